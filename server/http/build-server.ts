@@ -1,0 +1,65 @@
+// The HTTP server: tRPC at /trpc, a health check, and the built H5 app at /.
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { type AppDeps, createContext } from '../context'
+import { type AppRouter, appRouter } from '../routers/app-router'
+
+export type BuildServerOptions = {
+  deps: AppDeps
+  logger: FastifyBaseLogger
+  /** The built H5 app; served when the folder exists. */
+  h5DistDir?: string | undefined
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024
+
+export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // tRPC batches put many procedure names in the URL.
+    routerOptions: { maxParamLength: 5000 },
+  })
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) => createContext(deps, req),
+      onError({ error, path: procedure, req }) {
+        // Users see a generic message and the request id; the details are only logged.
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed')
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  })
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await deps.prisma.$queryRaw`SELECT 1`
+      return { ok: true, db: deps.databaseKind }
+    } catch {
+      return reply.code(503).send({ ok: false, db: deps.databaseKind })
+    }
+  })
+
+  const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
+  if (h5Root && existsSync(path.join(h5Root, 'index.html'))) {
+    await app.register(fastifyStatic, { root: h5Root, index: 'index.html', wildcard: false })
+    // The H5 router uses hash mode, so any other GET is the app's shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/trpc')) return reply.sendFile('index.html')
+      return reply.code(404).send({ error: 'Not Found' })
+    })
+  }
+  return app
+}

@@ -1,0 +1,12 @@
+import { router } from '../../trpc'
+import { createActivityRoute } from './create-activity'
+import { getActivityRoute } from './get-activity'
+import { listActivitiesRoute } from './list-activities'
+import { updateActivityRoute } from './update-activity'
+
+export const activityRouter = router({
+  list: listActivitiesRoute,
+  byId: getActivityRoute,
+  create: createActivityRoute,
+  update: updateActivityRoute,
+})

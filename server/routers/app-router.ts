@@ -1,0 +1,27 @@
+// The whole API. The app imports only this type (AppRouter), never server code.
+import { router } from '../trpc'
+import { activityRouter } from './activity/router'
+import { authRouter } from './auth/router'
+import { donationRouter } from './donation/router'
+import { householdRouter } from './household/router'
+import { needRouter } from './need/router'
+import { orgRouter } from './org/router'
+import { residentRouter } from './resident/router'
+import { statsRouter } from './stats/router'
+import { villageRouter } from './village/router'
+import { visitRouter } from './visit/router'
+
+export const appRouter = router({
+  auth: authRouter,
+  org: orgRouter,
+  village: villageRouter,
+  household: householdRouter,
+  need: needRouter,
+  activity: activityRouter,
+  visit: visitRouter,
+  donation: donationRouter,
+  stats: statsRouter,
+  resident: residentRouter,
+})
+
+export type AppRouter = typeof appRouter

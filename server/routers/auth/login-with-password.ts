@@ -1,0 +1,9 @@
+import { loginWithPassword } from '../../services/auth/login'
+import { publicProcedure } from '../../trpc'
+import { ZLoginWithPasswordRequestSchema } from './login-with-password.types'
+
+export const loginWithPasswordRoute = publicProcedure
+  .input(ZLoginWithPasswordRequestSchema)
+  .mutation(({ ctx, input }) =>
+    loginWithPassword(ctx.db, { ...input, ttlMs: ctx.sessionTtlMs, userAgent: ctx.userAgent }),
+  )

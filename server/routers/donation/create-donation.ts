@@ -1,0 +1,7 @@
+import { createDonation } from '../../services/donations/create-donation'
+import { secretaryProcedure } from '../../trpc'
+import { ZCreateDonationRequestSchema } from './create-donation.types'
+
+export const createDonationRoute = secretaryProcedure
+  .input(ZCreateDonationRequestSchema)
+  .mutation(({ ctx, input }) => createDonation({ ctx, input }))

@@ -1,0 +1,7 @@
+import { ZById } from '../../../common/pagination'
+import { getDonation } from '../../services/donations/get-donation'
+import { staffProcedure } from '../../trpc'
+
+export const getDonationRoute = staffProcedure
+  .input(ZById)
+  .query(({ ctx, input }) => getDonation({ ctx, id: input.id }))

@@ -1,0 +1,14 @@
+import { router } from '../../trpc'
+import { createDonationRoute } from './create-donation'
+import { getDonationRoute } from './get-donation'
+import { listDonationsRoute } from './list-donations'
+import { updateDonationRoute } from './update-donation'
+import { voidDonationRoute } from './void-donation'
+
+export const donationRouter = router({
+  list: listDonationsRoute,
+  byId: getDonationRoute,
+  create: createDonationRoute,
+  update: updateDonationRoute,
+  void: voidDonationRoute,
+})

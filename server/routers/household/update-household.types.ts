@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { ZClientMutationId } from '../../../common/mutation'
+import { ZIdNumber, ZMobilePhone } from '../../../common/personal-data'
+import { refineHousehold, ZHouseholdFields } from './household.types'
+
+export const ZUpdateHouseholdRequestSchema = ZHouseholdFields.extend({
+  clientMutationId: ZClientMutationId,
+  id: z.uuid(),
+  /** The version the form was loaded at; a newer one on the server means someone else saved. */
+  version: z.number().int().min(1),
+  /** Omitted: keep the stored number (the form only ever shows it masked). */
+  idNumber: ZIdNumber.optional(),
+  /** Omitted: keep; null: clear. */
+  phone: ZMobilePhone.nullish(),
+}).superRefine(refineHousehold)
+export type TUpdateHouseholdRequest = z.infer<typeof ZUpdateHouseholdRequestSchema>

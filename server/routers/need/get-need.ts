@@ -1,0 +1,5 @@
+import { ZById } from '../../../common/pagination'
+import { getNeed } from '../../services/needs/get-need'
+import { staffProcedure } from '../../trpc'
+
+export const getNeedRoute = staffProcedure.input(ZById).query(({ ctx, input }) => getNeed({ ctx, id: input.id }))

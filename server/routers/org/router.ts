@@ -1,0 +1,4 @@
+import { router } from '../../trpc'
+import { listOrgsRoute } from './list-orgs'
+
+export const orgRouter = router({ list: listOrgsRoute })

@@ -1,0 +1,5 @@
+import { ZById } from '../../../common/pagination'
+import { getMyNeed } from '../../services/residents/resident-needs'
+import { residentProcedure } from '../../trpc'
+
+export const getMyNeedRoute = residentProcedure.input(ZById).query(({ ctx, input }) => getMyNeed({ ctx, id: input.id }))

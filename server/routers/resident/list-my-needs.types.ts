@@ -1,0 +1,3 @@
+import { ZPage } from '../../../common/pagination'
+
+export const ZListMyNeedsRequestSchema = ZPage.prefault({})

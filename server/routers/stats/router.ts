@@ -1,0 +1,4 @@
+import { router } from '../../trpc'
+import { statsSummaryRoute } from './summary'
+
+export const statsRouter = router({ summary: statsSummaryRoute })

@@ -1,0 +1,10 @@
+import { z } from 'zod'
+import { ZClientMutationId } from '../../../common/mutation'
+import { ZVisitFields } from './visit.types'
+
+export const ZUpdateVisitRequestSchema = ZVisitFields.extend({
+  clientMutationId: ZClientMutationId,
+  id: z.uuid(),
+  version: z.number().int().min(1),
+})
+export type TUpdateVisitRequest = z.infer<typeof ZUpdateVisitRequestSchema>

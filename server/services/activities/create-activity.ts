@@ -1,0 +1,37 @@
+import { dateOnlyToDate } from '../../../common/dates'
+import { AppError } from '../../errors'
+import type { TCreateActivityRequest } from '../../routers/activity/create-activity.types'
+import { writeAudit } from '../audit/write-audit'
+import type { ServiceContext } from '../service-context'
+import { activityOrgIds, assertActivityOrgs } from './activity-writes'
+import { getActivity } from './get-activity'
+
+export const createActivity = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateActivityRequest }) => {
+  await assertActivityOrgs(ctx, input)
+  if (input.id && (await ctx.db.activity.findUnique({ where: { id: input.id }, select: { id: true } }))) {
+    throw new AppError('VERSION_CONFLICT', { message: '这次活动已经登记过了，请刷新列表' })
+  }
+  const created = await ctx.db.activity.create({
+    data: {
+      ...(input.id ? { id: input.id } : {}),
+      kind: input.kind,
+      theme: input.theme,
+      heldOn: dateOnlyToDate(input.heldOn),
+      villageId: input.villageId ?? null,
+      place: input.place ?? null,
+      organiserOrgId: input.organiserOrgId,
+      summary: input.summary ?? null,
+      expectedCount: input.expectedCount,
+      presentCount: input.presentCount,
+      status: input.status,
+      createdById: ctx.actor.userId,
+      orgs: {
+        createMany: { data: activityOrgIds(input.organiserOrgId, input.participantOrgIds).map((orgId) => ({ orgId })) },
+      },
+      absences: { createMany: { data: input.absences } },
+    },
+    include: { orgs: true, absences: true },
+  })
+  await writeAudit(ctx, { action: 'activity.create', entityType: 'Activity', entityId: created.id, after: created })
+  return getActivity({ ctx, id: created.id })
+}

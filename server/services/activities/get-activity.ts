@@ -1,0 +1,60 @@
+// A 主题党日 with everything recorded for it: the orgs, attendance, visits, donations and totals.
+
+import { dateToDateOnly } from '../../../common/dates'
+import { runAll } from '../../db/client'
+import { AppError } from '../../errors'
+import { toFen } from '../../lib/fen'
+import { activityScope, activityWriteScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { sumDonations, sumVisits } from '../stats/totals'
+import { activityDetailSelect, toActivityListItem } from './activity-views'
+
+export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string }) => {
+  const row = await ctx.db.activity.findFirst({
+    where: { id, ...activityScope(ctx.actor) },
+    select: activityDetailSelect,
+  })
+  if (!row) throw new AppError('NOT_FOUND')
+  const [canEdit, donationTotals, visitTotals, visits, donations, needsRaised] = await runAll(ctx.db, [
+    () => ctx.db.activity.count({ where: { id, ...activityWriteScope(ctx.actor) } }).then((n) => n > 0),
+    () => sumDonations(ctx.db, { activityId: id }),
+    () => sumVisits(ctx.db, { activityId: id }),
+    () =>
+      ctx.db.visit.findMany({
+        where: { activityId: id },
+        orderBy: [{ visitedOn: 'asc' }, { createdAt: 'asc' }],
+        select: {
+          id: true,
+          target: true,
+          visitedOn: true,
+          cashFen: true,
+          goodsValueFen: true,
+          household: { select: { id: true, headName: true, code: true } },
+          cadre: { select: { id: true, displayName: true } },
+          goods: { select: { item: true, quantity: true, unit: true } },
+          _count: { select: { needs: true } },
+        },
+      }),
+    () =>
+      ctx.db.donation.findMany({
+        where: { activityId: id },
+        orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }],
+        select: { id: true, donorName: true, kind: true, amountFen: true, voidedAt: true, recipientKind: true },
+      }),
+    () => ctx.db.need.count({ where: { visit: { activityId: id } } }),
+  ])
+  return {
+    ...toActivityListItem(row),
+    orgs: row.orgs.map((o) => o.org),
+    canEdit,
+    totals: { ...donationTotals, ...visitTotals, needsRaised },
+    visits: visits.map(({ visitedOn, _count, ...v }) => ({
+      ...v,
+      visitedOn: dateToDateOnly(visitedOn),
+      needCount: _count.needs,
+    })),
+    donations: donations.map((d) => ({ ...d, amountFen: toFen(d.amountFen), isVoided: d.voidedAt !== null })),
+  }
+}
+
+export type ActivityDetail = Awaited<ReturnType<typeof getActivity>>

@@ -1,0 +1,50 @@
+// The 主题党日 list: scoped, filtered by month, org and village, newest first, with each
+// activity's donation total and households visited.
+
+import { dateOnlyToDate } from '../../../common/dates'
+import { toPage } from '../../../common/pagination'
+import { runAll } from '../../db/client'
+import type { Prisma } from '../../generated/prisma/client'
+import type { TListActivitiesRequest } from '../../routers/activity/list-activities.types'
+import { activityScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { donationTotalsBy, emptyTotals, emptyVisitTotals, visitTotalsBy } from '../stats/totals'
+import { activityListSelect, toActivityListItem } from './activity-views'
+
+const monthRange = (month: string): Prisma.DateTimeFilter => {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`
+  return { gte: dateOnlyToDate(`${month}-01`), lt: dateOnlyToDate(`${next}-01`) }
+}
+
+export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; input: TListActivitiesRequest }) => {
+  const rows = await ctx.db.activity.findMany({
+    where: {
+      AND: [
+        activityScope(ctx.actor),
+        input.month ? { heldOn: monthRange(input.month) } : {},
+        input.orgId ? { OR: [{ organiserOrgId: input.orgId }, { orgs: { some: { orgId: input.orgId } } }] } : {},
+        input.villageId ? { villageId: input.villageId } : {},
+        input.kind ? { kind: input.kind } : {},
+        input.status ? { status: input.status } : {},
+      ],
+    },
+    select: activityListSelect,
+    orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  })
+  const page = toPage(rows.map(toActivityListItem), input.limit)
+  const ids = page.items.map((a) => a.id)
+  const [money, visits] = await runAll(ctx.db, [
+    () => donationTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
+    () => visitTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
+  ])
+  return {
+    ...page,
+    items: page.items.map((a) => ({
+      ...a,
+      totals: { ...(money.get(a.id) ?? emptyTotals()), ...(visits.get(a.id) ?? emptyVisitTotals()) },
+    })),
+  }
+}

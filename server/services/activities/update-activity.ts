@@ -1,0 +1,54 @@
+import { dateOnlyToDate } from '../../../common/dates'
+import { AppError, versionConflict } from '../../errors'
+import type { TUpdateActivityRequest } from '../../routers/activity/update-activity.types'
+import { writeAudit } from '../audit/write-audit'
+import { activityWriteScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { activityOrgIds, assertActivityOrgs } from './activity-writes'
+import { getActivity } from './get-activity'
+
+export const updateActivity = async ({ ctx, input }: { ctx: ServiceContext; input: TUpdateActivityRequest }) => {
+  const before = await ctx.db.activity.findFirst({
+    where: { id: input.id, ...activityWriteScope(ctx.actor) },
+    include: { orgs: true, absences: true },
+  })
+  if (!before) throw new AppError('NOT_FOUND')
+  if (before.version !== input.version) throw versionConflict(before.version)
+  await assertActivityOrgs(ctx, input)
+
+  const { count } = await ctx.db.activity.updateMany({
+    where: { id: before.id, version: input.version },
+    data: {
+      kind: input.kind,
+      theme: input.theme,
+      heldOn: dateOnlyToDate(input.heldOn),
+      villageId: input.villageId ?? null,
+      place: input.place ?? null,
+      organiserOrgId: input.organiserOrgId,
+      summary: input.summary ?? null,
+      expectedCount: input.expectedCount,
+      presentCount: input.presentCount,
+      status: input.status,
+      version: { increment: 1 },
+    },
+  })
+  if (count === 0) {
+    const current = await ctx.db.activity.findUniqueOrThrow({ where: { id: before.id }, select: { version: true } })
+    throw versionConflict(current.version)
+  }
+  await ctx.db.activityOrg.deleteMany({ where: { activityId: before.id } })
+  await ctx.db.activityOrg.createMany({
+    data: activityOrgIds(input.organiserOrgId, input.participantOrgIds).map((orgId) => ({
+      activityId: before.id,
+      orgId,
+    })),
+  })
+  await ctx.db.activityAbsence.deleteMany({ where: { activityId: before.id } })
+  await ctx.db.activityAbsence.createMany({ data: input.absences.map((a) => ({ ...a, activityId: before.id })) })
+  const after = await ctx.db.activity.findUniqueOrThrow({
+    where: { id: before.id },
+    include: { orgs: true, absences: true },
+  })
+  await writeAudit(ctx, { action: 'activity.update', entityType: 'Activity', entityId: before.id, before, after })
+  return getActivity({ ctx, id: before.id })
+}

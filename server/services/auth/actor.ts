@@ -1,0 +1,62 @@
+// The signed-in user as the services see them: their roles and what those roles reach.
+import type { Role } from '../../../common/enums'
+import type { Tx } from '../../db/client'
+import { AppError } from '../../errors'
+
+export type ActorMembership = {
+  orgId: string
+  /** Materialised path of the org ("/<root>/…/<org>/"): a secretary reaches every org below it. */
+  orgPath: string
+  orgName: string
+  role: Role
+  title: string | null
+}
+
+export type Actor = {
+  userId: string
+  displayName: string
+  roles: readonly Role[]
+  memberships: readonly ActorMembership[]
+  /** Villages a cadre is assigned to (驻村). */
+  cadreVillageIds: readonly string[]
+  /** A resident's own household. */
+  householdId: string | null
+}
+
+export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((role) => actor.roles.includes(role))
+
+export const orgsWithRole = (actor: Actor, role: Role): ActorMembership[] =>
+  actor.memberships.filter((m) => m.role === role)
+
+export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      displayName: true,
+      isActive: true,
+      householdId: true,
+      memberships: { select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } } },
+      cadreVillages: { select: { villageId: true } },
+    },
+  })
+  if (!user) throw new AppError('UNAUTHENTICATED')
+  if (!user.isActive) throw new AppError('ACCOUNT_DISABLED')
+  const memberships = user.memberships.map((m) => ({
+    orgId: m.org.id,
+    orgPath: m.org.path,
+    orgName: m.org.name,
+    role: m.role,
+    title: m.title,
+  }))
+  const roles = new Set<Role>(memberships.map((m) => m.role))
+  if (user.householdId) roles.add('RESIDENT')
+  return {
+    userId: user.id,
+    displayName: user.displayName,
+    roles: [...roles],
+    memberships,
+    cadreVillageIds: user.cadreVillages.map((c) => c.villageId),
+    householdId: user.householdId,
+  }
+}

@@ -1,0 +1,81 @@
+// Records a donation (捐赠): cash, or goods valued line by line, from an org or a named outside
+// donor, to a village, a household or a resident cadre, optionally as part of an activity.
+import { dateOnlyToDate } from '../../../common/dates'
+import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
+import { AppError, fieldError } from '../../errors'
+import type { TCreateDonationRequest } from '../../routers/donation/create-donation.types'
+import { writeAudit } from '../audit/write-audit'
+import { activityScope, villageScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { getDonation } from './get-donation'
+
+const resolveDonorName = async (ctx: ServiceContext, input: TCreateDonationRequest) => {
+  if (!input.donorOrgId) return input.donorName as string
+  const org = await ctx.db.org.findUnique({ where: { id: input.donorOrgId }, select: { name: true } })
+  if (!org) throw fieldError('donorOrgId', '所选的捐赠单位不存在')
+  return org.name
+}
+
+const assertRecipient = async (ctx: ServiceContext, input: TCreateDonationRequest) => {
+  const village = await ctx.db.village.findFirst({
+    where: { id: input.villageId, ...villageScope(ctx.actor) },
+    select: { id: true },
+  })
+  if (!village) throw fieldError('villageId', '所选的村不存在或不在您的帮扶范围内')
+  if (input.recipientKind === 'HOUSEHOLD') {
+    const household = await ctx.db.household.findFirst({
+      where: { id: input.householdId ?? '', villageId: input.villageId },
+    })
+    if (!household) throw fieldError('householdId', '所选的困难户不在该村')
+  }
+  if (input.recipientKind === 'CADRE') {
+    const assignment = await ctx.db.cadreVillage.findFirst({
+      where: { userId: input.cadreUserId ?? '', villageId: input.villageId },
+    })
+    if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
+  }
+  if (input.activityId) {
+    const activity = await ctx.db.activity.findFirst({ where: { id: input.activityId, ...activityScope(ctx.actor) } })
+    if (!activity) throw fieldError('activityId', '所选的活动不存在或不在您的范围内')
+  }
+}
+
+export const createDonation = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateDonationRequest }) => {
+  const donorName = await resolveDonorName(ctx, input)
+  await assertRecipient(ctx, input)
+  if (input.id && (await ctx.db.donation.findUnique({ where: { id: input.id }, select: { id: true } }))) {
+    throw new AppError('VERSION_CONFLICT', { message: '这笔捐赠已经登记过了，请刷新台账' })
+  }
+  const amountFen = input.kind === 'CASH' ? (input.amountFen ?? 0) : goodsValueFen(input.goods)
+  const donation = await ctx.db.donation.create({
+    data: {
+      ...(input.id ? { id: input.id } : {}),
+      donorOrgId: input.donorOrgId ?? null,
+      donorName,
+      recipientKind: input.recipientKind,
+      villageId: input.villageId,
+      householdId: input.recipientKind === 'HOUSEHOLD' ? (input.householdId ?? null) : null,
+      cadreUserId: input.recipientKind === 'CADRE' ? (input.cadreUserId ?? null) : null,
+      activityId: input.activityId ?? null,
+      kind: input.kind,
+      amountFen: BigInt(amountFen),
+      receivedOn: dateOnlyToDate(input.receivedOn),
+      note: input.note ?? null,
+      createdById: ctx.actor.userId,
+      goods: {
+        createMany: {
+          data: input.goods.map((line) => ({
+            item: line.item,
+            quantity: line.quantity,
+            unit: line.unit,
+            unitValueFen: BigInt(line.unitValueFen),
+            valueFen: BigInt(goodsLineValueFen(line)),
+          })),
+        },
+      },
+    },
+    include: { goods: true },
+  })
+  await writeAudit(ctx, { action: 'donation.create', entityType: 'Donation', entityId: donation.id, after: donation })
+  return getDonation({ ctx, id: donation.id })
+}

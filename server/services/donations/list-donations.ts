@@ -1,0 +1,39 @@
+// The 捐赠台账: every donation in scope, newest first, with the totals of everything the filter
+// matches (not just the page), from the same aggregation as stats.summary.
+
+import { dateOnlyToDate } from '../../../common/dates'
+import { toPage } from '../../../common/pagination'
+import { runAll } from '../../db/client'
+import type { Prisma } from '../../generated/prisma/client'
+import type { TListDonationsRequest } from '../../routers/donation/list-donations.types'
+import { donationScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { sumDonations } from '../stats/totals'
+import { donationSelect, toDonationView } from './donation-views'
+
+export const listDonations = async ({ ctx, input }: { ctx: ServiceContext; input: TListDonationsRequest }) => {
+  const filter: Prisma.DonationWhereInput = {
+    AND: [
+      donationScope(ctx.actor),
+      input.activityId ? { activityId: input.activityId } : {},
+      input.villageId ? { villageId: input.villageId } : {},
+      input.householdId ? { householdId: input.householdId } : {},
+      input.donorOrgId ? { donorOrgId: input.donorOrgId } : {},
+      input.kind ? { kind: input.kind } : {},
+      input.from ? { receivedOn: { gte: dateOnlyToDate(input.from) } } : {},
+      input.to ? { receivedOn: { lte: dateOnlyToDate(input.to) } } : {},
+    ],
+  }
+  const [rows, totals] = await runAll(ctx.db, [
+    () =>
+      ctx.db.donation.findMany({
+        where: input.includeVoided ? filter : { AND: [filter, { voidedAt: null }] },
+        select: donationSelect,
+        orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      }),
+    () => sumDonations(ctx.db, filter),
+  ])
+  return { ...toPage(rows.map(toDonationView), input.limit), totals }
+}

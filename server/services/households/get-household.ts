@@ -1,0 +1,156 @@
+// A household's whole record, as its detail page shows it: profile, members, risks, needs, the
+// visits it received and the help it got. ID numbers and phones come masked; members' health
+// only reaches those who keep the village's records.
+import { dateToDateOnly, shanghaiDate } from '../../../common/dates'
+import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
+import { AppError } from '../../errors'
+import type { Prisma } from '../../generated/prisma/client'
+import { toFen } from '../../lib/fen'
+import { householdScope, keepsRecordsOf } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { openHealth } from './personal-fields'
+
+const householdDetailSelect = {
+  id: true,
+  version: true,
+  code: true,
+  headName: true,
+  idNumberMask: true,
+  phoneMask: true,
+  groupName: true,
+  householdType: true,
+  category: true,
+  incomePerCapitaFen: true,
+  wageIncomeFen: true,
+  businessIncomeFen: true,
+  propertyIncomeFen: true,
+  transferIncomeFen: true,
+  helpMeasures: true,
+  monitoringStartedOn: true,
+  monitoringEndedOn: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+  village: { select: { id: true, name: true, township: true, county: true } },
+  responsibleUser: { select: { id: true, displayName: true } },
+  members: {
+    orderBy: { sortOrder: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      relationship: true,
+      idNumberMask: true,
+      healthEnc: true,
+      laborCapacity: true,
+      schoolStatus: true,
+      workInfo: true,
+    },
+  },
+  risks: {
+    orderBy: { identifiedMonth: 'asc' },
+    select: {
+      code: true,
+      identifiedMonth: true,
+      isEliminated: true,
+      eliminatedMonth: true,
+      eliminationMethod: true,
+    },
+  },
+  needs: {
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, category: true, description: true, status: true, urgency: true, dueOn: true, createdAt: true },
+  },
+  visits: {
+    orderBy: [{ visitedOn: 'desc' }, { createdAt: 'desc' }],
+    select: {
+      id: true,
+      visitedOn: true,
+      cashFen: true,
+      livingConditions: true,
+      difficulties: true,
+      activity: { select: { id: true, theme: true } },
+      visitors: { select: { user: { select: { id: true, displayName: true } } } },
+      goods: { select: { item: true, quantity: true, unit: true, valueFen: true } },
+    },
+  },
+  donations: {
+    where: { voidedAt: null },
+    orderBy: { receivedOn: 'desc' },
+    select: { id: true, donorName: true, kind: true, amountFen: true, receivedOn: true },
+  },
+} satisfies Prisma.HouseholdSelect
+
+export const getHousehold = async ({ ctx, id }: { ctx: ServiceContext; id: string }) => {
+  const row = await ctx.db.household.findFirst({
+    where: { id, ...householdScope(ctx.actor) },
+    select: householdDetailSelect,
+  })
+  if (!row) throw new AppError('NOT_FOUND')
+  const keepsRecords = keepsRecordsOf(ctx.actor, row.village.id)
+  const today = shanghaiDate()
+
+  const visitCashFen = row.visits.reduce((sum, v) => sum + v.cashFen, 0)
+  const visitGoodsValueFen = row.visits.reduce((sum, v) => sum + v.goods.reduce((s, g) => s + g.valueFen, 0), 0)
+  const donationFen = (kind: 'CASH' | 'GOODS') =>
+    toFen(row.donations.filter((d) => d.kind === kind).reduce((sum, d) => sum + d.amountFen, 0n))
+
+  return {
+    id: row.id,
+    version: row.version,
+    code: row.code,
+    headName: row.headName,
+    idNumberMasked: row.idNumberMask,
+    phoneMasked: row.phoneMask,
+    groupName: row.groupName,
+    householdType: row.householdType,
+    category: row.category,
+    incomePerCapitaFen: row.incomePerCapitaFen,
+    wageIncomeFen: row.wageIncomeFen,
+    businessIncomeFen: row.businessIncomeFen,
+    propertyIncomeFen: row.propertyIncomeFen,
+    transferIncomeFen: row.transferIncomeFen,
+    helpMeasures: row.helpMeasures,
+    monitoringStartedOn: row.monitoringStartedOn ? dateToDateOnly(row.monitoringStartedOn) : null,
+    monitoringEndedOn: row.monitoringEndedOn ? dateToDateOnly(row.monitoringEndedOn) : null,
+    notes: row.notes,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    village: row.village,
+    responsibleUser: row.responsibleUser,
+    permissions: { canEdit: keepsRecords, canReveal: keepsRecords, canSeeHealth: keepsRecords },
+    members: row.members.map(({ healthEnc, idNumberMask, ...member }) => ({
+      ...member,
+      idNumberMasked: idNumberMask,
+      health: keepsRecords ? openHealth(ctx.crypto, healthEnc) : null,
+    })),
+    risks: row.risks,
+    needs: row.needs.map((need) => {
+      const dueOn = need.dueOn ? dateToDateOnly(need.dueOn) : null
+      return { ...need, dueOn, isOverdue: Boolean(dueOn && dueOn < today && OPEN_NEED_STATUSES.includes(need.status)) }
+    }),
+    visits: row.visits.map((visit) => ({
+      id: visit.id,
+      visitedOn: dateToDateOnly(visit.visitedOn),
+      activity: visit.activity,
+      visitors: visit.visitors.map((v) => v.user),
+      goods: visit.goods,
+      cashFen: visit.cashFen,
+      livingConditions: visit.livingConditions,
+      difficulties: visit.difficulties,
+    })),
+    donations: row.donations.map((d) => ({
+      ...d,
+      amountFen: toFen(d.amountFen),
+      receivedOn: dateToDateOnly(d.receivedOn),
+    })),
+    helpReceived: {
+      visitCashFen,
+      visitGoodsValueFen,
+      donationCashFen: donationFen('CASH'),
+      donationGoodsValueFen: donationFen('GOODS'),
+      totalFen: visitCashFen + visitGoodsValueFen + donationFen('CASH') + donationFen('GOODS'),
+    },
+  }
+}
+
+export type HouseholdDetail = Awaited<ReturnType<typeof getHousehold>>

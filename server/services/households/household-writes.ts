@@ -1,0 +1,122 @@
+// What creating and updating a household share: who may write, duplicate checks, and turning
+// the form's members and risks into rows with their personal data sealed.
+
+import { AppError, fieldError } from '../../errors'
+import type { Prisma } from '../../generated/prisma/client'
+import type { THouseholdMemberInput, THouseholdRiskInput } from '../../routers/household/household.types'
+import { keepsRecordsOf } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { sealHealth, sealIdNumber } from './personal-fields'
+
+/** Household records are kept by the village's cadres (and admins). */
+export const assertKeepsRecords = async (ctx: ServiceContext, villageId: string) => {
+  if (!keepsRecordsOf(ctx.actor, villageId)) throw new AppError('FORBIDDEN')
+  const village = await ctx.db.village.findUnique({ where: { id: villageId }, select: { id: true } })
+  if (!village) throw fieldError('villageId', '所选的村不存在')
+}
+
+export const assertResponsibleUserExists = async (ctx: ServiceContext, userId: string | null | undefined) => {
+  if (!userId) return
+  const user = await ctx.db.user.findFirst({ where: { id: userId, isActive: true, memberships: { some: {} } } })
+  if (!user) throw fieldError('responsibleUserId', '所选的帮扶责任人不存在或已停用')
+}
+
+export const assertCodeFree = async (ctx: ServiceContext, villageId: string, code: string, exceptId?: string) => {
+  const taken = await ctx.db.household.findFirst({
+    where: { villageId, code, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  })
+  if (taken) throw new AppError('HOUSEHOLD_CODE_TAKEN', { fieldErrors: { code: ['本村已有相同户编号的家庭'] } })
+}
+
+/**
+ * One person, one household: an ID number may appear once in the form (the 户主 may also be
+ * listed among the members) and in no other household, as head or member.
+ */
+export const assertIdNumbersFree = async (
+  ctx: ServiceContext,
+  {
+    headIdNumber,
+    members,
+    exceptHouseholdId,
+  }: { headIdNumber?: string | undefined; members: THouseholdMemberInput[]; exceptHouseholdId?: string },
+) => {
+  const seen = new Map<string, string>()
+  if (headIdNumber) seen.set(headIdNumber, 'idNumber')
+  members.forEach((member, i) => {
+    if (!member.idNumber) return
+    const first = seen.get(member.idNumber)
+    const isHeadListedAgain = first === 'idNumber' && member.relationship === 'HEAD'
+    if (first && !isHeadListedAgain) throw fieldError(`members.${i}.idNumber`, '同一身份证号码在本户中重复填写')
+    seen.set(member.idNumber, `members.${i}.idNumber`)
+  })
+  if (!seen.size) return
+  const hashes = [...seen.keys()].map((value) => ctx.crypto.blindIndex(value, 'idNumber'))
+  const other = exceptHouseholdId ? { id: { not: exceptHouseholdId } } : {}
+  const clash = await ctx.db.household.findFirst({
+    where: {
+      ...other,
+      OR: [{ idNumberHash: { in: hashes } }, { members: { some: { idNumberHash: { in: hashes } } } }],
+    },
+    select: {
+      idNumberHash: true,
+      members: { where: { idNumberHash: { in: hashes } }, select: { idNumberHash: true } },
+    },
+  })
+  if (!clash) return
+  const clashing = new Set([clash.idNumberHash, ...clash.members.map((m) => m.idNumberHash)])
+  const field = [...seen.entries()].find(([value]) => clashing.has(ctx.crypto.blindIndex(value, 'idNumber')))?.[1]
+  throw new AppError('HOUSEHOLD_ID_NUMBER_TAKEN', {
+    fieldErrors: { [field ?? 'idNumber']: ['该身份证号码已登记在其他家庭中'] },
+  })
+}
+
+const memberIdNumberColumns = (ctx: ServiceContext, idNumber: string) => {
+  const sealed = sealIdNumber(ctx.crypto, idNumber, 'member.idNumber')
+  return { idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMask: sealed.mask }
+}
+
+/** A new member's row; health is required for people we have not recorded before. */
+export const memberCreateData = (
+  ctx: ServiceContext,
+  member: THouseholdMemberInput,
+  index: number,
+): Omit<Prisma.HouseholdMemberCreateManyInput, 'householdId'> => {
+  if (!member.health) throw fieldError(`members.${index}.health`, '请选择健康状况')
+  return {
+    name: member.name,
+    relationship: member.relationship,
+    ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
+    healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }),
+    laborCapacity: member.laborCapacity,
+    schoolStatus: member.schoolStatus,
+    workInfo: member.workInfo ?? null,
+    sortOrder: index,
+  }
+}
+
+/** An existing member's changes: personal data left out of the form is kept as stored. */
+export const memberUpdateData = (
+  ctx: ServiceContext,
+  member: THouseholdMemberInput,
+  index: number,
+): Prisma.HouseholdMemberUpdateInput => ({
+  name: member.name,
+  relationship: member.relationship,
+  ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
+  ...(member.health
+    ? { healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }) }
+    : {}),
+  laborCapacity: member.laborCapacity,
+  schoolStatus: member.schoolStatus,
+  workInfo: member.workInfo ?? null,
+  sortOrder: index,
+})
+
+export const riskData = (risk: THouseholdRiskInput): Omit<Prisma.HouseholdRiskCreateManyInput, 'householdId'> => ({
+  code: risk.code,
+  identifiedMonth: risk.identifiedMonth,
+  isEliminated: risk.isEliminated,
+  eliminatedMonth: risk.isEliminated ? (risk.eliminatedMonth ?? null) : null,
+  eliminationMethod: risk.isEliminated ? (risk.eliminationMethod ?? null) : null,
+})

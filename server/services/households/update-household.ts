@@ -1,0 +1,87 @@
+// Saves a household form. Optimistic locking: the update only applies to the version the form
+// was loaded at; under READ COMMITTED a racing save re-checks `version` after the first commits
+// and finds it changed, so no update is ever lost: the loser gets VERSION_CONFLICT.
+import { dateOnlyToDate } from '../../../common/dates'
+import { AppError, fieldError, versionConflict } from '../../errors'
+import type { TUpdateHouseholdRequest } from '../../routers/household/update-household.types'
+import { writeAudit } from '../audit/write-audit'
+import { householdScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { getHousehold } from './get-household'
+import {
+  assertCodeFree,
+  assertIdNumbersFree,
+  assertKeepsRecords,
+  assertResponsibleUserExists,
+  memberCreateData,
+  memberUpdateData,
+  riskData,
+} from './household-writes'
+import { sealIdNumber, sealPhone } from './personal-fields'
+
+export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; input: TUpdateHouseholdRequest }) => {
+  const before = await ctx.db.household.findFirst({
+    where: { id: input.id, ...householdScope(ctx.actor) },
+    include: { members: true, risks: true },
+  })
+  if (!before) throw new AppError('NOT_FOUND')
+  await assertKeepsRecords(ctx, before.villageId)
+  if (before.version !== input.version) throw versionConflict(before.version)
+
+  const knownMemberIds = new Set(before.members.map((m) => m.id))
+  input.members.forEach((member, i) => {
+    if (member.id && !knownMemberIds.has(member.id))
+      throw fieldError(`members.${i}`, '该成员不属于这一户，请刷新后重试')
+  })
+  await assertCodeFree(ctx, before.villageId, input.code, before.id)
+  await assertIdNumbersFree(ctx, { headIdNumber: input.idNumber, members: input.members, exceptHouseholdId: before.id })
+  await assertResponsibleUserExists(ctx, input.responsibleUserId)
+
+  const idNumber = input.idNumber ? sealIdNumber(ctx.crypto, input.idNumber, 'household.idNumber') : null
+  const phone = input.phone ? sealPhone(ctx.crypto, input.phone) : null
+  const { count } = await ctx.db.household.updateMany({
+    where: { id: before.id, version: input.version },
+    data: {
+      code: input.code,
+      headName: input.headName,
+      ...(idNumber ? { idNumberEnc: idNumber.enc, idNumberHash: idNumber.hash, idNumberMask: idNumber.mask } : {}),
+      // undefined keeps the phone, null clears it.
+      ...(input.phone === undefined ? {} : { phoneEnc: phone?.enc ?? null, phoneMask: phone?.mask ?? null }),
+      groupName: input.groupName ?? null,
+      householdType: input.householdType,
+      category: input.category,
+      incomePerCapitaFen: input.incomePerCapitaFen ?? null,
+      wageIncomeFen: input.wageIncomeFen ?? null,
+      businessIncomeFen: input.businessIncomeFen ?? null,
+      propertyIncomeFen: input.propertyIncomeFen ?? null,
+      transferIncomeFen: input.transferIncomeFen ?? null,
+      helpMeasures: input.helpMeasures,
+      responsibleUserId: input.responsibleUserId ?? null,
+      monitoringStartedOn: input.monitoringStartedOn ? dateOnlyToDate(input.monitoringStartedOn) : null,
+      monitoringEndedOn: input.monitoringEndedOn ? dateOnlyToDate(input.monitoringEndedOn) : null,
+      notes: input.notes ?? null,
+      version: { increment: 1 },
+    },
+  })
+  if (count === 0) {
+    const current = await ctx.db.household.findUnique({ where: { id: before.id }, select: { version: true } })
+    throw versionConflict(current?.version ?? before.version)
+  }
+
+  const keptIds = new Set(input.members.flatMap((m) => (m.id ? [m.id] : [])))
+  await ctx.db.householdMember.deleteMany({ where: { householdId: before.id, id: { notIn: [...keptIds] } } })
+  for (const [i, member] of input.members.entries()) {
+    if (member.id)
+      await ctx.db.householdMember.update({ where: { id: member.id }, data: memberUpdateData(ctx, member, i) })
+    else await ctx.db.householdMember.create({ data: { ...memberCreateData(ctx, member, i), householdId: before.id } })
+  }
+  await ctx.db.householdRisk.deleteMany({ where: { householdId: before.id } })
+  await ctx.db.householdRisk.createMany({ data: input.risks.map((r) => ({ ...riskData(r), householdId: before.id })) })
+
+  const after = await ctx.db.household.findUniqueOrThrow({
+    where: { id: before.id },
+    include: { members: true, risks: true },
+  })
+  await writeAudit(ctx, { action: 'household.update', entityType: 'Household', entityId: before.id, before, after })
+  return getHousehold({ ctx, id: before.id })
+}

@@ -1,0 +1,35 @@
+// The 诉求 board: scoped, filtered, and by default soonest-due first, so overdue needs lead.
+import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
+import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
+import { toPage } from '../../../common/pagination'
+import type { Prisma } from '../../generated/prisma/client'
+import type { TListNeedsRequest } from '../../routers/need/list-needs.types'
+import { needScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { needListSelect, toNeedListItem } from './need-views'
+
+export const needFilters = (input: Omit<TListNeedsRequest, 'cursor' | 'limit' | 'sort'>): Prisma.NeedWhereInput[] => [
+  input.villageId ? { villageId: input.villageId } : {},
+  input.householdId ? { householdId: input.householdId } : {},
+  input.statuses?.length ? { status: { in: input.statuses } } : {},
+  input.category ? { category: input.category } : {},
+  input.isOpen === undefined
+    ? {}
+    : { status: input.isOpen ? { in: [...OPEN_NEED_STATUSES] } : { notIn: [...OPEN_NEED_STATUSES] } },
+  input.isOverdue ? { status: { in: [...OPEN_NEED_STATUSES] }, dueOn: { lt: dateOnlyToDate(shanghaiDate()) } } : {},
+]
+
+export const listNeeds = async ({ ctx, input }: { ctx: ServiceContext; input: TListNeedsRequest }) => {
+  const orderBy: Prisma.NeedOrderByWithRelationInput[] =
+    input.sort === 'due'
+      ? [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }]
+      : [{ createdAt: 'desc' }, { id: 'desc' }]
+  const rows = await ctx.db.need.findMany({
+    where: { AND: [needScope(ctx.actor), ...needFilters(input)] },
+    select: needListSelect,
+    orderBy,
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  })
+  return toPage(rows.map(toNeedListItem), input.limit)
+}

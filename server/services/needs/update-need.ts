@@ -1,0 +1,30 @@
+import { dateOnlyToDate } from '../../../common/dates'
+import { AppError, versionConflict } from '../../errors'
+import type { TUpdateNeedRequest } from '../../routers/need/update-need.types'
+import { writeAudit } from '../audit/write-audit'
+import { keepsRecordsOf, needScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { getNeed } from './get-need'
+
+export const updateNeed = async ({ ctx, input }: { ctx: ServiceContext; input: TUpdateNeedRequest }) => {
+  const before = await ctx.db.need.findFirst({ where: { id: input.id, ...needScope(ctx.actor) } })
+  if (!before) throw new AppError('NOT_FOUND')
+  if (!keepsRecordsOf(ctx.actor, before.villageId)) throw new AppError('FORBIDDEN')
+  const { count } = await ctx.db.need.updateMany({
+    where: { id: before.id, version: input.version },
+    data: {
+      category: input.category,
+      description: input.description,
+      urgency: input.urgency,
+      dueOn: input.dueOn ? dateOnlyToDate(input.dueOn) : null,
+      version: { increment: 1 },
+    },
+  })
+  if (count === 0) {
+    const current = await ctx.db.need.findUniqueOrThrow({ where: { id: before.id }, select: { version: true } })
+    throw versionConflict(current.version)
+  }
+  const after = await ctx.db.need.findUniqueOrThrow({ where: { id: before.id } })
+  await writeAudit(ctx, { action: 'need.update', entityType: 'Need', entityId: before.id, before, after })
+  return getNeed({ ctx, id: before.id })
+}

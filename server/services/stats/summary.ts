@@ -1,0 +1,195 @@
+// stats.summary: the headline numbers and their breakdowns per activity, village, donor and
+// household, for whatever the caller's scope covers. Every figure is aggregated in the
+// database (stats/totals.ts); nothing is added up from client-side lists.
+
+import { dateOnlyToDate, dateToDateOnly, nextDay, shanghaiDate, shanghaiDayStart } from '../../../common/dates'
+import { NEED_STATUSES, type NeedStatus } from '../../../common/enums'
+import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
+import { runAll } from '../../db/client'
+import type { Prisma } from '../../generated/prisma/client'
+import { toFen } from '../../lib/fen'
+import type { TStatsSummaryRequest } from '../../routers/stats/summary.types'
+import { activityScope, donationScope, needScope, visitScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import {
+  donationTotalsBy,
+  donationTotalsByDonor,
+  emptyTotals,
+  emptyVisitTotals,
+  sumDonations,
+  sumVisits,
+  visitTotalsBy,
+} from './totals'
+
+const dateRange = (from?: string, to?: string): Prisma.DateTimeFilter | undefined =>
+  from || to
+    ? { ...(from ? { gte: dateOnlyToDate(from) } : {}), ...(to ? { lte: dateOnlyToDate(to) } : {}) }
+    : undefined
+
+const byTotalDesc = <T extends { totalFen: number }>(a: T, b: T) => b.totalFen - a.totalFen
+
+export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input: TStatsSummaryRequest }) => {
+  const { actor, db } = ctx
+  const dates = dateRange(input.from, input.to)
+  const donationWhere: Prisma.DonationWhereInput = {
+    AND: [
+      donationScope(actor),
+      input.villageId ? { villageId: input.villageId } : {},
+      input.activityId ? { activityId: input.activityId } : {},
+      dates ? { receivedOn: dates } : {},
+    ],
+  }
+  const visitWhere: Prisma.VisitWhereInput = {
+    AND: [
+      visitScope(actor),
+      input.villageId ? { villageId: input.villageId } : {},
+      input.activityId ? { activityId: input.activityId } : {},
+      dates ? { visitedOn: dates } : {},
+    ],
+  }
+  const needWhere: Prisma.NeedWhereInput = {
+    AND: [
+      needScope(actor),
+      input.villageId ? { villageId: input.villageId } : {},
+      input.activityId ? { visit: { activityId: input.activityId } } : {},
+      input.from ? { createdAt: { gte: shanghaiDayStart(input.from) } } : {},
+      input.to ? { createdAt: { lt: shanghaiDayStart(nextDay(input.to)) } } : {},
+    ],
+  }
+  const activityWhere: Prisma.ActivityWhereInput = {
+    AND: [
+      activityScope(actor),
+      { status: 'PUBLISHED' },
+      input.villageId ? { villageId: input.villageId } : {},
+      input.activityId ? { id: input.activityId } : {},
+      dates ? { heldOn: dates } : {},
+    ],
+  }
+
+  const [
+    money,
+    visits,
+    needGroups,
+    overdueNeeds,
+    activitiesHeld,
+    byDonor,
+    moneyByActivity,
+    visitsByActivity,
+    moneyByVillage,
+    visitsByVillage,
+  ] = await runAll(db, [
+    () => sumDonations(db, donationWhere),
+    () => sumVisits(db, visitWhere),
+    () => db.need.groupBy({ by: ['status'], where: needWhere, _count: { _all: true } }),
+    () =>
+      db.need.count({
+        where: {
+          AND: [needWhere, { status: { in: [...OPEN_NEED_STATUSES] }, dueOn: { lt: dateOnlyToDate(shanghaiDate()) } }],
+        },
+      }),
+    () => db.activity.count({ where: activityWhere }),
+    () => donationTotalsByDonor(db, donationWhere),
+    () => donationTotalsBy(db, donationWhere, 'activityId'),
+    () => visitTotalsBy(db, visitWhere, 'activityId'),
+    () => donationTotalsBy(db, donationWhere, 'villageId'),
+    () => visitTotalsBy(db, visitWhere, 'villageId'),
+  ])
+
+  const needsByStatus = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>
+  for (const g of needGroups) needsByStatus[g.status] = g._count._all
+  const openNeeds = OPEN_NEED_STATUSES.reduce((sum, s) => sum + needsByStatus[s], 0)
+
+  const activityIds = [...new Set([...moneyByActivity.keys(), ...visitsByActivity.keys()])]
+  const villageIds = [...new Set([...moneyByVillage.keys(), ...visitsByVillage.keys()])]
+  const [activities, villages, byHousehold] = await runAll(db, [
+    () => db.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, theme: true, heldOn: true } }),
+    () => db.village.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
+    () => householdBreakdown(ctx, donationWhere, visitWhere, input.top),
+  ])
+
+  return {
+    totals: {
+      ...money,
+      donorCount: byDonor.length,
+      activitiesHeld,
+      ...visits,
+      needsByStatus,
+      openNeeds,
+      overdueNeeds,
+    },
+    byActivity: activities
+      .map((a) => ({
+        activityId: a.id,
+        theme: a.theme,
+        heldOn: dateToDateOnly(a.heldOn),
+        ...(moneyByActivity.get(a.id) ?? emptyTotals()),
+        ...(visitsByActivity.get(a.id) ?? emptyVisitTotals()),
+      }))
+      .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
+      .slice(0, input.top),
+    byVillage: villages
+      .map((v) => ({
+        villageId: v.id,
+        name: v.name,
+        ...(moneyByVillage.get(v.id) ?? emptyTotals()),
+        ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
+      }))
+      .sort(byTotalDesc)
+      .slice(0, input.top),
+    byDonor: byDonor.slice(0, input.top),
+    byHousehold,
+  }
+}
+
+/** What each household received: donations made out to it, and what visits handed over. */
+const householdBreakdown = async (
+  ctx: ServiceContext,
+  donationWhere: Prisma.DonationWhereInput,
+  visitWhere: Prisma.VisitWhereInput,
+  top: number,
+) => {
+  const [donations, handouts] = await runAll(ctx.db, [
+    () => donationTotalsBy(ctx.db, donationWhere, 'householdId'),
+    () =>
+      ctx.db.visit.groupBy({
+        by: ['householdId'],
+        where: { AND: [visitWhere, { householdId: { not: null } }] },
+        _count: { _all: true },
+        _sum: { cashFen: true, goodsValueFen: true },
+      }),
+  ])
+  const rows = new Map<
+    string,
+    { donationFen: number; visitCount: number; handedOverCashFen: number; handedOverGoodsValueFen: number }
+  >()
+  const row = (id: string) => {
+    const existing = rows.get(id) ?? { donationFen: 0, visitCount: 0, handedOverCashFen: 0, handedOverGoodsValueFen: 0 }
+    rows.set(id, existing)
+    return existing
+  }
+  for (const [id, totals] of donations) row(id).donationFen = totals.totalFen
+  for (const h of handouts) {
+    if (!h.householdId) continue
+    const r = row(h.householdId)
+    r.visitCount = h._count._all
+    r.handedOverCashFen = toFen(h._sum.cashFen)
+    r.handedOverGoodsValueFen = toFen(h._sum.goodsValueFen)
+  }
+  const ranked = [...rows.entries()]
+    .map(([householdId, r]) => ({
+      householdId,
+      ...r,
+      totalFen: r.donationFen + r.handedOverCashFen + r.handedOverGoodsValueFen,
+    }))
+    .sort(byTotalDesc)
+    .slice(0, top)
+  const households = await ctx.db.household.findMany({
+    where: { id: { in: ranked.map((r) => r.householdId) } },
+    select: { id: true, code: true, headName: true, village: { select: { id: true, name: true } } },
+  })
+  const byId = new Map(households.map((h) => [h.id, h]))
+  return ranked.flatMap((r) => {
+    const household = byId.get(r.householdId)
+    return household ? [{ ...r, code: household.code, headName: household.headName, village: household.village }] : []
+  })
+}

@@ -1,0 +1,79 @@
+// Logs a visit (走访): to a household or to a resident cadre, on its own or as part of an
+// activity. Goods, cash and the needs raised are written in the same transaction.
+import { AppError, fieldError } from '../../errors'
+import type { TCreateVisitRequest } from '../../routers/visit/create-visit.types'
+import { writeAudit } from '../audit/write-audit'
+import { insertNeed } from '../needs/create-need'
+import { activityScope, householdScope, villageScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { getVisit } from './get-visit'
+import { goodsRows, visitorIdsOf, visitValueColumns } from './visit-writes'
+
+/** The visited village: the household's, or for a cadre visit the one given or the activity's. */
+const resolveVillage = async (ctx: ServiceContext, input: TCreateVisitRequest, activityVillageId: string | null) => {
+  if (input.target === 'HOUSEHOLD') {
+    const household = await ctx.db.household.findFirst({
+      where: { id: input.householdId ?? '', ...householdScope(ctx.actor) },
+      select: { villageId: true },
+    })
+    if (!household) throw new AppError('NOT_FOUND', { message: '没有找到这户困难群众，或不在您的联系范围内' })
+    return household.villageId
+  }
+  const villageId = input.villageId ?? activityVillageId
+  if (!villageId) throw fieldError('villageId', '请选择驻村干部所在的村')
+  const assignment = await ctx.db.cadreVillage.findUnique({
+    where: { userId_villageId: { userId: input.cadreUserId ?? '', villageId } },
+  })
+  if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
+  const village = await ctx.db.village.findFirst({
+    where: { id: villageId, ...villageScope(ctx.actor) },
+    select: { id: true },
+  })
+  if (!village) throw new AppError('NOT_FOUND', { message: '该村不在您的联系范围内' })
+  return villageId
+}
+
+export const createVisit = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateVisitRequest }) => {
+  let activityVillageId: string | null = null
+  if (input.activityId) {
+    const activity = await ctx.db.activity.findFirst({
+      where: { id: input.activityId, ...activityScope(ctx.actor) },
+      select: { villageId: true },
+    })
+    if (!activity) throw fieldError('activityId', '所选的活动不存在或不在您的范围内')
+    activityVillageId = activity.villageId
+  }
+  const villageId = await resolveVillage(ctx, input, activityVillageId)
+  const visitorIds = await visitorIdsOf(ctx, input.visitorIds)
+  if (input.id && (await ctx.db.visit.findUnique({ where: { id: input.id }, select: { id: true } }))) {
+    throw new AppError('VERSION_CONFLICT', { message: '这次走访已经登记过了，请刷新列表' })
+  }
+
+  const visit = await ctx.db.visit.create({
+    data: {
+      ...(input.id ? { id: input.id } : {}),
+      activityId: input.activityId ?? null,
+      villageId,
+      target: input.target,
+      householdId: input.target === 'HOUSEHOLD' ? (input.householdId ?? null) : null,
+      cadreUserId: input.target === 'CADRE' ? (input.cadreUserId ?? null) : null,
+      ...visitValueColumns(ctx, input),
+      createdById: ctx.actor.userId,
+      visitors: { createMany: { data: visitorIds.map((userId) => ({ userId })) } },
+      goods: { createMany: { data: goodsRows(input.goods) } },
+    },
+    include: { goods: true, visitors: true },
+  })
+  await writeAudit(ctx, { action: 'visit.create', entityType: 'Visit', entityId: visit.id, after: visit })
+  for (const need of input.needs) {
+    await insertNeed(ctx, {
+      id: need.id,
+      householdId: visit.householdId as string,
+      villageId,
+      fields: need,
+      source: 'VISIT',
+      visitId: visit.id,
+    })
+  }
+  return getVisit({ ctx, id: visit.id })
+}

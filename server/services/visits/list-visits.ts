@@ -1,0 +1,23 @@
+import { toPage } from '../../../common/pagination'
+import type { TListVisitsRequest } from '../../routers/visit/list-visits.types'
+import { visitScope } from '../scope'
+import type { ServiceContext } from '../service-context'
+import { toVisitListItem, visitListSelect } from './visit-views'
+
+export const listVisits = async ({ ctx, input }: { ctx: ServiceContext; input: TListVisitsRequest }) => {
+  const rows = await ctx.db.visit.findMany({
+    where: {
+      AND: [
+        visitScope(ctx.actor),
+        input.activityId ? { activityId: input.activityId } : {},
+        input.villageId ? { villageId: input.villageId } : {},
+        input.householdId ? { householdId: input.householdId } : {},
+      ],
+    },
+    select: visitListSelect,
+    orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  })
+  return toPage(rows.map(toVisitListItem), input.limit)
+}

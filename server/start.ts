@@ -1,0 +1,57 @@
+// Start-up, in order: env → database → migrations → key → client → seed → HTTP. Used by
+// main.ts, and by tests and tools that need the real server.
+import type { FastifyInstance } from 'fastify'
+import { applyMigrations } from '../prisma/engine/migrate.mjs'
+import { seedDemo } from '../prisma/seed/seed-demo'
+import type { AppDeps } from './context'
+import { createPrismaClient } from './db/client'
+import { openDatabase } from './db/database'
+import type { Env } from './env'
+import { buildServer } from './http/build-server'
+import { createFieldCrypto } from './lib/field-crypto'
+import { loadFieldKey } from './lib/field-key'
+import { createLogger } from './lib/logger'
+
+export type RunningServer = {
+  app: FastifyInstance
+  deps: AppDeps
+  /** e.g. http://127.0.0.1:3000 */
+  url: string
+  stop: () => Promise<void>
+}
+
+export const startServer = async (env: Env): Promise<RunningServer> => {
+  const logger = createLogger(env.LOG_LEVEL)
+  const database = await openDatabase(env, (line) => logger.info(line))
+  const cleanups: (() => Promise<unknown>)[] = [database.stop]
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'))
+  }
+  try {
+    const applied = await applyMigrations({ url: database.url })
+    if (applied.length) logger.info({ migrations: applied }, 'applied database migrations')
+    const crypto = createFieldCrypto(await loadFieldKey(env, logger))
+    const prisma = createPrismaClient({ url: database.url, poolSize: env.DATABASE_POOL_SIZE })
+    cleanups.push(() => prisma.$disconnect())
+    const deps: AppDeps = {
+      prisma,
+      crypto,
+      wechat:
+        env.WECHAT_APPID && env.WECHAT_SECRET
+          ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE }
+          : null,
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+      databaseKind: database.kind,
+      log: logger,
+    }
+    if (database.kind === 'embedded') await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD })
+    const app = await buildServer({ deps, logger, h5DistDir: env.H5_DIST_DIR })
+    cleanups.push(() => app.close())
+    const address = await app.listen({ host: env.HOST, port: env.PORT })
+    return { app, deps, url: address, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}

@@ -1,0 +1,161 @@
+// The one tRPC instance, laid out like create-t3-app's server/api/trpc.ts:
+//   1. initialisation, with the error formatter
+//   2. middlewares: error mapping, authentication, roles, transactions with idempotency
+//   3. the base procedures every router builds on
+import '../common/zod-zh'
+import { initTRPC, TRPCError } from '@trpc/server'
+import superjson from 'superjson'
+import type { Role } from '../common/enums'
+import type { Context } from './context'
+import { APP_ERRORS, AppError, type FieldErrors, GENERIC_MESSAGES, internalErrorMessage } from './errors'
+import { isDatabaseUnavailable } from './lib/db-errors'
+import { hasRole } from './services/auth/actor'
+import { runIdempotent } from './services/idempotency'
+
+// ─── 1. Initialisation ──────────────────────────────────────────────────────────────
+
+type ValidationIssue = { path: readonly PropertyKey[]; message: string }
+
+const isValidationError = (cause: unknown): cause is Error & { issues: ValidationIssue[] } =>
+  cause instanceof Error && Array.isArray((cause as { issues?: unknown }).issues)
+
+/** zod issues → { "members.0.name": ["请填写姓名"] }, keeping nested paths that flatten() drops. */
+const fieldErrorsOf = (issues: readonly ValidationIssue[]): { formErrors: string[]; fieldErrors: FieldErrors } => {
+  const formErrors: string[] = []
+  const fieldErrors: FieldErrors = {}
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.')
+    if (!key) formErrors.push(issue.message)
+    else fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message]
+  }
+  return { formErrors, fieldErrors }
+}
+
+const summarise = (messages: string[]): string => {
+  const [first] = messages
+  if (!first) return APP_ERRORS.VALIDATION_FAILED.message
+  return messages.length > 1 ? `${first}（另有 ${messages.length - 1} 处需要修改）` : first
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Never ship stack traces, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.requestId
+    const cause = error.cause
+    let message: string
+    let appCode: string
+    let zodError: { formErrors: string[]; fieldErrors: FieldErrors } | null = null
+    let details: Record<string, unknown> | null = null
+    if (error.code === 'BAD_REQUEST' && isValidationError(cause)) {
+      zodError = fieldErrorsOf(cause.issues)
+      message = summarise(cause.issues.map((i) => i.message))
+      appCode = 'VALIDATION_FAILED'
+    } else if (cause instanceof AppError) {
+      message = cause.message
+      appCode = cause.code
+      if (cause.fieldErrors) zodError = { formErrors: [], fieldErrors: cause.fieldErrors }
+      details = cause.details ?? null
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = internalErrorMessage(requestId)
+      appCode = 'INTERNAL'
+    } else {
+      message = GENERIC_MESSAGES[error.code] ?? internalErrorMessage(requestId)
+      appCode = error.code
+    }
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        appCode,
+        requestId: requestId ?? null,
+        zodError,
+        details,
+      },
+    }
+  },
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+// ─── 2. Middlewares ─────────────────────────────────────────────────────────────────
+
+/** Gives each AppError its tRPC code, and turns a lost database into a retryable 503. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next()
+  if (result.ok) return result
+  const cause = result.error.cause
+  if (cause instanceof AppError) {
+    const code = APP_ERRORS[cause.code].trpc
+    if (result.error.code !== code) throw new TRPCError({ code, message: cause.message, cause })
+  } else if (isDatabaseUnavailable(cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', cause: new AppError('DATABASE_UNAVAILABLE') })
+  }
+  return result
+})
+
+const requireActor = t.middleware(({ ctx, next }) => {
+  if (!ctx.actor) throw new AppError(ctx.hasStaleSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED')
+  return next({ ctx: { actor: ctx.actor } })
+})
+
+/**
+ * Every mutation runs in one transaction: nothing is half-written. When a signed-in user's input
+ * carries a `clientMutationId`, the key is claimed in that same transaction, so a replay (a retry after a
+ * lost response, or the offline queue syncing twice) returns the first result instead of
+ * writing again.
+ */
+const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput }) => {
+  if (type !== 'mutation') return next()
+  return runIdempotent({
+    prisma: ctx.prisma,
+    userId: ctx.actor?.userId ?? null,
+    procedure: path,
+    rawInput: await getRawInput(),
+    run: (tx) => next({ ctx: { db: tx } }),
+  })
+})
+
+const requireRole = (...roles: Role[]) =>
+  t.middleware(({ ctx, next }) => {
+    if (!ctx.actor || !hasRole(ctx.actor, ...roles)) throw new AppError('FORBIDDEN')
+    return next()
+  })
+
+// ─── 3. Procedures ──────────────────────────────────────────────────────────────────
+
+const base = t.procedure.use(mapAppErrors)
+
+/** Anyone, signed in or not (login). Mutations are transactional. */
+export const publicProcedure = base.use(transactional)
+
+// Roles are checked before the transaction opens, so a refused call costs no database work.
+const signedIn = base.use(requireActor)
+const withRoles = (...roles: Role[]) => signedIn.use(requireRole(...roles)).use(transactional)
+
+/** Signed in, with `ctx.actor` set; mutations are transactional and idempotent. */
+export const authedProcedure = signedIn.use(transactional)
+
+/** 党组织 staff: everyone but residents. */
+export const staffProcedure = withRoles('ADMIN', 'SECRETARY', 'CADRE', 'MEMBER')
+
+/** 支部书记 (and admins): activities and donations. */
+export const secretaryProcedure = withRoles('ADMIN', 'SECRETARY')
+
+/** 驻村干部 (and admins): household records and the needs board. */
+export const cadreProcedure = withRoles('ADMIN', 'CADRE')
+
+export const adminProcedure = withRoles('ADMIN')
+
+/** A resident bound to a household; `ctx.householdId` is theirs. */
+export const residentProcedure = signedIn
+  .use(({ ctx, next }) => {
+    if (!ctx.actor.householdId) throw new AppError('RESIDENT_NOT_BOUND')
+    return next({ ctx: { householdId: ctx.actor.householdId } })
+  })
+  .use(transactional)

@@ -1,0 +1,71 @@
+// Inputs with sensible defaults, overridable field by field.
+import { randomUUID } from 'node:crypto'
+import { fakeIdNumber, fakePhone } from '../../prisma/seed/fake-identity'
+import type { TCreateActivityRequest } from '../../server/routers/activity/create-activity.types'
+import type { TCreateDonationRequest } from '../../server/routers/donation/create-donation.types'
+import type { TCreateHouseholdRequest } from '../../server/routers/household/create-household.types'
+
+let sequence = 100
+
+export const householdInput = (
+  villageId: string,
+  overrides: Partial<TCreateHouseholdRequest> = {},
+): TCreateHouseholdRequest => {
+  sequence += 2
+  const idNumber = fakeIdNumber('1966-06-06', sequence % 1000)
+  return {
+    villageId,
+    code: `T-${sequence}`,
+    headName: `测试户主${sequence}`,
+    idNumber,
+    phone: fakePhone(sequence),
+    householdType: 'POVERTY_ALLEVIATED',
+    category: 'MARGINAL',
+    helpMeasures: [],
+    members: [
+      {
+        name: `测试户主${sequence}`,
+        relationship: 'HEAD',
+        idNumber,
+        health: { status: 'CHRONIC_ILLNESS', detail: '高血压' },
+        laborCapacity: 'PARTIAL',
+        schoolStatus: 'NOT_IN_SCHOOL',
+      },
+    ],
+    risks: [{ code: 'ILLNESS', identifiedMonth: '202401', isEliminated: false }],
+    ...overrides,
+  }
+}
+
+export const activityInput = (
+  organiserOrgId: string,
+  overrides: Partial<TCreateActivityRequest> = {},
+): TCreateActivityRequest => ({
+  kind: 'THEMED_PARTY_DAY',
+  theme: '测试主题党日',
+  heldOn: '2025-02-20',
+  organiserOrgId,
+  participantOrgIds: [],
+  expectedCount: 10,
+  presentCount: 10,
+  absences: [],
+  status: 'PUBLISHED',
+  ...overrides,
+})
+
+export const cashDonationInput = (
+  villageId: string,
+  amountFen: number,
+  overrides: Partial<TCreateDonationRequest> = {},
+): TCreateDonationRequest => ({
+  donorName: '爱心人士',
+  recipientKind: 'VILLAGE',
+  villageId,
+  kind: 'CASH',
+  amountFen,
+  goods: [],
+  receivedOn: '2025-02-20',
+  ...overrides,
+})
+
+export const newClientMutationId = () => randomUUID()

@@ -1,0 +1,53 @@
+// A test world: a fresh database with the story's orgs, villages and one account per role, and
+// an API caller for each. Tests build the rest through the API, as users would.
+import { randomBytes } from 'node:crypto'
+import pino from 'pino'
+import { afterAll } from 'vitest'
+import { seedReferenceData } from '../../prisma/seed/reference-data'
+import { type Caller, callerFor } from '../../server/caller'
+import type { AppDeps } from '../../server/context'
+import { createPrismaClient } from '../../server/db/client'
+import { createFieldCrypto } from '../../server/lib/field-crypto'
+import type { WeChatConfig } from '../../server/services/auth/wechat-client'
+import { createTestDatabase } from './test-database'
+
+export const TEST_PASSWORD = 'test-password-2025'
+
+export const createTestDeps = async (
+  options: { wechat?: WeChatConfig | null } = {},
+): Promise<AppDeps & { url: string }> => {
+  const { url } = await createTestDatabase()
+  const prisma = createPrismaClient({ url, poolSize: 5 })
+  afterAll(() => prisma.$disconnect())
+  return {
+    url,
+    prisma,
+    crypto: createFieldCrypto(randomBytes(32)),
+    wechat: options.wechat ?? null,
+    sessionTtlMs: 3_600_000,
+    databaseKind: 'external',
+    log: pino({ level: 'silent' }),
+  }
+}
+
+export const createWorld = async (options: { wechat?: WeChatConfig | null } = {}) => {
+  const deps = await createTestDeps(options)
+  const ref = await deps.prisma.$transaction((tx) => seedReferenceData(tx, { password: TEST_PASSWORD }), {
+    timeout: 60_000,
+  })
+  const as = (userId: string | null): Promise<Caller> => callerFor(deps, userId)
+  return {
+    deps,
+    ref,
+    as,
+    admin: await as(ref.users.admin.id),
+    secretary: await as(ref.users.secretary.id),
+    cadre: await as(ref.users.cadre.id),
+    member: await as(ref.users.member.id),
+    resident: await as(ref.users.resident.id),
+    otherCadre: await as(ref.users.otherCadre.id),
+    anonymous: await as(null),
+  }
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>
