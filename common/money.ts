@@ -72,7 +72,10 @@ export const parseYuan = (input: string): ParseYuanResult => {
   const yuan = (match[1] ?? '').replace(/^0+(?=\d)/, '')
   const cents = (match[2] ?? '').padEnd(2, '0')
   const digits = `${yuan}${cents}`.replace(/^0+(?=\d)/, '')
-  if (digits.length > 15) return { ok: false, message: '金额过大' }
+  // Compare as text: past 2^53 the number itself would already be rounded.
+  const max = String(MAX_FEN)
+  if (digits.length > max.length || (digits.length === max.length && digits > max))
+    return { ok: false, message: '金额过大' }
   return { ok: true, fen: Number(digits) }
 }
 

@@ -1,0 +1,97 @@
+// Donations: cash and goods in integer fen, never deleted, voided with a reason and an audit
+// entry, and the totals stay consistent.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { failureOf } from '../helpers/errors'
+import { activityInput, cashDonationInput } from '../helpers/factories'
+import { createWorld, type World } from '../helpers/world'
+
+let world: World
+let activityId: string
+
+beforeAll(async () => {
+  world = await createWorld()
+  activityId = (await world.secretary.activity.create(activityInput(world.ref.orgs.bureauBranch.id))).id
+})
+
+describe('donations', () => {
+  it('values goods line by line, exactly, and refuses float amounts', async () => {
+    const donation = await world.secretary.donation.create({
+      ...cashDonationInput(world.ref.villages.qianyue.id, 0),
+      kind: 'GOODS',
+      amountFen: undefined,
+      activityId,
+      goods: [
+        { item: '大米', quantity: 3, unit: '袋', unitValueFen: 9_999 },
+        { item: '食用油', quantity: 7, unit: '桶', unitValueFen: 4_850 },
+      ],
+    })
+    expect(donation.amountFen).toBe(3 * 9_999 + 7 * 4_850)
+    expect(donation.goods.map((g) => g.valueFen)).toEqual([29_997, 33_950])
+    const fractional = await failureOf(
+      world.secretary.donation.create(cashDonationInput(world.ref.villages.qianyue.id, 100.5)),
+    )
+    expect(fractional).toMatchObject({ code: 'BAD_REQUEST' })
+  })
+
+  it('voiding keeps the ledger row, drops it from every total and leaves an audit entry', async () => {
+    const village = world.ref.villages.qianyue.id
+    const kept = await world.secretary.donation.create(cashDonationInput(village, 100_000, { activityId }))
+    const mistaken = await world.secretary.donation.create(cashDonationInput(village, 50_000, { activityId }))
+    const before = await world.secretary.stats.summary({ activityId })
+    const voided = await world.secretary.donation.void({
+      id: mistaken.id,
+      version: mistaken.version,
+      reason: '重复登记',
+    })
+    expect(voided).toMatchObject({ isVoided: true, voidReason: '重复登记', canEdit: false })
+
+    const after = await world.secretary.stats.summary({ activityId })
+    expect(after.totals.cashFen).toBe(before.totals.cashFen - 50_000)
+    expect((await world.secretary.activity.byId({ id: activityId })).totals.cashFen).toBe(after.totals.cashFen)
+    const ledger = await world.secretary.donation.list({ activityId })
+    expect(ledger.totals.cashFen).toBe(after.totals.cashFen)
+    expect(ledger.items.map((d) => d.id)).toContain(kept.id)
+    expect(ledger.items.map((d) => d.id)).not.toContain(mistaken.id)
+    const withVoided = await world.secretary.donation.list({ activityId, includeVoided: true })
+    expect(withVoided.items.find((d) => d.id === mistaken.id)?.isVoided).toBe(true)
+    expect(await world.deps.prisma.donation.count({ where: { id: mistaken.id } })).toBe(1)
+
+    const audit = await world.deps.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'donation.void', entityId: mistaken.id },
+    })
+    expect(audit.actorId).toBe(world.ref.users.secretary.id)
+    expect(audit.before).toMatchObject({ amountFen: '50000', voidedAt: null })
+    expect(audit.after).toMatchObject({ voidReason: '重复登记' })
+    expect(audit.requestId).toBeTruthy()
+  })
+
+  it('refuses to void twice, or to edit a voided donation', async () => {
+    const d = await world.secretary.donation.create(cashDonationInput(world.ref.villages.qianyue.id, 1_000))
+    const voided = await world.secretary.donation.void({ id: d.id, version: d.version, reason: '录入错误' })
+    expect(
+      await failureOf(world.secretary.donation.void({ id: d.id, version: voided.version, reason: '再次作废' })),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      appCode: 'DONATION_ALREADY_VOIDED',
+    })
+    expect(
+      await failureOf(
+        world.secretary.donation.update({ id: d.id, version: voided.version, receivedOn: '2025-03-01', note: 'x' }),
+      ),
+    ).toMatchObject({ appCode: 'DONATION_ALREADY_VOIDED' })
+  })
+
+  it('lets only a secretary of the donor’s or the activity’s branch void it', async () => {
+    const d = await world.admin.donation.create(cashDonationInput(world.ref.villages.shangtan.id, 1_000))
+    expect(
+      await failureOf(world.secretary.donation.void({ id: d.id, version: d.version, reason: '越权作废' })),
+    ).toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect(
+      await failureOf(world.cadre.donation.void({ id: d.id, version: d.version, reason: '越权作废' })),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    })
+  })
+})

@@ -1,0 +1,139 @@
+// Over real HTTP: the Fastify server, the tRPC client a browser uses, and what errors look like
+// on the wire (Chinese message, English code, request id, no stack or SQL).
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
+import type { FastifyInstance } from 'fastify'
+import pino from 'pino'
+import superjson from 'superjson'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
+import { buildServer } from '../../server/http/build-server'
+import type { AppRouter } from '../../server/routers/app-router'
+import { CHINESE } from '../helpers/errors'
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+
+let world: World
+let app: FastifyInstance
+let baseUrl: string
+
+beforeAll(async () => {
+  world = await createWorld()
+  const h5 = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
+  await writeFile(path.join(h5, 'index.html'), '<!doctype html><title>党日帮扶台账</title>')
+  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }), h5DistDir: h5 })
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+})
+afterAll(() => app.close())
+
+const client = (token?: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${baseUrl}/trpc`,
+        transformer: superjson,
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      }),
+    ],
+  })
+
+const errorOf = async (call: Promise<unknown>) => {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(TRPCClientError)
+  return error as TRPCClientError<AppRouter>
+}
+
+describe('HTTP', () => {
+  it('answers /healthz with the database kind', async () => {
+    const response = await fetch(`${baseUrl}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true, db: 'external' })
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('logs in with phone and password, then uses the bearer token, then logs out', async () => {
+    const session = await client().auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS.secretary.phone,
+      password: TEST_PASSWORD,
+    })
+    expect(session.user).toMatchObject({ displayName: DEMO_ACCOUNTS.secretary.displayName, roles: ['SECRETARY'] })
+    expect(session.expiresAt).toBeInstanceOf(Date)
+    const me = await client(session.token).auth.me.query()
+    expect(me.memberships[0]).toMatchObject({ orgName: '西宁市司法局机关党支部', role: 'SECRETARY' })
+    await client(session.token).auth.logout.mutate()
+    const afterLogout = await errorOf(client(session.token).auth.me.query())
+    expect(afterLogout.data).toMatchObject({ code: 'UNAUTHORIZED', appCode: 'SESSION_EXPIRED', httpStatus: 401 })
+    expect(afterLogout.message).toBe('登录已过期，请重新登录')
+  })
+
+  it('refuses a wrong password with one message for unknown phones and wrong passwords', async () => {
+    const wrong = await errorOf(
+      client().auth.loginWithPassword.mutate({ phone: DEMO_ACCOUNTS.cadre.phone, password: 'nope-nope' }),
+    )
+    const unknown = await errorOf(
+      client().auth.loginWithPassword.mutate({ phone: '13912345678', password: 'nope-nope' }),
+    )
+    expect(wrong.message).toBe('手机号或密码不正确，请重新输入')
+    expect(unknown.message).toBe(wrong.message)
+    expect(wrong.data?.httpStatus).toBe(401)
+  })
+
+  it('returns validation errors as a Chinese summary plus errors per field', async () => {
+    const error = await errorOf(client().auth.loginWithPassword.mutate({ phone: '12345', password: '' }))
+    expect(error.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'VALIDATION_FAILED', httpStatus: 400 })
+    expect(error.message).toBe('手机号码应为 11 位数字，以 1 开头（另有 1 处需要修改）')
+    expect(error.data?.zodError?.fieldErrors).toEqual({
+      phone: ['手机号码应为 11 位数字，以 1 开头'],
+      password: ['请输入密码'],
+    })
+  })
+
+  it('never sends a stack trace or SQL, and gives the request id for internal errors', async () => {
+    const { token } = await client().auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS.admin.phone,
+      password: TEST_PASSWORD,
+    })
+    // Break the database for one call: a bogus pool makes Prisma fail inside the procedure.
+    const original = world.deps.prisma.household.findMany
+    world.deps.prisma.household.findMany = (() =>
+      Promise.reject(new Error('relation "secret_table" does not exist at SELECT * FROM x'))) as never
+    try {
+      const response = await fetch(
+        `${baseUrl}/trpc/household.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      )
+      const body = await response.text()
+      expect(response.status).toBe(500)
+      expect(body).not.toMatch(/secret_table|SELECT|stack|at .*\.ts/)
+      const parsed = JSON.parse(body) as {
+        error: { json: { message: string; data: { requestId: string; appCode: string } } }
+      }
+      expect(parsed.error.json.data.appCode).toBe('INTERNAL')
+      expect(parsed.error.json.message).toMatch(CHINESE)
+      expect(parsed.error.json.message).toContain(parsed.error.json.data.requestId)
+      expect(response.headers.get('x-request-id')).toBe(parsed.error.json.data.requestId)
+    } finally {
+      world.deps.prisma.household.findMany = original
+    }
+  })
+
+  it('answers unknown procedures in Chinese too', async () => {
+    const response = await fetch(`${baseUrl}/trpc/nope.nothing`)
+    const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } }
+    expect(response.status).toBe(404)
+    expect(body.error.json.message).toMatch(CHINESE)
+  })
+
+  it('serves the H5 app at / and falls back to it for other paths', async () => {
+    const index = await fetch(`${baseUrl}/`)
+    expect(index.status).toBe(200)
+    expect(await index.text()).toContain('党日帮扶台账')
+    expect((await fetch(`${baseUrl}/some/page`)).status).toBe(200)
+  })
+})
