@@ -28,7 +28,10 @@ export const ensureDatabase = async (adminUrl: string, name: string): Promise<bo
   }
 }
 
-export const openDatabase = async (env: Env, log: (line: string) => void): Promise<DatabaseHandle> => {
+export const openDatabase = async (
+  env: Pick<Env, 'DATABASE_URL' | 'dataDir'>,
+  log: (line: string) => void,
+): Promise<DatabaseHandle> => {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, kind: 'external', stop: async () => {} }
   const embedded = await startEmbeddedPostgres({ dataDir: env.dataDir, log })
   try {

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { userInfo } from 'node:os'
@@ -60,16 +60,30 @@ const binDir = (): string => {
   return path.join(path.dirname(entry), '..', 'native', 'bin')
 }
 
+/** The process that started the cluster's postmaster writes its pid here, and removes it on stop. */
+const OWNER_FILE = 'postgres.owner'
+
+const readPid = async (file: string): Promise<number | null> => {
+  if (!existsSync(file)) return null
+  const pid = Number((await readFile(file, 'utf8')).split('\n')[0])
+  return Number.isInteger(pid) && pid > 0 ? pid : null
+}
+
 /**
  * A server killed with `kill -9` leaves its postgres running, holding the data directory; the
- * package then fails with a bare `undefined`. Stop that stale postmaster with its own pg_ctl.
+ * package then fails with a bare `undefined`. If the postmaster's owner is gone, stop that stale
+ * postmaster with its own pg_ctl. If the owner is alive, the database is in use: say so.
  */
-const stopStalePostmaster = async (clusterDir: string, log: (line: string) => void) => {
-  const pidFile = path.join(clusterDir, 'postmaster.pid')
-  if (!existsSync(pidFile)) return
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
-  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return
-  log(`embedded PostgreSQL: a previous postmaster (pid ${pid}) still holds ${clusterDir}; stopping it`)
+const stopStalePostmaster = async (dataDir: string, clusterDir: string, log: (line: string) => void) => {
+  const postmaster = await readPid(path.join(clusterDir, 'postmaster.pid'))
+  if (!postmaster || !isRunning(postmaster)) return
+  const owner = await readPid(path.join(dataDir, OWNER_FILE))
+  if (owner && owner !== process.pid && isRunning(owner)) {
+    throw new Error(
+      `the embedded database in ${dataDir} is in use by process ${owner} (a running server?). Stop it first.`,
+    )
+  }
+  log(`embedded PostgreSQL: a previous postmaster (pid ${postmaster}) still holds ${clusterDir}; stopping it`)
   const pgCtl = path.join(binDir(), 'pg_ctl')
   const asPostgres = userInfo().uid === 0 ? await postgresUserIds() : {}
   await promisify(execFile)(pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], asPostgres)
@@ -121,7 +135,7 @@ export const startEmbeddedPostgres = async ({
     log(`embedded PostgreSQL: creating a new cluster in ${clusterDir}`)
     await postgres.initialise()
   }
-  await stopStalePostmaster(clusterDir, log)
+  await stopStalePostmaster(dataDir, clusterDir, log)
   try {
     await postgres.start()
   } catch (error) {
@@ -130,8 +144,14 @@ export const startEmbeddedPostgres = async ({
     throw new Error(`embedded PostgreSQL did not start (data in ${clusterDir}):\n${detail}`)
   }
 
+  const ownerFile = path.join(dataDir, OWNER_FILE)
+  await writeFile(ownerFile, `${process.pid}\n`)
   const url = (database = 'postgres') =>
     `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
   let stopping: Promise<void> | undefined
-  return { url, port, stop: () => (stopping ??= postgres.stop()) }
+  const stop = async () => {
+    await postgres.stop()
+    await rm(ownerFile, { force: true })
+  }
+  return { url, port, stop: () => (stopping ??= stop()) }
 }

@@ -63,7 +63,7 @@ describe('embedded PostgreSQL', () => {
     expect((await stat(path.join(dataDir, 'postgres-password'))).mode & 0o777).toBe(0o600)
   })
 
-  it('recovers when a server killed with kill -9 left its postgres running', async () => {
+  it('refuses a database another live server holds, and recovers once that server is killed with kill -9', async () => {
     const dataDir = await tempDataDir()
     const holder = spawn(
       process.execPath,
@@ -80,6 +80,7 @@ describe('embedded PostgreSQL', () => {
       })
       holder.on('exit', (code) => reject(new Error(`holder exited with ${code}`)))
     })
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(`is in use by process ${holder.pid}`)
     holder.kill('SIGKILL')
     await new Promise((resolve) => holder.once('exit', resolve))
     expect(isAlive(stalePid)).toBe(true)
