@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { userInfo } from 'node:os'
@@ -60,6 +60,19 @@ const binDir = (): string => {
   return path.join(path.dirname(entry), '..', 'native', 'bin')
 }
 
+/**
+ * npm 11 skips the binaries package's postinstall, and the tarball's files may lack the exec bit;
+ * the package then chmods them without waiting, racing its own spawn (EACCES on a fresh
+ * `npm ci`). Make them executable first.
+ */
+const ensureExecutables = async () => {
+  for (const name of ['initdb', 'pg_ctl', 'postgres']) {
+    const file = path.join(binDir(), name)
+    const { mode } = await stat(file)
+    if ((mode & 0o555) !== 0o555) await chmod(file, mode | 0o555)
+  }
+}
+
 /** The process that started the cluster's postmaster writes its pid here, and removes it on stop. */
 const OWNER_FILE = 'postgres.owner'
 
@@ -102,6 +115,7 @@ export const startEmbeddedPostgres = async ({
   dataDir: string
   log?: (line: string) => void
 }): Promise<EmbeddedDatabase> => {
+  await ensureExecutables()
   await mkdir(dataDir, { recursive: true })
   // As root, postgres runs as the `postgres` user, which must be able to reach its cluster
   // folder inside DATA_DIR (but not list DATA_DIR, which holds the key and password files).
