@@ -73,6 +73,26 @@ const ensureExecutables = async () => {
   }
 }
 
+/**
+ * As root, postgres runs as the `postgres` user, which must be able to walk down to the binaries
+ * and the cluster folder. A project cloned into a `mktemp -d` folder (mode 0700) is out of its
+ * reach, so give every ancestor the traverse bit for others (never read or write), and say so.
+ */
+const letPostgresUserReach = async (targets: string[], log: (line: string) => void) => {
+  const changed: string[] = []
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+      const { mode } = await stat(dir)
+      if ((mode & 0o001) === 0) {
+        await chmod(dir, mode | 0o001)
+        changed.push(dir)
+      }
+      if (dir === path.dirname(dir)) break
+    }
+  }
+  if (changed.length) log(`embedded PostgreSQL: let the postgres user traverse ${changed.join(', ')}`)
+}
+
 /** The process that started the cluster's postmaster writes its pid here, and removes it on stop. */
 const OWNER_FILE = 'postgres.owner'
 
@@ -117,10 +137,13 @@ export const startEmbeddedPostgres = async ({
 }): Promise<EmbeddedDatabase> => {
   await ensureExecutables()
   await mkdir(dataDir, { recursive: true })
+  const clusterDir = path.join(dataDir, 'postgres')
   // As root, postgres runs as the `postgres` user, which must be able to reach its cluster
   // folder inside DATA_DIR (but not list DATA_DIR, which holds the key and password files).
-  if (userInfo().uid === 0) await chmod(dataDir, 0o711)
-  const clusterDir = path.join(dataDir, 'postgres')
+  if (userInfo().uid === 0) {
+    await chmod(dataDir, 0o711)
+    await letPostgresUserReach([path.join(binDir(), 'postgres'), clusterDir], log)
+  }
   const clusterExists = existsSync(path.join(clusterDir, 'PG_VERSION'))
   const password = await readOrCreatePassword(dataDir, clusterExists)
   const port = await freeLoopbackPort()
