@@ -39,6 +39,8 @@ const ZEnv = z
     H5_DIST_DIR: z.string().default('dist/h5'),
     /** Embedded default only: the demo accounts' password (random, and printed, when unset). */
     SEED_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    /** Embedded default only: how much of the 前跃村 story the first start loads. */
+    SEED_DEMO: z.enum(['partyDay', 'households']).default('partyDay'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.FIELD_ENCRYPTION_KEY) {

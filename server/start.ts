@@ -45,7 +45,8 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       databaseKind: database.kind,
       log: logger,
     }
-    if (database.kind === 'embedded') await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD })
+    if (database.kind === 'embedded')
+      await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })
     const app = await buildServer({ deps, logger, h5DistDir: env.H5_DIST_DIR })
     cleanups.push(() => app.close())
     const address = await app.listen({ host: env.HOST, port: env.PORT })

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
 import { DEMO_ACCOUNTS, seedReferenceData } from './reference-data'
-import { replayStory } from './story'
+import { replayHouseholds, replayStory } from './story'
 
 export const DEMO_ACCOUNTS_FILE = 'demo-accounts.txt'
 
@@ -30,10 +30,12 @@ export const seedDemo = async ({
   deps,
   dataDir,
   password,
+  upTo = 'partyDay',
 }: {
   deps: AppDeps
   dataDir: string
   password?: string | undefined
+  upTo?: 'households' | 'partyDay'
 }) => {
   if ((await deps.prisma.user.count()) > 0) return false
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`
@@ -41,7 +43,8 @@ export const seedDemo = async ({
     const ref = await deps.prisma.$transaction((tx) => seedReferenceData(tx, { password: demoPassword }), {
       timeout: 60_000,
     })
-    await replayStory({ ref, callerFor: (userId) => callerFor(deps, userId) })
+    const replay = upTo === 'households' ? replayHouseholds : replayStory
+    await replay({ ref, callerFor: (userId) => callerFor(deps, userId) })
   } catch (error) {
     await wipe(deps)
     throw error

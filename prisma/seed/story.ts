@@ -183,7 +183,8 @@ const RICE_FLOUR_OIL = [
 /** ¥8,000 of goods from the bureau's branch, ¥36,000 in cash from the seven firms: ¥44,000. */
 const FIRM_CASH_FEN = [600_000, 500_000, 500_000, 500_000, 500_000, 500_000, 500_000] as const
 
-export const replayStory = async ({ ref, callerFor }: { ref: ReferenceData; callerFor: CallerFor }) => {
+/** The villages as they were on the morning of the party day: households and their needs. */
+export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData; callerFor: CallerFor }) => {
   const { users, orgs, villages } = ref
   const cadre = await callerFor(users.cadre.id)
   const otherCadre = await callerFor(users.otherCadre.id)
@@ -257,6 +258,22 @@ export const replayStory = async ({ ref, callerFor }: { ref: ReferenceData; call
   await resident.resident.bindHousehold({ headName: '马德林', idNumber: QIANYUE_HOUSEHOLDS[0].idNumber })
   const residentCaller = await callerFor(users.resident.id)
   await residentCaller.resident.submitNeed({ category: 'MEDICAL', description: '希望组织村里老年人上门健康体检' })
+
+  return { households, shangtanHouseholdId: shangtan.id }
+}
+
+/** 23 January 2025: the 主题党日, its visits and the ¥44,000 of donations. */
+export const replayPartyDay = async ({
+  ref,
+  callerFor,
+  households,
+}: {
+  ref: ReferenceData
+  callerFor: CallerFor
+  households: Record<string, string>
+}) => {
+  const { users, orgs, villages } = ref
+  const secretary = await callerFor(users.secretary.id)
 
   // 4. The party day.
   const activity = await secretary.activity.create({
@@ -363,5 +380,10 @@ export const replayStory = async ({ ref, callerFor }: { ref: ReferenceData; call
     })
   }
 
-  return { activityId: activity.id, households, shangtanHouseholdId: shangtan.id }
+  return { activityId: activity.id }
+}
+
+export const replayStory = async (options: { ref: ReferenceData; callerFor: CallerFor }) => {
+  const before = await replayHouseholds(options)
+  return { ...before, ...(await replayPartyDay({ ...options, households: before.households })) }
 }
