@@ -185,10 +185,9 @@ const FIRM_CASH_FEN = [600_000, 500_000, 500_000, 500_000, 500_000, 500_000, 500
 
 /** The villages as they were on the morning of the party day: households and their needs. */
 export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData; callerFor: CallerFor }) => {
-  const { users, orgs, villages } = ref
+  const { users, villages } = ref
   const cadre = await callerFor(users.cadre.id)
   const otherCadre = await callerFor(users.otherCadre.id)
-  const secretary = await callerFor(users.secretary.id)
   const resident = await callerFor(users.resident.id)
 
   // 1. The cadres keep their villages' household records.
