@@ -1,11 +1,7 @@
 // Dates are stored in UTC and shown in Asia/Shanghai. China keeps UTC+8 all year (no DST), so a
 // fixed offset is exact and needs no time-zone database (which the mini-program does not have).
 // Calendar days (活动日期, 走访日期) travel as "YYYY-MM-DD" strings.
-import { z } from 'zod'
-
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
-export const ZDateOnly = z.iso.date('日期格式应为 YYYY-MM-DD')
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 

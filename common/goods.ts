@@ -1,15 +1,7 @@
 // 慰问物资: goods lines, as visits hand them over and donations record them.
-import { z } from 'zod'
-import { ZFen } from './money'
 
-export const ZGoodsLine = z.object({
-  item: z.string({ error: '请填写物资名称' }).trim().min(1, '请填写物资名称').max(30, '物资名称不能超过 30 个字'),
-  quantity: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为 1').max(1_000_000, '数量过大'),
-  unit: z.string({ error: '请填写单位' }).trim().min(1, '请填写单位，如 袋、桶、箱').max(10, '单位不能超过 10 个字'),
-  /** 单价 in fen; the line's value is quantity × unit value. */
-  unitValueFen: ZFen,
-})
-export type TGoodsLine = z.infer<typeof ZGoodsLine>
+/** One line: what, how many, in what unit, and the value of one unit in fen. */
+export type TGoodsLine = { item: string; quantity: number; unit: string; unitValueFen: number }
 
 /** Quick-add buttons for what visits hand over most: 米、面、油 (unit values are editable defaults). */
 export const GOODS_PRESETS: readonly TGoodsLine[] = [

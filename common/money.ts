@@ -1,18 +1,8 @@
 // Money is integer fen (分) everywhere. This is the one place that turns it into text and back.
 // No floating point touches an amount: parsing works on the digits of the string.
-import { z } from 'zod'
 
 /** The largest amount the API carries: JSON numbers are exact up to here. */
 export const MAX_FEN = Number.MAX_SAFE_INTEGER
-
-export const ZFen = z
-  .number({ error: '金额必须是数字' })
-  .int('金额必须精确到分')
-  .min(0, '金额不能为负数')
-  .max(MAX_FEN, '金额过大')
-
-/** A strictly positive amount, for cash that must be handed over. */
-export const ZPositiveFen = ZFen.min(1, '金额必须大于 0')
 
 const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 

@@ -1,13 +1,5 @@
-// Cursor pagination, the same for every list: pass back `nextCursor` to get the next page.
-import { z } from 'zod'
-
-export const ZPage = z.object({
-  cursor: z.uuid().nullish(),
-  limit: z.number().int().min(1).max(100).default(20),
-})
-
-export const ZById = z.object({ id: z.uuid('编号格式不正确') })
-
+// Cursor pagination's result: one page of rows and where the next one starts (see ZPage in
+// common/fields.ts for the request side).
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
 /** Takes limit + 1 rows; the extra one only says whether there is a next page. */

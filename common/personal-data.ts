@@ -1,5 +1,4 @@
 // Checks and masks for personal data: 18-digit 居民身份证号码 (GB 11643-1999) and mobile phones.
-import { z } from 'zod'
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
 const ID_CHECK_CHARS = '10X98765432'
@@ -25,26 +24,6 @@ export const idNumberProblem = (value: string): IdNumberProblem | null => {
   if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return 'checkDigit'
   return null
 }
-
-const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
-  format: '身份证号码应为 18 位，最后一位可以是数字或 X',
-  birthDate: '身份证号码中的出生日期不正确',
-  checkDigit: '身份证号码校验位不正确，请核对',
-}
-
-export const ZIdNumber = z
-  .string({ error: '请填写身份证号码' })
-  .trim()
-  .transform((v) => v.toUpperCase())
-  .superRefine((value, ctx) => {
-    const problem = idNumberProblem(value)
-    if (problem) ctx.addIssue({ code: 'custom', message: ID_PROBLEM_MESSAGES[problem] })
-  })
-
-export const ZMobilePhone = z
-  .string({ error: '请填写手机号码' })
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头')
 
 /** 630121199001011234 → 630121********1234 */
 export const maskIdNumber = (value: string): string => `${value.slice(0, 6)}********${value.slice(-4)}`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { idNumberProblem, maskIdNumber, maskPhone, ZIdNumber } from '../../common/personal-data'
+import { ZIdNumber } from '../../common/fields'
+import { idNumberProblem, maskIdNumber, maskPhone } from '../../common/personal-data'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 
 describe('ID numbers (GB 11643)', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../../common/enums'
+import { ZDateOnly } from '../../../common/fields'
 
 export const ZAbsenceInput = z.object({
   name: z.string({ error: '请填写缺席人员姓名' }).trim().min(1, '请填写缺席人员姓名').max(30, '姓名不能超过 30 个字'),

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/pagination'
+import { ZById } from '../../../common/fields'
 import { getActivity } from '../../services/activities/get-activity'
 import { staffProcedure } from '../../trpc'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../../common/enums'
-import { ZPage } from '../../../common/pagination'
+import { ZPage } from '../../../common/fields'
 
 export const ZListActivitiesRequestSchema = ZPage.extend({
   /** YYYY-MM */

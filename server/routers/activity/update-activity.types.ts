@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 import { refineAttendance, ZActivityFields } from './activity.types'
 
 export const ZUpdateActivityRequestSchema = ZActivityFields.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZMobilePhone } from '../../../common/personal-data'
+import { ZMobilePhone } from '../../../common/fields'
 
 export const ZLoginWithPasswordRequestSchema = z.object({
   phone: ZMobilePhone,

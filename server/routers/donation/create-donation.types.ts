@@ -1,9 +1,6 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
 import { DONATION_KINDS, DONATION_RECIPIENTS } from '../../../common/enums'
-import { ZGoodsLine } from '../../../common/goods'
-import { ZFen } from '../../../common/money'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId, ZDateOnly, ZFen, ZGoodsLine } from '../../../common/fields'
 
 export const ZCreateDonationRequestSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/pagination'
+import { ZById } from '../../../common/fields'
 import { getDonation } from '../../services/donations/get-donation'
 import { staffProcedure } from '../../trpc'
 

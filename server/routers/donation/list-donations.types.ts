@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
 import { DONATION_KINDS } from '../../../common/enums'
-import { ZPage } from '../../../common/pagination'
+import { ZDateOnly, ZPage } from '../../../common/fields'
 
 export const ZListDonationsRequestSchema = ZPage.extend({
   activityId: z.uuid().optional(),

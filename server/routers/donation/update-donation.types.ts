@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId, ZDateOnly } from '../../../common/fields'
 
 /** Amounts never change: a wrong amount is voided and recorded again, as the ledger requires. */
 export const ZUpdateDonationRequestSchema = z.object({

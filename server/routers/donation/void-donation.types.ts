@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 
 export const ZVoidDonationRequestSchema = z.object({
   clientMutationId: ZClientMutationId,

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/pagination'
+import { ZById } from '../../../common/fields'
 import { getHousehold } from '../../services/households/get-household'
 import { staffProcedure } from '../../trpc'
 

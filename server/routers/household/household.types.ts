@@ -1,7 +1,6 @@
 // The household record as forms edit it. Shared by create-household and update-household, and
 // by the app's forms.
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
 import {
   HEALTH_STATUSES,
   HELP_MEASURES,
@@ -13,8 +12,7 @@ import {
   RISK_ELIMINATION_METHODS,
   SCHOOL_STATUSES,
 } from '../../../common/enums'
-import { ZFen } from '../../../common/money'
-import { ZIdNumber } from '../../../common/personal-data'
+import { ZDateOnly, ZFen, ZIdNumber } from '../../../common/fields'
 
 const ZYearMonth = z.string().regex(/^(19|20)\d{2}(0[1-9]|1[0-2])$/, '月份格式应为 YYYYMM，例如 202501')
 

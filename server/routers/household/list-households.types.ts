@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { HOUSEHOLD_CATEGORIES, RISK_CODES } from '../../../common/enums'
-import { ZPage } from '../../../common/pagination'
+import { ZPage } from '../../../common/fields'
 
 export const ZListHouseholdsRequestSchema = ZPage.extend({
   villageId: z.uuid().optional(),

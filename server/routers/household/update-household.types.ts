@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
-import { ZIdNumber, ZMobilePhone } from '../../../common/personal-data'
+import { ZClientMutationId, ZIdNumber, ZMobilePhone } from '../../../common/fields'
 import { refineHousehold, ZHouseholdFields } from './household.types'
 
 export const ZUpdateHouseholdRequestSchema = ZHouseholdFields.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 import { ZNeedFields } from './need.types'
 
 export const ZCreateNeedRequestSchema = ZNeedFields.extend({

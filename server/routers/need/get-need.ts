@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/pagination'
+import { ZById } from '../../../common/fields'
 import { getNeed } from '../../services/needs/get-need'
 import { staffProcedure } from '../../trpc'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { NEED_CATEGORIES, NEED_STATUSES } from '../../../common/enums'
-import { ZPage } from '../../../common/pagination'
+import { ZPage } from '../../../common/fields'
 
 export const ZListNeedsRequestSchema = ZPage.extend({
   villageId: z.uuid().optional(),

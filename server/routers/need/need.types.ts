@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
 import { NEED_CATEGORIES, NEED_URGENCIES } from '../../../common/enums'
+import { ZDateOnly } from '../../../common/fields'
 
 export const ZNeedDescription = z
   .string({ error: '请填写诉求内容' })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { NEED_STATUSES } from '../../../common/enums'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 
 export const ZTransitionNeedRequestSchema = z.object({
   clientMutationId: ZClientMutationId,

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
-import { ZIdNumber } from '../../../common/personal-data'
+import { ZClientMutationId, ZIdNumber } from '../../../common/fields'
 
 /** A resident proves they belong to a household with its 户主's name and ID number. */
 export const ZBindHouseholdRequestSchema = z.object({

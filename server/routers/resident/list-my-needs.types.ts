@@ -1,3 +1,3 @@
-import { ZPage } from '../../../common/pagination'
+import { ZPage } from '../../../common/fields'
 
 export const ZListMyNeedsRequestSchema = ZPage.prefault({})

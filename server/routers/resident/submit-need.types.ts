@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { NEED_CATEGORIES } from '../../../common/enums'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 import { ZNeedDescription } from '../need/need.types'
 
 export const ZSubmitNeedRequestSchema = z.object({

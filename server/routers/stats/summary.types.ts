@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
+import { ZDateOnly } from '../../../common/fields'
 
 export const ZStatsSummaryRequestSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 import { ZRaisedNeed, ZVisitFields, ZVisitTarget } from './visit.types'
 
 export const ZCreateVisitRequestSchema = ZVisitFields.extend(ZVisitTarget.shape)

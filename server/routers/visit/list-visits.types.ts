@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZPage } from '../../../common/pagination'
+import { ZPage } from '../../../common/fields'
 
 export const ZListVisitsRequestSchema = ZPage.extend({
   activityId: z.uuid().optional(),

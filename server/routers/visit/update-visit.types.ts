@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/mutation'
+import { ZClientMutationId } from '../../../common/fields'
 import { ZVisitFields } from './visit.types'
 
 export const ZUpdateVisitRequestSchema = ZVisitFields.extend({

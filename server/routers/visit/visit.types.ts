@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import { ZDateOnly } from '../../../common/dates'
 import { VISIT_TARGETS } from '../../../common/enums'
-import { ZGoodsLine } from '../../../common/goods'
-import { ZFen } from '../../../common/money'
+import { ZDateOnly, ZFen, ZGoodsLine } from '../../../common/fields'
 import { ZNeedFields } from '../need/need.types'
 
 const finding = (label: string) =>

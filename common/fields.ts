@@ -1,0 +1,68 @@
+// The zod field schemas that forms and procedures share. Everything else in common/ is free of
+// zod, so that pages without forms (the mini-program's main package) do not carry it.
+import { z } from 'zod'
+import { MAX_FEN } from './money'
+import { type IdNumberProblem, idNumberProblem } from './personal-data'
+
+// ─── Money: integer fen ─────────────────────────────────────────────────────────────
+
+export const ZFen = z
+  .number({ error: '金额必须是数字' })
+  .int('金额必须精确到分')
+  .min(0, '金额不能为负数')
+  .max(MAX_FEN, '金额过大')
+
+/** A strictly positive amount, for cash that must be handed over. */
+export const ZPositiveFen = ZFen.min(1, '金额必须大于 0')
+
+// ─── Calendar days, YYYY-MM-DD ──────────────────────────────────────────────────────
+
+export const ZDateOnly = z.iso.date('日期格式应为 YYYY-MM-DD')
+
+// ─── Personal data ──────────────────────────────────────────────────────────────────
+
+const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
+  format: '身份证号码应为 18 位，最后一位可以是数字或 X',
+  birthDate: '身份证号码中的出生日期不正确',
+  checkDigit: '身份证号码校验位不正确，请核对',
+}
+
+export const ZIdNumber = z
+  .string({ error: '请填写身份证号码' })
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((value, ctx) => {
+    const problem = idNumberProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: ID_PROBLEM_MESSAGES[problem] })
+  })
+
+export const ZMobilePhone = z
+  .string({ error: '请填写手机号码' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头')
+
+// ─── Lists and records ──────────────────────────────────────────────────────────────
+
+/** Cursor pagination, the same for every list: pass back `nextCursor` to get the next page. */
+export const ZPage = z.object({
+  cursor: z.uuid().nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+})
+
+export const ZById = z.object({ id: z.uuid('编号格式不正确') })
+
+/**
+ * Every mutation may carry a client-made UUID; a replay with it returns the first result
+ * (server/services/idempotency.ts). The offline queue (#5) always sends one.
+ */
+export const ZClientMutationId = z.uuid('提交编号格式不正确').optional()
+
+// ─── 慰问物资: goods lines ──────────────────────────────────────────────────────────
+
+export const ZGoodsLine = z.object({
+  item: z.string({ error: '请填写物资名称' }).trim().min(1, '请填写物资名称').max(30, '物资名称不能超过 30 个字'),
+  quantity: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为 1').max(1_000_000, '数量过大'),
+  unit: z.string({ error: '请填写单位' }).trim().min(1, '请填写单位，如 袋、桶、箱').max(10, '单位不能超过 10 个字'),
+  /** 单价 in fen; the line's value is quantity × unit value. */
+  unitValueFen: ZFen,
+})

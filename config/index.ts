@@ -1,0 +1,110 @@
+// Taro build configuration: one code base, built for WeChat (dist/weapp) and H5 (dist/h5).
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+
+// Packages shipped as modern ES (private #fields, class fields, ?.): they must go through Babel
+// for the weapp's ES5 output and before the H5 minifier. Webpack wants absolute paths here.
+// Also our own TypeScript outside src/: common/ and the server's zod-only *.types.ts files.
+const transpiledPackages = [
+  ...['@tanstack', '@trpc', 'superjson', 'copy-anything', 'is-what', 'zod'].map((name) =>
+    path.join(root, 'node_modules', name),
+  ),
+  path.join(root, 'common'),
+  path.join(root, 'server', 'routers'),
+]
+
+// The NutUI theme embeds two number fonts (~16 KB of base64) that we do not use.
+const nutuiTheme = /@nutui[\\/]nutui-react-taro[\\/]dist[\\/]styles[\\/]themes[\\/]default\.css$/
+
+// biome-ignore lint/suspicious/noExplicitAny: Taro types webpack-chain loosely.
+const webpackChain = (chain: any) => {
+  chain.module
+    .rule('nutui-theme-without-fonts')
+    .test(nutuiTheme)
+    .enforce('pre')
+    .use('strip-font-face')
+    .loader(path.join(__dirname, 'strip-font-face-loader.cjs'))
+  // No vendors.js.LICENSE.txt: it would count towards the weapp main package.
+  if (chain.optimization.minimizers.has('terserPlugin')) {
+    chain.optimization.minimizer('terserPlugin').tap((args: object[]) => [{ ...args[0], extractComments: false }])
+  }
+}
+
+/**
+ * Where the app finds the API. The H5 app is served by our own server, so it uses a relative
+ * `/trpc`. The mini-program needs an absolute HTTPS origin on WeChat's domain allowlist, given at
+ * build time: `API_BASE_URL=https://ledger.example.cn npm run build:weapp`.
+ */
+const apiBaseUrl =
+  process.env.TARO_ENV === 'h5'
+    ? (process.env.API_BASE_URL ?? '')
+    : (process.env.API_BASE_URL ?? 'http://127.0.0.1:3000')
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'party-day-relief-ledger',
+    date: '2025-1-23',
+    // NutUI is drawn at 375 wide, our own styles at 750. Taro also calls this with a plain number.
+    designWidth(input) {
+      const file = typeof input === 'object' && input ? String(input.file ?? '') : ''
+      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      'process.env.API_BASE_URL': JSON.stringify(apiBaseUrl),
+    },
+    copy: {
+      patterns: [{ from: 'src/assets/tab-bar', to: `dist/${process.env.TARO_ENV}/assets/tab-bar` }],
+      options: {},
+    },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // Code used only by subpackages stays in them; the main package keeps its 2 MB limit.
+      optimizeMainPackage: { enable: true },
+      compile: { include: transpiledPackages },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+      // NutUI's per-component CSS arrives from several chunks in varying order; harmless.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain,
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: transpiledPackages },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+      webpackChain,
+    },
+  }
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig)
+})

@@ -1,0 +1,27 @@
+// `npm run build:weapp|h5`: taro build, then make sure it produced output. A bad Taro config
+// prints "Taro 配置有误" and exits 0 with nothing built; this turns that into a failure.
+import { spawnSync } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+const target = process.argv[2]
+const expected = { weapp: ['app.js', 'app.json'], h5: ['index.html'] }[target]
+if (!expected) {
+  console.error('usage: taro-build.mjs weapp|h5')
+  process.exit(2)
+}
+const outDir = path.join('dist', target)
+rmSync(outDir, { recursive: true, force: true })
+const result = spawnSync('npx', ['taro', 'build', '--type', target, ...process.argv.slice(3)], {
+  stdio: 'inherit',
+  env: process.env,
+})
+if (result.status !== 0) process.exit(result.status ?? 1)
+const missing = expected.filter((file) => !existsSync(path.join(outDir, file)))
+if (missing.length) {
+  console.error(
+    `taro build --type ${target} exited 0 but produced no ${missing.join(', ')} in ${outDir}: check the Taro config.`,
+  )
+  process.exit(1)
+}
+console.log(`built ${outDir}`)

@@ -1,0 +1,56 @@
+// Pages and packages. Only the tab pages are in the main package (WeChat's limit is 2 MB; our
+// budget is 600 KB): login, forms and details, and with them zod and NutUI's form controls, live
+// in subpackages.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/primary/index', 'pages/secondary/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'package-auth', pages: ['login/index'] },
+    { root: 'package-activity', pages: ['detail/index', 'form/index'] },
+    { root: 'package-visit', pages: ['form/index', 'detail/index'] },
+    { root: 'package-donation', pages: ['form/index', 'detail/index'] },
+    { root: 'package-household', pages: ['detail/index', 'form/index'] },
+    { root: 'package-need', pages: ['detail/index', 'form/index'] },
+    { root: 'package-resident', pages: ['submit-need/index', 'need-detail/index', 'bind/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '党日帮扶台账',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#8a8a8a',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '工作台',
+        iconPath: 'assets/tab-bar/home.png',
+        selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/primary/index',
+        text: '主题党日',
+        iconPath: 'assets/tab-bar/primary.png',
+        selectedIconPath: 'assets/tab-bar/primary-active.png',
+      },
+      {
+        pagePath: 'pages/secondary/index',
+        text: '台账',
+        iconPath: 'assets/tab-bar/secondary.png',
+        selectedIconPath: 'assets/tab-bar/secondary-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-bar/mine.png',
+        selectedIconPath: 'assets/tab-bar/mine-active.png',
+      },
+    ],
+  },
+  // Location is asked for only through WeChat's privacy flow (#5, photo watermarks).
+  requiredPrivateInfos: [],
+})

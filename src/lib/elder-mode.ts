@@ -1,0 +1,45 @@
+// 长辈模式: large text and large tap targets. On by the person's own choice on 我的, or, until
+// they choose, when WeChat's own font setting is larger than standard.
+import Taro from '@tarojs/taro'
+import { useSyncExternalStore } from 'react'
+
+const PREFERENCE_KEY = 'pdrl.elderMode'
+/** WeChat reports its font setting in px; 17 is the standard size. */
+const STANDARD_FONT_SIZE = 17
+
+const listeners = new Set<() => void>()
+
+const readPreference = (): boolean | null => {
+  try {
+    const value = Taro.getStorageSync<'on' | 'off' | ''>(PREFERENCE_KEY)
+    return value === 'on' ? true : value === 'off' ? false : null
+  } catch {
+    return null
+  }
+}
+
+export const systemWantsLargeText = (): boolean => {
+  try {
+    const { fontSizeSetting } = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
+    return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE
+  } catch {
+    return false
+  }
+}
+
+let current = readPreference() ?? systemWantsLargeText()
+
+export const isElderMode = (): boolean => current
+
+export const setElderMode = (enabled: boolean): void => {
+  Taro.setStorageSync(PREFERENCE_KEY, enabled ? 'on' : 'off')
+  current = enabled
+  for (const listener of listeners) listener()
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export const useElderMode = (): boolean => useSyncExternalStore(subscribe, isElderMode, isElderMode)

@@ -1,0 +1,27 @@
+// Every page's address, in one place. Subpackage pages live under their package root.
+const withQuery = (path: string, query: Record<string, string | undefined>) => {
+  const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== '')
+  return pairs.length ? `${path}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`).join('&')}` : path
+}
+
+export const routes = {
+  login: '/package-auth/login/index',
+  home: '/pages/home/index',
+  primaryTab: '/pages/primary/index',
+  secondaryTab: '/pages/secondary/index',
+  mine: '/pages/mine/index',
+  activityDetail: (id: string) => withQuery('/package-activity/detail/index', { id }),
+  activityForm: (id?: string) => withQuery('/package-activity/form/index', { id }),
+  visitForm: (query: { activityId?: string; householdId?: string; target?: 'CADRE' }) =>
+    withQuery('/package-visit/form/index', query),
+  visitDetail: (id: string) => withQuery('/package-visit/detail/index', { id }),
+  donationForm: (activityId?: string) => withQuery('/package-donation/form/index', { activityId }),
+  donationDetail: (id: string) => withQuery('/package-donation/detail/index', { id }),
+  householdDetail: (id: string) => withQuery('/package-household/detail/index', { id }),
+  householdForm: (id?: string) => withQuery('/package-household/form/index', { id }),
+  needDetail: (id: string) => withQuery('/package-need/detail/index', { id }),
+  needForm: (householdId?: string) => withQuery('/package-need/form/index', { householdId }),
+  submitNeed: '/package-resident/submit-need/index',
+  myNeedDetail: (id: string) => withQuery('/package-resident/need-detail/index', { id }),
+  bindHousehold: '/package-resident/bind/index',
+} as const

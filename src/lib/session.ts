@@ -1,0 +1,26 @@
+// The login session on this device: the bearer token, kept in Taro storage (cookies do not work
+// in mini-programs). Only the token is stored; who the user is comes from auth.me.
+import Taro from '@tarojs/taro'
+
+const SESSION_KEY = 'pdrl.session'
+
+export type StoredSession = { token: string; expiresAt: string }
+
+export const readSession = (): StoredSession | null => {
+  try {
+    const session = Taro.getStorageSync<StoredSession | ''>(SESSION_KEY)
+    if (!session || !session.token) return null
+    if (new Date(session.expiresAt).getTime() <= Date.now()) return null
+    return session
+  } catch {
+    return null
+  }
+}
+
+export const saveSession = (session: { token: string; expiresAt: Date | string }): void => {
+  Taro.setStorageSync(SESSION_KEY, { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() })
+}
+
+export const clearSession = (): void => {
+  Taro.removeStorageSync(SESSION_KEY)
+}

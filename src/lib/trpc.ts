@@ -1,0 +1,47 @@
+// The API client: tRPC over Taro.request (wx.request on weapp, fetch on H5), with the session's
+// bearer token, and the React Query bindings every page uses.
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { createTRPCClient, httpBatchLink } from '@trpc/client'
+import { createTRPCContext } from '@trpc/tanstack-react-query'
+import superjson from 'superjson'
+import type { AppRouter } from '../../server/routers/app-router'
+import { isRetryable } from './errors'
+import { readSession } from './session'
+import { taroFetch } from './taro-fetch'
+
+/** '' on H5 (served by our own server: relative /trpc); an absolute origin on weapp. */
+export const API_BASE_URL: string = process.env.API_BASE_URL ?? ''
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
+
+/** @param onError called for every failed query and mutation (e.g. to send 401s to 登录). */
+export const makeQueryClient = (onError: (error: unknown) => void = () => {}): QueryClient =>
+  new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => failureCount < 2 && isRetryable(error),
+      },
+    },
+  })
+
+export const makeTrpcClient = () =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${API_BASE_URL}/trpc`,
+        transformer: superjson,
+        fetch: taroFetch as unknown as typeof fetch,
+        maxURLLength: 2000,
+        headers: () => {
+          const session = readSession()
+          return session ? { authorization: `Bearer ${session.token}` } : {}
+        },
+      }),
+    ],
+  })
+
+export type { AppRouter }

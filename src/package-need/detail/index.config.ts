@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党日帮扶台账' })

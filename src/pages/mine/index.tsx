@@ -1,0 +1,59 @@
+// 我的: who I am, my org and role, 长辈模式, and logging out.
+import { Button, Cell, Switch } from '@nutui/nutui-react-taro'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ROLE_LABELS } from '../../../common/enums'
+import { PageShell } from '../../components/PageShell'
+import { setElderMode, useElderMode } from '../../lib/elder-mode'
+import { routes } from '../../lib/routes'
+import { clearSession } from '../../lib/session'
+import { useTRPC } from '../../lib/trpc'
+import { useMe } from '../../lib/use-me'
+
+export default function MinePage() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const { data: me } = useMe()
+  const isElder = useElderMode()
+  const leave = () => {
+    clearSession()
+    queryClient.clear()
+    void Taro.reLaunch({ url: routes.login })
+  }
+  // Log out locally even when the server cannot be reached: the token is then just forgotten.
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: leave }))
+
+  return (
+    <PageShell>
+      <View className="section">
+        <View className="section__title">{me?.displayName ?? ''}</View>
+        {me?.roles.length ? <Cell title="身份" extra={me.roles.map((r) => ROLE_LABELS[r]).join('、')} /> : null}
+        {me?.memberships.map((m) => (
+          <Cell
+            key={`${m.orgId}-${m.role}`}
+            title={m.orgName}
+            description={m.title ?? ''}
+            extra={ROLE_LABELS[m.role]}
+          />
+        ))}
+        {me?.villages.map((v) => (
+          <Cell key={v.id} title="联系村" extra={`${v.county}${v.township}${v.name}`} />
+        ))}
+        {me?.household ? (
+          <Cell title="家庭户" extra={`${me.household.village.name} · 户主 ${me.household.headName}`} />
+        ) : null}
+      </View>
+      <View className="section">
+        <Cell
+          title="长辈模式"
+          description="更大的字和按钮"
+          extra={<Switch checked={isElder} onChange={(checked) => setElderMode(checked)} aria-label="长辈模式" />}
+        />
+      </View>
+      <Button type="danger" fill="outline" block loading={logout.isPending} onClick={() => logout.mutate()}>
+        退出登录
+      </Button>
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '主题党日', enablePullDownRefresh: true })

@@ -1,0 +1,116 @@
+// 主题党日 list: by month, org and village, newest first, each with its donations and visits.
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { useQuery } from '@tanstack/react-query'
+import { Picker, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../common/enums'
+import { formatFen } from '../../common/money'
+import { ListState } from '../components/ListState'
+import { routes } from '../lib/routes'
+import { useTRPC } from '../lib/trpc'
+import { usePagedList } from '../lib/use-paged-list'
+import './filters.scss'
+
+export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
+  const trpc = useTRPC()
+  const [month, setMonth] = useState<string>()
+  const [orgId, setOrgId] = useState<string>()
+  const [villageId, setVillageId] = useState<string>()
+  const orgs = useQuery(
+    trpc.org.list.queryOptions({ kinds: ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] }),
+  )
+  const villages = useQuery(trpc.village.list.queryOptions())
+  const list = usePagedList(
+    trpc.activity.list.infiniteQueryOptions(
+      { month, orgId, villageId, limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  )
+  const orgOptions = orgs.data ?? []
+  const villageOptions = villages.data ?? []
+
+  return (
+    <View>
+      <View className="filters">
+        <Picker
+          mode="date"
+          fields="month"
+          value={month ?? ''}
+          onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
+        >
+          <View className={`filters__chip ${month ? 'filters__chip--on' : ''}`}>{month ?? '全部月份'}</View>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={orgOptions.map((o) => o.shortName ?? o.name)}
+          onChange={(e) => setOrgId(orgOptions[Number(e.detail.value)]?.id)}
+        >
+          <View className={`filters__chip ${orgId ? 'filters__chip--on' : ''}`}>
+            {orgOptions.find((o) => o.id === orgId)?.shortName ?? '全部组织'}
+          </View>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={villageOptions.map((v) => v.name)}
+          onChange={(e) => setVillageId(villageOptions[Number(e.detail.value)]?.id)}
+        >
+          <View className={`filters__chip ${villageId ? 'filters__chip--on' : ''}`}>
+            {villageOptions.find((v) => v.id === villageId)?.name ?? '全部村'}
+          </View>
+        </Picker>
+        {month || orgId || villageId ? (
+          <View
+            className="filters__chip"
+            onClick={() => {
+              setMonth(undefined)
+              setOrgId(undefined)
+              setVillageId(undefined)
+            }}
+          >
+            清除筛选
+          </View>
+        ) : null}
+      </View>
+      {canCreate ? (
+        <View className="actions">
+          <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.activityForm() })}>
+            新建主题党日
+          </Button>
+        </View>
+      ) : null}
+      {list.items.length ? (
+        <View className="section">
+          {list.items.map((a) => (
+            <Cell
+              key={a.id}
+              title={a.theme}
+              description={`${a.heldOn} · ${a.village?.name ?? a.place ?? ''} · ${a.organiserOrg.shortName ?? a.organiserOrg.name}${a.orgCount > 1 ? ` 等 ${a.orgCount} 个组织` : ''} · 实到 ${a.presentCount}/${a.expectedCount}`}
+              extra={
+                <View className="list-extra">
+                  <View className="money">{formatFen(a.totals.totalFen)}</View>
+                  <Tag type={a.status === 'PUBLISHED' ? 'success' : 'default'}>
+                    {a.status === 'PUBLISHED' ? ACTIVITY_KIND_LABELS[a.kind] : ACTIVITY_STATUS_LABELS[a.status]}
+                  </Tag>
+                </View>
+              }
+              onClick={() => void Taro.navigateTo({ url: routes.activityDetail(a.id) })}
+            />
+          ))}
+        </View>
+      ) : null}
+      <ListState
+        isLoading={list.isLoading}
+        error={list.error}
+        isEmpty={!list.items.length}
+        emptyText={
+          month || orgId || villageId
+            ? '没有符合筛选条件的活动，换个条件试试'
+            : '还没有活动记录，点“新建主题党日”开始登记'
+        }
+        onRetry={() => void list.refetch()}
+        footer={list.footer}
+      />
+    </View>
+  )
+}

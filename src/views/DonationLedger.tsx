@@ -1,0 +1,80 @@
+// 捐赠台账: every donation in scope with the running totals, cash and goods apart.
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { DONATION_KIND_LABELS, type DonationKind } from '../../common/enums'
+import { formatFen } from '../../common/money'
+import { ListState } from '../components/ListState'
+import { StatTiles } from '../components/StatTiles'
+import { routes } from '../lib/routes'
+import { useTRPC } from '../lib/trpc'
+import { usePagedList } from '../lib/use-paged-list'
+import './filters.scss'
+
+export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
+  const trpc = useTRPC()
+  const [kind, setKind] = useState<DonationKind>()
+  const list = usePagedList(
+    trpc.donation.list.infiniteQueryOptions({ kind, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
+  )
+  const totals = list.data?.pages[0]?.totals
+  return (
+    <View>
+      <StatTiles
+        tiles={[
+          { label: '合计', value: totals ? formatFen(totals.totalFen) : '—', testId: 'ledger-total' },
+          { label: '笔数', value: totals ? String(totals.donationCount) : '—' },
+          { label: '慰问金', value: totals ? formatFen(totals.cashFen) : '—' },
+          { label: '物资折价', value: totals ? formatFen(totals.goodsValueFen) : '—' },
+        ]}
+      />
+      <View className="filters">
+        {([undefined, 'CASH', 'GOODS'] as const).map((k) => (
+          <View
+            key={k ?? 'all'}
+            className={`filters__chip ${kind === k ? 'filters__chip--on' : ''}`}
+            onClick={() => setKind(k)}
+          >
+            {k ? DONATION_KIND_LABELS[k] : '全部'}
+          </View>
+        ))}
+      </View>
+      {canCreate ? (
+        <View className="actions">
+          <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.donationForm() })}>
+            登记捐赠
+          </Button>
+        </View>
+      ) : null}
+      {list.items.length ? (
+        <View className="section">
+          {list.items.map((d) => (
+            <Cell
+              key={d.id}
+              title={d.donorName}
+              description={`${d.receivedOn} · ${d.village.name}${d.household ? ` ${d.household.headName}` : ''}${d.activity ? ` · ${d.activity.theme}` : ''}${
+                d.goods.length ? ` · ${d.goods.map((g) => `${g.item}${g.quantity}${g.unit}`).join('、')}` : ''
+              }`}
+              extra={
+                <View className="list-extra">
+                  <View className="money">{formatFen(d.amountFen)}</View>
+                  <Tag type={d.kind === 'CASH' ? 'warning' : 'info'}>{DONATION_KIND_LABELS[d.kind]}</Tag>
+                </View>
+              }
+              onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
+            />
+          ))}
+        </View>
+      ) : null}
+      <ListState
+        isLoading={list.isLoading}
+        error={list.error}
+        isEmpty={!list.items.length}
+        emptyText="还没有捐赠记录"
+        onRetry={() => void list.refetch()}
+        footer={list.footer}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,118 @@
+// 困难户 list: search by name, 户编号 or a full ID number; filter by 监测类别, risk and open needs.
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { Input, Picker, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import {
+  HOUSEHOLD_CATEGORIES,
+  HOUSEHOLD_CATEGORY_LABELS,
+  type HouseholdCategory,
+  RISK_CODE_LABELS,
+  RISK_CODES,
+  type RiskCode,
+} from '../../common/enums'
+import { ListState } from '../components/ListState'
+import { routes } from '../lib/routes'
+import { useTRPC } from '../lib/trpc'
+import { usePagedList } from '../lib/use-paged-list'
+import './filters.scss'
+
+export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
+  const trpc = useTRPC()
+  const [search, setSearch] = useState('')
+  const [category, setCategory] = useState<HouseholdCategory>()
+  const [risk, setRisk] = useState<RiskCode>()
+  const [hasOpenNeeds, setHasOpenNeeds] = useState<boolean>()
+  const list = usePagedList(
+    trpc.household.list.infiniteQueryOptions(
+      { search: search.trim() || undefined, category, risk, hasOpenNeeds, limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  )
+  const isFiltered = Boolean(search || category || risk || hasOpenNeeds !== undefined)
+
+  return (
+    <View>
+      <View className="filters">
+        <Input
+          className="filters__search"
+          placeholder="搜索户主姓名、户编号或身份证号"
+          value={search}
+          confirmType="search"
+          onConfirm={(e) => setSearch(e.detail.value)}
+          onBlur={(e) => setSearch(e.detail.value)}
+        />
+        <Picker
+          mode="selector"
+          range={HOUSEHOLD_CATEGORIES.map((c) => HOUSEHOLD_CATEGORY_LABELS[c])}
+          onChange={(e) => setCategory(HOUSEHOLD_CATEGORIES[Number(e.detail.value)])}
+        >
+          <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
+            {category ? HOUSEHOLD_CATEGORY_LABELS[category] : '全部类别'}
+          </View>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={RISK_CODES.map((r) => RISK_CODE_LABELS[r])}
+          onChange={(e) => setRisk(RISK_CODES[Number(e.detail.value)])}
+        >
+          <View className={`filters__chip ${risk ? 'filters__chip--on' : ''}`}>
+            {risk ? RISK_CODE_LABELS[risk] : '全部风险'}
+          </View>
+        </Picker>
+        <View
+          className={`filters__chip ${hasOpenNeeds ? 'filters__chip--on' : ''}`}
+          onClick={() => setHasOpenNeeds(hasOpenNeeds ? undefined : true)}
+        >
+          有待办诉求
+        </View>
+        {isFiltered ? (
+          <View
+            className="filters__chip"
+            onClick={() => {
+              setSearch('')
+              setCategory(undefined)
+              setRisk(undefined)
+              setHasOpenNeeds(undefined)
+            }}
+          >
+            清除筛选
+          </View>
+        ) : null}
+      </View>
+      {canCreate ? (
+        <View className="actions">
+          <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.householdForm() })}>
+            新增困难户
+          </Button>
+        </View>
+      ) : null}
+      {list.items.length ? (
+        <View className="section">
+          {list.items.map((h) => (
+            <Cell
+              key={h.id}
+              title={`${h.headName}（${h.code}）`}
+              description={`${h.village.name}${h.groupName ? ` ${h.groupName}` : ''} · ${h.memberCount} 人 · ${h.riskCodes.map((r) => RISK_CODE_LABELS[r]).join('、') || '无风险'}`}
+              extra={
+                <View className="list-extra">
+                  <Tag type="primary">{HOUSEHOLD_CATEGORY_LABELS[h.category]}</Tag>
+                  {h.openNeedCount ? <Tag type="danger">{`诉求 ${h.openNeedCount}`}</Tag> : null}
+                </View>
+              }
+              onClick={() => void Taro.navigateTo({ url: routes.householdDetail(h.id) })}
+            />
+          ))}
+        </View>
+      ) : null}
+      <ListState
+        isLoading={list.isLoading}
+        error={list.error}
+        isEmpty={!list.items.length}
+        emptyText={isFiltered ? '没有找到符合条件的困难户，换个关键词或筛选条件试试' : '还没有困难户记录'}
+        onRetry={() => void list.refetch()}
+        footer={list.footer}
+      />
+    </View>
+  )
+}

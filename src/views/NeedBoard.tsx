@@ -1,0 +1,85 @@
+// 诉求看板: open needs first, overdue ones at the top; or every need, newest first.
+import { Cell } from '@nutui/nutui-react-taro'
+import { Picker, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_URGENCY_LABELS, type NeedCategory } from '../../common/enums'
+import { ListState } from '../components/ListState'
+import { NeedStatusTag } from '../components/NeedStatusTag'
+import { routes } from '../lib/routes'
+import { useTRPC } from '../lib/trpc'
+import { usePagedList } from '../lib/use-paged-list'
+import './filters.scss'
+
+type BoardFilter = 'open' | 'overdue' | 'all'
+
+const FILTERS: { key: BoardFilter; text: string }[] = [
+  { key: 'open', text: '待办' },
+  { key: 'overdue', text: '已逾期' },
+  { key: 'all', text: '全部' },
+]
+
+export const NeedBoard = () => {
+  const trpc = useTRPC()
+  const [view, setView] = useState<BoardFilter>('open')
+  const [category, setCategory] = useState<NeedCategory>()
+  const list = usePagedList(
+    trpc.need.list.infiniteQueryOptions(
+      {
+        isOpen: view === 'open' ? true : undefined,
+        isOverdue: view === 'overdue' ? true : undefined,
+        category,
+        sort: view === 'all' ? 'recent' : 'due',
+        limit: 20,
+      },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  )
+  return (
+    <View>
+      <View className="filters">
+        {FILTERS.map((v) => (
+          <View
+            key={v.key}
+            className={`filters__chip ${view === v.key ? 'filters__chip--on' : ''}`}
+            onClick={() => setView(v.key)}
+          >
+            {v.text}
+          </View>
+        ))}
+        <Picker
+          mode="selector"
+          range={['全部类别', ...NEED_CATEGORIES.map((c) => NEED_CATEGORY_LABELS[c])]}
+          onChange={(e) => setCategory(NEED_CATEGORIES[Number(e.detail.value) - 1])}
+        >
+          <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
+            {category ? NEED_CATEGORY_LABELS[category] : '全部类别'}
+          </View>
+        </Picker>
+      </View>
+      {list.items.length ? (
+        <View className="section">
+          {list.items.map((n) => (
+            <Cell
+              key={n.id}
+              title={`${n.household.headName}：${n.description}`}
+              description={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}${n.dueOn ? ` · 应办结 ${n.dueOn}` : ''} · ${n.village.name}`}
+              extra={<NeedStatusTag status={n.status} isOverdue={n.isOverdue} />}
+              onClick={() => void Taro.navigateTo({ url: routes.needDetail(n.id) })}
+            />
+          ))}
+        </View>
+      ) : null}
+      <ListState
+        isLoading={list.isLoading}
+        error={list.error}
+        isEmpty={!list.items.length}
+        emptyText={
+          view === 'overdue' ? '没有逾期的诉求，继续保持' : view === 'open' ? '暂时没有待办的诉求' : '还没有诉求记录'
+        }
+        onRetry={() => void list.refetch()}
+        footer={list.footer}
+      />
+    </View>
+  )
+}
