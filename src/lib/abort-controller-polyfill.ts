@@ -87,7 +87,10 @@ export class AbortControllerPolyfill {
 
 declare const global: unknown
 // Older WeChat base libraries have no globalThis; their global object is `global`.
-const scope = (typeof globalThis !== 'undefined' ? globalThis : global) as { AbortController?: unknown; AbortSignal?: unknown }
+const scope = (typeof globalThis !== 'undefined' ? globalThis : global) as {
+  AbortController?: unknown
+  AbortSignal?: unknown
+}
 if (typeof scope.AbortController === 'undefined') {
   scope.AbortController = AbortControllerPolyfill
   scope.AbortSignal = AbortSignalPolyfill

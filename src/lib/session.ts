@@ -9,7 +9,7 @@ export type StoredSession = { token: string; expiresAt: string }
 export const readSession = (): StoredSession | null => {
   try {
     const session = Taro.getStorageSync<StoredSession | ''>(SESSION_KEY)
-    if (!session || !session.token) return null
+    if (typeof session !== 'object' || !session.token) return null
     if (new Date(session.expiresAt).getTime() <= Date.now()) return null
     return session
   } catch {

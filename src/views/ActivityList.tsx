@@ -1,12 +1,14 @@
 // 主题党日 list: by month, org and village, newest first, each with its donations and visits.
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../common/enums'
 import { formatFen } from '../../common/money'
+import { DateField } from '../components/DateField'
 import { ListState } from '../components/ListState'
+import { SelectField } from '../components/SelectField'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { usePagedList } from '../lib/use-paged-list'
@@ -33,32 +35,28 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   return (
     <View>
       <View className="filters">
-        <Picker
-          mode="date"
-          fields="month"
-          value={month ?? ''}
-          onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
-        >
-          <View className={`filters__chip ${month ? 'filters__chip--on' : ''}`}>{month ?? '全部月份'}</View>
-        </Picker>
-        <Picker
-          mode="selector"
-          range={orgOptions.map((o) => o.shortName ?? o.name)}
-          onChange={(e) => setOrgId(orgOptions[Number(e.detail.value)]?.id)}
-        >
-          <View className={`filters__chip ${orgId ? 'filters__chip--on' : ''}`}>
-            {orgOptions.find((o) => o.id === orgId)?.shortName ?? '全部组织'}
-          </View>
-        </Picker>
-        <Picker
-          mode="selector"
-          range={villageOptions.map((v) => v.name)}
-          onChange={(e) => setVillageId(villageOptions[Number(e.detail.value)]?.id)}
-        >
-          <View className={`filters__chip ${villageId ? 'filters__chip--on' : ''}`}>
-            {villageOptions.find((v) => v.id === villageId)?.name ?? '全部村'}
-          </View>
-        </Picker>
+        <View className={`filters__chip ${month ? 'filters__chip--on' : ''}`}>
+          <DateField fields="month" value={month} onChange={setMonth} placeholder="全部月份" testId="filter-month" />
+        </View>
+        <View className={`filters__chip ${orgId ? 'filters__chip--on' : ''}`}>
+          <SelectField
+            options={[
+              { value: '', label: '全部组织' },
+              ...orgOptions.map((o) => ({ value: o.id, label: o.shortName ?? o.name })),
+            ]}
+            value={orgId ?? ''}
+            onChange={(v) => setOrgId(v || undefined)}
+            testId="filter-org"
+          />
+        </View>
+        <View className={`filters__chip ${villageId ? 'filters__chip--on' : ''}`}>
+          <SelectField
+            options={[{ value: '', label: '全部村' }, ...villageOptions.map((v) => ({ value: v.id, label: v.name }))]}
+            value={villageId ?? ''}
+            onChange={(v) => setVillageId(v || undefined)}
+            testId="filter-village"
+          />
+        </View>
         {month || orgId || villageId ? (
           <View
             className="filters__chip"

@@ -1,6 +1,6 @@
 // 困难户 list: search by name, 户编号 or a full ID number; filter by 监测类别, risk and open needs.
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
-import { Input, Picker, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import {
@@ -12,6 +12,7 @@ import {
   type RiskCode,
 } from '../../common/enums'
 import { ListState } from '../components/ListState'
+import { SelectField } from '../components/SelectField'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { usePagedList } from '../lib/use-paged-list'
@@ -42,24 +43,28 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
           onConfirm={(e) => setSearch(e.detail.value)}
           onBlur={(e) => setSearch(e.detail.value)}
         />
-        <Picker
-          mode="selector"
-          range={HOUSEHOLD_CATEGORIES.map((c) => HOUSEHOLD_CATEGORY_LABELS[c])}
-          onChange={(e) => setCategory(HOUSEHOLD_CATEGORIES[Number(e.detail.value)])}
-        >
-          <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
-            {category ? HOUSEHOLD_CATEGORY_LABELS[category] : '全部类别'}
-          </View>
-        </Picker>
-        <Picker
-          mode="selector"
-          range={RISK_CODES.map((r) => RISK_CODE_LABELS[r])}
-          onChange={(e) => setRisk(RISK_CODES[Number(e.detail.value)])}
-        >
-          <View className={`filters__chip ${risk ? 'filters__chip--on' : ''}`}>
-            {risk ? RISK_CODE_LABELS[risk] : '全部风险'}
-          </View>
-        </Picker>
+        <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
+          <SelectField
+            options={[
+              { value: '', label: '全部类别' },
+              ...HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: HOUSEHOLD_CATEGORY_LABELS[c] })),
+            ]}
+            value={category ?? ''}
+            onChange={(v) => setCategory(v || undefined)}
+            testId="filter-category"
+          />
+        </View>
+        <View className={`filters__chip ${risk ? 'filters__chip--on' : ''}`}>
+          <SelectField
+            options={[
+              { value: '', label: '全部风险' },
+              ...RISK_CODES.map((r) => ({ value: r, label: RISK_CODE_LABELS[r] })),
+            ]}
+            value={risk ?? ''}
+            onChange={(v) => setRisk(v || undefined)}
+            testId="filter-risk"
+          />
+        </View>
         <View
           className={`filters__chip ${hasOpenNeeds ? 'filters__chip--on' : ''}`}
           onClick={() => setHasOpenNeeds(hasOpenNeeds ? undefined : true)}

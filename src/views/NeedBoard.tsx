@@ -1,11 +1,12 @@
 // 诉求看板: open needs first, overdue ones at the top; or every need, newest first.
 import { Cell } from '@nutui/nutui-react-taro'
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_URGENCY_LABELS, type NeedCategory } from '../../common/enums'
 import { ListState } from '../components/ListState'
 import { NeedStatusTag } from '../components/NeedStatusTag'
+import { SelectField } from '../components/SelectField'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { usePagedList } from '../lib/use-paged-list'
@@ -47,15 +48,17 @@ export const NeedBoard = () => {
             {v.text}
           </View>
         ))}
-        <Picker
-          mode="selector"
-          range={['全部类别', ...NEED_CATEGORIES.map((c) => NEED_CATEGORY_LABELS[c])]}
-          onChange={(e) => setCategory(NEED_CATEGORIES[Number(e.detail.value) - 1])}
-        >
-          <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
-            {category ? NEED_CATEGORY_LABELS[category] : '全部类别'}
-          </View>
-        </Picker>
+        <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
+          <SelectField
+            options={[
+              { value: '', label: '全部类别' },
+              ...NEED_CATEGORIES.map((c) => ({ value: c, label: NEED_CATEGORY_LABELS[c] })),
+            ]}
+            value={category ?? ''}
+            onChange={(v) => setCategory(v || undefined)}
+            testId="filter-category"
+          />
+        </View>
       </View>
       {list.items.length ? (
         <View className="section">

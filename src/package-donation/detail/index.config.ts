@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '党日帮扶台账' })
+export default definePageConfig({ navigationBarTitleText: '捐赠记录' })

@@ -1,5 +1,123 @@
+// One donation in the ledger. It is never deleted: a mistaken one is voided with a reason.
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Input, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { formatChineseDate, formatShanghaiDateTime } from '../../../common/dates'
+import { DONATION_KIND_LABELS, DONATION_RECIPIENT_LABELS } from '../../../common/enums'
+import { formatFen } from '../../../common/money'
+import { ZVoidDonationRequestSchema } from '../../../server/routers/donation/void-donation.types'
+import { FormField } from '../../components/FormField'
+import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { useTRPC } from '../../lib/trpc'
+import { toast, useForm } from '../../lib/use-form'
 
-export default function Placeholder() {
-  return <PageShell>…</PageShell>
+export default function DonationDetailPage() {
+  const { params } = useRouter()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const donation = useQuery(trpc.donation.byId.queryOptions({ id: params.id ?? '' }))
+  const [isVoiding, setIsVoiding] = useState(false)
+  const form = useForm({ reason: '' })
+  const voidDonation = useMutation(
+    trpc.donation.void.mutationOptions({
+      onSuccess: () => {
+        for (const key of [trpc.donation.pathKey(), trpc.activity.pathKey(), trpc.stats.pathKey()]) {
+          void queryClient.invalidateQueries({ queryKey: key })
+        }
+        setIsVoiding(false)
+        toast('已作废，合计已更新')
+      },
+      onError: form.onServerError,
+    }),
+  )
+  const d = donation.data
+  if (!d) {
+    return (
+      <PageShell>
+        <ListState
+          isLoading={donation.isLoading}
+          error={donation.error}
+          isEmpty={false}
+          emptyText=""
+          onRetry={() => void donation.refetch()}
+        />
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell>
+      <View className="section">
+        <View className="section__title">{d.donorName}</View>
+        <Cell
+          title="类型"
+          extra={
+            <Tag type={d.isVoided ? 'default' : 'primary'}>{d.isVoided ? '已作废' : DONATION_KIND_LABELS[d.kind]}</Tag>
+          }
+        />
+        <Cell title="金额" extra={<Text className="money">{formatFen(d.amountFen)}</Text>} />
+        {d.goods.map((g) => (
+          <Cell
+            key={g.id}
+            title={g.item}
+            description={`${g.quantity}${g.unit} × ${formatFen(g.unitValueFen)}`}
+            extra={formatFen(g.valueFen)}
+          />
+        ))}
+        <Cell
+          title="受赠"
+          extra={`${DONATION_RECIPIENT_LABELS[d.recipientKind]} · ${d.village.name}${d.household ? ` ${d.household.headName}` : ''}${d.cadre ? ` ${d.cadre.displayName}` : ''}`}
+        />
+        {d.activity ? <Cell title="活动" extra={d.activity.theme} /> : null}
+        <Cell title="接收日期" extra={formatChineseDate(d.receivedOn)} />
+        {d.note ? <Cell title="备注" description={d.note} /> : null}
+        {d.isVoided ? (
+          <Cell
+            title="作废原因"
+            description={`${d.voidReason ?? ''}（${d.voidedAt ? formatShanghaiDateTime(d.voidedAt) : ''}）`}
+          />
+        ) : null}
+      </View>
+      {d.canEdit && !isVoiding ? (
+        <Button type="danger" fill="outline" block onClick={() => setIsVoiding(true)}>
+          作废这笔捐赠
+        </Button>
+      ) : null}
+      {isVoiding ? (
+        <View className="section">
+          <FormField label="作废原因" required error={form.errors.reason}>
+            <Input
+              className="form-input"
+              name="reason"
+              placeholder="如：重复登记"
+              value={form.values.reason}
+              onInput={(e) => form.set('reason', e.detail.value)}
+            />
+          </FormField>
+          <View className="form-actions">
+            <Button
+              type="danger"
+              block
+              loading={voidDonation.isPending}
+              onClick={() => {
+                const checked = form.check(ZVoidDonationRequestSchema, {
+                  id: d.id,
+                  version: d.version,
+                  reason: form.values.reason,
+                })
+                if (checked) voidDonation.mutate(checked)
+              }}
+            >
+              确认作废
+            </Button>
+            <Button block onClick={() => setIsVoiding(false)}>
+              取消
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  )
 }

@@ -1,5 +1,242 @@
+// 登记捐赠: from an org (a branch, a law firm) or a named outside donor; cash in yuan (sent as
+// fen) or goods line by line; to a village, a household or a resident cadre.
+import { Button, Radio } from '@nutui/nutui-react-taro'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Input, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { shanghaiDate } from '../../../common/dates'
+import {
+  DONATION_KIND_LABELS,
+  DONATION_RECIPIENT_LABELS,
+  type DonationKind,
+  type DonationRecipient,
+} from '../../../common/enums'
+import type { TGoodsLine } from '../../../common/goods'
+import { ZCreateDonationRequestSchema } from '../../../server/routers/donation/create-donation.types'
+import { DateField } from '../../components/DateField'
+import { FormField } from '../../components/FormField'
+import { GoodsEditor } from '../../components/GoodsEditor'
+import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
+import { optionsOf, SelectField } from '../../components/SelectField'
+import { useTRPC } from '../../lib/trpc'
+import { useFirstData } from '../../lib/use-first-data'
+import { toast, useForm } from '../../lib/use-form'
+import { uuid } from '../../lib/uuid'
 
-export default function Placeholder() {
-  return <PageShell>…</PageShell>
+type Values = {
+  donorType: 'org' | 'named'
+  donorOrgId: string | null
+  donorName: string
+  recipientKind: DonationRecipient
+  villageId: string | null
+  householdId: string | null
+  cadreUserId: string | null
+  kind: DonationKind
+  amountFen: number | undefined
+  goods: TGoodsLine[]
+  receivedOn: string
+  note: string
+}
+
+export default function DonationFormPage() {
+  const { params } = useRouter()
+  const activityId = params.activityId
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [clientMutationId, setClientMutationId] = useState(uuid)
+  const [amountProblem, setAmountProblem] = useState<string>()
+  const form = useForm<Values>({
+    donorType: 'org',
+    donorOrgId: null,
+    donorName: '',
+    recipientKind: 'VILLAGE',
+    villageId: null,
+    householdId: null,
+    cadreUserId: null,
+    kind: 'CASH',
+    amountFen: undefined,
+    goods: [],
+    receivedOn: shanghaiDate(),
+    note: '',
+  })
+  const { values, set, errors } = form
+  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
+  const villages = useQuery(trpc.village.list.queryOptions())
+  const activity = useQuery({
+    ...trpc.activity.byId.queryOptions({ id: activityId ?? '' }),
+    enabled: Boolean(activityId),
+  })
+  const households = useQuery({
+    ...trpc.household.list.queryOptions({ villageId: values.villageId ?? undefined, limit: 100 }),
+    enabled: Boolean(values.villageId) && values.recipientKind === 'HOUSEHOLD',
+  })
+  const people = useQuery({
+    ...trpc.village.people.queryOptions({ villageId: values.villageId ?? '' }),
+    enabled: Boolean(values.villageId) && values.recipientKind === 'CADRE',
+  })
+
+  useFirstData(activity.data, (a) =>
+    form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.village?.id ?? null, receivedOn: a.heldOn })),
+  )
+
+  const create = useMutation(
+    trpc.donation.create.mutationOptions({
+      onSuccess: (donation) => {
+        for (const key of [
+          trpc.donation.pathKey(),
+          trpc.activity.pathKey(),
+          trpc.stats.pathKey(),
+          trpc.household.pathKey(),
+        ]) {
+          void queryClient.invalidateQueries({ queryKey: key })
+        }
+        void Taro.showModal({
+          title: '捐赠已登记',
+          content: `${donation.donorName} ${DONATION_KIND_LABELS[donation.kind]}，继续登记下一笔吗？`,
+          confirmText: '继续登记',
+          cancelText: '返回',
+        }).then(({ confirm }) => {
+          if (!confirm) return void Taro.navigateBack()
+          // A new donation: a new key, the same village, activity and day.
+          setClientMutationId(uuid())
+          form.setValues((v) => ({ ...v, donorOrgId: null, donorName: '', amountFen: undefined, goods: [], note: '' }))
+        })
+      },
+      onError: form.onServerError,
+    }),
+  )
+
+  const submit = () => {
+    if (values.kind === 'CASH' && amountProblem) return toast(`金额：${amountProblem}`)
+    const checked = form.check(ZCreateDonationRequestSchema, {
+      clientMutationId,
+      donorOrgId: values.donorType === 'org' ? values.donorOrgId : null,
+      donorName: values.donorType === 'named' ? values.donorName : null,
+      recipientKind: values.recipientKind,
+      villageId: values.villageId ?? '',
+      householdId: values.recipientKind === 'HOUSEHOLD' ? values.householdId : null,
+      cadreUserId: values.recipientKind === 'CADRE' ? values.cadreUserId : null,
+      activityId: activityId ?? null,
+      kind: values.kind,
+      amountFen: values.kind === 'CASH' ? values.amountFen : undefined,
+      goods: values.kind === 'GOODS' ? values.goods : [],
+      receivedOn: values.receivedOn,
+      note: values.note || null,
+    })
+    if (checked) create.mutate(checked)
+  }
+
+  return (
+    <PageShell>
+      <View className="section">
+        {activity.data ? <View className="section__title">{activity.data.theme}</View> : null}
+        <FormField label="捐赠方" required error={errors.donorOrgId ?? errors.donorName}>
+          <Radio.Group
+            direction="horizontal"
+            value={values.donorType}
+            onChange={(v) => set('donorType', v as Values['donorType'])}
+          >
+            <Radio value="org">党组织/单位</Radio>
+            <Radio value="named">其他捐赠人</Radio>
+          </Radio.Group>
+          {values.donorType === 'org' ? (
+            <SelectField
+              options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              value={values.donorOrgId}
+              onChange={(v) => set('donorOrgId', v)}
+              placeholder="选择捐赠单位"
+              testId="donorOrgId"
+            />
+          ) : (
+            <Input
+              className="form-input"
+              name="donorName"
+              placeholder="捐赠人或单位名称"
+              value={values.donorName}
+              onInput={(e) => set('donorName', e.detail.value)}
+            />
+          )}
+        </FormField>
+        <FormField label="受赠村" required error={errors.villageId}>
+          <SelectField
+            options={(villages.data ?? []).map((v) => ({ value: v.id, label: `${v.township}${v.name}` }))}
+            value={values.villageId}
+            onChange={(v) =>
+              form.setValues((current) => ({ ...current, villageId: v, householdId: null, cadreUserId: null }))
+            }
+            testId="villageId"
+          />
+        </FormField>
+        <FormField label="受赠对象" required error={errors.recipientKind}>
+          <SelectField
+            options={optionsOf(DONATION_RECIPIENT_LABELS)}
+            value={values.recipientKind}
+            onChange={(v) => set('recipientKind', v)}
+          />
+          {values.recipientKind === 'HOUSEHOLD' ? (
+            <SelectField
+              options={(households.data?.items ?? []).map((h) => ({
+                value: h.id,
+                label: `${h.headName}（${h.code}）`,
+              }))}
+              value={values.householdId}
+              onChange={(v) => set('householdId', v)}
+              placeholder="选择困难户"
+            />
+          ) : null}
+          {values.recipientKind === 'CADRE' ? (
+            <SelectField
+              options={(people.data?.cadres ?? []).map((c) => ({ value: c.id, label: c.displayName }))}
+              value={values.cadreUserId}
+              onChange={(v) => set('cadreUserId', v)}
+              placeholder="选择驻村干部"
+            />
+          ) : null}
+          {errors.householdId || errors.cadreUserId ? (
+            <View className="form-field__error">{errors.householdId ?? errors.cadreUserId}</View>
+          ) : null}
+        </FormField>
+        <FormField label="捐赠类型" required error={errors.kind}>
+          <Radio.Group direction="horizontal" value={values.kind} onChange={(v) => set('kind', v as DonationKind)}>
+            <Radio value="CASH">慰问金</Radio>
+            <Radio value="GOODS">慰问物资</Radio>
+          </Radio.Group>
+        </FormField>
+        {values.kind === 'CASH' ? (
+          <FormField label="金额（元）" required error={amountProblem ?? errors.amountFen}>
+            <MoneyInput
+              name="amount"
+              valueFen={values.amountFen}
+              onChange={(fen, problem) => {
+                setAmountProblem(problem)
+                set('amountFen', fen)
+              }}
+            />
+          </FormField>
+        ) : (
+          <FormField label="物资明细" required error={errors.goods}>
+            <GoodsEditor lines={values.goods} onChange={(lines) => set('goods', lines)} errors={errors} />
+          </FormField>
+        )}
+        <FormField label="接收日期" required error={errors.receivedOn}>
+          <DateField value={values.receivedOn} onChange={(v) => set('receivedOn', v)} />
+        </FormField>
+        <FormField label="备注" error={errors.note}>
+          <Textarea
+            className="form-textarea"
+            name="note"
+            value={values.note}
+            onInput={(e) => set('note', e.detail.value)}
+          />
+        </FormField>
+      </View>
+      <View className="form-actions">
+        <Button type="primary" block loading={create.isPending} onClick={submit}>
+          保存捐赠
+        </Button>
+      </View>
+    </PageShell>
+  )
 }

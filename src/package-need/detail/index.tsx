@@ -1,5 +1,176 @@
+// A need and its timeline. Those who keep the village's records move it along its workflow;
+// each move asks for what it needs (责任单位, 办理说明, 满意度) and lands on the timeline.
+import { Button, Cell, Rate } from '@nutui/nutui-react-taro'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Input, Textarea, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { NEED_CATEGORY_LABELS, NEED_SOURCE_LABELS, NEED_URGENCY_LABELS, type NeedStatus } from '../../../common/enums'
+import { type NeedTransitionRule, SATISFACTION_LABELS } from '../../../common/need-workflow'
+import { ZTransitionNeedRequestSchema } from '../../../server/routers/need/transition-need.types'
+import { FormField } from '../../components/FormField'
+import { ListState } from '../../components/ListState'
+import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
+import { Timeline } from '../../components/Timeline'
+import { isConflict } from '../../lib/errors'
+import { routes } from '../../lib/routes'
+import { useTRPC } from '../../lib/trpc'
+import { toast, useForm } from '../../lib/use-form'
+import { uuid } from '../../lib/uuid'
 
-export default function Placeholder() {
-  return <PageShell>…</PageShell>
+const TransitionForm = ({
+  need,
+  rule,
+  onDone,
+}: {
+  need: { id: string; version: number }
+  rule: NeedTransitionRule
+  onDone: () => void
+}) => {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [clientMutationId] = useState(uuid)
+  const form = useForm<{ note: string; responsibleUnit: string; satisfaction: number }>({
+    note: '',
+    responsibleUnit: '',
+    satisfaction: 0,
+  })
+  const transition = useMutation(
+    trpc.need.transition.mutationOptions({
+      onSuccess: (updated) => {
+        queryClient.setQueryData(trpc.need.byId.queryKey({ id: updated.id }), updated)
+        void queryClient.invalidateQueries({ queryKey: trpc.need.list.pathKey() })
+        void queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() })
+        toast(`已${rule.action}`)
+        onDone()
+      },
+      onError: (error) => {
+        form.onServerError(error)
+        // Someone else moved it first: show them the current state.
+        if (isConflict(error))
+          void queryClient.invalidateQueries({ queryKey: trpc.need.byId.queryKey({ id: need.id }) })
+      },
+    }),
+  )
+  const submit = () => {
+    const { note, responsibleUnit, satisfaction } = form.values
+    const checked = form.check(ZTransitionNeedRequestSchema, {
+      clientMutationId,
+      id: need.id,
+      version: need.version,
+      to: rule.to,
+      ...(note ? { note } : {}),
+      ...(responsibleUnit ? { responsibleUnit } : {}),
+      ...(satisfaction ? { satisfaction } : {}),
+    })
+    if (checked) transition.mutate(checked)
+  }
+  return (
+    <View className="section">
+      <View className="section__title">{rule.action}</View>
+      {rule.requires.includes('responsibleUnit') ? (
+        <FormField label="责任单位" required error={form.errors.responsibleUnit}>
+          <Input
+            className="form-input"
+            name="responsibleUnit"
+            placeholder="如：大通县住房和城乡建设局"
+            value={form.values.responsibleUnit}
+            onInput={(e) => form.set('responsibleUnit', e.detail.value)}
+          />
+        </FormField>
+      ) : null}
+      {rule.requires.includes('satisfaction') ? (
+        <FormField label="群众满意度" required error={form.errors.satisfaction}>
+          <Rate value={form.values.satisfaction} onChange={(value) => form.set('satisfaction', value)} />
+          {form.values.satisfaction ? (
+            <View className="muted">{SATISFACTION_LABELS[form.values.satisfaction]}</View>
+          ) : null}
+        </FormField>
+      ) : null}
+      <FormField
+        label={rule.to === 'FOLLOWED_UP' ? '回访记录' : '办理说明'}
+        required={rule.requires.includes('note')}
+        error={form.errors.note}
+      >
+        <Textarea
+          className="form-textarea"
+          name="note"
+          value={form.values.note}
+          onInput={(e) => form.set('note', e.detail.value)}
+        />
+      </FormField>
+      <View className="form-actions">
+        <Button type="primary" block loading={transition.isPending} onClick={submit}>
+          {`确认${rule.action}`}
+        </Button>
+        <Button block onClick={onDone}>
+          取消
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function NeedDetailPage() {
+  const { params } = useRouter()
+  const trpc = useTRPC()
+  const need = useQuery(trpc.need.byId.queryOptions({ id: params.id ?? '' }))
+  const [moving, setMoving] = useState<NeedStatus | null>(null)
+  usePullDownRefresh(() => void need.refetch().finally(() => Taro.stopPullDownRefresh()))
+  const n = need.data
+  if (!n) {
+    return (
+      <PageShell>
+        <ListState
+          isLoading={need.isLoading}
+          error={need.error}
+          isEmpty={false}
+          emptyText=""
+          onRetry={() => void need.refetch()}
+        />
+      </PageShell>
+    )
+  }
+  const rule = n.nextSteps.find((s) => s.to === moving)
+  return (
+    <PageShell>
+      <View className="section">
+        <View className="section__title">{n.description}</View>
+        <Cell title="状态" extra={<NeedStatusTag status={n.status} isOverdue={n.isOverdue} />} />
+        <Cell
+          title="困难户"
+          extra={`${n.household.headName}（${n.household.code}）`}
+          onClick={() => void Taro.navigateTo({ url: routes.householdDetail(n.household.id) })}
+        />
+        <Cell title="类别" extra={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}`} />
+        <Cell title="来源" extra={NEED_SOURCE_LABELS[n.source]} />
+        {n.dueOn ? <Cell title="应办结日期" extra={n.dueOn} /> : null}
+        {n.responsibleUnit ? <Cell title="责任单位" extra={n.responsibleUnit} /> : null}
+        {n.satisfaction ? (
+          <Cell title="满意度" extra={`${n.satisfaction} 分（${SATISFACTION_LABELS[n.satisfaction]}）`} />
+        ) : null}
+      </View>
+      {rule ? (
+        <TransitionForm key={rule.to} need={n} rule={rule} onDone={() => setMoving(null)} />
+      ) : n.nextSteps.length ? (
+        <View className="actions">
+          {n.nextSteps.map((step) => (
+            <Button
+              key={step.to}
+              type={step.to === 'REJECTED' ? 'default' : 'primary'}
+              size="small"
+              onClick={() => setMoving(step.to)}
+            >
+              {step.action}
+            </Button>
+          ))}
+        </View>
+      ) : null}
+      <View className="section">
+        <View className="section__title">办理过程</View>
+        <Timeline events={n.timeline} />
+      </View>
+    </PageShell>
+  )
 }

@@ -1,0 +1,71 @@
+// The browser tests' world: the real server on a fresh embedded PostgreSQL (the villages as they
+// were on the morning of the party day), the built H5 app, a local WeChat stand-in, and headless
+// Debian Chromium driven by playwright-core.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { parseEnv } from '../../server/env'
+import { type RunningServer, startServer } from '../../server/start'
+import { STAND_IN_APPID, STAND_IN_SECRET, startWeChatStandIn, type WeChatStandIn } from '../helpers/wechat-stand-in'
+
+export const E2E_PASSWORD = 'e2e-demo-password'
+export const ROOT = path.resolve(import.meta.dirname, '../..')
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots')
+
+export type E2E = { server: RunningServer; browser: Browser; baseUrl: string; stop: () => Promise<void> }
+
+export const startE2E = async (): Promise<E2E> => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-e2e-'))
+  const wechat: WeChatStandIn = await startWeChatStandIn()
+  const env = parseEnv({
+    ...process.env,
+    DATABASE_URL: undefined,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    H5_DIST_DIR: path.join(ROOT, 'dist/h5'),
+    SEED_DEMO: 'households',
+    SEED_DEMO_PASSWORD: E2E_PASSWORD,
+    WECHAT_APPID: STAND_IN_APPID,
+    WECHAT_SECRET: STAND_IN_SECRET,
+    WECHAT_API_BASE: wechat.apiBase,
+  })
+  const server = await startServer(env)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    // playwright-core gives every launch a fresh temporary profile (--user-data-dir).
+  })
+  await mkdir(SCREENSHOTS, { recursive: true })
+  return {
+    server,
+    browser,
+    baseUrl: server.url,
+    stop: async () => {
+      await browser.close()
+      await server.stop()
+      await wechat.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A phone-sized page (the app is designed for phones). */
+export const newPhonePage = async (e2e: E2E): Promise<Page> => {
+  const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  return page
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
