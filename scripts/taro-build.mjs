@@ -12,9 +12,12 @@ if (!expected) {
 }
 const outDir = path.join('dist', target)
 rmSync(outDir, { recursive: true, force: true })
+// A production build unless development is asked for: under test runners NODE_ENV is "test",
+// which makes babel-preset-taro reach for react-refresh.
+const NODE_ENV = process.env.NODE_ENV === 'development' ? 'development' : 'production'
 const result = spawnSync('npx', ['taro', 'build', '--type', target, ...process.argv.slice(3)], {
   stdio: 'inherit',
-  env: process.env,
+  env: { ...process.env, NODE_ENV },
 })
 if (result.status !== 0) process.exit(result.status ?? 1)
 const missing = expected.filter((file) => !existsSync(path.join(outDir, file)))

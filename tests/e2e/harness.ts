@@ -62,10 +62,63 @@ export const startE2E = async (): Promise<E2E> => {
 
 /** A phone-sized page (the app is designed for phones). */
 export const newPhonePage = async (e2e: E2E): Promise<Page> => {
-  const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true })
+  const context = await e2e.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    hasTouch: true,
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
   return page
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
+
+// ─── Acting as a user would ─────────────────────────────────────────────────────────
+
+/** The app's own content (not Taro's navigation bar, which repeats the title). */
+export const app = (page: Page) => page.locator('#app')
+
+/** Taps a NutUI button by its text. */
+export const tapButton = (page: Page, text: string) =>
+  app(page)
+    .locator('taro-button-core:visible')
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+    .first()
+    .click()
+
+/** Taps any element showing exactly this text (links, chips, cells). */
+export const tapText = (page: Page, text: string) =>
+  app(page).getByText(text, { exact: true }).locator('visible=true').first().click()
+
+/** Taps a tab in the tab bar. */
+export const tapTab = (page: Page, text: string) => page.locator('.weui-tabbar__item', { hasText: text }).click()
+
+/** Types into a form input found by its name attribute. */
+export const fill = (page: Page, name: string, value: string) =>
+  page.locator(`#app input[name="${name}"]:visible, #app textarea[name="${name}"]:visible`).first().fill(value)
+
+/** Chooses an option of a SelectField (a native <select> on H5) by its label. */
+export const choose = (page: Page, testId: string, label: string) =>
+  page.locator(`[data-testid="${testId}"] select:visible`).first().selectOption({ label })
+
+export const setDate = (page: Page, testId: string, day: string) =>
+  page.locator(`[data-testid="${testId}"] input:visible`).first().fill(day)
+
+/** Waits until this text shows on the current page. */
+export const see = (page: Page, text: string) => app(page).getByText(text).locator('visible=true').first().waitFor()
+
+export const login = async (e2e: E2E, page: Page, phone: string) => {
+  await page.goto(`${e2e.baseUrl}/`)
+  await page.waitForURL(/login/)
+  await fill(page, 'phone', phone)
+  await fill(page, 'password', E2E_PASSWORD)
+  await tapButton(page, '登录')
+  await page.waitForURL(/pages\/home/)
+}
+
+/** Waits for Taro's toast (Taro.showToast) with this text. */
+export const expectToast = (page: Page, text: string) =>
+  page.locator('.weui-toast', { hasText: text }).first().waitFor()
