@@ -20,6 +20,8 @@ import './filters.scss'
 
 export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
+  // What is typed, and what is searched for (on 搜索/Enter, or when the field loses focus).
+  const [draft, setDraft] = useState('')
   const [search, setSearch] = useState('')
   const [category, setCategory] = useState<HouseholdCategory>()
   const [risk, setRisk] = useState<RiskCode>()
@@ -37,11 +39,13 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
       <View className="filters">
         <Input
           className="filters__search"
+          name="householdSearch"
           placeholder="搜索户主姓名、户编号或身份证号"
-          value={search}
+          value={draft}
           confirmType="search"
-          onConfirm={(e) => setSearch(e.detail.value)}
-          onBlur={(e) => setSearch(e.detail.value)}
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={() => setSearch(draft)}
+          onBlur={() => setSearch(draft)}
         />
         <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
           <SelectField
@@ -75,6 +79,7 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
           <View
             className="filters__chip"
             onClick={() => {
+              setDraft('')
               setSearch('')
               setCategory(undefined)
               setRisk(undefined)

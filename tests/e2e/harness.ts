@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The browser tests' world: the real server on a fresh embedded PostgreSQL (the villages as they
 // were on the morning of the party day), the built H5 app, a local WeChat stand-in, and headless
 // Debian Chromium driven by playwright-core.
@@ -122,3 +123,15 @@ export const login = async (e2e: E2E, page: Page, phone: string) => {
 /** Waits for Taro's toast (Taro.showToast) with this text. */
 export const expectToast = (page: Page, text: string) =>
   page.locator('.weui-toast', { hasText: text }).first().waitFor()
+
+/** Taps the first visible element whose text contains this (list rows, cells). */
+export const tapContaining = (page: Page, text: string) =>
+  app(page).getByText(text).locator('visible=true').first().click()
+
+/** The computed font size, in CSS px, of the first visible element matching the selector. */
+export const fontSizeOf = (page: Page, selector: string) =>
+  page
+    .locator(`#app ${selector}`)
+    .locator('visible=true')
+    .first()
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))

@@ -109,18 +109,24 @@ describe('the secretary records the party day', () => {
     }
     await page.waitForURL(/package-activity\/detail/)
     await page.reload()
-    await expect.poll(() => page.locator('[data-testid=activity-total]:visible').first().textContent()).toContain('¥44,000.00')
+    await expect
+      .poll(() => page.locator('[data-testid=activity-total]:visible').first().textContent())
+      .toContain('¥44,000.00')
     await screenshot(page, 'activity-detail')
 
     // The 工作台 adds it up too.
     await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
-    await expect.poll(() => page.locator('[data-testid=donated-total]:visible').first().textContent()).toContain('¥44,000.00')
+    await expect
+      .poll(() => page.locator('[data-testid=donated-total]:visible').first().textContent())
+      .toContain('¥44,000.00')
     await see(page, '情系帮扶联点村 走访慰问暖民心')
     await screenshot(page, 'secretary-home-after')
 
     // And the ledger, on the secretary's third tab.
     await tapTab(page, '捐赠台账')
-    await expect.poll(() => page.locator('[data-testid=ledger-total]:visible').first().textContent()).toContain('¥44,000.00')
+    await expect
+      .poll(() => page.locator('[data-testid=ledger-total]:visible').first().textContent())
+      .toContain('¥44,000.00')
     await screenshot(page, 'donation-ledger')
   })
 })
