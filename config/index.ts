@@ -83,6 +83,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain,
     },
     h5: {
+      // H5_SOURCE_MAP=1 for bundle analysis (which modules the first screen loads).
+      enableSourceMap: process.env.H5_SOURCE_MAP === '1',
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

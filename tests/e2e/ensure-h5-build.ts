@@ -3,5 +3,5 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 
 export default function setup() {
-  execFileSync(process.execPath, [path.join(import.meta.dirname, '../../scripts/ensure-h5.mjs')], { stdio: 'inherit' })
+  execFileSync(process.execPath, [path.join(import.meta.dirname, '../../scripts/ensure-build.mjs'), 'h5'], { stdio: 'inherit' })
 }

@@ -1,11 +1,18 @@
-// Builds dist/h5 when it is missing or older than the sources it is built from (npm start and the
-// browser tests call this; a fresh build takes about half a minute).
+// `node scripts/ensure-build.mjs h5|weapp`: builds dist/<target> when it is missing or older than
+// the sources it is built from. npm start (h5), the browser tests (h5) and the mini-program
+// smoke test (weapp) call it; a fresh build takes about half a minute.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
+const target = process.argv[2]
+const marker = { h5: 'index.html', weapp: 'app.js' }[target]
+if (!marker) {
+  console.error('usage: ensure-build.mjs h5|weapp')
+  process.exit(2)
+}
 const root = path.resolve(import.meta.dirname, '..')
-const built = path.join(root, 'dist/h5/index.html')
+const built = path.join(root, 'dist', target, marker)
 const SOURCES = ['src', 'common', 'config', 'server/routers', 'babel.config.cjs', 'package-lock.json']
 
 const newest = (entry) => {
@@ -18,6 +25,6 @@ const newest = (entry) => {
 
 const isStale = !existsSync(built) || SOURCES.some((entry) => newest(entry) > statSync(built).mtimeMs)
 if (!isStale) process.exit(0)
-console.log('Building the H5 app (dist/h5)…')
-const result = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' })
+console.log(`Building the ${target === 'h5' ? 'H5 app' : 'mini-program'} (dist/${target})…`)
+const result = spawnSync('npm', ['run', '--silent', `build:${target}`], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)
