@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Each server test file gets its own database; a few at a time is what two cores sustain.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -14,8 +16,6 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          // Each file gets its own database; a few at a time is what two cores sustain.
-          maxWorkers: 3,
         },
       },
       {
@@ -31,7 +31,10 @@ export default defineConfig({
             { find: /^@tarojs\/components$/, replacement: '@tarojs/components/lib/react' },
             { find: /^@tarojs\/taro$/, replacement: '@tarojs/taro-h5' },
             // The package's main entry is a UMD bundle; the ES barrel tree-shakes and transforms.
-            { find: /^@nutui\/nutui-react-taro$/, replacement: '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js' },
+            {
+              find: /^@nutui\/nutui-react-taro$/,
+              replacement: '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
+            },
           ],
         },
         test: {

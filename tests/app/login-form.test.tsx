@@ -29,7 +29,9 @@ describe('登录', () => {
     })
     tapLogin()
     await screen.findByText('手机号或密码不正确，请重新输入')
-    expect(calls).toEqual([{ path: 'auth.loginWithPassword', input: { phone: '13800000002', password: 'wrong-password' } }])
+    expect(calls).toEqual([
+      { path: 'auth.loginWithPassword', input: { phone: '13800000002', password: 'wrong-password' } },
+    ])
   })
 
   it('puts the server’s field errors beside their fields', async () => {

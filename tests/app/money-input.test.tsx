@@ -48,7 +48,7 @@ describe('MoneyInput', () => {
       return (
         <>
           <MoneyInput valueFen={fen} onChange={(next) => setFen(next)} />
-          <button type='button' onClick={() => setFen(undefined)}>
+          <button type="button" onClick={() => setFen(undefined)}>
             reset
           </button>
         </>

@@ -2,33 +2,40 @@
 // by `respond`, in the shapes the real server sends (data, or an error with appCode and zodError).
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
-import { createTRPCClient, type TRPCLink, TRPCClientError } from '@trpc/client'
+import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client'
 import { observable } from '@trpc/server/observable'
 import type { ReactElement } from 'react'
-import { makeQueryClient, TRPCProvider } from '../../src/lib/trpc'
 import type { AppRouter } from '../../server/routers/app-router'
+import { makeQueryClient, TRPCProvider } from '../../src/lib/trpc'
 
 export type ApiError = {
   message: string
-  data: { code: string; httpStatus: number; appCode: string; zodError?: { formErrors: string[]; fieldErrors: Record<string, string[]> } | null }
+  data: {
+    code: string
+    httpStatus: number
+    appCode: string
+    zodError?: { formErrors: string[]; fieldErrors: Record<string, string[]> } | null
+  }
 }
 export type ApiAnswer = { data: unknown } | { error: ApiError }
 export type ApiCall = { path: string; input: unknown }
 
 export const renderWithApi = (ui: ReactElement, respond: (call: ApiCall) => ApiAnswer) => {
   const calls: ApiCall[] = []
-  const link: TRPCLink<AppRouter> = () => ({ op }) =>
-    observable((observer) => {
-      const call = { path: op.path, input: op.input }
-      calls.push(call)
-      const answer = respond(call)
-      if ('error' in answer) {
-        observer.error(TRPCClientError.from({ error: { ...answer.error, code: -32600 } }))
-        return
-      }
-      observer.next({ result: { type: 'data', data: answer.data } })
-      observer.complete()
-    })
+  const link: TRPCLink<AppRouter> =
+    () =>
+    ({ op }) =>
+      observable((observer) => {
+        const call = { path: op.path, input: op.input }
+        calls.push(call)
+        const answer = respond(call)
+        if ('error' in answer) {
+          observer.error(TRPCClientError.from({ error: { ...answer.error, code: -32600 } }))
+          return
+        }
+        observer.next({ result: { type: 'data', data: answer.data } })
+        observer.complete()
+      })
   const queryClient = makeQueryClient()
   const trpcClient = createTRPCClient<AppRouter>({ links: [link] })
   const rendered = render(

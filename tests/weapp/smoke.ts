@@ -19,7 +19,12 @@ const DIST = path.join(ROOT, 'dist/weapp')
 const PASSWORD = 'weapp-smoke-password'
 
 type Node = { sid?: string; v?: string; cn?: Node[]; [key: string]: unknown }
-type PageConfig = Record<string, unknown> & { onLoad?: (query: object) => void; onShow?: () => void; onReady?: () => void; eh?: (event: object) => unknown }
+type PageConfig = Record<string, unknown> & {
+  onLoad?: (query: object) => void
+  onShow?: () => void
+  onReady?: () => void
+  eh?: (event: object) => unknown
+}
 type PageInstance = PageConfig & { data: { root?: Node }; route: string }
 
 const checks: { name: string; ok: boolean; detail?: string }[] = []
@@ -95,7 +100,10 @@ const main = async () => {
   const failed = checks.filter((c) => !c.ok).length
   console.log(`${checks.length - failed} passed, ${failed} failed`)
   if (reportFile) {
-    await writeFile(reportFile, JSON.stringify({ numPassedTests: checks.length - failed, numFailedTests: failed, success: !failed, checks }))
+    await writeFile(
+      reportFile,
+      JSON.stringify({ numPassedTests: checks.length - failed, numFailedTests: failed, success: !failed, checks }),
+    )
   }
   process.exit(failed ? 1 : 0)
 }
@@ -143,7 +151,11 @@ const runMiniProgram = async (serverUrl: string) => {
     })
       .then(async (response) => {
         if (isAborted) return
-        const result = { statusCode: response.status, header: Object.fromEntries(response.headers), data: await response.text(), errMsg: 'request:ok' }
+        const header: Record<string, string> = {}
+        response.headers.forEach((value, name) => {
+          header[name] = value
+        })
+        const result = { statusCode: response.status, header, data: await response.text(), errMsg: 'request:ok' }
         options.success?.(result)
         options.complete?.(result)
       })
@@ -243,11 +255,23 @@ const runMiniProgram = async (serverUrl: string) => {
   stack.length = 0
   storage.delete('pdrl.session')
   const login = openPage('package-auth/login/index')
-  check('登录 renders the WeChat one-tap button', await until('login', () => pageText(login).includes('微信一键登录')), pageText(login).slice(0, 200))
+  check(
+    '登录 renders the WeChat one-tap button',
+    await until('login', () => pageText(login).includes('微信一键登录')),
+    pageText(login).slice(0, 200),
+  )
   tap(login, '微信一键登录')
   const session = () => storage.get('pdrl.session') as { token?: string } | undefined
-  check('WeChat login stores a session from the real server', await until('session', () => Boolean(session()?.token)), requests.join(', '))
-  check('…through tRPC over wx.request', requests.some((r) => r.includes('/trpc/auth.loginWithWeChat')), requests.join(', '))
+  check(
+    'WeChat login stores a session from the real server',
+    await until('session', () => Boolean(session()?.token)),
+    requests.join(', '),
+  )
+  check(
+    '…through tRPC over wx.request',
+    requests.some((r) => r.includes('/trpc/auth.loginWithWeChat')),
+    requests.join(', '),
+  )
 
   // 工作台 as the resident 马德林: his own need, from the API.
   stack.length = 0
@@ -258,7 +282,6 @@ const runMiniProgram = async (serverUrl: string) => {
     pageText(residentHome).slice(0, 300),
   )
   check('…by name', pageText(residentHome).includes('马德林，您好'))
-
 }
 
 main().catch((error: unknown) => {
