@@ -18,6 +18,19 @@ const nativeInput = (container: HTMLElement) => {
   return input as Element & { value: string }
 }
 
+/** A form holding one amount, with a reset button. */
+const ResettableForm = () => {
+  const [fen, setFen] = useState<number | undefined>(123_456)
+  return (
+    <>
+      <MoneyInput valueFen={fen} onChange={(next) => setFen(next)} />
+      <button type="button" onClick={() => setFen(undefined)}>
+        reset
+      </button>
+    </>
+  )
+}
+
 describe('MoneyInput', () => {
   it('sends what is typed as integer fen, without float error', () => {
     const onChange = vi.fn()

@@ -164,7 +164,10 @@ const runMiniProgram = async (serverUrl: string) => {
         options.fail?.(result)
         options.complete?.(result)
       })
-    return { abort: () => void (isAborted = true), onHeadersReceived() {}, offHeadersReceived() {} }
+    const abort = () => {
+      isAborted = true
+    }
+    return { abort, onHeadersReceived() {}, offHeadersReceived() {} }
   }
   // The mock's SelectorQuery is a bare stub; NutUI measures a few elements.
   const query: Record<string, unknown> = {}
