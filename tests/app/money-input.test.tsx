@@ -56,18 +56,7 @@ describe('MoneyInput', () => {
   })
 
   it('shows an amount set from outside, and clears when the form resets', () => {
-    const Form = () => {
-      const [fen, setFen] = useState<number | undefined>(123_456)
-      return (
-        <>
-          <MoneyInput valueFen={fen} onChange={(next) => setFen(next)} />
-          <button type="button" onClick={() => setFen(undefined)}>
-            reset
-          </button>
-        </>
-      )
-    }
-    const { container } = render(<Form />)
+    const { container } = render(<ResettableForm />)
     expect(nativeInput(container).value).toBe('1234.56')
     typeInto(nativeInput(container), '1234.5')
     expect(nativeInput(container).value).toBe('1234.5')
