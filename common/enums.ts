@@ -131,6 +131,7 @@ export const NEED_CATEGORY_LABELS = {
   EDUCATION: '教育',
   SUPPLIES: '生活物资',
   FUNDS: '资金',
+  CORRECTION: '信息更正',
   OTHER: '其他',
 } as const
 export type NeedCategory = keyof typeof NEED_CATEGORY_LABELS

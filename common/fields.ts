@@ -59,10 +59,27 @@ export const ZClientMutationId = z.uuid('提交编号格式不正确').optional(
 
 // ─── 慰问物资: goods lines ──────────────────────────────────────────────────────────
 
-export const ZGoodsLine = z.object({
+const ZGoodsLine = z.object({
   item: z.string({ error: '请填写物资名称' }).trim().min(1, '请填写物资名称').max(30, '物资名称不能超过 30 个字'),
   quantity: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为 1').max(1_000_000, '数量过大'),
   unit: z.string({ error: '请填写单位' }).trim().min(1, '请填写单位，如 袋、桶、箱').max(10, '单位不能超过 10 个字'),
   /** 单价 in fen; the line's value is quantity × unit value. */
   unitValueFen: ZFen,
 })
+
+const lineValue = (line: { quantity: number; unitValueFen: number }) => line.quantity * line.unitValueFen
+
+/** A list of goods lines whose values, and their total, stay exact. */
+export const ZGoodsLines = z
+  .array(ZGoodsLine)
+  .max(30, '物资最多 30 项')
+  .superRefine((lines, ctx) => {
+    lines.forEach((line, i) => {
+      if (!Number.isSafeInteger(lineValue(line))) {
+        ctx.addIssue({ code: 'custom', path: [i, 'unitValueFen'], message: '单价乘数量后金额过大，请核对' })
+      }
+    })
+    if (!Number.isSafeInteger(lines.reduce((sum, line) => sum + lineValue(line), 0))) {
+      ctx.addIssue({ code: 'custom', message: '物资总价值过大，请核对' })
+    }
+  })

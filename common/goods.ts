@@ -1,4 +1,5 @@
 // 慰问物资: goods lines, as visits hand them over and donations record them.
+import { sumFen } from './money'
 
 /** One line: what, how many, in what unit, and the value of one unit in fen. */
 export type TGoodsLine = { item: string; quantity: number; unit: string; unitValueFen: number }
@@ -17,4 +18,4 @@ export const goodsLineValueFen = (line: Pick<TGoodsLine, 'quantity' | 'unitValue
 }
 
 export const goodsValueFen = (lines: readonly Pick<TGoodsLine, 'quantity' | 'unitValueFen'>[]): number =>
-  lines.reduce((sum, line) => sum + goodsLineValueFen(line), 0)
+  sumFen(lines.map(goodsLineValueFen))

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import type { Db, Tx } from './db/client'
 import type { DatabaseKind } from './db/database'
+import { AppError } from './errors'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
 import { type Actor, loadActor } from './services/auth/actor'
@@ -27,8 +28,8 @@ export type Context = AppDeps & {
   db: Tx
   actor: Actor | null
   sessionId: string | null
-  /** Set when a bearer token was sent but is expired, revoked or unknown. */
-  hasStaleSession: boolean
+  /** Why a bearer token that was sent gives no actor: expired, revoked or unknown, or the account is disabled. */
+  sessionProblem: 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED' | null
   requestId: string
   clientIp: string | null
   userAgent: string | null
@@ -37,14 +38,14 @@ export type Context = AppDeps & {
 export const createContextInner = (
   deps: AppDeps,
   options: Partial<
-    Pick<Context, 'actor' | 'sessionId' | 'hasStaleSession' | 'requestId' | 'clientIp' | 'userAgent'>
+    Pick<Context, 'actor' | 'sessionId' | 'sessionProblem' | 'requestId' | 'clientIp' | 'userAgent'>
   > = {},
 ): Context => ({
   ...deps,
   db: deps.prisma,
   actor: options.actor ?? null,
   sessionId: options.sessionId ?? null,
-  hasStaleSession: options.hasStaleSession ?? false,
+  sessionProblem: options.sessionProblem ?? null,
   requestId: options.requestId ?? randomUUID(),
   clientIp: options.clientIp ?? null,
   userAgent: options.userAgent ?? null,
@@ -62,12 +63,14 @@ export const createContext = async (deps: AppDeps, req: FastifyRequest): Promise
   const token = bearerToken(req)
   if (!token) return createContextInner(deps, base)
   const session = await findLiveSession(deps.prisma, token)
-  if (!session) return createContextInner(deps, { ...base, hasStaleSession: true })
+  if (!session) return createContextInner(deps, { ...base, sessionProblem: 'SESSION_EXPIRED' })
   try {
     const actor = await loadActor(deps.prisma, session.userId)
     return createContextInner(deps, { ...base, actor, sessionId: session.id })
-  } catch {
-    // A disabled or deleted account: treat the session as gone.
-    return createContextInner(deps, { ...base, hasStaleSession: true })
+  } catch (error) {
+    // A disabled or deleted account: the session is no use, and the person is told why.
+    if (!(error instanceof AppError)) throw error
+    const sessionProblem = error.code === 'ACCOUNT_DISABLED' ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED'
+    return createContextInner(deps, { ...base, sessionProblem })
   }
 }

@@ -37,48 +37,60 @@ const summarise = (messages: string[]): string => {
   return messages.length > 1 ? `${first}（另有 ${messages.length - 1} 处需要修改）` : first
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Never ship stack traces, whatever NODE_ENV says.
-  isDev: false,
-  errorFormatter({ shape, error, ctx }) {
-    const requestId = ctx?.requestId
-    const cause = error.cause
-    let message: string
-    let appCode: string
-    let zodError: { formErrors: string[]; fieldErrors: FieldErrors } | null = null
-    let details: Record<string, unknown> | null = null
-    if (error.code === 'BAD_REQUEST' && isValidationError(cause)) {
-      zodError = fieldErrorsOf(cause.issues)
-      message = summarise(cause.issues.map((i) => i.message))
-      appCode = 'VALIDATION_FAILED'
-    } else if (cause instanceof AppError) {
-      message = cause.message
-      appCode = cause.code
-      if (cause.fieldErrors) zodError = { formErrors: [], fieldErrors: cause.fieldErrors }
-      details = cause.details ?? null
-    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
-      message = internalErrorMessage(requestId)
-      appCode = 'INTERNAL'
-    } else {
-      message = GENERIC_MESSAGES[error.code] ?? internalErrorMessage(requestId)
-      appCode = error.code
-    }
-    return {
-      message,
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        appCode,
-        requestId: requestId ?? null,
-        zodError,
-        details,
-      },
-    }
-  },
-})
+/** Per-procedure settings, read by the middlewares. */
+export type ProcedureMeta = {
+  /**
+   * false: a retry with the same `clientMutationId` runs again instead of being answered from the
+   * stored result. For reads that must be logged every time (revealing personal data).
+   */
+  replayable?: boolean
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Never ship stack traces, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const requestId = ctx?.requestId
+      const cause = error.cause
+      let message: string
+      let appCode: string
+      let zodError: { formErrors: string[]; fieldErrors: FieldErrors } | null = null
+      let details: Record<string, unknown> | null = null
+      if (error.code === 'BAD_REQUEST' && isValidationError(cause)) {
+        zodError = fieldErrorsOf(cause.issues)
+        message = summarise(cause.issues.map((i) => i.message))
+        appCode = 'VALIDATION_FAILED'
+      } else if (cause instanceof AppError) {
+        message = cause.message
+        appCode = cause.code
+        if (cause.fieldErrors) zodError = { formErrors: [], fieldErrors: cause.fieldErrors }
+        details = cause.details ?? null
+      } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+        message = internalErrorMessage(requestId)
+        appCode = 'INTERNAL'
+      } else {
+        message = GENERIC_MESSAGES[error.code] ?? internalErrorMessage(requestId)
+        appCode = error.code
+      }
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode,
+          requestId: requestId ?? null,
+          zodError,
+          details,
+        },
+      }
+    },
+  })
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
@@ -100,7 +112,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 })
 
 const requireActor = t.middleware(({ ctx, next }) => {
-  if (!ctx.actor) throw new AppError(ctx.hasStaleSession ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED')
+  if (!ctx.actor) throw new AppError(ctx.sessionProblem ?? 'UNAUTHENTICATED')
   return next({ ctx: { actor: ctx.actor } })
 })
 
@@ -110,11 +122,12 @@ const requireActor = t.middleware(({ ctx, next }) => {
  * lost response, or the offline queue syncing twice) returns the first result instead of
  * writing again.
  */
-const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput }) => {
+const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput, meta }) => {
   if (type !== 'mutation') return next()
   return runIdempotent({
     prisma: ctx.prisma,
-    userId: ctx.actor?.userId ?? null,
+    crypto: ctx.crypto,
+    userId: meta?.replayable === false ? null : (ctx.actor?.userId ?? null),
     procedure: path,
     rawInput: await getRawInput(),
     run: (tx) => next({ ctx: { db: tx } }),

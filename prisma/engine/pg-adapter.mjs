@@ -2,14 +2,18 @@
 // A migration-aware driver-adapter factory on @prisma/adapter-pg, for the Wasm schema engine.
 // It works around three gaps of adapter-pg 7.10 that the Schema Engine hits:
 //  1. The engine reads pg_catalog columns of Postgres's internal "char" type (OID 18), which
-//     adapter-pg refuses ("Unsupported column type char"). Our pg Client reports them as text.
+//     adapter-pg refuses ("Unsupported column type char"). Our pg Client reports them as text,
+//     and the adapter then tells the engine they are characters (as the native engine does:
+//     the schema describer insists, e.g. on pg_constraint.contype for a constraint trigger).
 //  2. `executeScript` splits on ";", which breaks dollar-quoted bodies and runs statements outside
 //     a transaction. We send the whole script as one simple query instead: Postgres runs a
 //     multi-statement simple query as one implicit transaction, as the native engine does.
 //  3. `connectToShadowDb` connects to the main database (the connection string wins over
 //     `database`) and drops the shadow database while its pool is still open.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { PrismaPg } from '@prisma/adapter-pg'
+import { ColumnTypeEnum } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 
 const PG_CHAR_OID = 18
@@ -23,10 +27,20 @@ const CATALOG_TEXT_OIDS = new Set([
   2206 /* regtype */,
 ])
 
-/** @param {any} result */
-const reportCatalogTypesAsText = (result) => {
+/**
+ * Within one adapter query: the indexes of the columns that were "char" before we relabelled them.
+ * @type {AsyncLocalStorage<{ charColumns: number[] }>}
+ */
+const charColumnsOfQuery = new AsyncLocalStorage()
+
+/**
+ * @param {any} result
+ * @param {{ charColumns: number[] } | undefined} store
+ */
+const reportCatalogTypesAsText = (result, store) => {
   for (const r of Array.isArray(result) ? result : [result]) {
-    for (const field of r?.fields ?? []) {
+    for (const [i, field] of (r?.fields ?? []).entries()) {
+      if (field.dataTypeID === PG_CHAR_OID) store?.charColumns.push(i)
       if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = PG_TEXT_OID
     }
   }
@@ -37,17 +51,21 @@ class CatalogFriendlyClient extends pg.Client {
   /** @param {any[]} args */
   // @ts-expect-error -- pg's overloads cannot be re-declared one by one; we forward them all.
   query(...args) {
+    // Read at call time: pg calls back from the socket's context, where the store is gone.
+    const store = charColumnsOfQuery.getStore()
     const last = args.length - 1
     if (typeof args[last] === 'function') {
       const callback = args[last]
       args[last] = (/** @type {unknown} */ err, /** @type {unknown} */ res) =>
-        callback(err, err ? res : reportCatalogTypesAsText(res))
+        callback(err, err ? res : reportCatalogTypesAsText(res, store))
       // @ts-expect-error -- see above
       return super.query(...args)
     }
     // @ts-expect-error -- see above
     const result = super.query(...args)
-    return typeof result?.then === 'function' ? result.then(reportCatalogTypesAsText) : result
+    return typeof result?.then === 'function'
+      ? result.then((/** @type {any} */ res) => reportCatalogTypesAsText(res, store))
+      : result
   }
 }
 
@@ -66,6 +84,13 @@ const newPool = (url) =>
  */
 const connectAdapter = async (pool, release) => {
   const adapter = await new PrismaPg(pool).connect()
+  const queryRaw = adapter.queryRaw.bind(adapter)
+  adapter.queryRaw = async (query) => {
+    const store = { charColumns: /** @type {number[]} */ ([]) }
+    const result = await charColumnsOfQuery.run(store, () => queryRaw(query))
+    for (const i of store.charColumns) result.columnTypes[i] = ColumnTypeEnum.Character
+    return result
+  }
   // One simple query: atomic, and a failing statement fails the whole migration (see 2. above).
   adapter.executeScript = async (script) => {
     try {

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import pg from 'pg'
-import { openSchemaEngine } from './wasm-engine.mjs'
+import { lastPanicMessage, openSchemaEngine } from './wasm-engine.mjs'
 
 const ENGINE_VERSION = '0edf323efd1d98336f3f0a68684b56f689b900d3'
 
@@ -156,6 +156,18 @@ const serveRpc = async (datasource, datamodelPaths) => {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
   /** @type {Promise<void>} */
   let queue = Promise.resolve()
+  /** The request being served, so that a panic (which escapes its promise) still gets an answer. */
+  /** @type {unknown} */
+  let servingId = null
+  process.on('uncaughtException', (error) => {
+    const panic = lastPanicMessage()
+    process.stderr.write(`schema-engine stand-in: ${panic ?? error.stack ?? error}\n`)
+    if (servingId !== null) {
+      const failure = toRpcError(panic ? Object.assign(new Error(panic), { name: 'RuntimeError' }) : error)
+      send({ jsonrpc: '2.0', id: servingId, error: failure })
+    }
+    process.exit(1)
+  })
   lines.on('line', (line) => {
     if (!line.trim()) return
     /** @type {{ id?: number, method?: string, params?: unknown, result?: unknown }} */
@@ -163,6 +175,7 @@ const serveRpc = async (datasource, datamodelPaths) => {
     if (request.method === undefined) return // a reply to one of our own requests
     // The engine handles one command at a time, in order, like the native binary.
     queue = queue.then(async () => {
+      servingId = request.id ?? null
       const method = RPC_TO_WASM[request.method ?? ''] ?? request.method ?? ''
       try {
         const e = /** @type {Record<string, (p: unknown) => Promise<unknown>>} */ (
@@ -187,6 +200,7 @@ const serveRpc = async (datasource, datamodelPaths) => {
       } catch (error) {
         send({ jsonrpc: '2.0', id: request.id, error: toRpcError(error) })
       }
+      servingId = null
     })
   })
   lines.on('close', () => {

@@ -28,6 +28,12 @@ const withUnrefTimers = (imports) =>
     }),
   )
 
+/** @type {string | null} */
+let panicMessage = null
+
+/** The message of the engine's last panic: it reports one through a global, then traps. */
+export const lastPanicMessage = () => panicMessage
+
 /** @type {Promise<void> | undefined} */
 let instantiated
 
@@ -35,6 +41,13 @@ let instantiated
 // without a flag; so we instantiate it ourselves, the way wasm-bindgen's bundler target expects.
 const instantiate = () => {
   instantiated ??= (async () => {
+    // Without this registry a panic dies in a TypeError and its message is lost.
+    const host = /** @type {{ PRISMA_WASM_PANIC_REGISTRY?: unknown }} */ (globalThis)
+    host.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (/** @type {string} */ message) => {
+        panicMessage = message
+      },
+    }
     // The .wasm file is not in the package's exports; find it beside the bindings.
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'))
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'))

@@ -1,4 +1,4 @@
-// Donations store fen as BIGINT; the API carries them as JS numbers, exact up to 2^53 − 1 fen
+// Money columns store fen as BIGINT; the API carries them as JS numbers, exact up to 2^53 − 1 fen
 // (about ¥90 trillion). Converting checks that bound instead of silently rounding.
 export const toFen = (value: bigint | number | null | undefined): number => {
   if (value === null || value === undefined) return 0
@@ -8,3 +8,6 @@ export const toFen = (value: bigint | number | null | undefined): number => {
   }
   return Number(value)
 }
+
+/** A nullable amount (an income not yet recorded stays null, not 0). */
+export const toFenOrNull = (value: bigint | number | null): number | null => (value === null ? null : toFen(value))

@@ -11,6 +11,7 @@ export type FieldPurpose =
   | 'member.idNumber'
   | 'member.health'
   | 'visit.health'
+  | 'idempotency.result'
 
 /** Values compared across columns share one index space (a member's ID number can match a head's). */
 export type BlindIndexKind = 'idNumber' | 'phone'
@@ -22,6 +23,8 @@ export type FieldCrypto = {
   decrypt: (ciphertext: string, purpose: FieldPurpose) => string
   /** Deterministic keyed hash for exact-match lookups and duplicate checks across columns. */
   blindIndex: (value: string, kind: BlindIndexKind) => string
+  /** Keyed digest of an arbitrary message, exact (no normalising): for request fingerprints. */
+  digest: (message: string) => string
 }
 
 const VERSION = 'v1'
@@ -44,6 +47,7 @@ export const createFieldCrypto = (master: Buffer, previous: readonly Buffer[] = 
   const encryptionKeys = new Map<string, Buffer>()
   for (const key of [master, ...previous]) encryptionKeys.set(keyIdOf(key), derive(key, 'pdrl field encryption'))
   const indexKey = derive(master, 'pdrl blind index')
+  const digestKey = derive(master, 'pdrl request digest')
   const currentKey = encryptionKeys.get(keyId) as Buffer
 
   return {
@@ -73,5 +77,6 @@ export const createFieldCrypto = (master: Buffer, previous: readonly Buffer[] = 
     },
     blindIndex: (value, kind) =>
       createHmac('sha256', indexKey).update(`${kind}\u0000${value.trim().toUpperCase()}`).digest('base64url'),
+    digest: (message) => createHmac('sha256', digestKey).update(message).digest('base64url'),
   }
 }

@@ -5,12 +5,15 @@
 // Under READ COMMITTED, a second call with the same key blocks on the unique index until the
 // first commits, then fails with P2002; we then re-read the key and return the stored result.
 // The same key with a different input is refused: it is a client bug, not a retry.
-import { createHash } from 'node:crypto'
+//
+// Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
+// keyed digest (an ID number's plain hash could be brute-forced) and the result encrypted.
 import superjson, { type SuperJSONResult } from 'superjson'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { isUniqueViolation } from '../lib/db-errors'
+import type { FieldCrypto } from '../lib/field-crypto'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -32,10 +35,20 @@ export const readClientMutationId = (rawInput: unknown): string | null => {
   return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null
 }
 
-const requestHashOf = (procedure: string, rawInput: unknown) =>
-  createHash('sha256')
-    .update(`${procedure}\n${stableJson(rawInput)}`)
-    .digest('hex')
+const requestHashOf = (crypto: FieldCrypto, procedure: string, rawInput: unknown) =>
+  crypto.digest(`${procedure}\n${stableJson(rawInput)}`)
+
+/** The stored result: superjson, encrypted. */
+type SealedResult = { sealed: string }
+
+const seal = (crypto: FieldCrypto, data: unknown): SealedResult => ({
+  sealed: crypto.encrypt(JSON.stringify(superjson.serialize(data)), 'idempotency.result'),
+})
+
+const unseal = (crypto: FieldCrypto, stored: Prisma.JsonValue): unknown => {
+  const { sealed } = stored as SealedResult
+  return superjson.deserialize(JSON.parse(crypto.decrypt(sealed, 'idempotency.result')) as SuperJSONResult)
+}
 
 /** What a tRPC middleware's `next()` resolves to, reduced to what we use. */
 type StepResult = { ok: true; data: unknown } | { ok: false }
@@ -49,48 +62,50 @@ class RollBack<R> extends Error {
 
 type StoredKey = { procedure: string; requestHash: string; result: Prisma.JsonValue }
 
-const replay = <R extends StepResult>(stored: StoredKey, procedure: string, requestHash: string): R => {
+const replay = <R extends StepResult>(
+  crypto: FieldCrypto,
+  stored: StoredKey,
+  procedure: string,
+  requestHash: string,
+): R => {
   if (stored.procedure !== procedure || stored.requestHash !== requestHash || stored.result === null) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED')
   }
   // The middleware contract only checks `ok` and `data`; the marker is tRPC-internal.
-  return {
-    ok: true,
-    data: superjson.deserialize(stored.result as unknown as SuperJSONResult),
-    marker: 'middlewareMarker',
-  } as unknown as R
+  return { ok: true, data: unseal(crypto, stored.result), marker: 'middlewareMarker' } as unknown as R
 }
 
 export const runIdempotent = async <R extends StepResult>({
   prisma,
+  crypto,
   userId,
   procedure,
   rawInput,
   run,
 }: {
   prisma: Db
-  /** Without a user (login) there is no key to claim; the call is just transactional. */
+  crypto: FieldCrypto
+  /** Without a user (login), or for a procedure that must never be replayed, there is no key to claim. */
   userId: string | null
   procedure: string
   rawInput: unknown
   run: (tx: Tx) => Promise<R>
 }): Promise<R> => {
   const clientMutationId = userId ? readClientMutationId(rawInput) : null
-  const requestHash = clientMutationId ? requestHashOf(procedure, rawInput) : ''
+  const requestHash = clientMutationId ? requestHashOf(crypto, procedure, rawInput) : ''
   const keyWhere = userId && clientMutationId ? { userId_clientMutationId: { userId, clientMutationId } } : null
   try {
     return await prisma.$transaction(
       async (tx) => {
         if (keyWhere && userId && clientMutationId) {
           const existing = await tx.idempotencyKey.findUnique({ where: keyWhere })
-          if (existing) return replay<R>(existing, procedure, requestHash)
+          if (existing) return replay<R>(crypto, existing, procedure, requestHash)
           await tx.idempotencyKey.create({ data: { userId, clientMutationId, procedure, requestHash } })
         }
         const result = await run(tx)
         if (!result.ok) throw new RollBack(result)
         if (keyWhere) {
-          const stored = superjson.serialize(result.data) as unknown as Prisma.InputJsonValue
-          await tx.idempotencyKey.update({ where: keyWhere, data: { result: stored } })
+          await tx.idempotencyKey.update({ where: keyWhere, data: { result: seal(crypto, result.data) } })
         }
         return result
       },
@@ -101,7 +116,7 @@ export const runIdempotent = async <R extends StepResult>({
     if (keyWhere && isUniqueViolation(error)) {
       // A concurrent call with the same key committed first: answer with its result.
       const winner = await prisma.idempotencyKey.findUnique({ where: keyWhere })
-      if (winner) return replay<R>(winner, procedure, requestHash)
+      if (winner) return replay<R>(crypto, winner, procedure, requestHash)
     }
     throw error
   }

@@ -2,7 +2,9 @@
 // once) and, offline, for new records' ids. Uses crypto.getRandomValues where the platform has it.
 const randomBytes = (): number[] => {
   const bytes = new Array<number>(16)
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } }).crypto
+  // Older WeChat base libraries have no globalThis (and the mini-program has no Web Crypto).
+  const host = typeof globalThis === 'undefined' ? undefined : globalThis
+  const cryptoApi = (host as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } } | undefined)?.crypto
   if (cryptoApi?.getRandomValues) {
     const array = cryptoApi.getRandomValues(new Uint8Array(16))
     for (let i = 0; i < 16; i++) bytes[i] = array[i] ?? 0

@@ -2,6 +2,7 @@
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { shanghaiDate } from '../../common/dates'
 import { NEED_CATEGORY_LABELS } from '../../common/enums'
 import { ListState } from '../components/ListState'
 import { NeedStatusTag } from '../components/NeedStatusTag'
@@ -27,7 +28,7 @@ const ResidentNeeds = () => {
             <Cell
               key={n.id}
               title={n.description}
-              description={`${NEED_CATEGORY_LABELS[n.category]} · ${n.createdAt.toLocaleDateString('zh-CN')}`}
+              description={`${NEED_CATEGORY_LABELS[n.category]} · ${shanghaiDate(n.createdAt)}`}
               extra={<NeedStatusTag status={n.status} />}
               onClick={() => void Taro.navigateTo({ url: routes.myNeedDetail(n.id) })}
             />

@@ -151,3 +151,45 @@ describe('donations and stats', () => {
     })
   })
 })
+
+describe('a law firm’s branch, taking part in another org’s activity', () => {
+  it('sees the activity and its own donations, but not the names of households outside its reach', async () => {
+    const { orgs, villages } = world.ref
+    const firm = orgs.firmBranches[0]
+    if (!firm) throw new Error('the story has seven firms')
+    const firmSecretary = await world.deps.prisma.user.create({
+      data: { displayName: '律所支部书记', memberships: { create: { orgId: firm.id, role: 'SECRETARY' } } },
+    })
+    const asFirm = await world.as(firmSecretary.id)
+    const activity = await world.secretary.activity.create(
+      activityInput(orgs.bureauBranch.id, { villageId: villages.qianyue.id, participantOrgIds: [firm.id] }),
+    )
+    await world.secretary.visit.create({
+      activityId: activity.id,
+      target: 'HOUSEHOLD',
+      householdId: qianyueHousehold,
+      visitedOn: '2025-02-20',
+      cashFen: 20_000,
+    })
+    await world.secretary.donation.create(
+      cashDonationInput(villages.qianyue.id, 30_000, {
+        donorOrgId: firm.id,
+        recipientKind: 'HOUSEHOLD',
+        householdId: qianyueHousehold,
+        activityId: activity.id,
+      }),
+    )
+
+    const seen = await asFirm.activity.byId({ id: activity.id })
+    expect(seen.totals.handedOverCashFen).toBe(20_000)
+    expect(seen.visits).toHaveLength(1)
+    expect(seen.visits[0]?.household).toBeNull()
+    const donations = await asFirm.donation.list({})
+    expect(donations.items.map((d) => [d.amountFen, d.household])).toEqual([[30_000, null]])
+    const summary = await asFirm.stats.summary({})
+    expect(summary.byHousehold).toEqual([])
+    // The bureau's own secretary, paired with the village, sees the household.
+    const asBureau = await world.secretary.activity.byId({ id: activity.id })
+    expect(asBureau.visits[0]?.household?.id).toBe(qianyueHousehold)
+  })
+})

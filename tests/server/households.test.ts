@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { maskIdNumber, maskPhone } from '../../common/personal-data'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { CHINESE, failureOf } from '../helpers/errors'
-import { householdInput } from '../helpers/factories'
+import { householdInput, newClientMutationId } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
@@ -152,6 +152,85 @@ describe('household records', () => {
     const stored = await world.cadre.household.byId({ id: created.id })
     expect(stored.version).toBe(created.version + 1)
     expect(stored.notes).toBe((won[0] as PromiseFulfilledResult<{ notes: string }>).value.notes)
+  })
+
+  it('keeps fields the form leaves out: omitted keeps, null clears', async () => {
+    const created = await world.cadre.household.create(
+      householdInput(village(), {
+        wageIncomeFen: 1_200_000,
+        transferIncomeFen: 360_000,
+        monitoringStartedOn: '2024-03-01',
+        monitoringEndedOn: '2025-03-01',
+        helpMeasures: ['INDUSTRY'],
+        groupName: '三社',
+      }),
+    )
+    // The app's form shows neither the incomes nor the monitoring end, members or risks.
+    const saved = await world.cadre.household.update({
+      id: created.id,
+      version: created.version,
+      code: created.code,
+      headName: created.headName,
+      category: 'DIBAO',
+      groupName: null,
+    })
+    expect(saved).toMatchObject({
+      category: 'DIBAO',
+      groupName: null,
+      wageIncomeFen: 1_200_000,
+      transferIncomeFen: 360_000,
+      monitoringEndedOn: '2025-03-01',
+      helpMeasures: ['INDUSTRY'],
+      householdType: created.householdType,
+    })
+    expect(saved.members).toHaveLength(created.members.length)
+    expect(saved.risks).toHaveLength(created.risks.length)
+    const backwards = await failureOf(
+      world.cadre.household.update({
+        id: created.id,
+        version: saved.version,
+        code: created.code,
+        headName: created.headName,
+        category: 'DIBAO',
+        monitoringStartedOn: '2025-06-01',
+      }),
+    )
+    expect(backwards.appCode).toBe('VALIDATION_FAILED')
+  })
+
+  it('keeps no plaintext personal data in the retry table', async () => {
+    const input = householdInput(village(), { clientMutationId: newClientMutationId() })
+    const created = await world.cadre.household.create(input)
+    expect(await world.cadre.household.create(input)).toEqual(created)
+    const { idNumber: _kept, ...form } = input
+    await world.cadre.household.update({
+      ...form,
+      clientMutationId: newClientMutationId(),
+      id: created.id,
+      version: created.version,
+    })
+    const keys = dump(
+      await world.deps.prisma.$queryRawUnsafe(
+        `SELECT * FROM "IdempotencyKey" WHERE "userId" = $1::uuid`,
+        world.ref.users.cadre.id,
+      ),
+    )
+    for (const secret of [input.idNumber, input.phone as string, '高血压']) expect(keys).not.toContain(secret)
+  })
+
+  it('logs every reveal, even one retried with the same clientMutationId', async () => {
+    const created = await world.cadre.household.create(householdInput(village()))
+    const request = {
+      id: created.id,
+      field: 'idNumber' as const,
+      reason: '核对身份',
+      clientMutationId: newClientMutationId(),
+    }
+    await world.cadre.household.reveal(request)
+    await world.cadre.household.reveal(request)
+    expect(
+      await world.deps.prisma.auditLog.count({ where: { action: 'household.reveal', entityId: created.id } }),
+    ).toBe(2)
   })
 
   it('explains bad input in Chinese, field by field', async () => {

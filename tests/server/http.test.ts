@@ -70,6 +70,21 @@ describe('HTTP', () => {
     expect(afterLogout.message).toBe('登录已过期，请重新登录')
   })
 
+  it('tells a signed-in person whose account was disabled that it was, not that the session expired', async () => {
+    const session = await client().auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS.member.phone,
+      password: TEST_PASSWORD,
+    })
+    await world.deps.prisma.user.update({ where: { id: world.ref.users.member.id }, data: { isActive: false } })
+    try {
+      const refused = await errorOf(client(session.token).auth.me.query())
+      expect(refused.data).toMatchObject({ appCode: 'ACCOUNT_DISABLED', httpStatus: 403 })
+      expect(refused.message).toBe('账号已停用，请联系管理员')
+    } finally {
+      await world.deps.prisma.user.update({ where: { id: world.ref.users.member.id }, data: { isActive: true } })
+    }
+  })
+
   it('refuses a wrong password with one message for unknown phones and wrong passwords', async () => {
     const wrong = await errorOf(
       client().auth.loginWithPassword.mutate({ phone: DEMO_ACCOUNTS.cadre.phone, password: 'nope-nope' }),

@@ -52,6 +52,8 @@ describe('need.transition', () => {
     ])
     expect(need.timeline.every((e) => e.actor.id === world.ref.users.cadre.id)).toBe(true)
     expect(need.timeline[1]?.note).toContain('良教乡人民政府')
+    const edit = { id: need.id, version: need.version, category: 'HOUSING' as const, description: '事后改写' }
+    expect(await failureOf(world.cadre.need.update(edit))).toMatchObject({ code: 'CONFLICT', appCode: 'NEED_CLOSED' })
   })
 
   it('handles a need directly and resolves it at once (马上办)', async () => {

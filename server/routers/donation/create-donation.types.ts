@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DONATION_KINDS, DONATION_RECIPIENTS } from '../../../common/enums'
-import { ZClientMutationId, ZDateOnly, ZFen, ZGoodsLine } from '../../../common/fields'
+import { ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../../../common/fields'
 
 export const ZCreateDonationRequestSchema = z
   .object({
@@ -17,7 +17,7 @@ export const ZCreateDonationRequestSchema = z
     kind: z.enum(DONATION_KINDS, '请选择捐赠类型'),
     /** Cash in fen. For goods it is the sum of the lines, computed by the server. */
     amountFen: ZFen.optional(),
-    goods: z.array(ZGoodsLine).max(30, '物资最多 30 项').default([]),
+    goods: ZGoodsLines.default([]),
     receivedOn: ZDateOnly,
     note: z.string().trim().max(500, '备注不能超过 500 个字').nullish(),
   })

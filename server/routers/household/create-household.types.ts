@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { ZClientMutationId, ZIdNumber, ZMobilePhone } from '../../../common/fields'
-import { refineHousehold, ZHouseholdFields } from './household.types'
+import { householdDefaults, refineHousehold, ZHouseholdFields } from './household.types'
 
 export const ZCreateHouseholdRequestSchema = ZHouseholdFields.extend({
+  ...householdDefaults,
   clientMutationId: ZClientMutationId,
   /** A device may make the id offline, so that later queued items can refer to it. */
   id: z.uuid().optional(),

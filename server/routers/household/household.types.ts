@@ -64,7 +64,15 @@ export const ZHouseholdRiskInput = z
   })
 export type THouseholdRiskInput = z.infer<typeof ZHouseholdRiskInput>
 
-/** The fields a cadre fills in, on create and on update alike. */
+const ZHouseholdType = z.enum(HOUSEHOLD_TYPES, '请选择户类型')
+const ZHelpMeasures = z.array(z.enum(HELP_MEASURES, '请选择帮扶措施')).max(8)
+const ZMembers = z.array(ZHouseholdMemberInput).max(20, '家庭成员最多 20 人')
+const ZRisks = z.array(ZHouseholdRiskInput).max(5, '致贫返贫风险最多 5 项')
+
+/**
+ * The fields a cadre fills in. On update, an omitted field keeps its stored value and null clears
+ * it; a form that does not show a field therefore never wipes it.
+ */
 export const ZHouseholdFields = z.object({
   code: z
     .string({ error: '请填写户编号' })
@@ -74,30 +82,38 @@ export const ZHouseholdFields = z.object({
     .regex(/^[0-9A-Za-z-]+$/, '户编号只能包含数字、字母和短横线'),
   headName: z.string({ error: '请填写户主姓名' }).trim().min(1, '请填写户主姓名').max(30, '户主姓名不能超过 30 个字'),
   groupName: optionalText(30, '所在组不能超过 30 个字'),
-  householdType: z.enum(HOUSEHOLD_TYPES, '请选择户类型').default('POVERTY_ALLEVIATED'),
+  householdType: ZHouseholdType.optional(),
   category: z.enum(HOUSEHOLD_CATEGORIES, '请选择监测对象类别'),
   incomePerCapitaFen: ZFen.nullish(),
   wageIncomeFen: ZFen.nullish(),
   businessIncomeFen: ZFen.nullish(),
   propertyIncomeFen: ZFen.nullish(),
   transferIncomeFen: ZFen.nullish(),
-  helpMeasures: z.array(z.enum(HELP_MEASURES, '请选择帮扶措施')).max(8).default([]),
+  helpMeasures: ZHelpMeasures.optional(),
   responsibleUserId: z.uuid('请选择帮扶责任人').nullish(),
   monitoringStartedOn: ZDateOnly.nullish(),
   monitoringEndedOn: ZDateOnly.nullish(),
   notes: optionalText(1000, '备注不能超过 1000 个字'),
-  members: z.array(ZHouseholdMemberInput).max(20, '家庭成员最多 20 人').default([]),
-  risks: z.array(ZHouseholdRiskInput).max(5, '致贫返贫风险最多 5 项').default([]),
+  members: ZMembers.optional(),
+  risks: ZRisks.optional(),
 })
+
+/** What a new household gets for the fields left out. */
+export const householdDefaults = {
+  householdType: ZHouseholdType.default('POVERTY_ALLEVIATED'),
+  helpMeasures: ZHelpMeasures.default([]),
+  members: ZMembers.default([]),
+  risks: ZRisks.default([]),
+}
 
 /** Cross-field rules, shared by create and update. */
 export const refineHousehold = (
   household: Pick<z.infer<typeof ZHouseholdFields>, 'members' | 'risks' | 'monitoringStartedOn' | 'monitoringEndedOn'>,
   ctx: z.RefinementCtx,
 ) => {
-  const heads = household.members.filter((m) => m.relationship === 'HEAD')
+  const heads = (household.members ?? []).filter((m) => m.relationship === 'HEAD')
   if (heads.length > 1) ctx.addIssue({ code: 'custom', path: ['members'], message: '家庭成员中只能有一位户主' })
-  const codes = household.risks.map((r) => r.code)
+  const codes = (household.risks ?? []).map((r) => r.code)
   if (new Set(codes).size !== codes.length) {
     ctx.addIssue({ code: 'custom', path: ['risks'], message: '同一类风险只能登记一次' })
   }

@@ -3,5 +3,7 @@ import { cadreProcedure } from '../../trpc'
 import { ZRevealHouseholdFieldRequestSchema } from './reveal-household-field.types'
 
 export const revealHouseholdFieldRoute = cadreProcedure
+  // Every reveal is written to the audit log, so none is answered from a stored result.
+  .meta({ replayable: false })
   .input(ZRevealHouseholdFieldRequestSchema)
   .mutation(({ ctx, input }) => revealHouseholdField({ ctx, input }))

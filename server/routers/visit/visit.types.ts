@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { VISIT_TARGETS } from '../../../common/enums'
-import { ZDateOnly, ZFen, ZGoodsLine } from '../../../common/fields'
+import { ZDateOnly, ZFen, ZGoodsLines } from '../../../common/fields'
 import { ZNeedFields } from '../need/need.types'
 
 const finding = (label: string) =>
@@ -19,7 +19,7 @@ export const ZVisitFields = z.object({
   healthNotes: finding('健康状况'),
   livingConditions: finding('家庭生活情况'),
   difficulties: finding('实际困难'),
-  goods: z.array(ZGoodsLine).max(30, '物资最多 30 项').default([]),
+  goods: ZGoodsLines.default([]),
   /** 慰问金 handed over, in fen. */
   cashFen: ZFen.default(0),
 })

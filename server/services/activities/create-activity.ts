@@ -1,6 +1,6 @@
 import { dateOnlyToDate } from '../../../common/dates'
-import { AppError } from '../../errors'
 import type { TCreateActivityRequest } from '../../routers/activity/create-activity.types'
+import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { activityOrgIds, assertActivityOrgs } from './activity-writes'
@@ -8,9 +8,7 @@ import { getActivity } from './get-activity'
 
 export const createActivity = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateActivityRequest }) => {
   await assertActivityOrgs(ctx, input)
-  if (input.id && (await ctx.db.activity.findUnique({ where: { id: input.id }, select: { id: true } }))) {
-    throw new AppError('VERSION_CONFLICT', { message: '这次活动已经登记过了，请刷新列表' })
-  }
+  await assertNewId(input.id, (id) => ctx.db.activity.findUnique({ where: { id }, select: { id: true } }))
   const created = await ctx.db.activity.create({
     data: {
       ...(input.id ? { id: input.id } : {}),

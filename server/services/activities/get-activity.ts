@@ -4,6 +4,7 @@ import { dateToDateOnly } from '../../../common/dates'
 import { runAll } from '../../db/client'
 import { AppError } from '../../errors'
 import { toFen } from '../../lib/fen'
+import { withoutHiddenHouseholds } from '../households/visible-households'
 import { activityScope, activityWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { sumDonations, sumVisits } from '../stats/totals'
@@ -48,9 +49,11 @@ export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string
     orgs: row.orgs.map((o) => o.org),
     canEdit,
     totals: { ...donationTotals, ...visitTotals, needsRaised },
-    visits: visits.map(({ visitedOn, _count, ...v }) => ({
+    visits: (await withoutHiddenHouseholds(ctx, visits)).map(({ visitedOn, _count, cashFen, goodsValueFen, ...v }) => ({
       ...v,
       visitedOn: dateToDateOnly(visitedOn),
+      cashFen: toFen(cashFen),
+      goodsValueFen: toFen(goodsValueFen),
       needCount: _count.needs,
     })),
     donations: donations.map((d) => ({ ...d, amountFen: toFen(d.amountFen), isVoided: d.voidedAt !== null })),

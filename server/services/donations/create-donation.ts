@@ -1,12 +1,15 @@
 // Records a donation (捐赠): cash, or goods valued line by line, from an org or a named outside
 // donor, to a village, a household or a resident cadre, optionally as part of an activity.
+
 import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
-import { AppError, fieldError } from '../../errors'
+import { fieldError } from '../../errors'
 import type { TCreateDonationRequest } from '../../routers/donation/create-donation.types'
+import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
-import { activityScope, villageScope } from '../scope'
+import { villageScope } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { assertDonationActivity } from './assert-donation-activity'
 import { getDonation } from './get-donation'
 
 const resolveDonorName = async (ctx: ServiceContext, input: TCreateDonationRequest) => {
@@ -34,18 +37,13 @@ const assertRecipient = async (ctx: ServiceContext, input: TCreateDonationReques
     })
     if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
   }
-  if (input.activityId) {
-    const activity = await ctx.db.activity.findFirst({ where: { id: input.activityId, ...activityScope(ctx.actor) } })
-    if (!activity) throw fieldError('activityId', '所选的活动不存在或不在您的范围内')
-  }
+  if (input.activityId) await assertDonationActivity(ctx, input.activityId, input.villageId)
 }
 
 export const createDonation = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateDonationRequest }) => {
   const donorName = await resolveDonorName(ctx, input)
   await assertRecipient(ctx, input)
-  if (input.id && (await ctx.db.donation.findUnique({ where: { id: input.id }, select: { id: true } }))) {
-    throw new AppError('VERSION_CONFLICT', { message: '这笔捐赠已经登记过了，请刷新台账' })
-  }
+  await assertNewId(input.id, (id) => ctx.db.donation.findUnique({ where: { id }, select: { id: true } }))
   const amountFen = input.kind === 'CASH' ? (input.amountFen ?? 0) : goodsValueFen(input.goods)
   const donation = await ctx.db.donation.create({
     data: {

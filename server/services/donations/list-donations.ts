@@ -6,6 +6,7 @@ import { toPage } from '../../../common/pagination'
 import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import type { TListDonationsRequest } from '../../routers/donation/list-donations.types'
+import { withoutHiddenHouseholds } from '../households/visible-households'
 import { donationScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { sumDonations } from '../stats/totals'
@@ -35,5 +36,6 @@ export const listDonations = async ({ ctx, input }: { ctx: ServiceContext; input
       }),
     () => sumDonations(ctx.db, filter),
   ])
-  return { ...toPage(rows.map(toDonationView), input.limit), totals }
+  const shown = await withoutHiddenHouseholds(ctx, rows)
+  return { ...toPage(shown.map(toDonationView), input.limit), totals }
 }

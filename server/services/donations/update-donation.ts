@@ -1,9 +1,10 @@
 import { dateOnlyToDate } from '../../../common/dates'
-import { AppError, fieldError, versionConflict } from '../../errors'
+import { AppError, versionConflict } from '../../errors'
 import type { TUpdateDonationRequest } from '../../routers/donation/update-donation.types'
 import { writeAudit } from '../audit/write-audit'
-import { activityScope, donationWriteScope } from '../scope'
+import { donationWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { assertDonationActivity } from './assert-donation-activity'
 import { getDonation } from './get-donation'
 
 export const updateDonation = async ({ ctx, input }: { ctx: ServiceContext; input: TUpdateDonationRequest }) => {
@@ -11,12 +12,7 @@ export const updateDonation = async ({ ctx, input }: { ctx: ServiceContext; inpu
   if (!before) throw new AppError('NOT_FOUND')
   if (before.voidedAt) throw new AppError('DONATION_ALREADY_VOIDED', { message: '已作废的捐赠不能修改' })
   if (before.version !== input.version) throw versionConflict(before.version)
-  if (
-    input.activityId &&
-    !(await ctx.db.activity.findFirst({ where: { id: input.activityId, ...activityScope(ctx.actor) } }))
-  ) {
-    throw fieldError('activityId', '所选的活动不存在或不在您的范围内')
-  }
+  if (input.activityId) await assertDonationActivity(ctx, input.activityId, before.villageId)
   const { count } = await ctx.db.donation.updateMany({
     where: { id: before.id, version: input.version, voidedAt: null },
     data: {

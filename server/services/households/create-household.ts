@@ -1,6 +1,6 @@
 import { dateOnlyToDate } from '../../../common/dates'
-import { AppError } from '../../errors'
 import type { TCreateHouseholdRequest } from '../../routers/household/create-household.types'
+import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { getHousehold } from './get-household'
@@ -16,9 +16,7 @@ import { sealIdNumber, sealPhone } from './personal-fields'
 
 export const createHousehold = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateHouseholdRequest }) => {
   await assertKeepsRecords(ctx, input.villageId)
-  if (input.id && (await ctx.db.household.findUnique({ where: { id: input.id }, select: { id: true } }))) {
-    throw new AppError('VERSION_CONFLICT', { message: '这户已经登记过了，请刷新列表' })
-  }
+  await assertNewId(input.id, (id) => ctx.db.household.findUnique({ where: { id }, select: { id: true } }))
   await assertCodeFree(ctx, input.villageId, input.code)
   await assertIdNumbersFree(ctx, { headIdNumber: input.idNumber, members: input.members })
   await assertResponsibleUserExists(ctx, input.responsibleUserId)

@@ -2,10 +2,10 @@
 // visits it received and the help it got. ID numbers and phones come masked; members' health
 // only reaches those who keep the village's records.
 import { dateToDateOnly, shanghaiDate } from '../../../common/dates'
-import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { AppError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
-import { toFen } from '../../lib/fen'
+import { toFen, toFenOrNull } from '../../lib/fen'
+import { isOverdue } from '../needs/need-views'
 import { householdScope, keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { openHealth } from './personal-fields'
@@ -89,8 +89,10 @@ export const getHousehold = async ({ ctx, id }: { ctx: ServiceContext; id: strin
   const keepsRecords = keepsRecordsOf(ctx.actor, row.village.id)
   const today = shanghaiDate()
 
-  const visitCashFen = row.visits.reduce((sum, v) => sum + v.cashFen, 0)
-  const visitGoodsValueFen = row.visits.reduce((sum, v) => sum + v.goods.reduce((s, g) => s + g.valueFen, 0), 0)
+  const visitCashFen = toFen(row.visits.reduce((sum, v) => sum + v.cashFen, 0n))
+  const visitGoodsValueFen = toFen(
+    row.visits.reduce((sum, v) => sum + v.goods.reduce((s, g) => s + g.valueFen, 0n), 0n),
+  )
   const donationFen = (kind: 'CASH' | 'GOODS') =>
     toFen(row.donations.filter((d) => d.kind === kind).reduce((sum, d) => sum + d.amountFen, 0n))
 
@@ -104,11 +106,11 @@ export const getHousehold = async ({ ctx, id }: { ctx: ServiceContext; id: strin
     groupName: row.groupName,
     householdType: row.householdType,
     category: row.category,
-    incomePerCapitaFen: row.incomePerCapitaFen,
-    wageIncomeFen: row.wageIncomeFen,
-    businessIncomeFen: row.businessIncomeFen,
-    propertyIncomeFen: row.propertyIncomeFen,
-    transferIncomeFen: row.transferIncomeFen,
+    incomePerCapitaFen: toFenOrNull(row.incomePerCapitaFen),
+    wageIncomeFen: toFenOrNull(row.wageIncomeFen),
+    businessIncomeFen: toFenOrNull(row.businessIncomeFen),
+    propertyIncomeFen: toFenOrNull(row.propertyIncomeFen),
+    transferIncomeFen: toFenOrNull(row.transferIncomeFen),
     helpMeasures: row.helpMeasures,
     monitoringStartedOn: row.monitoringStartedOn ? dateToDateOnly(row.monitoringStartedOn) : null,
     monitoringEndedOn: row.monitoringEndedOn ? dateToDateOnly(row.monitoringEndedOn) : null,
@@ -126,15 +128,15 @@ export const getHousehold = async ({ ctx, id }: { ctx: ServiceContext; id: strin
     risks: row.risks,
     needs: row.needs.map((need) => {
       const dueOn = need.dueOn ? dateToDateOnly(need.dueOn) : null
-      return { ...need, dueOn, isOverdue: Boolean(dueOn && dueOn < today && OPEN_NEED_STATUSES.includes(need.status)) }
+      return { ...need, dueOn, isOverdue: isOverdue(need.status, dueOn, today) }
     }),
     visits: row.visits.map((visit) => ({
       id: visit.id,
       visitedOn: dateToDateOnly(visit.visitedOn),
       activity: visit.activity,
       visitors: visit.visitors.map((v) => v.user),
-      goods: visit.goods,
-      cashFen: visit.cashFen,
+      goods: visit.goods.map((g) => ({ ...g, valueFen: toFen(g.valueFen) })),
+      cashFen: toFen(visit.cashFen),
       livingConditions: visit.livingConditions,
       difficulties: visit.difficulties,
     })),

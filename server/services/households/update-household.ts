@@ -19,6 +19,10 @@ import {
 } from './household-writes'
 import { sealIdNumber, sealPhone } from './personal-fields'
 
+/** undefined keeps the stored date, null clears it. */
+const dateOrKeep = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : dateOnlyToDate(value)
+
 export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; input: TUpdateHouseholdRequest }) => {
   const before = await ctx.db.household.findFirst({
     where: { id: input.id, ...householdScope(ctx.actor) },
@@ -28,38 +32,46 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
   await assertKeepsRecords(ctx, before.villageId)
   if (before.version !== input.version) throw versionConflict(before.version)
 
+  const members = input.members
   const knownMemberIds = new Set(before.members.map((m) => m.id))
-  input.members.forEach((member, i) => {
+  members?.forEach((member, i) => {
     if (member.id && !knownMemberIds.has(member.id))
       throw fieldError(`members.${i}`, '该成员不属于这一户，请刷新后重试')
   })
+  const startedOn = dateOrKeep(input.monitoringStartedOn)
+  const endedOn = dateOrKeep(input.monitoringEndedOn)
+  const effectiveStart = startedOn === undefined ? before.monitoringStartedOn : startedOn
+  const effectiveEnd = endedOn === undefined ? before.monitoringEndedOn : endedOn
+  if (effectiveStart && effectiveEnd && effectiveEnd < effectiveStart) {
+    throw fieldError('monitoringEndedOn', '监测结束日期不能早于开始日期')
+  }
   await assertCodeFree(ctx, before.villageId, input.code, before.id)
-  await assertIdNumbersFree(ctx, { headIdNumber: input.idNumber, members: input.members, exceptHouseholdId: before.id })
+  await assertIdNumbersFree(ctx, { headIdNumber: input.idNumber, members: members ?? [], exceptHouseholdId: before.id })
   await assertResponsibleUserExists(ctx, input.responsibleUserId)
 
   const idNumber = input.idNumber ? sealIdNumber(ctx.crypto, input.idNumber, 'household.idNumber') : null
   const phone = input.phone ? sealPhone(ctx.crypto, input.phone) : null
+  // Prisma leaves a field that is undefined alone: an omitted field keeps its value, null clears it.
   const { count } = await ctx.db.household.updateMany({
     where: { id: before.id, version: input.version },
     data: {
       code: input.code,
       headName: input.headName,
       ...(idNumber ? { idNumberEnc: idNumber.enc, idNumberHash: idNumber.hash, idNumberMask: idNumber.mask } : {}),
-      // undefined keeps the phone, null clears it.
       ...(input.phone === undefined ? {} : { phoneEnc: phone?.enc ?? null, phoneMask: phone?.mask ?? null }),
-      groupName: input.groupName ?? null,
+      groupName: input.groupName,
       householdType: input.householdType,
       category: input.category,
-      incomePerCapitaFen: input.incomePerCapitaFen ?? null,
-      wageIncomeFen: input.wageIncomeFen ?? null,
-      businessIncomeFen: input.businessIncomeFen ?? null,
-      propertyIncomeFen: input.propertyIncomeFen ?? null,
-      transferIncomeFen: input.transferIncomeFen ?? null,
+      incomePerCapitaFen: input.incomePerCapitaFen,
+      wageIncomeFen: input.wageIncomeFen,
+      businessIncomeFen: input.businessIncomeFen,
+      propertyIncomeFen: input.propertyIncomeFen,
+      transferIncomeFen: input.transferIncomeFen,
       helpMeasures: input.helpMeasures,
-      responsibleUserId: input.responsibleUserId ?? null,
-      monitoringStartedOn: input.monitoringStartedOn ? dateOnlyToDate(input.monitoringStartedOn) : null,
-      monitoringEndedOn: input.monitoringEndedOn ? dateOnlyToDate(input.monitoringEndedOn) : null,
-      notes: input.notes ?? null,
+      responsibleUserId: input.responsibleUserId,
+      monitoringStartedOn: startedOn,
+      monitoringEndedOn: endedOn,
+      notes: input.notes,
       version: { increment: 1 },
     },
   })
@@ -68,15 +80,22 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
     throw versionConflict(current?.version ?? before.version)
   }
 
-  const keptIds = new Set(input.members.flatMap((m) => (m.id ? [m.id] : [])))
-  await ctx.db.householdMember.deleteMany({ where: { householdId: before.id, id: { notIn: [...keptIds] } } })
-  for (const [i, member] of input.members.entries()) {
-    if (member.id)
-      await ctx.db.householdMember.update({ where: { id: member.id }, data: memberUpdateData(ctx, member, i) })
-    else await ctx.db.householdMember.create({ data: { ...memberCreateData(ctx, member, i), householdId: before.id } })
+  if (members) {
+    const keptIds = new Set(members.flatMap((m) => (m.id ? [m.id] : [])))
+    await ctx.db.householdMember.deleteMany({ where: { householdId: before.id, id: { notIn: [...keptIds] } } })
+    for (const [i, member] of members.entries()) {
+      if (member.id)
+        await ctx.db.householdMember.update({ where: { id: member.id }, data: memberUpdateData(ctx, member, i) })
+      else
+        await ctx.db.householdMember.create({ data: { ...memberCreateData(ctx, member, i), householdId: before.id } })
+    }
   }
-  await ctx.db.householdRisk.deleteMany({ where: { householdId: before.id } })
-  await ctx.db.householdRisk.createMany({ data: input.risks.map((r) => ({ ...riskData(r), householdId: before.id })) })
+  if (input.risks) {
+    await ctx.db.householdRisk.deleteMany({ where: { householdId: before.id } })
+    await ctx.db.householdRisk.createMany({
+      data: input.risks.map((r) => ({ ...riskData(r), householdId: before.id })),
+    })
+  }
 
   const after = await ctx.db.household.findUniqueOrThrow({
     where: { id: before.id },

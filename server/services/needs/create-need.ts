@@ -1,10 +1,12 @@
 // Records a need for a household: from a visit, at the village office, or by the resident.
+
 import { dateOnlyToDate } from '../../../common/dates'
 import type { NeedSource } from '../../../common/enums'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
 import type { TCreateNeedRequest } from '../../routers/need/create-need.types'
 import type { TNeedFields } from '../../routers/need/need.types'
+import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -35,6 +37,7 @@ export const insertNeed = async (
     visitId?: string
   },
 ) => {
+  await assertNewId(id, (needId) => ctx.db.need.findUnique({ where: { id: needId }, select: { id: true } }))
   const need = await ctx.db.need.create({
     data: {
       ...(id ? { id } : {}),

@@ -1,4 +1,5 @@
 import { dateOnlyToDate } from '../../../common/dates'
+import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { AppError, versionConflict } from '../../errors'
 import type { TUpdateNeedRequest } from '../../routers/need/update-need.types'
 import { writeAudit } from '../audit/write-audit'
@@ -10,6 +11,8 @@ export const updateNeed = async ({ ctx, input }: { ctx: ServiceContext; input: T
   const before = await ctx.db.need.findFirst({ where: { id: input.id, ...needScope(ctx.actor) } })
   if (!before) throw new AppError('NOT_FOUND')
   if (!keepsRecordsOf(ctx.actor, before.villageId)) throw new AppError('FORBIDDEN')
+  // A closed need is a record of what was asked and done; it is not edited afterwards.
+  if (!OPEN_NEED_STATUSES.includes(before.status)) throw new AppError('NEED_CLOSED')
   const { count } = await ctx.db.need.updateMany({
     where: { id: before.id, version: input.version },
     data: {

@@ -14,10 +14,12 @@ export const bindHousehold = async ({ ctx, input }: { ctx: ServiceContext; input
     select: { id: true },
   })
   if (!household) throw new AppError('RESIDENT_BIND_NO_MATCH')
-  await ctx.db.user.update({
-    where: { id: ctx.actor.userId },
+  // Two binds racing from one account: only the first finds the account still unbound.
+  const { count } = await ctx.db.user.updateMany({
+    where: { id: ctx.actor.userId, householdId: null },
     data: { householdId: household.id, version: { increment: 1 } },
   })
+  if (count === 0) throw new AppError('RESIDENT_ALREADY_BOUND')
   await writeAudit(ctx, {
     action: 'resident.bind',
     entityType: 'User',

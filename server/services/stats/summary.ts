@@ -9,6 +9,7 @@ import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import type { TStatsSummaryRequest } from '../../routers/stats/summary.types'
+import { visibleHouseholdIds } from '../households/visible-households'
 import { activityScope, donationScope, needScope, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import {
@@ -175,7 +176,10 @@ const householdBreakdown = async (
     r.handedOverCashFen = toFen(h._sum.cashFen)
     r.handedOverGoodsValueFen = toFen(h._sum.goodsValueFen)
   }
+  // Only households the reader may see are named (see visible-households.ts).
+  const visible = await visibleHouseholdIds(ctx, rows.keys())
   const ranked = [...rows.entries()]
+    .filter(([householdId]) => visible.has(householdId))
     .map(([householdId, r]) => ({
       householdId,
       ...r,

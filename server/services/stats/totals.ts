@@ -114,8 +114,8 @@ export const visitTotalsBy = async (
     byKey.set(id, {
       visitCount: v._count._all,
       householdsVisited: 0,
-      handedOverCashFen: v._sum.cashFen ?? 0,
-      handedOverGoodsValueFen: v._sum.goodsValueFen ?? 0,
+      handedOverCashFen: toFen(v._sum.cashFen),
+      handedOverGoodsValueFen: toFen(v._sum.goodsValueFen),
     })
   }
   for (const h of households) {
@@ -134,7 +134,7 @@ export const sumVisits = async (db: Tx, where: Prisma.VisitWhereInput): Promise<
   return {
     visitCount: all._count._all,
     householdsVisited: households.length,
-    handedOverCashFen: all._sum.cashFen ?? 0,
-    handedOverGoodsValueFen: all._sum.goodsValueFen ?? 0,
+    handedOverCashFen: toFen(all._sum.cashFen),
+    handedOverGoodsValueFen: toFen(all._sum.goodsValueFen),
   }
 }

@@ -1,7 +1,9 @@
 // Logs a visit (走访): to a household or to a resident cadre, on its own or as part of an
 // activity. Goods, cash and the needs raised are written in the same transaction.
+
 import { AppError, fieldError } from '../../errors'
 import type { TCreateVisitRequest } from '../../routers/visit/create-visit.types'
+import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { insertNeed } from '../needs/create-need'
 import { activityScope, householdScope, villageScope } from '../scope'
@@ -44,10 +46,11 @@ export const createVisit = async ({ ctx, input }: { ctx: ServiceContext; input: 
     activityVillageId = activity.villageId
   }
   const villageId = await resolveVillage(ctx, input, activityVillageId)
-  const visitorIds = await visitorIdsOf(ctx, input.visitorIds)
-  if (input.id && (await ctx.db.visit.findUnique({ where: { id: input.id }, select: { id: true } }))) {
-    throw new AppError('VERSION_CONFLICT', { message: '这次走访已经登记过了，请刷新列表' })
+  if (activityVillageId && villageId !== activityVillageId) {
+    throw fieldError('activityId', '走访对象不在该活动所在的村，请核对活动或走访对象')
   }
+  const visitorIds = await visitorIdsOf(ctx, { authorId: ctx.actor.userId, visitorIds: input.visitorIds })
+  await assertNewId(input.id, (id) => ctx.db.visit.findUnique({ where: { id }, select: { id: true } }))
 
   const visit = await ctx.db.visit.create({
     data: {

@@ -18,7 +18,11 @@ export const updateVisit = async ({ ctx, input }: { ctx: ServiceContext; input: 
     throw new AppError('FORBIDDEN', { message: '只有走访登记人或本村驻村干部可以修改这条走访记录' })
   }
   if (before.version !== input.version) throw versionConflict(before.version)
-  const visitorIds = await visitorIdsOf(ctx, input.visitorIds)
+  const visitorIds = await visitorIdsOf(ctx, {
+    authorId: before.createdById,
+    visitorIds: input.visitorIds,
+    recorded: before.visitors.map((v) => v.userId),
+  })
   const { count } = await ctx.db.visit.updateMany({
     where: { id: before.id, version: input.version },
     data: { ...visitValueColumns(ctx, input), version: { increment: 1 } },

@@ -1,5 +1,6 @@
 import { dateToDateOnly } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
+import { toFen } from '../../lib/fen'
 
 export const visitListSelect = {
   id: true,
@@ -22,10 +23,16 @@ export const toVisitListItem = <T extends Prisma.VisitGetPayload<{ select: typeo
   visitedOn,
   visitors,
   _count,
+  cashFen,
+  goodsValueFen,
+  goods,
   ...visit
 }: T) => ({
   ...visit,
   visitedOn: dateToDateOnly(visitedOn),
+  cashFen: toFen(cashFen),
+  goodsValueFen: toFen(goodsValueFen),
+  goods: goods.map((g) => ({ ...g, unitValueFen: toFen(g.unitValueFen), valueFen: toFen(g.valueFen) })),
   visitors: visitors.map((v) => v.user),
   needCount: _count.needs,
 })

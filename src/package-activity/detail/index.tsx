@@ -119,9 +119,11 @@ export default function ActivityDetailPage() {
             <Cell
               key={v.id}
               title={
-                v.household
-                  ? `${v.household.headName}（${v.household.code}）`
-                  : `驻村干部 ${v.cadre?.displayName ?? ''}`
+                v.target === 'CADRE'
+                  ? `驻村干部 ${v.cadre?.displayName ?? ''}`
+                  : v.household
+                    ? `${v.household.headName}（${v.household.code}）`
+                    : '困难户（不在您的查看范围）'
               }
               description={[
                 v.goods.map((g) => `${g.item}${g.quantity}${g.unit}`).join('、'),

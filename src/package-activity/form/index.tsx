@@ -13,8 +13,10 @@ import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { isConflict } from '../../lib/errors'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
+import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { toast, useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
@@ -68,21 +70,24 @@ export default function ActivityFormPage() {
     enabled: Boolean(editingId),
   })
 
-  useFirstData(existing.data, (a) =>
-    form.setValues({
-      kind: a.kind,
-      theme: a.theme,
-      heldOn: a.heldOn,
-      villageId: a.village?.id ?? null,
-      place: a.place ?? '',
-      organiserOrgId: a.organiserOrg.id,
-      participantOrgIds: a.orgs.map((o) => o.id).filter((id) => id !== a.organiserOrg.id),
-      expectedCount: String(a.expectedCount),
-      presentCount: String(a.presentCount),
-      absences: a.absences,
-      summary: a.summary ?? '',
-      status: a.status,
-    }),
+  const edited = useEditedRecord(
+    existing.data,
+    (a) =>
+      form.setValues({
+        kind: a.kind,
+        theme: a.theme,
+        heldOn: a.heldOn,
+        villageId: a.village?.id ?? null,
+        place: a.place ?? '',
+        organiserOrgId: a.organiserOrg.id,
+        participantOrgIds: a.orgs.map((o) => o.id).filter((id) => id !== a.organiserOrg.id),
+        expectedCount: String(a.expectedCount),
+        presentCount: String(a.presentCount),
+        absences: a.absences,
+        summary: a.summary ?? '',
+        status: a.status,
+      }),
+    () => existing.refetch(),
   )
 
   // A new activity is organised by the secretary's own branch by default.
@@ -107,7 +112,8 @@ export default function ActivityFormPage() {
     void Taro.redirectTo({ url: routes.activityDetail(activity.id) })
   }
   const create = useMutation(trpc.activity.create.mutationOptions({ onSuccess: saved, onError: form.onServerError }))
-  const update = useMutation(trpc.activity.update.mutationOptions({ onSuccess: saved, onError: form.onServerError }))
+  const onUpdateError = (error: unknown) => (isConflict(error) ? edited.offerReload() : form.onServerError(error))
+  const update = useMutation(trpc.activity.update.mutationOptions({ onSuccess: saved, onError: onUpdateError }))
 
   const submit = () => {
     const input = {
@@ -125,11 +131,11 @@ export default function ActivityFormPage() {
       status: values.status,
       clientMutationId,
     }
-    if (editingId && existing.data) {
+    if (editingId && edited.loadedVersion !== null) {
       const checked = form.check(ZUpdateActivityRequestSchema, {
         ...input,
         id: editingId,
-        version: existing.data.version,
+        version: edited.loadedVersion,
       })
       if (checked) update.mutate(checked)
     } else {

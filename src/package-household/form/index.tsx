@@ -35,6 +35,7 @@ import { optionsOf, SelectField } from '../../components/SelectField'
 import { isConflict } from '../../lib/errors'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
+import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { toast, useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
@@ -132,41 +133,44 @@ export default function HouseholdFormPage() {
   useFirstData(editingId ? null : me, (profile) => {
     if (profile.villages.length === 1) set('villageId', profile.villages[0]?.id ?? null)
   })
-  useFirstData(existing.data, (h) =>
-    form.setValues({
-      villageId: h.village.id,
-      code: h.code,
-      headName: h.headName,
-      idNumber: '',
-      phone: '',
-      groupName: h.groupName ?? '',
-      householdType: h.householdType,
-      category: h.category,
-      incomePerCapitaFen: h.incomePerCapitaFen ?? undefined,
-      helpMeasures: h.helpMeasures,
-      responsibleUserId: h.responsibleUser?.id ?? null,
-      monitoringStartedOn: h.monitoringStartedOn,
-      notes: h.notes ?? '',
-      members: h.members.map((m) => ({
-        id: m.id,
-        name: m.name,
-        relationship: m.relationship,
+  const edited = useEditedRecord(
+    existing.data,
+    (h) =>
+      form.setValues({
+        villageId: h.village.id,
+        code: h.code,
+        headName: h.headName,
         idNumber: '',
-        idNumberMasked: m.idNumberMasked,
-        healthStatus: m.health?.status ?? null,
-        healthDetail: m.health?.detail ?? '',
-        laborCapacity: m.laborCapacity,
-        schoolStatus: m.schoolStatus,
-        workInfo: m.workInfo ?? '',
-      })),
-      risks: h.risks.map((r) => ({
-        code: r.code,
-        identifiedMonth: r.identifiedMonth,
-        isEliminated: r.isEliminated,
-        eliminatedMonth: r.eliminatedMonth ?? '',
-        eliminationMethod: r.eliminationMethod,
-      })),
-    }),
+        phone: '',
+        groupName: h.groupName ?? '',
+        householdType: h.householdType,
+        category: h.category,
+        incomePerCapitaFen: h.incomePerCapitaFen ?? undefined,
+        helpMeasures: h.helpMeasures,
+        responsibleUserId: h.responsibleUser?.id ?? null,
+        monitoringStartedOn: h.monitoringStartedOn,
+        notes: h.notes ?? '',
+        members: h.members.map((m) => ({
+          id: m.id,
+          name: m.name,
+          relationship: m.relationship,
+          idNumber: '',
+          idNumberMasked: m.idNumberMasked,
+          healthStatus: m.health?.status ?? null,
+          healthDetail: m.health?.detail ?? '',
+          laborCapacity: m.laborCapacity,
+          schoolStatus: m.schoolStatus,
+          workInfo: m.workInfo ?? '',
+        })),
+        risks: h.risks.map((r) => ({
+          code: r.code,
+          identifiedMonth: r.identifiedMonth,
+          isEliminated: r.isEliminated,
+          eliminatedMonth: r.eliminatedMonth ?? '',
+          eliminationMethod: r.eliminationMethod,
+        })),
+      }),
+    () => existing.refetch(),
   )
 
   const saved = (household: { id: string }) => {
@@ -175,8 +179,8 @@ export default function HouseholdFormPage() {
     void Taro.redirectTo({ url: routes.householdDetail(household.id) })
   }
   const onError = (error: unknown) => {
-    form.onServerError(error)
-    if (isConflict(error) && editingId) void existing.refetch()
+    if (isConflict(error) && editingId) edited.offerReload()
+    else form.onServerError(error)
   }
   const create = useMutation(trpc.household.create.mutationOptions({ onSuccess: saved, onError }))
   const update = useMutation(trpc.household.update.mutationOptions({ onSuccess: saved, onError }))
@@ -212,11 +216,11 @@ export default function HouseholdFormPage() {
         eliminationMethod: r.isEliminated ? r.eliminationMethod : null,
       })),
     }
-    if (editingId && existing.data) {
+    if (editingId && edited.loadedVersion !== null) {
       const checked = form.check(ZUpdateHouseholdRequestSchema, {
         ...input,
         id: editingId,
-        version: existing.data.version,
+        version: edited.loadedVersion,
         ...(values.idNumber ? { idNumber: values.idNumber } : {}),
         ...(values.phone ? { phone: values.phone } : {}),
       })

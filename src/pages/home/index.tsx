@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect } from 'react'
+import { shanghaiDate } from '../../../common/dates'
 import { ROLE_LABELS } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
@@ -113,7 +114,7 @@ const ResidentDashboard = () => {
           <Cell
             key={n.id}
             title={n.description}
-            description={n.createdAt.toLocaleDateString('zh-CN')}
+            description={shanghaiDate(n.createdAt)}
             extra={<NeedStatusTag status={n.status} />}
             onClick={() => void Taro.navigateTo({ url: routes.myNeedDetail(n.id) })}
           />
