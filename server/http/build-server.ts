@@ -5,6 +5,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import superjson from 'superjson'
 import { type AppDeps, createContext } from '../context'
 import { type AppRouter, appRouter } from '../routers/app-router'
 
@@ -17,6 +18,15 @@ export type BuildServerOptions = {
 
 const BODY_LIMIT_BYTES = 1024 * 1024
 
+/** The tRPC error shape (through the transformer), so that clients show it like any other error. */
+const methodNotAllowed = (requestId: string) => ({
+  error: superjson.serialize({
+    message: '请求方式不正确，请更新应用后重试',
+    code: -32005,
+    data: { code: 'METHOD_NOT_SUPPORTED', httpStatus: 405, appCode: 'METHOD_NOT_SUPPORTED', requestId },
+  }),
+})
+
 export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     loggerInstance: logger,
@@ -28,12 +38,18 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
   })
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)
+    // Inputs hold personal data; in a query string they would end up in access logs and proxies.
+    if (req.method === 'GET' && req.url.startsWith('/trpc/')) {
+      return reply.code(405).header('allow', 'POST').send(methodNotAllowed(req.id))
+    }
   })
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // The app sends queries as POST (see src/lib/trpc.ts); GET is refused above.
+      allowMethodOverride: true,
       createContext: ({ req }) => createContext(deps, req),
       onError({ error, path: procedure, req }) {
         // Users see a generic message and the request id; the details are only logged.

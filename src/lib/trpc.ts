@@ -35,7 +35,9 @@ export const makeTrpcClient = () =>
         url: `${API_BASE_URL}/trpc`,
         transformer: superjson,
         fetch: taroFetch as unknown as typeof fetch,
-        maxURLLength: 2000,
+        // Queries carry personal data (a search by ID number), which must not sit in URLs, where
+        // proxies, access logs and browser history keep them: everything goes in a POST body.
+        methodOverride: 'POST',
         headers: () => {
           const session = readSession()
           return session ? { authorization: `Bearer ${session.token}` } : {}

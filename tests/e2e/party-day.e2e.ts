@@ -53,14 +53,14 @@ describe('the secretary records the party day', () => {
       ['陈志刚', '外出参加全省律师培训'],
       ['刘芳', '病假'],
     ]) {
+      const names = page.locator('#app input[placeholder="姓名"]:visible')
+      const rows = await names.count()
       await tapText(page, '+ 添加缺席人员')
-      await page
-        .locator('#app input[placeholder="姓名"]:visible')
-        .last()
-        .fill(name as string)
+      // Fill the new row, not the last one that was there before it rendered.
+      await names.nth(rows).fill(name as string)
       await page
         .locator('#app input[placeholder="缺席原因"]:visible')
-        .last()
+        .nth(rows)
         .fill(reason as string)
     }
     await fill(page, 'summary', '与驻村干部座谈，入户走访困难群众，送去米、面、油和慰问金。')

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
-import pino from 'pino'
 import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
+import { createLogger } from '../../server/lib/logger'
 import type { AppRouter } from '../../server/routers/app-router'
 import { CHINESE } from '../helpers/errors'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
@@ -17,12 +17,15 @@ import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 let world: World
 let app: FastifyInstance
 let baseUrl: string
+/** What the server logged, one JSON line each. */
+const logLines: string[] = []
 
 beforeAll(async () => {
   world = await createWorld()
   const h5 = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
   await writeFile(path.join(h5, 'index.html'), '<!doctype html><title>党日帮扶台账</title>')
-  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }), h5DistDir: h5 })
+  const logger = createLogger('info', { write: (line: string) => void logLines.push(line) })
+  app = await buildServer({ deps: world.deps, logger, h5DistDir: h5 })
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterAll(() => app.close())
@@ -33,6 +36,7 @@ const client = (token?: string) =>
       httpBatchLink({
         url: `${baseUrl}/trpc`,
         transformer: superjson,
+        methodOverride: 'POST',
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
     ],
@@ -117,12 +121,11 @@ describe('HTTP', () => {
     world.deps.prisma.household.findMany = (() =>
       Promise.reject(new Error('relation "secret_table" does not exist at SELECT * FROM x'))) as never
     try {
-      const response = await fetch(
-        `${baseUrl}/trpc/household.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
-        {
-          headers: { authorization: `Bearer ${token}` },
-        },
-      )
+      const response = await fetch(`${baseUrl}/trpc/household.list`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ json: {} }),
+      })
       const body = await response.text()
       expect(response.status).toBe(500)
       expect(body).not.toMatch(/secret_table|SELECT|stack|at .*\.ts/)
@@ -138,8 +141,24 @@ describe('HTTP', () => {
     }
   })
 
+  it('takes tRPC calls only as POST, so that no input lands in a URL or a log', async () => {
+    const idNumber = '630121196606060014'
+    const url = `${baseUrl}/trpc/household.list?input=${encodeURIComponent(JSON.stringify({ json: { search: idNumber } }))}`
+    const response = await fetch(url)
+    expect(response.status).toBe(405)
+    const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } }
+    expect(body.error.json.data.appCode).toBe('METHOD_NOT_SUPPORTED')
+    expect(body.error.json.message).toMatch(CHINESE)
+    expect(logLines.join('\n')).not.toContain(idNumber)
+    expect(logLines.some((line) => line.includes('/trpc/household.list'))).toBe(true)
+  })
+
   it('answers unknown procedures in Chinese too', async () => {
-    const response = await fetch(`${baseUrl}/trpc/nope.nothing`)
+    const response = await fetch(`${baseUrl}/trpc/nope.nothing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } }
     expect(response.status).toBe(404)
     expect(body.error.json.message).toMatch(CHINESE)
