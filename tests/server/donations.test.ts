@@ -95,3 +95,30 @@ describe('donations', () => {
     })
   })
 })
+
+describe('donation.createBatch', () => {
+  it('records the seven law firms’ donations at once, all or none', async () => {
+    const { villages, orgs } = world.ref
+    const firms = orgs.firmBranches.map((org, i) =>
+      cashDonationInput(villages.qianyue.id, [800_000, 600_000, 500_000, 500_000, 400_000, 400_000, 400_000][i] ?? 0, {
+        donorOrgId: org.id,
+        donorName: undefined,
+      }),
+    )
+    const before = await world.deps.prisma.donation.count()
+    const batch = await world.secretary.donation.createBatch({ donations: firms })
+    expect(batch).toMatchObject({ count: 7, totalFen: 3_600_000 })
+    expect(await world.deps.prisma.donation.count()).toBe(before + 7)
+    expect(await world.deps.prisma.auditLog.count({ where: { entityId: { in: batch.ids } } })).toBe(7)
+
+    const outOfScope = cashDonationInput(villages.shangtan.id, 100)
+    const failure = await failureOf(
+      world.secretary.donation.createBatch({ donations: [...firms.slice(0, 3), outOfScope, ...firms.slice(3)] }),
+    )
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', message: '第 4 笔：所选的村不存在或不在您的帮扶范围内' })
+    expect(
+      (failure.cause as { fieldErrors: Record<string, string[]> }).fieldErrors['donations.3.villageId'],
+    ).toBeDefined()
+    expect(await world.deps.prisma.donation.count()).toBe(before + 7)
+  })
+})

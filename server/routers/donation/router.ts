@@ -1,5 +1,6 @@
 import { router } from '../../trpc'
 import { createDonationRoute } from './create-donation'
+import { createDonationBatchRoute } from './create-donation-batch'
 import { getDonationRoute } from './get-donation'
 import { listDonationsRoute } from './list-donations'
 import { updateDonationRoute } from './update-donation'
@@ -9,6 +10,7 @@ export const donationRouter = router({
   list: listDonationsRoute,
   byId: getDonationRoute,
   create: createDonationRoute,
+  createBatch: createDonationBatchRoute,
   update: updateDonationRoute,
   void: voidDonationRoute,
 })

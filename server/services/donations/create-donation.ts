@@ -4,7 +4,7 @@
 import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
 import { fieldError } from '../../errors'
-import type { TCreateDonationRequest } from '../../routers/donation/create-donation.types'
+import type { TCreateDonationRequest, TDonationFields } from '../../routers/donation/create-donation.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { villageScope } from '../scope'
@@ -12,14 +12,14 @@ import type { ServiceContext } from '../service-context'
 import { assertDonationActivity } from './assert-donation-activity'
 import { getDonation } from './get-donation'
 
-const resolveDonorName = async (ctx: ServiceContext, input: TCreateDonationRequest) => {
+const resolveDonorName = async (ctx: ServiceContext, input: TDonationFields) => {
   if (!input.donorOrgId) return input.donorName as string
   const org = await ctx.db.org.findUnique({ where: { id: input.donorOrgId }, select: { name: true } })
   if (!org) throw fieldError('donorOrgId', '所选的捐赠单位不存在')
   return org.name
 }
 
-const assertRecipient = async (ctx: ServiceContext, input: TCreateDonationRequest) => {
+const assertRecipient = async (ctx: ServiceContext, input: TDonationFields) => {
   const village = await ctx.db.village.findFirst({
     where: { id: input.villageId, ...villageScope(ctx.actor) },
     select: { id: true },
@@ -40,7 +40,8 @@ const assertRecipient = async (ctx: ServiceContext, input: TCreateDonationReques
   if (input.activityId) await assertDonationActivity(ctx, input.activityId, input.villageId)
 }
 
-export const createDonation = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateDonationRequest }) => {
+/** Checks and writes one donation with its goods lines and audit entry; returns its id. */
+export const insertDonation = async (ctx: ServiceContext, input: TDonationFields) => {
   const donorName = await resolveDonorName(ctx, input)
   await assertRecipient(ctx, input)
   await assertNewId(input.id, (id) => ctx.db.donation.findUnique({ where: { id }, select: { id: true } }))
@@ -75,5 +76,8 @@ export const createDonation = async ({ ctx, input }: { ctx: ServiceContext; inpu
     include: { goods: true },
   })
   await writeAudit(ctx, { action: 'donation.create', entityType: 'Donation', entityId: donation.id, after: donation })
-  return getDonation({ ctx, id: donation.id })
+  return donation.id
 }
+
+export const createDonation = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateDonationRequest }) =>
+  getDonation({ ctx, id: await insertDonation(ctx, input) })
