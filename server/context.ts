@@ -8,6 +8,7 @@ import type { DatabaseKind } from './db/database'
 import { AppError } from './errors'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
+import type { SecurityPolicy } from './security-policy'
 import { type Actor, loadActor } from './services/auth/actor'
 import { findLiveSession } from './services/auth/sessions'
 import type { WeChatConfig } from './services/auth/wechat-client'
@@ -19,6 +20,7 @@ export type AppDeps = {
   crypto: FieldCrypto
   wechat: WeChatConfig | null
   sessionTtlMs: number
+  security: SecurityPolicy
   databaseKind: DatabaseKind
   log: Logger
 }

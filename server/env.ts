@@ -31,6 +31,20 @@ const ZEnv = z
       .min(1)
       .max(24 * 90)
       .default(24 * 7),
+    /** Requests a minute per session (per IP without one); see server/security-policy.ts. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Failed logins (or household bindings) per phone (per account) before a lockout. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** Failed logins from one IP, whatever the phone, before a lockout. */
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+    LOGIN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    /** Calls allowed in one tRPC batch request. */
+    TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(200).default(20),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),

@@ -9,6 +9,8 @@ export const APP_ERRORS = {
   UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: '请先登录' },
   SESSION_EXPIRED: { trpc: 'UNAUTHORIZED', message: '登录已过期，请重新登录' },
   INVALID_CREDENTIALS: { trpc: 'UNAUTHORIZED', message: '手机号或密码不正确，请重新输入' },
+  LOCKED_OUT: { trpc: 'TOO_MANY_REQUESTS', message: '尝试次数过多，请稍后再试' },
+  RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: '操作太频繁，请稍等一分钟再试' },
   ACCOUNT_DISABLED: { trpc: 'FORBIDDEN', message: '账号已停用，请联系管理员' },
   FORBIDDEN: { trpc: 'FORBIDDEN', message: '您的账号没有此项操作的权限，如需开通请联系管理员' },
   NOT_FOUND: { trpc: 'NOT_FOUND', message: '记录不存在，或不在您的管辖范围内' },

@@ -42,6 +42,13 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
           ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE }
           : null,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+      security: {
+        requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
+        maxFailuresPerSubject: env.LOGIN_MAX_FAILURES,
+        maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+        lockoutWindowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+        maxBatchSize: env.TRPC_MAX_BATCH,
+      },
       databaseKind: database.kind,
       log: logger,
     }

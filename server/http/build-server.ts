@@ -5,9 +5,11 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import superjson from 'superjson'
 import { type AppDeps, createContext } from '../context'
 import { type AppRouter, appRouter } from '../routers/app-router'
+import { registerRateLimits } from './rate-limits'
+import { securityHeaders } from './security-headers'
+import { trpcErrorBody } from './trpc-errors'
 
 export type BuildServerOptions = {
   deps: AppDeps
@@ -18,15 +20,6 @@ export type BuildServerOptions = {
 
 const BODY_LIMIT_BYTES = 1024 * 1024
 
-/** The tRPC error shape (through the transformer), so that clients show it like any other error. */
-const methodNotAllowed = (requestId: string) => ({
-  error: superjson.serialize({
-    message: '请求方式不正确，请更新应用后重试',
-    code: -32005,
-    data: { code: 'METHOD_NOT_SUPPORTED', httpStatus: 405, appCode: 'METHOD_NOT_SUPPORTED', requestId },
-  }),
-})
-
 export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     loggerInstance: logger,
@@ -36,12 +29,29 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
     // tRPC batches put many procedure names in the URL.
     routerOptions: { maxParamLength: 5000 },
   })
+  const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
+  const hasH5 = Boolean(h5Root && existsSync(path.join(h5Root, 'index.html')))
+  const isOverLimit = await registerRateLimits(app, deps.security)
+  app.addHook('onRequest', securityHeaders(hasH5 ? h5Root : undefined))
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)
+    if (!req.url.startsWith('/trpc/')) return
     // Inputs hold personal data; in a query string they would end up in access logs and proxies.
-    if (req.method === 'GET' && req.url.startsWith('/trpc/')) {
-      return reply.code(405).header('allow', 'POST').send(methodNotAllowed(req.id))
+    if (req.method === 'GET') {
+      const message = '请求方式不正确，请更新应用后重试'
+      return reply
+        .code(405)
+        .header('allow', 'POST')
+        .send(trpcErrorBody('METHOD_NOT_SUPPORTED', 405, 'METHOD_NOT_SUPPORTED', message, req.id))
     }
+    // JSON only: no form posts (CSRF from another site's form) and no multipart uploads here.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      const message = '请求格式不正确，请更新应用后重试'
+      return reply
+        .code(415)
+        .send(trpcErrorBody('UNSUPPORTED_MEDIA_TYPE', 415, 'UNSUPPORTED_MEDIA_TYPE', message, req.id))
+    }
+    if (await isOverLimit(req, reply)) return reply
   })
 
   await app.register(fastifyTRPCPlugin, {
@@ -50,6 +60,8 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
       router: appRouter,
       // The app sends queries as POST (see src/lib/trpc.ts); GET is refused above.
       allowMethodOverride: true,
+      // Checked before any procedure is looked up, so a batch of made-up paths is refused too.
+      maxBatchSize: deps.security.maxBatchSize,
       createContext: ({ req }) => createContext(deps, req),
       onError({ error, path: procedure, req }) {
         // Users see a generic message and the request id; the details are only logged.
@@ -68,8 +80,7 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
     }
   })
 
-  const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
-  if (h5Root && existsSync(path.join(h5Root, 'index.html'))) {
+  if (h5Root && hasH5) {
     await app.register(fastifyStatic, { root: h5Root, index: 'index.html', wildcard: false })
     // The H5 router uses hash mode, so any other GET is the app's shell.
     app.setNotFoundHandler((req, reply) => {

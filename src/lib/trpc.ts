@@ -38,6 +38,8 @@ export const makeTrpcClient = () =>
         // Queries carry personal data (a search by ID number), which must not sit in URLs, where
         // proxies, access logs and browser history keep them: everything goes in a POST body.
         methodOverride: 'POST',
+        // The server refuses batches of more than TRPC_MAX_BATCH (20) calls.
+        maxItems: 10,
         headers: () => {
           const session = readSession()
           return session ? { authorization: `Bearer ${session.token}` } : {}

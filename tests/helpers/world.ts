@@ -8,14 +8,15 @@ import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
 import { createPrismaClient } from '../../server/db/client'
 import { createFieldCrypto } from '../../server/lib/field-crypto'
+import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../server/security-policy'
 import type { WeChatConfig } from '../../server/services/auth/wechat-client'
 import { createTestDatabase } from './test-database'
 
 export const TEST_PASSWORD = 'test-password-2025'
 
-export const createTestDeps = async (
-  options: { wechat?: WeChatConfig | null } = {},
-): Promise<AppDeps & { url: string }> => {
+type WorldOptions = { wechat?: WeChatConfig | null; security?: Partial<SecurityPolicy> }
+
+export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDeps & { url: string }> => {
   const { url } = await createTestDatabase()
   const prisma = createPrismaClient({ url, poolSize: 5 })
   afterAll(() => prisma.$disconnect())
@@ -25,12 +26,13 @@ export const createTestDeps = async (
     crypto: createFieldCrypto(randomBytes(32)),
     wechat: options.wechat ?? null,
     sessionTtlMs: 3_600_000,
+    security: { ...DEFAULT_SECURITY_POLICY, ...options.security },
     databaseKind: 'external',
     log: pino({ level: 'silent' }),
   }
 }
 
-export const createWorld = async (options: { wechat?: WeChatConfig | null } = {}) => {
+export const createWorld = async (options: WorldOptions = {}) => {
   const deps = await createTestDeps(options)
   const ref = await deps.prisma.$transaction((tx) => seedReferenceData(tx, { password: TEST_PASSWORD }), {
     timeout: 60_000,

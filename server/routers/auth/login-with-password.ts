@@ -4,6 +4,4 @@ import { ZLoginWithPasswordRequestSchema } from './login-with-password.types'
 
 export const loginWithPasswordRoute = publicProcedure
   .input(ZLoginWithPasswordRequestSchema)
-  .mutation(({ ctx, input }) =>
-    loginWithPassword(ctx.db, { ...input, ttlMs: ctx.sessionTtlMs, userAgent: ctx.userAgent }),
-  )
+  .mutation(({ ctx, input }) => loginWithPassword({ ctx, input }))

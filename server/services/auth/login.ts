@@ -1,12 +1,21 @@
 // Signing in: phone + password (H5), or WeChat's code (mini-program). Both end in a new session.
+// Password logins run under a lockout per phone and per IP (auth-attempts.ts).
+import type { Context } from '../../context'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
-import type { Logger } from '../../lib/logger'
+import type { TLoginWithPasswordRequest } from '../../routers/auth/login-with-password.types'
+import type { TLoginWithWeChatRequest } from '../../routers/auth/login-with-wechat.types'
 import { loadActor } from './actor'
+import { withLockout } from './auth-attempts'
 import { describeUser } from './describe-user'
 import { verifyPassword } from './passwords'
 import { createSession, type SessionMethod } from './sessions'
-import { exchangeWeChatCode, type WeChatConfig } from './wechat-client'
+import { exchangeWeChatCode } from './wechat-client'
+
+type LoginContext = Pick<
+  Context,
+  'db' | 'prisma' | 'security' | 'wechat' | 'log' | 'sessionTtlMs' | 'clientIp' | 'userAgent'
+>
 
 type SessionOptions = { ttlMs: number; userAgent: string | null }
 
@@ -17,28 +26,36 @@ const startSession = async (db: Tx, userId: string, method: SessionMethod, optio
   return { ...session, user: await describeUser(db, actor) }
 }
 
-export const loginWithPassword = async (
-  db: Tx,
-  { phone, password, ...options }: { phone: string; password: string } & SessionOptions,
-) => {
-  const user = await db.user.findUnique({ where: { phone }, select: { id: true, passwordHash: true } })
-  const isValid = await verifyPassword(user?.passwordHash ?? null, password)
-  if (!user || !isValid) throw new AppError('INVALID_CREDENTIALS')
-  return startSession(db, user.id, 'PASSWORD', options)
-}
+const sessionOptions = (ctx: LoginContext): SessionOptions => ({ ttlMs: ctx.sessionTtlMs, userAgent: ctx.userAgent })
+
+const isWrongPassword = (error: unknown) => error instanceof AppError && error.code === 'INVALID_CREDENTIALS'
+
+export const loginWithPassword = ({ ctx, input }: { ctx: LoginContext; input: TLoginWithPasswordRequest }) =>
+  withLockout(
+    ctx.prisma,
+    ctx.security,
+    { kind: 'PASSWORD_LOGIN', subject: input.phone, ip: ctx.clientIp },
+    isWrongPassword,
+    async () => {
+      const user = await ctx.db.user.findUnique({
+        where: { phone: input.phone },
+        select: { id: true, passwordHash: true },
+      })
+      const isValid = await verifyPassword(user?.passwordHash ?? null, input.password)
+      if (!user || !isValid) throw new AppError('INVALID_CREDENTIALS')
+      return startSession(ctx.db, user.id, 'PASSWORD', sessionOptions(ctx))
+    },
+  )
 
 /** Finds or creates the user for a WeChat openid; a new user has no roles until bound. */
-export const loginWithWeChat = async (
-  db: Tx,
-  { code, wechat, log, ...options }: { code: string; wechat: WeChatConfig | null; log: Logger } & SessionOptions,
-) => {
-  if (!wechat) throw new AppError('WECHAT_NOT_CONFIGURED')
-  const { openid, unionid } = await exchangeWeChatCode(wechat, code, log)
-  const user = await db.user.upsert({
+export const loginWithWeChat = async ({ ctx, input }: { ctx: LoginContext; input: TLoginWithWeChatRequest }) => {
+  if (!ctx.wechat) throw new AppError('WECHAT_NOT_CONFIGURED')
+  const { openid, unionid } = await exchangeWeChatCode(ctx.wechat, input.code, ctx.log)
+  const user = await ctx.db.user.upsert({
     where: { openid },
     create: { openid, unionid, displayName: '微信用户' },
     update: unionid ? { unionid } : {},
     select: { id: true },
   })
-  return startSession(db, user.id, 'WECHAT', options)
+  return startSession(ctx.db, user.id, 'WECHAT', sessionOptions(ctx))
 }

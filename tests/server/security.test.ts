@@ -1,0 +1,170 @@
+// API hardening over real HTTP: lockouts after failed proofs, request-rate limits, the batch cap,
+// JSON only, and the headers on the app's pages and the API's answers.
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
+import type { FastifyInstance } from 'fastify'
+import pino from 'pino'
+import superjson from 'superjson'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
+import { buildServer } from '../../server/http/build-server'
+import { contentSecurityPolicy } from '../../server/http/security-headers'
+import type { AppRouter } from '../../server/routers/app-router'
+import { CHINESE } from '../helpers/errors'
+import { householdInput } from '../helpers/factories'
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+
+const INLINE_SCRIPT = '!function(n){n.rem=1}(window);'
+
+let world: World
+let app: FastifyInstance
+let baseUrl: string
+
+beforeAll(async () => {
+  world = await createWorld({ security: { requestsPerMinute: 40, maxFailuresPerSubject: 3, maxBatchSize: 5 } })
+  const h5 = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
+  await writeFile(path.join(h5, 'index.html'), `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app">`)
+  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }), h5DistDir: h5 })
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+})
+afterAll(() => app.close())
+
+/** A client as one device: its own address, so that limits keyed by IP apply to it alone. */
+const client = (options: { token?: string; ip?: string } = {}) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${baseUrl}/trpc`,
+        transformer: superjson,
+        methodOverride: 'POST',
+        headers: () => ({
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        }),
+      }),
+    ],
+  })
+
+const failure = async (call: Promise<unknown>) => {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(TRPCClientError)
+  return error as TRPCClientError<AppRouter>
+}
+
+const login = (phone: string, password: string) => client().auth.loginWithPassword.mutate({ phone, password })
+
+describe('lockouts', () => {
+  it('locks a phone out after repeated wrong passwords, even for the right one, and says how long', async () => {
+    const phone = DEMO_ACCOUNTS.member.phone
+    for (let i = 0; i < 3; i++) {
+      expect((await failure(login(phone, 'wrong-password'))).data?.appCode).toBe('INVALID_CREDENTIALS')
+    }
+    const locked = await failure(login(phone, TEST_PASSWORD))
+    expect(locked.data).toMatchObject({ appCode: 'LOCKED_OUT', httpStatus: 429 })
+    expect(locked.message).toMatch(/^尝试次数过多，请 1[0-5] 分钟后再试$/)
+    // Other people are not locked out by it.
+    expect((await login(DEMO_ACCOUNTS.cadre.phone, TEST_PASSWORD)).token).toBeTruthy()
+    const attempts = await world.deps.prisma.authAttempt.count({ where: { kind: 'PASSWORD_LOGIN', subject: phone } })
+    expect(attempts).toBe(3)
+  })
+
+  it('a success clears the count', async () => {
+    const phone = DEMO_ACCOUNTS.admin.phone
+    await failure(login(phone, 'wrong-password'))
+    await failure(login(phone, 'wrong-password'))
+    await login(phone, TEST_PASSWORD)
+    await failure(login(phone, 'wrong-password'))
+    await failure(login(phone, 'wrong-password'))
+    expect((await login(phone, TEST_PASSWORD)).token).toBeTruthy()
+  })
+
+  it('holds back guessing a household to bind to', async () => {
+    const household = await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
+    const wechatUser = await world.deps.prisma.user.create({ data: { displayName: '微信用户', openid: 'o-guesser' } })
+    const guesser = await world.as(wechatUser.id)
+    const revealed = await world.cadre.household.reveal({ id: household.id, field: 'idNumber', reason: '测试' })
+    const idNumber = revealed.value ?? ''
+    for (let i = 0; i < 3; i++) {
+      await expect(guesser.resident.bindHousehold({ headName: `猜${i}`, idNumber })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
+    }
+    await expect(guesser.resident.bindHousehold({ headName: household.headName, idNumber })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    })
+  })
+})
+
+describe('request limits', () => {
+  it('refuses a batch larger than the cap before running any call, made-up paths included', async () => {
+    const paths = Array.from({ length: 6 }, (_, i) => `nope.call${i}`).join(',')
+    const response = await fetch(`${baseUrl}/trpc/${paths}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [i, {}]))),
+    })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as
+      | { error: { json: { message: string } } }[]
+      | { error: { json: { message: string } } }
+    const first = Array.isArray(body) ? body[0] : body
+    expect(first?.error.json.message).toMatch(CHINESE)
+  })
+
+  it('takes JSON only', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.loginWithPassword`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `phone=${DEMO_ACCOUNTS.admin.phone}&password=${TEST_PASSWORD}`,
+    })
+    expect(response.status).toBe(415)
+  })
+
+  it('slows down a session that floods the API, with a Chinese message and Retry-After', async () => {
+    const { token } = await login(DEMO_ACCOUNTS.secretary.phone, TEST_PASSWORD)
+    const statuses: number[] = []
+    let lastBody = ''
+    for (let i = 0; i < 45; i++) {
+      const response = await fetch(`${baseUrl}/trpc/auth.me`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      })
+      statuses.push(response.status)
+      if (response.status === 429) {
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+        lastBody = await response.text()
+      } else await response.arrayBuffer()
+    }
+    expect(statuses.filter((s) => s === 200).length).toBe(40)
+    expect(statuses.filter((s) => s === 429).length).toBe(5)
+    expect(lastBody).toContain('操作太频繁')
+  })
+})
+
+describe('headers', () => {
+  it('gives the app’s pages a CSP of our own origin plus the inline script’s hash', async () => {
+    const response = await fetch(`${baseUrl}/`)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).toBe(contentSecurityPolicy(`<script>${INLINE_SCRIPT}</script>`))
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+  })
+
+  it('lets no cache keep the API’s answers', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.me`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
