@@ -1,5 +1,6 @@
 // The app: polyfills first, then the API client and React Query for every page.
 import './lib/abort-controller-polyfill'
+import './lib/h5-no-javascript-urls'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
 import { QueryClientProvider } from '@tanstack/react-query'

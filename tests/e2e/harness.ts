@@ -14,7 +14,14 @@ export const E2E_PASSWORD = 'e2e-demo-password'
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots')
 
-export type E2E = { server: RunningServer; browser: Browser; baseUrl: string; stop: () => Promise<void> }
+export type E2E = {
+  server: RunningServer
+  browser: Browser
+  baseUrl: string
+  /** What Chromium refused under the pages' Content-Security-Policy; stop() fails if any. */
+  cspViolations: string[]
+  stop: () => Promise<void>
+}
 
 export const startE2E = async (): Promise<E2E> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-e2e-'))
@@ -48,15 +55,18 @@ export const startE2E = async (): Promise<E2E> => {
     // playwright-core gives every launch a fresh temporary profile (--user-data-dir).
   })
   await mkdir(SCREENSHOTS, { recursive: true })
+  const cspViolations: string[] = []
   return {
     server,
     browser,
     baseUrl: server.url,
+    cspViolations,
     stop: async () => {
       await browser.close()
       await server.stop()
       await wechat.close()
       await rm(dataDir, { recursive: true, force: true })
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`)
     },
   }
 }
@@ -71,6 +81,9 @@ export const newPhonePage = async (e2e: E2E): Promise<Page> => {
   })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) e2e.cspViolations.push(message.text())
+  })
   return page
 }
 
@@ -83,12 +96,25 @@ export const screenshot = (page: Page, name: string) =>
 export const app = (page: Page) => page.locator('#app')
 
 /** Taps a NutUI button by its text. */
-export const tapButton = (page: Page, text: string) =>
-  app(page)
-    .locator('taro-button-core:visible')
-    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
-    .first()
-    .click()
+export const tapButton = async (page: Page, text: string) => {
+  const exactly = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+  const buttons = app(page).locator('taro-button-core').filter({ hasText: exactly })
+  // Taro keeps the other tabs' pages in the DOM, and hides the one left only after the switch: a
+  // button seen visible may vanish before the click lands, so look again until one takes it.
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    for (const button of await buttons.all()) {
+      if (!(await button.isVisible())) continue
+      const isClicked = await button.click({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      )
+      if (isClicked) return
+    }
+    if (Date.now() > deadline) throw new Error(`no visible button “${text}”`)
+    await page.waitForTimeout(100)
+  }
+}
 
 /** Taps any element showing exactly this text (links, chips, cells). */
 export const tapText = (page: Page, text: string) =>

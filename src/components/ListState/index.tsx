@@ -16,12 +16,18 @@ type Props = {
   footer?: 'loadingMore' | 'end' | null
 }
 
+/**
+ * NutUI's Empty shows pictures from JD's CDN by default; the app must load nothing from outside
+ * (intranets, and the pages' Content-Security-Policy), so it gets a drawn one of its own.
+ */
+const art = (status: 'empty' | 'error') => <View className={`list-state__art list-state__art--${status}`} />
+
 export const ListState = ({ isLoading, error, isEmpty, emptyText, emptyAction, onRetry, footer }: Props) => {
   if (isLoading) return <View className="list-state muted">正在加载…</View>
   if (error) {
     return (
       <View className="list-state">
-        <Empty status="error" description={`${userMessage(error)}`} />
+        <Empty status="error" image={art('error')} description={`${userMessage(error)}`} />
         <Button type="primary" size="small" onClick={onRetry}>
           重新加载
         </Button>
@@ -31,7 +37,7 @@ export const ListState = ({ isLoading, error, isEmpty, emptyText, emptyAction, o
   if (isEmpty) {
     return (
       <View className="list-state">
-        <Empty description={emptyText} />
+        <Empty image={art('empty')} description={emptyText} />
         {emptyAction}
       </View>
     )
