@@ -37,6 +37,8 @@ const ZEnv = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     /** Failed logins from one IP, whatever the phone, before a lockout. */
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+    /** Login requests a minute from one IP, whatever their outcome. */
+    LOGIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     LOGIN_LOCKOUT_MINUTES: z.coerce
       .number()
       .int()

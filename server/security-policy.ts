@@ -9,6 +9,8 @@ export type SecurityPolicy = {
   maxFailuresPerIp: number
   /** How far back failures count; a lockout lasts until the oldest counted failure leaves it. */
   lockoutWindowMs: number
+  /** Login requests a minute from one IP, whatever their outcome: each costs a password hash. */
+  loginRequestsPerMinute: number
   /** Calls in one tRPC batch request; the app's link sends at most this many. */
   maxBatchSize: number
 }
@@ -18,5 +20,6 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   maxFailuresPerSubject: 5,
   maxFailuresPerIp: 30,
   lockoutWindowMs: 15 * 60_000,
+  loginRequestsPerMinute: 20,
   maxBatchSize: 20,
 }

@@ -47,6 +47,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
         maxFailuresPerSubject: env.LOGIN_MAX_FAILURES,
         maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
         lockoutWindowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+        loginRequestsPerMinute: env.LOGIN_REQUESTS_PER_MINUTE,
         maxBatchSize: env.TRPC_MAX_BATCH,
       },
       databaseKind: database.kind,

@@ -4,7 +4,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/primary/index', 'pages/secondary/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'package-auth', pages: ['login/index'] },
+    { root: 'package-auth', pages: ['login/index', 'privacy/index', 'change-password/index'] },
     { root: 'package-activity', pages: ['detail/index', 'form/index'] },
     { root: 'package-visit', pages: ['form/index', 'detail/index'] },
     { root: 'package-donation', pages: ['form/index', 'detail/index'] },

@@ -10,6 +10,9 @@ import { isUnauthorized } from './lib/errors'
 import { routes } from './lib/routes'
 import { clearSession } from './lib/session'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
+import { listenForWeChatPrivacy } from './lib/wechat-privacy'
+
+listenForWeChatPrivacy()
 
 /** An expired or revoked session anywhere sends the person back to 登录. */
 const onApiError = (error: unknown) => {

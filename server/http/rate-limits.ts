@@ -10,8 +10,6 @@ import { APP_ERRORS } from '../errors'
 import type { SecurityPolicy } from '../security-policy'
 import { trpcErrorBody } from './trpc-errors'
 
-const LOGIN_REQUESTS_PER_MINUTE_PER_IP = 20
-
 /** The session's token, hashed (the token itself is never kept), or the IP. */
 const callerKey = (req: FastifyRequest) => {
   const header = req.headers.authorization
@@ -29,7 +27,7 @@ export const registerRateLimits = async (app: FastifyInstance, policy: SecurityP
     keyGenerator: callerKey,
   })
   const loginPerIp = app.createRateLimit({
-    max: LOGIN_REQUESTS_PER_MINUTE_PER_IP,
+    max: policy.loginRequestsPerMinute,
     timeWindow: 60_000,
     keyGenerator: (req) => `login:${req.ip}`,
   })

@@ -6,6 +6,8 @@ const withQuery = (path: string, query: Record<string, string | undefined>) => {
 
 export const routes = {
   login: '/package-auth/login/index',
+  privacy: '/package-auth/privacy/index',
+  changePassword: '/package-auth/change-password/index',
   home: '/pages/home/index',
   primaryTab: '/pages/primary/index',
   secondaryTab: '/pages/secondary/index',
@@ -21,7 +23,8 @@ export const routes = {
   householdForm: (id?: string) => withQuery('/package-household/form/index', { id }),
   needDetail: (id: string) => withQuery('/package-need/detail/index', { id }),
   needForm: (householdId?: string) => withQuery('/package-need/form/index', { householdId }),
-  submitNeed: '/package-resident/submit-need/index',
+  /** With category CORRECTION: asking to correct what the ledger holds (PIPL Art. 46). */
+  submitNeed: (category?: 'CORRECTION') => withQuery('/package-resident/submit-need/index', { category }),
   myNeedDetail: (id: string) => withQuery('/package-resident/need-detail/index', { id }),
   bindHousehold: '/package-resident/bind/index',
 } as const

@@ -1,7 +1,9 @@
 // Who is signed in, from auth.me (cached for the whole app). Pages that need a login send a
-// person without a session to 登录.
+// person without a session to 登录, and one who has not agreed to the privacy notice in force to
+// 个人信息保护说明.
 import { useQuery } from '@tanstack/react-query'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { personaOf } from './roles'
 import { routes } from './routes'
 import { readSession } from './session'
@@ -13,8 +15,16 @@ export const useMe = () => {
   return { ...query, persona: query.data ? personaOf(query.data.roles) : undefined }
 }
 
-export const useRequireLogin = () => {
+/** public: anyone (登录); signedIn: a session (the privacy notice itself); agreed: both. */
+export type PageAccess = 'public' | 'signedIn' | 'agreed'
+
+export const useRequireAccess = (access: PageAccess) => {
+  const { data: me } = useMe()
   useDidShow(() => {
-    if (!readSession()) void Taro.reLaunch({ url: routes.login })
+    if (access !== 'public' && !readSession()) void Taro.reLaunch({ url: routes.login })
   })
+  const mustAgree = access === 'agreed' && me !== undefined && me.privacy.agreedAt === null
+  useEffect(() => {
+    if (mustAgree) void Taro.reLaunch({ url: routes.privacy })
+  }, [mustAgree])
 }

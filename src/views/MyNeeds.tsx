@@ -18,7 +18,7 @@ const ResidentNeeds = () => {
   return (
     <View>
       <View className="actions">
-        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: routes.submitNeed })}>
+        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: routes.submitNeed() })}>
           提交诉求
         </Button>
       </View>

@@ -143,7 +143,13 @@ export const login = async (e2e: E2E, page: Page, phone: string) => {
   await fill(page, 'phone', phone)
   await fill(page, 'password', E2E_PASSWORD)
   await tapButton(page, '登录')
-  await page.waitForURL(/pages\/home/)
+  // The first sign-in of each account shows the privacy notice, to be agreed to before anything.
+  await page.waitForURL(/pages\/home|package-auth\/privacy/)
+  if (page.url().includes('package-auth/privacy')) {
+    await see(page, '个人信息保护说明')
+    await tapButton(page, '同意并继续')
+    await page.waitForURL(/pages\/home/)
+  }
 }
 
 /** Waits for Taro's toast (Taro.showToast) with this text. */

@@ -1,6 +1,19 @@
-// What each person may see, and 长辈模式, in the browser.
+// What each person may see, their privacy rights, and 长辈模式, in the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type E2E, fill, fontSizeOf, login, newPhonePage, screenshot, see, startE2E, tapTab } from './harness'
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
+import {
+  type E2E,
+  E2E_PASSWORD,
+  fill,
+  fontSizeOf,
+  login,
+  newPhonePage,
+  screenshot,
+  see,
+  startE2E,
+  tapButton,
+  tapTab,
+} from './harness'
 
 let e2e: E2E
 
@@ -29,6 +42,48 @@ describe('data scope in the browser', () => {
     await page.goto(`${e2e.baseUrl}/#/package-household/detail/index?id=${other.id}`)
     await see(page, '记录不存在，或不在您的管辖范围内')
     await screenshot(page, 'cadre-household-other-village-by-url')
+  })
+})
+
+describe('privacy', () => {
+  it('asks for the notice on the first sign-in only, and records the agreement', async () => {
+    const first = await newPhonePage(e2e)
+    await first.goto(`${e2e.baseUrl}/`)
+    await first.waitForURL(/login/)
+    await fill(first, 'phone', '13800000006')
+    await fill(first, 'password', E2E_PASSWORD)
+    await tapButton(first, '登录')
+    await first.waitForURL(/package-auth\/privacy/)
+    await see(first, '敏感个人信息')
+    await screenshot(first, 'privacy-notice')
+    await tapButton(first, '同意并继续')
+    await first.waitForURL(/pages\/home/)
+    const consent = await e2e.server.deps.prisma.privacyConsent.findFirstOrThrow({
+      where: { user: { phone: '13800000006' } },
+    })
+    expect(consent).toMatchObject({ version: PRIVACY_NOTICE_VERSION, channel: 'H5' })
+
+    const again = await newPhonePage(e2e)
+    await again.goto(`${e2e.baseUrl}/`)
+    await again.waitForURL(/login/)
+    await fill(again, 'phone', '13800000006')
+    await fill(again, 'password', E2E_PASSWORD)
+    await tapButton(again, '登录')
+    await again.waitForURL(/pages\/home/)
+  })
+
+  it('shows a resident what is held about their household, masked, with a way to correct it', async () => {
+    const page = await newPhonePage(e2e)
+    await login(e2e, page, '13800000005')
+    await tapTab(page, '我的家庭')
+    await see(page, '身份证号码')
+    await see(page, '申请更正信息')
+    const text = await page.locator('#app').textContent()
+    expect(text ?? '').toMatch(/\d{6}\*{8}\d{3}[\dX]/)
+    await screenshot(page, 'resident-my-household')
+    await tapButton(page, '申请更正信息')
+    await page.waitForURL(/submit-need/)
+    expect(await page.locator('[data-testid="category"] select:visible').inputValue()).toBe('CORRECTION')
   })
 })
 

@@ -61,6 +61,17 @@ const applySetData = (data: Record<string, unknown>, patch: Record<string, unkno
 const textOf = (node: Node | undefined): string =>
   node ? `${typeof node.v === 'string' ? node.v : ''}${(node.cn ?? []).map(textOf).join('')}` : ''
 
+/** The first node, depth first, that satisfies `test`. */
+const findNode = (node: Node | undefined, test: (node: Node) => boolean): Node | undefined => {
+  if (!node) return undefined
+  if (test(node)) return node
+  for (const child of node.cn ?? []) {
+    const found = findNode(child, test)
+    if (found) return found
+  }
+  return undefined
+}
+
 /** The nodes from the root down to the innermost one whose text contains `text`. */
 const pathTo = (node: Node | undefined, text: string): Node[] => {
   if (!node || !textOf(node).includes(text)) return []
@@ -127,6 +138,15 @@ const runMiniProgram = async (serverUrl: string) => {
     setTimeout(() => {
       options.success?.(result)
       options.complete?.(result)
+    }, 0)
+  }
+  // Navigation that replaces the page stack: recorded, so checks can see where the app went.
+  const relaunched: string[] = []
+  wx.reLaunch = (options: { url: string; success?: () => void; complete?: () => void }) => {
+    relaunched.push(options.url)
+    setTimeout(() => {
+      options.success?.()
+      options.complete?.()
     }, 0)
   }
   // wx.request: to the real server, whatever origin the build was given.
@@ -273,6 +293,38 @@ const runMiniProgram = async (serverUrl: string) => {
   check(
     '…through tRPC over wx.request',
     requests.some((r) => r.includes('/trpc/auth.loginWithWeChat')),
+    requests.join(', '),
+  )
+
+  // 个人信息保护说明: a first sign-in goes there, and WeChat's own agree button records consent.
+  check(
+    'a first sign-in opens the privacy notice',
+    await until('privacy', () => relaunched.includes('/package-auth/privacy/index')),
+    relaunched.join(', '),
+  )
+  const privacy = openPage('package-auth/privacy/index')
+  check(
+    '个人信息保护说明 renders',
+    await until('privacy text', () => pageText(privacy).includes('敏感个人信息')),
+    pageText(privacy).slice(0, 200),
+  )
+  const agreeButton = findNode(privacy.data.root, (node) =>
+    Object.values(node).some((value) => value === 'agreePrivacyAuthorization'),
+  )
+  check("…with WeChat's agreePrivacyAuthorization button", Boolean(agreeButton?.sid))
+  if (agreeButton?.sid) {
+    const target = { id: agreeButton.sid, dataset: { sid: agreeButton.sid } }
+    privacy.eh?.call(privacy, {
+      type: 'agreeprivacyauthorization',
+      target,
+      currentTarget: target,
+      detail: {},
+      timeStamp: Date.now(),
+    })
+  }
+  check(
+    'agreeing there records consent on the server',
+    await until('consent', () => requests.some((r) => r.includes('/trpc/auth.agreePrivacy'))),
     requests.join(', '),
   )
 

@@ -1,4 +1,6 @@
 import { router } from '../../trpc'
+import { agreePrivacyRoute } from './agree-privacy'
+import { changePasswordRoute } from './change-password'
 import { loginWithPasswordRoute } from './login-with-password'
 import { loginWithWeChatRoute } from './login-with-wechat'
 import { logoutRoute } from './logout'
@@ -9,4 +11,6 @@ export const authRouter = router({
   loginWithWeChat: loginWithWeChatRoute,
   me: meRoute,
   logout: logoutRoute,
+  changePassword: changePasswordRoute,
+  agreePrivacy: agreePrivacyRoute,
 })

@@ -1,5 +1,6 @@
 import { router } from '../../trpc'
 import { bindHouseholdRoute } from './bind-household'
+import { getMyHouseholdRoute } from './get-my-household'
 import { getMyNeedRoute } from './get-my-need'
 import { listMyNeedsRoute } from './list-my-needs'
 import { submitNeedRoute } from './submit-need'
@@ -9,4 +10,5 @@ export const residentRouter = router({
   submitNeed: submitNeedRoute,
   myNeeds: listMyNeedsRoute,
   myNeedById: getMyNeedRoute,
+  myHousehold: getMyHouseholdRoute,
 })

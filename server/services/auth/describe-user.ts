@@ -1,9 +1,11 @@
-// The signed-in user as the app shows them on 我的: name, roles, orgs, villages, household.
+// The signed-in user as the app shows them on 我的: name, roles, orgs, villages, household, and
+// whether they have agreed to the privacy notice in force.
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import { runAll, type Tx } from '../../db/client'
 import type { Actor } from './actor'
 
 export const describeUser = async (db: Tx, actor: Actor) => {
-  const [villages, household] = await runAll(db, [
+  const [villages, household, account] = await runAll(db, [
     () =>
       actor.cadreVillageIds.length
         ? db.village.findMany({
@@ -19,6 +21,14 @@ export const describeUser = async (db: Tx, actor: Actor) => {
             select: { id: true, headName: true, village: { select: { id: true, name: true } } },
           })
         : null,
+    () =>
+      db.user.findUniqueOrThrow({
+        where: { id: actor.userId },
+        select: {
+          passwordHash: true,
+          privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true } },
+        },
+      }),
   ])
   return {
     id: actor.userId,
@@ -27,6 +37,12 @@ export const describeUser = async (db: Tx, actor: Actor) => {
     memberships: actor.memberships.map((m) => ({ orgId: m.orgId, orgName: m.orgName, role: m.role, title: m.title })),
     villages,
     household,
+    /** Signs in with a phone and password (and so may change it). */
+    hasPassword: account.passwordHash !== null,
+    privacy: {
+      version: PRIVACY_NOTICE_VERSION,
+      agreedAt: account.privacyConsents[0]?.agreedAt ?? null,
+    },
   }
 }
 

@@ -19,17 +19,18 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 export default function LoginPage() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [usePassword, setUsePassword] = useState(!isWeapp)
+  const [isPasswordMode, setIsPasswordMode] = useState(!isWeapp)
   const [phone, setPhone] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
 
-  const signedIn = (session: { token: string; expiresAt: Date; user: unknown }) => {
+  const signedIn = (session: { token: string; expiresAt: Date; user: { privacy: { agreedAt: Date | null } } }) => {
     saveSession(session)
     queryClient.clear()
     queryClient.setQueryData(trpc.auth.me.queryKey(), session.user as never)
-    void Taro.reLaunch({ url: routes.home })
+    // The privacy notice comes first for anyone who has not agreed to the version in force.
+    void Taro.reLaunch({ url: session.user.privacy.agreedAt ? routes.home : routes.privacy })
   }
   const onFailure = (error: unknown) => {
     setErrors(fieldErrorsOf(error))
@@ -60,12 +61,12 @@ export default function LoginPage() {
   }
 
   return (
-    <PageShell isPublic className="login">
+    <PageShell access="public" className="login">
       <View className="login__brand">
         <Text className="login__title">党日帮扶台账</Text>
         <Text className="login__subtitle">主题党日 · 走访慰问 · 捐赠 · 群众诉求</Text>
       </View>
-      {usePassword ? (
+      {isPasswordMode ? (
         <View className="section login__form">
           <Input
             name="phone"
@@ -98,12 +99,12 @@ export default function LoginPage() {
       )}
       {formError ? <View className="field-error login__error">{formError}</View> : null}
       {isWeapp ? (
-        <View className="login__switch" onClick={() => setUsePassword(!usePassword)}>
-          {usePassword ? '使用微信一键登录' : '工作人员使用手机号登录'}
+        <View className="login__switch" onClick={() => setIsPasswordMode(!isPasswordMode)}>
+          {isPasswordMode ? '使用微信一键登录' : '工作人员使用手机号登录'}
         </View>
       ) : null}
       <View className="muted login__note">
-        登录即表示您同意《个人信息保护说明》，我们只在帮扶工作需要时使用您的信息。
+        首次登录时请阅读并同意《个人信息保护说明》，我们只在帮扶工作需要时使用您的信息。
       </View>
     </PageShell>
   )

@@ -1,8 +1,9 @@
-// 提交诉求: a resident tells the village cadres what they need, for their own household.
+// 提交诉求: a resident tells the village cadres what they need, for their own household, or asks
+// them to correct what the ledger holds about it (?category=CORRECTION, from 我的家庭).
 import { Button } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { NEED_CATEGORY_LABELS, type NeedCategory } from '../../../common/enums'
 import { ZSubmitNeedRequestSchema } from '../../../server/routers/resident/submit-need.types'
@@ -18,7 +19,11 @@ export default function SubmitNeedPage() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const [clientMutationId] = useState(uuid)
-  const form = useForm<{ category: NeedCategory | null; description: string }>({ category: null, description: '' })
+  const isCorrection = useRouter().params.category === 'CORRECTION'
+  const form = useForm<{ category: NeedCategory | null; description: string }>({
+    category: isCorrection ? 'CORRECTION' : null,
+    description: '',
+  })
   const submit = useMutation(
     trpc.resident.submitNeed.mutationOptions({
       onSuccess: (need) => {
@@ -52,7 +57,7 @@ export default function SubmitNeedPage() {
           <Textarea
             className="form-textarea"
             name="description"
-            placeholder="如：家里屋顶漏雨，需要维修"
+            placeholder={isCorrection ? '如：户主电话已换号，新号码是……' : '如：家里屋顶漏雨，需要维修'}
             maxlength={500}
             value={form.values.description}
             onInput={(e) => form.set('description', e.detail.value)}

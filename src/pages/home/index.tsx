@@ -42,7 +42,7 @@ const QUICK_ACTIONS: Record<Persona, QuickAction[]> = {
     { text: '主题党日', url: routes.primaryTab, isTab: true },
   ],
   RESIDENT: [
-    { text: '提交诉求', url: routes.submitNeed },
+    { text: '提交诉求', url: routes.submitNeed() },
     { text: '我的诉求', url: routes.primaryTab, isTab: true },
   ],
   GUEST: [{ text: '绑定我的家庭户', url: routes.bindHousehold }],

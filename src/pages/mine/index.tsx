@@ -1,4 +1,4 @@
-// 我的: who I am, my org and role, 长辈模式, and logging out.
+// 我的: who I am, my org and role, 长辈模式, the privacy notice, my password, and logging out.
 import { Button, Cell, Switch } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
@@ -45,6 +45,14 @@ export default function MinePage() {
         ) : null}
       </View>
       <View className="section">
+        <Cell
+          title="个人信息保护说明"
+          description={me?.privacy.agreedAt ? '已同意' : ''}
+          onClick={() => void Taro.navigateTo({ url: routes.privacy })}
+        />
+        {me?.hasPassword ? (
+          <Cell title="修改密码" onClick={() => void Taro.navigateTo({ url: routes.changePassword })} />
+        ) : null}
         <Cell
           title="长辈模式"
           description="更大的字和按钮"

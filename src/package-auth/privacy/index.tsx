@@ -1,0 +1,81 @@
+// 个人信息保护说明: read before using the ledger, and agreed to explicitly (PIPL Art. 14). In the
+// mini-program the agree button is WeChat's own agreePrivacyAuthorization button, so WeChat's
+// 隐私保护指引 flow is answered in the same tap. Declining signs the person out.
+import { Button } from '@nutui/nutui-react-taro'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { PRIVACY_NOTICE_SECTIONS, PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice'
+import { PageShell } from '../../components/PageShell'
+import { userMessage } from '../../lib/errors'
+import { routes } from '../../lib/routes'
+import { clearSession } from '../../lib/session'
+import { useTRPC } from '../../lib/trpc'
+import { toast } from '../../lib/use-form'
+import { uuid } from '../../lib/uuid'
+import { AGREE_BUTTON_ID, answerWeChatPrivacy } from '../../lib/wechat-privacy'
+import './index.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function PrivacyPage() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const agree = useMutation(
+    trpc.auth.agreePrivacy.mutationOptions({
+      onSuccess: (profile) => {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), profile)
+        answerWeChatPrivacy(true)
+        void Taro.reLaunch({ url: routes.home })
+      },
+      onError: (error) => toast(userMessage(error)),
+    }),
+  )
+  const submit = () =>
+    agree.mutate({
+      clientMutationId: uuid(),
+      version: PRIVACY_NOTICE_VERSION,
+      channel: isWeapp ? 'WECHAT' : 'H5',
+    })
+  const decline = () => {
+    answerWeChatPrivacy(false)
+    clearSession()
+    queryClient.clear()
+    void Taro.reLaunch({ url: routes.login })
+  }
+
+  return (
+    <PageShell access="signedIn" className="privacy">
+      <View className="section">
+        <View className="section__title">{PRIVACY_NOTICE_TITLE}</View>
+        {PRIVACY_NOTICE_SECTIONS.map((s) => (
+          <View key={s.heading} className="privacy__section">
+            <Text className="privacy__heading">{s.heading}</Text>
+            <Text className="privacy__body">{s.body}</Text>
+          </View>
+        ))}
+        <Text className="muted privacy__version">{`版本 ${PRIVACY_NOTICE_VERSION}`}</Text>
+      </View>
+      <View className="privacy__actions">
+        {isWeapp ? (
+          <TaroButton
+            id={AGREE_BUTTON_ID}
+            className="privacy__agree"
+            openType="agreePrivacyAuthorization"
+            onAgreePrivacyAuthorization={submit}
+            disabled={agree.isPending}
+          >
+            同意并继续
+          </TaroButton>
+        ) : (
+          <Button type="primary" block loading={agree.isPending} onClick={submit}>
+            同意并继续
+          </Button>
+        )}
+        <Button fill="none" block onClick={decline}>
+          不同意，退出登录
+        </Button>
+      </View>
+    </PageShell>
+  )
+}

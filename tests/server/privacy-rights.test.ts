@@ -1,0 +1,64 @@
+// PIPL in practice: agreement to the privacy notice is recorded per version, and a resident sees
+// what is held about their household and asks for corrections, which reach the cadre as needs.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
+import { failureOf } from '../helpers/errors'
+import { householdInput, newClientMutationId } from '../helpers/factories'
+import { createWorld, type World } from '../helpers/world'
+
+let world: World
+
+beforeAll(async () => {
+  world = await createWorld()
+})
+
+describe('privacy notice', () => {
+  it('records agreement to the version in force, and refuses an outdated one', async () => {
+    expect((await world.member.auth.me()).privacy).toEqual({ version: PRIVACY_NOTICE_VERSION, agreedAt: null })
+    const outdated = await failureOf(
+      world.member.auth.agreePrivacy({ clientMutationId: newClientMutationId(), version: '2020-01-01', channel: 'H5' }),
+    )
+    expect(outdated.appCode).toBe('PRIVACY_NOTICE_OUTDATED')
+    const profile = await world.member.auth.agreePrivacy({
+      clientMutationId: newClientMutationId(),
+      version: PRIVACY_NOTICE_VERSION,
+      channel: 'H5',
+    })
+    expect(profile.privacy.agreedAt).toBeInstanceOf(Date)
+    expect((await world.member.auth.me()).privacy.agreedAt).toEqual(profile.privacy.agreedAt)
+    const consent = await world.deps.prisma.privacyConsent.findMany({ where: { userId: world.ref.users.member.id } })
+    expect(consent).toMatchObject([{ version: PRIVACY_NOTICE_VERSION, channel: 'H5' }])
+    expect(await world.deps.prisma.auditLog.count({ where: { action: 'auth.agreePrivacy' } })).toBe(1)
+  })
+})
+
+describe('a resident’s rights over their household’s record', () => {
+  it('shows the household as held, masked, and takes a correction request to the cadre', async () => {
+    const input = householdInput(world.ref.villages.qianyue.id)
+    const household = await world.cadre.household.create(input)
+    await world.resident.resident.bindHousehold({ headName: input.headName, idNumber: input.idNumber })
+    const resident = await world.as(world.ref.users.resident.id)
+
+    const mine = await resident.resident.myHousehold()
+    expect(mine).toMatchObject({
+      headName: input.headName,
+      idNumberMasked: household.idNumberMasked,
+      category: input.category,
+      members: [{ name: input.members[0]?.name, health: { status: 'CHRONIC_ILLNESS', detail: '高血压' } }],
+    })
+    expect(JSON.stringify(mine)).not.toContain(input.idNumber)
+
+    const correction = await resident.resident.submitNeed({
+      clientMutationId: newClientMutationId(),
+      category: 'CORRECTION',
+      description: '户主电话已换号，请更新',
+    })
+    const board = await world.cadre.need.list({})
+    expect(board.items.find((n) => n.id === correction.id)).toMatchObject({
+      category: 'CORRECTION',
+      status: 'RECEIVED',
+    })
+    // Staff and unbound accounts have no household of their own to look at.
+    expect(await failureOf(world.cadre.resident.myHousehold())).toMatchObject({ appCode: 'RESIDENT_NOT_BOUND' })
+  })
+})
