@@ -10,14 +10,23 @@ export const ZFen = z
   .number({ error: '金额必须是数字' })
   .int('金额必须精确到分')
   .min(0, '金额不能为负数')
-  .max(MAX_FEN, '金额过大')
+  .max(MAX_FEN, '金额不能超过 1 亿元')
 
 /** A strictly positive amount, for cash that must be handed over. */
 export const ZPositiveFen = ZFen.min(1, '金额必须大于 0')
 
 // ─── Calendar days, YYYY-MM-DD ──────────────────────────────────────────────────────
 
-export const ZDateOnly = z.iso.date('日期格式应为 YYYY-MM-DD')
+/** A real calendar day the ledger can hold: 1900 to 2100 (PostgreSQL has no year 0). */
+export const ZDateOnly = z.iso
+  .date('日期格式应为 YYYY-MM-DD')
+  .refine((day) => day >= '1900-01-01' && day <= '2100-12-31', '日期应在 1900 年到 2100 年之间')
+
+/** YYYY-MM, 1900 to 2100. */
+export const ZMonth = z.string().regex(/^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+
+/** A record's version, as loaded by a form; the optimistic-locking check compares it. */
+export const ZVersion = z.number().int().min(1).max(2_147_483_647)
 
 // ─── Personal data ──────────────────────────────────────────────────────────────────
 
@@ -69,17 +78,17 @@ const ZGoodsLine = z.object({
 
 const lineValue = (line: { quantity: number; unitValueFen: number }) => line.quantity * line.unitValueFen
 
-/** A list of goods lines whose values, and their total, stay exact. */
+/** A list of goods lines, each line's value and their total within MAX_FEN. */
 export const ZGoodsLines = z
   .array(ZGoodsLine)
   .max(30, '物资最多 30 项')
   .superRefine((lines, ctx) => {
     lines.forEach((line, i) => {
-      if (!Number.isSafeInteger(lineValue(line))) {
-        ctx.addIssue({ code: 'custom', path: [i, 'unitValueFen'], message: '单价乘数量后金额过大，请核对' })
+      if (lineValue(line) > MAX_FEN) {
+        ctx.addIssue({ code: 'custom', path: [i, 'unitValueFen'], message: '单价乘数量超过 1 亿元，请核对' })
       }
     })
-    if (!Number.isSafeInteger(lines.reduce((sum, line) => sum + lineValue(line), 0))) {
-      ctx.addIssue({ code: 'custom', message: '物资总价值过大，请核对' })
+    if (lines.reduce((sum, line) => sum + lineValue(line), 0) > MAX_FEN) {
+      ctx.addIssue({ code: 'custom', message: '物资总价值不能超过 1 亿元，请核对' })
     }
   })

@@ -1,8 +1,11 @@
 // Money is integer fen (分) everywhere. This is the one place that turns it into text and back.
 // No floating point touches an amount: parsing works on the digits of the string.
 
-/** The largest amount the API carries: JSON numbers are exact up to here. */
-export const MAX_FEN = Number.MAX_SAFE_INTEGER
+/**
+ * The largest single amount accepted: ¥1亿 (10^10 fen). Far beyond any donation or handout, and
+ * low enough that totals over a province's records stay exact JSON numbers (below 2^53 fen).
+ */
+export const MAX_FEN = 10_000_000_000
 
 const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
@@ -65,7 +68,7 @@ export const parseYuan = (input: string): ParseYuanResult => {
   // Compare as text: past 2^53 the number itself would already be rounded.
   const max = String(MAX_FEN)
   if (digits.length > max.length || (digits.length === max.length && digits > max))
-    return { ok: false, message: '金额过大' }
+    return { ok: false, message: '金额不能超过 1 亿元' }
   return { ok: true, fen: Number(digits) }
 }
 

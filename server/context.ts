@@ -2,10 +2,12 @@
 //  - createContextInner: everything a procedure needs, built from plain values. Tests use it.
 //  - createContext: reads the HTTP request (bearer token, ip, user agent, request id).
 import { randomUUID } from 'node:crypto'
+import { TRPCError } from '@trpc/server'
 import type { FastifyRequest } from 'fastify'
 import type { Db, Tx } from './db/client'
 import type { DatabaseKind } from './db/database'
 import { AppError } from './errors'
+import { isDatabaseUnavailable } from './lib/db-errors'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
 import type { SecurityPolicy } from './security-policy'
@@ -61,6 +63,19 @@ const bearerToken = (req: FastifyRequest): string | null => {
 }
 
 export const createContext = async (deps: AppDeps, req: FastifyRequest): Promise<Context> => {
+  try {
+    return await contextOf(deps, req)
+  } catch (error) {
+    // The session lookup runs before any middleware: a lost database must read as a retryable
+    // 503 here too, not as an internal error.
+    if (isDatabaseUnavailable(error)) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', cause: new AppError('DATABASE_UNAVAILABLE') })
+    }
+    throw error
+  }
+}
+
+const contextOf = async (deps: AppDeps, req: FastifyRequest): Promise<Context> => {
   const base = { requestId: String(req.id), clientIp: req.ip, userAgent: req.headers['user-agent'] ?? null }
   const token = bearerToken(req)
   if (!token) return createContextInner(deps, base)

@@ -25,6 +25,17 @@ const ZEnv = z
         'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
       )
       .optional(),
+    /**
+     * During a key rotation: the keys being replaced, comma-separated base64. Data under them
+     * stays readable and searchable until `npm run keys:rotate` has moved it to the new key.
+     */
+    FIELD_ENCRYPTION_KEY_PREVIOUS: z
+      .string()
+      .refine(
+        (v) => v.split(',').every((key) => Buffer.from(key.trim(), 'base64').length === 32),
+        'must be 32-byte base64 keys, separated by commas',
+      )
+      .optional(),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .int()
@@ -47,6 +58,8 @@ const ZEnv = z
       .default(15),
     /** Calls allowed in one tRPC batch request. */
     TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(200).default(20),
+    /** Years after monitoring ends before `npm run retention` anonymises a household. */
+    RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),

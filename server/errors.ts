@@ -24,6 +24,7 @@ export const APP_ERRORS = {
   NEED_CLOSED: { trpc: 'CONFLICT', message: '诉求已办结，不能再修改内容' },
   NEED_ILLEGAL_TRANSITION: { trpc: 'BAD_REQUEST', message: '诉求当前状态下不能进行这一步操作' },
   DONATION_ALREADY_VOIDED: { trpc: 'CONFLICT', message: '这笔捐赠已经作废，无需重复操作' },
+  HOUSEHOLD_ANONYMISED: { trpc: 'CONFLICT', message: '这户已过保存期限并匿名，不能再修改' },
   HOUSEHOLD_CODE_TAKEN: { trpc: 'CONFLICT', message: '本村已有相同户编号的家庭，请换一个户编号' },
   HOUSEHOLD_ID_NUMBER_TAKEN: { trpc: 'CONFLICT', message: '该身份证号码已登记在其他家庭中，请核对' },
   RESIDENT_NOT_BOUND: { trpc: 'FORBIDDEN', message: '请先绑定您的家庭户，再提交诉求' },

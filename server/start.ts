@@ -9,7 +9,7 @@ import { openDatabase } from './db/database'
 import type { Env } from './env'
 import { buildServer } from './http/build-server'
 import { createFieldCrypto } from './lib/field-crypto'
-import { loadFieldKey } from './lib/field-key'
+import { loadFieldKeys } from './lib/field-key'
 import { createLogger } from './lib/logger'
 
 export type RunningServer = {
@@ -31,7 +31,8 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
   try {
     const applied = await applyMigrations({ url: database.url })
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations')
-    const crypto = createFieldCrypto(await loadFieldKey(env, logger))
+    const keys = await loadFieldKeys(env, logger)
+    const crypto = createFieldCrypto(keys.current, keys.previous)
     const prisma = createPrismaClient({ url: database.url, poolSize: env.DATABASE_POOL_SIZE })
     cleanups.push(() => prisma.$disconnect())
     const deps: AppDeps = {

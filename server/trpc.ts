@@ -7,8 +7,9 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
 import type { Role } from '../common/enums'
 import type { Context } from './context'
-import { APP_ERRORS, AppError, type FieldErrors, GENERIC_MESSAGES, internalErrorMessage } from './errors'
+import { APP_ERRORS, AppError, type FieldErrors, fieldError, GENERIC_MESSAGES, internalErrorMessage } from './errors'
 import { isDatabaseUnavailable } from './lib/db-errors'
+import { inputProblem } from './lib/input-hygiene'
 import { hasRole } from './services/auth/actor'
 import { runIdempotent } from './services/idempotency'
 
@@ -111,6 +112,14 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result
 })
 
+/** Input no form makes and the database cannot store: refused before anything else runs. */
+const checkRawInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = inputProblem(await getRawInput())
+  if (problem)
+    throw problem.path ? fieldError(problem.path, problem.message) : new AppError('VALIDATION_FAILED', problem)
+  return next()
+})
+
 const requireActor = t.middleware(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError(ctx.sessionProblem ?? 'UNAUTHENTICATED')
   return next({ ctx: { actor: ctx.actor } })
@@ -142,7 +151,7 @@ const requireRole = (...roles: Role[]) =>
 
 // ─── 3. Procedures ──────────────────────────────────────────────────────────────────
 
-const base = t.procedure.use(mapAppErrors)
+const base = t.procedure.use(mapAppErrors).use(checkRawInput)
 
 /** Anyone, signed in or not (login). Mutations are transactional. */
 export const publicProcedure = base.use(transactional)

@@ -27,6 +27,9 @@ const UNAVAILABLE_CODES = new Set([
 ])
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'])
 
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|Can't reach database server|ECONNREFUSED|encountered a connection error|terminating connection/
+
 /** The database is down or restarting: the request may be retried, nothing was written. */
 export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
   if (!error || typeof error !== 'object' || depth > 4) return false
@@ -35,7 +38,9 @@ export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
   const kind = (error as { cause?: { kind?: unknown } }).cause?.kind
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true
   const message = (error as { message?: unknown }).message
-  if (typeof message === 'string' && /Connection terminated|Can't reach database server|ECONNREFUSED/.test(message))
-    return true
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true
+  // With driver adapters, Prisma wraps the driver's error (P2039, P2010) and keeps it in meta.
+  const driverError = (error as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError
+  if (driverError && isDatabaseUnavailable(driverError, depth + 1)) return true
   return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1)
 }

@@ -23,8 +23,17 @@ export type FieldCrypto = {
   decrypt: (ciphertext: string, purpose: FieldPurpose) => string
   /** Deterministic keyed hash for exact-match lookups and duplicate checks across columns. */
   blindIndex: (value: string, kind: BlindIndexKind) => string
+  /**
+   * The value's index under every known key, current first: lookups match rows written before a
+   * key rotation reached them (docs/security.md, key rotation).
+   */
+  blindIndexes: (value: string, kind: BlindIndexKind) => string[]
   /** Keyed digest of an arbitrary message, exact (no normalising): for request fingerprints. */
   digest: (message: string) => string
+  /** Whether `digest` is the message's digest under any known key. */
+  matchesDigest: (message: string, digest: string) => boolean
+  /** Whether a ciphertext is under the current key (else a rotation has yet to reach it). */
+  isCurrent: (ciphertext: string) => boolean
 }
 
 const VERSION = 'v1'
@@ -46,9 +55,13 @@ export const createFieldCrypto = (master: Buffer, previous: readonly Buffer[] = 
   const keyId = keyIdOf(master)
   const encryptionKeys = new Map<string, Buffer>()
   for (const key of [master, ...previous]) encryptionKeys.set(keyIdOf(key), derive(key, 'pdrl field encryption'))
-  const indexKey = derive(master, 'pdrl blind index')
-  const digestKey = derive(master, 'pdrl request digest')
+  const masters = [master, ...previous]
+  const indexKeys = masters.map((key) => derive(key, 'pdrl blind index'))
+  const digestKeys = masters.map((key) => derive(key, 'pdrl request digest'))
   const currentKey = encryptionKeys.get(keyId) as Buffer
+  const indexWith = (key: Buffer, value: string, kind: BlindIndexKind) =>
+    createHmac('sha256', key).update(`${kind}\u0000${value.trim().toUpperCase()}`).digest('base64url')
+  const digestWith = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest('base64url')
 
   return {
     keyId,
@@ -75,8 +88,10 @@ export const createFieldCrypto = (master: Buffer, previous: readonly Buffer[] = 
         throw new FieldDecryptError(`cannot decrypt ${purpose}: authentication failed`)
       }
     },
-    blindIndex: (value, kind) =>
-      createHmac('sha256', indexKey).update(`${kind}\u0000${value.trim().toUpperCase()}`).digest('base64url'),
-    digest: (message) => createHmac('sha256', digestKey).update(message).digest('base64url'),
+    blindIndex: (value, kind) => indexWith(indexKeys[0] as Buffer, value, kind),
+    blindIndexes: (value, kind) => [...new Set(indexKeys.map((key) => indexWith(key, value, kind)))],
+    digest: (message) => digestWith(digestKeys[0] as Buffer, message),
+    matchesDigest: (message, digest) => digestKeys.some((key) => digestWith(key, message) === digest),
+    isCurrent: (ciphertext) => ciphertext.startsWith(`${VERSION}:${keyId}:`),
   }
 }

@@ -19,7 +19,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Sorted-key JSON, so that the same input always hashes the same. */
 const stableJson = (value: unknown): string => {
+  // (The input's depth is bounded before this runs: server/lib/input-hygiene.ts.)
   if (value instanceof Date) return JSON.stringify(value.toISOString())
+  if (typeof value === 'bigint') return JSON.stringify(`${value}n`)
+  if (value instanceof Map || value instanceof Set) return stableJson([...value])
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -35,8 +38,7 @@ export const readClientMutationId = (rawInput: unknown): string | null => {
   return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null
 }
 
-const requestHashOf = (crypto: FieldCrypto, procedure: string, rawInput: unknown) =>
-  crypto.digest(`${procedure}\n${stableJson(rawInput)}`)
+const requestOf = (procedure: string, rawInput: unknown) => `${procedure}\n${stableJson(rawInput)}`
 
 /** The stored result: superjson, encrypted. */
 type SealedResult = { sealed: string }
@@ -66,9 +68,11 @@ const replay = <R extends StepResult>(
   crypto: FieldCrypto,
   stored: StoredKey,
   procedure: string,
-  requestHash: string,
+  request: string,
 ): R => {
-  if (stored.procedure !== procedure || stored.requestHash !== requestHash || stored.result === null) {
+  // A key stored before a key rotation carries the digest under the previous key.
+  const isSameRequest = crypto.matchesDigest(request, stored.requestHash)
+  if (stored.procedure !== procedure || !isSameRequest || stored.result === null) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED')
   }
   // The middleware contract only checks `ok` and `data`; the marker is tRPC-internal.
@@ -92,14 +96,15 @@ export const runIdempotent = async <R extends StepResult>({
   run: (tx: Tx) => Promise<R>
 }): Promise<R> => {
   const clientMutationId = userId ? readClientMutationId(rawInput) : null
-  const requestHash = clientMutationId ? requestHashOf(crypto, procedure, rawInput) : ''
+  const request = clientMutationId ? requestOf(procedure, rawInput) : ''
   const keyWhere = userId && clientMutationId ? { userId_clientMutationId: { userId, clientMutationId } } : null
   try {
     return await prisma.$transaction(
       async (tx) => {
         if (keyWhere && userId && clientMutationId) {
           const existing = await tx.idempotencyKey.findUnique({ where: keyWhere })
-          if (existing) return replay<R>(crypto, existing, procedure, requestHash)
+          if (existing) return replay<R>(crypto, existing, procedure, request)
+          const requestHash = crypto.digest(request)
           await tx.idempotencyKey.create({ data: { userId, clientMutationId, procedure, requestHash } })
         }
         const result = await run(tx)
@@ -116,7 +121,7 @@ export const runIdempotent = async <R extends StepResult>({
     if (keyWhere && isUniqueViolation(error)) {
       // A concurrent call with the same key committed first: answer with its result.
       const winner = await prisma.idempotencyKey.findUnique({ where: keyWhere })
-      if (winner) return replay<R>(crypto, winner, procedure, requestHash)
+      if (winner) return replay<R>(crypto, winner, procedure, request)
     }
     throw error
   }

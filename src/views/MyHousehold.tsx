@@ -37,7 +37,7 @@ const Bound = () => {
       <View className="section">
         <View className="section__title">家庭户</View>
         <Cell title="户主" extra={h.headName} />
-        <Cell title="身份证号码" extra={h.idNumberMasked} />
+        <Cell title="身份证号码" extra={h.idNumberMasked ?? '已按保存期限删除'} />
         {h.phoneMasked ? <Cell title="联系电话" extra={h.phoneMasked} /> : null}
         <Cell title="所在村" extra={`${h.village.township}${h.village.name}${h.groupName ? ` ${h.groupName}` : ''}`} />
         <Cell title="监测类别" extra={HOUSEHOLD_CATEGORY_LABELS[h.category]} />
@@ -50,7 +50,7 @@ const Bound = () => {
           <Cell
             key={m.id}
             title={`${m.name}（${RELATIONSHIP_LABELS[m.relationship]}）`}
-            description={m.idNumberMasked}
+            description={m.idNumberMasked ?? ''}
             extra={m.health ? HEALTH_STATUS_LABELS[m.health.status] : ''}
           />
         ))}

@@ -14,7 +14,12 @@ import { createTestDatabase } from './test-database'
 
 export const TEST_PASSWORD = 'test-password-2025'
 
-type WorldOptions = { wechat?: WeChatConfig | null; security?: Partial<SecurityPolicy> }
+type WorldOptions = {
+  wechat?: WeChatConfig | null
+  security?: Partial<SecurityPolicy>
+  /** The field-encryption master key; random by default. */
+  fieldKey?: Buffer
+}
 
 export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDeps & { url: string }> => {
   const { url } = await createTestDatabase()
@@ -23,7 +28,7 @@ export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDep
   return {
     url,
     prisma,
-    crypto: createFieldCrypto(randomBytes(32)),
+    crypto: createFieldCrypto(options.fieldKey ?? randomBytes(32)),
     wechat: options.wechat ?? null,
     sessionTtlMs: 3_600_000,
     security: { ...DEFAULT_SECURITY_POLICY, ...options.security },

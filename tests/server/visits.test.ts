@@ -52,6 +52,8 @@ describe('visit.update', () => {
   it('records amounts beyond 32 bits exactly, and refuses a goods value past the exact range', async () => {
     const big = await world.cadre.visit.create(visitInput({ cashFen: 3_000_000_000, goods: [] }))
     expect(big.cashFen).toBe(3_000_000_000)
+    const beyond = await failureOf(world.cadre.visit.create(visitInput({ cashFen: 10_000_000_001, goods: [] })))
+    expect(beyond.code).toBe('BAD_REQUEST')
     const huge = await failureOf(
       world.cadre.visit.create(
         visitInput({
@@ -63,7 +65,7 @@ describe('visit.update', () => {
     const issues = (huge.cause as { issues: { path: PropertyKey[]; message: string }[] }).issues
     expect(issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
       'goods.0.unitValueFen',
-      '单价乘数量后金额过大，请核对',
+      '单价乘数量超过 1 亿元，请核对',
     ])
   })
 

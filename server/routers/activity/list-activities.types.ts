@@ -1,13 +1,10 @@
 import { z } from 'zod'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../../common/enums'
-import { ZPage } from '../../../common/fields'
+import { ZMonth, ZPage } from '../../../common/fields'
 
 export const ZListActivitiesRequestSchema = ZPage.extend({
   /** YYYY-MM */
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-    .optional(),
+  month: ZMonth.optional(),
   /** Organised by, or taking part. */
   orgId: z.uuid().optional(),
   villageId: z.uuid().optional(),

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/fields'
+import { ZClientMutationId, ZVersion } from '../../../common/fields'
 import { refineAttendance, ZActivityFields } from './activity.types'
 
 export const ZUpdateActivityRequestSchema = ZActivityFields.extend({
   clientMutationId: ZClientMutationId,
   id: z.uuid(),
-  version: z.number().int().min(1),
+  version: ZVersion,
 }).superRefine(refineAttendance)
 export type TUpdateActivityRequest = z.infer<typeof ZUpdateActivityRequestSchema>

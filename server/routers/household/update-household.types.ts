@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { ZClientMutationId, ZIdNumber, ZMobilePhone } from '../../../common/fields'
+import { ZClientMutationId, ZIdNumber, ZMobilePhone, ZVersion } from '../../../common/fields'
 import { refineHousehold, ZHouseholdFields } from './household.types'
 
 export const ZUpdateHouseholdRequestSchema = ZHouseholdFields.extend({
   clientMutationId: ZClientMutationId,
   id: z.uuid(),
   /** The version the form was loaded at; a newer one on the server means someone else saved. */
-  version: z.number().int().min(1),
+  version: ZVersion,
   /** Omitted: keep the stored number (the form only ever shows it masked). */
   idNumber: ZIdNumber.optional(),
   /** Omitted: keep; null: clear. */

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { NEED_STATUSES } from '../../../common/enums'
-import { ZClientMutationId } from '../../../common/fields'
+import { ZClientMutationId, ZVersion } from '../../../common/fields'
 
 export const ZTransitionNeedRequestSchema = z.object({
   clientMutationId: ZClientMutationId,
   id: z.uuid(),
-  version: z.number().int().min(1),
+  version: ZVersion,
   to: z.enum(NEED_STATUSES, '请选择下一步'),
   /** 办理说明 / 不予受理的理由 / 回访记录 */
   note: z.string().trim().max(500, '说明不能超过 500 个字').optional(),

@@ -28,6 +28,7 @@ const householdDetailSelect = {
   helpMeasures: true,
   monitoringStartedOn: true,
   monitoringEndedOn: true,
+  anonymisedAt: true,
   notes: true,
   createdAt: true,
   updatedAt: true,
@@ -119,7 +120,12 @@ export const getHousehold = async ({ ctx, id }: { ctx: ServiceContext; id: strin
     updatedAt: row.updatedAt,
     village: row.village,
     responsibleUser: row.responsibleUser,
-    permissions: { canEdit: keepsRecords, canReveal: keepsRecords, canSeeHealth: keepsRecords },
+    anonymisedAt: row.anonymisedAt,
+    permissions: {
+      canEdit: keepsRecords && !row.anonymisedAt,
+      canReveal: keepsRecords && !row.anonymisedAt,
+      canSeeHealth: keepsRecords,
+    },
     members: row.members.map(({ healthEnc, idNumberMask, ...member }) => ({
       ...member,
       idNumberMasked: idNumberMask,

@@ -51,7 +51,8 @@ export const assertIdNumbersFree = async (
     seen.set(member.idNumber, `members.${i}.idNumber`)
   })
   if (!seen.size) return
-  const hashes = [...seen.keys()].map((value) => ctx.crypto.blindIndex(value, 'idNumber'))
+  // Under every known key, so that rows a key rotation has not reached yet still count.
+  const hashes = [...seen.keys()].flatMap((value) => ctx.crypto.blindIndexes(value, 'idNumber'))
   const other = exceptHouseholdId ? { id: { not: exceptHouseholdId } } : {}
   const clash = await ctx.db.household.findFirst({
     where: {
@@ -65,7 +66,9 @@ export const assertIdNumbersFree = async (
   })
   if (!clash) return
   const clashing = new Set([clash.idNumberHash, ...clash.members.map((m) => m.idNumberHash)])
-  const field = [...seen.entries()].find(([value]) => clashing.has(ctx.crypto.blindIndex(value, 'idNumber')))?.[1]
+  const field = [...seen.entries()].find(([value]) =>
+    ctx.crypto.blindIndexes(value, 'idNumber').some((hash) => clashing.has(hash)),
+  )?.[1]
   throw new AppError('HOUSEHOLD_ID_NUMBER_TAKEN', {
     fieldErrors: { [field ?? 'idNumber']: ['该身份证号码已登记在其他家庭中'] },
   })

@@ -25,7 +25,7 @@ const householdListSelect = {
 
 const searchWhere = (ctx: ServiceContext, search: string): Prisma.HouseholdWhereInput => {
   const idNumber = search.toUpperCase()
-  if (!idNumberProblem(idNumber)) return { idNumberHash: ctx.crypto.blindIndex(idNumber, 'idNumber') }
+  if (!idNumberProblem(idNumber)) return { idNumberHash: { in: ctx.crypto.blindIndexes(idNumber, 'idNumber') } }
   return {
     OR: [{ headName: { contains: search } }, { code: { contains: search, mode: 'insensitive' } }],
   }

@@ -20,5 +20,6 @@ export const sealPhone = (crypto: FieldCrypto, value: string) => ({
 export const sealHealth = (crypto: FieldCrypto, health: Health): string =>
   crypto.encrypt(JSON.stringify({ status: health.status, detail: health.detail ?? null }), 'member.health')
 
-export const openHealth = (crypto: FieldCrypto, sealed: string): Health =>
-  JSON.parse(crypto.decrypt(sealed, 'member.health')) as Health
+/** Null once retention has removed it. */
+export const openHealth = (crypto: FieldCrypto, sealed: string | null): Health | null =>
+  sealed === null ? null : (JSON.parse(crypto.decrypt(sealed, 'member.health')) as Health)

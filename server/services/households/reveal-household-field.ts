@@ -21,7 +21,8 @@ export const revealHouseholdField = async ({
   if (!keepsRecordsOf(ctx.actor, household.villageId)) throw new AppError('FORBIDDEN')
 
   let value: string | null
-  if (input.field === 'idNumber') value = ctx.crypto.decrypt(household.idNumberEnc, 'household.idNumber')
+  if (input.field === 'idNumber')
+    value = household.idNumberEnc ? ctx.crypto.decrypt(household.idNumberEnc, 'household.idNumber') : null
   else if (input.field === 'phone')
     value = household.phoneEnc ? ctx.crypto.decrypt(household.phoneEnc, 'household.phone') : null
   else {

@@ -29,6 +29,7 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
     include: { members: true, risks: true },
   })
   if (!before) throw new AppError('NOT_FOUND')
+  if (before.anonymisedAt) throw new AppError('HOUSEHOLD_ANONYMISED')
   await assertKeepsRecords(ctx, before.villageId)
   if (before.version !== input.version) throw versionConflict(before.version)
 

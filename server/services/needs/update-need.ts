@@ -13,6 +13,7 @@ export const updateNeed = async ({ ctx, input }: { ctx: ServiceContext; input: T
   if (!keepsRecordsOf(ctx.actor, before.villageId)) throw new AppError('FORBIDDEN')
   // A closed need is a record of what was asked and done; it is not edited afterwards.
   if (!OPEN_NEED_STATUSES.includes(before.status)) throw new AppError('NEED_CLOSED')
+  if (before.version !== input.version) throw versionConflict(before.version)
   const { count } = await ctx.db.need.updateMany({
     where: { id: before.id, version: input.version },
     data: {

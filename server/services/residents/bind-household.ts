@@ -32,7 +32,7 @@ export const bindHousehold = async ({ ctx, input }: { ctx: BindContext; input: T
 
 const bind = async ({ ctx, input }: { ctx: ServiceContext; input: TBindHouseholdRequest }) => {
   const household = await ctx.db.household.findFirst({
-    where: { idNumberHash: ctx.crypto.blindIndex(input.idNumber, 'idNumber'), headName: input.headName },
+    where: { idNumberHash: { in: ctx.crypto.blindIndexes(input.idNumber, 'idNumber') }, headName: input.headName },
     select: { id: true },
   })
   if (!household) throw new AppError('RESIDENT_BIND_NO_MATCH')

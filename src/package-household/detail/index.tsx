@@ -100,6 +100,9 @@ export default function HouseholdDetailPage() {
     <PageShell>
       <View className="section">
         <View className="section__title">{`${h.headName}（${h.code}）`}</View>
+        {h.anonymisedAt ? (
+          <Cell title="已过保存期限" description="姓名、证件号码、电话和健康状况已删除，帮扶和捐赠数字保留在统计中" />
+        ) : null}
         <Cell title="所在村" extra={`${h.village.township}${h.village.name}${h.groupName ? ` ${h.groupName}` : ''}`} />
         <Cell
           title="类别"
@@ -107,7 +110,7 @@ export default function HouseholdDetailPage() {
             <Tag type="primary">{`${HOUSEHOLD_TYPE_LABELS[h.householdType]} · ${HOUSEHOLD_CATEGORY_LABELS[h.category]}`}</Tag>
           }
         />
-        <Cell title="身份证号码" extra={h.idNumberMasked} />
+        <Cell title="身份证号码" extra={h.idNumberMasked ?? '已按保存期限删除'} />
         {h.permissions.canReveal ? <RevealIdNumber householdId={h.id} /> : null}
         <Cell title="联系电话" extra={h.phoneMasked ?? '未登记'} />
         <Cell

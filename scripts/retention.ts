@@ -1,0 +1,35 @@
+// `npm run retention -- [--years N] [--dry-run]`: anonymises households whose monitoring ended
+// more than N years ago (RETENTION_YEARS, default 5; docs/retention.md). Run it from cron, e.g.
+// monthly. On the embedded database, stop `npm start` first.
+import { createPrismaClient } from '../server/db/client'
+import { openDatabase } from '../server/db/database'
+import { parseEnv } from '../server/env'
+import { anonymiseExpiredHouseholds } from '../server/services/retention/anonymise-households'
+
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? process.argv[at + 1] : undefined
+}
+
+const main = async () => {
+  const env = parseEnv()
+  const years = Number(argument('--years') ?? env.RETENTION_YEARS)
+  if (!Number.isInteger(years) || years < 1) throw new Error('--years must be a whole number of years, at least 1')
+  const isDryRun = process.argv.includes('--dry-run')
+  const database = await openDatabase(env, (line) => console.log(line))
+  const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
+  try {
+    const report = await anonymiseExpiredHouseholds(prisma, { years, isDryRun })
+    console.log(
+      `${report.isDryRun ? 'Would anonymise' : 'Anonymised'} ${report.anonymised} households whose monitoring ended before ${report.endedBefore} (${years} years).`,
+    )
+  } finally {
+    await prisma.$disconnect()
+    await database.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

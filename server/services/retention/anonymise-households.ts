@@ -1,0 +1,95 @@
+// Retention (docs/retention.md): a household whose monitoring ended more than N years ago keeps
+// its place in the ledger's totals, but loses everything that identifies a person: names, ID
+// numbers, phones, health, and the free text of visits and needs (which often names people).
+// Money, goods, categories and dates stay, so that every total and report still adds up.
+// Each household is anonymised in its own transaction; a run can be stopped and run again.
+import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
+import type { Db } from '../../db/client'
+
+export type RetentionReport = {
+  /** Households whose monitoring ended before this day are anonymised. */
+  endedBefore: string
+  anonymised: number
+  isDryRun: boolean
+}
+
+const ANONYMISED_NAME = '（已匿名）'
+
+/** The day N years before `today` (29 February becomes 28 February in a common year). */
+export const yearsBefore = (today: string, years: number): string => {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
+  const day = new Date(Date.UTC(y - years, m - 1, d))
+  if (day.getUTCMonth() !== m - 1) day.setUTCDate(0)
+  return day.toISOString().slice(0, 10)
+}
+
+const anonymiseOne = (prisma: Db, householdId: string, now: Date) =>
+  prisma.$transaction(async (tx) => {
+    const members = await tx.householdMember.findMany({
+      where: { householdId },
+      orderBy: { sortOrder: 'asc' },
+      select: { id: true },
+    })
+    for (const [i, member] of members.entries()) {
+      await tx.householdMember.update({
+        where: { id: member.id },
+        data: {
+          name: `成员${i + 1}`,
+          idNumberEnc: null,
+          idNumberHash: null,
+          idNumberMask: null,
+          healthEnc: null,
+          workInfo: null,
+        },
+      })
+    }
+    await tx.visit.updateMany({
+      where: { householdId },
+      data: { healthEnc: null, livingConditions: null, difficulties: null },
+    })
+    await tx.need.updateMany({ where: { householdId }, data: { description: ANONYMISED_NAME } })
+    await tx.needEvent.updateMany({ where: { need: { householdId } }, data: { note: null } })
+    // A resident's account stays, but no longer opens a household that is no longer theirs to see.
+    await tx.user.updateMany({ where: { householdId }, data: { householdId: null } })
+    await tx.household.update({
+      where: { id: householdId },
+      data: {
+        code: `X-${householdId.slice(0, 8)}`,
+        headName: ANONYMISED_NAME,
+        idNumberEnc: null,
+        idNumberHash: null,
+        idNumberMask: null,
+        phoneEnc: null,
+        phoneMask: null,
+        notes: null,
+        anonymisedAt: now,
+        version: { increment: 1 },
+      },
+    })
+    await tx.auditLog.create({
+      data: {
+        actorId: null,
+        action: 'retention.anonymise',
+        entityType: 'Household',
+        entityId: householdId,
+        after: { anonymisedAt: now.toISOString(), members: members.length },
+      },
+    })
+  })
+
+export const anonymiseExpiredHouseholds = async (
+  prisma: Db,
+  { years, today = shanghaiDate(), isDryRun = false }: { years: number; today?: string; isDryRun?: boolean },
+): Promise<RetentionReport> => {
+  const endedBefore = yearsBefore(today, years)
+  const due = await prisma.household.findMany({
+    where: { anonymisedAt: null, monitoringEndedOn: { lt: dateOnlyToDate(endedBefore) } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  })
+  if (!isDryRun) {
+    const now = new Date()
+    for (const { id } of due) await anonymiseOne(prisma, id, now)
+  }
+  return { endedBefore, anonymised: due.length, isDryRun }
+}
