@@ -4,7 +4,7 @@
 import { createPrismaClient } from '../server/db/client'
 import { openDatabase } from '../server/db/database'
 import { parseEnv } from '../server/env'
-import { anonymiseExpiredHouseholds } from '../server/services/retention/anonymise-households'
+import { anonymiseExpiredHouseholds, pruneOperationalRecords } from '../server/services/retention/anonymise-households'
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name)
@@ -23,6 +23,12 @@ const main = async () => {
     console.log(
       `${report.isDryRun ? 'Would anonymise' : 'Anonymised'} ${report.anonymised} households whose monitoring ended before ${report.endedBefore} (${years} years).`,
     )
+    if (!isDryRun) {
+      const pruned = await pruneOperationalRecords(prisma)
+      console.log(
+        `Deleted ${pruned.sessions} old sessions, ${pruned.attempts} old sign-in attempts and ${pruned.retryKeys} old retry keys.`,
+      )
+    }
   } finally {
     await prisma.$disconnect()
     await database.stop()

@@ -9,14 +9,15 @@ const codeOf = (error: unknown): string | undefined => {
 /** P2002: a unique constraint refused the write. */
 export const isUniqueViolation = (error: unknown): boolean => codeOf(error) === 'P2002'
 
-// Prisma: can't reach / timed out / connection closed / pool timeout. Postgres SQLSTATE 57P0x:
-// the server is shutting down or starting. Node: the socket went away.
+// Prisma: can't reach / timed out / connection closed / pool timeout / transaction not started in
+// time. Postgres SQLSTATE 57P0x: the server is shutting down or starting. Node: the socket went away.
 const UNAVAILABLE_CODES = new Set([
   'P1001',
   'P1002',
   'P1008',
   'P1017',
   'P2024',
+  'P2028',
   '57P01',
   '57P02',
   '57P03',
@@ -27,8 +28,9 @@ const UNAVAILABLE_CODES = new Set([
 ])
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'])
 
+// …and the overloaded pool: no connection, or no transaction, within the wait (retry later).
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|Can't reach database server|ECONNREFUSED|encountered a connection error|terminating connection/
+  /Connection terminated|Can't reach database server|ECONNREFUSED|encountered a connection error|terminating connection|timeout exceeded when trying to connect|Unable to start a transaction in the given time/
 
 /** The database is down or restarting: the request may be retried, nothing was written. */
 export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {

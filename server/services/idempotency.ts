@@ -52,6 +52,11 @@ const unseal = (crypto: FieldCrypto, stored: Prisma.JsonValue): unknown => {
   return superjson.deserialize(JSON.parse(crypto.decrypt(sealed, 'idempotency.result')) as SuperJSONResult)
 }
 
+/** Calls with a retry key that are running in this process, by user and key. */
+const inFlight = new Map<string, Promise<unknown>>()
+
+const noop = () => {}
+
 /** What a tRPC middleware's `next()` resolves to, reduced to what we use. */
 type StepResult = { ok: true; data: unknown } | { ok: false }
 
@@ -98,31 +103,53 @@ export const runIdempotent = async <R extends StepResult>({
   const clientMutationId = userId ? readClientMutationId(rawInput) : null
   const request = clientMutationId ? requestOf(procedure, rawInput) : ''
   const keyWhere = userId && clientMutationId ? { userId_clientMutationId: { userId, clientMutationId } } : null
-  try {
-    return await prisma.$transaction(
-      async (tx) => {
-        if (keyWhere && userId && clientMutationId) {
-          const existing = await tx.idempotencyKey.findUnique({ where: keyWhere })
-          if (existing) return replay<R>(crypto, existing, procedure, request)
-          const requestHash = crypto.digest(request)
-          await tx.idempotencyKey.create({ data: { userId, clientMutationId, procedure, requestHash } })
-        }
-        const result = await run(tx)
-        if (!result.ok) throw new RollBack(result)
-        if (keyWhere) {
-          await tx.idempotencyKey.update({ where: keyWhere, data: { result: seal(crypto, result.data) } })
-        }
-        return result
-      },
-      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 10_000 },
-    )
-  } catch (error) {
-    if (error instanceof RollBack) return error.result as R
-    if (keyWhere && isUniqueViolation(error)) {
-      // A concurrent call with the same key committed first: answer with its result.
-      const winner = await prisma.idempotencyKey.findUnique({ where: keyWhere })
-      if (winner) return replay<R>(crypto, winner, procedure, request)
+
+  const transact = async (): Promise<R> => {
+    try {
+      return await prisma.$transaction(
+        async (tx) => {
+          if (keyWhere && userId && clientMutationId) {
+            const existing = await tx.idempotencyKey.findUnique({ where: keyWhere })
+            if (existing) return replay<R>(crypto, existing, procedure, request)
+            const requestHash = crypto.digest(request)
+            await tx.idempotencyKey.create({ data: { userId, clientMutationId, procedure, requestHash } })
+          }
+          const result = await run(tx)
+          if (!result.ok) throw new RollBack(result)
+          if (keyWhere) {
+            await tx.idempotencyKey.update({ where: keyWhere, data: { result: seal(crypto, result.data) } })
+          }
+          return result
+        },
+        { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 10_000 },
+      )
+    } catch (error) {
+      if (error instanceof RollBack) return error.result as R
+      if (keyWhere && isUniqueViolation(error)) {
+        // A concurrent call with the same key (from another instance) committed first.
+        const winner = await prisma.idempotencyKey.findUnique({ where: keyWhere })
+        if (winner) return replay<R>(crypto, winner, procedure, request)
+      }
+      throw error
     }
-    throw error
+  }
+  if (!keyWhere) return transact()
+
+  // Retries of one call often arrive together (a flaky network, a queue flushed twice). In this
+  // process they wait for the first, holding no connection, rather than each opening a transaction
+  // that then waits on the key's index lock: fifty of those would exhaust the pool.
+  const flight = `${userId}:${clientMutationId}`
+  for (let ahead = inFlight.get(flight); ahead; ahead = inFlight.get(flight)) await ahead.then(noop, noop)
+  const mine = (async () => {
+    // A committed key answers without a transaction at all.
+    const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere })
+    if (stored?.result) return replay<R>(crypto, stored, procedure, request)
+    return transact()
+  })()
+  inFlight.set(flight, mine)
+  try {
+    return await mine
+  } finally {
+    if (inFlight.get(flight) === mine) inFlight.delete(flight)
   }
 }

@@ -19,11 +19,13 @@ type WorldOptions = {
   security?: Partial<SecurityPolicy>
   /** The field-encryption master key; random by default. */
   fieldKey?: Buffer
+  /** Connections in the pool (5 by default; the concurrency suites use more). */
+  poolSize?: number
 }
 
 export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDeps & { url: string }> => {
   const { url } = await createTestDatabase()
-  const prisma = createPrismaClient({ url, poolSize: 5 })
+  const prisma = createPrismaClient({ url, poolSize: options.poolSize ?? 5 })
   afterAll(() => prisma.$disconnect())
   return {
     url,

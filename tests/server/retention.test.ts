@@ -1,7 +1,11 @@
 // Retention: households whose monitoring ended more than N years ago lose what identifies people,
 // and keep what the totals need.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { anonymiseExpiredHouseholds, yearsBefore } from '../../server/services/retention/anonymise-households'
+import {
+  anonymiseExpiredHouseholds,
+  pruneOperationalRecords,
+  yearsBefore,
+} from '../../server/services/retention/anonymise-households'
 import { failureOf } from '../helpers/errors'
 import { cashDonationInput, householdInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
@@ -84,5 +88,25 @@ describe('retention', () => {
     const untouched = await world.cadre.household.byId({ id: recent.id })
     expect(untouched).toMatchObject({ headName: recentInput.headName, anonymisedAt: null })
     expect(await world.deps.prisma.auditLog.count({ where: { action: 'retention.anonymise' } })).toBe(1)
+  })
+
+  it('deletes sessions, attempts and retry keys past their periods, and nothing newer', async () => {
+    const user = world.ref.users.member.id
+    const now = new Date('2026-11-26T00:00:00Z')
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)
+    await world.deps.prisma.session.createMany({
+      data: [
+        { tokenHash: 'old', userId: user, method: 'PASSWORD', expiresAt: daysAgo(40) },
+        { tokenHash: 'recent', userId: user, method: 'PASSWORD', expiresAt: daysAgo(5) },
+      ],
+    })
+    await world.deps.prisma.authAttempt.createMany({
+      data: [
+        { kind: 'PASSWORD_LOGIN', subject: '13900000000', ip: '1.1.1.1', succeeded: false, createdAt: daysAgo(31) },
+        { kind: 'PASSWORD_LOGIN', subject: '13900000000', ip: '1.1.1.1', succeeded: false, createdAt: daysAgo(1) },
+      ],
+    })
+    expect(await pruneOperationalRecords(world.deps.prisma, now)).toMatchObject({ sessions: 1, attempts: 1 })
+    expect(await world.deps.prisma.session.count({ where: { tokenHash: { in: ['old', 'recent'] } } })).toBe(1)
   })
 })

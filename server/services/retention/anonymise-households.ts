@@ -77,6 +77,22 @@ const anonymiseOne = (prisma: Db, householdId: string, now: Date) =>
     })
   })
 
+const DAY_MS = 86_400_000
+
+/**
+ * Operational rows that outlive their use: sessions a month past their end, attempts a month past
+ * any lockout window, retry keys after a week (longer than any offline queue waits).
+ */
+export const pruneOperationalRecords = async (prisma: Db, now = new Date()) => {
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS)
+  const [sessions, attempts, retryKeys] = await Promise.all([
+    prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(30) } }, { revokedAt: { lt: ago(30) } }] } }),
+    prisma.authAttempt.deleteMany({ where: { createdAt: { lt: ago(30) } } }),
+    prisma.idempotencyKey.deleteMany({ where: { createdAt: { lt: ago(7) } } }),
+  ])
+  return { sessions: sessions.count, attempts: attempts.count, retryKeys: retryKeys.count }
+}
+
 export const anonymiseExpiredHouseholds = async (
   prisma: Db,
   { years, today = shanghaiDate(), isDryRun = false }: { years: number; today?: string; isDryRun?: boolean },

@@ -1,0 +1,136 @@
+// Load: LOAD_CLIENTS (200) concurrent clients on loopback for LOAD_SECONDS (60) against the real
+// server (a subprocess on a fresh embedded PostgreSQL with the 前跃村 story), each looping over a
+// mix of reads and writes as the app makes them: 工作台 totals, lists, a donation or a need.
+// Reports requests, errors, throughput and latency percentiles as one JSON line.
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
+import { type ApiClient, failureOf, loginAs, startServerProcess } from '../tests/reliability/server-process'
+
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200)
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
+
+type Operation = { name: string; weight: number; run: (api: ApiClients) => Promise<unknown> }
+type ApiClients = { secretary: ApiClient; cadre: ApiClient; villageId: string; householdIds: string[] }
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T
+
+/** About 80% reads, 20% writes. */
+const OPERATIONS: Operation[] = [
+  { name: 'stats.summary', weight: 25, run: ({ secretary }) => secretary.stats.summary.query({}) },
+  { name: 'activity.list', weight: 15, run: ({ secretary }) => secretary.activity.list.query({}) },
+  { name: 'donation.list', weight: 15, run: ({ secretary }) => secretary.donation.list.query({}) },
+  { name: 'household.list', weight: 15, run: ({ cadre }) => cadre.household.list.query({}) },
+  { name: 'need.list', weight: 10, run: ({ cadre }) => cadre.need.list.query({}) },
+  {
+    name: 'donation.create',
+    weight: 12,
+    run: ({ secretary, villageId }) =>
+      secretary.donation.create.mutate({
+        clientMutationId: randomUUID(),
+        donorName: '压测捐赠人',
+        recipientKind: 'VILLAGE',
+        villageId,
+        kind: 'CASH',
+        amountFen: 10_000,
+        goods: [],
+        receivedOn: '2025-02-20',
+      }),
+  },
+  {
+    name: 'need.create',
+    weight: 8,
+    run: ({ cadre, householdIds }) =>
+      cadre.need.create.mutate({
+        clientMutationId: randomUUID(),
+        householdId: pick(householdIds),
+        category: 'SUPPLIES',
+        description: '压测诉求：冬季取暖煤',
+      }),
+  },
+]
+
+const WEIGHTED = OPERATIONS.flatMap((op) => Array.from({ length: op.weight }, () => op))
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0
+
+const main = async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-'))
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'households',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
+  })
+  try {
+    const secretary = await loginAs(server.url, DEMO_ACCOUNTS.secretary.phone)
+    const cadre = await loginAs(server.url, DEMO_ACCOUNTS.cadre.phone)
+    const me = await cadre.auth.me.query()
+    const villageId = me.villages[0]?.id ?? ''
+    const householdIds = (await cadre.household.list.query({ limit: 100 })).items.map((h) => h.id)
+    const api: ApiClients = { secretary, cadre, villageId, householdIds }
+
+    const latencies: number[] = []
+    const byOperation = new Map<string, number[]>()
+    const errors = new Map<string, number>()
+    const deadline = Date.now() + SECONDS * 1000
+    const started = Date.now()
+    const client = async () => {
+      while (Date.now() < deadline) {
+        const op = pick(WEIGHTED)
+        const t0 = performance.now()
+        try {
+          await op.run(api)
+          const ms = performance.now() - t0
+          latencies.push(ms)
+          byOperation.set(op.name, [...(byOperation.get(op.name) ?? []), ms])
+        } catch (error) {
+          const { code, appCode } = failureOf(error)
+          const key = `${op.name} ${code}/${appCode ?? '-'}`
+          errors.set(key, (errors.get(key) ?? 0) + 1)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: CLIENTS }, client))
+    const elapsed = (Date.now() - started) / 1000
+    latencies.sort((a, b) => a - b)
+    const ms = (value: number) => Math.round(value * 10) / 10
+    const report = {
+      clients: CLIENTS,
+      seconds: Math.round(elapsed),
+      requests: latencies.length,
+      errors: [...errors.values()].reduce((a, b) => a + b, 0),
+      requestsPerSecond: Math.round(latencies.length / elapsed),
+      p50Ms: ms(percentile(latencies, 50)),
+      p95Ms: ms(percentile(latencies, 95)),
+      p99Ms: ms(percentile(latencies, 99)),
+      maxMs: ms(latencies.at(-1) ?? 0),
+      p50ByOperationMs: Object.fromEntries(
+        [...byOperation].map(([name, values]) => [
+          name,
+          ms(
+            percentile(
+              values.sort((a, b) => a - b),
+              50,
+            ),
+          ),
+        ]),
+      ),
+      errorsByKind: Object.fromEntries(errors),
+    }
+    console.log(JSON.stringify(report))
+    if (report.errors) process.exitCode = 1
+  } finally {
+    await server.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,897 @@
+// Authz matrix: every procedure of the router × every kind of caller × a record inside and a
+// record outside the 前跃村 actors' scope, against a table (AUTHZ below) that says what each must
+// answer. The procedures are read from the router itself: one without an entry in the table fails
+// its test, so whoever adds a procedure must classify it here.
+//
+// A leak is a call the table refuses that resolved, or a result that shows what the caller may
+// not see: a record out of scope in a list or a total, a household named to someone outside its
+// village (server/services/households/visible-households.ts), health details to someone who does
+// not keep the village's records. Any other difference from the table (another error code, an
+// INTERNAL_SERVER_ERROR, a refusal where the table allows) fails too, as a mismatch.
+//
+// Mutating checks run on records made for that one check, so the order of checks never matters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
+import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
+import type { Caller } from '../../server/caller'
+import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { reportFigures } from './figures'
+import { callProcedure, describeError, outcomeOf, type ProcedureType, procedureCatalog } from './procedure-catalog'
+
+// ─── Callers, sides, outcomes ───────────────────────────────────────────────────────
+
+const ROLES = [
+  'admin',
+  'secretary', // 支部书记 of the bureau's branch, paired with 前跃村
+  'cadre', // 驻村干部 of 前跃村
+  'member', // 党员 of the bureau's branch
+  'otherCadre', // 驻村干部 of 上滩村
+  'firmSecretary', // 支部书记 of a law firm's branch: paired with no village
+  'resident', // 村民 bound to a 前跃村 household
+  'unbound', // a WeChat user who has not bound a household
+  'anonymous',
+] as const
+type Role = (typeof ROLES)[number]
+
+/** "in": a record in 前跃村, made by its actors; "out": one in 上滩村, made by its cadre or an admin. */
+type Side = 'in' | 'out'
+const SIDES: readonly Side[] = ['in', 'out']
+
+const OK = 'ok'
+const NF = 'NOT_FOUND'
+const FB = 'FORBIDDEN'
+const BR = 'BAD_REQUEST'
+type Expected = typeof OK | typeof NF | typeof FB | typeof BR | 'UNAUTHORIZED' | 'CONFLICT' | 'PRECONDITION_FAILED'
+/** One answer for a procedure on no particular record, or [前跃村 record, 上滩村 record]. */
+type Reach = Expected | readonly [Expected, Expected]
+
+/** What the base procedures of server/trpc.ts answer before any handler runs. */
+const GATES = {
+  public: {},
+  signedIn: { anonymous: 'UNAUTHORIZED' },
+  staff: { anonymous: 'UNAUTHORIZED', resident: FB, unbound: FB },
+  secretary: { anonymous: 'UNAUTHORIZED', cadre: FB, member: FB, otherCadre: FB, resident: FB, unbound: FB },
+  cadre: { anonymous: 'UNAUTHORIZED', secretary: FB, member: FB, firmSecretary: FB, resident: FB, unbound: FB },
+  resident: {
+    anonymous: 'UNAUTHORIZED',
+    admin: FB,
+    secretary: FB,
+    cadre: FB,
+    member: FB,
+    otherCadre: FB,
+    firmSecretary: FB,
+    unbound: FB,
+  },
+} as const satisfies Record<string, Partial<Record<Role, Expected>>>
+type Gate = keyof typeof GATES
+
+const everyone = (reach: Reach): Record<Role, Reach> =>
+  Object.fromEntries(ROLES.map((role) => [role, reach])) as Record<Role, Reach>
+
+/** Reads scoped by village (数据范围): 前跃村's actors reach its records, 上滩村's cadre his, the firm neither. */
+const BY_VILLAGE = {
+  admin: [OK, OK],
+  secretary: [OK, NF],
+  cadre: [OK, NF],
+  member: [OK, NF],
+  otherCadre: [NF, OK],
+  firmSecretary: [NF, NF],
+} as const satisfies Partial<Record<Role, Reach>>
+
+/** Record keeping (cadreProcedure, then scope): the village's own cadre, and admins. */
+const RECORD_KEEPERS = { admin: [OK, OK], cadre: [OK, NF], otherCadre: [NF, OK] } as const satisfies Partial<
+  Record<Role, Reach>
+>
+
+// ─── The world ──────────────────────────────────────────────────────────────────────
+
+type Domain = 'household' | 'need' | 'visit' | 'activity' | 'donation'
+type HouseholdRecord = { id: string; version: number; headName: string; code: string; idNumber: string }
+type Versioned = { id: string; version: number }
+
+type SideWorld = {
+  villageId: string
+  organiserOrgId: string
+  participantOrgIds: string[]
+  household: HouseholdRecord
+  need: Versioned
+  visit: Versioned
+  activity: Versioned
+  donation: Versioned
+  /** Records made for one check. */
+  fresh: {
+    household: () => Promise<HouseholdRecord>
+    need: () => Promise<Versioned>
+    visit: () => Promise<Versioned>
+    activity: () => Promise<Versioned>
+    donation: () => Promise<Versioned>
+  }
+  donationInput: () => ReturnType<typeof cashDonationInput>
+}
+
+let world: World
+let callers: Record<Role, Caller>
+/** Each role's account (none for anonymous). */
+let accounts: Record<Role, string | null>
+let sides: Record<Side, SideWorld>
+let residentHouseholdId: string
+let neighbourNeedId: string
+const roleVillages = {} as Record<Role, string[]>
+
+/** Every record made, with its side and, for households, the names that identify it. */
+const registry: Record<Domain, { id: string; side: Side; labels: string[] }[]> = {
+  household: [],
+  need: [],
+  visit: [],
+  activity: [],
+  donation: [],
+}
+const register = (domain: Domain, side: Side, id: string, labels: string[] = []) =>
+  registry[domain].push({ id, side, labels })
+
+/** Errors of the test's own set-up, kept apart from what the procedure under test answered. */
+class SetupError extends Error {}
+const setup = async <T>(what: string, make: () => Promise<T>): Promise<T> => {
+  try {
+    return await make()
+  } catch (error) {
+    throw new SetupError(`${what}: ${describeError(error)}`)
+  }
+}
+
+let clones = 0
+
+/**
+ * A new account just like the role's own (memberships, villages, household, password), for a check
+ * that changes the account itself: binding a household, changing the password.
+ */
+const cloneOf = async (role: Role): Promise<Caller> => {
+  const id = accounts[role]
+  if (!id) return callers[role]
+  const clone = await setup(`a copy of the ${role}'s account`, async () => {
+    const { prisma } = world.deps
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id },
+      include: { memberships: true, cadreVillages: true },
+    })
+    clones++
+    return prisma.user.create({
+      data: {
+        displayName: user.displayName,
+        phone: user.phone ? `1770000${String(clones).padStart(4, '0')}` : null,
+        passwordHash: user.passwordHash,
+        openid: user.openid ? `${user.openid}-copy-${clones}` : null,
+        householdId: user.householdId,
+        memberships: { create: user.memberships.map(({ orgId, role, title }) => ({ orgId, role, title })) },
+        cadreVillages: { create: user.cadreVillages.map(({ villageId, post }) => ({ villageId, post })) },
+      },
+    })
+  })
+  return world.as(clone.id)
+}
+
+beforeAll(async () => {
+  world = await createWorld()
+  const { prisma } = world.deps
+  const { orgs, villages, users } = world.ref
+  const firm = orgs.firmBranches[0]
+  if (!firm) throw new Error('the story has seven firms')
+
+  const firmSecretary = await prisma.user.create({
+    data: {
+      displayName: '律所支部书记',
+      memberships: { create: { orgId: firm.id, role: 'SECRETARY', title: '支部书记' } },
+    },
+  })
+  const unbound = await prisma.user.create({ data: { openid: 'o-authz-unbound', displayName: '微信用户' } })
+
+  const makeSide = async (side: Side): Promise<SideWorld> => {
+    const isIn = side === 'in'
+    const villageId = isIn ? villages.qianyue.id : villages.shangtan.id
+    // 前跃村: its cadre keeps the households, the bureau's secretary holds the party day (with a
+    // law firm taking part) and logs the visit, the firm gives. 上滩村: its cadre and an admin.
+    const keeper = isIn ? world.cadre : world.otherCadre
+    const organiser = isIn ? world.secretary : world.admin
+    const visitor = isIn ? world.secretary : world.otherCadre
+    const organiserOrgId = isIn ? orgs.bureauBranch.id : orgs.otherVillageBranch.id
+    const participantOrgIds = isIn ? [firm.id] : []
+    // The side's own records, once made: fresh needs, visits and donations go to them.
+    const records: Partial<Record<'household' | 'activity', Versioned>> = {}
+    const own = (key: 'household' | 'activity') => {
+      const record = records[key]
+      if (!record) throw new SetupError(`the ${side} ${key} is not made yet`)
+      return record
+    }
+    const donationInput = () =>
+      cashDonationInput(villageId, 10_000, {
+        ...(isIn ? { donorOrgId: firm.id, donorName: null } : { donorName: '上滩村爱心人士' }),
+        recipientKind: 'HOUSEHOLD',
+        householdId: own('household').id,
+        activityId: own('activity').id,
+      })
+    const fresh = {
+      household: () =>
+        setup(`a ${side} household`, async () => {
+          const input = householdInput(villageId)
+          const made = await keeper.household.create(input)
+          register('household', side, made.id, [input.headName, input.code])
+          return {
+            id: made.id,
+            version: made.version,
+            headName: input.headName,
+            code: input.code,
+            idNumber: input.idNumber,
+          }
+        }),
+      need: () =>
+        setup(`a ${side} need`, async () => {
+          const made = await keeper.need.create({
+            householdId: own('household').id,
+            category: 'HOUSING',
+            description: '院墙倒塌需要修复',
+          })
+          register('need', side, made.id)
+          return made
+        }),
+      visit: () =>
+        setup(`a ${side} visit`, async () => {
+          const made = await visitor.visit.create({
+            target: 'HOUSEHOLD',
+            householdId: own('household').id,
+            activityId: own('activity').id,
+            visitedOn: '2025-02-20',
+            healthNotes: '户主高血压，需长期服药',
+            cashFen: 20_000,
+          })
+          register('visit', side, made.id)
+          return made
+        }),
+      activity: () =>
+        setup(`a ${side} activity`, async () => {
+          const made = await organiser.activity.create(activityInput(organiserOrgId, { villageId, participantOrgIds }))
+          register('activity', side, made.id)
+          return made
+        }),
+      donation: () =>
+        setup(`a ${side} donation`, async () => {
+          const made = await organiser.donation.create(donationInput())
+          register('donation', side, made.id)
+          return made
+        }),
+    }
+    const household = await fresh.household()
+    records.household = household
+    const activity = await fresh.activity()
+    records.activity = activity
+    return {
+      villageId,
+      organiserOrgId,
+      participantOrgIds,
+      fresh,
+      donationInput,
+      household,
+      activity,
+      need: await fresh.need(),
+      visit: await fresh.visit(),
+      donation: await fresh.donation(),
+    }
+  }
+  sides = { in: await makeSide('in'), out: await makeSide('out') }
+
+  // The resident is bound to the 前跃村 household; a neighbour in the same village has a need too.
+  residentHouseholdId = sides.in.household.id
+  await prisma.user.update({ where: { id: users.resident.id }, data: { householdId: residentHouseholdId } })
+  const neighbour = await world.cadre.household.create(householdInput(villages.qianyue.id))
+  register('household', 'in', neighbour.id, [neighbour.headName, neighbour.code])
+  const neighbourNeed = await world.cadre.need.create({
+    householdId: neighbour.id,
+    category: 'MEDICAL',
+    description: '邻居家的诉求',
+  })
+  register('need', 'in', neighbourNeed.id)
+  neighbourNeedId = neighbourNeed.id
+
+  callers = {
+    admin: world.admin,
+    secretary: world.secretary,
+    cadre: world.cadre,
+    member: world.member,
+    otherCadre: world.otherCadre,
+    firmSecretary: await world.as(firmSecretary.id),
+    resident: await world.as(users.resident.id),
+    unbound: await world.as(unbound.id),
+    anonymous: world.anonymous,
+  }
+  accounts = {
+    admin: users.admin.id,
+    secretary: users.secretary.id,
+    cadre: users.cadre.id,
+    member: users.member.id,
+    otherCadre: users.otherCadre.id,
+    firmSecretary: firmSecretary.id,
+    resident: users.resident.id,
+    unbound: unbound.id,
+    anonymous: null,
+  }
+  const { qianyue, shangtan } = villages
+  Object.assign(roleVillages, {
+    admin: [qianyue.id, shangtan.id],
+    secretary: [qianyue.id],
+    cadre: [qianyue.id],
+    member: [qianyue.id],
+    otherCadre: [shangtan.id],
+    firmSecretary: [],
+    resident: [],
+    unbound: [],
+    anonymous: [],
+  } satisfies Record<Role, string[]>)
+})
+
+// ─── The table ──────────────────────────────────────────────────────────────────────
+
+type Check = {
+  path: string
+  role: Role
+  side: Side
+  caller: Caller
+  /** The records of this check's side. */
+  at: SideWorld
+}
+
+type Entry = {
+  type: ProcedureType
+  gate: Gate
+  /** What each role let through the gate answers. A role missing here is unclassified: it fails. */
+  reach: Partial<Record<Role, Reach>>
+  /** A valid input for this check (making any record it changes). */
+  input: (c: Check) => unknown
+  /** Who calls, when not the role's usual account. */
+  caller?: (c: Check) => Promise<Caller>
+  /** Households the caller legitimately learns from this very call. */
+  reveals?: (c: Check) => string[]
+  /** Records made by a call that resolved. */
+  made?: (c: Check, input: unknown, result: unknown) => void
+  /** Leaks this procedure's result can have beyond naming a household. */
+  inspect?: (c: Check, result: unknown) => string[]
+}
+
+type Listed = { items: { id: string; household?: { id: string } | null }[] }
+
+const idOf = (result: unknown) => (result as { id: string }).id
+
+const AUTHZ: Record<string, Entry> = {
+  // ── auth ──
+  'auth.loginWithPassword': {
+    type: 'mutation',
+    gate: 'public',
+    reach: everyone(OK),
+    input: () => ({ phone: DEMO_ACCOUNTS.secretary.phone, password: TEST_PASSWORD }),
+  },
+  'auth.loginWithWeChat': {
+    type: 'mutation',
+    gate: 'public',
+    // This world has no WeChat credentials: the answer is the same for everyone.
+    reach: everyone('PRECONDITION_FAILED'),
+    input: () => ({ code: 'authz-matrix-code' }),
+  },
+  'auth.me': { type: 'query', gate: 'signedIn', reach: everyone(OK), input: () => undefined },
+  'auth.logout': { type: 'mutation', gate: 'signedIn', reach: everyone(OK), input: () => undefined },
+  'auth.changePassword': {
+    type: 'mutation',
+    gate: 'signedIn',
+    // Accounts made without a password (WeChat users, the firm's here) have none to change.
+    reach: { ...everyone(OK), firmSecretary: 'PRECONDITION_FAILED', unbound: 'PRECONDITION_FAILED' },
+    // The password changes, so each change is made on a copy of the role's account.
+    caller: (c) => cloneOf(c.role),
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Matrix2026pass' }),
+  },
+  'auth.agreePrivacy': {
+    type: 'mutation',
+    gate: 'signedIn',
+    reach: everyone(OK),
+    input: () => ({ version: PRIVACY_NOTICE_VERSION, channel: 'H5' }),
+  },
+
+  // ── orgs and villages ──
+  'org.list': { type: 'query', gate: 'staff', reach: everyone(OK), input: () => ({}) },
+  'village.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone(OK),
+    input: () => undefined,
+    inspect: (c, result) =>
+      (result as { id: string; name: string }[])
+        .filter((v) => !roleVillages[c.role].includes(v.id))
+        .map((v) => `lists village ${v.name}, outside the caller's scope`),
+  },
+  'village.people': { type: 'query', gate: 'staff', reach: BY_VILLAGE, input: (c) => ({ villageId: c.at.villageId }) },
+
+  // ── households ──
+  'household.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
+    inspect: (c, result) => listLeaks(c, 'household', result as Listed),
+  },
+  'household.byId': {
+    type: 'query',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: (c) => ({ id: c.at.household.id }),
+    inspect: (c, result) =>
+      (result as { members: { name: string; health: unknown }[] }).members
+        .filter((m) => m.health !== null && !keepsRecords(c.role, c.side))
+        .map((m) => `shows the health of member ${m.name} to a caller who does not keep the village's records`),
+  },
+  'household.create': {
+    type: 'mutation',
+    gate: 'cadre',
+    reach: { admin: [OK, OK], cadre: [OK, FB], otherCadre: [FB, OK] },
+    input: (c) => householdInput(c.at.villageId),
+    made: (c, input, result) => {
+      const { headName, code } = input as { headName: string; code: string }
+      register('household', c.side, idOf(result), [headName, code])
+    },
+  },
+  'household.update': {
+    type: 'mutation',
+    gate: 'cadre',
+    reach: RECORD_KEEPERS,
+    input: async (c) => {
+      const household = await c.at.fresh.household()
+      return {
+        id: household.id,
+        version: household.version,
+        code: household.code,
+        headName: household.headName,
+        category: 'DIBAO',
+      }
+    },
+  },
+  'household.reveal': {
+    type: 'mutation',
+    gate: 'cadre',
+    reach: RECORD_KEEPERS,
+    input: (c) => ({ id: c.at.household.id, field: 'idNumber', reason: '核对身份信息' }),
+  },
+
+  // ── needs ──
+  'need.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
+    inspect: (c, result) => listLeaks(c, 'need', result as Listed),
+  },
+  'need.byId': { type: 'query', gate: 'staff', reach: BY_VILLAGE, input: (c) => ({ id: c.at.need.id }) },
+  'need.create': {
+    type: 'mutation',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: (c) => ({ householdId: c.at.household.id, category: 'OTHER', description: '矩阵测试登记的诉求' }),
+    made: (c, _input, result) => register('need', c.side, idOf(result)),
+  },
+  'need.update': {
+    type: 'mutation',
+    gate: 'cadre',
+    reach: RECORD_KEEPERS,
+    input: async (c) => {
+      const need = await c.at.fresh.need()
+      return { id: need.id, version: need.version, category: 'HOUSING', description: '院墙需要加固' }
+    },
+  },
+  'need.transition': {
+    type: 'mutation',
+    gate: 'cadre',
+    reach: RECORD_KEEPERS,
+    input: async (c) => {
+      const need = await c.at.fresh.need()
+      return { id: need.id, version: need.version, to: 'HANDLED_DIRECTLY' }
+    },
+  },
+
+  // ── activities ──
+  'activity.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
+    inspect: (c, result) => listLeaks(c, 'activity', result as Listed),
+  },
+  'activity.byId': {
+    type: 'query',
+    gate: 'staff',
+    // The firm takes part in 前跃村's party day, so sees it (but not the households visited).
+    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
+    input: (c) => ({ id: c.at.activity.id }),
+  },
+  'activity.create': {
+    type: 'mutation',
+    gate: 'secretary',
+    // An organiser outside the secretary's subtree is refused as a field error.
+    reach: { admin: [OK, OK], secretary: [OK, BR], firmSecretary: [BR, BR] },
+    input: (c) =>
+      activityInput(c.at.organiserOrgId, { villageId: c.at.villageId, participantOrgIds: c.at.participantOrgIds }),
+    made: (c, _input, result) => register('activity', c.side, idOf(result)),
+  },
+  'activity.update': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [NF, NF] },
+    input: async (c) => {
+      const activity = await c.at.fresh.activity()
+      return {
+        ...activityInput(c.at.organiserOrgId, { villageId: c.at.villageId, participantOrgIds: c.at.participantOrgIds }),
+        id: activity.id,
+        version: activity.version,
+        theme: '改期后的主题党日',
+      }
+    },
+  },
+
+  // ── visits ──
+  'visit.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
+    inspect: (c, result) => listLeaks(c, 'visit', result as Listed),
+  },
+  'visit.byId': {
+    type: 'query',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: (c) => ({ id: c.at.visit.id }),
+    inspect: (c, result) => {
+      const { healthNotes } = result as { healthNotes: string | null }
+      // Health notes: for the village's record keepers and the visit's author (the secretary, in 前跃村).
+      const mayRead = keepsRecords(c.role, c.side) || (c.side === 'in' && c.role === 'secretary')
+      return healthNotes !== null && !mayRead ? ['shows a visit’s health notes to a caller who may not read them'] : []
+    },
+  },
+  'visit.create': {
+    type: 'mutation',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: (c) => ({ target: 'HOUSEHOLD', householdId: c.at.household.id, visitedOn: '2025-03-01' }),
+    made: (c, _input, result) => register('visit', c.side, idOf(result)),
+  },
+  'visit.update': {
+    type: 'mutation',
+    gate: 'staff',
+    // Its author or the village's record keepers; a member who may read it may not edit it.
+    reach: { ...BY_VILLAGE, member: [FB, NF] },
+    input: async (c) => {
+      const visit = await c.at.fresh.visit()
+      return { id: visit.id, version: visit.version, visitedOn: '2025-03-02' }
+    },
+  },
+
+  // ── donations ──
+  'donation.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100, includeVoided: true }),
+    inspect: (c, result) => {
+      const leaks = listLeaks(c, 'donation', result as Listed)
+      const { totals } = result as { totals: { totalFen: number; donationCount: number } }
+      if (!mayRead(c.role, 'donation.byId', c.side) && (totals.totalFen || totals.donationCount))
+        leaks.push(`totals count donations out of scope: ${JSON.stringify(totals)}`)
+      return leaks
+    },
+  },
+  'donation.byId': {
+    type: 'query',
+    gate: 'staff',
+    // The firm gave 前跃村's donation, so sees it (but not the household it went to).
+    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
+    input: (c) => ({ id: c.at.donation.id }),
+  },
+  'donation.create': {
+    type: 'mutation',
+    gate: 'secretary',
+    // A village outside the secretary's pairing is refused as a field error.
+    reach: { admin: [OK, OK], secretary: [OK, BR], firmSecretary: [BR, BR] },
+    input: (c) => c.at.donationInput(),
+    made: (c, _input, result) => register('donation', c.side, idOf(result)),
+  },
+  'donation.createBatch': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: { admin: [OK, OK], secretary: [OK, BR], firmSecretary: [BR, BR] },
+    input: (c) => ({ donations: [c.at.donationInput(), c.at.donationInput()] }),
+    made: (c, _input, result) => {
+      for (const id of (result as { ids: string[] }).ids) register('donation', c.side, id)
+    },
+  },
+  'donation.update': {
+    type: 'mutation',
+    gate: 'secretary',
+    // Its recorder (the bureau's secretary), and the donor org's secretary (the firm).
+    reach: { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [OK, NF] },
+    input: async (c) => {
+      const donation = await c.at.fresh.donation()
+      return { id: donation.id, version: donation.version, receivedOn: '2025-03-03', note: '更正收到日期' }
+    },
+  },
+  'donation.void': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [OK, NF] },
+    input: async (c) => {
+      const donation = await c.at.fresh.donation()
+      return { id: donation.id, version: donation.version, reason: '重复登记' }
+    },
+  },
+
+  // ── stats ──
+  'stats.summary': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId }),
+    inspect: (c, result) => summaryLeaks(c, result as Summary),
+  },
+
+  // ── residents ──
+  'resident.bindHousehold': {
+    type: 'mutation',
+    gate: 'signedIn',
+    // Staff accounts record households and do not join one; a bound resident is bound already.
+    reach: { ...everyone([FB, FB]), resident: ['CONFLICT', 'CONFLICT'], unbound: [OK, OK] },
+    // Binding changes the account, so each binding is tried on a copy of the role's account.
+    caller: (c) => cloneOf(c.role),
+    input: (c) => ({ headName: c.at.household.headName, idNumber: c.at.household.idNumber }),
+    reveals: (c) => [c.at.household.id],
+  },
+  'resident.submitNeed': {
+    type: 'mutation',
+    gate: 'resident',
+    reach: { resident: OK },
+    input: () => ({ category: 'MEDICAL', description: '需要协助办理慢病卡' }),
+    made: (_c, _input, result) => register('need', 'in', idOf(result)),
+  },
+  'resident.myNeeds': {
+    type: 'query',
+    gate: 'resident',
+    reach: { resident: OK },
+    input: () => ({}),
+    inspect: (_c, result) =>
+      (result as Listed).items
+        .filter((need) => need.household?.id !== residentHouseholdId)
+        .map((need) => `lists need ${need.id} of another household`),
+  },
+  'resident.myHousehold': {
+    type: 'query',
+    gate: 'resident',
+    reach: { resident: OK },
+    input: () => undefined,
+  },
+  'resident.myNeedById': {
+    type: 'query',
+    gate: 'resident',
+    // "in" is the resident's own household's need; "out" one in 上滩村.
+    reach: { resident: [OK, NF] },
+    input: (c) => ({ id: c.at.need.id }),
+  },
+}
+
+// ─── Reading the table ──────────────────────────────────────────────────────────────
+
+const entryOf = (path: string): Entry => {
+  const entry = AUTHZ[path]
+  if (!entry) throw new Error(`${path} has no entry in the authz table: classify it in ${import.meta.filename}`)
+  return entry
+}
+
+const isTwoSided = (entry: Entry) => Object.values(entry.reach).some((reach) => Array.isArray(reach))
+
+/** The table's answer, or undefined when the role is unclassified. */
+const expectedOf = (entry: Entry, role: Role, side: Side): Expected | undefined => {
+  const gated = (GATES[entry.gate] as Partial<Record<Role, Expected>>)[role]
+  if (gated) return gated
+  const reach = entry.reach[role]
+  if (reach === undefined || typeof reach === 'string') return reach
+  return reach[side === 'in' ? 0 : 1]
+}
+
+const mayRead = (role: Role, path: string, side: Side) => expectedOf(entryOf(path), role, side) === OK
+
+const keepsRecords = (role: Role, side: Side) =>
+  role === 'admin' || (role === 'cadre' && side === 'in') || (role === 'otherCadre' && side === 'out')
+
+/** Records in a list that the caller could not open by id. */
+const listLeaks = (c: Check, domain: Domain, result: Listed): string[] => {
+  const leaks: string[] = []
+  for (const item of result.items) {
+    const known = registry[domain].find((r) => r.id === item.id)
+    if (!known) leaks.push(`lists a ${domain} ${item.id} that this test did not make (bookkeeping)`)
+    else if (!mayRead(c.role, `${domain}.byId`, known.side))
+      leaks.push(`lists the ${known.side === 'in' ? '前跃村' : '上滩村'} ${domain} ${item.id}`)
+  }
+  return leaks
+}
+
+type Summary = {
+  totals: {
+    totalFen: number
+    donationCount: number
+    donorCount: number
+    activitiesHeld: number
+    visitCount: number
+    householdsVisited: number
+    handedOverCashFen: number
+    openNeeds: number
+    needsByStatus: Record<string, number>
+  }
+  byActivity: { activityId: string }[]
+  byVillage: { villageId: string }[]
+  byDonor: unknown[]
+  byHousehold: unknown[]
+}
+
+/** A summary filtered to a village the caller does not reach must count nothing of it. */
+const summaryLeaks = (c: Check, summary: Summary): string[] => {
+  const leaks: string[] = []
+  const { totals } = summary
+  const count = (what: string, n: number) => n && leaks.push(`counts ${n} ${what} of a village out of scope`)
+  if (!mayRead(c.role, 'village.people', c.side)) {
+    count('visits', totals.visitCount)
+    count('households visited', totals.householdsVisited)
+    count('fen handed over', totals.handedOverCashFen)
+    count('open needs', totals.openNeeds)
+    count(
+      'needs',
+      Object.values(totals.needsByStatus).reduce((a, b) => a + b, 0),
+    )
+    count('households named', summary.byHousehold.length)
+  }
+  // The firm sees what it gave to 前跃村 itself; nobody else counts money out of reach.
+  if (!mayRead(c.role, 'donation.byId', c.side)) {
+    count('fen of donations', totals.totalFen)
+    count('donations', totals.donationCount)
+    count('donors', totals.donorCount)
+    count('villages in the breakdown', summary.byVillage.length)
+  }
+  if (!mayRead(c.role, 'activity.byId', c.side)) count('activities', totals.activitiesHeld)
+  for (const { activityId } of summary.byActivity) {
+    const known = registry.activity.find((a) => a.id === activityId)
+    if (known && !mayRead(c.role, 'activity.byId', known.side)) leaks.push(`names activity ${activityId}, out of scope`)
+  }
+  return leaks
+}
+
+/** Every string in a result. */
+const stringsIn = (value: unknown, into = new Set<string>(), depth = 0): Set<string> => {
+  if (depth > 30 || value === null || value === undefined || value instanceof Date) return into
+  if (typeof value === 'string') into.add(value)
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, into, depth + 1)
+  else if (typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, into, depth + 1)
+  return into
+}
+
+/** Households named (by id, 户主 or 户编号) in a result, that the caller may not see. */
+const householdLeaks = (c: Check, result: unknown, revealed: string[]): string[] => {
+  const strings = stringsIn(result)
+  const leaks: string[] = []
+  for (const household of registry.household) {
+    const mayKnow =
+      mayRead(c.role, 'household.byId', household.side) ||
+      (c.role === 'resident' && household.id === residentHouseholdId) ||
+      revealed.includes(household.id)
+    if (mayKnow) continue
+    const named = [household.id, ...household.labels].filter((value) => strings.has(value))
+    if (named.length)
+      leaks.push(`names a ${household.side === 'in' ? '前跃村' : '上滩村'} household (${named.join(', ')})`)
+  }
+  return leaks
+}
+
+// ─── Running a check ────────────────────────────────────────────────────────────────
+
+type Finding = { kind: 'leak' | 'mismatch'; text: string }
+const figures = { checks: 0, leaks: 0, mismatches: 0 }
+
+const runCheck = async (path: string, entry: Entry, role: Role, side: Side, twoSided: boolean): Promise<Finding[]> => {
+  const label = `${path} as ${role}${twoSided ? ` on the ${side === 'in' ? '前跃村' : '上滩村'} record` : ''}`
+  const expected = expectedOf(entry, role, side)
+  figures.checks++
+  if (!expected) {
+    figures.mismatches++
+    return [{ kind: 'mismatch', text: `${label}: unclassified (no entry for ${role} in the table's reach)` }]
+  }
+  const c: Check = { path, role, side, caller: callers[role], at: sides[side] }
+  let input: unknown
+  try {
+    c.caller = entry.caller ? await entry.caller(c) : c.caller
+    input = await entry.input(c)
+  } catch (error) {
+    figures.mismatches++
+    return [{ kind: 'mismatch', text: `${label}: the test could not set up: ${describeError(error)}` }]
+  }
+  const outcome = await outcomeOf(() => callProcedure(c.caller, path, input), { path, type: entry.type, input })
+  const findings: Finding[] = []
+  if (outcome.kind === 'crash') {
+    findings.push({ kind: 'mismatch', text: `${label}: threw a non-tRPC error: ${describeError(outcome.error)}` })
+  } else if (outcome.kind === 'refused') {
+    if (outcome.code === 'INTERNAL_SERVER_ERROR')
+      findings.push({
+        kind: 'mismatch',
+        text: `${label}: INTERNAL_SERVER_ERROR: ${describeError(outcome.error.cause)}`,
+      })
+    else if (expected === OK)
+      findings.push({
+        kind: 'mismatch',
+        text: `${label}: must resolve, but was refused ${outcome.code} (${outcome.message})`,
+      })
+    else if (outcome.code !== expected)
+      findings.push({
+        kind: 'mismatch',
+        text: `${label}: must be refused ${expected}, but was refused ${outcome.code}`,
+      })
+  } else if (expected !== OK) {
+    findings.push({ kind: 'leak', text: `${label}: must be refused ${expected}, but resolved` })
+  } else {
+    entry.made?.(c, input, outcome.value)
+    const leaks = [
+      ...householdLeaks(c, outcome.value, entry.reveals?.(c) ?? []),
+      ...(entry.inspect?.(c, outcome.value) ?? []),
+    ]
+    findings.push(...leaks.map((text) => ({ kind: 'leak' as const, text: `${label}: ${text}` })))
+  }
+  if (findings.some((f) => f.kind === 'leak')) figures.leaks++
+  else if (findings.length) figures.mismatches++
+  return findings
+}
+
+// ─── The tests ──────────────────────────────────────────────────────────────────────
+
+const catalog = procedureCatalog()
+
+describe('Authz matrix', () => {
+  afterAll(() => {
+    reportFigures('authz-matrix', { procedures: catalog.length, roles: ROLES.length, ...figures })
+  })
+
+  it('classifies every procedure of the router, and only those', () => {
+    const paths = catalog.map((p) => p.path)
+    expect(
+      paths.filter((path) => !AUTHZ[path]),
+      'procedures with no entry in the table',
+    ).toEqual([])
+    expect(
+      Object.keys(AUTHZ).filter((path) => !paths.includes(path)),
+      'table entries for no procedure',
+    ).toEqual([])
+    for (const { path, type } of catalog) expect(AUTHZ[path]?.type, `${path} is a ${type}`).toBe(type)
+  })
+
+  for (const { path } of catalog) {
+    it(path, async () => {
+      const entry = entryOf(path)
+      const twoSided = isTwoSided(entry)
+      const findings: Finding[] = []
+      for (const role of ROLES) {
+        for (const side of twoSided ? SIDES : (['in'] as const)) {
+          findings.push(...(await runCheck(path, entry, role, side, twoSided)))
+        }
+      }
+      expect(findings.map((f) => `${f.kind.toUpperCase()} ${f.text}`)).toEqual([])
+    })
+  }
+
+  it('keeps a resident to their own household’s needs, not a neighbour’s in the same village', async () => {
+    figures.checks++
+    const outcome = await outcomeOf(() => callers.resident.resident.myNeedById({ id: neighbourNeedId }), {
+      path: 'resident.myNeedById',
+      type: 'query',
+      input: { id: neighbourNeedId },
+    })
+    if (outcome.kind === 'ok') figures.leaks++
+    else if (outcome.kind !== 'refused' || outcome.code !== NF) figures.mismatches++
+    expect(outcome.kind === 'refused' ? outcome.code : outcome.kind).toBe(NF)
+  })
+})

@@ -1,0 +1,383 @@
+// Concurrency, over the real router and database:
+//  - idempotency: 50 parallel calls with one clientMutationId, for every mutation type the router
+//    has, write once and give all 50 callers the same answer;
+//  - optimistic locking: 1,000 racing edits on the same households lose no update, and every
+//    loser is told CONFLICT.
+import { randomUUID } from 'node:crypto'
+import { TRPCError } from '@trpc/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
+import type { Caller } from '../../server/caller'
+import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { reportFigures } from './figures'
+import { callProcedure, procedureCatalog } from './procedure-catalog'
+
+const PARALLEL = 50
+
+let world: World
+
+beforeAll(async () => {
+  world = await createWorld({ poolSize: 20 })
+})
+
+const village = () => world.ref.villages.qianyue.id
+
+const newHousehold = () => world.cadre.household.create(householdInput(village()))
+
+const newNeed = async () =>
+  world.cadre.need.create({ householdId: (await newHousehold()).id, category: 'HOUSING', description: '院墙需要修补' })
+
+/** A user of their own (for the account-changing mutations), and a caller for them. */
+const newAccount = async (data: { phone?: string; openid?: string; withPassword?: boolean }) => {
+  const { hashPassword } = await import('../../server/services/auth/passwords')
+  const user = await world.deps.prisma.user.create({
+    data: {
+      displayName: '并发测试',
+      ...(data.phone ? { phone: data.phone } : {}),
+      ...(data.openid ? { openid: data.openid } : {}),
+      ...(data.withPassword ? { passwordHash: await hashPassword(TEST_PASSWORD) } : {}),
+    },
+  })
+  return { user, caller: await world.as(user.id) }
+}
+
+type Case = {
+  /** The caller and the input (without its clientMutationId). */
+  prepare: () => Promise<{ caller: Caller; input: Record<string, unknown>; count: () => Promise<number> }>
+  /** What `count` must be after the 50 calls. */
+  expected: number
+}
+
+const countAudit = (action: string, entityId: string) => () =>
+  world.deps.prisma.auditLog.count({ where: { action, entityId } })
+
+/** One case per mutation that takes a clientMutationId. `count` measures the effect. */
+const CASES: Record<string, Case> = {
+  'activity.create': {
+    expected: 1,
+    prepare: async () => {
+      const theme = `并发-${randomUUID()}`
+      const input = activityInput(world.ref.orgs.bureauBranch.id, { theme, villageId: village() })
+      return { caller: world.secretary, input, count: () => world.deps.prisma.activity.count({ where: { theme } }) }
+    },
+  },
+  'activity.update': {
+    expected: 1,
+    prepare: async () => {
+      const base = activityInput(world.ref.orgs.bureauBranch.id, { villageId: village() })
+      const activity = await world.secretary.activity.create(base)
+      return {
+        caller: world.secretary,
+        input: { ...base, id: activity.id, version: activity.version, summary: '并发修改' },
+        count: countAudit('activity.update', activity.id),
+      }
+    },
+  },
+  'visit.create': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      return {
+        caller: world.cadre,
+        input: { target: 'HOUSEHOLD', householdId: household.id, visitedOn: '2025-01-23', cashFen: 50_000 },
+        count: () => world.deps.prisma.visit.count({ where: { householdId: household.id } }),
+      }
+    },
+  },
+  'visit.update': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      const visit = await world.cadre.visit.create({
+        target: 'HOUSEHOLD',
+        householdId: household.id,
+        visitedOn: '2025-01-23',
+        cashFen: 0,
+      })
+      return {
+        caller: world.cadre,
+        input: { id: visit.id, version: visit.version, visitedOn: '2025-01-24', cashFen: 10_000 },
+        count: countAudit('visit.update', visit.id),
+      }
+    },
+  },
+  'donation.create': {
+    expected: 1,
+    prepare: async () => {
+      const note = `并发-${randomUUID()}`
+      return {
+        caller: world.secretary,
+        input: { ...cashDonationInput(village(), 12_300), note },
+        count: () => world.deps.prisma.donation.count({ where: { note } }),
+      }
+    },
+  },
+  'donation.createBatch': {
+    expected: 7,
+    prepare: async () => {
+      const note = `并发批量-${randomUUID()}`
+      const donations = world.ref.orgs.firmBranches.map((org) =>
+        cashDonationInput(village(), 500_000, { donorOrgId: org.id, donorName: undefined, note }),
+      )
+      return {
+        caller: world.secretary,
+        input: { donations },
+        count: () => world.deps.prisma.donation.count({ where: { note } }),
+      }
+    },
+  },
+  'donation.update': {
+    expected: 1,
+    prepare: async () => {
+      const donation = await world.secretary.donation.create(cashDonationInput(village(), 100))
+      return {
+        caller: world.secretary,
+        input: { id: donation.id, version: donation.version, receivedOn: '2025-02-21', note: '改日期' },
+        count: countAudit('donation.update', donation.id),
+      }
+    },
+  },
+  'donation.void': {
+    expected: 1,
+    prepare: async () => {
+      const donation = await world.secretary.donation.create(cashDonationInput(village(), 100))
+      return {
+        caller: world.secretary,
+        input: { id: donation.id, version: donation.version, reason: '重复登记' },
+        count: countAudit('donation.void', donation.id),
+      }
+    },
+  },
+  'household.create': {
+    expected: 1,
+    prepare: async () => {
+      const input = householdInput(village())
+      return {
+        caller: world.cadre,
+        input,
+        count: () => world.deps.prisma.household.count({ where: { code: input.code } }),
+      }
+    },
+  },
+  'household.update': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      return {
+        caller: world.cadre,
+        input: {
+          id: household.id,
+          version: household.version,
+          code: household.code,
+          headName: household.headName,
+          category: 'DIBAO',
+        },
+        count: countAudit('household.update', household.id),
+      }
+    },
+  },
+  'need.create': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      return {
+        caller: world.cadre,
+        input: { householdId: household.id, category: 'MEDICAL', description: '需要送医' },
+        count: () => world.deps.prisma.need.count({ where: { householdId: household.id } }),
+      }
+    },
+  },
+  'need.update': {
+    expected: 1,
+    prepare: async () => {
+      const need = await newNeed()
+      return {
+        caller: world.cadre,
+        input: { id: need.id, version: need.version, category: 'HOUSING', description: '院墙倒塌，需要重建' },
+        count: countAudit('need.update', need.id),
+      }
+    },
+  },
+  'need.transition': {
+    expected: 2,
+    prepare: async () => {
+      const need = await newNeed()
+      return {
+        caller: world.cadre,
+        input: { id: need.id, version: need.version, to: 'TRANSFERRED', responsibleUnit: '良教乡人民政府' },
+        count: () => world.deps.prisma.needEvent.count({ where: { needId: need.id } }),
+      }
+    },
+  },
+  'resident.bindHousehold': {
+    expected: 1,
+    prepare: async () => {
+      const input = householdInput(village())
+      await world.cadre.household.create(input)
+      const { user, caller } = await newAccount({ openid: `o-${randomUUID()}` })
+      return {
+        caller,
+        input: { headName: input.headName, idNumber: input.idNumber },
+        count: countAudit('resident.bind', user.id),
+      }
+    },
+  },
+  'resident.submitNeed': {
+    expected: 1,
+    prepare: async () => {
+      const input = householdInput(village())
+      const household = await world.cadre.household.create(input)
+      const { user } = await newAccount({ openid: `o-${randomUUID()}` })
+      await world.deps.prisma.user.update({ where: { id: user.id }, data: { householdId: household.id } })
+      return {
+        caller: await world.as(user.id),
+        input: { category: 'SUPPLIES', description: '冬季取暖煤不够' },
+        count: () => world.deps.prisma.need.count({ where: { householdId: household.id } }),
+      }
+    },
+  },
+  'auth.changePassword': {
+    expected: 1,
+    prepare: async () => {
+      const { user, caller } = await newAccount({
+        phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+        withPassword: true,
+      })
+      return {
+        caller,
+        input: { currentPassword: TEST_PASSWORD, newPassword: 'Concurrent9pass' },
+        count: countAudit('auth.changePassword', user.id),
+      }
+    },
+  },
+  'auth.agreePrivacy': {
+    expected: 1,
+    prepare: async () => {
+      const { user, caller } = await newAccount({ openid: `o-${randomUUID()}` })
+      return {
+        caller,
+        input: { version: PRIVACY_NOTICE_VERSION, channel: 'WECHAT' },
+        count: countAudit('auth.agreePrivacy', user.id),
+      }
+    },
+  },
+}
+
+/** Mutations with no retry key, and why. */
+const NOT_KEYED: Record<string, string> = {
+  'auth.loginWithPassword': 'no user yet, so no key to claim; each login is a new session by design',
+  'auth.loginWithWeChat': 'no user yet, so no key to claim; each login is a new session by design',
+  'auth.logout': 'takes no input; ending an ended session again changes nothing',
+  'household.reveal': 'every reveal is logged, so none is answered from a stored result (meta replayable: false)',
+}
+
+const stripVolatile = (value: unknown) => JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))
+
+describe('idempotency under concurrency', () => {
+  const mutations = procedureCatalog().filter((p) => p.type === 'mutation')
+
+  it('has a case, or a reason for none, for every mutation of the router', () => {
+    const uncovered = mutations.map((m) => m.path).filter((path) => !CASES[path] && !NOT_KEYED[path])
+    expect(uncovered).toEqual([])
+  })
+
+  it(`${PARALLEL} parallel calls with one clientMutationId write once and answer alike`, async () => {
+    const outcomes: { path: string; effects: number; distinctAnswers: number; errors: string[] }[] = []
+    for (const { path } of mutations) {
+      const spec = CASES[path]
+      if (!spec) continue
+      const { caller, input, count } = await spec.prepare()
+      const keyed = { ...input, clientMutationId: randomUUID() }
+      const settled = await Promise.allSettled(
+        Array.from({ length: PARALLEL }, () => callProcedure(caller, path, keyed)),
+      )
+      const errors = settled.flatMap((s) =>
+        s.status === 'rejected'
+          ? [s.reason instanceof TRPCError ? `${s.reason.code} ${s.reason.message}` : String(s.reason)]
+          : [],
+      )
+      const answers = new Set(settled.flatMap((s) => (s.status === 'fulfilled' ? [stripVolatile(s.value)] : [])))
+      outcomes.push({ path, effects: await count(), distinctAnswers: answers.size, errors })
+    }
+    const wrong = outcomes.filter(
+      (o) => o.effects !== CASES[o.path]?.expected || o.distinctAnswers !== 1 || o.errors.length,
+    )
+    reportFigures('idempotency', {
+      mutationTypes: outcomes.length,
+      callsPerType: PARALLEL,
+      calls: outcomes.length * PARALLEL,
+      duplicateWrites: outcomes.filter((o) => o.effects > (CASES[o.path]?.expected ?? 0)).length,
+      failures: wrong.length,
+    })
+    expect(wrong).toEqual([])
+  })
+})
+
+describe('optimistic locking under 1,000 racing edits', () => {
+  it('loses no update, and tells every loser CONFLICT', async () => {
+    // Each round, 50 editors per household (1,000 in all) save forms loaded at the same version.
+    const HOUSEHOLDS = 20
+    const EDITORS_PER_HOUSEHOLD = 50
+    const ROUNDS = 3
+    const households = await Promise.all(Array.from({ length: HOUSEHOLDS }, () => newHousehold()))
+    let saved = 0
+    let conflicts = 0
+    let otherErrors = 0
+    let lostUpdates = 0
+    for (let round = 0; round < ROUNDS; round++) {
+      const forms = await Promise.all(households.map((h) => world.cadre.household.byId({ id: h.id })))
+      const attempts = forms.flatMap((form) =>
+        Array.from({ length: EDITORS_PER_HOUSEHOLD }, (_, editor) => {
+          const note = `第${round}轮-编辑${editor}`
+          return world.cadre.household
+            .update({
+              id: form.id,
+              version: form.version,
+              code: form.code,
+              headName: form.headName,
+              category: form.category,
+              notes: note,
+            })
+            .then(
+              () => ({ householdId: form.id, note, outcome: 'saved' as const }),
+              (error: unknown) => ({
+                householdId: form.id,
+                note,
+                outcome:
+                  error instanceof TRPCError && error.code === 'CONFLICT' ? ('conflict' as const) : ('other' as const),
+              }),
+            )
+        }),
+      )
+      const results = await Promise.all(attempts)
+      for (const form of forms) {
+        const winners = results.filter((r) => r.householdId === form.id && r.outcome === 'saved')
+        const stored = await world.cadre.household.byId({ id: form.id })
+        // Exactly one save per household and round, and what is stored is what it saved.
+        if (winners.length !== 1 || stored.notes !== winners[0]?.note || stored.version !== form.version + 1) {
+          lostUpdates++
+        }
+      }
+      saved += results.filter((r) => r.outcome === 'saved').length
+      conflicts += results.filter((r) => r.outcome === 'conflict').length
+      otherErrors += results.filter((r) => r.outcome === 'other').length
+    }
+    const edits = HOUSEHOLDS * EDITORS_PER_HOUSEHOLD * ROUNDS
+    reportFigures('optimistic-locking', {
+      households: HOUSEHOLDS,
+      rounds: ROUNDS,
+      edits,
+      saved,
+      conflicts,
+      otherErrors,
+      lostUpdates,
+    })
+    expect({ saved, conflicts, otherErrors, lostUpdates }).toEqual({
+      saved: HOUSEHOLDS * ROUNDS,
+      conflicts: edits - HOUSEHOLDS * ROUNDS,
+      otherErrors: 0,
+      lostUpdates: 0,
+    })
+  })
+})
