@@ -7,7 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
-import { type ApiClient, failureOf, loginAs, startServerProcess } from '../tests/reliability/server-process'
+import {
+  type ApiClient,
+  apiClient,
+  failureOf,
+  RELIABILITY_PASSWORD,
+  startServerProcess,
+} from '../tests/reliability/server-process'
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
@@ -62,17 +68,28 @@ const main = async () => {
   const server = await startServerProcess({
     DATA_DIR: dataDir,
     SEED_DEMO: 'households',
-    LOG_LEVEL: 'warn',
+    // (The helper finds the address in the server's info-level start-up line.)
+    LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '10000000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
   })
   try {
-    const secretary = await loginAs(server.url, DEMO_ACCOUNTS.secretary.phone)
-    const cadre = await loginAs(server.url, DEMO_ACCOUNTS.cadre.phone)
-    const me = await cadre.auth.me.query()
-    const villageId = me.villages[0]?.id ?? ''
-    const householdIds = (await cadre.household.list.query({ limit: 100 })).items.map((h) => h.id)
-    const api: ApiClients = { secretary, cadre, villageId, householdIds }
+    // Each simulated client is a device of its own (its own connection and batching), signed in
+    // as the secretary or the cadre.
+    const tokenOf = async (phone: string) =>
+      (await apiClient(server.url).auth.loginWithPassword.mutate({ phone, password: RELIABILITY_PASSWORD })).token
+    const secretaryToken = await tokenOf(DEMO_ACCOUNTS.secretary.phone)
+    const cadreToken = await tokenOf(DEMO_ACCOUNTS.cadre.phone)
+    const setup = apiClient(server.url, cadreToken)
+    const villageId = (await setup.auth.me.query()).villages[0]?.id ?? ''
+    const householdIds = (await setup.household.list.query({ limit: 100 })).items.map((h) => h.id)
+    const device = (): ApiClients => ({
+      secretary: apiClient(server.url, secretaryToken),
+      cadre: apiClient(server.url, cadreToken),
+      villageId,
+      householdIds,
+    })
 
     const latencies: number[] = []
     const byOperation = new Map<string, number[]>()
@@ -80,6 +97,7 @@ const main = async () => {
     const deadline = Date.now() + SECONDS * 1000
     const started = Date.now()
     const client = async () => {
+      const api = device()
       while (Date.now() < deadline) {
         const op = pick(WEIGHTED)
         const t0 = performance.now()
@@ -87,7 +105,9 @@ const main = async () => {
           await op.run(api)
           const ms = performance.now() - t0
           latencies.push(ms)
-          byOperation.set(op.name, [...(byOperation.get(op.name) ?? []), ms])
+          const samples = byOperation.get(op.name)
+          if (samples) samples.push(ms)
+          else byOperation.set(op.name, [ms])
         } catch (error) {
           const { code, appCode } = failureOf(error)
           const key = `${op.name} ${code}/${appCode ?? '-'}`

@@ -10,6 +10,7 @@ import { AppError } from './errors'
 import { isDatabaseUnavailable } from './lib/db-errors'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
+import type { WindowCounter } from './lib/window-counter'
 import type { SecurityPolicy } from './security-policy'
 import { type Actor, loadActor } from './services/auth/actor'
 import { findLiveSession } from './services/auth/sessions'
@@ -23,6 +24,8 @@ export type AppDeps = {
   wechat: WeChatConfig | null
   sessionTtlMs: number
   security: SecurityPolicy
+  /** API calls per signed-in user in the current minute (security.requestsPerMinute). */
+  callsPerUser: WindowCounter
   databaseKind: DatabaseKind
   log: Logger
 }

@@ -42,8 +42,20 @@ const ZEnv = z
       .min(1)
       .max(24 * 90)
       .default(24 * 7),
-    /** Requests a minute per session (per IP without one); see server/security-policy.ts. */
+    /** API calls a minute per signed-in user; see server/security-policy.ts. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** HTTP requests a minute per client IP, signed in or not. */
+    RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+    /**
+     * Behind a reverse proxy: which X-Forwarded-For hops to trust for the client's IP (Fastify's
+     * trustProxy): "true", a hop count, or comma-separated addresses/CIDRs. Unset: none.
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((v): boolean | number | string[] =>
+        v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()),
+      )
+      .optional(),
     /** Failed logins (or household bindings) per phone (per account) before a lockout. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     /** Failed logins from one IP, whatever the phone, before a lockout. */

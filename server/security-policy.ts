@@ -1,8 +1,10 @@
 // Limits that protect the API from guessing and flooding (see docs/security.md). Set from env at
 // start-up; tests build deps with the defaults.
 export type SecurityPolicy = {
-  /** Requests a minute for one session (or one IP, without a session). */
+  /** API calls a minute for one signed-in user. */
   requestsPerMinute: number
+  /** HTTP requests a minute from one IP, signed in or not. */
+  requestsPerMinutePerIp: number
   /** Failed proofs (a password; a household's name and ID number) per subject within the window. */
   maxFailuresPerSubject: number
   /** Failed proofs from one IP within the window, whatever the subject. */
@@ -17,6 +19,7 @@ export type SecurityPolicy = {
 
 export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   requestsPerMinute: 600,
+  requestsPerMinutePerIp: 3000,
   maxFailuresPerSubject: 5,
   maxFailuresPerIp: 30,
   lockoutWindowMs: 15 * 60_000,

@@ -11,6 +11,8 @@ import { buildServer } from './http/build-server'
 import { createFieldCrypto } from './lib/field-crypto'
 import { loadFieldKeys } from './lib/field-key'
 import { createLogger } from './lib/logger'
+import { createWindowCounter } from './lib/window-counter'
+import type { SecurityPolicy } from './security-policy'
 
 export type RunningServer = {
   app: FastifyInstance
@@ -35,6 +37,15 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
     const crypto = createFieldCrypto(keys.current, keys.previous)
     const prisma = createPrismaClient({ url: database.url, poolSize: env.DATABASE_POOL_SIZE })
     cleanups.push(() => prisma.$disconnect())
+    const security: SecurityPolicy = {
+      requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      requestsPerMinutePerIp: env.RATE_LIMIT_PER_IP_PER_MINUTE,
+      maxFailuresPerSubject: env.LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      lockoutWindowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+      loginRequestsPerMinute: env.LOGIN_REQUESTS_PER_MINUTE,
+      maxBatchSize: env.TRPC_MAX_BATCH,
+    }
     const deps: AppDeps = {
       prisma,
       crypto,
@@ -43,20 +54,14 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
           ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE }
           : null,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
-      security: {
-        requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
-        maxFailuresPerSubject: env.LOGIN_MAX_FAILURES,
-        maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
-        lockoutWindowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
-        loginRequestsPerMinute: env.LOGIN_REQUESTS_PER_MINUTE,
-        maxBatchSize: env.TRPC_MAX_BATCH,
-      },
+      security,
+      callsPerUser: createWindowCounter({ max: security.requestsPerMinute, windowMs: 60_000 }),
       databaseKind: database.kind,
       log: logger,
     }
     if (database.kind === 'embedded')
       await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })
-    const app = await buildServer({ deps, logger, h5DistDir: env.H5_DIST_DIR })
+    const app = await buildServer({ deps, logger, h5DistDir: env.H5_DIST_DIR, trustProxy: env.TRUST_PROXY })
     cleanups.push(() => app.close())
     const address = await app.listen({ host: env.HOST, port: env.PORT })
     return { app, deps, url: address, stop }

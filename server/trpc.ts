@@ -120,8 +120,11 @@ const checkRawInput = t.middleware(async ({ getRawInput, next }) => {
   return next()
 })
 
+/** Signed in, and within the per-user call limit (the HTTP layer limits per IP). */
 const requireActor = t.middleware(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError(ctx.sessionProblem ?? 'UNAUTHENTICATED')
+  const { isAllowed, retryAfterSeconds } = ctx.callsPerUser.hit(ctx.actor.userId)
+  if (!isAllowed) throw new AppError('RATE_LIMITED', { details: { retryAfterSeconds } })
   return next({ ctx: { actor: ctx.actor } })
 })
 

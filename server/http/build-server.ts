@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import { type AppDeps, createContext } from '../context'
+import { AppError } from '../errors'
 import { type AppRouter, appRouter } from '../routers/app-router'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
@@ -16,12 +17,29 @@ export type BuildServerOptions = {
   logger: FastifyBaseLogger
   /** The built H5 app; served when the folder exists. */
   h5DistDir?: string | undefined
+  /** Fastify's trustProxy: which forwarded hops give the client's IP (TRUST_PROXY). */
+  trustProxy?: boolean | number | string[] | undefined
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024
 
-export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOptions): Promise<FastifyInstance> => {
+/** Whether the request was routed to tRPC: decided on the matched route, not the raw URL (which
+ * may be percent-encoded: /%74rpc/… reaches the same route). */
+export const isTrpcRequest = (req: FastifyRequest) => req.routeOptions.url?.startsWith('/trpc/') ?? false
+
+export const buildServer = async ({
+  deps,
+  logger,
+  h5DistDir,
+  trustProxy,
+}: BuildServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
+    // A hop count trusts that many proxies nearest to us.
+    ...(trustProxy === undefined
+      ? {}
+      : {
+          trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+        }),
     loggerInstance: logger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -35,7 +53,7 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
   app.addHook('onRequest', securityHeaders(hasH5 ? h5Root : undefined))
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)
-    if (!req.url.startsWith('/trpc/')) return
+    if (!isTrpcRequest(req)) return
     // Inputs hold personal data; in a query string they would end up in access logs and proxies.
     if (req.method === 'GET') {
       const message = '请求方式不正确，请更新应用后重试'
@@ -63,6 +81,12 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
       // Checked before any procedure is looked up, so a batch of made-up paths is refused too.
       maxBatchSize: deps.security.maxBatchSize,
       createContext: ({ req }) => createContext(deps, req),
+      // The per-user limit is a middleware; its answer says when to come back, like the HTTP limits.
+      responseMeta({ errors }) {
+        const waits = errors.map((e) => (e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined))
+        const retryAfter = Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
+        return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {}
+      },
       onError({ error, path: procedure, req }) {
         // Users see a generic message and the request id; the details are only logged.
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -84,7 +108,8 @@ export const buildServer = async ({ deps, logger, h5DistDir }: BuildServerOption
     await app.register(fastifyStatic, { root: h5Root, index: 'index.html', wildcard: false })
     // The H5 router uses hash mode, so any other GET is the app's shell.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/trpc')) return reply.sendFile('index.html')
+      if (req.method === 'GET' && !isTrpcRequest(req) && !req.url.startsWith('/trpc'))
+        return reply.sendFile('index.html')
       return reply.code(404).send({ error: 'Not Found' })
     })
   }

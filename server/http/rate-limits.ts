@@ -1,30 +1,28 @@
-// Request-rate limits on /trpc, before any procedure runs (docs/security.md):
-//   - every call: RATE_LIMIT_PER_MINUTE per session, or per IP without one;
-//   - logins: a tighter per-IP limit, since each one costs a password hash.
-// Failed logins are also locked out per phone and per IP in the database (auth-attempts.ts);
-// these in-memory limits only shed floods, per instance.
-import { createHash } from 'node:crypto'
+// Request-rate limits at the HTTP layer, before tRPC runs (docs/security.md):
+//   - every request: RATE_LIMIT_PER_IP_PER_MINUTE per client IP, generous enough for a village
+//     office behind one address (set TRUST_PROXY behind a reverse proxy, or every client shares
+//     the proxy's address);
+//   - login calls: LOGIN_REQUESTS_PER_MINUTE per IP, charged per call in a batch, since each costs
+//     a password hash.
+// The per-user limit needs the session, so it is a tRPC middleware (server/trpc.ts). Failed
+// logins are also locked out per phone and per IP in the database (auth-attempts.ts); these
+// in-memory limits only shed floods, per instance.
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { APP_ERRORS } from '../errors'
 import type { SecurityPolicy } from '../security-policy'
 import { trpcErrorBody } from './trpc-errors'
 
-/** The session's token, hashed (the token itself is never kept), or the IP. */
-const callerKey = (req: FastifyRequest) => {
-  const header = req.headers.authorization
-  if (header?.startsWith('Bearer ')) return `s:${createHash('sha256').update(header).digest('base64url')}`
-  return `ip:${req.ip}`
-}
-
-const isLogin = (req: FastifyRequest) => /^\/trpc\/[^?]*auth\.login/.test(req.url)
+/** The calls of a tRPC request, from the matched route's (decoded) path parameter. */
+export const trpcCallsOf = (req: FastifyRequest): string[] =>
+  ((req.params as { path?: string } | undefined)?.path ?? '').split(',').filter(Boolean)
 
 export const registerRateLimits = async (app: FastifyInstance, policy: SecurityPolicy) => {
   await app.register(rateLimit, { global: false })
-  const perCaller = app.createRateLimit({
-    max: policy.requestsPerMinute,
+  const perIp = app.createRateLimit({
+    max: policy.requestsPerMinutePerIp,
     timeWindow: 60_000,
-    keyGenerator: callerKey,
+    keyGenerator: (req) => `ip:${req.ip}`,
   })
   const loginPerIp = app.createRateLimit({
     max: policy.loginRequestsPerMinute,
@@ -34,7 +32,9 @@ export const registerRateLimits = async (app: FastifyInstance, policy: SecurityP
 
   /** Answers 429 and returns true when the request is over a limit. */
   return async (req: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
-    for (const limit of isLogin(req) ? [loginPerIp, perCaller] : [perCaller]) {
+    const logins = trpcCallsOf(req).filter((path) => path.startsWith('auth.login')).length
+    const checks = [perIp, ...Array.from({ length: logins }, () => loginPerIp)]
+    for (const limit of checks) {
       const verdict = await limit(req)
       if (verdict.isAllowed || !verdict.isExceeded) continue
       const { message } = APP_ERRORS.RATE_LIMITED

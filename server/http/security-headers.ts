@@ -42,7 +42,7 @@ export const securityHeaders = (h5Root: string | undefined) => {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'no-referrer')
-    if (req.url.startsWith('/trpc')) {
+    if (req.routeOptions.url?.startsWith('/trpc/')) {
       reply.header('cache-control', 'no-store')
       return
     }

@@ -8,6 +8,7 @@ import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
 import { createPrismaClient } from '../../server/db/client'
 import { createFieldCrypto } from '../../server/lib/field-crypto'
+import { createWindowCounter } from '../../server/lib/window-counter'
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../server/security-policy'
 import type { WeChatConfig } from '../../server/services/auth/wechat-client'
 import { createTestDatabase } from './test-database'
@@ -27,13 +28,15 @@ export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDep
   const { url } = await createTestDatabase()
   const prisma = createPrismaClient({ url, poolSize: options.poolSize ?? 5 })
   afterAll(() => prisma.$disconnect())
+  const security = { ...DEFAULT_SECURITY_POLICY, ...options.security }
   return {
     url,
     prisma,
     crypto: createFieldCrypto(options.fieldKey ?? randomBytes(32)),
     wechat: options.wechat ?? null,
     sessionTtlMs: 3_600_000,
-    security: { ...DEFAULT_SECURITY_POLICY, ...options.security },
+    security,
+    callsPerUser: createWindowCounter({ max: security.requestsPerMinute, windowMs: 60_000 }),
     databaseKind: 'external',
     log: pino({ level: 'silent' }),
   }

@@ -58,6 +58,7 @@ export const startServerProcess = async (
       H5_DIST_DIR: path.join(ROOT, 'test-results', 'reliability', 'no-h5'),
       // Rate limits must not throttle the suites' loops (harmless where not implemented).
       RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_IP_PER_MINUTE: '1000000',
       DATABASE_URL: '',
       FIELD_ENCRYPTION_KEY: '',
       SEED_DEMO_PASSWORD: RELIABILITY_PASSWORD,
@@ -121,6 +122,8 @@ export const apiClient = (url: string, token?: string) =>
         url: `${url}/trpc`,
         transformer: superjson,
         methodOverride: 'POST',
+        // As the app's client (src/lib/trpc.ts): under the server's batch cap.
+        maxItems: 10,
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
     ],

@@ -31,8 +31,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-/** A client as one device: its own address, so that limits keyed by IP apply to it alone. */
-const client = (options: { token?: string; ip?: string } = {}) =>
+const client = (options: { token?: string } = {}) =>
   createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
@@ -124,14 +123,16 @@ describe('request limits', () => {
     expect(response.status).toBe(415)
   })
 
-  it('slows down a session that floods the API, with a Chinese message and Retry-After', async () => {
+  it('slows down a user who floods the API, with a Chinese message and Retry-After', async () => {
     const { token } = await login(DEMO_ACCOUNTS.secretary.phone, TEST_PASSWORD)
+    // A second session of the same person shares the allowance.
+    const { token: other } = await login(DEMO_ACCOUNTS.secretary.phone, TEST_PASSWORD)
     const statuses: number[] = []
     let lastBody = ''
     for (let i = 0; i < 45; i++) {
       const response = await fetch(`${baseUrl}/trpc/auth.me`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${i % 2 ? other : token}`, 'content-type': 'application/json' },
         body: '{}',
       })
       statuses.push(response.status)
@@ -143,6 +144,71 @@ describe('request limits', () => {
     expect(statuses.filter((s) => s === 200).length).toBe(40)
     expect(statuses.filter((s) => s === 429).length).toBe(5)
     expect(lastBody).toContain('操作太频繁')
+    // Someone else is not slowed down by it.
+    const { token: cadre } = await login(DEMO_ACCOUNTS.cadre.phone, TEST_PASSWORD)
+    expect((await client({ token: cadre }).auth.me.query()).displayName).toBeTruthy()
+  })
+})
+
+describe('limits per address', () => {
+  /** A second server on the same database, with tight per-IP limits; `trustProxy` as TRUST_PROXY. */
+  const serverWith = async (limits: Partial<typeof world.deps.security>, trustProxy?: number) => {
+    const deps = { ...world.deps, security: { ...world.deps.security, ...limits } }
+    const server = await buildServer({ deps, logger: pino({ level: 'silent' }), trustProxy })
+    const url = await server.listen({ host: '127.0.0.1', port: 0 })
+    return { url, close: () => server.close() }
+  }
+  const post = (url: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, text: await r.text() }))
+
+  it('limits one address however many sessions it uses', async () => {
+    const server = await serverWith({ requestsPerMinutePerIp: 10 })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 12; i++) statuses.push((await post(server.url, 'auth.me', {})).status)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(2)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('charges each login in a batch, so batching does not multiply the guesses', async () => {
+    const server = await serverWith({ loginRequestsPerMinute: 3 })
+    try {
+      const call = { phone: '13900000000', password: 'wrong-password' }
+      const batch = Object.fromEntries([0, 1, 2, 3].map((i) => [i, { json: call }]))
+      const paths = Array.from({ length: 4 }, () => 'auth.loginWithPassword').join(',')
+      const answer = await post(server.url, `${paths}?batch=1`, batch)
+      expect(answer.status).toBe(429)
+      expect(answer.text).toContain('操作太频繁')
+      const attempts = await world.deps.prisma.authAttempt.count({ where: { subject: call.phone } })
+      expect(attempts).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('behind a trusted proxy, tells clients apart by X-Forwarded-For', async () => {
+    const server = await serverWith({ requestsPerMinutePerIp: 3 }, 1)
+    try {
+      const from = (ip: string) => post(server.url, 'auth.me', {}, { 'x-forwarded-for': ip })
+      for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).toBe(401)
+      expect((await from('10.0.0.1')).status).toBe(429)
+      expect((await from('10.0.0.2')).status).toBe(401)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('refuses GET on the API however the path is spelled', async () => {
+    for (const spelling of ['/trpc/auth.me', '/%74rpc/auth.me', '/trpc/auth%2Eme']) {
+      const response = await fetch(`${baseUrl}${spelling}?input=%7B%7D`)
+      expect(response.status, spelling).toBe(405)
+    }
   })
 })
 
