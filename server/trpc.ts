@@ -11,6 +11,7 @@ import { APP_ERRORS, AppError, type FieldErrors, fieldError, GENERIC_MESSAGES, i
 import { isDatabaseUnavailable } from './lib/db-errors'
 import { inputProblem } from './lib/input-hygiene'
 import { hasRole } from './services/auth/actor'
+import { type ProofSpec, underProof } from './services/auth/auth-attempts'
 import { runIdempotent } from './services/idempotency'
 
 // ─── 1. Initialisation ──────────────────────────────────────────────────────────────
@@ -45,6 +46,8 @@ export type ProcedureMeta = {
    * stored result. For reads that must be logged every time (revealing personal data).
    */
   replayable?: boolean
+  /** What the procedure proves (a password, a household's identity), counted by the lockout. */
+  proof?: ProofSpec
 }
 
 const t = initTRPC
@@ -132,17 +135,21 @@ const requireActor = t.middleware(({ ctx, next }) => {
  * Every mutation runs in one transaction: nothing is half-written. When a signed-in user's input
  * carries a `clientMutationId`, the key is claimed in that same transaction, so a replay (a retry after a
  * lost response, or the offline queue syncing twice) returns the first result instead of
- * writing again.
+ * writing again. A procedure that proves something (`meta.proof`) has its attempt claimed under
+ * the lockout before the transaction opens (services/auth/auth-attempts.ts).
  */
 const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput, meta }) => {
   if (type !== 'mutation') return next()
+  const rawInput = await getRawInput()
+  const proof = meta?.proof
   return runIdempotent({
     prisma: ctx.prisma,
     crypto: ctx.crypto,
     userId: meta?.replayable === false ? null : (ctx.actor?.userId ?? null),
     procedure: path,
-    rawInput: await getRawInput(),
+    rawInput,
     run: (tx) => next({ ctx: { db: tx } }),
+    guard: proof && ((execute) => underProof(ctx, proof, rawInput, execute)),
   })
 })
 

@@ -91,6 +91,7 @@ export const runIdempotent = async <R extends StepResult>({
   procedure,
   rawInput,
   run,
+  guard,
 }: {
   prisma: Db
   crypto: FieldCrypto
@@ -99,6 +100,11 @@ export const runIdempotent = async <R extends StepResult>({
   procedure: string
   rawInput: unknown
   run: (tx: Tx) => Promise<R>
+  /**
+   * Wraps each real execution (not a replay of a stored or in-flight result), outside its
+   * transaction: the lockout's claim for procedures that prove something.
+   */
+  guard?: ((execute: () => Promise<R>) => Promise<R>) | undefined
 }): Promise<R> => {
   const clientMutationId = userId ? readClientMutationId(rawInput) : null
   const request = clientMutationId ? requestOf(procedure, rawInput) : ''
@@ -133,7 +139,8 @@ export const runIdempotent = async <R extends StepResult>({
       throw error
     }
   }
-  if (!keyWhere) return transact()
+  const execute = guard ? () => guard(transact) : transact
+  if (!keyWhere) return execute()
 
   // Retries of one call often arrive together (a flaky network, a queue flushed twice). In this
   // process they wait for the first, holding no connection, rather than each opening a transaction
@@ -144,7 +151,7 @@ export const runIdempotent = async <R extends StepResult>({
     // A committed key answers without a transaction at all.
     const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere })
     if (stored?.result) return replay<R>(crypto, stored, procedure, request)
-    return transact()
+    return execute()
   })()
   inFlight.set(flight, mine)
   try {

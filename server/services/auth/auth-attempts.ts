@@ -3,40 +3,88 @@
 // per IP over a sliding window, in the database, so that they hold across instances and restarts.
 // A success clears the subject's count; the rows stay, as a record of who tried what from where.
 //
-// Attempts are written with the pool client, outside the request's transaction: the failed call
-// rolls its transaction back, and the failure must survive that.
-import type { Db } from '../../db/client'
-import { AppError } from '../../errors'
+// A procedure that proves something declares it in its meta (`proof`, one of PROOFS below), and
+// the transaction middleware claims the attempt before the procedure's transaction opens
+// (server/services/idempotency.ts). The claim is a short transaction of its own, serialised per
+// subject and per IP by advisory locks: it checks the lockout and writes the attempt as a failure.
+// So parallel guesses cannot all pass the check before any is counted, the failure survives the
+// rollback of the failed call, and no call holds one connection while it waits for another.
+// When the call ends, the attempt is settled: a success marks it, a failed proof leaves it, and
+// anything else (a lost database, a validation error) takes it back.
+//
+// In-flight attempts count as failures until they end: more simultaneous attempts on one subject
+// than the limit are refused, even with the right password.
+import type { Context } from '../../context'
+import type { Db, Tx } from '../../db/client'
+import { AppError, type AppErrorCode } from '../../errors'
 import type { AuthAttemptKind } from '../../generated/prisma/client'
 import type { SecurityPolicy } from '../../security-policy'
 
 type Attempt = { kind: AuthAttemptKind; subject: string; ip: string | null }
 
+/** What a procedure proves, and who the attempt counts against. */
+export type ProofSpec = {
+  kind: AuthAttemptKind
+  /** The error that means "the proof was wrong": only it counts against the subject. */
+  failure: AppErrorCode
+  /** The subject, from the caller and the raw (not yet validated) input; null: nothing to count. */
+  subject: (ctx: Pick<Context, 'prisma' | 'actor'>, rawInput: unknown) => Promise<string | null>
+}
+
+const stringField = (rawInput: unknown, field: string): string | null => {
+  const value = (rawInput as Record<string, unknown> | null)?.[field]
+  return typeof value === 'string' ? value.trim() : null
+}
+
+export const PROOFS = {
+  /** A phone and its password. */
+  passwordLogin: {
+    kind: 'PASSWORD_LOGIN',
+    failure: 'INVALID_CREDENTIALS',
+    subject: async (_ctx, rawInput) => stringField(rawInput, 'phone'),
+  },
+  /** The current password, when changing it: counted with the phone's logins. */
+  currentPassword: {
+    kind: 'PASSWORD_LOGIN',
+    failure: 'WRONG_PASSWORD',
+    subject: async ({ prisma, actor }) => {
+      if (!actor) return null
+      const user = await prisma.user.findUnique({ where: { id: actor.userId }, select: { phone: true } })
+      return user?.phone ?? null
+    },
+  },
+  /** A household's 户主 name and ID number, to bind a WeChat account to it: counted per account. */
+  householdBinding: {
+    kind: 'HOUSEHOLD_BIND',
+    failure: 'RESIDENT_BIND_NO_MATCH',
+    subject: async ({ actor }) => actor?.userId ?? null,
+  },
+} as const satisfies Record<string, ProofSpec>
+
 const ipOf = (ip: string | null) => ip ?? 'unknown'
 
 /** Throws LOCKED_OUT, with the wait in minutes, when the subject or the IP has failed too often. */
-export const assertNotLockedOut = async (prisma: Db, policy: SecurityPolicy, { kind, subject, ip }: Attempt) => {
+const assertNotLockedOut = async (db: Tx, policy: SecurityPolicy, { kind, subject, ip }: Attempt) => {
   const since = new Date(Date.now() - policy.lockoutWindowMs)
-  const lastSuccess = await prisma.authAttempt.findFirst({
+  const lastSuccess = await db.authAttempt.findFirst({
     where: { kind, subject, succeeded: true, createdAt: { gte: since } },
     orderBy: { createdAt: 'desc' },
     select: { createdAt: true },
   })
   const subjectSince = lastSuccess?.createdAt ?? since
-  const [bySubject, byIp] = await Promise.all([
-    prisma.authAttempt.findMany({
-      where: { kind, subject, succeeded: false, createdAt: { gt: subjectSince } },
-      orderBy: { createdAt: 'desc' },
-      take: policy.maxFailuresPerSubject,
-      select: { createdAt: true },
-    }),
-    prisma.authAttempt.findMany({
-      where: { kind, ip: ipOf(ip), succeeded: false, createdAt: { gte: since } },
-      orderBy: { createdAt: 'desc' },
-      take: policy.maxFailuresPerIp,
-      select: { createdAt: true },
-    }),
-  ])
+  // (One after the other: this runs inside the claim's transaction, on one connection.)
+  const bySubject = await db.authAttempt.findMany({
+    where: { kind, subject, succeeded: false, createdAt: { gt: subjectSince } },
+    orderBy: { createdAt: 'desc' },
+    take: policy.maxFailuresPerSubject,
+    select: { createdAt: true },
+  })
+  const byIp = await db.authAttempt.findMany({
+    where: { kind, ip: ipOf(ip), succeeded: false, createdAt: { gte: since } },
+    orderBy: { createdAt: 'desc' },
+    take: policy.maxFailuresPerIp,
+    select: { createdAt: true },
+  })
   // Locked until the oldest of the last N failures leaves the window.
   const lockedUntil = (failures: { createdAt: Date }[], max: number) =>
     failures.length >= max ? (failures.at(-1)?.createdAt.getTime() ?? 0) + policy.lockoutWindowMs : 0
@@ -52,27 +100,56 @@ export const assertNotLockedOut = async (prisma: Db, policy: SecurityPolicy, { k
   })
 }
 
-export const recordAuthAttempt = (prisma: Db, attempt: Attempt & { succeeded: boolean }) =>
-  prisma.authAttempt.create({ data: { ...attempt, ip: ipOf(attempt.ip) } })
+/** Checks the lockout and writes the attempt as a failure, atomically per subject and per IP. */
+const claimAttempt = (prisma: Db, policy: SecurityPolicy, attempt: Attempt) =>
+  prisma.$transaction(async (tx) => {
+    // Subject first, then IP, in every claim: no two claims wait on each other in a cycle.
+    for (const key of [`${attempt.kind}:s:${attempt.subject}`, `${attempt.kind}:ip:${ipOf(attempt.ip)}`]) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`
+    }
+    await assertNotLockedOut(tx, policy, attempt)
+    const { id } = await tx.authAttempt.create({
+      data: { ...attempt, ip: ipOf(attempt.ip), succeeded: false },
+      select: { id: true },
+    })
+    return id
+  })
+
+type ProofOutcome = 'succeeded' | 'failed' | 'void'
+
+/** A failed call's outcome: a wrong proof counts; any other error takes the attempt back. */
+const outcomeOf = (spec: ProofSpec, error: unknown): ProofOutcome => {
+  const cause = error instanceof AppError ? error : (error as { cause?: unknown } | null)?.cause
+  return cause instanceof AppError && cause.code === spec.failure ? 'failed' : 'void'
+}
 
 /**
- * Runs a proof (a login, a binding) under the lockout: refused while locked out, and the outcome
- * recorded. Only failures of the proof itself (`isProofFailure`) count against the subject.
+ * Runs a call that proves `spec` under the lockout: claims its attempt (LOCKED_OUT while locked
+ * out), runs it, and settles the attempt by how it ended. `execute` resolves to a tRPC middleware
+ * result, which carries a failure as `{ ok: false, error }` rather than throwing it.
  */
-export const withLockout = async <T>(
-  prisma: Db,
-  policy: SecurityPolicy,
-  attempt: Attempt,
-  isProofFailure: (error: unknown) => boolean,
-  prove: () => Promise<T>,
-): Promise<T> => {
-  await assertNotLockedOut(prisma, policy, attempt)
+export const underProof = async <R extends { ok: boolean }>(
+  ctx: Pick<Context, 'prisma' | 'actor' | 'security' | 'clientIp'>,
+  spec: ProofSpec,
+  rawInput: unknown,
+  execute: () => Promise<R>,
+): Promise<R> => {
+  const subject = await spec.subject(ctx, rawInput)
+  if (!subject) return execute()
+  const id = await claimAttempt(ctx.prisma, ctx.security, { kind: spec.kind, subject, ip: ctx.clientIp })
+  const settle = async (outcome: ProofOutcome) => {
+    // A settlement that fails (the database just went away) leaves the attempt counted: the safe side.
+    if (outcome === 'succeeded')
+      await ctx.prisma.authAttempt.update({ where: { id }, data: { succeeded: true } }).catch(() => {})
+    if (outcome === 'void') await ctx.prisma.authAttempt.deleteMany({ where: { id } }).catch(() => {})
+  }
+  let result: R
   try {
-    const result = await prove()
-    await recordAuthAttempt(prisma, { ...attempt, succeeded: true })
-    return result
+    result = await execute()
   } catch (error) {
-    if (isProofFailure(error)) await recordAuthAttempt(prisma, { ...attempt, succeeded: false })
+    await settle(outcomeOf(spec, error))
     throw error
   }
+  await settle(result.ok ? 'succeeded' : outcomeOf(spec, (result as { error?: unknown }).error))
+  return result
 }

@@ -1,19 +1,17 @@
 // A signed-in person changes their password. It proves the current one under the same lockout as
-// logins, and ends every other session: a stolen token stops working once the password changes.
+// logins (meta `proof`), and ends every other session: a stolen token stops working once the
+// password changes.
 import type { Context } from '../../context'
 import { AppError } from '../../errors'
 import type { TChangePasswordRequest } from '../../routers/auth/change-password.types'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
-import { withLockout } from './auth-attempts'
 import { hashPassword, verifyPassword } from './passwords'
 
-type ChangePasswordContext = ServiceContext & Pick<Context, 'prisma' | 'security' | 'clientIp' | 'sessionId'>
+type ChangePasswordContext = ServiceContext & Pick<Context, 'sessionId'>
 
 const wrongPassword = () =>
   new AppError('WRONG_PASSWORD', { fieldErrors: { currentPassword: ['当前密码不正确，请重新输入'] } })
-
-const isWrongPassword = (error: unknown) => error instanceof AppError && error.code === 'WRONG_PASSWORD'
 
 export const changePassword = async ({ ctx, input }: { ctx: ChangePasswordContext; input: TChangePasswordRequest }) => {
   const user = await ctx.db.user.findUniqueOrThrow({
@@ -21,33 +19,25 @@ export const changePassword = async ({ ctx, input }: { ctx: ChangePasswordContex
     select: { id: true, phone: true, passwordHash: true },
   })
   if (!user.phone || !user.passwordHash) throw new AppError('PASSWORD_NOT_SET')
-  return withLockout(
-    ctx.prisma,
-    ctx.security,
-    { kind: 'PASSWORD_LOGIN', subject: user.phone, ip: ctx.clientIp },
-    isWrongPassword,
-    async () => {
-      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword()
-      const changedAt = new Date()
-      await ctx.db.user.update({
-        where: { id: user.id },
-        data: {
-          passwordHash: await hashPassword(input.newPassword),
-          passwordChangedAt: changedAt,
-          version: { increment: 1 },
-        },
-      })
-      const { count } = await ctx.db.session.updateMany({
-        where: { userId: user.id, revokedAt: null, ...(ctx.sessionId ? { id: { not: ctx.sessionId } } : {}) },
-        data: { revokedAt: changedAt },
-      })
-      await writeAudit(ctx, {
-        action: 'auth.changePassword',
-        entityType: 'User',
-        entityId: user.id,
-        after: { passwordChangedAt: changedAt, otherSessionsEnded: count },
-      })
-      return { otherSessionsEnded: count }
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword()
+  const changedAt = new Date()
+  await ctx.db.user.update({
+    where: { id: user.id },
+    data: {
+      passwordHash: await hashPassword(input.newPassword),
+      passwordChangedAt: changedAt,
+      version: { increment: 1 },
     },
-  )
+  })
+  const { count } = await ctx.db.session.updateMany({
+    where: { userId: user.id, revokedAt: null, ...(ctx.sessionId ? { id: { not: ctx.sessionId } } : {}) },
+    data: { revokedAt: changedAt },
+  })
+  await writeAudit(ctx, {
+    action: 'auth.changePassword',
+    entityType: 'User',
+    entityId: user.id,
+    after: { passwordChangedAt: changedAt, otherSessionsEnded: count },
+  })
+  return { otherSessionsEnded: count }
 }

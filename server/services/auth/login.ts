@@ -1,21 +1,17 @@
 // Signing in: phone + password (H5), or WeChat's code (mini-program). Both end in a new session.
-// Password logins run under a lockout per phone and per IP (auth-attempts.ts).
+// Password logins run under a lockout per phone and per IP (meta `proof`, auth-attempts.ts).
 import type { Context } from '../../context'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
 import type { TLoginWithPasswordRequest } from '../../routers/auth/login-with-password.types'
 import type { TLoginWithWeChatRequest } from '../../routers/auth/login-with-wechat.types'
 import { loadActor } from './actor'
-import { withLockout } from './auth-attempts'
 import { describeUser } from './describe-user'
 import { verifyPassword } from './passwords'
 import { createSession, type SessionMethod } from './sessions'
 import { exchangeWeChatCode } from './wechat-client'
 
-type LoginContext = Pick<
-  Context,
-  'db' | 'prisma' | 'security' | 'wechat' | 'log' | 'sessionTtlMs' | 'clientIp' | 'userAgent'
->
+type LoginContext = Pick<Context, 'db' | 'wechat' | 'log' | 'sessionTtlMs' | 'userAgent'>
 
 type SessionOptions = { ttlMs: number; userAgent: string | null }
 
@@ -28,24 +24,12 @@ const startSession = async (db: Tx, userId: string, method: SessionMethod, optio
 
 const sessionOptions = (ctx: LoginContext): SessionOptions => ({ ttlMs: ctx.sessionTtlMs, userAgent: ctx.userAgent })
 
-const isWrongPassword = (error: unknown) => error instanceof AppError && error.code === 'INVALID_CREDENTIALS'
-
-export const loginWithPassword = ({ ctx, input }: { ctx: LoginContext; input: TLoginWithPasswordRequest }) =>
-  withLockout(
-    ctx.prisma,
-    ctx.security,
-    { kind: 'PASSWORD_LOGIN', subject: input.phone, ip: ctx.clientIp },
-    isWrongPassword,
-    async () => {
-      const user = await ctx.db.user.findUnique({
-        where: { phone: input.phone },
-        select: { id: true, passwordHash: true },
-      })
-      const isValid = await verifyPassword(user?.passwordHash ?? null, input.password)
-      if (!user || !isValid) throw new AppError('INVALID_CREDENTIALS')
-      return startSession(ctx.db, user.id, 'PASSWORD', sessionOptions(ctx))
-    },
-  )
+export const loginWithPassword = async ({ ctx, input }: { ctx: LoginContext; input: TLoginWithPasswordRequest }) => {
+  const user = await ctx.db.user.findUnique({ where: { phone: input.phone }, select: { id: true, passwordHash: true } })
+  const isValid = await verifyPassword(user?.passwordHash ?? null, input.password)
+  if (!user || !isValid) throw new AppError('INVALID_CREDENTIALS')
+  return startSession(ctx.db, user.id, 'PASSWORD', sessionOptions(ctx))
+}
 
 /** Finds or creates the user for a WeChat openid; a new user has no roles until bound. */
 export const loginWithWeChat = async ({ ctx, input }: { ctx: LoginContext; input: TLoginWithWeChatRequest }) => {

@@ -1,36 +1,20 @@
 // Links a WeChat user to their household, once, after they prove it with the 户主's name and
 // ID number (compared through the blind index; the number itself is never looked up in clear).
-// Guessing is held back by the same lockout as password logins, per account and per IP: a match
-// both binds and tells that a person is registered as a 困难户.
-import type { Context } from '../../context'
+// Guessing is held back by the same lockout as password logins, per account and per IP (meta
+// `proof`): a match both binds and tells that a person is registered as a 困难户.
 import { AppError } from '../../errors'
 import type { TBindHouseholdRequest } from '../../routers/resident/bind-household.types'
 import { writeAudit } from '../audit/write-audit'
 import { loadActor } from '../auth/actor'
-import { withLockout } from '../auth/auth-attempts'
 import { describeUser } from '../auth/describe-user'
 import type { ServiceContext } from '../service-context'
 
-type BindContext = ServiceContext & Pick<Context, 'prisma' | 'security' | 'clientIp'>
-
-const isNoMatch = (error: unknown) => error instanceof AppError && error.code === 'RESIDENT_BIND_NO_MATCH'
-
-export const bindHousehold = async ({ ctx, input }: { ctx: BindContext; input: TBindHouseholdRequest }) => {
+export const bindHousehold = async ({ ctx, input }: { ctx: ServiceContext; input: TBindHouseholdRequest }) => {
   if (ctx.actor.householdId) throw new AppError('RESIDENT_ALREADY_BOUND')
   // Staff accounts record households; they do not join one through this door.
   if (ctx.actor.memberships.length) {
     throw new AppError('FORBIDDEN', { message: '工作人员账号不能绑定家庭户，请用本人微信登录后绑定' })
   }
-  return withLockout(
-    ctx.prisma,
-    ctx.security,
-    { kind: 'HOUSEHOLD_BIND', subject: ctx.actor.userId, ip: ctx.clientIp },
-    isNoMatch,
-    () => bind({ ctx, input }),
-  )
-}
-
-const bind = async ({ ctx, input }: { ctx: ServiceContext; input: TBindHouseholdRequest }) => {
   const household = await ctx.db.household.findFirst({
     where: { idNumberHash: { in: ctx.crypto.blindIndexes(input.idNumber, 'idNumber') }, headName: input.headName },
     select: { id: true },
