@@ -184,8 +184,21 @@ export const cadreProcedure = withRoles('ADMIN', 'CADRE')
 
 export const adminProcedure = withRoles('ADMIN')
 
-/** A resident bound to a household; `ctx.householdId` is theirs. */
+/**
+ * A resident's own data (PIPL Art. 14): only after they have agreed to the privacy notice in
+ * force. Staff handle households' data as their duty, not on consent.
+ */
+const requireConsent = t.middleware(({ ctx, next }) => {
+  if (!ctx.actor?.hasAgreedToPrivacy) throw new AppError('PRIVACY_CONSENT_REQUIRED')
+  return next()
+})
+
+/** A WeChat user who has agreed to the privacy notice (binding to a household). */
+export const consentedProcedure = signedIn.use(requireConsent).use(transactional)
+
+/** A resident bound to a household, who has agreed to the privacy notice; `ctx.householdId` is theirs. */
 export const residentProcedure = signedIn
+  .use(requireConsent)
   .use(({ ctx, next }) => {
     if (!ctx.actor.householdId) throw new AppError('RESIDENT_NOT_BOUND')
     return next({ ctx: { householdId: ctx.actor.householdId } })

@@ -6,7 +6,7 @@ import './app.scss'
 import { QueryClientProvider } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { type PropsWithChildren, useState } from 'react'
-import { isUnauthorized } from './lib/errors'
+import { appCodeOf, isUnauthorized } from './lib/errors'
 import { routes } from './lib/routes'
 import { clearSession } from './lib/session'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
@@ -14,13 +14,23 @@ import { listenForWeChatPrivacy } from './lib/wechat-privacy'
 
 listenForWeChatPrivacy()
 
-/** An expired or revoked session anywhere sends the person back to 登录. */
+const currentRoute = () => {
+  const pages = Taro.getCurrentPages()
+  return pages[pages.length - 1]?.route ?? ''
+}
+
+/**
+ * An expired or revoked session anywhere sends the person back to 登录; a privacy notice that
+ * changed while they were signed in, to read the new one.
+ */
 const onApiError = (error: unknown) => {
+  if (appCodeOf(error) === 'PRIVACY_CONSENT_REQUIRED') {
+    if (!currentRoute().includes('privacy')) void Taro.reLaunch({ url: routes.privacy })
+    return
+  }
   if (!isUnauthorized(error)) return
   clearSession()
-  const pages = Taro.getCurrentPages()
-  const current = pages[pages.length - 1]?.route ?? ''
-  if (!current.includes('login')) void Taro.reLaunch({ url: routes.login })
+  if (!currentRoute().includes('login')) void Taro.reLaunch({ url: routes.login })
 }
 
 const App = ({ children }: PropsWithChildren) => {

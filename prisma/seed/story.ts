@@ -3,6 +3,7 @@
 // its 主题党日 with seven law firms' branches, visits the resident cadre and four households
 // with rice, flour, oil and cash, and eight donors give ¥44,000 in all.
 
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
 import type { THouseholdMemberInput } from '../../server/routers/household/household.types'
 import { fakeIdNumber, fakePhone } from './fake-identity'
@@ -253,8 +254,11 @@ export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData;
     note: '电话回访，群众满意',
   })
 
-  // 3. 马德林 links his WeChat account to his household and asks for a health check.
-  await resident.resident.bindHousehold({ headName: '马德林', idNumber: QIANYUE_HOUSEHOLDS[0].idNumber })
+  // 3. 马德林 opens the mini-program, agrees to the privacy notice, links his WeChat account to
+  //    his household and asks for a health check.
+  await resident.auth.agreePrivacy({ version: PRIVACY_NOTICE_VERSION, channel: 'WECHAT' })
+  const agreed = await callerFor(users.resident.id)
+  await agreed.resident.bindHousehold({ headName: '马德林', idNumber: QIANYUE_HOUSEHOLDS[0].idNumber })
   const residentCaller = await callerFor(users.resident.id)
   await residentCaller.resident.submitNeed({ category: 'MEDICAL', description: '希望组织村里老年人上门健康体检' })
 

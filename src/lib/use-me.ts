@@ -18,13 +18,20 @@ export const useMe = () => {
 /** public: anyone (登录); signedIn: a session (the privacy notice itself); agreed: both. */
 export type PageAccess = 'public' | 'signedIn' | 'agreed'
 
-export const useRequireAccess = (access: PageAccess) => {
-  const { data: me } = useMe()
+/**
+ * Sends people where they must go first, and says whether the page may show (and so fetch) its
+ * content: a resident's own data is refused by the server until they have agreed.
+ */
+export const useRequireAccess = (access: Exclude<PageAccess, 'public'>): boolean => {
+  const { data: me, isError } = useMe()
   useDidShow(() => {
-    if (access !== 'public' && !readSession()) void Taro.reLaunch({ url: routes.login })
+    if (!readSession()) void Taro.reLaunch({ url: routes.login })
   })
   const mustAgree = access === 'agreed' && me !== undefined && me.privacy.agreedAt === null
   useEffect(() => {
     if (mustAgree) void Taro.reLaunch({ url: routes.privacy })
   }, [mustAgree])
+  if (access === 'signedIn') return Boolean(readSession())
+  // Without an answer about the person (offline), the page shows and explains its own errors.
+  return me === undefined ? isError : !mustAgree
 }

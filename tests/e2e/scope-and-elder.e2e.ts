@@ -46,7 +46,7 @@ describe('data scope in the browser', () => {
 })
 
 describe('privacy', () => {
-  it('asks for the notice on the first sign-in only, and records the agreement', async () => {
+  it('asks for the notice until it is agreed to, signs out on declining, and records the agreement', async () => {
     const first = await newPhonePage(e2e)
     await first.goto(`${e2e.baseUrl}/`)
     await first.waitForURL(/login/)
@@ -56,6 +56,17 @@ describe('privacy', () => {
     await first.waitForURL(/package-auth\/privacy/)
     await see(first, '敏感个人信息')
     await screenshot(first, 'privacy-notice')
+    // Declining signs out, on the server too.
+    await tapButton(first, '不同意，退出登录')
+    await first.waitForURL(/login/)
+    const live = await e2e.server.deps.prisma.session.count({
+      where: { user: { phone: '13800000006' }, revokedAt: null },
+    })
+    expect(live).toBe(0)
+    await fill(first, 'phone', '13800000006')
+    await fill(first, 'password', E2E_PASSWORD)
+    await tapButton(first, '登录')
+    await first.waitForURL(/package-auth\/privacy/)
     await tapButton(first, '同意并继续')
     await first.waitForURL(/pages\/home/)
     const consent = await e2e.server.deps.prisma.privacyConsent.findFirstOrThrow({

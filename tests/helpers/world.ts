@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import pino from 'pino'
 import { afterAll } from 'vitest'
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { seedReferenceData } from '../../prisma/seed/reference-data'
 import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
@@ -49,7 +50,20 @@ export const createWorld = async (options: WorldOptions = {}) => {
   const ref = await deps.prisma.$transaction((tx) => seedReferenceData(tx, { password: TEST_PASSWORD }), {
     timeout: 60_000,
   })
-  const as = (userId: string | null): Promise<Caller> => callerFor(deps, userId)
+  /**
+   * A caller signed in as the user. They have agreed to the privacy notice, as everyone has who
+   * gets past the app's first screen, unless `agreed: false`.
+   */
+  const as = async (userId: string | null, { agreed = true } = {}): Promise<Caller> => {
+    if (userId && agreed) {
+      await deps.prisma.privacyConsent.upsert({
+        where: { userId_version: { userId, version: PRIVACY_NOTICE_VERSION } },
+        create: { userId, version: PRIVACY_NOTICE_VERSION, channel: 'H5' },
+        update: {},
+      })
+    }
+    return callerFor(deps, userId)
+  }
   return {
     deps,
     ref,

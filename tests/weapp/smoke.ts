@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
 import { parseEnv } from '../../server/env'
 import { startServer } from '../../server/start'
@@ -102,6 +103,8 @@ const main = async () => {
     }),
   )
   try {
+    // In the story 马德林 agreed to the notice long ago; here he meets it for the first time.
+    await server.deps.prisma.privacyConsent.deleteMany({ where: { user: { openid: DEMO_RESIDENT_OPENID } } })
     await runMiniProgram(server.url)
   } finally {
     await server.stop()
@@ -259,12 +262,18 @@ const runMiniProgram = async (serverUrl: string) => {
   check('the AbortController polyfill installed itself', typeof g.AbortController === 'function')
 
   // 工作台 as the branch secretary: the ¥44,000 of the party day.
-  // (Signed in as the secretary with a session from the API, before the app has cached anyone.)
+  // (Signed in as the secretary with a session from the API, before the app has cached anyone,
+  // and agreed to the privacy notice long ago: the page shows its content only after that.)
   const login2 = await fetch(`${serverUrl}/trpc/auth.loginWithPassword`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ json: { phone: '13800000002', password: PASSWORD } }),
   }).then((r) => r.json() as Promise<{ result: { data: { json: { token: string; expiresAt: string } } } }>)
+  await fetch(`${serverUrl}/trpc/auth.agreePrivacy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${login2.result.data.json.token}` },
+    body: JSON.stringify({ json: { version: PRIVACY_NOTICE_VERSION, channel: 'WECHAT' } }),
+  })
   storage.set('pdrl.session', login2.result.data.json)
   const secretaryHome = openPage('pages/home/index')
   check(

@@ -1,5 +1,6 @@
 // The signed-in user as the services see them: their roles and what those roles reach.
 import type { Role } from '../../../common/enums'
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
 
@@ -21,6 +22,8 @@ export type Actor = {
   cadreVillageIds: readonly string[]
   /** A resident's own household. */
   householdId: string | null
+  /** Whether they have agreed to the privacy notice in force (required of residents). */
+  hasAgreedToPrivacy: boolean
 }
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((role) => actor.roles.includes(role))
@@ -38,6 +41,7 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
       householdId: true,
       memberships: { select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } } },
       cadreVillages: { select: { villageId: true } },
+      privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true }, take: 1 },
     },
   })
   if (!user) throw new AppError('UNAUTHENTICATED')
@@ -58,5 +62,6 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
     memberships,
     cadreVillageIds: user.cadreVillages.map((c) => c.villageId),
     householdId: user.householdId,
+    hasAgreedToPrivacy: user.privacyConsents.length > 0,
   }
 }

@@ -1,5 +1,6 @@
 // Every page's root: applies 长辈模式, sends visitors without a session to 登录, and people who
-// have not agreed to the privacy notice in force to read it first.
+// have not agreed to the privacy notice in force to read it first. The page's content (and its
+// queries) waits until the person may see it.
 import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { useElderMode } from '../../lib/elder-mode'
@@ -7,17 +8,15 @@ import { type PageAccess, useRequireAccess } from '../../lib/use-me'
 
 type Props = PropsWithChildren<{ className?: string; access?: PageAccess }>
 
-const Guard = ({ access }: { access: PageAccess }) => {
-  useRequireAccess(access)
-  return null
-}
+/** Shows its children only once the person may see them (sending them elsewhere if not). */
+const Guarded = ({ access, children }: PropsWithChildren<{ access: Exclude<PageAccess, 'public'> }>) =>
+  useRequireAccess(access) ? children : null
 
 export const PageShell = ({ children, className, access = 'agreed' }: Props) => {
   const isElder = useElderMode()
   return (
     <View className={['page', isElder ? 'elder' : '', className ?? ''].join(' ').trim()}>
-      {access === 'public' ? null : <Guard access={access} />}
-      {children}
+      {access === 'public' ? children : <Guarded access={access}>{children}</Guarded>}
     </View>
   )
 }

@@ -24,6 +24,8 @@ export default function PrivacyPage() {
   const agree = useMutation(
     trpc.auth.agreePrivacy.mutationOptions({
       onSuccess: (profile) => {
+        // Anything fetched before the agreement (and refused for want of it) is fetched afresh.
+        queryClient.clear()
         queryClient.setQueryData(trpc.auth.me.queryKey(), profile)
         answerWeChatPrivacy(true)
         void Taro.reLaunch({ url: routes.home })
@@ -37,11 +39,16 @@ export default function PrivacyPage() {
       version: PRIVACY_NOTICE_VERSION,
       channel: isWeapp ? 'WECHAT' : 'H5',
     })
-  const decline = () => {
-    answerWeChatPrivacy(false)
+  const leave = () => {
     clearSession()
     queryClient.clear()
     void Taro.reLaunch({ url: routes.login })
+  }
+  // Declining ends the session on the server too; locally it ends even if the server is unreachable.
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: leave }))
+  const decline = () => {
+    answerWeChatPrivacy(false)
+    logout.mutate()
   }
 
   return (
@@ -72,7 +79,7 @@ export default function PrivacyPage() {
             同意并继续
           </Button>
         )}
-        <Button fill="none" block onClick={decline}>
+        <Button fill="none" block loading={logout.isPending} onClick={decline}>
           不同意，退出登录
         </Button>
       </View>
