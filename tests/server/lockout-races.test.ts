@@ -39,6 +39,16 @@ describe('parallel guesses', () => {
   })
 })
 
+describe('what is counted', () => {
+  it('counts nothing for input that validation refuses, however long', async () => {
+    const before = await world.deps.prisma.authAttempt.count()
+    const phone = 'x'.repeat(100_000)
+    const refused = world.anonymous.auth.loginWithPassword({ phone, password: 'wrong-password' })
+    await expect(refused).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    expect(await world.deps.prisma.authAttempt.count()).toBe(before)
+  })
+})
+
 describe('a burst of logins on a small pool', () => {
   it('signs everyone in: no login holds one connection while it waits for another', async () => {
     // (In-flight attempts count against the limit, 3 here: at most 3 at once per account.)

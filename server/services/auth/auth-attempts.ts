@@ -14,6 +14,7 @@
 //
 // In-flight attempts count as failures until they end: more simultaneous attempts on one subject
 // than the limit are refused, even with the right password.
+import { ZMobilePhone } from '../../../common/fields'
 import type { Context } from '../../context'
 import type { Db, Tx } from '../../db/client'
 import { AppError, type AppErrorCode } from '../../errors'
@@ -31,9 +32,10 @@ export type ProofSpec = {
   subject: (ctx: Pick<Context, 'prisma' | 'actor'>, rawInput: unknown) => Promise<string | null>
 }
 
-const stringField = (rawInput: unknown, field: string): string | null => {
-  const value = (rawInput as Record<string, unknown> | null)?.[field]
-  return typeof value === 'string' ? value.trim() : null
+/** The login's phone, if the raw input has a valid one (otherwise validation refuses the call). */
+const phoneOf = (rawInput: unknown): string | null => {
+  const parsed = ZMobilePhone.safeParse((rawInput as Record<string, unknown> | null)?.phone)
+  return parsed.success ? parsed.data : null
 }
 
 export const PROOFS = {
@@ -41,7 +43,7 @@ export const PROOFS = {
   passwordLogin: {
     kind: 'PASSWORD_LOGIN',
     failure: 'INVALID_CREDENTIALS',
-    subject: async (_ctx, rawInput) => stringField(rawInput, 'phone'),
+    subject: async (_ctx, rawInput) => phoneOf(rawInput),
   },
   /** The current password, when changing it: counted with the phone's logins. */
   currentPassword: {
