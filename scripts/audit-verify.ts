@@ -1,5 +1,7 @@
-// `npm run audit:verify`: checks the audit log's hash chain, on DATABASE_URL or the embedded
-// database, and reports the first broken link. Exit code 1 when the chain is broken.
+// `npm run audit:verify [-- --expect-head <seq>:<hash>]`: checks the audit log's hash chain, on
+// DATABASE_URL or the embedded database, and reports the first broken link, and the head to keep
+// for next time. With --expect-head, also that an earlier head is still there (nothing was cut
+// off the end). Exit code 1 when the chain is broken.
 import path from 'node:path'
 import { createPrismaClient } from '../server/db/client'
 import { openDatabase } from '../server/db/database'
@@ -10,25 +12,34 @@ const database = await openDatabase(
   () => {},
 )
 const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
+let exitCode = 1
 try {
-  const report = await verifyAuditChain(prisma)
+  const at = process.argv.indexOf('--expect-head')
+  const expectedHead = at > 0 ? process.argv[at + 1] : undefined
+  const report = await verifyAuditChain(prisma, { expectedHead })
   if (report.firstBroken) {
     const { chainSeq, entryId, reason } = report.firstBroken
     const why = {
       gap: 'a missing entry before it',
       prevHash: 'it does not point at the entry before it',
       hash: 'its content no longer matches its hash',
+      headMissing: 'the expected head is no longer in the chain (entries were removed from its end, or rewritten)',
     }[reason]
     console.log(
-      `Audit chain BROKEN at entry #${chainSeq} (id ${entryId}): ${why}. ${report.entries} entries before it verify.`,
+      reason === 'headMissing'
+        ? `Audit chain BROKEN: entry #${chainSeq}: ${why}. The ${report.entries} entries still there verify.`
+        : `Audit chain BROKEN at entry #${chainSeq} (id ${entryId}): ${why}. ${report.entries} entries before it verify.`,
     )
   } else {
     console.log(
       `Audit chain intact: ${report.entries} entries verified${report.unlinked ? `, ${report.unlinked} not linked yet (uncommitted)` : ''}.`,
     )
   }
-  process.exitCode = report.firstBroken ? 1 : 0
+  if (report.head) console.log(`Head: ${report.head} (keep it elsewhere; check later with --expect-head)`)
+  exitCode = report.firstBroken ? 1 : 0
 } finally {
   await prisma.$disconnect()
   await database.stop()
 }
+// Exit with the verdict once the connections are closed.
+process.exit(exitCode)

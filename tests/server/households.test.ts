@@ -40,6 +40,31 @@ describe('household records', () => {
     expect(audit).not.toContain('高血压')
   })
 
+  it('keeps names and circumstances out of the audit trail, yet shows what changed', async () => {
+    const input = householdInput(village(), { notes: '独居老人，冬季取暖困难' })
+    const created = await world.cadre.household.create(input)
+    const updated = await world.cadre.household.update({
+      ...input,
+      id: created.id,
+      version: created.version,
+      notes: '已安装电暖器',
+    })
+    const [creation, update] = await world.deps.prisma.auditLog.findMany({
+      where: { entityId: created.id, action: { in: ['household.create', 'household.update'] } },
+      orderBy: { id: 'asc' },
+    })
+    const trail = dump([creation, update])
+    for (const personal of [input.headName, input.members[0]?.name, '独居老人', '电暖器', created.idNumberMasked]) {
+      expect(trail).not.toContain(personal)
+    }
+    const before = update?.before as { headName: string; notes: string }
+    const after = update?.after as { headName: string; notes: string }
+    expect(after.headName).toMatch(/^#[0-9a-f]{8}:[\w-]{16}$/)
+    expect(after.headName).toBe(before.headName)
+    expect(after.notes).not.toBe(before.notes)
+    expect(updated.notes).toBe('已安装电暖器')
+  })
+
   it('reveals plaintext only to record keepers, and logs who, what, when and why', async () => {
     const input = householdInput(village())
     const created = await world.cadre.household.create(input)

@@ -1,20 +1,37 @@
 // Append-only audit trail of every mutation: who, what, which record, before and after, and the
-// request it came from. Snapshots are sanitised: ciphertexts and hashes are dropped (the masks
-// stay), so the trail never holds plaintext personal data.
+// request it came from. The trail is append-only and chained, so it cannot forget: snapshots
+// therefore hold no personal data at all.
+//   - ciphertexts and hashes are dropped;
+//   - names, masks and free text about a household (its circumstances, needs, notes) are replaced
+//     by a short keyed digest, "#<key id>:<digest>": the trail still shows that a field changed,
+//     and which entries share a value, but not the value, and it stays true after the household
+//     is anonymised (docs/retention.md).
 import type { Prisma } from '../../generated/prisma/client'
+import type { FieldCrypto } from '../../lib/field-crypto'
 import type { ServiceContext } from '../service-context'
 
 const SECRET_KEY = /(Enc|Hash)$|^passwordHash$|^tokenHash$/
 
-/** Plain JSON for the audit log: no secrets, BigInt as decimal strings, Dates as ISO strings. */
-export const auditSnapshot = (value: unknown): Prisma.InputJsonValue | null => {
+/** Fields that name a person or describe a household's circumstances. */
+const PERSONAL_KEY =
+  /^(headName|name|displayName|idNumberMask|phoneMask|notes|note|workInfo|livingConditions|difficulties|description)$/
+
+/** A value's keyed digest: equal values give equal digests under one key. */
+const digestOf = (crypto: FieldCrypto, value: string) =>
+  `#${crypto.keyId}:${crypto.digest(`audit\u0000${value}`).slice(0, 16)}`
+
+/** Plain JSON for the audit log: no personal data, BigInt as decimal strings, Dates as ISO strings. */
+export const auditSnapshot = (crypto: FieldCrypto, value: unknown): Prisma.InputJsonValue | null => {
   if (value === null || value === undefined) return null
   if (typeof value === 'bigint') return value.toString()
   if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map((v) => auditSnapshot(v)) as Prisma.InputJsonValue
+  if (Array.isArray(value)) return value.map((v) => auditSnapshot(crypto, v)) as Prisma.InputJsonValue
   if (typeof value === 'object') {
     const out: Record<string, Prisma.InputJsonValue | null> = {}
-    for (const [key, v] of Object.entries(value)) if (!SECRET_KEY.test(key)) out[key] = auditSnapshot(v)
+    for (const [key, v] of Object.entries(value)) {
+      if (SECRET_KEY.test(key)) continue
+      out[key] = PERSONAL_KEY.test(key) && typeof v === 'string' ? digestOf(crypto, v) : auditSnapshot(crypto, v)
+    }
     return out as Prisma.InputJsonValue
   }
   return value as Prisma.InputJsonValue
@@ -28,9 +45,12 @@ export type AuditEntry = {
   after?: unknown
 }
 
-export const writeAudit = async (ctx: Pick<ServiceContext, 'db' | 'actor' | 'requestId'>, entry: AuditEntry) => {
-  const before = auditSnapshot(entry.before)
-  const after = auditSnapshot(entry.after)
+export const writeAudit = async (
+  ctx: Pick<ServiceContext, 'db' | 'actor' | 'requestId' | 'crypto'>,
+  entry: AuditEntry,
+) => {
+  const before = auditSnapshot(ctx.crypto, entry.before)
+  const after = auditSnapshot(ctx.crypto, entry.after)
   await ctx.db.auditLog.create({
     data: {
       actorId: ctx.actor.userId,

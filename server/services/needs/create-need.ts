@@ -8,6 +8,7 @@ import type { TCreateNeedRequest } from '../../routers/need/create-need.types'
 import type { TNeedFields } from '../../routers/need/need.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
+import { assertHouseholdOpen } from '../households/household-open'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getNeed } from './get-need'
@@ -20,7 +21,7 @@ const SOURCE_NOTES: Record<NeedSource, string> = {
 
 /** Inserts the need and the first event of its timeline. Callers have checked scope. */
 export const insertNeed = async (
-  ctx: Pick<ServiceContext, 'actor' | 'requestId'> & { db: Tx },
+  ctx: Pick<ServiceContext, 'actor' | 'requestId' | 'crypto'> & { db: Tx },
   {
     id,
     householdId,
@@ -62,9 +63,10 @@ export const insertNeed = async (
 export const createNeed = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateNeedRequest }) => {
   const household = await ctx.db.household.findFirst({
     where: { id: input.householdId, ...householdScope(ctx.actor) },
-    select: { id: true, villageId: true },
+    select: { id: true, villageId: true, anonymisedAt: true },
   })
   if (!household) throw new AppError('NOT_FOUND')
+  assertHouseholdOpen(household)
   const need = await insertNeed(ctx, {
     id: input.id,
     householdId: household.id,
