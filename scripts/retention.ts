@@ -4,7 +4,11 @@
 import { createPrismaClient } from '../server/db/client'
 import { openDatabase } from '../server/db/database'
 import { parseEnv } from '../server/env'
-import { anonymiseExpiredHouseholds, pruneOperationalRecords } from '../server/services/retention/anonymise-households'
+import {
+  anonymiseExpiredHouseholds,
+  GRACE_DAYS,
+  pruneOperationalRecords,
+} from '../server/services/retention/anonymise-households'
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name)
@@ -21,8 +25,10 @@ const main = async () => {
   try {
     const report = await anonymiseExpiredHouseholds(prisma, { years, isDryRun })
     console.log(
-      `${report.isDryRun ? 'Would anonymise' : 'Anonymised'} ${report.anonymised} households whose monitoring ended before ${report.endedBefore} (${years} years).`,
+      `${report.isDryRun ? 'Would anonymise' : 'Anonymised'} ${report.anonymised} households whose monitoring ended before ${report.endedBefore} (${years} years), recorded at least ${GRACE_DAYS} days ago.`,
     )
+    for (const { householdId, error } of report.failed) console.error(`Could not anonymise ${householdId}: ${error}`)
+    if (report.failed.length) process.exitCode = 1
     if (!isDryRun) {
       const pruned = await pruneOperationalRecords(prisma)
       console.log(

@@ -1,8 +1,10 @@
 // Retention: households whose monitoring ended more than N years ago lose what identifies people,
 // and keep what the totals need.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { shanghaiDate } from '../../common/dates'
 import {
   anonymiseExpiredHouseholds,
+  GRACE_DAYS,
   pruneOperationalRecords,
   yearsBefore,
 } from '../../server/services/retention/anonymise-households'
@@ -42,17 +44,17 @@ describe('retention', () => {
     )
     const totalsBefore = (await world.admin.stats.summary({})).totals
 
-    const dryRun = await anonymiseExpiredHouseholds(world.deps.prisma, {
-      years: 5,
-      today: '2026-11-26',
-      isDryRun: true,
-    })
-    expect(dryRun).toEqual({ endedBefore: '2021-11-26', anonymised: 1, isDryRun: true })
+    // An end date just recorded waits out the grace period: it may be a typo.
+    const today = shanghaiDate()
+    expect((await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today })).anonymised).toBe(0)
+    const later = shanghaiDate(new Date(Date.now() + (GRACE_DAYS + 1) * 86_400_000))
+    const dryRun = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later, isDryRun: true })
+    expect(dryRun).toEqual({ endedBefore: yearsBefore(later, 5), anonymised: 1, failed: [], isDryRun: true })
     expect((await world.cadre.household.byId({ id: old.id })).anonymisedAt).toBeNull()
 
-    const run = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: '2026-11-26' })
-    expect(run.anonymised).toBe(1)
-    expect((await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: '2026-11-26' })).anonymised).toBe(0)
+    const run = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later })
+    expect(run).toMatchObject({ anonymised: 1, failed: [] })
+    expect((await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later })).anonymised).toBe(0)
 
     const raw = JSON.stringify(
       await world.deps.prisma.$queryRawUnsafe(
@@ -84,10 +86,43 @@ describe('retention', () => {
       }),
     )
     expect(edit.appCode).toBe('HOUSEHOLD_ANONYMISED')
+    // Nor can new records bring back what was erased.
+    const refused = await Promise.all([
+      failureOf(world.cadre.visit.create({ target: 'HOUSEHOLD', householdId: old.id, visitedOn: '2026-11-01' })),
+      failureOf(world.cadre.need.create({ householdId: old.id, category: 'MEDICAL', description: '马大爷又病了' })),
+      failureOf(
+        world.secretary.donation.create(
+          cashDonationInput(village, 10_000, { recipientKind: 'HOUSEHOLD', householdId: old.id }),
+        ),
+      ),
+    ])
+    expect(refused.map((f) => f.appCode)).toEqual([
+      'HOUSEHOLD_ANONYMISED',
+      'HOUSEHOLD_ANONYMISED',
+      'HOUSEHOLD_ANONYMISED',
+    ])
+    expect(refused[0]?.message).toBe('这户已过保存期限并匿名，不能再修改或新增记录')
 
     const untouched = await world.cadre.household.byId({ id: recent.id })
     expect(untouched).toMatchObject({ headName: recentInput.headName, anonymisedAt: null })
     expect(await world.deps.prisma.auditLog.count({ where: { action: 'retention.anonymise' } })).toBe(1)
+  })
+
+  it('anonymises households created together, whose ids share their time-ordered head', async () => {
+    const village = world.ref.villages.qianyue.id
+    const created = []
+    for (let i = 0; i < 3; i++) {
+      const input = householdInput(village, { monitoringStartedOn: '2015-01-01', monitoringEndedOn: '2018-12-31' })
+      created.push(await world.cadre.household.create(input))
+    }
+    const later = shanghaiDate(new Date(Date.now() + (GRACE_DAYS + 1) * 86_400_000))
+    const run = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later })
+    expect(run).toMatchObject({ anonymised: 3, failed: [] })
+    const codes = await world.deps.prisma.household.findMany({
+      where: { id: { in: created.map((h) => h.id) } },
+      select: { code: true },
+    })
+    expect(new Set(codes.map((c) => c.code)).size).toBe(3)
   })
 
   it('deletes sessions, attempts and retry keys past their periods, and nothing newer', async () => {

@@ -46,6 +46,7 @@ export const createHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
       responsibleUserId: input.responsibleUserId ?? null,
       monitoringStartedOn: input.monitoringStartedOn ? dateOnlyToDate(input.monitoringStartedOn) : null,
       monitoringEndedOn: input.monitoringEndedOn ? dateOnlyToDate(input.monitoringEndedOn) : null,
+      monitoringEndedRecordedAt: input.monitoringEndedOn ? new Date() : null,
       notes: input.notes ?? null,
       createdById: ctx.actor.userId,
       members: { createMany: { data: input.members.map((m, i) => memberCreateData(ctx, m, i)) } },

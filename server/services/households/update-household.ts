@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/write-audit'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getHousehold } from './get-household'
+import { assertHouseholdOpen } from './household-open'
 import {
   assertCodeFree,
   assertIdNumbersFree,
@@ -29,7 +30,7 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
     include: { members: true, risks: true },
   })
   if (!before) throw new AppError('NOT_FOUND')
-  if (before.anonymisedAt) throw new AppError('HOUSEHOLD_ANONYMISED')
+  assertHouseholdOpen(before)
   await assertKeepsRecords(ctx, before.villageId)
   if (before.version !== input.version) throw versionConflict(before.version)
 
@@ -72,6 +73,9 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
       responsibleUserId: input.responsibleUserId,
       monitoringStartedOn: startedOn,
       monitoringEndedOn: endedOn,
+      ...(endedOn !== undefined && endedOn?.getTime() !== before.monitoringEndedOn?.getTime()
+        ? { monitoringEndedRecordedAt: endedOn ? new Date() : null }
+        : {}),
       notes: input.notes,
       version: { increment: 1 },
     },

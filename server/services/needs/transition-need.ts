@@ -5,6 +5,7 @@ import { findNeedTransition, NEED_TRANSITIONS } from '../../../common/need-workf
 import { AppError, type FieldErrors, versionConflict } from '../../errors'
 import type { TTransitionNeedRequest } from '../../routers/need/transition-need.types'
 import { writeAudit } from '../audit/write-audit'
+import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, needScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getNeed } from './get-need'
@@ -19,6 +20,7 @@ export const transitionNeed = async ({ ctx, input }: { ctx: ServiceContext; inpu
   const need = await ctx.db.need.findFirst({ where: { id: input.id, ...needScope(ctx.actor) } })
   if (!need) throw new AppError('NOT_FOUND')
   if (!keepsRecordsOf(ctx.actor, need.villageId)) throw new AppError('FORBIDDEN')
+  await assertRecordsOpen(ctx.db, need.householdId)
   if (need.version !== input.version) throw versionConflict(need.version)
 
   const rule = findNeedTransition(need.status, input.to)

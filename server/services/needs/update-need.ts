@@ -3,6 +3,7 @@ import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { AppError, versionConflict } from '../../errors'
 import type { TUpdateNeedRequest } from '../../routers/need/update-need.types'
 import { writeAudit } from '../audit/write-audit'
+import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, needScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getNeed } from './get-need'
@@ -11,6 +12,7 @@ export const updateNeed = async ({ ctx, input }: { ctx: ServiceContext; input: T
   const before = await ctx.db.need.findFirst({ where: { id: input.id, ...needScope(ctx.actor) } })
   if (!before) throw new AppError('NOT_FOUND')
   if (!keepsRecordsOf(ctx.actor, before.villageId)) throw new AppError('FORBIDDEN')
+  await assertRecordsOpen(ctx.db, before.householdId)
   // A closed need is a record of what was asked and done; it is not edited afterwards.
   if (!OPEN_NEED_STATUSES.includes(before.status)) throw new AppError('NEED_CLOSED')
   if (before.version !== input.version) throw versionConflict(before.version)

@@ -2,7 +2,10 @@
 // its place in the ledger's totals, but loses everything that identifies a person: names, ID
 // numbers, phones, health, and the free text of visits and needs (which often names people).
 // Money, goods, categories and dates stay, so that every total and report still adds up.
-// Each household is anonymised in its own transaction; a run can be stopped and run again.
+// Each household is anonymised in its own transaction; a run can be stopped and run again, and
+// a household that fails is reported and skipped, not allowed to stop the others. A household
+// is due only once its end date has been on record for GRACE_DAYS, so that a mistyped date can be
+// corrected first.
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import type { Db } from '../../db/client'
 
@@ -10,8 +13,13 @@ export type RetentionReport = {
   /** Households whose monitoring ended before this day are anonymised. */
   endedBefore: string
   anonymised: number
+  /** Due households that could not be anonymised, and why (they are tried again next run). */
+  failed: { householdId: string; error: string }[]
   isDryRun: boolean
 }
+
+/** Days an end date must have been on record before retention acts on it. */
+export const GRACE_DAYS = 30
 
 const ANONYMISED_NAME = '（已匿名）'
 
@@ -54,7 +62,8 @@ const anonymiseOne = (prisma: Db, householdId: string, now: Date) =>
     await tx.household.update({
       where: { id: householdId },
       data: {
-        code: `X-${householdId.slice(0, 8)}`,
+        // Unique (the uuid's random tail, not its time-ordered head) and within the code's 32 characters.
+        code: `X-${householdId.replace(/-/g, '').slice(-30)}`,
         headName: ANONYMISED_NAME,
         idNumberEnc: null,
         idNumberHash: null,
@@ -99,13 +108,29 @@ export const anonymiseExpiredHouseholds = async (
 ): Promise<RetentionReport> => {
   const endedBefore = yearsBefore(today, years)
   const due = await prisma.household.findMany({
-    where: { anonymisedAt: null, monitoringEndedOn: { lt: dateOnlyToDate(endedBefore) } },
+    where: {
+      anonymisedAt: null,
+      monitoringEndedOn: { lt: dateOnlyToDate(endedBefore) },
+      monitoringEndedRecordedAt: { lt: new Date(dateOnlyToDate(today).getTime() - GRACE_DAYS * DAY_MS) },
+    },
     select: { id: true },
     orderBy: { id: 'asc' },
   })
+  const failed: RetentionReport['failed'] = []
+  let anonymised = 0
   if (!isDryRun) {
     const now = new Date()
-    for (const { id } of due) await anonymiseOne(prisma, id, now)
+    for (const { id } of due) {
+      try {
+        await anonymiseOne(prisma, id, now)
+        anonymised += 1
+      } catch (error) {
+        failed.push({
+          householdId: id,
+          error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+        })
+      }
+    }
   }
-  return { endedBefore, anonymised: due.length, isDryRun }
+  return { endedBefore, anonymised: isDryRun ? due.length : anonymised, failed, isDryRun }
 }

@@ -3,6 +3,7 @@
 import { AppError, versionConflict } from '../../errors'
 import type { TUpdateVisitRequest } from '../../routers/visit/update-visit.types'
 import { writeAudit } from '../audit/write-audit'
+import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getVisit } from './get-visit'
@@ -17,6 +18,7 @@ export const updateVisit = async ({ ctx, input }: { ctx: ServiceContext; input: 
   if (before.createdById !== ctx.actor.userId && !keepsRecordsOf(ctx.actor, before.villageId)) {
     throw new AppError('FORBIDDEN', { message: '只有走访登记人或本村驻村干部可以修改这条走访记录' })
   }
+  await assertRecordsOpen(ctx.db, before.householdId)
   if (before.version !== input.version) throw versionConflict(before.version)
   const visitorIds = await visitorIdsOf(ctx, {
     authorId: before.createdById,
