@@ -72,9 +72,11 @@ describe('a resident’s rights over their household’s record', () => {
       headName: input.headName,
       idNumberMasked: household.idNumberMasked,
       category: input.category,
-      members: [{ name: input.members[0]?.name, health: { status: 'CHRONIC_ILLNESS', detail: '高血压' } }],
+      members: [{ name: input.members[0]?.name, health: { status: 'CHRONIC_ILLNESS' } }],
     })
     expect(JSON.stringify(mine)).not.toContain(input.idNumber)
+    // Each member's health details are their own: the household sees the status only.
+    expect(JSON.stringify(mine)).not.toContain('高血压')
 
     const correction = await resident.resident.submitNeed({
       clientMutationId: newClientMutationId(),

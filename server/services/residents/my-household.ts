@@ -1,13 +1,16 @@
 // 我的家庭: everything the ledger holds about a resident's own household, as the right of access
 // (PIPL Art. 45) requires: the profile, members, risks, help measures, and the help received.
-// ID numbers and phones stay masked (the family knows them); members' health is shown, since it
-// is the family's own. What is wrong can be corrected through a 信息更正 need.
+// ID numbers and phones stay masked (the family knows them). Of members' health only the status
+// is shown: the details are each member's own sensitive data, and whoever bound the account may
+// not be the member concerned. What is wrong can be corrected through a 信息更正 need.
 import { dateToDateOnly } from '../../../common/dates'
 import { toFen, toFenOrNull } from '../../lib/fen'
 import { openHealth } from '../households/personal-fields'
 import type { ServiceContext } from '../service-context'
 
 type ResidentContext = ServiceContext & { householdId: string }
+
+const healthStatusOf = (health: ReturnType<typeof openHealth>) => (health ? { status: health.status } : null)
 
 export const getMyHousehold = async ({ ctx }: { ctx: ResidentContext }) => {
   const h = await ctx.db.household.findUniqueOrThrow({
@@ -60,7 +63,7 @@ export const getMyHousehold = async ({ ctx }: { ctx: ResidentContext }) => {
     members: h.members.map(({ healthEnc, idNumberMask, ...member }) => ({
       ...member,
       idNumberMasked: idNumberMask,
-      health: openHealth(ctx.crypto, healthEnc),
+      health: healthStatusOf(openHealth(ctx.crypto, healthEnc)),
     })),
     risks: h.risks,
     help: {
