@@ -36,6 +36,7 @@ export const APP_ERRORS = {
   WECHAT_RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: '微信登录过于频繁，请稍等一分钟再试' },
   WECHAT_USER_BLOCKED: { trpc: 'FORBIDDEN', message: '该微信账号暂时无法登录，请使用手机号登录或联系管理员' },
   WECHAT_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '暂时连不上微信服务器，请稍后再试' },
+  DUPLICATE_RECORD: { trpc: 'CONFLICT', message: '与已有记录重复（可能刚被他人保存），请刷新后再试' },
   DATABASE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '系统正在恢复，请稍后重试，已填写的内容不会丢失' },
 } as const satisfies Record<string, ErrorSpec>
 

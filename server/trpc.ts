@@ -8,7 +8,7 @@ import superjson from 'superjson'
 import type { Role } from '../common/enums'
 import type { Context } from './context'
 import { APP_ERRORS, AppError, type FieldErrors, fieldError, GENERIC_MESSAGES, internalErrorMessage } from './errors'
-import { isDatabaseUnavailable } from './lib/db-errors'
+import { isDatabaseUnavailable, isUniqueViolation } from './lib/db-errors'
 import { inputProblem } from './lib/input-hygiene'
 import { hasRole } from './services/auth/actor'
 import { type ProofSpec, underProof } from './services/auth/auth-attempts'
@@ -101,7 +101,10 @@ export const createCallerFactory = t.createCallerFactory
 
 // ─── 2. Middlewares ─────────────────────────────────────────────────────────────────
 
-/** Gives each AppError its tRPC code, and turns a lost database into a retryable 503. */
+/**
+ * Gives each AppError its tRPC code, turns a lost database into a retryable 503, and a unique
+ * index's refusal (a race the services' own checks could not see) into a conflict.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next()
   if (result.ok) return result
@@ -111,6 +114,8 @@ const mapAppErrors = t.middleware(async ({ next }) => {
     if (result.error.code !== code) throw new TRPCError({ code, message: cause.message, cause })
   } else if (isDatabaseUnavailable(cause)) {
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', cause: new AppError('DATABASE_UNAVAILABLE') })
+  } else if (isUniqueViolation(cause)) {
+    throw new TRPCError({ code: 'CONFLICT', cause: new AppError('DUPLICATE_RECORD') })
   }
   return result
 })

@@ -126,6 +126,36 @@ describe('household records', () => {
     expect((failure.cause as { fieldErrors: Record<string, string[]> }).fieldErrors['members.1.idNumber']).toBeDefined()
   })
 
+  it('registers a person once, and a code once, when the same household is saved at the same moment', async () => {
+    const village = world.ref.villages.qianyue.id
+    const base = householdInput(village)
+    const sameIdNumber = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        world.cadre.household.create({ ...householdInput(village), idNumber: base.idNumber }),
+      ),
+    )
+    const appCodes = (settled: PromiseSettledResult<unknown>[]) =>
+      settled.map((r) => (r.status === 'fulfilled' ? 'OK' : (r.reason as { cause?: { code?: string } }).cause?.code))
+    expect(appCodes(sameIdNumber).sort()).toEqual([
+      'HOUSEHOLD_ID_NUMBER_TAKEN',
+      'HOUSEHOLD_ID_NUMBER_TAKEN',
+      'HOUSEHOLD_ID_NUMBER_TAKEN',
+      'HOUSEHOLD_ID_NUMBER_TAKEN',
+      'OK',
+    ])
+
+    const sameCode = await Promise.allSettled(
+      Array.from({ length: 5 }, () => world.cadre.household.create({ ...householdInput(village), code: 'QY-RACE' })),
+    )
+    const codes = appCodes(sameCode)
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1)
+    // The losers are told it is taken: by the check, or by the unique index when they raced past it.
+    for (const failure of sameCode.filter((r) => r.status === 'rejected')) {
+      expect((failure.reason as { code: string }).code).toBe('CONFLICT')
+      expect((failure.reason as Error).message).toMatch(/户编号|重复/)
+    }
+  })
+
   it('updates with optimistic locking: a stale form gets CONFLICT with the current version', async () => {
     const created = await world.cadre.household.create(householdInput(village()))
     const form = householdInput(village(), { headName: created.headName, code: created.code })

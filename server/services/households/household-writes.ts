@@ -31,7 +31,9 @@ export const assertCodeFree = async (ctx: ServiceContext, villageId: string, cod
 
 /**
  * One person, one household: an ID number may appear once in the form (the 户主 may also be
- * listed among the members) and in no other household, as head or member.
+ * listed among the members) and in no other household, as head or member. No index can say that
+ * across heads and members, so two saves with the same number are serialised by an advisory lock
+ * on it, held to the end of the transaction: the second checks after the first has committed.
  */
 export const assertIdNumbersFree = async (
   ctx: ServiceContext,
@@ -53,6 +55,10 @@ export const assertIdNumbersFree = async (
   if (!seen.size) return
   // Under every known key, so that rows a key rotation has not reached yet still count.
   const hashes = [...seen.keys()].flatMap((value) => ctx.crypto.blindIndexes(value, 'idNumber'))
+  // In one order everywhere, so that two saves never wait on each other in a cycle.
+  for (const hash of [...new Set(hashes)].sort()) {
+    await ctx.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`idNumber:${hash}`}, 0))`
+  }
   const other = exceptHouseholdId ? { id: { not: exceptHouseholdId } } : {}
   const clash = await ctx.db.household.findFirst({
     where: {
