@@ -2,12 +2,10 @@
 //  - createContextInner: everything a procedure needs, built from plain values. Tests use it.
 //  - createContext: reads the HTTP request (bearer token, ip, user agent, request id).
 import { randomUUID } from 'node:crypto'
-import { TRPCError } from '@trpc/server'
 import type { FastifyRequest } from 'fastify'
 import type { Db, Tx } from './db/client'
 import type { DatabaseKind } from './db/database'
 import { AppError } from './errors'
-import { isDatabaseUnavailable } from './lib/db-errors'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
 import type { WindowCounter } from './lib/window-counter'
@@ -40,12 +38,18 @@ export type Context = AppDeps & {
   requestId: string
   clientIp: string | null
   userAgent: string | null
+  /**
+   * What went wrong while reading the request (the session lookup), raised by the first
+   * middleware: so that the answer still carries this request's id, and a lost database still
+   * reads as a retryable 503.
+   */
+  failure: unknown
 }
 
 export const createContextInner = (
   deps: AppDeps,
   options: Partial<
-    Pick<Context, 'actor' | 'sessionId' | 'sessionProblem' | 'requestId' | 'clientIp' | 'userAgent'>
+    Pick<Context, 'actor' | 'sessionId' | 'sessionProblem' | 'requestId' | 'clientIp' | 'userAgent' | 'failure'>
   > = {},
 ): Context => ({
   ...deps,
@@ -56,6 +60,7 @@ export const createContextInner = (
   requestId: options.requestId ?? randomUUID(),
   clientIp: options.clientIp ?? null,
   userAgent: options.userAgent ?? null,
+  failure: options.failure ?? null,
 })
 
 const bearerToken = (req: FastifyRequest): string | null => {
@@ -68,18 +73,19 @@ const bearerToken = (req: FastifyRequest): string | null => {
 export const createContext = async (deps: AppDeps, req: FastifyRequest): Promise<Context> => {
   try {
     return await contextOf(deps, req)
-  } catch (error) {
-    // The session lookup runs before any middleware: a lost database must read as a retryable
-    // 503 here too, not as an internal error.
-    if (isDatabaseUnavailable(error)) {
-      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', cause: new AppError('DATABASE_UNAVAILABLE') })
-    }
-    throw error
+  } catch (failure) {
+    return createContextInner(deps, { ...requestFacts(req), failure })
   }
 }
 
+const requestFacts = (req: FastifyRequest) => ({
+  requestId: String(req.id),
+  clientIp: req.ip,
+  userAgent: req.headers['user-agent'] ?? null,
+})
+
 const contextOf = async (deps: AppDeps, req: FastifyRequest): Promise<Context> => {
-  const base = { requestId: String(req.id), clientIp: req.ip, userAgent: req.headers['user-agent'] ?? null }
+  const base = requestFacts(req)
   const token = bearerToken(req)
   if (!token) return createContextInner(deps, base)
   const session = await findLiveSession(deps.prisma, token)

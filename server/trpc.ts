@@ -120,6 +120,12 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result
 })
 
+/** A request whose context could not be read fails here, inside the error path (server/context.ts). */
+const raiseContextFailure = t.middleware(({ ctx, next }) => {
+  if (ctx.failure) throw ctx.failure
+  return next()
+})
+
 /** Input no form makes and the database cannot store: refused before anything else runs. */
 const checkRawInput = t.middleware(async ({ getRawInput, next }) => {
   const problem = inputProblem(await getRawInput())
@@ -166,7 +172,7 @@ const requireRole = (...roles: Role[]) =>
 
 // ─── 3. Procedures ──────────────────────────────────────────────────────────────────
 
-const base = t.procedure.use(mapAppErrors).use(checkRawInput)
+const base = t.procedure.use(mapAppErrors).use(raiseContextFailure).use(checkRawInput)
 
 /** Anyone, signed in or not (login). Mutations are transactional. */
 export const publicProcedure = base.use(transactional)
