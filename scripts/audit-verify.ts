@@ -7,6 +7,13 @@ import { createPrismaClient } from '../server/db/client'
 import { openDatabase } from '../server/db/database'
 import { verifyAuditChain } from '../server/services/audit/verify-chain'
 
+const at = process.argv.indexOf('--expect-head')
+const expectedHead = at > 0 ? process.argv[at + 1] : undefined
+if (at > 0 && !/^\d+:[0-9a-f]{64}$/.test(expectedHead ?? '')) {
+  console.error('--expect-head takes the head an earlier run printed: <chainSeq>:<64 hex digits>')
+  process.exit(2)
+}
+
 const database = await openDatabase(
   { DATABASE_URL: process.env.DATABASE_URL || undefined, dataDir: path.resolve(process.env.DATA_DIR || './data') },
   () => {},
@@ -14,8 +21,6 @@ const database = await openDatabase(
 const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
 let exitCode = 1
 try {
-  const at = process.argv.indexOf('--expect-head')
-  const expectedHead = at > 0 ? process.argv[at + 1] : undefined
   const report = await verifyAuditChain(prisma, { expectedHead })
   if (report.firstBroken) {
     const { chainSeq, entryId, reason } = report.firstBroken

@@ -52,10 +52,18 @@ const ZEnv = z
      */
     TRUST_PROXY: z
       .string()
-      .transform((v): boolean | number | string[] =>
-        v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()),
-      )
-      .optional(),
+      .optional()
+      .transform((raw): boolean | number | string[] | undefined => {
+        const value = raw?.trim()
+        if (!value) return undefined // unset, or empty as compose files often leave it
+        if (value === 'true' || value === 'false') return value === 'true'
+        return /^\d+$/.test(value)
+          ? Number(value)
+          : value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+      }),
     /** Failed logins (or household bindings) per phone (per account) before a lockout. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     /** Failed logins from one IP, whatever the phone, before a lockout. */

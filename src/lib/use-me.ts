@@ -23,7 +23,7 @@ export type PageAccess = 'public' | 'signedIn' | 'agreed'
  * content: a resident's own data is refused by the server until they have agreed.
  */
 export const useRequireAccess = (access: Exclude<PageAccess, 'public'>): boolean => {
-  const { data: me, isError } = useMe()
+  const { data: me, isError, fetchStatus } = useMe()
   useDidShow(() => {
     if (!readSession()) void Taro.reLaunch({ url: routes.login })
   })
@@ -32,6 +32,7 @@ export const useRequireAccess = (access: Exclude<PageAccess, 'public'>): boolean
     if (mustAgree) void Taro.reLaunch({ url: routes.privacy })
   }, [mustAgree])
   if (access === 'signedIn') return Boolean(readSession())
-  // Without an answer about the person (offline), the page shows and explains its own errors.
-  return me === undefined ? isError : !mustAgree
+  // Without an answer about the person (it failed, or waits for the network), the page shows and
+  // explains its own state: an offline form must still open.
+  return me === undefined ? isError || fetchStatus === 'paused' : !mustAgree
 }

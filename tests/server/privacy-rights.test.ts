@@ -57,6 +57,7 @@ describe('privacy notice', () => {
     const resident = await world.as(user.id, { agreed: false })
     expect((await failureOf(resident.resident.myHousehold())).appCode).toBe('PRIVACY_CONSENT_REQUIRED')
     expect((await failureOf(resident.resident.myNeeds({}))).appCode).toBe('PRIVACY_CONSENT_REQUIRED')
+    expect((await resident.auth.me()).household).toBeNull()
   })
 })
 

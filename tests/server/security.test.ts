@@ -165,7 +165,7 @@ describe('limits per address', () => {
       body: JSON.stringify(body),
     }).then(async (r) => ({ status: r.status, text: await r.text() }))
 
-  it('limits one address however many sessions it uses', async () => {
+  it('limits one address, signed in or not', async () => {
     const server = await serverWith({ requestsPerMinutePerIp: 10 })
     try {
       const statuses: number[] = []

@@ -27,5 +27,12 @@ describe('configuration', () => {
 
   it('treats empty variables as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000)
+    expect(parseEnv({ TRUST_PROXY: ' ' }).TRUST_PROXY).toBeUndefined()
+  })
+
+  it('reads TRUST_PROXY as Fastify takes it: a switch, a hop count, or addresses', () => {
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true)
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.1.0.0/16'])
   })
 })

@@ -6,4 +6,5 @@ ALTER TABLE "Household" ADD COLUMN     "monitoringEndedRecordedAt" TIMESTAMPTZ(3
 UPDATE "Household" SET "monitoringEndedRecordedAt" = "updatedAt" WHERE "monitoringEndedOn" IS NOT NULL;
 
 -- Retry keys stored before results were sealed held them in the clear, personal data included.
-DELETE FROM "IdempotencyKey" WHERE "result" IS NOT NULL AND "result" -> 'sealed' IS NULL;
+-- The results go; the keys stay, so that a late retry is refused rather than run a second time.
+UPDATE "IdempotencyKey" SET "result" = NULL WHERE "result" IS NOT NULL AND "result" -> 'sealed' IS NULL;

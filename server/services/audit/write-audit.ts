@@ -12,9 +12,13 @@ import type { ServiceContext } from '../service-context'
 
 const SECRET_KEY = /(Enc|Hash)$|^passwordHash$|^tokenHash$/
 
-/** Fields that name a person or describe a household's circumstances. */
+/**
+ * Fields that name a person, or hold free text about people (a donor may be a private person; an
+ * activity's summary may name the households visited). Reasons stay readable: a reveal's reason
+ * is what the trail is for, and an absence's reason is kept beside a digested name.
+ */
 const PERSONAL_KEY =
-  /^(headName|name|displayName|idNumberMask|phoneMask|notes|note|workInfo|livingConditions|difficulties|description)$/
+  /^(headName|name|displayName|donorName|idNumberMask|phoneMask|notes|note|workInfo|livingConditions|difficulties|description|summary)$/
 
 /** A value's keyed digest: equal values give equal digests under one key. */
 const digestOf = (crypto: FieldCrypto, value: string) =>

@@ -104,18 +104,22 @@ const assertNotLockedOut = async (db: Tx, policy: SecurityPolicy, { kind, subjec
 
 /** Checks the lockout and writes the attempt as a failure, atomically per subject and per IP. */
 const claimAttempt = (prisma: Db, policy: SecurityPolicy, attempt: Attempt) =>
-  prisma.$transaction(async (tx) => {
-    // Subject first, then IP, in every claim: no two claims wait on each other in a cycle.
-    for (const key of [`${attempt.kind}:s:${attempt.subject}`, `${attempt.kind}:ip:${ipOf(attempt.ip)}`]) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`
-    }
-    await assertNotLockedOut(tx, policy, attempt)
-    const { id } = await tx.authAttempt.create({
-      data: { ...attempt, ip: ipOf(attempt.ip), succeeded: false },
-      select: { id: true },
-    })
-    return id
-  })
+  prisma.$transaction(
+    async (tx) => {
+      // Subject first, then IP, in every claim: no two claims wait on each other in a cycle.
+      for (const key of [`${attempt.kind}:s:${attempt.subject}`, `${attempt.kind}:ip:${ipOf(attempt.ip)}`]) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`
+      }
+      await assertNotLockedOut(tx, policy, attempt)
+      const { id } = await tx.authAttempt.create({
+        data: { ...attempt, ip: ipOf(attempt.ip), succeeded: false },
+        select: { id: true },
+      })
+      return id
+      // A burst on one phone or IP queues on the advisory lock: give it longer than the defaults.
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  )
 
 type ProofOutcome = 'succeeded' | 'failed' | 'void'
 

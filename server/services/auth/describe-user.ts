@@ -36,7 +36,8 @@ export const describeUser = async (db: Tx, actor: Actor) => {
     roles: actor.roles,
     memberships: actor.memberships.map((m) => ({ orgId: m.orgId, orgName: m.orgName, role: m.role, title: m.title })),
     villages,
-    household,
+    // A resident's household is their data: shown once they have agreed to the notice in force.
+    household: account.privacyConsents.length ? household : null,
     /** Signs in with a phone and password (and so may change it). */
     hasPassword: account.passwordHash !== null,
     privacy: {

@@ -7,7 +7,7 @@ import { fieldError } from '../../errors'
 import type { TCreateDonationRequest, TDonationFields } from '../../routers/donation/create-donation.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
-import { assertHouseholdOpen } from '../households/household-open'
+import { assertRecordsOpen } from '../households/household-open'
 import { villageScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { assertDonationActivity } from './assert-donation-activity'
@@ -29,10 +29,10 @@ const assertRecipient = async (ctx: ServiceContext, input: TDonationFields) => {
   if (input.recipientKind === 'HOUSEHOLD') {
     const household = await ctx.db.household.findFirst({
       where: { id: input.householdId ?? '', villageId: input.villageId },
-      select: { anonymisedAt: true },
+      select: { id: true },
     })
     if (!household) throw fieldError('householdId', '所选的困难户不在该村')
-    assertHouseholdOpen(household)
+    await assertRecordsOpen(ctx.db, household.id)
   }
   if (input.recipientKind === 'CADRE') {
     const assignment = await ctx.db.cadreVillage.findFirst({

@@ -2,6 +2,7 @@ import { dateOnlyToDate } from '../../../common/dates'
 import { AppError, versionConflict } from '../../errors'
 import type { TUpdateDonationRequest } from '../../routers/donation/update-donation.types'
 import { writeAudit } from '../audit/write-audit'
+import { assertRecordsOpen } from '../households/household-open'
 import { donationWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { assertDonationActivity } from './assert-donation-activity'
@@ -11,6 +12,7 @@ export const updateDonation = async ({ ctx, input }: { ctx: ServiceContext; inpu
   const before = await ctx.db.donation.findFirst({ where: { id: input.id, ...donationWriteScope(ctx.actor) } })
   if (!before) throw new AppError('NOT_FOUND')
   if (before.voidedAt) throw new AppError('DONATION_ALREADY_VOIDED', { message: '已作废的捐赠不能修改' })
+  await assertRecordsOpen(ctx.db, before.householdId)
   if (before.version !== input.version) throw versionConflict(before.version)
   if (input.activityId) await assertDonationActivity(ctx, input.activityId, before.villageId)
   const { count } = await ctx.db.donation.updateMany({

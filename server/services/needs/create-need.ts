@@ -8,7 +8,7 @@ import type { TCreateNeedRequest } from '../../routers/need/create-need.types'
 import type { TNeedFields } from '../../routers/need/need.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
-import { assertHouseholdOpen } from '../households/household-open'
+import { assertRecordsOpen } from '../households/household-open'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getNeed } from './get-need'
@@ -63,10 +63,10 @@ export const insertNeed = async (
 export const createNeed = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateNeedRequest }) => {
   const household = await ctx.db.household.findFirst({
     where: { id: input.householdId, ...householdScope(ctx.actor) },
-    select: { id: true, villageId: true, anonymisedAt: true },
+    select: { id: true, villageId: true },
   })
   if (!household) throw new AppError('NOT_FOUND')
-  assertHouseholdOpen(household)
+  await assertRecordsOpen(ctx.db, household.id)
   const need = await insertNeed(ctx, {
     id: input.id,
     householdId: household.id,

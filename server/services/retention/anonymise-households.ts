@@ -31,8 +31,18 @@ export const yearsBefore = (today: string, years: number): string => {
   return day.toISOString().slice(0, 10)
 }
 
-const anonymiseOne = (prisma: Db, householdId: string, now: Date) =>
+type Due = { endedBefore: Date; recordedBefore: Date }
+
+/** Anonymises one household if it is still due, checked under a row lock; says whether it did. */
+const anonymiseOne = (prisma: Db, householdId: string, { endedBefore, recordedBefore }: Due, now: Date) =>
   prisma.$transaction(async (tx) => {
+    // Its end date may have been corrected since the run listed it; and writers of new records
+    // about it hold this row FOR SHARE (household-open.ts), so none can slip in meanwhile.
+    const [row] = await tx.$queryRaw<{ isDue: boolean }[]>`
+      SELECT ("anonymisedAt" IS NULL AND "monitoringEndedOn" < ${endedBefore}
+              AND "monitoringEndedRecordedAt" < ${recordedBefore}) AS "isDue"
+        FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`
+    if (!row?.isDue) return false
     const members = await tx.householdMember.findMany({
       where: { householdId },
       orderBy: { sortOrder: 'asc' },
@@ -56,6 +66,7 @@ const anonymiseOne = (prisma: Db, householdId: string, now: Date) =>
       data: { healthEnc: null, livingConditions: null, difficulties: null },
     })
     await tx.need.updateMany({ where: { householdId }, data: { description: ANONYMISED_NAME } })
+    await tx.donation.updateMany({ where: { householdId }, data: { note: null } })
     await tx.needEvent.updateMany({ where: { need: { householdId } }, data: { note: null } })
     // A resident's account stays, but no longer opens a household that is no longer theirs to see.
     await tx.user.updateMany({ where: { householdId }, data: { householdId: null } })
@@ -84,6 +95,7 @@ const anonymiseOne = (prisma: Db, householdId: string, now: Date) =>
         after: { anonymisedAt: now.toISOString(), members: members.length },
       },
     })
+    return true
   })
 
 const DAY_MS = 86_400_000
@@ -107,11 +119,15 @@ export const anonymiseExpiredHouseholds = async (
   { years, today = shanghaiDate(), isDryRun = false }: { years: number; today?: string; isDryRun?: boolean },
 ): Promise<RetentionReport> => {
   const endedBefore = yearsBefore(today, years)
+  const cutoffs: Due = {
+    endedBefore: dateOnlyToDate(endedBefore),
+    recordedBefore: new Date(dateOnlyToDate(today).getTime() - GRACE_DAYS * DAY_MS),
+  }
   const due = await prisma.household.findMany({
     where: {
       anonymisedAt: null,
-      monitoringEndedOn: { lt: dateOnlyToDate(endedBefore) },
-      monitoringEndedRecordedAt: { lt: new Date(dateOnlyToDate(today).getTime() - GRACE_DAYS * DAY_MS) },
+      monitoringEndedOn: { lt: cutoffs.endedBefore },
+      monitoringEndedRecordedAt: { lt: cutoffs.recordedBefore },
     },
     select: { id: true },
     orderBy: { id: 'asc' },
@@ -122,8 +138,7 @@ export const anonymiseExpiredHouseholds = async (
     const now = new Date()
     for (const { id } of due) {
       try {
-        await anonymiseOne(prisma, id, now)
-        anonymised += 1
+        if (await anonymiseOne(prisma, id, cutoffs, now)) anonymised += 1
       } catch (error) {
         failed.push({
           householdId: id,

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../errors'
 import type { TCreateVisitRequest } from '../../routers/visit/create-visit.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
-import { assertHouseholdOpen } from '../households/household-open'
+import { assertRecordsOpen } from '../households/household-open'
 import { insertNeed } from '../needs/create-need'
 import { activityScope, householdScope, villageScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -17,10 +17,10 @@ const resolveVillage = async (ctx: ServiceContext, input: TCreateVisitRequest, a
   if (input.target === 'HOUSEHOLD') {
     const household = await ctx.db.household.findFirst({
       where: { id: input.householdId ?? '', ...householdScope(ctx.actor) },
-      select: { villageId: true, anonymisedAt: true },
+      select: { id: true, villageId: true },
     })
     if (!household) throw new AppError('NOT_FOUND', { message: '没有找到这户困难群众，或不在您的联系范围内' })
-    assertHouseholdOpen(household)
+    await assertRecordsOpen(ctx.db, household.id)
     return household.villageId
   }
   const villageId = input.villageId ?? activityVillageId
