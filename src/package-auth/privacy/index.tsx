@@ -24,9 +24,10 @@ export default function PrivacyPage() {
   const agree = useMutation(
     trpc.auth.agreePrivacy.mutationOptions({
       onSuccess: (profile) => {
-        // Anything fetched before the agreement (and refused for want of it) is fetched afresh.
-        queryClient.clear()
         queryClient.setQueryData(trpc.auth.me.queryKey(), profile)
+        // Anything fetched before the agreement (and refused for want of it) is fetched afresh.
+        // (Not clear(): pages still mounted would keep observing the removed queries.)
+        void queryClient.invalidateQueries()
         answerWeChatPrivacy(true)
         void Taro.reLaunch({ url: routes.home })
       },
