@@ -1,4 +1,4 @@
-// The HTTP server: tRPC at /trpc, a health check, and the built H5 app at /.
+// The HTTP server: tRPC at /trpc, file exports at /exports, a health check, and the built H5 app at /.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import { type AppDeps, createContext } from '../context'
 import { AppError } from '../errors'
 import { type AppRouter, appRouter } from '../routers/app-router'
+import { registerExportRoutes } from './exports'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
 import { trpcErrorBody } from './trpc-errors'
@@ -94,6 +95,8 @@ export const buildServer = async ({
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   })
+
+  registerExportRoutes(app, deps, isOverLimit)
 
   app.get('/healthz', async (_req, reply) => {
     try {

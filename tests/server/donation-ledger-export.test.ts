@@ -1,0 +1,432 @@
+// The 捐赠台账 Excel export over real HTTP: the 前跃村 story's ¥44,000 must reconcile to the fen in
+// the file as in the app, each caller gets only their scope, text cannot turn into formulas, and
+// every export is audited.
+import { PassThrough } from 'node:stream'
+import { createTRPCClient, httpBatchLink } from '@trpc/client'
+import ExcelJS from 'exceljs'
+import type { FastifyInstance } from 'fastify'
+import pino from 'pino'
+import superjson from 'superjson'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { shanghaiDate } from '../../common/dates'
+import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
+import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
+import { buildServer } from '../../server/http/build-server'
+import type { AppRouter } from '../../server/routers/app-router'
+import { loadActor } from '../../server/services/auth/actor'
+import {
+  exportDonationLedger,
+  HIDDEN_HOUSEHOLDS_LABEL,
+  LEDGER_COLUMNS,
+  LEDGER_SHEET,
+  SUMMARY_SHEET,
+} from '../../server/services/exports/donation-ledger'
+import { CHINESE } from '../helpers/errors'
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+
+let world: World
+let story: Awaited<ReturnType<typeof replayStory>>
+let app: FastifyInstance
+let baseUrl: string
+const tokens: Record<'secretary' | 'cadre' | 'otherCadre' | 'resident', string> = {
+  secretary: '',
+  cadre: '',
+  otherCadre: '',
+  resident: '',
+}
+
+/** The columns as documented in docs/exports.md. */
+const DOCUMENTED_HEADERS = [
+  '日期',
+  '捐赠方',
+  '受赠村',
+  '受赠方',
+  '类型',
+  '现金（元）',
+  '物资名称',
+  '数量',
+  '单位',
+  '单价（元）',
+  '物资价值（元）',
+  '活动',
+  '备注',
+  '捐赠编号',
+]
+const column = (header: string) => DOCUMENTED_HEADERS.indexOf(header) + 1
+
+beforeAll(async () => {
+  world = await createWorld()
+  story = await replayStory({ ref: world.ref, callerFor: world.as })
+  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }) })
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  const client = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${baseUrl}/trpc`, transformer: superjson, methodOverride: 'POST' })],
+  })
+  for (const who of Object.keys(tokens) as (keyof typeof tokens)[]) {
+    const { token } = await client.auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS[who].phone,
+      password: TEST_PASSWORD,
+    })
+    tokens[who] = token
+  }
+})
+afterAll(() => app?.close())
+
+const download = (token: string | null, query = '') =>
+  fetch(`${baseUrl}/exports/donation-ledger.xlsx${query}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+
+const workbookOf = async (bytes: ArrayBuffer | Buffer) => {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(bytes as ArrayBuffer) as never)
+  return workbook
+}
+
+const sheetOf = (workbook: ExcelJS.Workbook, name: string) => {
+  const sheet = workbook.getWorksheet(name)
+  if (!sheet) throw new Error(`no sheet ${name}`)
+  return sheet
+}
+
+/** The ledger's data rows, as header → value. */
+const ledgerRows = (workbook: ExcelJS.Workbook) => {
+  const sheet = sheetOf(workbook, LEDGER_SHEET)
+  const rows: Record<string, ExcelJS.CellValue>[] = []
+  sheet.eachRow((row, n) => {
+    if (n === 1) return
+    rows.push(Object.fromEntries(DOCUMENTED_HEADERS.map((h, i) => [h, row.getCell(i + 1).value])))
+  })
+  return rows
+}
+
+/** A yuan cell back to fen, exactly (the cell holds the double nearest yuan.cents). */
+const fenOf = (value: ExcelJS.CellValue): number => {
+  if (value === null || value === undefined) return 0
+  if (typeof value !== 'number') throw new Error(`not a number: ${String(value)}`)
+  return Math.round(value * 100)
+}
+
+/** The summary row whose first cell is `label`, within the section titled `section`. */
+const summaryRow = (workbook: ExcelJS.Workbook, label: string, section?: string) => {
+  const sheet = sheetOf(workbook, SUMMARY_SHEET)
+  let inSection = section === undefined
+  let found: ExcelJS.CellValue[] | undefined
+  sheet.eachRow((row) => {
+    const first = row.getCell(1).value
+    if (section !== undefined && typeof first === 'string' && first.startsWith('按')) inSection = first === section
+    if (inSection && first === label && !found) found = [1, 2, 3, 4, 5].map((i) => row.getCell(i).value)
+  })
+  return found
+}
+
+const summarySection = (workbook: ExcelJS.Workbook, section: string) => {
+  const sheet = sheetOf(workbook, SUMMARY_SHEET)
+  const rows: ExcelJS.CellValue[][] = []
+  let inSection = false
+  sheet.eachRow((row) => {
+    const first = row.getCell(1).value
+    if (typeof first === 'string' && first.startsWith('按')) {
+      inSection = first === section
+      return
+    }
+    if (inSection) rows.push([1, 2, 3, 4, 5].map((i) => row.getCell(i).value))
+  })
+  return rows
+}
+
+describe('the secretary’s download of the 前跃村 ledger', () => {
+  let response: Response
+  let workbook: ExcelJS.Workbook
+
+  beforeAll(async () => {
+    response = await download(
+      tokens.secretary,
+      `?villageId=${world.ref.villages.qianyue.id}&from=2025-01-01&to=2025-01-31`,
+    )
+    expect(response.status).toBe(200)
+    workbook = await workbookOf(await response.arrayBuffer())
+  })
+
+  it('is an .xlsx attachment named for the village and month, never cached', () => {
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const disposition = response.headers.get('content-disposition') ?? ''
+    expect(disposition).toBe(
+      `attachment; filename="donation-ledger-2025-01.xlsx"; filename*=UTF-8''${encodeURIComponent('前跃村-捐赠台账-2025-01.xlsx')}`,
+    )
+    const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? ''
+    expect(decodeURIComponent(encoded)).toBe('前跃村-捐赠台账-2025-01.xlsx')
+  })
+
+  it('has the ledger then the summary, with the documented columns in order', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET])
+    const header = sheetOf(workbook, LEDGER_SHEET).getRow(1)
+    expect(DOCUMENTED_HEADERS.map((_, i) => header.getCell(i + 1).value)).toEqual(DOCUMENTED_HEADERS)
+    expect(LEDGER_COLUMNS.map((c) => c.header)).toEqual(DOCUMENTED_HEADERS)
+  })
+
+  it('has one row per cash donation and per goods line', () => {
+    const rows = ledgerRows(workbook)
+    expect(rows).toHaveLength(7 + 3)
+    const goods = rows.filter((r) => r.类型 === '物资')
+    expect(goods.map((r) => `${r.物资名称}${r.数量}${r.单位}`)).toEqual(['大米40袋', '面粉40袋', '食用油20桶'])
+    expect(goods.map((r) => fenOf(r['物资价值（元）']))).toEqual([400_000, 300_000, 100_000])
+    expect(goods.every((r) => r.捐赠方 === '西宁市司法局机关党支部' && r['现金（元）'] === null)).toBe(true)
+    const cash = rows.filter((r) => r.类型 === '现金')
+    expect(cash).toHaveLength(7)
+    expect(new Set(cash.map((r) => r.捐赠编号)).size).toBe(7)
+    expect(rows.every((r) => r.日期 === PARTY_DAY && r.受赠村 === '前跃村' && r.受赠方 === '村集体')).toBe(true)
+    expect(rows.every((r) => r.活动 === '情系帮扶联点村 走访慰问暖民心')).toBe(true)
+  })
+
+  it('reconciles to ¥44,000 to the fen, in the rows and in the summary', () => {
+    const rows = ledgerRows(workbook)
+    const rowsFen = rows.reduce((sum, r) => sum + fenOf(r['现金（元）']) + fenOf(r['物资价值（元）']), 0)
+    expect(rowsFen).toBe(STORY_DONATIONS_FEN)
+    const [label, cash, goods, total, count] = summaryRow(workbook, '合计') ?? []
+    expect(label).toBe('合计')
+    expect([fenOf(cash), fenOf(goods), fenOf(total), count]).toEqual([3_600_000, 800_000, STORY_DONATIONS_FEN, 8])
+    // Money cells are numbers shown as 44,000.00.
+    const totalCell = sheetOf(workbook, SUMMARY_SHEET).findRow(6)?.getCell(4)
+    expect(totalCell?.value).toBe(44_000)
+    expect(totalCell?.numFmt).toBe('#,##0.00')
+    expect(sheetOf(workbook, LEDGER_SHEET).getRow(2).getCell(column('现金（元）')).numFmt).toBe('#,##0.00')
+  })
+
+  it('totals per donor and per village, in-kind beside cash', () => {
+    const donors = summarySection(workbook, '按捐赠方')
+    expect(donors).toHaveLength(8)
+    expect(donors.reduce((sum, [, , , total]) => sum + fenOf(total), 0)).toBe(STORY_DONATIONS_FEN)
+    expect(summaryRow(workbook, '西宁市司法局机关党支部', '按捐赠方')?.slice(1)).toEqual([0, 8_000, 8_000, 1])
+    expect(summaryRow(workbook, '前跃村', '按受赠村')?.slice(1)).toEqual([36_000, 8_000, 44_000, 8])
+    expect(summarySection(workbook, '按困难群众户')).toEqual([['（无）', null, null, null, null]])
+  })
+
+  it('is on the audit trail with its filters and row count', async () => {
+    const entry = await world.deps.prisma.auditLog.findFirst({
+      where: { action: 'export.donationLedger', actorId: world.ref.users.secretary.id },
+      orderBy: { id: 'desc' },
+    })
+    expect(entry).toMatchObject({
+      entityType: 'Export',
+      requestId: expect.any(String),
+      after: {
+        filters: { villageId: world.ref.villages.qianyue.id, activityId: null, from: '2025-01-01', to: '2025-01-31' },
+        rowCount: 10,
+        donationCount: 8,
+        cashFen: 3_600_000,
+        goodsValueFen: 800_000,
+        isComplete: true,
+      },
+    })
+  })
+})
+
+describe('scope', () => {
+  it('gives a cadre of another village none of 前跃村’s donations', async () => {
+    const response = await download(tokens.otherCadre)
+    expect(response.status).toBe(200)
+    const workbook = await workbookOf(await response.arrayBuffer())
+    expect(ledgerRows(workbook)).toEqual([])
+    expect(summaryRow(workbook, '合计')?.slice(1)).toEqual([0, 0, 0, 0])
+    expect(summaryRow(workbook, '前跃村')).toBeUndefined()
+    // The file name does not name a village the caller cannot see, and says when it was made.
+    const other = await download(tokens.otherCadre, `?villageId=${world.ref.villages.qianyue.id}`)
+    expect(other.headers.get('content-disposition')).toContain(
+      encodeURIComponent(`捐赠台账-${shanghaiDate()}.xlsx`).replace(/'/g, '%27'),
+    )
+    expect(other.headers.get('content-disposition')).not.toContain(encodeURIComponent('前跃村'))
+    expect(ledgerRows(await workbookOf(await other.arrayBuffer()))).toEqual([])
+  })
+
+  it('does not name a household the caller may not see, but counts its donation', async () => {
+    // The bureau's branch gives to a household of 上滩村, a village not paired with it: the
+    // secretary sees the donation (their branch gave it), but not who received it.
+    const donation = await world.deps.prisma.donation.create({
+      data: {
+        donorOrgId: world.ref.orgs.bureauBranch.id,
+        donorName: '西宁市司法局机关党支部',
+        recipientKind: 'HOUSEHOLD',
+        villageId: world.ref.villages.shangtan.id,
+        householdId: story.shangtanHouseholdId,
+        kind: 'CASH',
+        amountFen: 12_345n,
+        receivedOn: new Date('2025-03-05T00:00:00Z'),
+      },
+    })
+    const asSecretary = await workbookOf(
+      await (await download(tokens.secretary, '?from=2025-03-01&to=2025-03-31')).arrayBuffer(),
+    )
+    expect(ledgerRows(asSecretary)).toMatchObject([
+      { 捐赠编号: donation.id, 受赠村: '上滩村', 受赠方: '困难群众户', 类型: '现金' },
+    ])
+    expect(fenOf(ledgerRows(asSecretary)[0]?.['现金（元）'] ?? null)).toBe(12_345)
+    expect(summarySection(asSecretary, '按困难群众户')).toEqual([[HIDDEN_HOUSEHOLDS_LABEL, 123.45, 0, 123.45, 1]])
+    // The village's own cadre keeps its records, and sees the name.
+    const asOtherCadre = await workbookOf(await (await download(tokens.otherCadre, '?from=2025-03-01')).arrayBuffer())
+    expect(ledgerRows(asOtherCadre).map((r) => r.受赠方)).toEqual(['困难群众户 何长寿（ST-001）'])
+    expect(summarySection(asOtherCadre, '按困难群众户')).toEqual([['何长寿（ST-001）', 123.45, 0, 123.45, 1]])
+  })
+})
+
+describe('refusals', () => {
+  it('answers 401 without a session, in Chinese', async () => {
+    for (const token of [null, 'not-a-real-token']) {
+      const response = await download(token)
+      expect(response.status).toBe(401)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      const body = (await response.json()) as { error: { code: string; message: string } }
+      expect(body.error.message).toMatch(CHINESE)
+      expect(body.error.code).toBe(token ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED')
+    }
+  })
+
+  it('answers 403 to a resident', async () => {
+    const response = await download(tokens.resident)
+    expect(response.status).toBe(403)
+    const body = (await response.json()) as { error: { code: string; message: string } }
+    expect(body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(CHINESE) })
+  })
+
+  it('answers 400 to bad filters, naming the filter', async () => {
+    const cases = {
+      '?villageId=abc': 'villageId',
+      '?from=2025-13-01': 'from',
+      '?from=2025-02-01&to=2025-01-01': 'to',
+      '?village=前跃村': 'query',
+    }
+    for (const [query, field] of Object.entries(cases)) {
+      const response = await download(tokens.secretary, query)
+      expect(response.status, query).toBe(400)
+      const body = (await response.json()) as { error: { code: string; message: string; fieldErrors: object } }
+      expect(body.error.code).toBe('VALIDATION_FAILED')
+      expect(body.error.message, query).toMatch(CHINESE)
+      expect(Object.keys(body.error.fieldErrors), query).toEqual([field])
+    }
+  })
+
+  it('does not run the export for HEAD', async () => {
+    const response = await fetch(`${baseUrl}/exports/donation-ledger.xlsx`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${tokens.secretary}` },
+    })
+    expect(response.status).toBe(404)
+  })
+
+  it('counts against the per-address limit', async () => {
+    const deps = { ...world.deps, security: { ...world.deps.security, requestsPerMinutePerIp: 2 } }
+    const server = await buildServer({ deps, logger: pino({ level: 'silent' }) })
+    const url = await server.listen({ host: '127.0.0.1', port: 0 })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(`${url}/exports/donation-ledger.xlsx`)
+        statuses.push(response.status)
+        await response.arrayBuffer()
+      }
+      expect(statuses).toEqual([401, 401, 429])
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('formula injection', () => {
+  it('makes a donor named like a formula inert when the file is opened', async () => {
+    const donor = '=HYPERLINK("http://x","y")'
+    await world.secretary.donation.create({
+      donorName: donor,
+      recipientKind: 'VILLAGE',
+      villageId: world.ref.villages.qianyue.id,
+      kind: 'CASH',
+      amountFen: 100,
+      receivedOn: '2025-02-10',
+      note: '+1 与 @SUM(A1) 都只是文字',
+    })
+    const response = await download(tokens.secretary, '?from=2025-02-10&to=2025-02-10')
+    expect(response.headers.get('content-disposition')).toContain('filename="donation-ledger-2025-02-10.xlsx"')
+    const workbook = await workbookOf(await response.arrayBuffer())
+    const cell = sheetOf(workbook, LEDGER_SHEET).getRow(2).getCell(column('捐赠方'))
+    expect(cell.value).toBe(`'${donor}`)
+    expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(cell.formula).toBeUndefined()
+    expect(sheetOf(workbook, LEDGER_SHEET).getRow(2).getCell(column('备注')).value).toBe("'+1 与 @SUM(A1) 都只是文字")
+    expect(summaryRow(workbook, `'${donor}`, '按捐赠方')?.slice(1)).toEqual([1, 0, 1, 1])
+  })
+})
+
+describe('voided donations and batches', () => {
+  it('leaves voided donations out, and reads every row once across batches', async () => {
+    const voided = await world.secretary.donation.create({
+      donorOrgId: world.ref.orgs.firmBranches[0]?.id,
+      recipientKind: 'VILLAGE',
+      villageId: world.ref.villages.qianyue.id,
+      kind: 'CASH',
+      activityId: story.activityId,
+      amountFen: 99_900,
+      receivedOn: PARTY_DAY,
+    })
+    await world.secretary.donation.void({ id: voided.id, version: voided.version, reason: '重复登记' })
+    const actor = await loadActor(world.deps.prisma, world.ref.users.secretary.id)
+    const ctx = { db: world.deps.prisma, crypto: world.deps.crypto, requestId: 'test', log: world.deps.log, actor }
+    // Eight donations on one day and batches of three: the cursor must step within a date.
+    for (const batchSize of [1, 3, 500]) {
+      const output = new PassThrough()
+      const chunks: Buffer[] = []
+      output.on('data', (chunk: Buffer) => chunks.push(chunk))
+      const result = await exportDonationLedger({
+        ctx,
+        input: { activityId: story.activityId },
+        output,
+        batchSize,
+      })
+      expect(result, `batches of ${batchSize}`).toEqual({
+        rowCount: 10,
+        donationCount: 8,
+        cashFen: 3_600_000,
+        goodsValueFen: 800_000,
+      })
+      const rows = ledgerRows(await workbookOf(Buffer.concat(chunks)))
+      expect(rows.map((r) => r.捐赠编号)).not.toContain(voided.id)
+      expect(new Set(rows.map((r) => `${r.捐赠编号}${r.物资名称}`)).size).toBe(10)
+    }
+  })
+})
+
+describe('a reader that stops reading', () => {
+  it('holds the export back instead of buffering it, and audits what was sent when the download is cancelled', async () => {
+    const total = 5_000
+    await world.deps.prisma.donation.createMany({
+      data: Array.from({ length: total }, (_, i) => ({
+        donorName: `外部捐赠人${i}`,
+        recipientKind: 'VILLAGE' as const,
+        villageId: world.ref.villages.qianyue.id,
+        kind: 'CASH' as const,
+        amountFen: BigInt(100 + i),
+        receivedOn: new Date(`2024-06-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`),
+      })),
+    })
+    const actor = await loadActor(world.deps.prisma, world.ref.users.secretary.id)
+    const requestId = `slow-reader-${Date.now()}`
+    const ctx = { db: world.deps.prisma, crypto: world.deps.crypto, requestId, log: world.deps.log, actor }
+    // Nobody reads this output, as when a client's connection stalls.
+    const output = new PassThrough({ highWaterMark: 16 * 1024 })
+    const running = exportDonationLedger({
+      ctx,
+      input: { from: '2024-06-01', to: '2024-06-30' },
+      output,
+      batchSize: 100,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    output.destroy()
+    await expect(running).rejects.toThrow('cancelled')
+    const entry = await world.deps.prisma.auditLog.findFirst({ where: { requestId } })
+    const after = entry?.after as { rowCount: number; isComplete: boolean } | undefined
+    expect(after?.isComplete).toBe(false)
+    expect(after?.rowCount).toBeGreaterThan(0)
+    expect(after?.rowCount).toBeLessThan(total)
+  })
+})
