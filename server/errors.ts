@@ -89,3 +89,19 @@ export const GENERIC_MESSAGES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
 
 export const internalErrorMessage = (requestId: string | undefined): string =>
   `服务器出了点问题，请稍后重试${requestId ? `（请求编号 ${requestId}）` : ''}`
+
+export type ValidationIssue = { path: readonly PropertyKey[]; message: string }
+
+/** zod issues → { "members.0.name": ["请填写姓名"] }, keeping nested paths that flatten() drops. */
+export const fieldErrorsOf = (
+  issues: readonly ValidationIssue[],
+): { formErrors: string[]; fieldErrors: FieldErrors } => {
+  const formErrors: string[] = []
+  const fieldErrors: FieldErrors = {}
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.')
+    if (!key) formErrors.push(issue.message)
+    else fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message]
+  }
+  return { formErrors, fieldErrors }
+}

@@ -7,31 +7,26 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
 import type { Role } from '../common/enums'
 import type { Context } from './context'
-import { APP_ERRORS, AppError, type FieldErrors, fieldError, GENERIC_MESSAGES, internalErrorMessage } from './errors'
+import {
+  APP_ERRORS,
+  AppError,
+  type FieldErrors,
+  fieldError,
+  fieldErrorsOf,
+  GENERIC_MESSAGES,
+  internalErrorMessage,
+  type ValidationIssue,
+} from './errors'
 import { isDatabaseUnavailable, isUniqueViolation } from './lib/db-errors'
 import { inputProblem } from './lib/input-hygiene'
-import { hasRole } from './services/auth/actor'
+import { hasRole, STAFF_ROLES } from './services/auth/actor'
 import { type ProofSpec, underProof } from './services/auth/auth-attempts'
 import { runIdempotent } from './services/idempotency'
 
 // ─── 1. Initialisation ──────────────────────────────────────────────────────────────
 
-type ValidationIssue = { path: readonly PropertyKey[]; message: string }
-
 const isValidationError = (cause: unknown): cause is Error & { issues: ValidationIssue[] } =>
   cause instanceof Error && Array.isArray((cause as { issues?: unknown }).issues)
-
-/** zod issues → { "members.0.name": ["请填写姓名"] }, keeping nested paths that flatten() drops. */
-const fieldErrorsOf = (issues: readonly ValidationIssue[]): { formErrors: string[]; fieldErrors: FieldErrors } => {
-  const formErrors: string[] = []
-  const fieldErrors: FieldErrors = {}
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.')
-    if (!key) formErrors.push(issue.message)
-    else fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message]
-  }
-  return { formErrors, fieldErrors }
-}
 
 const summarise = (messages: string[]): string => {
   const [first] = messages
@@ -185,7 +180,7 @@ const withRoles = (...roles: Role[]) => signedIn.use(requireRole(...roles)).use(
 export const authedProcedure = signedIn.use(transactional)
 
 /** 党组织 staff: everyone but residents. */
-export const staffProcedure = withRoles('ADMIN', 'SECRETARY', 'CADRE', 'MEMBER')
+export const staffProcedure = withRoles(...STAFF_ROLES)
 
 /** 支部书记 (and admins): activities and donations. */
 export const secretaryProcedure = withRoles('ADMIN', 'SECRETARY')

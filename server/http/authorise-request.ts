@@ -11,9 +11,6 @@ import { sendHttpError } from './http-errors'
 
 export type AuthorisedContext = Context & { actor: Actor }
 
-/** 党组织 staff, as staffProcedure: everyone but residents. */
-export const STAFF_ROLES = ['ADMIN', 'SECRETARY', 'CADRE', 'MEMBER'] as const satisfies readonly Role[]
-
 /** The caller's context, or null once the refusal (401, 403, 429, 503) has been sent. */
 export const authorise = async (
   deps: AppDeps,

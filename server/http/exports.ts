@@ -7,11 +7,13 @@ import { PassThrough } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { shanghaiDate } from '../../common/dates'
 import type { AppDeps } from '../context'
+import { fieldErrorsOf } from '../errors'
+import { STAFF_ROLES } from '../services/auth/actor'
 import { exportDonationLedger } from '../services/exports/donation-ledger'
 import { ZDonationLedgerRequestSchema } from '../services/exports/donation-ledger.types'
 import { exportFileName } from '../services/exports/export-file-name'
 import { villageScope } from '../services/scope'
-import { authorise, STAFF_ROLES } from './authorise-request'
+import { authorise } from './authorise-request'
 import { sendHttpError } from './http-errors'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -42,14 +44,10 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
       if (!ctx) return reply
       const parsed = ZDonationLedgerRequestSchema.safeParse(req.query ?? {})
       if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {}
-        for (const issue of parsed.error.issues) {
-          const key = issue.path.map(String).join('.') || 'query'
-          fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message]
-        }
+        const { formErrors, fieldErrors } = fieldErrorsOf(parsed.error.issues)
         return sendHttpError(reply, 'VALIDATION_FAILED', {
           message: parsed.error.issues[0]?.message ?? '筛选条件有误，请检查后重试',
-          fieldErrors,
+          fieldErrors: formErrors.length ? { ...fieldErrors, query: formErrors } : fieldErrors,
         })
       }
       const input = parsed.data

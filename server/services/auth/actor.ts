@@ -26,6 +26,9 @@ export type Actor = {
   hasAgreedToPrivacy: boolean
 }
 
+/** 党组织 staff: everyone but residents (staffProcedure, and the plain HTTP routes that mirror it). */
+export const STAFF_ROLES = ['ADMIN', 'SECRETARY', 'CADRE', 'MEMBER'] as const satisfies readonly Role[]
+
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((role) => actor.roles.includes(role))
 
 export const orgsWithRole = (actor: Actor, role: Role): ActorMembership[] =>
