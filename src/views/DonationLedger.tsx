@@ -1,4 +1,5 @@
-// 捐赠台账: every donation in scope with the running totals, cash and goods apart.
+// 捐赠台账: every donation in scope with the running totals, cash and goods apart, and the whole
+// ledger as an Excel file (docs/exports.md).
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -7,8 +8,10 @@ import { DONATION_KIND_LABELS, type DonationKind } from '../../common/enums'
 import { formatFen } from '../../common/money'
 import { ListState } from '../components/ListState'
 import { StatTiles } from '../components/StatTiles'
+import { downloadExport } from '../lib/download-export'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
+import { toast } from '../lib/use-form'
 import { usePagedList } from '../lib/use-paged-list'
 import './filters.scss'
 
@@ -19,6 +22,13 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
     trpc.donation.list.infiniteQueryOptions({ kind, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
   )
   const totals = list.data?.pages[0]?.totals
+  const [isExporting, setIsExporting] = useState(false)
+  const exportLedger = () => {
+    setIsExporting(true)
+    downloadExport('/exports/donation-ledger.xlsx', {}, '捐赠台账.xlsx')
+      .catch((error: unknown) => toast(error instanceof Error ? error.message : '导出失败，请稍后重试'))
+      .finally(() => setIsExporting(false))
+  }
   return (
     <View>
       <StatTiles
@@ -40,13 +50,16 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
           </View>
         ))}
       </View>
-      {canCreate ? (
-        <View className="actions">
+      <View className="actions">
+        {canCreate ? (
           <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.donationForm() })}>
             登记捐赠
           </Button>
-        </View>
-      ) : null}
+        ) : null}
+        <Button size="small" loading={isExporting} onClick={exportLedger}>
+          导出 Excel
+        </Button>
+      </View>
       {list.items.length ? (
         <View className="section">
           {list.items.map((d) => (

@@ -1,8 +1,11 @@
 // A 支部书记 records the 2025-01-23 主题党日 in the browser, as on the day: the activity with the
 // bureau's branch and seven law firms' branches, two household visits with rice, flour, oil and
 // cash, and the eight donations; then sees ¥44,000.00 on the activity and on the 工作台.
+import { readFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LAW_FIRMS } from '../../prisma/seed/reference-data'
+import { SUMMARY_SHEET } from '../../server/services/exports/donation-ledger'
 import {
   choose,
   type E2E,
@@ -128,6 +131,17 @@ describe('the secretary records the party day', () => {
       .poll(() => page.locator('[data-testid=ledger-total]:visible').first().textContent())
       .toContain('¥44,000.00')
     await screenshot(page, 'donation-ledger')
+
+    // The whole ledger as an Excel file, downloaded as a person would: ¥44,000 in its 合计 row.
+    const [download] = await Promise.all([page.waitForEvent('download'), tapButton(page, '导出 Excel')])
+    expect(download.suggestedFilename()).toMatch(/^捐赠台账-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await readFile(await download.path())) as never)
+    const totals: ExcelJS.CellValue[][] = []
+    workbook.getWorksheet(SUMMARY_SHEET)?.eachRow((row) => {
+      if (row.getCell(1).value === '合计') totals.push([2, 3, 4, 5].map((c) => row.getCell(c).value))
+    })
+    expect(totals).toEqual([[36_000, 8_000, 44_000, 8]])
   })
 })
 
