@@ -1,19 +1,26 @@
 // File exports (issue #4): plain HTTP GET routes, since tRPC answers JSON and these stream a file.
 //   GET /exports/donation-ledger.xlsx?villageId=&activityId=&from=YYYY-MM-DD&to=YYYY-MM-DD
+//   GET /exports/household-roster.xlsx?villageId=          困难户花名册 (IDs and phones masked)
+//   GET /exports/household-roster-public.xlsx?villageId=   困难户公示名单 (no personal data but names)
 // Signed in by `Authorization: Bearer`, as the API. Filters are ids and dates, so a query string
 // is acceptable here (the API itself refuses GET: its inputs hold personal data). See
 // docs/exports.md for the columns.
 import { PassThrough } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
 import { shanghaiDate } from '../../common/dates'
+import type { Role } from '../../common/enums'
 import type { AppDeps } from '../context'
 import { fieldErrorsOf } from '../errors'
 import { STAFF_ROLES } from '../services/auth/actor'
 import { exportDonationLedger } from '../services/exports/donation-ledger'
 import { ZDonationLedgerRequestSchema } from '../services/exports/donation-ledger.types'
 import { exportFileName } from '../services/exports/export-file-name'
+import { exportHouseholdRoster } from '../services/exports/household-roster'
+import { ZHouseholdRosterRequestSchema } from '../services/exports/household-roster.types'
+import { exportPublicHouseholdRoster } from '../services/exports/household-roster-public'
 import { villageScope } from '../services/scope'
-import { authorise } from './authorise-request'
+import { type AuthorisedContext, authorise } from './authorise-request'
 import { sendHttpError } from './http-errors'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -28,8 +35,33 @@ export const attachmentDisposition = (fileName: string, asciiFileName: string) =
 
 type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
 
-export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOverLimit: IsOverLimit) => {
-  app.get('/exports/donation-ledger.xlsx', {
+type XlsxExport<I extends { villageId?: string | undefined }> = {
+  /** `/exports/<name>.xlsx` */
+  path: string
+  /** The roles of the tRPC base procedure whose list the export mirrors. */
+  roles: readonly Role[]
+  /** The query string's schema: unknown parameters refused. */
+  schema: z.ZodType<I>
+  /** What the file is, for its name: `捐赠台账`, and its ASCII twin `donation-ledger`. */
+  what: string
+  whatAscii: string
+  /** The dates the file covers, for its name; the day of the export when none. */
+  periodOf?: (input: I) => { from?: string | undefined; to?: string | undefined }
+  /** Writes the workbook into `output`, audited, and ends it. */
+  run: (options: { ctx: AuthorisedContext; input: I; output: PassThrough }) => Promise<unknown>
+}
+
+/**
+ * A streamed Excel download: the per-IP limit, sign-in and roles, the validated query, the file
+ * name, and the file streamed straight into the response.
+ */
+const registerXlsxExport = <I extends { villageId?: string | undefined }>(
+  app: FastifyInstance,
+  deps: AppDeps,
+  isOverLimit: IsOverLimit,
+  { path, roles, schema, what, whatAscii, periodOf, run }: XlsxExport<I>,
+) => {
+  app.get(path, {
     // A HEAD would run the export (and audit it) only to throw the file away.
     exposeHeadRoute: false,
     // The per-IP limit, as on the API (build-server.ts applies it to /trpc).
@@ -37,12 +69,11 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
       if (await isOverLimit(req, reply)) return reply
     },
     handler: async (req, reply) => {
-      // The file holds names of donors and households: no cache may keep it.
+      // The files hold names of donors and households: no cache may keep them.
       reply.header('cache-control', 'no-store')
-      // As donation.list: staffProcedure.
-      const ctx = await authorise(deps, req, reply, STAFF_ROLES)
+      const ctx = await authorise(deps, req, reply, roles)
       if (!ctx) return reply
-      const parsed = ZDonationLedgerRequestSchema.safeParse(req.query ?? {})
+      const parsed = schema.safeParse(req.query ?? {})
       if (!parsed.success) {
         const { formErrors, fieldErrors } = fieldErrorsOf(parsed.error.issues)
         return sendHttpError(reply, 'VALIDATION_FAILED', {
@@ -59,10 +90,10 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
           })
         : null
       const { fileName, asciiFileName } = exportFileName({
-        what: '捐赠台账',
-        whatAscii: 'donation-ledger',
+        what,
+        whatAscii,
         placeName: village?.name,
-        period: input,
+        period: periodOf?.(input) ?? {},
         today: shanghaiDate(),
       })
       const output = new PassThrough()
@@ -70,9 +101,9 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) output.destroy()
       })
-      exportDonationLedger({ ctx, input, output }).catch((error: unknown) => {
+      run({ ctx, input, output }).catch((error: unknown) => {
         // The status line is sent by now: the download is cut short, and the client sees a broken file.
-        if (!output.destroyed) req.log.error({ err: error }, 'donation ledger export failed')
+        if (!output.destroyed) req.log.error({ err: error }, `${whatAscii} export failed`)
         output.destroy(error instanceof Error ? error : new Error(String(error)))
       })
       return reply
@@ -80,5 +111,35 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
         .header('content-disposition', attachmentDisposition(fileName, asciiFileName))
         .send(output)
     },
+  })
+}
+
+export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOverLimit: IsOverLimit) => {
+  // As donation.list: staffProcedure.
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/donation-ledger.xlsx',
+    roles: STAFF_ROLES,
+    schema: ZDonationLedgerRequestSchema,
+    what: '捐赠台账',
+    whatAscii: 'donation-ledger',
+    periodOf: (input) => input,
+    run: exportDonationLedger,
+  })
+  // Both as household.list: staffProcedure, each in their householdScope.
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/household-roster.xlsx',
+    roles: STAFF_ROLES,
+    schema: ZHouseholdRosterRequestSchema,
+    what: '困难户花名册',
+    whatAscii: 'household-roster',
+    run: exportHouseholdRoster,
+  })
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/household-roster-public.xlsx',
+    roles: STAFF_ROLES,
+    schema: ZHouseholdRosterRequestSchema,
+    what: '困难户公示名单',
+    whatAscii: 'household-roster-public',
+    run: exportPublicHouseholdRoster,
   })
 }

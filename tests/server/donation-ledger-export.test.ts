@@ -2,17 +2,12 @@
 // the file as in the app, each caller gets only their scope, text cannot turn into formulas, and
 // every export is audited.
 import { PassThrough } from 'node:stream'
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import ExcelJS from 'exceljs'
-import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import superjson from 'superjson'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
-import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
 import { buildServer } from '../../server/http/build-server'
-import type { AppRouter } from '../../server/routers/app-router'
 import { loadActor } from '../../server/services/auth/actor'
 import {
   exportDonationLedger,
@@ -22,18 +17,13 @@ import {
   SUMMARY_SHEET,
 } from '../../server/services/exports/donation-ledger'
 import { CHINESE } from '../helpers/errors'
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { serveWorld } from '../helpers/http-world'
+import { createWorld, type World } from '../helpers/world'
 
 let world: World
 let story: Awaited<ReturnType<typeof replayStory>>
-let app: FastifyInstance
 let baseUrl: string
-const tokens: Record<'secretary' | 'cadre' | 'otherCadre' | 'resident', string> = {
-  secretary: '',
-  cadre: '',
-  otherCadre: '',
-  resident: '',
-}
+let tokens: Record<'secretary' | 'cadre' | 'otherCadre' | 'resident', string>
 
 /** The columns as documented in docs/exports.md. */
 const DOCUMENTED_HEADERS = [
@@ -57,20 +47,10 @@ const column = (header: string) => DOCUMENTED_HEADERS.indexOf(header) + 1
 beforeAll(async () => {
   world = await createWorld()
   story = await replayStory({ ref: world.ref, callerFor: world.as })
-  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }) })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
-  const client = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseUrl}/trpc`, transformer: superjson, methodOverride: 'POST' })],
-  })
-  for (const who of Object.keys(tokens) as (keyof typeof tokens)[]) {
-    const { token } = await client.auth.loginWithPassword.mutate({
-      phone: DEMO_ACCOUNTS[who].phone,
-      password: TEST_PASSWORD,
-    })
-    tokens[who] = token
-  }
+  const served = await serveWorld(world, ['secretary', 'cadre', 'otherCadre', 'resident'])
+  baseUrl = served.baseUrl
+  tokens = served.tokens
 })
-afterAll(() => app?.close())
 
 const download = (token: string | null, query = '') =>
   fetch(`${baseUrl}/exports/donation-ledger.xlsx${query}`, {

@@ -10,7 +10,7 @@
 //   - The export is audited before the file is finished: a file that could not be audited is
 //     never completed. A download cut short is audited too, with what had been sent.
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { dateOnlyToDate, dateToDateOnly, formatShanghaiDateTime } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
@@ -20,6 +20,7 @@ import { donationScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import type { TDonationLedgerRequest } from './donation-ledger.types'
 import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
+import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
 
 /**
  * The ledger sheet's columns, in order. The order is part of the export's contract (people build
@@ -164,38 +165,7 @@ const ledgerRowsOf = (donation: LedgerDonation, isHouseholdVisible: boolean): Le
   }))
 }
 
-const inColumnOrder = (row: LedgerRow): PlainCell[] => toCells(LEDGER_COLUMNS.map((column) => row[column.key]))
-
 // ─── Streaming ─────────────────────────────────────────────────────────────────────────
-
-export class ExportAbortedError extends Error {
-  override name = 'ExportAbortedError'
-}
-
-/** Resolves once the output can take more; rejects when the client has gone away. */
-const drained = (output: Writable): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (output.destroyed) return reject(new ExportAbortedError('the download was cancelled'))
-    if (!output.writableNeedDrain) return resolve()
-    const done = () => {
-      output.off('drain', done)
-      output.off('close', done)
-      if (output.destroyed) reject(new ExportAbortedError('the download was cancelled'))
-      else resolve()
-    }
-    output.on('drain', done)
-    output.on('close', done)
-  })
-
-/** Rejects if the output closes before the workbook has been written to the end. */
-const closedEarly = (output: Writable): Promise<never> =>
-  new Promise((_, reject) => {
-    const check = () => {
-      if (!output.writableFinished) reject(new ExportAbortedError('the download was cancelled'))
-    }
-    if (output.closed) check()
-    else output.once('close', check)
-  })
 
 export type DonationLedgerExport = {
   ctx: ServiceContext
@@ -214,54 +184,27 @@ export const exportDonationLedger = async ({
   output,
   batchSize = DEFAULT_BATCH_SIZE,
 }: DonationLedgerExport): Promise<DonationLedgerResult> => {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
-  workbook.creator = '党日帮扶台账'
-  const sheet = workbook.addWorksheet(LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = LEDGER_COLUMNS.map((c) => ({
-    key: c.key,
-    width: c.width,
-    ...('isYuan' in c ? { style: { numFmt: YUAN_FORMAT } } : {}),
-  }))
-  const header = sheet.addRow(toCells(LEDGER_COLUMNS.map((c) => c.header)))
-  header.font = { bold: true }
-  header.commit()
-
   const total: Tally = { label: '合计', cashFen: 0, goodsValueFen: 0, donationCount: 0 }
   const byDonor = new Map<string, Tally>()
   const byVillage = new Map<string, Tally>()
   const byHousehold = new Map<string, Tally>()
   let rowCount = 0
   const where = ledgerWhere(ctx, input)
-  const audit = (isComplete: boolean) =>
-    writeAudit(ctx, {
-      action: 'export.donationLedger',
-      entityType: 'Export',
-      entityId: 'donation-ledger',
-      after: {
-        filters: {
-          villageId: input.villageId ?? null,
-          activityId: input.activityId ?? null,
-          from: input.from ?? null,
-          to: input.to ?? null,
-        },
-        rowCount,
-        donationCount: total.donationCount,
-        cashFen: total.cashFen,
-        goodsValueFen: total.goodsValueFen,
-        isComplete,
-      },
-    })
 
-  try {
-    let last: LedgerDonation | undefined
-    for (;;) {
-      await drained(output)
-      const batch = await ctx.db.donation.findMany({
-        where: { AND: [where, after(last)] },
-        select: ledgerSelect,
-        orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-        take: batchSize,
-      })
+  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
+    const sheet = addSheetWithHeader(workbook, LEDGER_SHEET, LEDGER_COLUMNS)
+    const batches = keysetBatches<LedgerDonation>({
+      output,
+      batchSize,
+      read: (last, take) =>
+        ctx.db.donation.findMany({
+          where: { AND: [where, after(last)] },
+          select: ledgerSelect,
+          orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    })
+    for await (const batch of batches) {
       const visible = await visibleHouseholdIds(
         ctx,
         batch.map((d) => d.household?.id),
@@ -269,7 +212,7 @@ export const exportDonationLedger = async ({
       for (const donation of batch) {
         const isHouseholdVisible = Boolean(donation.household && visible.has(donation.household.id))
         for (const row of ledgerRowsOf(donation, isHouseholdVisible)) {
-          sheet.addRow(inColumnOrder(row)).commit()
+          sheet.addRow(inColumnOrder(LEDGER_COLUMNS, row)).commit()
           rowCount += 1
         }
         addTo(total, donation)
@@ -282,23 +225,36 @@ export const exportDonationLedger = async ({
           addTo(tally, donation)
         }
       }
-      last = batch.at(-1)
-      if (batch.length < batchSize) break
     }
     sheet.commit()
     writeSummary(workbook, input, { total, byDonor, byVillage, byHousehold })
-    await audit(true)
-    // Finishing the zip waits for the output to take it all; a client gone by then must not leave
-    // the export waiting for ever.
-    await Promise.race([workbook.commit(), closedEarly(output)])
-  } catch (error) {
-    // Whatever was sent before the failure is on record too.
-    if (rowCount > 0 || error instanceof ExportAbortedError)
-      await audit(false).catch((auditError: unknown) =>
-        ctx.log.error({ err: auditError }, 'could not audit an interrupted export'),
-      )
-    throw error
   }
+
+  await writeAuditedWorkbook({
+    ctx,
+    output,
+    write,
+    hasWritten: () => rowCount > 0,
+    audit: (isComplete) =>
+      writeAudit(ctx, {
+        action: 'export.donationLedger',
+        entityType: 'Export',
+        entityId: 'donation-ledger',
+        after: {
+          filters: {
+            villageId: input.villageId ?? null,
+            activityId: input.activityId ?? null,
+            from: input.from ?? null,
+            to: input.to ?? null,
+          },
+          rowCount,
+          donationCount: total.donationCount,
+          cashFen: total.cashFen,
+          goodsValueFen: total.goodsValueFen,
+          isComplete,
+        },
+      }),
+  })
   return { rowCount, donationCount: total.donationCount, cashFen: total.cashFen, goodsValueFen: total.goodsValueFen }
 }
 

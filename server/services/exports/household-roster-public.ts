@@ -1,0 +1,89 @@
+// The 困难户公示名单: the roster as it may be posted on a village notice board, under the 防返贫
+// 监测 公示 procedure (issue #4). A notice board is public, so the file holds no ID number, not
+// even masked, no phone, bank account, income, health or member details: the query below does
+// not read them, so no later change to the rows can leak them (tested in
+// tests/server/household-roster-export.test.ts). Same households as the internal roster
+// (household-roster.ts): in scope, not anonymised.
+import type ExcelJS from 'exceljs'
+import { HOUSEHOLD_CATEGORY_LABELS } from '../../../common/enums'
+import type { Prisma } from '../../generated/prisma/client'
+import { writeAudit } from '../audit/write-audit'
+import { currentRisks, dateCell, type HouseholdRosterExport, riskLabels, rosterBatches } from './household-roster'
+import type { PlainCell } from './xlsx-cells'
+import { addSheetWithHeader, inColumnOrder, writeAuditedWorkbook } from './xlsx-stream'
+
+/** The 公示 columns, in order: exactly these, documented in docs/exports.md. */
+export const PUBLIC_ROSTER_COLUMNS = [
+  { key: 'village', header: '村', width: 12 },
+  { key: 'group', header: '组', width: 8 },
+  { key: 'headName', header: '户主姓名', width: 12 },
+  { key: 'category', header: '监测类别', width: 16 },
+  { key: 'memberCount', header: '家庭人口', width: 10 },
+  { key: 'risks', header: '风险类型', width: 20 },
+  { key: 'monitoringStartedOn', header: '监测开始', width: 12 },
+] as const
+
+export const PUBLIC_ROSTER_SHEET = '困难户公示名单'
+
+const DEFAULT_BATCH_SIZE = 500
+
+/** Only what the notice shows, and the keyset: nothing personal beyond the head's name. */
+const publicSelect = {
+  villageId: true,
+  code: true,
+  headName: true,
+  groupName: true,
+  category: true,
+  monitoringStartedOn: true,
+  village: { select: { name: true } },
+  risks: currentRisks,
+  _count: { select: { members: true } },
+} satisfies Prisma.HouseholdSelect
+
+type PublicHousehold = Prisma.HouseholdGetPayload<{ select: typeof publicSelect }>
+type PublicRow = Record<(typeof PUBLIC_ROSTER_COLUMNS)[number]['key'], PlainCell>
+
+const publicRowOf = (h: PublicHousehold): PublicRow => ({
+  village: h.village.name,
+  group: h.groupName,
+  headName: h.headName,
+  category: HOUSEHOLD_CATEGORY_LABELS[h.category],
+  memberCount: h._count.members,
+  risks: riskLabels(h.risks),
+  monitoringStartedOn: dateCell(h.monitoringStartedOn),
+})
+
+export const exportPublicHouseholdRoster = async ({
+  ctx,
+  input,
+  output,
+  batchSize = DEFAULT_BATCH_SIZE,
+}: HouseholdRosterExport): Promise<{ householdCount: number }> => {
+  let householdCount = 0
+
+  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
+    const sheet = addSheetWithHeader(workbook, PUBLIC_ROSTER_SHEET, PUBLIC_ROSTER_COLUMNS)
+    for await (const batch of rosterBatches({ ctx, input, output, batchSize, select: publicSelect })) {
+      for (const household of batch) {
+        sheet.addRow(inColumnOrder(PUBLIC_ROSTER_COLUMNS, publicRowOf(household))).commit()
+        householdCount += 1
+      }
+    }
+    sheet.commit()
+  }
+
+  await writeAuditedWorkbook({
+    ctx,
+    output,
+    write,
+    hasWritten: () => householdCount > 0,
+    audit: (isComplete) =>
+      writeAudit(ctx, {
+        action: 'export.householdRosterPublic',
+        entityType: 'Export',
+        entityId: 'household-roster-public',
+        after: { filters: { villageId: input.villageId ?? null }, householdCount, isComplete },
+      }),
+  })
+  return { householdCount }
+}

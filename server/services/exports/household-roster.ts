@@ -1,0 +1,255 @@
+// The 困难户花名册 (household roster) as an Excel workbook, for the staff who work with it (issue #4):
+// one row per household in the caller's scope, then one row per member on a second sheet.
+//   - ID numbers and phones are always masked: the plaintext is shown one value at a time through
+//     household.reveal, which audits each look; a bulk plaintext export is out of scope
+//     (docs/exports.md). The masks are read as stored; nothing is decrypted but health.
+//   - 健康状况 is the status label only, never its detail, and only to those who keep the
+//     village's records (keepsRecordsOf), as on the household's page.
+//   - Anonymised households are left out: retention has removed who they were.
+//   - Streamed and audited as the ledger (xlsx-stream.ts). The sheets are written one after the
+//     other (a streamed zip cannot interleave them), so the members are read in a second pass
+//     over the same households, in the same order.
+import type { Writable } from 'node:stream'
+import type ExcelJS from 'exceljs'
+import { dateToDateOnly } from '../../../common/dates'
+import {
+  HEALTH_STATUS_LABELS,
+  HOUSEHOLD_CATEGORY_LABELS,
+  HOUSEHOLD_TYPE_LABELS,
+  LABOR_CAPACITY_LABELS,
+  RELATIONSHIP_LABELS,
+  RISK_CODE_LABELS,
+  type RiskCode,
+  SCHOOL_STATUS_LABELS,
+} from '../../../common/enums'
+import type { Prisma } from '../../generated/prisma/client'
+import { toFen } from '../../lib/fen'
+import { writeAudit } from '../audit/write-audit'
+import { openHealth } from '../households/personal-fields'
+import { householdScope, keepsRecordsOf } from '../scope'
+import type { ServiceContext } from '../service-context'
+import type { THouseholdRosterRequest } from './household-roster.types'
+import { type PlainCell, yuanCell } from './xlsx-cells'
+import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
+
+/**
+ * The roster's columns, in order: part of the export's contract (docs/exports.md). Add new
+ * columns at the end.
+ */
+export const ROSTER_COLUMNS = [
+  { key: 'code', header: '户编号', width: 12 },
+  { key: 'village', header: '村', width: 12 },
+  { key: 'group', header: '组', width: 8 },
+  { key: 'headName', header: '户主姓名', width: 12 },
+  { key: 'idNumber', header: '身份证号码', width: 22 },
+  { key: 'phone', header: '联系电话', width: 14 },
+  { key: 'householdType', header: '户类型', width: 10 },
+  { key: 'category', header: '监测类别', width: 16 },
+  { key: 'risks', header: '风险类型', width: 20 },
+  { key: 'memberCount', header: '家庭人口', width: 10 },
+  { key: 'incomePerCapita', header: '家庭人均纯收入（元）', width: 20, isYuan: true },
+  { key: 'responsible', header: '帮扶责任人', width: 12 },
+  { key: 'monitoringStartedOn', header: '监测开始', width: 12 },
+  { key: 'monitoringEndedOn', header: '监测结束', width: 12 },
+] as const
+
+export const MEMBER_COLUMNS = [
+  { key: 'code', header: '户编号', width: 12 },
+  { key: 'name', header: '姓名', width: 12 },
+  { key: 'relationship', header: '与户主关系', width: 12 },
+  { key: 'idNumber', header: '身份证号码', width: 22 },
+  { key: 'health', header: '健康状况', width: 12 },
+  { key: 'laborCapacity', header: '劳动能力', width: 18 },
+  { key: 'schoolStatus', header: '在校生状况', width: 12 },
+] as const
+
+export const ROSTER_SHEET = '困难户花名册'
+export const MEMBER_SHEET = '家庭成员'
+
+const DEFAULT_BATCH_SIZE = 500
+
+// ─── Shared with the 公示 roster (household-roster-public.ts) ───────────────────────────
+
+/** The households a roster lists: in the caller's scope, in the village asked for, not anonymised. */
+const rosterWhere = (ctx: ServiceContext, input: THouseholdRosterRequest): Prisma.HouseholdWhereInput => ({
+  AND: [householdScope(ctx.actor), { anonymisedAt: null }, input.villageId ? { villageId: input.villageId } : {}],
+})
+
+/** Households are unique by (village, 户编号): the keyset orders on both. */
+const ROSTER_ORDER = [
+  { villageId: 'asc' },
+  { code: 'asc' },
+] as const satisfies Prisma.HouseholdOrderByWithRelationInput[]
+
+/** The households after the last one read, in ROSTER_ORDER. */
+const afterHousehold = (last: { villageId: string; code: string } | undefined): Prisma.HouseholdWhereInput =>
+  last ? { OR: [{ villageId: { gt: last.villageId } }, { villageId: last.villageId, code: { gt: last.code } }] } : {}
+
+/** 风险类型: the risks not yet eliminated, as the household list shows them, `因病、缺劳动力`. */
+export const riskLabels = (risks: readonly { code: RiskCode }[]): string | null =>
+  risks.length ? risks.map((r) => RISK_CODE_LABELS[r.code]).join('、') : null
+
+export const currentRisks = {
+  where: { isEliminated: false },
+  orderBy: { identifiedMonth: 'asc' },
+  select: { code: true },
+} as const satisfies Prisma.Household$risksArgs
+
+export const dateCell = (date: Date | null): string | null => (date ? dateToDateOnly(date) : null)
+
+/** The roster's households, read with `select`, in keyset batches that wait for the client. */
+export const rosterBatches = <S extends Prisma.HouseholdSelect & { villageId: true; code: true }>({
+  ctx,
+  input,
+  output,
+  batchSize,
+  select,
+}: Required<HouseholdRosterExport> & { select: S }) => {
+  const where = rosterWhere(ctx, input)
+  // Prisma cannot see through a generic select that the rows carry the keyset's fields; S requires them.
+  type Row = Prisma.HouseholdGetPayload<{ select: S }> & { villageId: string; code: string }
+  return keysetBatches<Row>({
+    output,
+    batchSize,
+    read: (last, take) =>
+      ctx.db.household.findMany({
+        where: { AND: [where, afterHousehold(last)] },
+        select,
+        orderBy: [...ROSTER_ORDER],
+        take,
+      }) as Promise<Row[]>,
+  })
+}
+
+// ─── The internal roster ───────────────────────────────────────────────────────────────
+
+const rosterSelect = {
+  id: true,
+  villageId: true,
+  code: true,
+  headName: true,
+  idNumberMask: true,
+  phoneMask: true,
+  groupName: true,
+  householdType: true,
+  category: true,
+  incomePerCapitaFen: true,
+  monitoringStartedOn: true,
+  monitoringEndedOn: true,
+  village: { select: { name: true } },
+  responsibleUser: { select: { displayName: true } },
+  risks: currentRisks,
+  _count: { select: { members: true } },
+} satisfies Prisma.HouseholdSelect
+
+type RosterHousehold = Prisma.HouseholdGetPayload<{ select: typeof rosterSelect }>
+
+const memberSelect = {
+  villageId: true,
+  code: true,
+  members: {
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: {
+      name: true,
+      relationship: true,
+      idNumberMask: true,
+      healthEnc: true,
+      laborCapacity: true,
+      schoolStatus: true,
+    },
+  },
+} satisfies Prisma.HouseholdSelect
+
+type RosterRow = Record<(typeof ROSTER_COLUMNS)[number]['key'], PlainCell>
+type MemberRow = Record<(typeof MEMBER_COLUMNS)[number]['key'], PlainCell>
+
+const rosterRowOf = (h: RosterHousehold): RosterRow => ({
+  code: h.code,
+  village: h.village.name,
+  group: h.groupName,
+  headName: h.headName,
+  idNumber: h.idNumberMask,
+  phone: h.phoneMask,
+  householdType: HOUSEHOLD_TYPE_LABELS[h.householdType],
+  category: HOUSEHOLD_CATEGORY_LABELS[h.category],
+  risks: riskLabels(h.risks),
+  memberCount: h._count.members,
+  incomePerCapita: h.incomePerCapitaFen === null ? null : yuanCell(toFen(h.incomePerCapitaFen)),
+  responsible: h.responsibleUser?.displayName ?? null,
+  monitoringStartedOn: dateCell(h.monitoringStartedOn),
+  monitoringEndedOn: dateCell(h.monitoringEndedOn),
+})
+
+export type HouseholdRosterExport = {
+  ctx: ServiceContext
+  input: THouseholdRosterRequest
+  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
+  output: Writable
+  /** Households read per query. */
+  batchSize?: number
+}
+
+export type HouseholdRosterResult = { householdCount: number; memberCount: number }
+
+export const exportHouseholdRoster = async ({
+  ctx,
+  input,
+  output,
+  batchSize = DEFAULT_BATCH_SIZE,
+}: HouseholdRosterExport): Promise<HouseholdRosterResult> => {
+  let householdCount = 0
+  let memberCount = 0
+
+  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
+    const roster = addSheetWithHeader(workbook, ROSTER_SHEET, ROSTER_COLUMNS)
+    for await (const batch of rosterBatches({ ctx, input, output, batchSize, select: rosterSelect })) {
+      for (const household of batch) {
+        roster.addRow(inColumnOrder(ROSTER_COLUMNS, rosterRowOf(household))).commit()
+        householdCount += 1
+      }
+    }
+    roster.commit()
+
+    const members = addSheetWithHeader(workbook, MEMBER_SHEET, MEMBER_COLUMNS)
+    for await (const batch of rosterBatches({ ctx, input, output, batchSize, select: memberSelect })) {
+      for (const household of batch) {
+        const seesHealth = keepsRecordsOf(ctx.actor, household.villageId)
+        for (const member of household.members) {
+          const row: MemberRow = {
+            code: household.code,
+            name: member.name,
+            relationship: RELATIONSHIP_LABELS[member.relationship],
+            idNumber: member.idNumberMask,
+            // The status only: its detail stays sealed.
+            health: seesHealth ? healthLabel(ctx, member.healthEnc) : null,
+            laborCapacity: LABOR_CAPACITY_LABELS[member.laborCapacity],
+            schoolStatus: SCHOOL_STATUS_LABELS[member.schoolStatus],
+          }
+          members.addRow(inColumnOrder(MEMBER_COLUMNS, row)).commit()
+          memberCount += 1
+        }
+      }
+    }
+    members.commit()
+  }
+
+  await writeAuditedWorkbook({
+    ctx,
+    output,
+    write,
+    hasWritten: () => householdCount > 0,
+    audit: (isComplete) =>
+      writeAudit(ctx, {
+        action: 'export.householdRoster',
+        entityType: 'Export',
+        entityId: 'household-roster',
+        after: { filters: { villageId: input.villageId ?? null }, householdCount, memberCount, isComplete },
+      }),
+  })
+  return { householdCount, memberCount }
+}
+
+const healthLabel = (ctx: ServiceContext, sealed: string | null): string | null => {
+  const health = openHealth(ctx.crypto, sealed)
+  return health ? HEALTH_STATUS_LABELS[health.status] : null
+}

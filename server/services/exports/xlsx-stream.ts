@@ -1,0 +1,119 @@
+// What every streamed Excel export shares (docs/exports.md, "Streaming, audit"):
+//   - rows are read in keyset batches, and before each batch we wait until the output has taken
+//     what was sent, so memory stays bounded however large the data and however slow the client;
+//   - the export is audited before the file is finished, so a file that could not be audited is
+//     never completed, and a download cut short is audited too, with what had been sent.
+import type { Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { ServiceContext } from '../service-context'
+import { type PlainCell, toCells, YUAN_FORMAT } from './xlsx-cells'
+
+export class ExportAbortedError extends Error {
+  override name = 'ExportAbortedError'
+}
+
+/** Resolves once the output can take more; rejects when the client has gone away. */
+const drained = (output: Writable): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (output.destroyed) return reject(new ExportAbortedError('the download was cancelled'))
+    if (!output.writableNeedDrain) return resolve()
+    const done = () => {
+      output.off('drain', done)
+      output.off('close', done)
+      if (output.destroyed) reject(new ExportAbortedError('the download was cancelled'))
+      else resolve()
+    }
+    output.on('drain', done)
+    output.on('close', done)
+  })
+
+/** Rejects if the output closes before the workbook has been written to the end. */
+const closedEarly = (output: Writable): Promise<never> =>
+  new Promise((_, reject) => {
+    const check = () => {
+      if (!output.writableFinished) reject(new ExportAbortedError('the download was cancelled'))
+    }
+    if (output.closed) check()
+    else output.once('close', check)
+  })
+
+/**
+ * Batches of up to `batchSize` rows, each read after the last row of the one before (keyset
+ * pagination: `read` must order on a unique key), and each only once the output has drained.
+ */
+export async function* keysetBatches<T>({
+  output,
+  batchSize,
+  read,
+}: {
+  output: Writable
+  batchSize: number
+  read: (last: T | undefined, take: number) => Promise<T[]>
+}): AsyncGenerator<T[]> {
+  let last: T | undefined
+  for (;;) {
+    await drained(output)
+    const batch = await read(last, batchSize)
+    if (batch.length) yield batch
+    last = batch.at(-1)
+    if (batch.length < batchSize) return
+  }
+}
+
+export type SheetColumn = { key: string; header: string; width: number; isYuan?: boolean }
+
+/** A sheet whose first row, frozen and bold, holds the columns' headers. */
+export const addSheetWithHeader = (
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: readonly SheetColumn[],
+) => {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    ...(c.isYuan ? { style: { numFmt: YUAN_FORMAT } } : {}),
+  }))
+  const header = sheet.addRow(toCells(columns.map((c) => c.header)))
+  header.font = { bold: true }
+  header.commit()
+  return sheet
+}
+
+/** A row's cells in the columns' order, every text cell made inert (xlsx-cells.ts). */
+export const inColumnOrder = <K extends string>(
+  columns: readonly { key: K }[],
+  row: Record<K, PlainCell>,
+): PlainCell[] => toCells(columns.map((column) => row[column.key]))
+
+export type AuditedWorkbook = {
+  ctx: ServiceContext
+  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
+  output: Writable
+  /** Writes the sheets (committing each), reading in batches through keysetBatches. */
+  write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>
+  /** Writes the export's audit entry, with what was written so far. */
+  audit: (isComplete: boolean) => Promise<unknown>
+  /** Whether any row has reached the output, so that a failure must be audited too. */
+  hasWritten: () => boolean
+}
+
+/** Writes a workbook into `output` and audits it: before completing it, or when it is cut short. */
+export const writeAuditedWorkbook = async ({ ctx, output, write, audit, hasWritten }: AuditedWorkbook) => {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+  workbook.creator = '党日帮扶台账'
+  try {
+    await write(workbook)
+    await audit(true)
+    // Finishing the zip waits for the output to take it all; a client gone by then must not leave
+    // the export waiting for ever.
+    await Promise.race([workbook.commit(), closedEarly(output)])
+  } catch (error) {
+    // Whatever was sent before the failure is on record too.
+    if (hasWritten() || error instanceof ExportAbortedError)
+      await audit(false).catch((auditError: unknown) =>
+        ctx.log.error({ err: auditError }, 'could not audit an interrupted export'),
+      )
+    throw error
+  }
+}
