@@ -1,12 +1,10 @@
 // Form state with errors per field: checked with the shared zod schema before sending, and
 // filled from the server's answer when it refuses (VALIDATION_FAILED, CONFLICT…).
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { z } from 'zod'
 import { fieldErrorsOf, userMessage } from './errors'
+import { toast } from './toast'
 import { type FieldErrors, firstError, validate } from './validate'
-
-export const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 3000 })
 
 export const useForm = <T extends object>(initial: T) => {
   const [values, setValues] = useState<T>(initial)

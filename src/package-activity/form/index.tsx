@@ -15,10 +15,11 @@ import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
 import { isConflict } from '../../lib/errors'
 import { routes } from '../../lib/routes'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
 
 type Values = {

@@ -8,8 +8,9 @@ import { useState } from 'react'
 import { ZChangePasswordRequestSchema } from '../../../server/routers/auth/change-password.types'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
 
 export default function ChangePasswordPage() {

@@ -11,8 +11,9 @@ import { ZVoidDonationRequestSchema } from '../../../server/routers/donation/voi
 import { FormField } from '../../components/FormField'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 
 export default function DonationDetailPage() {
   const { params } = useRouter()

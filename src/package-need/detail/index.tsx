@@ -15,8 +15,9 @@ import { PageShell } from '../../components/PageShell'
 import { Timeline } from '../../components/Timeline'
 import { isConflict } from '../../lib/errors'
 import { routes } from '../../lib/routes'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
 
 const TransitionForm = ({

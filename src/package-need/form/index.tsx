@@ -11,8 +11,9 @@ import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
 import { routes } from '../../lib/routes'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
 
 export default function NeedFormPage() {

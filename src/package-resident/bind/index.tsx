@@ -8,8 +8,9 @@ import { ZBindHouseholdRequestSchema } from '../../../server/routers/resident/bi
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { routes } from '../../lib/routes'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
 
 export default function BindHouseholdPage() {

@@ -22,9 +22,10 @@ import { GoodsEditor } from '../../components/GoodsEditor'
 import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
-import { toast, useForm } from '../../lib/use-form'
+import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
 
 type RaisedNeed = { category: NeedCategory | null; description: string; urgency: NeedUrgency; dueOn: string | null }
