@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileNameOf } from '../../src/lib/download-export'
+import { fileNameOf } from '../../src/lib/export-response'
 
 describe('the name of a downloaded export', () => {
   it('takes the UTF-8 name the server sends, then the ASCII one, then the fallback', () => {
