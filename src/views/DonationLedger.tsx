@@ -8,10 +8,9 @@ import { DONATION_KIND_LABELS, type DonationKind } from '../../common/enums'
 import { formatFen } from '../../common/money'
 import { ListState } from '../components/ListState'
 import { StatTiles } from '../components/StatTiles'
-import { downloadExport } from '../lib/download-export'
 import { routes } from '../lib/routes'
-import { toast } from '../lib/toast'
 import { useTRPC } from '../lib/trpc'
+import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
 import './filters.scss'
 
@@ -22,13 +21,7 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
     trpc.donation.list.infiniteQueryOptions({ kind, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
   )
   const totals = list.data?.pages[0]?.totals
-  const [isExporting, setIsExporting] = useState(false)
-  const exportLedger = () => {
-    setIsExporting(true)
-    downloadExport('/exports/donation-ledger.xlsx', {}, '捐赠台账.xlsx')
-      .catch((error: unknown) => toast(error instanceof Error ? error.message : '导出失败，请稍后重试'))
-      .finally(() => setIsExporting(false))
-  }
+  const exports = useExportDownload()
   return (
     <View>
       <StatTiles
@@ -56,7 +49,11 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
             登记捐赠
           </Button>
         ) : null}
-        <Button size="small" loading={isExporting} onClick={exportLedger}>
+        <Button
+          size="small"
+          loading={exports.pendingPath !== null}
+          onClick={() => exports.start('/exports/donation-ledger.xlsx', '捐赠台账.xlsx')}
+        >
           导出 Excel
         </Button>
       </View>

@@ -1,4 +1,5 @@
-// 困难户 list: search by name, 户编号 or a full ID number; filter by 监测类别, risk and open needs.
+// 困难户 list: search by name, 户编号 or a full ID number; filter by 监测类别, risk and open needs;
+// export the 花名册 (masked) or the 公示名单 (docs/exports.md).
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -15,8 +16,12 @@ import { ListState } from '../components/ListState'
 import { SelectField } from '../components/SelectField'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
+import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
 import './filters.scss'
+
+const ROSTER = '/exports/household-roster.xlsx'
+const PUBLIC_ROSTER = '/exports/household-roster-public.xlsx'
 
 export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
@@ -33,6 +38,7 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
     ),
   )
   const isFiltered = Boolean(search || category || risk || hasOpenNeeds !== undefined)
+  const exports = useExportDownload()
 
   return (
     <View>
@@ -90,13 +96,29 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
           </View>
         ) : null}
       </View>
-      {canCreate ? (
-        <View className="actions">
+      <View className="actions">
+        {canCreate ? (
           <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.householdForm() })}>
             新增困难户
           </Button>
-        </View>
-      ) : null}
+        ) : null}
+        <Button
+          size="small"
+          loading={exports.pendingPath === ROSTER}
+          disabled={exports.pendingPath !== null}
+          onClick={() => exports.start(ROSTER, '困难户花名册.xlsx')}
+        >
+          导出花名册
+        </Button>
+        <Button
+          size="small"
+          loading={exports.pendingPath === PUBLIC_ROSTER}
+          disabled={exports.pendingPath !== null}
+          onClick={() => exports.start(PUBLIC_ROSTER, '困难户公示名单.xlsx')}
+        >
+          导出公示名单
+        </Button>
+      </View>
       {list.items.length ? (
         <View className="section">
           {list.items.map((h) => (

@@ -1,6 +1,9 @@
 // What each person may see, their privacy rights, and 长辈模式, in the browser.
+import { readFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
+import { PUBLIC_ROSTER_COLUMNS, PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import {
   type E2E,
   E2E_PASSWORD,
@@ -29,6 +32,21 @@ describe('data scope in the browser', () => {
     await tapTab(page, '困难户')
     await see(page, '马德林（QY-001）')
     expect(await page.locator('#app').getByText('何长寿').count()).toBe(0)
+
+    // The 公示名单 for the notice board: the village's households, and nothing that identifies
+    // a person beyond the name (no ID number or phone, not even masked), nor another village.
+    const [download] = await Promise.all([page.waitForEvent('download'), tapButton(page, '导出公示名单')])
+    expect(download.suggestedFilename()).toMatch(/^困难户公示名单-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await readFile(await download.path())) as never)
+    const rows: string[][] = []
+    workbook.getWorksheet(PUBLIC_ROSTER_SHEET)?.eachRow((row) => {
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? '')))
+    })
+    expect(rows[0]).toEqual(PUBLIC_ROSTER_COLUMNS.map((c) => c.header))
+    expect(rows.some((row) => row.includes('马德林'))).toBe(true)
+    expect(rows.some((row) => row.includes('何长寿'))).toBe(false)
+    expect(rows.flat().filter((cell) => /\d{6,}|\*{3,}/.test(cell))).toEqual([])
 
     await fill(page, 'householdSearch', '何长寿')
     await page.locator('#app input[name="householdSearch"]:visible').press('Enter')
