@@ -2,6 +2,7 @@
 //   GET /exports/donation-ledger.xlsx?villageId=&activityId=&from=YYYY-MM-DD&to=YYYY-MM-DD
 //   GET /exports/household-roster.xlsx?villageId=          困难户花名册 (IDs and phones masked)
 //   GET /exports/household-roster-public.xlsx?villageId=   困难户公示名单 (no personal data but names)
+//   GET /exports/activity-ledger.xlsx?villageId=&from=&to=  主题党日台账 and its 缺勤名单
 // Signed in by `Authorization: Bearer`, as the API. Filters are ids and dates, so a query string
 // is acceptable here (the API itself refuses GET: its inputs hold personal data). See
 // docs/exports.md for the columns.
@@ -13,6 +14,8 @@ import type { Role } from '../../common/enums'
 import type { AppDeps } from '../context'
 import { fieldErrorsOf } from '../errors'
 import { STAFF_ROLES } from '../services/auth/actor'
+import { exportActivityLedger } from '../services/exports/activity-ledger'
+import { ZActivityLedgerRequestSchema } from '../services/exports/activity-ledger.types'
 import { exportDonationLedger } from '../services/exports/donation-ledger'
 import { ZDonationLedgerRequestSchema } from '../services/exports/donation-ledger.types'
 import { exportFileName } from '../services/exports/export-file-name'
@@ -141,5 +144,15 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
     what: '困难户公示名单',
     whatAscii: 'household-roster-public',
     run: exportPublicHouseholdRoster,
+  })
+  // As activity.list: staffProcedure, each in their activityScope.
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/activity-ledger.xlsx',
+    roles: STAFF_ROLES,
+    schema: ZActivityLedgerRequestSchema,
+    what: '主题党日台账',
+    whatAscii: 'activity-ledger',
+    periodOf: (input) => input,
+    run: exportActivityLedger,
   })
 }

@@ -16,9 +16,10 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../server/services/exports/donation-ledger'
-import { CHINESE } from '../helpers/errors'
+import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
+import { expectXlsxAttachment, fenOf, rowsOf, sheetOf, workbookOf } from '../helpers/xlsx'
 
 let world: World
 let story: Awaited<ReturnType<typeof replayStory>>
@@ -57,35 +58,8 @@ const download = (token: string | null, query = '') =>
     headers: token ? { authorization: `Bearer ${token}` } : {},
   })
 
-const workbookOf = async (bytes: ArrayBuffer | Buffer) => {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(bytes as ArrayBuffer) as never)
-  return workbook
-}
-
-const sheetOf = (workbook: ExcelJS.Workbook, name: string) => {
-  const sheet = workbook.getWorksheet(name)
-  if (!sheet) throw new Error(`no sheet ${name}`)
-  return sheet
-}
-
 /** The ledger's data rows, as header → value. */
-const ledgerRows = (workbook: ExcelJS.Workbook) => {
-  const sheet = sheetOf(workbook, LEDGER_SHEET)
-  const rows: Record<string, ExcelJS.CellValue>[] = []
-  sheet.eachRow((row, n) => {
-    if (n === 1) return
-    rows.push(Object.fromEntries(DOCUMENTED_HEADERS.map((h, i) => [h, row.getCell(i + 1).value])))
-  })
-  return rows
-}
-
-/** A yuan cell back to fen, exactly (the cell holds the double nearest yuan.cents). */
-const fenOf = (value: ExcelJS.CellValue): number => {
-  if (value === null || value === undefined) return 0
-  if (typeof value !== 'number') throw new Error(`not a number: ${String(value)}`)
-  return Math.round(value * 100)
-}
+const ledgerRows = (workbook: ExcelJS.Workbook) => rowsOf(workbook, LEDGER_SHEET, DOCUMENTED_HEADERS)
 
 /** The summary row whose first cell is `label`, within the section titled `section`. */
 const summaryRow = (workbook: ExcelJS.Workbook, label: string, section?: string) => {
@@ -128,18 +102,8 @@ describe('the secretary’s download of the 前跃村 ledger', () => {
     workbook = await workbookOf(await response.arrayBuffer())
   })
 
-  it('is an .xlsx attachment named for the village and month, never cached', () => {
-    expect(response.headers.get('content-type')).toBe(
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    )
-    expect(response.headers.get('cache-control')).toBe('no-store')
-    const disposition = response.headers.get('content-disposition') ?? ''
-    expect(disposition).toBe(
-      `attachment; filename="donation-ledger-2025-01.xlsx"; filename*=UTF-8''${encodeURIComponent('前跃村-捐赠台账-2025-01.xlsx')}`,
-    )
-    const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? ''
-    expect(decodeURIComponent(encoded)).toBe('前跃村-捐赠台账-2025-01.xlsx')
-  })
+  it('is an .xlsx attachment named for the village and month, never cached', () =>
+    expectXlsxAttachment(response, '前跃村-捐赠台账-2025-01.xlsx', 'donation-ledger-2025-01.xlsx'))
 
   it('has the ledger then the summary, with the documented columns in order', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET])
@@ -253,40 +217,17 @@ describe('scope', () => {
 })
 
 describe('refusals', () => {
-  it('answers 401 without a session, in Chinese', async () => {
-    for (const token of [null, 'not-a-real-token']) {
-      const response = await download(token)
-      expect(response.status).toBe(401)
-      expect(response.headers.get('cache-control')).toBe('no-store')
-      const body = (await response.json()) as { error: { code: string; message: string } }
-      expect(body.error.message).toMatch(CHINESE)
-      expect(body.error.code).toBe(token ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED')
-    }
-  })
+  it('answers 401 without a session, in Chinese', () => expectSignInRequired((token) => download(token)))
 
-  it('answers 403 to a resident', async () => {
-    const response = await download(tokens.resident)
-    expect(response.status).toBe(403)
-    const body = (await response.json()) as { error: { code: string; message: string } }
-    expect(body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(CHINESE) })
-  })
+  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident)))
 
-  it('answers 400 to bad filters, naming the filter', async () => {
-    const cases = {
+  it('answers 400 to bad filters, naming the filter', () =>
+    expectValidationFailures((query) => download(tokens.secretary, query), {
       '?villageId=abc': 'villageId',
       '?from=2025-13-01': 'from',
       '?from=2025-02-01&to=2025-01-01': 'to',
       '?village=前跃村': 'query',
-    }
-    for (const [query, field] of Object.entries(cases)) {
-      const response = await download(tokens.secretary, query)
-      expect(response.status, query).toBe(400)
-      const body = (await response.json()) as { error: { code: string; message: string; fieldErrors: object } }
-      expect(body.error.code).toBe('VALIDATION_FAILED')
-      expect(body.error.message, query).toMatch(CHINESE)
-      expect(Object.keys(body.error.fieldErrors), query).toEqual([field])
-    }
-  })
+    }))
 
   it('does not run the export for HEAD', async () => {
     const response = await fetch(`${baseUrl}/exports/donation-ledger.xlsx`, {

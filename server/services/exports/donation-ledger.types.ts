@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZDateOnly } from '../../../common/fields'
+import { isPeriodInOrder, PERIOD_OUT_OF_ORDER, REFUSE_UNKNOWN_FILTERS } from './export-query.types'
 
 /**
  * The 捐赠台账 export's filters, from the query string of GET /exports/donation-ledger.xlsx.
@@ -14,9 +15,7 @@ export const ZDonationLedgerRequestSchema = z
       from: ZDateOnly.optional(),
       to: ZDateOnly.optional(),
     },
-    {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的筛选条件：${issue.keys.join('、')}` : undefined),
-    },
+    REFUSE_UNKNOWN_FILTERS,
   )
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' })
+  .refine(isPeriodInOrder, PERIOD_OUT_OF_ORDER)
 export type TDonationLedgerRequest = z.infer<typeof ZDonationLedgerRequestSchema>

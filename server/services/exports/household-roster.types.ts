@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REFUSE_UNKNOWN_FILTERS } from './export-query.types'
 
 /**
  * The 困难户花名册 exports' filter, from the query string of GET /exports/household-roster.xlsx and
@@ -7,8 +8,6 @@ import { z } from 'zod'
  */
 export const ZHouseholdRosterRequestSchema = z.strictObject(
   { villageId: z.uuid('村编号格式不正确').optional() },
-  {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的筛选条件：${issue.keys.join('、')}` : undefined),
-  },
+  REFUSE_UNKNOWN_FILTERS,
 )
 export type THouseholdRosterRequest = z.infer<typeof ZHouseholdRosterRequestSchema>
