@@ -20,7 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Sorted-key JSON, so that the same input always hashes the same. */
 const stableJson = (value: unknown): string => {
   // (The input's depth is bounded before this runs: server/lib/input-hygiene.ts.)
-  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  // (An invalid Date has no ISO form; it is still an input to fingerprint, not a crash.)
+  if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString())
   if (typeof value === 'bigint') return JSON.stringify(`${value}n`)
   if (value instanceof Map || value instanceof Set) return stableJson([...value])
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
