@@ -3,7 +3,7 @@
 // database (stats/totals.ts); nothing is added up from client-side lists.
 
 import { dateOnlyToDate, dateToDateOnly, nextDay, shanghaiDate, shanghaiDayStart } from '../../../common/dates'
-import { NEED_STATUSES, type NeedStatus } from '../../../common/enums'
+import { NEED_CATEGORIES, NEED_STATUSES, type NeedCategory, type NeedStatus } from '../../../common/enums'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
@@ -15,6 +15,7 @@ import type { ServiceContext } from '../service-context'
 import {
   donationTotalsBy,
   donationTotalsByDonor,
+  donationTotalsByMonth,
   emptyTotals,
   emptyVisitTotals,
   sumDonations,
@@ -71,6 +72,7 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
     money,
     visits,
     needGroups,
+    needCategoryGroups,
     overdueNeeds,
     activitiesHeld,
     byDonor,
@@ -78,10 +80,12 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
     visitsByActivity,
     moneyByVillage,
     visitsByVillage,
+    byMonth,
   ] = await runAll(db, [
     () => sumDonations(db, donationWhere),
     () => sumVisits(db, visitWhere),
     () => db.need.groupBy({ by: ['status'], where: needWhere, _count: { _all: true } }),
+    () => db.need.groupBy({ by: ['category'], where: needWhere, _count: { _all: true } }),
     () =>
       db.need.count({
         where: {
@@ -94,10 +98,13 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
     () => visitTotalsBy(db, visitWhere, 'activityId'),
     () => donationTotalsBy(db, donationWhere, 'villageId'),
     () => visitTotalsBy(db, visitWhere, 'villageId'),
+    () => donationTotalsByMonth(db, donationWhere),
   ])
 
   const needsByStatus = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>
   for (const g of needGroups) needsByStatus[g.status] = g._count._all
+  const needsByCategory = Object.fromEntries(NEED_CATEGORIES.map((c) => [c, 0])) as Record<NeedCategory, number>
+  for (const g of needCategoryGroups) needsByCategory[g.category] = g._count._all
   const openNeeds = OPEN_NEED_STATUSES.reduce((sum, s) => sum + needsByStatus[s], 0)
 
   const activityIds = [...new Set([...moneyByActivity.keys(), ...visitsByActivity.keys()])]
@@ -108,6 +115,13 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
     () => householdBreakdown(ctx, donationWhere, visitWhere, input.top),
   ])
 
+  const villageRows = villages.map((v) => ({
+    villageId: v.id,
+    name: v.name,
+    ...(moneyByVillage.get(v.id) ?? emptyTotals()),
+    ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
+  }))
+
   return {
     totals: {
       ...money,
@@ -115,6 +129,7 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
       activitiesHeld,
       ...visits,
       needsByStatus,
+      needsByCategory,
       openNeeds,
       overdueNeeds,
     },
@@ -128,15 +143,11 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
       }))
       .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
       .slice(0, input.top),
-    byVillage: villages
-      .map((v) => ({
-        villageId: v.id,
-        name: v.name,
-        ...(moneyByVillage.get(v.id) ?? emptyTotals()),
-        ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
-      }))
-      .sort(byTotalDesc)
-      .slice(0, input.top),
+    /** The villages that received most, and (for the visits chart) the most visited. */
+    byVillage: [...villageRows].sort(byTotalDesc).slice(0, input.top),
+    byVillageVisits: [...villageRows].sort((a, b) => b.visitCount - a.visitCount).slice(0, input.top),
+    /** Donations per calendar month, oldest first, every month in range present. */
+    byMonth,
     byDonor: byDonor.slice(0, input.top),
     byHousehold,
   }

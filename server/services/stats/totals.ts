@@ -1,6 +1,7 @@
 // The one place money and visit figures are added up, in the database. Activity pages, the
 // donation ledger and stats.summary all read their totals from here, so they always agree.
 // Voided donations never count.
+import { dateToDateOnly } from '../../../common/dates'
 import { runAll, type Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
@@ -74,6 +75,43 @@ export const donationTotalsByDonor = async (db: Tx, where: Prisma.DonationWhereI
     byDonor.set(key, totals)
   }
   return [...byDonor.values()].sort((a, b) => b.totalFen - a.totalFen)
+}
+
+export type MonthTotals = MoneyTotals & { month: string }
+
+const nextMonth = (month: string) => {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`
+}
+
+/**
+ * Per calendar month of receipt (`YYYY-MM`), oldest first, with the empty months between the
+ * first and the last filled in so a chart's axis is time. The database groups by day (at most a
+ * few thousand groups over years); the days fold into months here.
+ */
+export const donationTotalsByMonth = async (db: Tx, where: Prisma.DonationWhereInput): Promise<MonthTotals[]> => {
+  const groups = await db.donation.groupBy({
+    by: ['receivedOn', 'kind'],
+    where: live(where),
+    _sum: { amountFen: true },
+    _count: { _all: true },
+  })
+  const byMonth = new Map<string, MoneyTotals>()
+  for (const g of groups) {
+    const month = dateToDateOnly(g.receivedOn).slice(0, 7)
+    const totals = byMonth.get(month) ?? emptyTotals()
+    addTo(totals, g.kind, g._sum.amountFen, g._count._all)
+    byMonth.set(month, totals)
+  }
+  const months = [...byMonth.keys()].sort()
+  const first = months[0]
+  const last = months[months.length - 1]
+  if (!first || !last) return []
+  const rows: MonthTotals[] = []
+  for (let month = first; month <= last; month = nextMonth(month)) {
+    rows.push({ month, ...(byMonth.get(month) ?? emptyTotals()) })
+  }
+  return rows
 }
 
 export type VisitTotals = {
