@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '..')
 // for the weapp's ES5 output and before the H5 minifier. Webpack wants absolute paths here.
 // Also our own TypeScript outside src/: common/ and the server's zod-only *.types.ts files.
 const transpiledPackages = [
-  ...['@tanstack', '@trpc', 'superjson', 'copy-anything', 'is-what', 'zod'].map((name) =>
+  ...['@tanstack', '@trpc', 'superjson', 'copy-anything', 'is-what', 'zod', 'taro-react-echarts'].map((name) =>
     path.join(root, 'node_modules', name),
   ),
   path.join(root, 'common'),

@@ -38,6 +38,18 @@ export const APP_ERRORS = {
   WECHAT_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '暂时连不上微信服务器，请稍后再试' },
   DUPLICATE_RECORD: { trpc: 'CONFLICT', message: '与已有记录重复（可能刚被他人保存），请刷新后再试' },
   DATABASE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '系统正在恢复，请稍后重试，已填写的内容不会丢失' },
+  // 困难户花名册 import (server/http/imports.ts)
+  IMPORT_NOT_MULTIPART: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: '请以表单方式上传 .xlsx 文件' },
+  IMPORT_FILE_MISSING: { trpc: 'BAD_REQUEST', message: '请选择要导入的 .xlsx 文件' },
+  IMPORT_FILE_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: '文件超过 5 MB，请删去无关的工作表或图片后再上传' },
+  IMPORT_FILE_TYPE: {
+    trpc: 'UNSUPPORTED_MEDIA_TYPE',
+    message: '只能导入 Excel .xlsx 文件；.xls、.csv 或 WPS 文件请先另存为 .xlsx',
+  },
+  IMPORT_FILE_UNREADABLE: { trpc: 'BAD_REQUEST', message: '文件无法读取，请用导入模板填写后另存为 .xlsx 再上传' },
+  IMPORT_TOO_MANY_ROWS: { trpc: 'PAYLOAD_TOO_LARGE', message: '一次最多导入 5000 行，请分成几个文件导入' },
+  IMPORT_FILE_CHANGED: { trpc: 'CONFLICT', message: '文件与预检时的不一致，请重新预检后再确认导入' },
+  IMPORT_HAS_ERRORS: { trpc: 'UNPROCESSABLE_CONTENT', message: '文件中有错误，未导入任何数据；请按提示修改后重新上传' },
 } as const satisfies Record<string, ErrorSpec>
 
 export type AppErrorCode = keyof typeof APP_ERRORS

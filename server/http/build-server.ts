@@ -1,4 +1,4 @@
-// The HTTP server: tRPC at /trpc, file exports at /exports, a health check, and the built H5 app at /.
+// The HTTP server: tRPC at /trpc, file exports at /exports, imports at /imports, a health check, and the built H5 app at /.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -9,6 +9,7 @@ import { type AppDeps, createContext } from '../context'
 import { AppError } from '../errors'
 import { type AppRouter, appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
+import { registerImportRoutes } from './imports'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
 import { trpcErrorBody } from './trpc-errors'
@@ -97,6 +98,7 @@ export const buildServer = async ({
   })
 
   registerExportRoutes(app, deps, isOverLimit)
+  await registerImportRoutes(app, deps, isOverLimit)
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -2,7 +2,9 @@
 //   GET /exports/donation-ledger.xlsx?villageId=&activityId=&from=YYYY-MM-DD&to=YYYY-MM-DD
 //   GET /exports/household-roster.xlsx?villageId=          困难户花名册 (IDs and phones masked)
 //   GET /exports/household-roster-public.xlsx?villageId=   困难户公示名单 (no personal data but names)
+//   GET /exports/household-roster-template.xlsx?villageId= 困难户花名册 import template (no data)
 //   GET /exports/activity-ledger.xlsx?villageId=&from=&to=  主题党日台账 and its 缺勤名单
+//   GET /exports/daily-needs-report.xlsx?date=&villageId=  有诉必应日报 for one day
 // Signed in by `Authorization: Bearer`, as the API. Filters are ids and dates, so a query string
 // is acceptable here (the API itself refuses GET: its inputs hold personal data). See
 // docs/exports.md for the columns.
@@ -16,12 +18,15 @@ import { fieldErrorsOf } from '../errors'
 import { STAFF_ROLES } from '../services/auth/actor'
 import { exportActivityLedger } from '../services/exports/activity-ledger'
 import { ZActivityLedgerRequestSchema } from '../services/exports/activity-ledger.types'
+import { exportDailyNeedsReport } from '../services/exports/daily-needs-report'
 import { exportDonationLedger } from '../services/exports/donation-ledger'
 import { ZDonationLedgerRequestSchema } from '../services/exports/donation-ledger.types'
 import { exportFileName } from '../services/exports/export-file-name'
 import { exportHouseholdRoster } from '../services/exports/household-roster'
 import { ZHouseholdRosterRequestSchema } from '../services/exports/household-roster.types'
 import { exportPublicHouseholdRoster } from '../services/exports/household-roster-public'
+import { exportRosterTemplate } from '../services/imports/household-roster-template'
+import { ZDailyNeedsReportRequestSchema } from '../services/reports/daily-needs.types'
 import { villageScope } from '../services/scope'
 import { type AuthorisedContext, authorise } from './authorise-request'
 import { sendHttpError } from './http-errors'
@@ -145,6 +150,15 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
     whatAscii: 'household-roster-public',
     run: exportPublicHouseholdRoster,
   })
+  // The import's template: for those who may import, as household.create (cadreProcedure).
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/household-roster-template.xlsx',
+    roles: ['ADMIN', 'CADRE'],
+    schema: ZHouseholdRosterRequestSchema,
+    what: '困难户花名册导入模板',
+    whatAscii: 'household-roster-template',
+    run: exportRosterTemplate,
+  })
   // As activity.list: staffProcedure, each in their activityScope.
   registerXlsxExport(app, deps, isOverLimit, {
     path: '/exports/activity-ledger.xlsx',
@@ -154,5 +168,15 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
     whatAscii: 'activity-ledger',
     periodOf: (input) => input,
     run: exportActivityLedger,
+  })
+  // As report.dailyNeeds: staffProcedure, each in their needScope.
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/daily-needs-report.xlsx',
+    roles: STAFF_ROLES,
+    schema: ZDailyNeedsReportRequestSchema,
+    what: '有诉必应日报',
+    whatAscii: 'daily-needs-report',
+    periodOf: (input) => ({ from: input.date, to: input.date }),
+    run: exportDailyNeedsReport,
   })
 }

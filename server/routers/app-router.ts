@@ -6,6 +6,7 @@ import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
 import { needRouter } from './need/router'
 import { orgRouter } from './org/router'
+import { reportRouter } from './report/router'
 import { residentRouter } from './resident/router'
 import { statsRouter } from './stats/router'
 import { villageRouter } from './village/router'
@@ -22,6 +23,7 @@ export const appRouter = router({
   donation: donationRouter,
   stats: statsRouter,
   resident: residentRouter,
+  report: reportRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -93,6 +93,7 @@ export const runIdempotent = async <R extends StepResult>({
   rawInput,
   run,
   guard,
+  timeoutMs = 15_000,
 }: {
   prisma: Db
   crypto: FieldCrypto
@@ -106,6 +107,8 @@ export const runIdempotent = async <R extends StepResult>({
    * transaction: the lockout's claim for procedures that prove something.
    */
   guard?: ((execute: () => Promise<R>) => Promise<R>) | undefined
+  /** How long the transaction may stay open: longer for a whole roster import than for a form. */
+  timeoutMs?: number
 }): Promise<R> => {
   const clientMutationId = userId ? readClientMutationId(rawInput) : null
   const request = clientMutationId ? requestOf(procedure, rawInput) : ''
@@ -128,7 +131,7 @@ export const runIdempotent = async <R extends StepResult>({
           }
           return result
         },
-        { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 10_000 },
+        { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: timeoutMs, maxWait: 10_000 },
       )
     } catch (error) {
       if (error instanceof RollBack) return error.result as R

@@ -12,8 +12,12 @@ export const routes = {
   primaryTab: '/pages/primary/index',
   secondaryTab: '/pages/secondary/index',
   mine: '/pages/mine/index',
+  /** 统计: the charts, in their own subpackage with ECharts. */
+  stats: '/package-stats/index/index',
   activityDetail: (id: string) => withQuery('/package-activity/detail/index', { id }),
   activityForm: (id?: string) => withQuery('/package-activity/form/index', { id }),
+  /** 主题党日活动记录: the printable record sheet. */
+  activityRecord: (id: string) => withQuery('/package-activity/record/index', { id }),
   visitForm: (query: { activityId?: string; householdId?: string; target?: 'CADRE' }) =>
     withQuery('/package-visit/form/index', query),
   visitDetail: (id: string) => withQuery('/package-visit/detail/index', { id }),
@@ -21,10 +25,14 @@ export const routes = {
   donationDetail: (id: string) => withQuery('/package-donation/detail/index', { id }),
   householdDetail: (id: string) => withQuery('/package-household/detail/index', { id }),
   householdForm: (id?: string) => withQuery('/package-household/form/index', { id }),
+  /** 导入花名册: the .xlsx roster import, for those who may create households. */
+  householdImport: '/package-household/import/index',
   needDetail: (id: string) => withQuery('/package-need/detail/index', { id }),
   needForm: (householdId?: string) => withQuery('/package-need/form/index', { householdId }),
   /** With category CORRECTION: asking to correct what the ledger holds (PIPL Art. 46). */
   submitNeed: (category?: 'CORRECTION') => withQuery('/package-resident/submit-need/index', { category }),
   myNeedDetail: (id: string) => withQuery('/package-resident/need-detail/index', { id }),
   bindHousehold: '/package-resident/bind/index',
+  /** 有诉必应日报, staff only. */
+  dailyNeedsReport: '/package-report/daily-needs/index',
 } as const

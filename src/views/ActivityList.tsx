@@ -1,4 +1,5 @@
-// 主题党日 list: by month, org and village, newest first, each with its donations and visits.
+// 主题党日 list: by month, org and village, newest first, each with its donations and visits; the
+// 主题党日台账 as an Excel file (docs/exports.md). Only staff have this tab (lib/roles.ts).
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
@@ -11,8 +12,16 @@ import { ListState } from '../components/ListState'
 import { SelectField } from '../components/SelectField'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
+import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
 import './filters.scss'
+
+/** The month filter (YYYY-MM) as the ledger export's period: its first to its last day. */
+const periodOf = (month: string | undefined) => {
+  if (!month) return {}
+  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
+  return { from: `${month}-01`, to: lastDay.toISOString().slice(0, 10) }
+}
 
 export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
@@ -31,6 +40,7 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   )
   const orgOptions = orgs.data ?? []
   const villageOptions = villages.data ?? []
+  const exports = useExportDownload()
 
   return (
     <View>
@@ -70,13 +80,22 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
           </View>
         ) : null}
       </View>
-      {canCreate ? (
-        <View className="actions">
+      <View className="actions">
+        {canCreate ? (
           <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.activityForm() })}>
             新建主题党日
           </Button>
-        </View>
-      ) : null}
+        ) : null}
+        <Button
+          size="small"
+          loading={exports.pendingPath !== null}
+          onClick={() =>
+            exports.start('/exports/activity-ledger.xlsx', '主题党日台账.xlsx', { villageId, ...periodOf(month) })
+          }
+        >
+          导出台账
+        </Button>
+      </View>
       {list.items.length ? (
         <View className="section">
           {list.items.map((a) => (

@@ -1,5 +1,5 @@
 // 困难户 list: search by name, 户编号 or a full ID number; filter by 监测类别, risk and open needs;
-// export the 花名册 (masked) or the 公示名单 (docs/exports.md).
+// export the 花名册 (masked) or the 公示名单, or import a 花名册 (docs/exports.md).
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -100,6 +100,11 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
         {canCreate ? (
           <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.householdForm() })}>
             新增困难户
+          </Button>
+        ) : null}
+        {canCreate ? (
+          <Button size="small" onClick={() => void Taro.navigateTo({ url: routes.householdImport })}>
+            导入花名册
           </Button>
         ) : null}
         <Button

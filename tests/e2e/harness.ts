@@ -23,7 +23,11 @@ export type E2E = {
   stop: () => Promise<void>
 }
 
-export const startE2E = async (): Promise<E2E> => {
+/**
+ * The server on a fresh embedded PostgreSQL, seeded with the 前跃村 households (the party day
+ * itself is for the tests to record), or with the whole story (`seed: 'partyDay'`).
+ */
+export const startE2E = async ({ seed = 'households' }: { seed?: 'households' | 'partyDay' } = {}): Promise<E2E> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-e2e-'))
   const wechat: WeChatStandIn = await startWeChatStandIn()
   const env = parseEnv({
@@ -33,7 +37,7 @@ export const startE2E = async (): Promise<E2E> => {
     PORT: '0',
     LOG_LEVEL: 'warn',
     H5_DIST_DIR: path.join(ROOT, 'dist/h5'),
-    SEED_DEMO: 'households',
+    SEED_DEMO: seed,
     SEED_DEMO_PASSWORD: E2E_PASSWORD,
     WECHAT_APPID: STAND_IN_APPID,
     WECHAT_SECRET: STAND_IN_SECRET,

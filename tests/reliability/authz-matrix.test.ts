@@ -11,9 +11,12 @@
 //
 // Mutating checks run on records made for that one check, so the order of checks never matters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { shanghaiDate } from '../../common/dates'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import type { Caller } from '../../server/caller'
+import type { DailyNeedsReport } from '../../server/services/reports/daily-needs'
+import type { statsSummary } from '../../server/services/stats/summary'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
@@ -456,6 +459,17 @@ const AUTHZ: Record<string, Entry> = {
     reach: RECORD_KEEPERS,
     input: (c) => ({ id: c.at.household.id, field: 'idNumber', reason: '核对身份信息' }),
   },
+  'household.dataChecks': {
+    type: 'query',
+    gate: 'staff',
+    // 疑点 of the households in the caller's scope: an out-of-scope village gives none.
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId }),
+    inspect: (c, result) =>
+      listLeaks(c, 'household', {
+        items: (result as { items: { householdId: string }[] }).items.map((i) => ({ id: i.householdId })),
+      }),
+  },
 
   // ── needs ──
   'need.list': {
@@ -504,6 +518,13 @@ const AUTHZ: Record<string, Entry> = {
     type: 'query',
     gate: 'staff',
     // The firm takes part in 前跃村's party day, so sees it (but not the households visited).
+    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
+    input: (c) => ({ id: c.at.activity.id }),
+  },
+  'activity.record': {
+    type: 'query',
+    gate: 'staff',
+    // The printable record: whoever sees the activity (the households stay unnamed to the firm).
     reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
     input: (c) => ({ id: c.at.activity.id }),
   },
@@ -635,6 +656,18 @@ const AUTHZ: Record<string, Entry> = {
     input: (c) => ({ villageId: c.at.villageId }),
     inspect: (c, result) => summaryLeaks(c, result as Summary),
   },
+  'report.dailyNeeds': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ date: shanghaiDate(), villageId: c.at.villageId }),
+    inspect: (c, result) => {
+      const { figures, totals, hotTopics } = result as DailyNeedsReport
+      if (mayRead(c.role, 'village.people', c.side)) return []
+      const counted = figures.received + totals.open + hotTopics.length
+      return counted ? [`counts ${counted} needs of a village out of scope`] : []
+    },
+  },
 
   // ── residents ──
   'resident.bindHousehold': {
@@ -715,23 +748,7 @@ const listLeaks = (c: Check, domain: Domain, result: Listed): string[] => {
   return leaks
 }
 
-type Summary = {
-  totals: {
-    totalFen: number
-    donationCount: number
-    donorCount: number
-    activitiesHeld: number
-    visitCount: number
-    householdsVisited: number
-    handedOverCashFen: number
-    openNeeds: number
-    needsByStatus: Record<string, number>
-  }
-  byActivity: { activityId: string }[]
-  byVillage: { villageId: string }[]
-  byDonor: unknown[]
-  byHousehold: unknown[]
-}
+type Summary = Awaited<ReturnType<typeof statsSummary>>
 
 /** A summary filtered to a village the caller does not reach must count nothing of it. */
 const summaryLeaks = (c: Check, summary: Summary): string[] => {
@@ -748,6 +765,11 @@ const summaryLeaks = (c: Check, summary: Summary): string[] => {
       Object.values(totals.needsByStatus).reduce((a, b) => a + b, 0),
     )
     count('households named', summary.byHousehold.length)
+    count('villages by visits', summary.byVillageVisits.length)
+    count(
+      'needs by category',
+      Object.values(totals.needsByCategory).reduce((a, b) => a + b, 0),
+    )
   }
   // The firm sees what it gave to 前跃村 itself; nobody else counts money out of reach.
   if (!mayRead(c.role, 'donation.byId', c.side)) {
@@ -755,6 +777,7 @@ const summaryLeaks = (c: Check, summary: Summary): string[] => {
     count('donations', totals.donationCount)
     count('donors', totals.donorCount)
     count('villages in the breakdown', summary.byVillage.length)
+    count('months of donations', summary.byMonth.length)
   }
   if (!mayRead(c.role, 'activity.byId', c.side)) count('activities', totals.activitiesHeld)
   for (const { activityId } of summary.byActivity) {

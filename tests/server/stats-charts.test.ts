@@ -44,7 +44,7 @@ describe('stats.summary for the charts', () => {
     expect(byCategory).toBe(byStatus)
   })
 
-  it('ranks villages by visits for the visits chart', async () => {
+  it('ranks the visited villages by visits for the visits chart', async () => {
     const { byVillageVisits } = await world.admin.stats.summary({})
     expect(byVillageVisits[0]).toMatchObject({ name: '前跃村', visitCount: 5, householdsVisited: 4 })
     const counts = byVillageVisits.map((v) => v.visitCount)

@@ -1,6 +1,7 @@
 import { router } from '../../trpc'
 import { createHouseholdRoute } from './create-household'
 import { getHouseholdRoute } from './get-household'
+import { listDataChecksRoute } from './list-data-checks'
 import { listHouseholdsRoute } from './list-households'
 import { revealHouseholdFieldRoute } from './reveal-household-field'
 import { updateHouseholdRoute } from './update-household'
@@ -11,4 +12,5 @@ export const householdRouter = router({
   create: createHouseholdRoute,
   update: updateHouseholdRoute,
   reveal: revealHouseholdFieldRoute,
+  dataChecks: listDataChecksRoute,
 })

@@ -3,19 +3,19 @@
 //   - The figures are the activity page's (get-activity.ts), from the same aggregations in
 //     stats/totals.ts, batch by batch: 走访户数 is distinct households visited, 慰问金 and
 //     物资价值 the live cash and in-kind donations recorded under the activity (voided ones never
-//     count), 提出诉求数 the needs raised on its visits. All in integer fen, added in the database.
+//     count), 提出诉求数 the needs raised on its visits. All in integer fen, added in the database
+//     (activities/activity-figures.ts, which the printable 活动记录 reads too).
 //   - Streamed and audited as the donation ledger (xlsx-stream.ts). A streamed zip cannot
 //     interleave sheets, so the absences are read in a second pass over the same activities.
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../../common/enums'
-import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
+import { absencesSelect, activityFiguresOf } from '../activities/activity-figures'
 import { writeAudit } from '../audit/write-audit'
 import { activityScope } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { donationTotalsBy, emptyTotals, emptyVisitTotals, visitTotalsBy } from '../stats/totals'
 import type { TActivityLedgerRequest } from './activity-ledger.types'
 import { type PlainCell, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
@@ -83,7 +83,7 @@ const absenceSelect = {
   id: true,
   heldOn: true,
   theme: true,
-  absences: { orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { name: true, reason: true } },
+  absences: absencesSelect,
 } satisfies Prisma.ActivitySelect
 
 /** The activities in scope, read with `select`, in keyset batches that wait for the client. */
@@ -107,28 +107,6 @@ const activityBatches = <S extends Prisma.ActivitySelect & { id: true; heldOn: t
         orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
         take,
       }) as Promise<Row[]>,
-  })
-}
-
-/** Per activity of a batch: the activity page's totals, and the needs raised on its visits. */
-const figuresOf = async (ctx: ServiceContext, ids: string[]) => {
-  const [money, visits, needs] = await runAll(ctx.db, [
-    () => donationTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
-    () => visitTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
-    () =>
-      ctx.db.need.findMany({
-        where: { visit: { activityId: { in: ids } } },
-        select: { visit: { select: { activityId: true } } },
-      }),
-  ])
-  const needsRaised = new Map<string, number>()
-  for (const { visit } of needs) {
-    if (visit?.activityId) needsRaised.set(visit.activityId, (needsRaised.get(visit.activityId) ?? 0) + 1)
-  }
-  return (id: string) => ({
-    ...(money.get(id) ?? emptyTotals()),
-    ...(visits.get(id) ?? emptyVisitTotals()),
-    needsRaised: needsRaised.get(id) ?? 0,
   })
 }
 
@@ -159,8 +137,8 @@ export const exportActivityLedger = async ({
   const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
     const ledger = addSheetWithHeader(workbook, ACTIVITY_LEDGER_SHEET, ACTIVITY_LEDGER_COLUMNS)
     for await (const batch of activityBatches({ ctx, input, output, batchSize, select: ledgerSelect })) {
-      const figures = await figuresOf(
-        ctx,
+      const figures = await activityFiguresOf(
+        ctx.db,
         batch.map((a) => a.id),
       )
       for (const activity of batch) {

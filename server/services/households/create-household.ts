@@ -14,7 +14,17 @@ import {
 } from './household-writes'
 import { sealIdNumber, sealPhone } from './personal-fields'
 
-export const createHousehold = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateHouseholdRequest }) => {
+/**
+ * Writes the household with every check, sealed and audited, and returns its id. The roster
+ * import (services/imports) writes each row through this, so both paths are one.
+ */
+export const insertHousehold = async ({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: TCreateHouseholdRequest
+}): Promise<string> => {
   await assertKeepsRecords(ctx, input.villageId)
   await assertNewId(input.id, (id) => ctx.db.household.findUnique({ where: { id }, select: { id: true } }))
   await assertCodeFree(ctx, input.villageId, input.code)
@@ -55,5 +65,8 @@ export const createHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
     include: { members: true, risks: true },
   })
   await writeAudit(ctx, { action: 'household.create', entityType: 'Household', entityId: created.id, after: created })
-  return getHousehold({ ctx, id: created.id })
+  return created.id
 }
+
+export const createHousehold = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateHouseholdRequest }) =>
+  getHousehold({ ctx, id: await insertHousehold({ ctx, input }) })

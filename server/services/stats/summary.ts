@@ -145,7 +145,10 @@ export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input:
       .slice(0, input.top),
     /** The villages that received most, and (for the visits chart) the most visited. */
     byVillage: [...villageRows].sort(byTotalDesc).slice(0, input.top),
-    byVillageVisits: [...villageRows].sort((a, b) => b.visitCount - a.visitCount).slice(0, input.top),
+    byVillageVisits: villageRows
+      .filter((v) => v.visitCount > 0)
+      .sort((a, b) => b.visitCount - a.visitCount)
+      .slice(0, input.top),
     /** Donations per calendar month, oldest first, every month in range present. */
     byMonth,
     byDonor: byDonor.slice(0, input.top),

@@ -111,6 +111,9 @@ export default function ActivityDetailPage() {
             编辑
           </Button>
         ) : null}
+        <Button size="small" onClick={() => void Taro.navigateTo({ url: routes.activityRecord(a.id) })}>
+          打印活动记录
+        </Button>
       </View>
       <View className="section">
         <View className="section__title">{`走访（${a.visits.length}）`}</View>

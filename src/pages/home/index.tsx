@@ -7,6 +7,7 @@ import { useEffect } from 'react'
 import { shanghaiDate } from '../../../common/dates'
 import { ROLE_LABELS } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
+import { MonthBars } from '../../components/MonthBars'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
 import { StatTiles } from '../../components/StatTiles'
@@ -24,22 +25,26 @@ const QUICK_ACTIONS: Record<Persona, QuickAction[]> = {
     { text: '新建主题党日', url: routes.activityForm() },
     { text: '登记捐赠', url: routes.donationForm() },
     { text: '捐赠台账', url: routes.secondaryTab, isTab: true },
+    { text: '有诉必应日报', url: routes.dailyNeedsReport },
   ],
   SECRETARY: [
     { text: '新建主题党日', url: routes.activityForm() },
     { text: '登记走访', url: routes.visitForm({}) },
     { text: '登记捐赠', url: routes.donationForm() },
     { text: '捐赠台账', url: routes.secondaryTab, isTab: true },
+    { text: '有诉必应日报', url: routes.dailyNeedsReport },
   ],
   CADRE: [
     { text: '诉求看板', url: routes.secondaryTab, isTab: true },
     { text: '新增困难户', url: routes.householdForm() },
     { text: '登记诉求', url: routes.needForm() },
     { text: '登记走访', url: routes.visitForm({}) },
+    { text: '有诉必应日报', url: routes.dailyNeedsReport },
   ],
   MEMBER: [
     { text: '登记走访', url: routes.visitForm({}) },
     { text: '主题党日', url: routes.primaryTab, isTab: true },
+    { text: '有诉必应日报', url: routes.dailyNeedsReport },
   ],
   RESIDENT: [
     { text: '提交诉求', url: routes.submitNeed() },
@@ -50,6 +55,9 @@ const QUICK_ACTIONS: Record<Persona, QuickAction[]> = {
 
 const go = (action: QuickAction) =>
   void (action.isTab ? Taro.switchTab({ url: action.url }) : Taro.navigateTo({ url: action.url }))
+
+/** The last months with donations that the 工作台's small chart shows (the 统计 page has them all). */
+const RECENT_MONTHS = 6
 
 const StaffDashboard = () => {
   const trpc = useTRPC()
@@ -70,6 +78,21 @@ const StaffDashboard = () => {
         ]}
       />
       {summary.error ? <View className="field-error">统计数据加载失败，请下拉刷新重试</View> : null}
+      {summary.data ? (
+        <View className="section">
+          <View className="section__title row home__chart-title">
+            <Text>每月捐赠</Text>
+            <Text className="link" onClick={() => void Taro.navigateTo({ url: routes.stats })}>
+              统计图表 ›
+            </Text>
+          </View>
+          {summary.data.byMonth.length ? (
+            <MonthBars months={summary.data.byMonth.slice(-RECENT_MONTHS)} />
+          ) : (
+            <View className="list-state muted">还没有捐赠记录</View>
+          )}
+        </View>
+      ) : null}
       {summary.data?.byActivity.length ? (
         <View className="section">
           <View className="section__title">最近的活动</View>

@@ -1,0 +1,8 @@
+import { listDataChecks } from '../../services/households/data-checks'
+import { staffProcedure } from '../../trpc'
+import { ZListDataChecksRequestSchema } from './list-data-checks.types'
+
+/** 疑点 across the caller's scope, as household.list sees it. */
+export const listDataChecksRoute = staffProcedure
+  .input(ZListDataChecksRequestSchema)
+  .query(({ ctx, input }) => listDataChecks({ ctx, input }))

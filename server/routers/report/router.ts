@@ -1,0 +1,4 @@
+import { router } from '../../trpc'
+import { reportDailyNeedsRoute } from './daily-needs'
+
+export const reportRouter = router({ dailyNeeds: reportDailyNeedsRoute })

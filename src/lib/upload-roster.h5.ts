@@ -1,0 +1,50 @@
+// Picking and uploading a 困难户花名册 .xlsx for import, on H5: a file input, then fetch with
+// FormData (multipart/form-data) and the session's bearer token. (The mini-program's is
+// upload-roster.ts.) Failures to reach the server reject with a Chinese message.
+import { exportUrl, NETWORK_MESSAGE } from './export-response'
+import { readSession } from './session'
+
+export type PickedFile = { name: string; size: number; path?: string; file?: File }
+
+export type UploadAnswer = { status: number; body: unknown }
+
+export const IMPORT_PATH = '/imports/household-roster'
+
+/** Null when the person cancels. */
+export const pickRosterFile = (): Promise<PickedFile | null> =>
+  new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      resolve(file ? { name: file.name, size: file.size, file } : null)
+    })
+    input.addEventListener('cancel', () => resolve(null))
+    input.click()
+  })
+
+export const uploadRoster = async (
+  file: PickedFile,
+  query: Record<string, string | undefined>,
+): Promise<UploadAnswer> => {
+  const session = readSession()
+  if (!session) throw new Error('登录已过期，请重新登录')
+  if (!file.file) throw new Error('请重新选择文件')
+  const form = new FormData()
+  form.append('file', file.file, file.name)
+  const response = await fetch(exportUrl(IMPORT_PATH, query), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.token}` },
+    body: form,
+  }).catch(() => {
+    throw new Error(NETWORK_MESSAGE)
+  })
+  let body: unknown = null
+  try {
+    body = await response.json()
+  } catch {
+    // Not JSON: a proxy's page; the status says enough.
+  }
+  return { status: response.status, body }
+}

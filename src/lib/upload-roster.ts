@@ -1,0 +1,51 @@
+// Picking and uploading a 困难户花名册 .xlsx for import (POST /imports/household-roster,
+// docs/exports.md "Import") with the session's bearer token. In the mini-program: the file comes
+// from a chat (Taro.chooseMessageFile: WeChat has no file browser) and goes up with
+// Taro.uploadFile as multipart/form-data. (H5 has its own file, upload-roster.h5.ts, as
+// download-export.h5.ts.) Failures to reach the server reject with a Chinese message.
+import Taro from '@tarojs/taro'
+import { exportUrl, NETWORK_MESSAGE } from './export-response'
+import { readSession } from './session'
+
+/** A file the person picked: a temporary path here, a File on H5. */
+export type PickedFile = { name: string; size: number; path?: string; file?: File }
+
+export type UploadAnswer = { status: number; body: unknown }
+
+export const IMPORT_PATH = '/imports/household-roster'
+
+/** Null when the person cancels. */
+export const pickRosterFile = async (): Promise<PickedFile | null> => {
+  try {
+    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
+    const picked = tempFiles[0]
+    return picked ? { name: picked.name, size: picked.size, path: picked.path } : null
+  } catch {
+    // Cancelled.
+    return null
+  }
+}
+
+export const uploadRoster = async (
+  file: PickedFile,
+  query: Record<string, string | undefined>,
+): Promise<UploadAnswer> => {
+  const session = readSession()
+  if (!session) throw new Error('登录已过期，请重新登录')
+  if (!file.path) throw new Error('请重新选择文件')
+  const result = await Taro.uploadFile({
+    url: exportUrl(IMPORT_PATH, query),
+    filePath: file.path,
+    name: 'file',
+    header: { authorization: `Bearer ${session.token}` },
+  }).catch(() => {
+    throw new Error(NETWORK_MESSAGE)
+  })
+  let body: unknown = null
+  try {
+    body = JSON.parse(result.data)
+  } catch {
+    // Not JSON: a proxy's page; the status says enough.
+  }
+  return { status: result.statusCode, body }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '有诉必应日报', enablePullDownRefresh: true })

@@ -1,0 +1,55 @@
+// The 工作台's small chart and the 统计 page's charts and tables, in the browser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { app, type E2E, login, newPhonePage, screenshot, see, startE2E, tapButton, tapText } from './harness'
+
+let e2e: E2E
+
+beforeAll(async () => {
+  e2e = await startE2E({ seed: 'partyDay' })
+})
+afterAll(() => e2e?.stop())
+
+const CHARTS = ['donations-by-month', 'visits-by-village', 'needs-by-status', 'needs-by-category', 'top-donors']
+
+describe('统计', () => {
+  it('draws every chart with its table, for the secretary’s scope', async () => {
+    const page = await newPhonePage(e2e)
+    await login(e2e, page, '13800000002')
+
+    // 工作台: the month of the party day, as a bar.
+    await app(page).getByTestId('month-bars').waitFor()
+    await see(page, '2025-01')
+    await screenshot(page, 'home-month-bars')
+
+    await tapText(page, '统计图表 ›')
+    await page.waitForURL(/package-stats/)
+    await see(page, '每月捐赠（现金与物资）')
+
+    for (const id of CHARTS) {
+      const card = app(page).getByTestId(`chart-${id}`)
+      await card.waitFor()
+      // ECharts draws on a canvas; wait until something is on it.
+      await page.waitForFunction((selector) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`${selector} canvas`)
+        const context = canvas?.getContext('2d')
+        if (!canvas || !context || !canvas.width || !canvas.height) return false
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]) return true
+        return false
+      }, `[data-testid="chart-${id}"]`)
+    }
+
+    // The tables say it exactly: the ¥44,000 of the story, and each of the 8 donors.
+    const cells = (chart: string, row: number) =>
+      app(page).getByTestId(`chart-${chart}`).getByRole('row').nth(row).getByRole('cell').allTextContents()
+    expect(await cells('donations-by-month', 1)).toEqual(['2025-01', '¥36,000.00', '¥8,000.00', '¥44,000.00', '8'])
+    expect(await cells('visits-by-village', 1)).toEqual(['前跃村', '5', '4', '¥2,000.00', '¥900.00'])
+    expect(await app(page).getByTestId('chart-top-donors').getByRole('row').count()).toBe(1 + 8)
+    await expect(app(page).getByRole('table', { name: '诉求类别（数据表）' }).isVisible()).resolves.toBe(true)
+    await screenshot(page, 'stats-charts')
+
+    // A period with nothing in it says so instead of drawing empty axes.
+    await tapButton(page, '今年')
+    await see(page, '所选范围内暂无数据')
+  })
+})
