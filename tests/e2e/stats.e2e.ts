@@ -52,4 +52,27 @@ describe('统计', () => {
     await tapButton(page, '今年')
     await see(page, '所选范围内暂无数据')
   })
+
+  it('prints the party day’s record sheet on A4, without the app’s chrome', async () => {
+    const page = await newPhonePage(e2e)
+    await login(e2e, page, '13800000002')
+    const activity = await e2e.server.deps.prisma.activity.findFirstOrThrow({
+      where: { heldOn: new Date('2025-01-23T00:00:00Z') },
+      select: { id: true },
+    })
+    await page.goto(`${e2e.baseUrl}/#/package-activity/detail/index?id=${activity.id}`)
+    await tapButton(page, '打印活动记录')
+    await page.waitForURL(/package-activity\/record/)
+    await see(page, '主题党日活动记录')
+    await see(page, '¥44,000.00')
+    await page.emulateMedia({ media: 'print' })
+    await screenshot(page, 'activity-record-print')
+    const hidden = await page.evaluate(() =>
+      ['.weui-tabbar', '.taro-navigation-bar', 'taro-button-core'].map((selector) =>
+        [...document.querySelectorAll<HTMLElement>(selector)].every((el) => el.offsetParent === null),
+      ),
+    )
+    expect(hidden).toEqual([true, true, true])
+    await page.emulateMedia({ media: 'screen' })
+  })
 })

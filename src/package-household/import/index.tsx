@@ -121,9 +121,9 @@ const HouseholdImport = () => {
     <View>
       <View className="section">
         <View className="section__title">导入困难户花名册</View>
-        <Text className="muted">
-          请先下载模板，按模板填写（户信息、家庭成员、致贫返贫风险各一张表，用户编号对应），再选择文件。系统会先预检，没有错误才能确认导入；有任何错误都不会写入数据。
-        </Text>
+        <View className="section__body muted">
+          请先下载模板，按模板填写（户信息、家庭成员、致贫返贫风险各一张表，以户编号相互对应），再选择文件。系统会先预检，没有错误才能确认导入；有任何错误都不会写入数据。
+        </View>
       </View>
       {(villages.data?.length ?? 0) > 1 ? (
         <View className="filters">
@@ -166,10 +166,12 @@ const HouseholdImport = () => {
         <>
           <View className="section" data-testid="import-summary">
             <View className="section__title">{file?.name ?? '预检结果'}</View>
-            <Text>
-              {`共 ${report.counts.households} 户、${report.counts.members} 名家庭成员、${report.counts.risks} 项风险；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
-            </Text>
-            {report.isTruncated ? <Text className="muted">（问题较多，只列出前 500 条）</Text> : null}
+            <View className="section__body">
+              <Text>
+                {`共 ${report.counts.households} 户、${report.counts.members} 名家庭成员、${report.counts.risks} 项风险；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
+              </Text>
+              {report.isTruncated ? <Text className="muted">（问题较多，只列出前 500 条）</Text> : null}
+            </View>
           </View>
           <IssueList title="错误（须修改后重新上传）" issues={report.errors} testId="import-errors" />
           <IssueList title="疑点（不影响导入，请核对）" issues={report.warnings} testId="import-warnings" />

@@ -51,7 +51,9 @@ const DailyNeedsReport = () => {
         <>
           <View className="section">
             <View className="section__title">{`${r.village?.name ?? ''}有诉必应日报`}</View>
-            <Text data-testid="report-lead">{r.lead}</Text>
+            <View className="section__body">
+              <Text data-testid="report-lead">{r.lead}</Text>
+            </View>
           </View>
           <StatTiles
             tiles={[
