@@ -14,6 +14,7 @@ import {
   RELIABILITY_PASSWORD,
   startServerProcess,
 } from '../tests/reliability/server-process'
+import { percentile } from './stats'
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
@@ -59,9 +60,6 @@ const OPERATIONS: Operation[] = [
 ]
 
 const WEIGHTED = OPERATIONS.flatMap((op) => Array.from({ length: op.weight }, () => op))
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0
 
 const main = async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-'))

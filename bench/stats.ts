@@ -1,0 +1,3 @@
+// Percentiles of a sorted sample, as every benchmark reports them.
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0
