@@ -69,7 +69,7 @@ describe('统计', () => {
     await screenshot(page, 'activity-record-print')
     const hidden = await page.evaluate(() =>
       ['.weui-tabbar', '.taro-navigation-bar', 'taro-button-core'].map((selector) =>
-        [...document.querySelectorAll<HTMLElement>(selector)].every((el) => el.offsetParent === null),
+        Array.from(document.querySelectorAll<HTMLElement>(selector)).every((el) => el.offsetParent === null),
       ),
     )
     expect(hidden).toEqual([true, true, true])
