@@ -18,6 +18,11 @@ import type { WeChatConfig } from './services/auth/wechat-client'
 export type AppDeps = {
   /** The pool-backed client. Only the transaction middleware and session lookup use it directly. */
   prisma: Db
+  /**
+   * The read replica's client (DATABASE_REPLICA_URL), for the heavy read-only reports; unset: they
+   * read the primary. Never written to. See docs/scaling.md.
+   */
+  replica?: Db | undefined
   crypto: FieldCrypto
   wechat: WeChatConfig | null
   sessionTtlMs: number
@@ -31,6 +36,11 @@ export type AppDeps = {
 export type Context = AppDeps & {
   /** What procedures and services use: the client for queries, the open transaction in mutations. */
   db: Tx
+  /**
+   * Where the heavy read-only reports read (services/service-context.ts, onReadReplica): the
+   * replica when one is configured, else the primary; in mutations, the open transaction.
+   */
+  readDb: Tx
   actor: Actor | null
   sessionId: string | null
   /** Why a bearer token that was sent gives no actor: expired, revoked or unknown, or the account is disabled. */
@@ -54,6 +64,7 @@ export const createContextInner = (
 ): Context => ({
   ...deps,
   db: deps.prisma,
+  readDb: deps.replica ?? deps.prisma,
   actor: options.actor ?? null,
   sessionId: options.sessionId ?? null,
   sessionProblem: options.sessionProblem ?? null,

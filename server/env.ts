@@ -16,6 +16,16 @@ const ZEnv = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    /**
+     * A read replica of DATABASE_URL (streaming or managed). Set: the heavy read-only reports
+     * (stats.summary, report.dailyNeeds, the Excel exports' reads) run there, on a pool of their own
+     * of DATABASE_POOL_SIZE connections. See docs/scaling.md.
+     */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+      .refine((v) => URL.canParse(v), 'is not a valid connection string')
+      .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     /** 32 random bytes, base64. Required with DATABASE_URL; the embedded default makes one. */
     FIELD_ENCRYPTION_KEY: z
@@ -86,6 +96,31 @@ const ZEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** The built H5 app, served at / when present. */
     H5_DIST_DIR: z.string().default('dist/h5'),
+    /** Largest photo upload accepted, in bytes (docs/photos.md); 413 beyond. */
+    PHOTO_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(50 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    /**
+     * An S3-compatible store for photos (docs/photos.md). Unset: photos are kept under
+     * DATA_DIR/photos. S3_ENDPOINT is the service's origin (https://s3.cn-northwest-1.amazonaws.com.cn,
+     * https://cos.ap-beijing.myqcloud.com, http://minio.internal:9000).
+     */
+    S3_ENDPOINT: z
+      .url()
+      .refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL')
+      .optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 of a-z, 0-9, . and -)')
+      .optional(),
+    S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1').default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** true: https://endpoint/bucket/key (MinIO and most stand-ins); false: https://bucket.endpoint/key. */
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     /** Embedded default only: the demo accounts' password (random, and printed, when unset). */
     SEED_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     /** Embedded default only: how much of the 前跃村 story the first start loads. */
@@ -97,6 +132,19 @@ const ZEnv = z
         code: 'custom',
         path: ['FIELD_ENCRYPTION_KEY'],
         message: 'is required when DATABASE_URL is set (personal data is encrypted with it)',
+      })
+    }
+    // The S3 store is all or nothing: half a configuration would silently keep photos on local disk.
+    const s3Settings = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+    if (s3Settings.some((name) => env[name])) {
+      for (const name of s3Settings)
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when any S3_* setting is' })
+    }
+    if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_REPLICA_URL'],
+        message: 'needs DATABASE_URL too (the embedded database has no replica)',
       })
     }
   })

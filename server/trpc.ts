@@ -154,7 +154,8 @@ const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput, 
     userId: meta?.replayable === false ? null : (ctx.actor?.userId ?? null),
     procedure: path,
     rawInput,
-    run: (tx) => next({ ctx: { db: tx } }),
+    // Every read in a mutation sees its own transaction, never the replica (docs/scaling.md).
+    run: (tx) => next({ ctx: { db: tx, readDb: tx } }),
     guard: proof && ((execute) => underProof(ctx, proof, rawInput, execute)),
   })
 })

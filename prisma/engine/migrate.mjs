@@ -1,9 +1,11 @@
 // @ts-check
 // `prisma migrate deploy` without the CLI: the server applies pending migrations at start-up
-// with the same Wasm engine the CLI's stand-in uses, and the same advisory lock, so several
-// instances starting at once apply each migration exactly once.
+// with the same Wasm engine the CLI's stand-in uses. Several instances may start at once; they
+// take turns under an advisory lock of our own (see applyMigrations), so each migration is
+// applied exactly once and the later instances find nothing left to do.
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import pg from 'pg'
 import { openSchemaEngine } from './wasm-engine.mjs'
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, '..', 'migrations')
@@ -36,20 +38,50 @@ export const readMigrationsList = async (baseDir = MIGRATIONS_DIR) => {
 }
 
 /**
+ * The key of our session-level advisory lock ("pdrl" in ASCII). Not the engine's own key
+ * (72707369): the engine takes that one too, on a connection of its own, and would then wait on us.
+ */
+export const MIGRATION_LOCK_KEY = 0x7064726c
+
+/**
  * Applies every pending migration. Throws (and records nothing as applied) if a script fails.
- * @param {{ url: string, migrationsDir?: string }} options
+ *
+ * The engine's own advisory lock gives up after 10 s, so an instance that starts while another is
+ * still migrating (a slow migration, a busy managed database) would fail to start. Instead, every
+ * caller first waits for our lock on a dedicated connection, as long as `lockTimeoutMs`, and holds
+ * it until the engine is done; a crashed holder's lock goes with its connection.
+ * @param {{ url: string, migrationsDir?: string, lockTimeoutMs?: number }} options
  * @returns {Promise<string[]>} the names of the migrations applied now
  */
-export const applyMigrations = async ({ url, migrationsDir = MIGRATIONS_DIR }) => {
-  const { engine, close } = await openSchemaEngine({ datasource: { url } })
+export const applyMigrations = async ({ url, migrationsDir = MIGRATIONS_DIR, lockTimeoutMs = 15 * 60_000 }) => {
+  const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true })
+  // A lost connection surfaces through the queries below (or the engine's); it must not crash the process.
+  lock.on('error', () => {})
+  await lock.connect()
   try {
-    const migrationsList = await readMigrationsList(migrationsDir)
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList,
-      filters: { externalTables: [], externalEnums: [] },
+    // lock_timeout bounds the wait for an advisory lock too; the error then says what we waited for.
+    await lock.query(`SET lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`)
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]).catch((/** @type {any} */ error) => {
+      if (error?.code !== '55P03') throw error
+      throw new Error(
+        `Another instance has been applying migrations for more than ${Math.round(lockTimeoutMs / 1000)} s (advisory lock ${MIGRATION_LOCK_KEY} is still held); not starting.`,
+        { cause: error },
+      )
     })
-    return appliedMigrationNames
+    const { engine, close } = await openSchemaEngine({ datasource: { url } })
+    try {
+      const migrationsList = await readMigrationsList(migrationsDir)
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList,
+        filters: { externalTables: [], externalEnums: [] },
+      })
+      return appliedMigrationNames
+    } finally {
+      await close()
+    }
   } finally {
-    await close()
+    // Ending the session releases the lock (also when the unlock itself could not be sent).
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {})
+    await lock.end().catch(() => {})
   }
 }

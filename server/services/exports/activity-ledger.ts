@@ -15,7 +15,7 @@ import type { Prisma } from '../../generated/prisma/client'
 import { absencesSelect, activityFiguresOf } from '../activities/activity-figures'
 import { writeAudit } from '../audit/write-audit'
 import { activityScope } from '../scope'
-import type { ServiceContext } from '../service-context'
+import { onReadReplica, type ServiceContext } from '../service-context'
 import type { TActivityLedgerRequest } from './activity-ledger.types'
 import { type PlainCell, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
@@ -133,12 +133,14 @@ export const exportActivityLedger = async ({
   batchSize = DEFAULT_BATCH_SIZE,
 }: ActivityLedgerExport): Promise<ActivityLedgerResult> => {
   const result: ActivityLedgerResult = { activityCount: 0, absenceCount: 0, cashFen: 0, goodsValueFen: 0 }
+  // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
+  const reader = onReadReplica(ctx)
 
   const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
     const ledger = addSheetWithHeader(workbook, ACTIVITY_LEDGER_SHEET, ACTIVITY_LEDGER_COLUMNS)
-    for await (const batch of activityBatches({ ctx, input, output, batchSize, select: ledgerSelect })) {
+    for await (const batch of activityBatches({ ctx: reader, input, output, batchSize, select: ledgerSelect })) {
       const figures = await activityFiguresOf(
-        ctx.db,
+        reader.db,
         batch.map((a) => a.id),
       )
       for (const activity of batch) {
@@ -169,7 +171,7 @@ export const exportActivityLedger = async ({
     ledger.commit()
 
     const absences = addSheetWithHeader(workbook, ABSENCE_SHEET, ABSENCE_COLUMNS)
-    for await (const batch of activityBatches({ ctx, input, output, batchSize, select: absenceSelect })) {
+    for await (const batch of activityBatches({ ctx: reader, input, output, batchSize, select: absenceSelect })) {
       for (const activity of batch) {
         for (const absence of activity.absences) {
           const row: AbsenceRow = {

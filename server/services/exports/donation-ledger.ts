@@ -17,7 +17,7 @@ import { toFen } from '../../lib/fen'
 import { writeAudit } from '../audit/write-audit'
 import { visibleHouseholdIds } from '../households/visible-households'
 import { donationScope } from '../scope'
-import type { ServiceContext } from '../service-context'
+import { onReadReplica, type ServiceContext } from '../service-context'
 import type { TDonationLedgerRequest } from './donation-ledger.types'
 import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
@@ -190,6 +190,8 @@ export const exportDonationLedger = async ({
   const byHousehold = new Map<string, Tally>()
   let rowCount = 0
   const where = ledgerWhere(ctx, input)
+  // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
+  const reader = onReadReplica(ctx)
 
   const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
     const sheet = addSheetWithHeader(workbook, LEDGER_SHEET, LEDGER_COLUMNS)
@@ -197,7 +199,7 @@ export const exportDonationLedger = async ({
       output,
       batchSize,
       read: (last, take) =>
-        ctx.db.donation.findMany({
+        reader.db.donation.findMany({
           where: { AND: [where, after(last)] },
           select: ledgerSelect,
           orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
@@ -206,7 +208,7 @@ export const exportDonationLedger = async ({
     })
     for await (const batch of batches) {
       const visible = await visibleHouseholdIds(
-        ctx,
+        reader,
         batch.map((d) => d.household?.id),
       )
       for (const donation of batch) {

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs'
 import { HOUSEHOLD_CATEGORY_LABELS } from '../../../common/enums'
 import type { Prisma } from '../../generated/prisma/client'
 import { writeAudit } from '../audit/write-audit'
+import { onReadReplica } from '../service-context'
 import { currentRisks, dateCell, type HouseholdRosterExport, riskLabels, rosterBatches } from './household-roster'
 import type { PlainCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, writeAuditedWorkbook } from './xlsx-stream'
@@ -60,10 +61,12 @@ export const exportPublicHouseholdRoster = async ({
   batchSize = DEFAULT_BATCH_SIZE,
 }: HouseholdRosterExport): Promise<{ householdCount: number }> => {
   let householdCount = 0
+  // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
+  const reader = onReadReplica(ctx)
 
   const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
     const sheet = addSheetWithHeader(workbook, PUBLIC_ROSTER_SHEET, PUBLIC_ROSTER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx, input, output, batchSize, select: publicSelect })) {
+    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: publicSelect })) {
       for (const household of batch) {
         sheet.addRow(inColumnOrder(PUBLIC_ROSTER_COLUMNS, publicRowOf(household))).commit()
         householdCount += 1

@@ -27,7 +27,7 @@ import { toFen } from '../../lib/fen'
 import { writeAudit } from '../audit/write-audit'
 import { openHealth } from '../households/personal-fields'
 import { householdScope, keepsRecordsOf } from '../scope'
-import type { ServiceContext } from '../service-context'
+import { onReadReplica, type ServiceContext } from '../service-context'
 import type { THouseholdRosterRequest } from './household-roster.types'
 import { type PlainCell, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
@@ -199,10 +199,12 @@ export const exportHouseholdRoster = async ({
 }: HouseholdRosterExport): Promise<HouseholdRosterResult> => {
   let householdCount = 0
   let memberCount = 0
+  // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
+  const reader = onReadReplica(ctx)
 
   const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
     const roster = addSheetWithHeader(workbook, ROSTER_SHEET, ROSTER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx, input, output, batchSize, select: rosterSelect })) {
+    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: rosterSelect })) {
       for (const household of batch) {
         roster.addRow(inColumnOrder(ROSTER_COLUMNS, rosterRowOf(household))).commit()
         householdCount += 1
@@ -211,7 +213,7 @@ export const exportHouseholdRoster = async ({
     roster.commit()
 
     const members = addSheetWithHeader(workbook, MEMBER_SHEET, MEMBER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx, input, output, batchSize, select: memberSelect })) {
+    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: memberSelect })) {
       for (const household of batch) {
         const seesHealth = keepsRecordsOf(ctx.actor, household.villageId)
         for (const member of household.members) {

@@ -13,7 +13,7 @@ import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type NeedCategory, type NeedStat
 import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { needScope, villageScope } from '../scope'
-import type { ServiceContext } from '../service-context'
+import { onReadReplica, type ServiceContext } from '../service-context'
 import type { TDailyNeedsReportRequest } from './daily-needs.types'
 
 /** The steps of the day the report counts, as in the 12345 report: 直接办理, 转交, then 办结 and 回访. */
@@ -108,13 +108,14 @@ const lineOf = (
 }
 
 export const dailyNeedsReport = async ({
-  ctx,
+  ctx: callerCtx,
   input,
 }: {
   ctx: ServiceContext
   input: TDailyNeedsReportRequest
 }): Promise<DailyNeedsReport> => {
-  const { db, actor } = ctx
+  // All reads, on the read replica when there is one (docs/scaling.md).
+  const { db, actor } = onReadReplica(callerCtx)
   const dayStart = shanghaiDayStart(input.date)
   const dayEnd = shanghaiDayStart(nextDay(input.date))
   const inScope: Prisma.NeedWhereInput = {

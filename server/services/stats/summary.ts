@@ -11,7 +11,7 @@ import { toFen } from '../../lib/fen'
 import type { TStatsSummaryRequest } from '../../routers/stats/summary.types'
 import { visibleHouseholdIds } from '../households/visible-households'
 import { activityScope, donationScope, needScope, visitScope } from '../scope'
-import type { ServiceContext } from '../service-context'
+import { onReadReplica, type ServiceContext } from '../service-context'
 import {
   donationTotalsBy,
   donationTotalsByDonor,
@@ -30,7 +30,9 @@ const dateRange = (from?: string, to?: string): Prisma.DateTimeFilter | undefine
 
 const byTotalDesc = <T extends { totalFen: number }>(a: T, b: T) => b.totalFen - a.totalFen
 
-export const statsSummary = async ({ ctx, input }: { ctx: ServiceContext; input: TStatsSummaryRequest }) => {
+export const statsSummary = async ({ ctx: callerCtx, input }: { ctx: ServiceContext; input: TStatsSummaryRequest }) => {
+  // All reads, on the read replica when there is one (docs/scaling.md).
+  const ctx = onReadReplica(callerCtx)
   const { actor, db } = ctx
   const dates = dateRange(input.from, input.to)
   const donationWhere: Prisma.DonationWhereInput = {
