@@ -116,11 +116,17 @@ const ZEnv = z
       .string()
       .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 of a-z, 0-9, . and -)')
       .optional(),
-    S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1').default('us-east-1'),
+    S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1')
+      .default('us-east-1'),
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** true: https://endpoint/bucket/key (MinIO and most stand-ins); false: https://bucket.endpoint/key. */
-    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Embedded default only: the demo accounts' password (random, and printed, when unset). */
     SEED_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     /** Embedded default only: how much of the 前跃村 story the first start loads. */
