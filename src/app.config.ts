@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'package-report', pages: ['daily-needs/index'] },
     // ECharts (~500 KB) is imported only here.
     { root: 'package-stats', pages: ['index/index'] },
+    // 待同步: the offline queue's items (issue #5).
+    { root: 'package-sync', pages: ['index/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

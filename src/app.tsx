@@ -5,8 +5,11 @@ import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
 import { QueryClientProvider } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
-import { type PropsWithChildren, useState } from 'react'
+import { type PropsWithChildren, useEffect, useState } from 'react'
 import { appCodeOf, isUnauthorized } from './lib/errors'
+import { createAppQueue, runAppQueue } from './lib/offline-queue/app-queue'
+import { OfflineQueueProvider } from './lib/offline-queue/context'
+import { affectedRouters, routerQueryKey } from './lib/offline-queue/invalidation'
 import { routes } from './lib/routes'
 import { clearSession } from './lib/session'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
@@ -36,10 +39,19 @@ const onApiError = (error: unknown) => {
 const App = ({ children }: PropsWithChildren) => {
   const [queryClient] = useState(() => makeQueryClient(onApiError))
   const [trpcClient] = useState(makeTrpcClient)
+  // Every write goes through the offline queue (issue #5); what it records refreshes the lists.
+  const [queue] = useState(() =>
+    createAppQueue(trpcClient, (item) => {
+      for (const router of affectedRouters(item.procedure)) {
+        void queryClient.invalidateQueries({ queryKey: routerQueryKey(router) })
+      }
+    }),
+  )
+  useEffect(() => runAppQueue(queue), [queue])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
+        <OfflineQueueProvider queue={queue}>{children}</OfflineQueueProvider>
       </TRPCProvider>
     </QueryClientProvider>
   )

@@ -35,4 +35,6 @@ export const routes = {
   bindHousehold: '/package-resident/bind/index',
   /** 有诉必应日报, staff only. */
   dailyNeedsReport: '/package-report/daily-needs/index',
+  /** 待同步: what this phone has saved and the server does not have yet. */
+  sync: '/package-sync/index/index',
 } as const

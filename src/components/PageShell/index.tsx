@@ -5,6 +5,7 @@ import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { useElderMode } from '../../lib/elder-mode'
 import { type PageAccess, useRequireAccess } from '../../lib/use-me'
+import { SyncBanner } from '../SyncBanner'
 
 type Props = PropsWithChildren<{ className?: string; access?: PageAccess }>
 
@@ -16,6 +17,7 @@ export const PageShell = ({ children, className, access = 'agreed' }: Props) => 
   const isElder = useElderMode()
   return (
     <View className={['page', isElder ? 'elder' : '', className ?? ''].join(' ').trim()}>
+      {access === 'public' ? null : <SyncBanner />}
       {access === 'public' ? children : <Guarded access={access}>{children}</Guarded>}
     </View>
   )

@@ -1,7 +1,7 @@
 // Plan or record a 主题党日: theme, date, village, the organising branch and the orgs taking part,
 // 应到/实到 with every absentee's reason, and the summary. Also edits an existing activity.
 import { Button, Checkbox, Switch } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -14,13 +14,13 @@ import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
 import { isConflict } from '../../lib/errors'
+import { QUEUED_TOAST, type Saved, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 type Values = {
   kind: ActivityKind
@@ -58,10 +58,8 @@ export default function ActivityFormPage() {
   const { params } = useRouter()
   const editingId = params.id
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
   const form = useForm<Values>(blank())
   const { values, set, errors } = form
-  const [clientMutationId] = useState(uuid)
   const [orgSearch, setOrgSearch] = useState('')
 
   const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
@@ -106,15 +104,18 @@ export default function ActivityFormPage() {
   )
   const absent = Math.max(0, (count(values.expectedCount) || 0) - (count(values.presentCount) || 0))
 
-  const saved = (activity: { id: string }) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.activity.pathKey() })
-    void queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() })
+  // Online, the server's answer opens the activity; offline, it waits in the queue (待同步).
+  const saved = (outcome: Saved<'activity.create'> | Saved<'activity.update'>) => {
+    if (!outcome.isSynced) {
+      toast(QUEUED_TOAST)
+      return void Taro.navigateBack()
+    }
     toast('已保存')
-    void Taro.redirectTo({ url: routes.activityDetail(activity.id) })
+    void Taro.redirectTo({ url: routes.activityDetail(outcome.result.id) })
   }
-  const create = useMutation(trpc.activity.create.mutationOptions({ onSuccess: saved, onError: form.onServerError }))
+  const create = useQueuedMutation('activity.create', { onSaved: saved, onError: form.onServerError })
   const onUpdateError = (error: unknown) => (isConflict(error) ? edited.offerReload() : form.onServerError(error))
-  const update = useMutation(trpc.activity.update.mutationOptions({ onSuccess: saved, onError: onUpdateError }))
+  const update = useQueuedMutation('activity.update', { onSaved: saved, onError: onUpdateError })
 
   const submit = () => {
     const input = {
@@ -130,7 +131,6 @@ export default function ActivityFormPage() {
       absences: values.absences,
       summary: values.summary || null,
       status: values.status,
-      clientMutationId,
     }
     if (editingId && edited.loadedVersion !== null) {
       const checked = form.check(ZUpdateActivityRequestSchema, {

@@ -1,7 +1,7 @@
 // 登记捐赠: from an org (a branch, a law firm) or a named outside donor; cash in yuan (sent as
 // fen) or goods line by line; to a village, a household or a resident cadre.
 import { Button, Radio } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Input, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -20,11 +20,11 @@ import { GoodsEditor } from '../../components/GoodsEditor'
 import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 type Values = {
   donorType: 'org' | 'named'
@@ -45,8 +45,6 @@ export default function DonationFormPage() {
   const { params } = useRouter()
   const activityId = params.activityId
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
-  const [clientMutationId, setClientMutationId] = useState(uuid)
   const [amountProblem, setAmountProblem] = useState<string>()
   const form = useForm<Values>({
     donorType: 'org',
@@ -82,37 +80,27 @@ export default function DonationFormPage() {
     form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.village?.id ?? null, receivedOn: a.heldOn })),
   )
 
-  const create = useMutation(
-    trpc.donation.create.mutationOptions({
-      onSuccess: (donation) => {
-        for (const key of [
-          trpc.donation.pathKey(),
-          trpc.activity.pathKey(),
-          trpc.stats.pathKey(),
-          trpc.household.pathKey(),
-        ]) {
-          void queryClient.invalidateQueries({ queryKey: key })
-        }
-        void Taro.showModal({
-          title: '捐赠已登记',
-          content: `${donation.donorName} ${DONATION_KIND_LABELS[donation.kind]}，继续登记下一笔吗？`,
-          confirmText: '继续登记',
-          cancelText: '返回',
-        }).then(({ confirm }) => {
-          if (!confirm) return void Taro.navigateBack()
-          // A new donation: a new key, the same village, activity and day.
-          setClientMutationId(uuid())
-          form.setValues((v) => ({ ...v, donorOrgId: null, donorName: '', amountFen: undefined, goods: [], note: '' }))
-        })
-      },
-      onError: form.onServerError,
-    }),
-  )
+  const create = useQueuedMutation('donation.create', {
+    onSaved: (saved) => {
+      if (!saved.isSynced) toast(QUEUED_TOAST)
+      const what = saved.isSynced ? `${saved.result.donorName} ${DONATION_KIND_LABELS[saved.result.kind]}` : '这笔捐赠'
+      void Taro.showModal({
+        title: saved.isSynced ? '捐赠已登记' : '捐赠已保存，待同步',
+        content: `${what}，继续登记下一笔吗？`,
+        confirmText: '继续登记',
+        cancelText: '返回',
+      }).then(({ confirm }) => {
+        if (!confirm) return void Taro.navigateBack()
+        // A new donation (the hook has made it a new key), the same village, activity and day.
+        form.setValues((v) => ({ ...v, donorOrgId: null, donorName: '', amountFen: undefined, goods: [], note: '' }))
+      })
+    },
+    onError: form.onServerError,
+  })
 
   const submit = () => {
     if (values.kind === 'CASH' && amountProblem) return toast(`金额：${amountProblem}`)
     const checked = form.check(ZCreateDonationRequestSchema, {
-      clientMutationId,
       donorOrgId: values.donorType === 'org' ? values.donorOrgId : null,
       donorName: values.donorType === 'named' ? values.donorName : null,
       recipientKind: values.recipientKind,

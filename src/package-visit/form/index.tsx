@@ -1,7 +1,7 @@
 // 登记走访: a visit to a household or to the resident cadre, from an activity or from a household:
 // what was found (健康状况, 家庭生活情况, 实际困难), what was handed over, and the needs raised.
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -22,11 +22,11 @@ import { GoodsEditor } from '../../components/GoodsEditor'
 import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 type RaisedNeed = { category: NeedCategory | null; description: string; urgency: NeedUrgency; dueOn: string | null }
 
@@ -48,8 +48,6 @@ type Values = {
 export default function VisitFormPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
-  const [clientMutationId] = useState(uuid)
   const [cashProblem, setCashProblem] = useState<string>()
   const form = useForm<Values>({
     target: params.target === 'CADRE' ? 'CADRE' : 'HOUSEHOLD',
@@ -92,29 +90,17 @@ export default function VisitFormPage() {
   )
   useFirstData(household.data, (h) => form.setValues((v) => ({ ...v, villageId: h.village.id, householdId: h.id })))
 
-  const create = useMutation(
-    trpc.visit.create.mutationOptions({
-      onSuccess: () => {
-        for (const key of [
-          trpc.activity.pathKey(),
-          trpc.household.pathKey(),
-          trpc.need.pathKey(),
-          trpc.stats.pathKey(),
-          trpc.visit.pathKey(),
-        ]) {
-          void queryClient.invalidateQueries({ queryKey: key })
-        }
-        toast('走访已登记')
-        setTimeout(() => void Taro.navigateBack(), 500)
-      },
-      onError: form.onServerError,
-    }),
-  )
+  const create = useQueuedMutation('visit.create', {
+    onSaved: ({ isSynced }) => {
+      toast(isSynced ? '走访已登记' : QUEUED_TOAST)
+      setTimeout(() => void Taro.navigateBack(), 500)
+    },
+    onError: form.onServerError,
+  })
 
   const submit = () => {
     if (cashProblem) return toast(`慰问金：${cashProblem}`)
     const checked = form.check(ZCreateVisitRequestSchema, {
-      clientMutationId,
       activityId: params.activityId ?? null,
       target: values.target,
       householdId: values.target === 'HOUSEHOLD' ? values.householdId : null,

@@ -5,6 +5,7 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ROLE_LABELS } from '../../../common/enums'
 import { PageShell } from '../../components/PageShell'
+import { SyncCell } from '../../components/SyncBanner'
 import { setElderMode, useElderMode } from '../../lib/elder-mode'
 import { routes } from '../../lib/routes'
 import { clearSession } from '../../lib/session'
@@ -45,6 +46,7 @@ export default function MinePage() {
         ) : null}
       </View>
       <View className="section">
+        <SyncCell />
         <Cell
           title="个人信息保护说明"
           description={me?.privacy.agreedAt ? '已同意' : ''}

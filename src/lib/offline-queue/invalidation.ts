@@ -1,0 +1,17 @@
+// What a synced item changed, as the app's query keys: the routers whose lists and details show it.
+const AFFECTED: Record<string, string[]> = {
+  activity: ['activity', 'stats'],
+  visit: ['visit', 'activity', 'household', 'need', 'stats'],
+  donation: ['donation', 'activity', 'household', 'stats'],
+  household: ['household', 'stats'],
+  need: ['need', 'household', 'stats'],
+  resident: ['resident'],
+}
+
+export const affectedRouters = (procedure: string): string[] => {
+  const root = procedure.split('.')[0] ?? procedure
+  return AFFECTED[root] ?? [root]
+}
+
+/** The key @trpc/tanstack-react-query gives a router (what `trpc.activity.pathKey()` returns). */
+export const routerQueryKey = (router: string) => [[router]]

@@ -1,0 +1,289 @@
+// The offline queue: every mutation the app makes is kept here, on the device, until the server
+// has it. Items go out one at a time, oldest first; each carries the clientMutationId made when it
+// was queued, so a replay (after a lost answer, an app kill, a second sync) is recorded once
+// (server/services/idempotency.ts).
+//
+// - A temporary failure (no network, a timeout, 5xx, 429) stops the run; the item is retried
+//   after a backoff with full jitter, and the items behind it wait (order matters: an update
+//   follows its create).
+// - A permanent failure (validation, permission, not found, a version conflict) marks the item
+//   'failed' with the server's message; the items that refer to the record it should have created
+//   wait with it (dependencies.ts); the others go on. Nothing is dropped but by the person
+//   (discard) or by the server's answer.
+import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff'
+import { classifyError } from './classify-error'
+import { blockedItems } from './dependencies'
+import type {
+  Clock,
+  FirstAttempt,
+  NetworkStatus,
+  QueueItem,
+  QueueSnapshot,
+  QueueStorage,
+  StoredQueue,
+  Transport,
+} from './types'
+
+export type OfflineQueueOptions = {
+  storage: QueueStorage
+  transport: Transport
+  clock: Clock
+  network: NetworkStatus
+  /** A new UUID (the queue item's id and clientMutationId). */
+  makeId: () => string
+  /** In [0, 1): the jitter. */
+  random?: () => number
+  backoff?: BackoffPolicy
+  /** A call that has not answered in this long counts as a temporary failure (then replayed). */
+  attemptTimeoutMs?: number
+  /** After an item is recorded: invalidate what it changed. */
+  onSynced?: (item: QueueItem, result: unknown) => void
+}
+
+export type OfflineQueue = ReturnType<typeof createOfflineQueue>
+
+const isItem = (value: unknown): value is QueueItem => {
+  const item = value as Partial<QueueItem> | null
+  return Boolean(
+    item &&
+      typeof item.id === 'string' &&
+      typeof item.clientMutationId === 'string' &&
+      typeof item.procedure === 'string' &&
+      item.input &&
+      typeof item.input === 'object',
+  )
+}
+
+/** Reads what was stored; an item a kill left 'syncing' is 'pending' again (its replay is safe). */
+const load = (stored: unknown): StoredQueue => {
+  const raw = (stored && typeof stored === 'object' ? stored : {}) as Partial<StoredQueue>
+  const items = (Array.isArray(raw.items) ? raw.items : []).filter(isItem).map(
+    (item): QueueItem => ({
+      ...item,
+      attempts: Number(item.attempts) || 0,
+      nextAttemptAt: Number(item.nextAttemptAt) || 0,
+      state: item.state === 'failed' ? 'failed' : 'pending',
+    }),
+  )
+  return { items, lastSyncedAt: typeof raw.lastSyncedAt === 'number' ? raw.lastSyncedAt : null }
+}
+
+class AttemptTimeout extends Error {
+  override name = 'AttemptTimeout'
+}
+
+export const createOfflineQueue = (options: OfflineQueueOptions) => {
+  const { storage, transport, clock, network, makeId, onSynced } = options
+  const random = options.random ?? Math.random
+  const backoff = options.backoff ?? DEFAULT_BACKOFF
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000
+
+  let { items, lastSyncedAt } = load(storage.read())
+  let syncingId: string | null = null
+  let isOnline = network.isOnline()
+  let running: Promise<void> | null = null
+  let rerun = false
+  let cancelTimer: (() => void) | null = null
+  const listeners = new Set<() => void>()
+  const firstAttemptWaiters = new Map<string, (outcome: FirstAttempt) => void>()
+
+  const makeSnapshot = (): QueueSnapshot => ({
+    items,
+    pendingCount: items.filter((i) => i.state !== 'failed').length,
+    failedCount: items.filter((i) => i.state === 'failed').length,
+    syncingId,
+    blockedBy: blockedItems(items),
+    lastSyncedAt,
+    isOnline,
+  })
+  let snapshot = makeSnapshot()
+
+  /** Every change is persisted before anyone is told of it. */
+  const commit = (next: QueueItem[], synced: number | null = lastSyncedAt) => {
+    items = next
+    lastSyncedAt = synced
+    storage.write({ items, lastSyncedAt })
+    snapshot = makeSnapshot()
+    for (const listener of listeners) listener()
+  }
+  const notify = () => {
+    snapshot = makeSnapshot()
+    for (const listener of listeners) listener()
+  }
+  const patch = (id: string, change: Partial<QueueItem>) =>
+    commit(items.map((item) => (item.id === id ? { ...item, ...change } : item)))
+
+  const settleFirst = (id: string, outcome: FirstAttempt) => {
+    const resolve = firstAttemptWaiters.get(id)
+    firstAttemptWaiters.delete(id)
+    resolve?.(outcome)
+  }
+
+  const schedule = (at: number) => {
+    cancelTimer?.()
+    cancelTimer = clock.setTimer(
+      () => {
+        cancelTimer = null
+        void sync()
+      },
+      Math.max(0, at - clock.now()),
+    )
+  }
+
+  const send = (item: QueueItem): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const cancel = clock.setTimer(() => reject(new AttemptTimeout()), attemptTimeoutMs)
+      transport(item.procedure, { ...item.input, clientMutationId: item.clientMutationId }).then(
+        (result) => {
+          cancel()
+          resolve(result)
+        },
+        (error: unknown) => {
+          cancel()
+          reject(error)
+        },
+      )
+    })
+
+  /** One attempt; true when the run may go on to the next item. */
+  const attempt = async (item: QueueItem): Promise<boolean> => {
+    syncingId = item.id
+    patch(item.id, { state: 'syncing', attempts: item.attempts + 1 })
+    const attempts = item.attempts + 1
+    let result: unknown
+    try {
+      result = await send(item)
+    } catch (error) {
+      const verdict = classifyError(error)
+      if (verdict.kind === 'temporary') {
+        syncingId = null
+        const nextAttemptAt = clock.now() + backoffDelay(attempts, backoff, random)
+        patch(item.id, { state: 'pending', nextAttemptAt, error: verdict.error })
+        settleFirst(item.id, { status: 'queued' })
+        schedule(nextAttemptAt)
+        return false
+      }
+      if (verdict.kind === 'permanent') {
+        syncingId = null
+        patch(item.id, { state: 'failed', error: verdict.error })
+        settleFirst(item.id, { status: 'failed', error: verdict.error, cause: error })
+        return true
+      }
+      result = null // already recorded: as good as done
+    }
+    syncingId = null
+    commit(
+      items.filter((i) => i.id !== item.id),
+      clock.now(),
+    )
+    settleFirst(item.id, { status: 'synced', result })
+    onSynced?.(item, result)
+    return true
+  }
+
+  const runOnce = async () => {
+    for (;;) {
+      if (!isOnline) return
+      const blocked = blockedItems(items)
+      // Oldest first: the first pending item not waiting on a failed one.
+      const next = items.find((item) => item.state === 'pending' && !blocked[item.id])
+      if (!next) return
+      // Those behind it wait too: they may follow from it.
+      if (next.nextAttemptAt > clock.now()) return schedule(next.nextAttemptAt)
+      if (!(await attempt(next))) return
+    }
+  }
+
+  /**
+   * Sends what is due. Calls while a run is going join it (the run picks up items queued
+   * meanwhile). `force` (立即同步) makes waiting items due now.
+   */
+  const sync = ({ force = false } = {}): Promise<void> => {
+    if (force && items.some((i) => i.state === 'pending' && i.nextAttemptAt > clock.now())) {
+      commit(items.map((i) => (i.state === 'pending' ? { ...i, nextAttemptAt: 0 } : i)))
+    }
+    if (running) {
+      rerun = true
+      return running
+    }
+    running = (async () => {
+      try {
+        do {
+          rerun = false
+          await runOnce()
+        } while (rerun && isOnline)
+      } finally {
+        running = null
+        syncingId = null
+        notify()
+      }
+    })()
+    return running
+  }
+
+  /** Queues a mutation; `firstAttempt` tells how its first try went (for the open form). */
+  const enqueue = (
+    procedure: string,
+    input: Record<string, unknown>,
+    { clientMutationId = makeId() }: { clientMutationId?: string } = {},
+  ): { item: QueueItem; firstAttempt: Promise<FirstAttempt> } => {
+    // A second tap on 保存 queues nothing new.
+    const existing = items.find((i) => i.clientMutationId === clientMutationId)
+    if (existing) return { item: existing, firstAttempt: Promise.resolve({ status: 'queued' }) }
+    const { clientMutationId: _dropped, ...rest } = input
+    const item: QueueItem = {
+      id: makeId(),
+      clientMutationId,
+      procedure,
+      input: rest,
+      createdAt: clock.now(),
+      attempts: 0,
+      nextAttemptAt: 0,
+      state: 'pending',
+    }
+    const firstAttempt = new Promise<FirstAttempt>((resolve) => firstAttemptWaiters.set(item.id, resolve))
+    commit([...items, item])
+    if (isOnline) void sync()
+    return { item, firstAttempt }
+  }
+
+  /** 重试: a failed item goes back in line (where it was), due now. */
+  const retry = (id: string): Promise<void> => {
+    patch(id, { state: 'pending', attempts: 0, nextAttemptAt: 0 })
+    return sync({ force: true })
+  }
+
+  /** 放弃: the person gives the item up. The one being sent cannot be taken back. */
+  const discard = (id: string): boolean => {
+    if (id === syncingId) return false
+    commit(items.filter((i) => i.id !== id))
+    settleFirst(id, { status: 'queued' })
+    return true
+  }
+
+  const setOnline = (online: boolean) => {
+    if (online === isOnline) return
+    isOnline = online
+    notify()
+    if (online) void sync()
+  }
+  const unsubscribeNetwork = network.onChange?.(setOnline)
+
+  return {
+    enqueue,
+    sync,
+    retry,
+    discard,
+    setOnline,
+    getSnapshot: () => snapshot,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    dispose: () => {
+      cancelTimer?.()
+      unsubscribeNetwork?.()
+      listeners.clear()
+    },
+  }
+}
