@@ -13,6 +13,7 @@ import type { SecurityPolicy } from './security-policy'
 import { type Actor, loadActor } from './services/auth/actor'
 import { findLiveSession } from './services/auth/sessions'
 import type { WeChatConfig } from './services/auth/wechat-client'
+import type { PhotoStorage } from './services/photos/storage'
 
 /** Long-lived parts, made once at start-up. */
 export type AppDeps = {
@@ -31,6 +32,11 @@ export type AppDeps = {
   callsPerUser: WindowCounter
   databaseKind: DatabaseKind
   log: Logger
+  /**
+   * Where photo files are kept, and the largest upload (docs/photos.md). Unset (tools, most
+   * tests): the photo routes answer 503, and photo.remove deletes the row but leaves the file.
+   */
+  photos?: { storage: PhotoStorage; maxBytes: number } | undefined
 }
 
 export type Context = AppDeps & {

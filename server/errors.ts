@@ -50,6 +50,13 @@ export const APP_ERRORS = {
   IMPORT_TOO_MANY_ROWS: { trpc: 'PAYLOAD_TOO_LARGE', message: '一次最多导入 5000 行，请分成几个文件导入' },
   IMPORT_FILE_CHANGED: { trpc: 'CONFLICT', message: '文件与预检时的不一致，请重新预检后再确认导入' },
   IMPORT_HAS_ERRORS: { trpc: 'UNPROCESSABLE_CONTENT', message: '文件中有错误，未导入任何数据；请按提示修改后重新上传' },
+  // Photos (server/http/photos.ts, docs/photos.md)
+  PHOTO_NOT_MULTIPART: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: '请以表单方式上传照片' },
+  PHOTO_FILE_MISSING: { trpc: 'BAD_REQUEST', message: '请选择要上传的照片（一次一张）' },
+  PHOTO_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: '照片太大，请压缩或选择较小的照片后再上传' },
+  PHOTO_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: '只能上传 JPEG、PNG 或 WebP 格式的照片' },
+  PHOTO_UNREADABLE: { trpc: 'BAD_REQUEST', message: '照片文件已损坏或无法识别，请重新拍摄或选择其他照片' },
+  PHOTO_STORAGE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '照片存储暂时不可用，请稍后重试' },
 } as const satisfies Record<string, ErrorSpec>
 
 export type AppErrorCode = keyof typeof APP_ERRORS

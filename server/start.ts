@@ -13,6 +13,7 @@ import { loadFieldKeys } from './lib/field-key'
 import { createLogger } from './lib/logger'
 import { createWindowCounter } from './lib/window-counter'
 import type { SecurityPolicy } from './security-policy'
+import { photoStorageFromEnv } from './services/photos/storage'
 
 export type RunningServer = {
   app: FastifyInstance
@@ -68,6 +69,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       callsPerUser: createWindowCounter({ max: security.requestsPerMinute, windowMs: 60_000 }),
       databaseKind: database.kind,
       log: logger,
+      photos: { storage: photoStorageFromEnv(env), maxBytes: env.PHOTO_MAX_BYTES },
     }
     if (database.kind === 'embedded')
       await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })

@@ -1,4 +1,5 @@
-// The HTTP server: tRPC at /trpc, file exports at /exports, imports at /imports, a health check, and the built H5 app at /.
+// The HTTP server: tRPC at /trpc, file exports at /exports, imports at /imports, photos at /uploads/photo and
+// /photos, a health check, and the built H5 app at /.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import { AppError } from '../errors'
 import { type AppRouter, appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
 import { registerImportRoutes } from './imports'
+import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
 import { trpcErrorBody } from './trpc-errors'
@@ -99,6 +101,7 @@ export const buildServer = async ({
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)
+  await registerPhotoRoutes(app, deps, isOverLimit)
 
   app.get('/healthz', async (_req, reply) => {
     try {

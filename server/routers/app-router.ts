@@ -6,6 +6,7 @@ import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
 import { needRouter } from './need/router'
 import { orgRouter } from './org/router'
+import { photoRouter } from './photo/router'
 import { reportRouter } from './report/router'
 import { residentRouter } from './resident/router'
 import { statsRouter } from './stats/router'
@@ -24,6 +25,7 @@ export const appRouter = router({
   stats: statsRouter,
   resident: residentRouter,
   report: reportRouter,
+  photo: photoRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -10,6 +10,7 @@
 // INTERNAL_SERVER_ERROR, a refusal where the table allows) fails too, as a mismatch.
 //
 // Mutating checks run on records made for that one check, so the order of checks never matters.
+import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
@@ -645,6 +646,48 @@ const AUTHZ: Record<string, Entry> = {
     input: async (c) => {
       const donation = await c.at.fresh.donation()
       return { id: donation.id, version: donation.version, reason: '重复登记' }
+    },
+  },
+
+  // ── photos (docs/photos.md) ──
+  'photo.listFor': {
+    type: 'query',
+    gate: 'staff',
+    // Whoever sees the record: here the activity, which the firm takes part in.
+    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
+    input: (c) => ({ activityId: c.at.activity.id }),
+  },
+  'photo.remove': {
+    type: 'mutation',
+    gate: 'staff',
+    // Its uploader (the side's organiser) or whoever may edit the activity; others who see it may not.
+    reach: {
+      admin: [OK, OK],
+      secretary: [OK, NF],
+      cadre: [FB, NF],
+      member: [FB, NF],
+      otherCadre: [NF, FB],
+      firmSecretary: [FB, NF],
+    },
+    // A photo row of its own for each check (no file: this world has no photo store).
+    input: async (c) => {
+      const photo = await setup(`a ${c.side} photo`, () =>
+        world.deps.prisma.photo.create({
+          data: {
+            activityId: c.at.activity.id,
+            sha256: randomBytes(32).toString('hex'),
+            mime: 'image/jpeg',
+            width: 1600,
+            height: 1200,
+            bytes: 1000,
+            storageKey: 'photos/matrix',
+            thumbnailKey: 'thumbs/matrix',
+            thumbnailBytes: 100,
+            uploadedById: (c.side === 'in' ? accounts.secretary : accounts.admin) as string,
+          },
+        }),
+      )
+      return { id: photo.id, clientMutationId: randomUUID() }
     },
   },
 
