@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 
 const SESSION_KEY = 'pdrl.session'
 
-export type StoredSession = { token: string; expiresAt: string }
+/** `userId`: who signed in (the offline queue sends only their items); absent in sessions saved before it was kept. */
+export type StoredSession = { token: string; expiresAt: string; userId?: string }
 
 export const readSession = (): StoredSession | null => {
   try {
@@ -17,8 +18,12 @@ export const readSession = (): StoredSession | null => {
   }
 }
 
-export const saveSession = (session: { token: string; expiresAt: Date | string }): void => {
-  Taro.setStorageSync(SESSION_KEY, { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() })
+export const saveSession = (session: { token: string; expiresAt: Date | string; user?: { id: string } }): void => {
+  Taro.setStorageSync(SESSION_KEY, {
+    token: session.token,
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    ...(session.user ? { userId: session.user.id } : {}),
+  })
 }
 
 export const clearSession = (): void => {

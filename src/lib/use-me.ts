@@ -6,12 +6,18 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { personaOf } from './roles'
 import { routes } from './routes'
-import { readSession } from './session'
+import { readSession, saveSession } from './session'
 import { useTRPC } from './trpc'
 
 export const useMe = () => {
   const trpc = useTRPC()
   const query = useQuery({ ...trpc.auth.me.queryOptions(), enabled: Boolean(readSession()), staleTime: 5 * 60_000 })
+  const userId = query.data?.id
+  useEffect(() => {
+    // A session saved before sessions kept their user: the offline queue needs to know whose it is.
+    const session = readSession()
+    if (userId && session && !session.userId) saveSession({ ...session, user: { id: userId } })
+  }, [userId])
   return { ...query, persona: query.data ? personaOf(query.data.roles) : undefined }
 }
 

@@ -331,3 +331,41 @@ describe('the offline queue, syncing to the real server', () => {
     expect((outcome.cause as TRPCClientError<never>).data).toMatchObject({ httpStatus: 400 })
   })
 })
+
+describe('a phone shared by two people', () => {
+  it('sends each item only while the account that saved it is signed in', async () => {
+    let owner: string | null = 'alice'
+    const sent: string[] = []
+    const network = fakeNetwork(false)
+    const queue = createOfflineQueue({
+      storage: fakeStorage(),
+      transport: async (_procedure, input) => {
+        sent.push(`${owner} sends ${String(input.note)}`)
+        return {}
+      },
+      clock: fakeClock(),
+      network,
+      makeId: randomUUID,
+      currentOwner: () => owner,
+    })
+    queue.enqueue('donation.create', { note: 'alice 的捐赠' })
+    owner = 'bob'
+    queue.enqueue('donation.create', { note: 'bob 的捐赠' })
+    expect(queue.getSnapshot().items.map((i) => i.ownerId)).toEqual(['alice', 'bob'])
+
+    queue.setOnline(true)
+    await queue.sync()
+    expect(sent).toEqual(['bob sends bob 的捐赠'])
+    expect(queue.getSnapshot().pendingCount).toBe(1)
+
+    owner = null // signed out: nothing goes
+    await queue.sync({ force: true })
+    expect(sent).toHaveLength(1)
+
+    owner = 'alice'
+    await queue.sync()
+    expect(sent).toEqual(['bob sends bob 的捐赠', 'alice sends alice 的捐赠'])
+    expect(queue.getSnapshot().pendingCount).toBe(0)
+    queue.dispose()
+  })
+})

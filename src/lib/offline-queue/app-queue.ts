@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import type { TRPCClient } from '@trpc/client'
 import type { AppRouter } from '../../../server/routers/app-router'
+import { readSession } from '../session'
 import { uuid } from '../uuid'
 import { createOfflineQueue, type OfflineQueue } from './queue'
 import { systemClock, taroNetwork, taroStorage, trpcTransport } from './taro-ports'
@@ -17,6 +18,7 @@ export const createAppQueue = (client: TRPCClient<AppRouter>, onSynced: (item: Q
     clock: systemClock,
     network: taroNetwork(),
     makeId: uuid,
+    currentOwner: () => readSession()?.userId ?? null,
     onSynced,
   })
 

@@ -36,6 +36,11 @@ export type OfflineQueueOptions = {
   backoff?: BackoffPolicy
   /** A call that has not answered in this long counts as a temporary failure (then replayed). */
   attemptTimeoutMs?: number
+  /**
+   * Who is signed in now (their user id), or null. Given: each item remembers who saved it and
+   * is sent only while that account is signed in; the others wait, and block no one.
+   */
+  currentOwner?: () => string | null
   /** After an item is recorded: invalidate what it changed. */
   onSynced?: (item: QueueItem, result: unknown) => void
 }
@@ -73,7 +78,7 @@ class AttemptTimeout extends Error {
 }
 
 export const createOfflineQueue = (options: OfflineQueueOptions) => {
-  const { storage, transport, clock, network, makeId, onSynced } = options
+  const { storage, transport, clock, network, makeId, onSynced, currentOwner } = options
   const random = options.random ?? Math.random
   const backoff = options.backoff ?? DEFAULT_BACKOFF
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000
@@ -185,8 +190,10 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
     for (;;) {
       if (!isOnline) return
       const blocked = blockedItems(items)
-      // Oldest first: the first pending item not waiting on a failed one.
-      const next = items.find((item) => item.state === 'pending' && !blocked[item.id])
+      const owner = currentOwner?.()
+      const isSendable = (item: QueueItem) => !currentOwner || (owner !== null && (item.ownerId ?? owner) === owner)
+      // Oldest first: the first pending item, of the account signed in, not waiting on a failed one.
+      const next = items.find((item) => item.state === 'pending' && !blocked[item.id] && isSendable(item))
       if (!next) return
       // Those behind it wait too: they may follow from it.
       if (next.nextAttemptAt > clock.now()) return schedule(next.nextAttemptAt)
@@ -231,9 +238,11 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
     const existing = items.find((i) => i.clientMutationId === clientMutationId)
     if (existing) return { item: existing, firstAttempt: Promise.resolve({ status: 'queued' }) }
     const { clientMutationId: _dropped, ...rest } = input
+    const ownerId = currentOwner?.() ?? undefined
     const item: QueueItem = {
       id: makeId(),
       clientMutationId,
+      ...(ownerId ? { ownerId } : {}),
       procedure,
       input: rest,
       createdAt: clock.now(),

@@ -12,6 +12,11 @@ export type QueueItem = {
   clientMutationId: string
   /** The tRPC procedure path, e.g. 'activity.create'. */
   procedure: string
+  /**
+   * The account signed in when it was saved. Only that account's session sends it: on a phone
+   * shared by two people, one person's records never go out under the other's name.
+   */
+  ownerId?: string
   /** The input without clientMutationId; a create carries the new record's client-made `id`. */
   input: Record<string, unknown>
   createdAt: number

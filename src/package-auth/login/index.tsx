@@ -8,6 +8,7 @@ import { useState } from 'react'
 import { ZLoginWithPasswordRequestSchema } from '../../../server/routers/auth/login-with-password.types'
 import { PageShell } from '../../components/PageShell'
 import { fieldErrorsOf, userMessage } from '../../lib/errors'
+import { useOptionalOfflineQueue } from '../../lib/offline-queue/context'
 import { routes } from '../../lib/routes'
 import { saveSession } from '../../lib/session'
 import { useTRPC } from '../../lib/trpc'
@@ -25,8 +26,15 @@ export default function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
 
-  const signedIn = (session: { token: string; expiresAt: Date; user: { privacy: { agreedAt: Date | null } } }) => {
+  const queue = useOptionalOfflineQueue()
+  const signedIn = (session: {
+    token: string
+    expiresAt: Date
+    user: { id: string; privacy: { agreedAt: Date | null } }
+  }) => {
     saveSession(session)
+    // Whatever this account saved before it last signed out goes now.
+    void queue?.sync()
     queryClient.clear()
     queryClient.setQueryData(trpc.auth.me.queryKey(), session.user as never)
     // The privacy notice comes first for anyone who has not agreed to the version in force.

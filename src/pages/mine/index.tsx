@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../../common/enums'
 import { PageShell } from '../../components/PageShell'
 import { SyncCell } from '../../components/SyncBanner'
 import { setElderMode, useElderMode } from '../../lib/elder-mode'
+import { useOfflineQueueState } from '../../lib/offline-queue/context'
 import { routes } from '../../lib/routes'
 import { clearSession } from '../../lib/session'
 import { useTRPC } from '../../lib/trpc'
@@ -24,6 +25,21 @@ export default function MinePage() {
   }
   // Log out locally even when the server cannot be reached: the token is then just forgotten.
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: leave }))
+  const queue = useOfflineQueueState()
+  const unsent = queue ? queue.pendingCount + queue.failedCount : 0
+  // What waits on the phone is sent only under this account: say so before it signs out.
+  const confirmLogout = async () => {
+    if (unsent) {
+      const { confirm } = await Taro.showModal({
+        title: '还有记录未同步',
+        content: `还有 ${unsent} 条记录未同步。退出后，要由您本人再次登录才会同步。确定退出吗？`,
+        confirmText: '退出',
+        cancelText: '先不退出',
+      })
+      if (!confirm) return
+    }
+    logout.mutate()
+  }
 
   return (
     <PageShell>
@@ -61,7 +77,7 @@ export default function MinePage() {
           extra={<Switch checked={isElder} onChange={(checked) => setElderMode(checked)} aria-label="长辈模式" />}
         />
       </View>
-      <Button type="danger" fill="outline" block loading={logout.isPending} onClick={() => logout.mutate()}>
+      <Button type="danger" fill="outline" block loading={logout.isPending} onClick={() => void confirmLogout()}>
         退出登录
       </Button>
     </PageShell>
