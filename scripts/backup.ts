@@ -7,24 +7,14 @@
 //   DATA_DIR/backups/pdrl-YYYYMMDD-HHMMSS.backup.gz, mode 0600, with the field key beside it.
 //   DATABASE_URL: that database; the key is FIELD_ENCRYPTION_KEY, which is not written anywhere.
 import { existsSync } from 'node:fs'
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { InvalidEnvError, parseEnv } from '../server/env'
 import { keyIdOf } from '../server/lib/field-crypto'
 import { FIELD_KEY_FILE, PREVIOUS_FIELD_KEYS_FILE } from '../server/lib/field-key'
 import { createBackup, defaultBackupFile, keyFileFor } from '../server/services/backup/create-backup'
 import { connectForBackup, EMBEDDED_DATABASE } from '../server/services/backup/embedded-cluster'
-
-const argument = (name: string) => {
-  const at = process.argv.indexOf(name)
-  return at > 0 ? process.argv[at + 1] : undefined
-}
-
-const writeSecret = async (file: string, text: string) => {
-  await writeFile(`${file}.tmp`, text, { mode: 0o600 })
-  await chmod(`${file}.tmp`, 0o600)
-  await rename(`${file}.tmp`, file)
-}
+import { argument, writeSecret } from './backup-files'
 
 const size = (bytes: number) =>
   bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`

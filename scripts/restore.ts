@@ -8,7 +8,7 @@
 //   beside the backup (or --key) becomes DATA_DIR's field key; the one it replaces is kept.
 //   DATABASE_URL: restores into that database, which must be empty, with FIELD_ENCRYPTION_KEY.
 import { existsSync } from 'node:fs'
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { createPrismaClient } from '../server/db/client'
@@ -19,20 +19,10 @@ import { verifyAuditChain } from '../server/services/audit/verify-chain'
 import { appliedMigrations, keyFileFor } from '../server/services/backup/create-backup'
 import { connectForRestore, EMBEDDED_DATABASE } from '../server/services/backup/embedded-cluster'
 import { checkFieldKeyOpens, readBackupHeader, restoreBackup } from '../server/services/backup/restore-backup'
+import { argument, writeSecret } from './backup-files'
 
 const RESTORING = `${EMBEDDED_DATABASE}_restoring`
 const PREVIOUS = `${EMBEDDED_DATABASE}_previous`
-
-const argument = (name: string) => {
-  const at = process.argv.indexOf(name)
-  return at > 0 ? process.argv[at + 1] : undefined
-}
-
-const writeSecret = async (file: string, text: string) => {
-  await writeFile(`${file}.tmp`, text, { mode: 0o600 })
-  await chmod(`${file}.tmp`, 0o600)
-  await rename(`${file}.tmp`, file)
-}
 
 const parseKeyLines = (text: string, where: string) =>
   text

@@ -45,7 +45,8 @@ const readOrCreatePassword = async (dataDir: string, clusterExists: boolean): Pr
   return password
 }
 
-const isRunning = (pid: number): boolean => {
+/** Whether a process with this pid is alive (ours to signal or not). */
+export const isRunning = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true

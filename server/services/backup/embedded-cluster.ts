@@ -3,7 +3,7 @@
 // or, when no server runs, the cluster started for the command alone (no HTTP server).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { startEmbeddedPostgres } from '../../db/embedded-postgres'
+import { isRunning, startEmbeddedPostgres } from '../../db/embedded-postgres'
 
 export const EMBEDDED_DATABASE = 'pdrl'
 
@@ -18,15 +18,6 @@ const readPid = (file: string): number | null => {
   if (!existsSync(file)) return null
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0])
   return Number.isInteger(pid) && pid > 0 ? pid : null
-}
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 export const hasEmbeddedCluster = (dataDir: string) => existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))

@@ -7,6 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import type { RosterCheck } from '../../../server/services/imports/household-roster-import'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
 import { SelectField } from '../../components/SelectField'
@@ -19,17 +20,9 @@ import '../../views/filters.scss'
 
 const TEMPLATE_PATH = '/exports/household-roster-template.xlsx'
 
-/** What the server answers (server/services/imports/household-roster-import.ts). */
-type ImportIssue = { sheet: string; row: number | null; column: string | null; code: string; text: string }
-type DryRun = {
-  digest: string
-  counts: { households: number; members: number; risks: number }
-  errorCount: number
-  warningCount: number
-  errors: ImportIssue[]
-  warnings: ImportIssue[]
-  isTruncated: boolean
-}
+/** What the server answers: its dry-run report (a type only; nothing of the server is bundled). */
+type DryRun = RosterCheck
+type ImportIssue = DryRun['errors'][number]
 type ErrorAnswer = { error?: { message?: string }; report?: DryRun }
 
 const messageOf = (body: unknown, fallback: string) => {
