@@ -127,6 +127,31 @@ const CASES: Record<string, Case> = {
       }
     },
   },
+  'photo.remove': {
+    // A removal is audited once; the 49 replays answer from the stored result.
+    expected: 1,
+    prepare: async () => {
+      const activity = await world.secretary.activity.create(
+        activityInput(world.ref.orgs.bureauBranch.id, { villageId: village() }),
+      )
+      const sha256 = randomUUID().replace(/-/g, '').padEnd(64, '0')
+      const photo = await world.deps.prisma.photo.create({
+        data: {
+          sha256,
+          mime: 'image/jpeg',
+          width: 1600,
+          height: 1200,
+          bytes: 1024,
+          storageKey: `photos/${sha256}.jpg`,
+          thumbnailKey: `photos/${sha256}.thumb.webp`,
+          thumbnailBytes: 256,
+          activityId: activity.id,
+          uploadedById: world.ref.users.secretary.id,
+        },
+      })
+      return { caller: world.secretary, input: { id: photo.id }, count: countAudit('photo.remove', photo.id) }
+    },
+  },
   'donation.update': {
     expected: 1,
     prepare: async () => {
