@@ -17,14 +17,17 @@ const transpiledPackages = [
   path.join(root, 'server', 'routers'),
 ]
 
-// The NutUI theme embeds two number fonts (~16 KB of base64) that we do not use.
+// The NutUI theme embeds two number fonts (~16 KB of base64) that we do not use, and Taro's H5
+// components the weui icon font (11 KB of base64), drawn only by Taro's Icon, Checkbox and Radio,
+// which the app does not use (NutUI's have their own icons).
 const nutuiTheme = /@nutui[\\/]nutui-react-taro[\\/]dist[\\/]styles[\\/]themes[\\/]default\.css$/
+const taroComponentsCss = /@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/
 
 // biome-ignore lint/suspicious/noExplicitAny: Taro types webpack-chain loosely.
 const webpackChain = (chain: any) => {
   chain.module
-    .rule('nutui-theme-without-fonts')
-    .test(nutuiTheme)
+    .rule('css-without-unused-fonts')
+    .test([nutuiTheme, taroComponentsCss])
     .enforce('pre')
     .use('strip-font-face')
     .loader(path.join(__dirname, 'strip-font-face-loader.cjs'))
