@@ -15,7 +15,7 @@ import { shanghaiDate } from '../../common/dates'
 import type { Role } from '../../common/enums'
 import type { AppDeps } from '../context'
 import { fieldErrorsOf } from '../errors'
-import { STAFF_ROLES } from '../services/auth/actor'
+import { ROSTER_ROLES, STAFF_ROLES } from '../services/auth/actor'
 import { exportActivityLedger } from '../services/exports/activity-ledger'
 import { ZActivityLedgerRequestSchema } from '../services/exports/activity-ledger.types'
 import { exportDailyNeedsReport } from '../services/exports/daily-needs-report'
@@ -153,7 +153,7 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
   // The import's template: for those who may import, as household.create (cadreProcedure).
   registerXlsxExport(app, deps, isOverLimit, {
     path: '/exports/household-roster-template.xlsx',
-    roles: ['ADMIN', 'CADRE'],
+    roles: ROSTER_ROLES,
     schema: ZHouseholdRosterRequestSchema,
     what: '困难户花名册导入模板',
     whatAscii: 'household-roster-template',

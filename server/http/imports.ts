@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../context'
 import { AppError, fieldErrorsOf, internalErrorMessage } from '../errors'
 import { isDatabaseUnavailable, isUniqueViolation } from '../lib/db-errors'
+import { ROSTER_ROLES } from '../services/auth/actor'
 import { IMPORT_MAX_BYTES } from '../services/imports/household-roster-columns'
 import {
   commitRoster,
@@ -24,9 +25,6 @@ import { authorise } from './authorise-request'
 import { sendHttpError, statusOf } from './http-errors'
 
 type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
-
-/** As household.create: cadreProcedure. */
-const IMPORT_ROLES = ['ADMIN', 'CADRE'] as const
 
 /** The uploaded file's bytes; refusals as AppErrors. Read only after sign-in and the checks. */
 const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
@@ -68,7 +66,7 @@ export const registerImportRoutes = async (app: FastifyInstance, deps: AppDeps, 
       },
       handler: async (req, reply) => {
         reply.header('cache-control', 'no-store')
-        const ctx = await authorise(deps, req, reply, IMPORT_ROLES)
+        const ctx = await authorise(deps, req, reply, ROSTER_ROLES)
         if (!ctx) return reply
         const parsedQuery = ZRosterImportRequestSchema.safeParse(req.query ?? {})
         if (!parsedQuery.success) {

@@ -29,6 +29,9 @@ export type Actor = {
 /** 党组织 staff: everyone but residents (staffProcedure, and the plain HTTP routes that mirror it). */
 export const STAFF_ROLES = ['ADMIN', 'SECRETARY', 'CADRE', 'MEMBER'] as const satisfies readonly Role[]
 
+/** Who keeps the household roster (household.create's cadreProcedure): the roster import and its template. */
+export const ROSTER_ROLES = ['ADMIN', 'CADRE'] as const satisfies readonly Role[]
+
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((role) => actor.roles.includes(role))
 
 export const orgsWithRole = (actor: Actor, role: Role): ActorMembership[] =>
