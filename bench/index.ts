@@ -13,6 +13,7 @@ type Measure = { name: string; file: string; quickEnv?: Record<string, string> }
 const MEASURES: Measure[] = [
   { name: 'trpc-overhead', file: 'trpc-overhead.ts' },
   { name: 'write-path', file: 'write-path.ts' },
+  { name: 'sync-queue', file: 'sync-queue.ts' },
   { name: 'export', file: 'export.ts', quickEnv: { EXPORT_ROWS: '5000' } },
   { name: 'h5-load', file: 'h5-load.ts' },
   { name: 'load', file: 'load.ts', quickEnv: { LOAD_CLIENTS: '20', LOAD_SECONDS: '5' } },

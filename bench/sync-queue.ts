@@ -1,0 +1,334 @@
+// Sync queue (issue #5): a secretary's day without signal — SYNC_QUEUE_COUNT (500; 100 with
+// --quick) mutations queued on the phone — synced when the network comes back, by the app's own
+// queue core (src/lib/offline-queue/queue.ts) over HTTP to the real server (a subprocess on a
+// fresh embedded PostgreSQL with the 前跃村 story). Two passes, each on a new day's records:
+//   clean        one app run, undisturbed: the time to sync them all;
+//   interrupted  as phones behave: the app is killed KILLS times mid-sync, each time after the
+//                server committed and before the answer arrived (the next start sends that item
+//                again), and a copy of the storage taken mid-sync is synced by a second queue
+//                alongside the first (every item from there on goes out twice, often at once).
+// Then the database is counted: one row per queued create, carrying its client-made id, no more
+// (duplicates) and no less (missing). One JSON line; exits non-zero unless both are 0 and no
+// item failed.
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { getUntypedClient } from '@trpc/client'
+import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
+import { createOfflineQueue, type OfflineQueue } from '../src/lib/offline-queue/queue'
+import type { Clock, NetworkStatus, StoredQueue, Transport } from '../src/lib/offline-queue/types'
+import { activityInput, cashDonationInput } from '../tests/helpers/factories'
+import {
+  type ApiClient,
+  embeddedDatabaseUrl,
+  loginAs,
+  startServerProcess,
+  withClient,
+} from '../tests/reliability/server-process'
+import { percentile } from './stats'
+
+const QUICK = process.argv.includes('--quick')
+const COUNT = Number(process.env.SYNC_QUEUE_COUNT ?? (QUICK ? 100 : 500))
+const KILLS = 4
+/** A pass that has not drained by then is stuck (a bug), not slow. */
+const PASS_TIMEOUT_MS = 10 * 60_000
+/** Every record's text field starts with this, then the pass and its index: what is counted. */
+const TAG = '同步压测'
+
+type Procedure = 'activity.create' | 'visit.create' | 'donation.create'
+type Mutation = { procedure: Procedure; input: Record<string, unknown>; id: string; marker: string }
+type Story = { orgId: string; villageId: string; householdIds: string[] }
+
+/**
+ * A day's records, ten at a time as a 主题党日 goes: the activity, six household visits and
+ * three donations (two in cash, one of goods) that refer to it by its client-made id, so that
+ * order and the references between offline records are exercised.
+ */
+const dayOffline = (pass: string, { orgId, villageId, householdIds }: Story): Mutation[] => {
+  let activityId = ''
+  return Array.from({ length: COUNT }, (_, i): Mutation => {
+    const id = randomUUID()
+    const marker = `${TAG} ${pass} #${i}`
+    const slot = i % 10
+    if (slot === 0) {
+      activityId = id
+      return {
+        procedure: 'activity.create',
+        id,
+        marker,
+        input: { ...activityInput(orgId, { villageId, theme: marker }), id },
+      }
+    }
+    if (slot <= 6) {
+      const visit = {
+        id,
+        activityId,
+        target: 'HOUSEHOLD',
+        householdId: householdIds[i % householdIds.length],
+        visitedOn: '2025-02-20',
+        difficulties: marker,
+        goods: slot === 1 ? [{ item: '大米', quantity: 2, unit: '袋', unitValueFen: 10_000 }] : [],
+        cashFen: 20_000,
+      }
+      return { procedure: 'visit.create', id, marker, input: visit }
+    }
+    const goods = [
+      { item: '面粉', quantity: 10, unit: '袋', unitValueFen: 8_000 },
+      { item: '食用油', quantity: 5, unit: '桶', unitValueFen: 12_000 },
+    ]
+    // A gift of goods has no amount of its own: the server sums its lines.
+    const { amountFen, ...fields } = cashDonationInput(villageId, 50_000, { activityId, note: marker })
+    const donation = slot === 9 ? { ...fields, kind: 'GOODS', goods } : { ...fields, amountFen }
+    return { procedure: 'donation.create', id, marker, input: { ...donation, id } }
+  })
+}
+
+/** Taro storage as the phone keeps it: JSON text, outliving any one run of the app. */
+type PhoneStorage = { read: () => unknown; write: (value: StoredQueue) => void; copy: () => PhoneStorage }
+const phoneStorage = (initial: string | null = null): PhoneStorage => {
+  let text = initial
+  return {
+    read: () => (text === null ? null : JSON.parse(text)),
+    write: (value) => {
+      text = JSON.stringify(value)
+    },
+    copy: () => phoneStorage(text),
+  }
+}
+
+/** The phone's connection: off until `set(true)`, telling the queues as WeChat would. */
+const phoneNetwork = () => {
+  let online = false
+  const listeners = new Set<(isOnline: boolean) => void>()
+  const status: NetworkStatus = {
+    isOnline: () => online,
+    onChange: (listener) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
+  const set = (isOnline: boolean) => {
+    online = isOnline
+    for (const listener of listeners) listener(isOnline)
+  }
+  return { status, set }
+}
+
+type Pass = {
+  totalMs: number
+  /** Calls made (first sends and replays), and the distinct items among them. */
+  sends: number
+  sentItems: number
+  latencies: number[]
+  kills: number
+  staleCopies: number
+  failed: string[]
+}
+
+const syncPass = async (
+  api: ApiClient,
+  mutations: Mutation[],
+  { kills, staleCopyAt }: { kills: number; staleCopyAt: number | null },
+): Promise<Pass> => {
+  const storage = phoneStorage()
+  const network = phoneNetwork()
+  const latencies: number[] = []
+  const sentKeys = new Set<string>()
+  let sends = 0
+  let firstRunSends = 0 // the sends of the app's own runs (not the stale copy's): where kills fall
+  let killed = 0
+  let staleCopies = 0
+  const killAt = new Set(
+    Array.from({ length: kills }, (_, k) => Math.round(((k + 1) * mutations.length) / (kills + 1))),
+  )
+
+  // The pass is over when every queue still running has nothing left it can send.
+  const running = new Set<OfflineQueue>()
+  let drained = () => {}
+  const finished = new Promise<void>((resolve) => {
+    drained = resolve
+  })
+  const isIdle = (queue: OfflineQueue) => {
+    const { items, blockedBy } = queue.getSnapshot()
+    return items.every((item) => item.state === 'failed' || blockedBy[item.id])
+  }
+  const check = () => {
+    if ([...running].every(isIdle)) drained()
+  }
+
+  /**
+   * One run of the app on `store`: the real queue with Node ports. Once killed, a run neither
+   * writes its storage nor wakes on a timer: the process is gone, whatever it was awaiting.
+   */
+  const startApp = (store: PhoneStorage, isStaleCopy: boolean): OfflineQueue => {
+    let alive = true
+    const clock: Clock = {
+      now: () => Date.now(),
+      setTimer: (run, ms) => {
+        const handle = setTimeout(() => alive && run(), ms)
+        return () => clearTimeout(handle)
+      },
+    }
+    const transport: Transport = async (procedure, input) => {
+      const ordinal = isStaleCopy ? 0 : ++firstRunSends
+      // Half-way, the storage as it stands (this item 'syncing') goes to a second queue.
+      if (ordinal === staleCopyAt) {
+        staleCopies += 1
+        startApp(store.copy(), true)
+      }
+      sends += 1
+      sentKeys.add(String(input.clientMutationId))
+      const t0 = performance.now()
+      const result = await getUntypedClient(api).mutation(procedure, input)
+      if (killAt.delete(ordinal)) {
+        // The server has committed; the app dies before it hears so. The next start sends it again.
+        killed += 1
+        alive = false
+        queue.dispose()
+        running.delete(queue)
+        startApp(store, false)
+        return new Promise(() => {})
+      }
+      latencies.push(performance.now() - t0)
+      return result
+    }
+    const queue = createOfflineQueue({
+      storage: { read: store.read, write: (value) => alive && store.write(value) },
+      transport,
+      clock,
+      network: network.status,
+      makeId: randomUUID,
+    })
+    running.add(queue)
+    queue.subscribe(check)
+    // As runAppQueue does on start: sync what was left.
+    if (network.status.isOnline()) void queue.sync()
+    return queue
+  }
+
+  const first = startApp(storage, false)
+  for (const m of mutations) first.enqueue(m.procedure, m.input)
+  if (first.getSnapshot().pendingCount !== mutations.length) throw new Error('the queue did not keep every mutation')
+
+  const t0 = performance.now()
+  network.set(true)
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    finished,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the queue did not drain in ${PASS_TIMEOUT_MS} ms`)), PASS_TIMEOUT_MS)
+    }),
+  ])
+  clearTimeout(timer)
+  const totalMs = performance.now() - t0
+  const failed = [...running].flatMap((queue) =>
+    queue.getSnapshot().items.map((item) => `${item.procedure} ${item.state} ${item.error?.code ?? '-'}`),
+  )
+  for (const queue of running) queue.dispose()
+  return { totalMs, sends, sentItems: sentKeys.size, latencies, kills: killed, staleCopies, failed }
+}
+
+/**
+ * Rows per queued create, found by the marker in its text rather than by id, so that a replay
+ * recorded under another id would show: rows beyond one are duplicates; no row under the
+ * create's own client-made id is missing.
+ */
+const countRows = async (databaseUrl: string, mutations: Mutation[]) => {
+  const idsByMarker = new Map<string, string[]>()
+  await withClient(databaseUrl, async (db) => {
+    for (const [table, column] of [
+      ['Activity', 'theme'],
+      ['Visit', 'difficulties'],
+      ['Donation', 'note'],
+    ] as const) {
+      const { rows } = await db.query<{ id: string; marker: string }>(
+        `SELECT id, "${column}" AS marker FROM "${table}" WHERE "${column}" LIKE $1`,
+        [`${TAG}%`],
+      )
+      for (const row of rows) idsByMarker.set(row.marker, [...(idsByMarker.get(row.marker) ?? []), row.id])
+    }
+  })
+  let duplicates = 0
+  let missing = 0
+  for (const m of mutations) {
+    const ids = idsByMarker.get(m.marker) ?? []
+    duplicates += Math.max(0, ids.length - 1)
+    if (!ids.includes(m.id)) missing += 1
+  }
+  return { duplicates, missing }
+}
+
+const main = async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-sync-'))
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'households',
+    // (The helper finds the address in the server's info-level start-up line.)
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+  })
+  try {
+    const api = await loginAs(server.url, DEMO_ACCOUNTS.secretary.phone)
+    const orgId = (await api.auth.me.query()).memberships[0]?.orgId
+    const databaseUrl = embeddedDatabaseUrl(dataDir)
+    const { villageId, householdIds } = await withClient(databaseUrl, async (db) => {
+      const village = (await db.query<{ id: string }>(`SELECT id FROM "Village" WHERE name = '前跃村'`)).rows[0]
+      const households = await db.query<{ id: string }>(`SELECT id FROM "Household" WHERE "villageId" = $1 LIMIT 20`, [
+        village?.id,
+      ])
+      return { villageId: village?.id, householdIds: households.rows.map((h) => h.id) }
+    })
+    if (!orgId || !villageId || !householdIds.length) throw new Error('the 前跃村 story is not seeded')
+    const story = { orgId, villageId, householdIds }
+
+    // Warm-up (JIT, the pool, the server's first compiles of each query): a short pass through
+    // the queue, not reported; its rows are counted with the others.
+    const warmUpDay = dayOffline('warm-up', story).slice(0, 100)
+    const warmUp = await syncPass(api, warmUpDay, { kills: 0, staleCopyAt: null })
+    const cleanDay = dayOffline('clean', story)
+    const clean = await syncPass(api, cleanDay, { kills: 0, staleCopyAt: null })
+    const interruptedDay = dayOffline('interrupted', story)
+    const interrupted = await syncPass(api, interruptedDay, { kills: KILLS, staleCopyAt: Math.round(COUNT / 2) })
+    const counted = await countRows(databaseUrl, [...warmUpDay, ...cleanDay, ...interruptedDay])
+
+    const ms = (value: number) => Math.round(value * 10) / 10
+    const summary = (pass: Pass) => {
+      const sorted = [...pass.latencies].sort((a, b) => a - b)
+      return {
+        totalMs: Math.round(pass.totalMs),
+        perSecond: Math.round((COUNT / (pass.totalMs / 1000)) * 10) / 10,
+        sends: pass.sends,
+        replayed: pass.sends - pass.sentItems,
+        p50Ms: ms(percentile(sorted, 50)),
+        p95Ms: ms(percentile(sorted, 95)),
+        p99Ms: ms(percentile(sorted, 99)),
+      }
+    }
+    const failed = [...warmUp.failed, ...clean.failed, ...interrupted.failed]
+    const report = {
+      measure: 'sync-queue',
+      count: COUNT,
+      mix: 'per 10: 1 activity.create, 6 visit.create, 2 cash + 1 goods donation.create',
+      ...summary(clean),
+      // One item at a time: what the run spent outside the calls is the queue's own work.
+      outsideCallsMs: Math.round(clean.totalMs - clean.latencies.reduce((sum, t) => sum + t, 0)),
+      interrupted: { ...summary(interrupted), kills: interrupted.kills, staleCopies: interrupted.staleCopies },
+      duplicates: counted.duplicates,
+      missing: counted.missing,
+      failed: failed.length,
+      ...(failed.length ? { failedItems: failed.slice(0, 10) } : {}),
+    }
+    console.log(JSON.stringify(report))
+    if (report.duplicates || report.missing || report.failed) process.exitCode = 1
+  } finally {
+    await server.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
