@@ -6,14 +6,19 @@
 //   runs, the embedded PostgreSQL is started for the backup alone. Written to
 //   DATA_DIR/backups/pdrl-YYYYMMDD-HHMMSS.backup.gz, mode 0600, with the field key beside it.
 //   DATABASE_URL: that database; the key is FIELD_ENCRYPTION_KEY, which is not written anywhere.
+//
+//   Photos kept in DATA_DIR/photos (no S3_*): every file the snapshot's photos name is copied into
+//   the backup file, after the snapshot. Photos in an S3 bucket are not: the bucket is backed up
+//   on its own (versioning, replication; docs/photos.md), and the command says so.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { InvalidEnvError, parseEnv } from '../server/env'
 import { keyIdOf } from '../server/lib/field-crypto'
 import { FIELD_KEY_FILE, PREVIOUS_FIELD_KEYS_FILE } from '../server/lib/field-key'
-import { createBackup, defaultBackupFile, keyFileFor } from '../server/services/backup/create-backup'
+import { type BackupReport, createBackup, defaultBackupFile, keyFileFor } from '../server/services/backup/create-backup'
 import { connectForBackup, EMBEDDED_DATABASE } from '../server/services/backup/embedded-cluster'
+import { photoStorageFromEnv } from '../server/services/photos/storage'
 import { argument, writeSecret } from './backup-files'
 
 const size = (bytes: number) =>
@@ -30,6 +35,7 @@ const main = async () => {
   const keyText =
     env.FIELD_ENCRYPTION_KEY ?? (keyFromFile ? await readFile(path.join(env.dataDir, FIELD_KEY_FILE), 'utf8') : null)
   const fieldKeyId = keyText ? keyIdOf(Buffer.from(keyText.trim(), 'base64')) : null
+  const photoStorage = photoStorageFromEnv(env)
 
   const connection = env.DATABASE_URL
     ? { url: () => env.DATABASE_URL as string, isStartedHere: false, stop: async () => {} }
@@ -42,6 +48,7 @@ const main = async () => {
         file,
         source: env.DATABASE_URL ? 'external' : 'embedded',
         fieldKeyId,
+        photos: photoStorage.kind === 'folder' ? photoStorage : undefined,
       })
     } finally {
       await connection.stop()
@@ -57,6 +64,8 @@ const main = async () => {
       .map(([table, n]) => `${table} ${n}`)
       .join(', ')}`,
   )
+
+  reportPhotos(report.photoFiles, photoStorage.kind === 's3' ? env.S3_BUCKET : null)
 
   if (keyFromFile) {
     const keyFile = keyFileFor(report.file)
@@ -77,6 +86,22 @@ const main = async () => {
   } else {
     console.log(
       `WARNING: no field key found in ${env.dataDir}: the personal data in this backup cannot be decrypted by it alone.`,
+    )
+  }
+}
+
+/** What became of the photo files: copied in, missing, or left to the bucket's own backup. */
+const reportPhotos = ({ copied, bytes, missing }: BackupReport['photoFiles'], bucket: string | null | undefined) => {
+  if (bucket) {
+    console.log(
+      `NOTE: photos are kept in the S3 bucket "${bucket}", which this backup does not hold: back the bucket up on its own (versioning, replication to another region; docs/photos.md).`,
+    )
+    return
+  }
+  console.log(`  ${copied} photo files (${size(bytes)}) from DATA_DIR/photos`)
+  if (missing.length) {
+    console.log(
+      `WARNING: ${missing.length} files named by the snapshot's photos were not in DATA_DIR/photos (removed since the snapshot, or lost before it): ${missing.join(', ')}`,
     )
   }
 }

@@ -7,6 +7,9 @@
 //   database it replaces is kept as `pdrl_previous` until the next restore. The key file written
 //   beside the backup (or --key) becomes DATA_DIR's field key; the one it replaces is kept.
 //   DATABASE_URL: restores into that database, which must be empty, with FIELD_ENCRYPTION_KEY.
+//   The photo files in the backup, checked against their checksums, are put back into the photo
+//   store (DATA_DIR/photos, or the S3 bucket when S3_* is set). A backup taken with photos in S3
+//   holds none: the bucket is restored on its own.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -18,7 +21,13 @@ import { FIELD_KEY_FILE, PREVIOUS_FIELD_KEYS_FILE } from '../server/lib/field-ke
 import { verifyAuditChain } from '../server/services/audit/verify-chain'
 import { appliedMigrations, keyFileFor } from '../server/services/backup/create-backup'
 import { connectForRestore, EMBEDDED_DATABASE } from '../server/services/backup/embedded-cluster'
-import { checkFieldKeyOpens, readBackupHeader, restoreBackup } from '../server/services/backup/restore-backup'
+import {
+  checkFieldKeyOpens,
+  type RestoreReport,
+  readBackupHeader,
+  restoreBackup,
+} from '../server/services/backup/restore-backup'
+import { type PhotoStorage, photoStorageFromEnv } from '../server/services/photos/storage'
 import { argument, writeSecret } from './backup-files'
 
 const RESTORING = `${EMBEDDED_DATABASE}_restoring`
@@ -113,10 +122,12 @@ const main = async () => {
 
   const started = Date.now()
   const log = (line: string) => console.log(`  ${line}`)
+  const photos = photoStorageFromEnv(env)
   if (env.DATABASE_URL) {
-    const report = await restoreBackup({ url: env.DATABASE_URL, file: backupFile, log })
+    const report = await restoreBackup({ url: env.DATABASE_URL, file: backupFile, log, photos })
     const verdict = await check(env.DATABASE_URL, crypto)
-    return summarise(report.tables, verdict, Date.now() - started)
+    summarise(report.tables, verdict, Date.now() - started)
+    return reportPhotos(report, photos.kind)
   }
 
   const connection = await connectForRestore(env.dataDir, log)
@@ -127,9 +138,9 @@ const main = async () => {
       await c.query(`CREATE DATABASE "${RESTORING}"`)
     })
     let verdict: Awaited<ReturnType<typeof check>>
-    let tables: Record<string, number>
+    let report: Awaited<ReturnType<typeof restoreBackup>>
     try {
-      tables = (await restoreBackup({ url: connection.url(RESTORING), file: backupFile, log })).tables
+      report = await restoreBackup({ url: connection.url(RESTORING), file: backupFile, log, photos })
       verdict = await check(connection.url(RESTORING), crypto)
     } catch (error) {
       await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${RESTORING}" WITH (FORCE)`)).catch(() => {})
@@ -155,7 +166,8 @@ const main = async () => {
         )
       }
     }
-    summarise(tables, verdict, Date.now() - started)
+    summarise(report.tables, verdict, Date.now() - started)
+    reportPhotos(report, photos.kind)
     console.log(`The database as it was before is kept as "${PREVIOUS}" until the next restore.`)
   } finally {
     await connection.stop()
@@ -178,6 +190,19 @@ const summarise = (
   console.log(`  _prisma_migrations: ${migrations.length} applied, the last ${migrations.at(-1)}`)
   console.log(`  Audit chain intact: ${chain.entries} entries verified. Head: ${chain.head ?? '(empty)'}`)
   console.log(`  Field key: ${decrypted} sample ciphertexts decrypted.`)
+}
+
+/** Where the photo files went, or why there were none. */
+const reportPhotos = ({ header, photoFiles, tables }: RestoreReport, store: PhotoStorage['kind']) => {
+  if (header.photoFiles === false) {
+    console.log(
+      `  Photos: ${tables.Photo ?? 0} photos, whose files were in an S3 bucket when the backup was taken: restore the bucket on its own (docs/photos.md).`,
+    )
+  } else if (header.photoFiles) {
+    console.log(
+      `  Photos: ${photoFiles.restored} files checked and put back into ${store === 's3' ? 'the S3 bucket' : 'DATA_DIR/photos'}.`,
+    )
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,12 @@
 // `npm run retention -- [--years N] [--dry-run]`: anonymises households whose monitoring ended
 // more than N years ago (RETENTION_YEARS, default 5; docs/retention.md). Run it from cron, e.g.
-// monthly. On the embedded database, stop `npm start` first.
+// monthly. On the embedded database, stop `npm start` first. The photos of the households'
+// visits and donations are deleted too, with their files from the server's photo store
+// (DATA_DIR/photos, or the S3 bucket when S3_* is set; docs/photos.md).
 import { createPrismaClient } from '../server/db/client'
 import { openDatabase } from '../server/db/database'
 import { parseEnv } from '../server/env'
+import { photoStorageFromEnv } from '../server/services/photos/storage'
 import {
   anonymiseExpiredHouseholds,
   GRACE_DAYS,
@@ -23,9 +26,13 @@ const main = async () => {
   const database = await openDatabase(env, (line) => console.log(line))
   const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
   try {
-    const report = await anonymiseExpiredHouseholds(prisma, { years, isDryRun })
+    const photos = photoStorageFromEnv(env)
+    const report = await anonymiseExpiredHouseholds(prisma, { years, isDryRun, photos })
     console.log(
       `${report.isDryRun ? 'Would anonymise' : 'Anonymised'} ${report.anonymised} households whose monitoring ended before ${report.endedBefore} (${years} years), recorded at least ${GRACE_DAYS} days ago.`,
+    )
+    console.log(
+      `${report.isDryRun ? 'Would delete' : 'Deleted'} ${report.photosRemoved} photos of their visits and donations (files in ${photos.kind === 's3' ? 'the S3 bucket' : 'DATA_DIR/photos'}).`,
     )
     for (const { householdId, error } of report.failed) console.error(`Could not anonymise ${householdId}: ${error}`)
     if (report.failed.length) process.exitCode = 1

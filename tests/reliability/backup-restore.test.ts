@@ -2,28 +2,33 @@
 // real server serves, `npm run restore` once it is stopped, and the server started again on what
 // came back. A write made before the backup must be there, one made after it must be gone, the
 // 前跃村 total must still be ¥44,000, the audit chain must verify, and the personal data must
-// decrypt. A restore must refuse while a server runs.
+// decrypt, and a photo kept in DATA_DIR/photos must come back byte for byte after its folder is
+// wiped. A restore must refuse while a server runs.
 //
 // The restore drill on an external PostgreSQL (127.0.0.1:5432, or TEST_DATABASE_URL): the
 // system's pg_dump -Fc / pg_restore, and `npm run backup` / `npm run restore` with DATABASE_URL,
 // each into a new database whose every table must hold as many rows as the source's.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
 import { verifyAuditChain } from '../../server/services/audit/verify-chain'
 import { householdInput } from '../helpers/factories'
 import {
+  apiClient,
   createExternalDatabase,
   embeddedDatabaseUrl,
   findExternalPostgres,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
+  RELIABILITY_PASSWORD,
   ROOT,
   type ServerProcess,
   startServerProcess,
@@ -82,6 +87,28 @@ const rowCounts = (url: string) =>
     return counts
   })
 
+const sha256Of = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** A session token, for the photo routes (plain HTTP, not tRPC). */
+const tokenOf = async (url: string, phone: string) =>
+  (await apiClient(url).auth.loginWithPassword.mutate({ phone, password: RELIABILITY_PASSWORD })).token
+
+/** Uploads a small PNG as evidence of a visit, as the app does. */
+const uploadPhoto = async (url: string, token: string, visitId: string) => {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
+    .png()
+    .toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'visit.png')
+  const response = await fetch(`${url}/uploads/photo?visitId=${visitId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  })
+  expect(response.status).toBe(201)
+  return (await response.json()) as { id: string; sha256: string }
+}
+
 const auditChainOf = async (url: string) => {
   const prisma = createPrismaClient({ url, poolSize: 2 })
   try {
@@ -108,6 +135,9 @@ describe('backup and restore', () => {
     if (!villageId) throw new Error('the cadre does not see 前跃村')
     const kept = householdInput(villageId, { code: 'BK-BEFORE', headName: '备份前户主' })
     const keptId = (await cadre.household.create.mutate(kept)).id
+    const visit = await cadre.visit.create.mutate({ target: 'HOUSEHOLD', householdId: keptId, visitedOn: '2025-01-23' })
+    const photo = await uploadPhoto(server.url, await tokenOf(server.url, DEMO_ACCOUNTS.cadre.phone), visit.id)
+    const photoFile = path.join(dataDir, 'photos', 'photos', photo.sha256)
 
     // The backup, while the server serves.
     const backup = await npmRun('backup', [], env)
@@ -118,6 +148,7 @@ describe('backup and restore', () => {
     expect(await modeOf(file)).toBe(0o600)
     expect(backup.stdout).toMatch(/\d+ rows in \d+ tables/)
     expect(backup.stdout).toMatch(/Household 7\b/) // the story's six, and BK-BEFORE
+    expect(backup.stdout).toMatch(/ 2 photo files \(/) // the photo and its thumbnail
     const keyFile = file.replace(/\.backup\.gz$/, '.field-encryption.key')
     expect(await modeOf(keyFile)).toBe(0o600)
     expect(readFileSync(keyFile, 'utf8')).toBe(readFileSync(path.join(dataDir, 'field-encryption.key'), 'utf8'))
@@ -137,12 +168,17 @@ describe('backup and restore', () => {
     ])
 
     expect(await server.stop()).toEqual({ code: 0, signal: null })
+    // The photos folder lost with the disk: the backup alone must bring the files back.
+    await rm(path.join(dataDir, 'photos'), { recursive: true, force: true })
     const restore = await npmRun('restore', [file], env)
     timings.restore = restore.ms
     expect(restore.code, explain(restore)).toBe(0)
     expect(restore.stdout).toMatch(/Audit chain intact: \d+ entries verified/)
     expect(restore.stdout).toMatch(/_prisma_migrations: \d+ applied/)
     expect(restore.stdout).toMatch(/Field key: [1-9]\d* sample ciphertexts decrypted/)
+    expect(restore.stdout).toMatch(/Photos: 2 files checked and put back into DATA_DIR\/photos/)
+    expect(sha256Of(readFileSync(photoFile)), 'the restored file is the uploaded one').toBe(photo.sha256)
+    expect(await modeOf(photoFile)).toBe(0o600)
 
     mark = performance.now()
     server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'partyDay' })
@@ -151,6 +187,11 @@ describe('backup and restore', () => {
     const admin = await loginAs(server.url, DEMO_ACCOUNTS.admin.phone)
     const households = await cadreAgain.household.list.query({ search: 'BK-', limit: 10 })
     expect(households.items.map((h) => h.code)).toEqual(['BK-BEFORE'])
+    const download = await fetch(`${server.url}/photos/${photo.id}`, {
+      headers: { authorization: `Bearer ${await tokenOf(server.url, DEMO_ACCOUNTS.cadre.phone)}` },
+    })
+    expect(download.status).toBe(200)
+    expect(sha256Of(new Uint8Array(await download.arrayBuffer())), 'the restored photo is served').toBe(photo.sha256)
 
     const summary = await admin.stats.summary.query({})
     expect(summary.byVillage.find((v) => v.name === '前跃村')?.totalFen).toBe(STORY_DONATIONS_FEN)

@@ -1,7 +1,18 @@
 // Retention: households whose monitoring ended more than N years ago lose what identifies people,
-// and keep what the totals need.
-import { beforeAll, describe, expect, it } from 'vitest'
+// and keep what the totals need; the photos of their visits and donations go, files included.
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
+import { loadActor } from '../../server/services/auth/actor'
+import { photoKey, thumbnailKey } from '../../server/services/photos/photo-blobs'
+import type { PhotoTarget } from '../../server/services/photos/photo-records'
+import { processPhoto } from '../../server/services/photos/process-photo'
+import { folderStorage, type PhotoStorage } from '../../server/services/photos/storage'
+import { storePhoto } from '../../server/services/photos/store-photo'
 import {
   anonymiseExpiredHouseholds,
   GRACE_DAYS,
@@ -9,14 +20,40 @@ import {
   yearsBefore,
 } from '../../server/services/retention/anonymise-households'
 import { failureOf } from '../helpers/errors'
-import { cashDonationInput, householdInput } from '../helpers/factories'
+import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
+let dir: string
+let storage: PhotoStorage
 
 beforeAll(async () => {
   world = await createWorld()
+  dir = await mkdtemp(path.join(tmpdir(), 'pdrl-retention-photos-'))
+  storage = folderStorage(dir)
 })
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** A processed photo of one colour: the same colour, the same bytes and hash. */
+const photoOf = async (background: string) =>
+  processPhoto(
+    await sharp({ create: { width: 64, height: 48, channels: 3, background } })
+      .png()
+      .toBuffer(),
+  )
+
+/** Stores a photo as the upload route does: storePhoto, as the user, in a transaction. */
+const storeAs = (userId: string, target: PhotoTarget, background: string) =>
+  world.deps.prisma.$transaction(async (tx) => {
+    const actor = await loadActor(tx, userId)
+    const ctx = { db: tx, crypto: world.deps.crypto, requestId: randomUUID(), log: world.deps.log, actor }
+    return (await storePhoto({ ctx, storage, target, photo: await photoOf(background) })).photo
+  })
+
+const laterThanGrace = () => shanghaiDate(new Date(Date.now() + (GRACE_DAYS + 1) * 86_400_000))
 
 describe('retention', () => {
   it('counts years on the calendar, leap days included', () => {
@@ -49,7 +86,13 @@ describe('retention', () => {
     expect((await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today })).anonymised).toBe(0)
     const later = shanghaiDate(new Date(Date.now() + (GRACE_DAYS + 1) * 86_400_000))
     const dryRun = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later, isDryRun: true })
-    expect(dryRun).toEqual({ endedBefore: yearsBefore(later, 5), anonymised: 1, failed: [], isDryRun: true })
+    expect(dryRun).toEqual({
+      endedBefore: yearsBefore(later, 5),
+      anonymised: 1,
+      photosRemoved: 0,
+      failed: [],
+      isDryRun: true,
+    })
     expect((await world.cadre.household.byId({ id: old.id })).anonymisedAt).toBeNull()
 
     const run = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later })
@@ -143,5 +186,68 @@ describe('retention', () => {
     })
     expect(await pruneOperationalRecords(world.deps.prisma, now)).toMatchObject({ sessions: 1, attempts: 1 })
     expect(await world.deps.prisma.session.count({ where: { tokenHash: { in: ['old', 'recent'] } } })).toBe(1)
+  })
+
+  it('deletes the photos of its visits and donations with their files, keeps a file another photo shares, and keeps activities’ photos', async () => {
+    const { villages, orgs, users } = world.ref
+    const village = villages.qianyue.id
+    const input = householdInput(village, { monitoringStartedOn: '2014-01-01', monitoringEndedOn: '2017-12-31' })
+    const householdId = (await world.cadre.household.create(input)).id
+    const visitId = (await world.cadre.visit.create({ target: 'HOUSEHOLD', householdId, visitedOn: '2017-06-01' })).id
+    const donationId = (
+      await world.secretary.donation.create(
+        cashDonationInput(village, 10_000, { recipientKind: 'HOUSEHOLD', householdId }),
+      )
+    ).id
+    const activityId = (
+      await world.secretary.activity.create(activityInput(orgs.bureauBranch.id, { villageId: village }))
+    ).id
+    const onVisit = await storeAs(users.cadre.id, { kind: 'visit', id: visitId }, '#aa0000')
+    const onDonation = await storeAs(users.secretary.id, { kind: 'donation', id: donationId }, '#00aa00')
+    // The same bytes as the visit's photo: one stored file, shared.
+    const onActivity = await storeAs(users.secretary.id, { kind: 'activity', id: activityId }, '#aa0000')
+    expect(onActivity.sha256).toBe(onVisit.sha256)
+    const filesOf = async (sha256: string) => [
+      await storage.has(photoKey(sha256)),
+      await storage.has(thumbnailKey(sha256)),
+    ]
+    expect(await filesOf(onDonation.sha256)).toEqual([true, true])
+
+    const later = laterThanGrace()
+    const dryRun = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later, isDryRun: true })
+    expect(dryRun).toMatchObject({ anonymised: 1, photosRemoved: 2 })
+    expect(await world.deps.prisma.photo.count({ where: { id: { in: [onVisit.id, onDonation.id] } } })).toBe(2)
+
+    const run = await anonymiseExpiredHouseholds(world.deps.prisma, { years: 5, today: later, photos: storage })
+    expect(run).toMatchObject({ anonymised: 1, photosRemoved: 2, failed: [] })
+    const left = await world.deps.prisma.photo.findMany({
+      where: { id: { in: [onVisit.id, onDonation.id, onActivity.id] } },
+      select: { id: true },
+    })
+    expect(left.map((p) => p.id)).toEqual([onActivity.id])
+    expect(await filesOf(onDonation.sha256), 'no photo uses it any more').toEqual([false, false])
+    expect(await filesOf(onVisit.sha256), 'the activity’s photo still uses it').toEqual([true, true])
+    expect((await world.secretary.photo.listFor({ activityId })).items.map((p) => p.id)).toEqual([onActivity.id])
+
+    const audited = await world.deps.prisma.auditLog.findMany({
+      where: { action: 'retention.photo.remove' },
+      select: { actorId: true, entityType: true, entityId: true, before: true },
+      orderBy: { entityId: 'asc' },
+    })
+    expect(audited).toEqual(
+      [onVisit, onDonation]
+        .map((p) => ({
+          actorId: null,
+          entityType: 'Photo',
+          entityId: p.id,
+          before: expect.objectContaining({ sha256: p.sha256 }),
+        }))
+        .sort((a, b) => (a.entityId < b.entityId ? -1 : 1)),
+    )
+    const anonymise = await world.deps.prisma.auditLog.findFirst({
+      where: { action: 'retention.anonymise', entityId: householdId },
+      select: { after: true },
+    })
+    expect(anonymise?.after).toMatchObject({ photos: 2 })
   })
 })

@@ -10,7 +10,8 @@
 //   T {"table","columns"}      a table begins
 //   R <row_to_json text>       one row, as PostgreSQL printed it (bigints never pass through JS numbers)
 //   E {"table","rows"}         the table ends, with its row count
-//   Z {"tables","rows"}        the end: a file without it was cut short
+//   F, B, D                    the photo files, when they are kept in DATA_DIR/photos (photo-files.ts)
+//   Z {"tables","rows","files"} the end: a file without it was cut short
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
@@ -18,9 +19,12 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import pg from 'pg'
+import type { PhotoStorage } from '../photos/storage'
+import { type PhotoFilesWritten, photoFileKeys, writePhotoFiles } from './photo-files'
 
 export const BACKUP_FORMAT = 'pdrl-backup'
-export const BACKUP_VERSION = 1
+/** 2: the photo files (F, B, D lines). A version 1 backup, without them, still restores. */
+export const BACKUP_VERSION = 2
 /** Rows fetched from the cursor at a time, and restored per INSERT. */
 export const BATCH_ROWS = 500
 
@@ -36,9 +40,20 @@ export type BackupHeader = {
   sequences: { name: string; lastValue: string | null }[]
   /** keyIdOf(the field key) when the command knew it: which key opens the personal data. */
   fieldKeyId: string | null
+  /**
+   * Whether the photo files are in the backup; false: they are kept in an S3 bucket, backed up
+   * apart (docs/photos.md). Absent from version 1 backups, which never held them.
+   */
+  photoFiles?: boolean
 }
 
-export type BackupReport = { file: string; bytes: number; tables: Record<string, number>; header: BackupHeader }
+export type BackupReport = {
+  file: string
+  bytes: number
+  tables: Record<string, number>
+  header: BackupHeader
+  photoFiles: PhotoFilesWritten
+}
 
 const MIGRATIONS_TABLE = '_prisma_migrations'
 
@@ -95,17 +110,21 @@ export const createBackup = async ({
   file,
   source,
   fieldKeyId,
+  photos,
 }: {
   url: string
   file: string
   source: BackupHeader['source']
   fieldKeyId: string | null
+  /** The photo store whose files go into the backup (DATA_DIR/photos); unset: none do. */
+  photos?: PhotoStorage | undefined
 }): Promise<BackupReport> => {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
   const temporary = `${file}.partial-${process.pid}`
   const client = new pg.Client({ connectionString: url, application_name: 'pdrl backup' })
   await client.connect()
   const tables: Record<string, number> = {}
+  let photoFiles: PhotoFilesWritten = { copied: 0, bytes: 0, missing: [] }
   try {
     // One snapshot for every table; READ ONLY, so it can never write by mistake.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
@@ -126,6 +145,7 @@ export const createBackup = async ({
       migrations,
       sequences: sequenceRows.map((r) => ({ name: r.name, lastValue: r.last_value })),
       fieldKeyId,
+      photoFiles: photos !== undefined,
     }
     const gzip = createGzip({ level: 6 })
     const output = createWriteStream(temporary, { mode: 0o600 })
@@ -136,7 +156,8 @@ export const createBackup = async ({
     try {
       await write(`H ${JSON.stringify(header)}`)
       let total = 0
-      for (const table of await listTables(client)) {
+      const tableNames = await listTables(client)
+      for (const table of tableNames) {
         const columns = await listColumns(client, table)
         await write(`T ${JSON.stringify({ table, columns })}`)
         const select = columns.map(quoteIdent).join(', ')
@@ -155,7 +176,12 @@ export const createBackup = async ({
         tables[table] = count
         total += count
       }
-      await write(`Z ${JSON.stringify({ tables: Object.keys(tables).length, rows: total })}`)
+      // The files the snapshot's photos name, read from the snapshot; then the snapshot is let
+      // go, so that copying the files does not hold back the server's vacuum.
+      const fileKeys = photos && tableNames.includes('Photo') ? await photoFileKeys(client) : []
+      await client.query('COMMIT')
+      if (photos) photoFiles = await writePhotoFiles(write, photos, fileKeys)
+      await write(`Z ${JSON.stringify({ tables: Object.keys(tables).length, rows: total, files: photoFiles.copied })}`)
       gzip.end()
       await written
     } catch (error) {
@@ -163,14 +189,13 @@ export const createBackup = async ({
       await written.catch(() => {})
       throw error
     }
-    await client.query('COMMIT')
     // On disk before it takes the final name.
     const handle = await open(temporary, 'r')
     await handle.sync()
     await handle.close()
     await chmod(temporary, 0o600)
     await rename(temporary, file)
-    return { file, bytes: (await stat(file)).size, tables, header }
+    return { file, bytes: (await stat(file)).size, tables, header, photoFiles }
   } catch (error) {
     await rm(temporary, { force: true })
     throw error

@@ -3,7 +3,9 @@
 // with triggers and foreign-key checks off (session_replication_role = replica: rows go in as
 // they were, audit entries keep their chain links instead of being linked again); then the
 // sequences; then any migration newer than the backup, as an upgrade would apply it. Finally
-// every table's row count is compared with the backup's.
+// every table's row count is compared with the backup's. Photo files in the backup are checked
+// and put into the photo store as they are read (photo-files.ts): content-addressed, so a file
+// put by a restore that then fails is harmless, the same bytes under the same name or unused.
 import { createReadStream, existsSync } from 'node:fs'
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,6 +15,7 @@ import { createGunzip } from 'node:zlib'
 import pg from 'pg'
 import { applyMigrations, MIGRATIONS_DIR } from '../../../prisma/engine/migrate.mjs'
 import type { FieldCrypto, FieldPurpose } from '../../lib/field-crypto'
+import type { PhotoStorage } from '../photos/storage'
 import {
   appliedMigrations,
   BACKUP_FORMAT,
@@ -23,6 +26,7 @@ import {
   listTables,
   quoteIdent,
 } from './create-backup'
+import { photoFileReader } from './photo-files'
 
 export type RestoreReport = {
   header: BackupHeader
@@ -30,6 +34,8 @@ export type RestoreReport = {
   tables: Record<string, number>
   /** Migrations newer than the backup, applied after its rows. */
   laterMigrations: string[]
+  /** Photo files in the backup, and how many were put into the photo store. */
+  photoFiles: { inBackup: number; restored: number }
 }
 
 /** Largest batch sent in one INSERT, in characters of JSON. */
@@ -82,12 +88,15 @@ export const restoreBackup = async ({
   file,
   migrationsDir = MIGRATIONS_DIR,
   log = () => {},
+  photos,
 }: {
   /** An empty database (no tables): the restore refuses any other. */
   url: string
   file: string
   migrationsDir?: string
   log?: (line: string) => void
+  /** Where the backup's photo files go; unset: they are checked, not stored. */
+  photos?: PhotoStorage | undefined
 }): Promise<RestoreReport> => {
   const header = await readBackupHeader(file)
   const client = new pg.Client({ connectionString: url, application_name: 'pdrl restore' })
@@ -114,6 +123,7 @@ export const restoreBackup = async ({
     let batchChars = 0
     let loaded = 0
     let isComplete = false
+    const photoFiles = photoFileReader(photos)
     const flush = async () => {
       if (!table || !batch.length) return
       await client.query(table.insert, [`[${batch.join(',')}]`])
@@ -151,19 +161,28 @@ export const restoreBackup = async ({
         }
         expected[name] = rows
         table = null
+      } else if (tag === 'B ') {
+        photoFiles.bytes(body)
+      } else if (tag === 'F ') {
+        photoFiles.begin(body)
+      } else if (tag === 'D ') {
+        await photoFiles.end(body)
       } else if (tag === 'Z ') {
         isComplete = true
       } else if (tag !== 'H ') {
         throw new Error(`the backup is damaged: unexpected line starting ${JSON.stringify(line.slice(0, 20))}`)
       }
     }
-    if (!isComplete || table) throw new Error('the backup is cut short (no end marker): it was not written completely')
+    if (!isComplete || table || photoFiles.isInFile())
+      throw new Error('the backup is cut short (no end marker): it was not written completely')
     for (const { name, lastValue } of header.sequences) {
       if (lastValue !== null)
         await client.query('SELECT setval($1::regclass, $2::bigint, true)', [`public.${quoteIdent(name)}`, lastValue])
     }
     await client.query('COMMIT')
     log(`rows: ${Object.values(expected).reduce((a, b) => a + b, 0)} in ${Object.keys(expected).length} tables`)
+    if (photoFiles.counts.inBackup)
+      log(`photo files: ${photoFiles.counts.restored} of ${photoFiles.counts.inBackup} put back`)
 
     const laterMigrations = await applyMigrations({ url, migrationsDir })
     if (laterMigrations.length) log(`applied ${laterMigrations.length} migrations newer than the backup`)
@@ -176,7 +195,7 @@ export const restoreBackup = async ({
         throw new Error(`table ${name} has ${tables[name]} rows after the restore; the backup holds ${expected[name]}`)
       }
     }
-    return { header, tables, laterMigrations }
+    return { header, tables, laterMigrations, photoFiles: photoFiles.counts }
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     throw error

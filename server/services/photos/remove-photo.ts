@@ -4,7 +4,7 @@ import { AppError } from '../../errors'
 import type { TRemovePhotoRequest } from '../../routers/photo/remove-photo.types'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
-import { lockPhotoHash, photoKey, thumbnailKey } from './photo-blobs'
+import { deletePhotoFiles, deletePhotoRow } from './photo-blobs'
 import { editableRecord, photoScope, targetOfPhoto } from './photo-records'
 import { auditedPhoto, photoSelect } from './photo-views'
 import type { PhotoStorage } from './storage'
@@ -34,21 +34,16 @@ export const removePhoto = async ({
       throw error
     }
   }
-  await lockPhotoHash(ctx.db, photo.sha256)
-  const { count } = await ctx.db.photo.deleteMany({ where: { id: photo.id } })
+  const { isDeleted, isLastUse } = await deletePhotoRow(ctx.db, photo)
   // Removed by someone else a moment ago: the same answer as any photo that is not there.
-  if (count === 0) throw new AppError('NOT_FOUND')
+  if (!isDeleted) throw new AppError('NOT_FOUND')
   await writeAudit(ctx, {
     action: 'photo.remove',
     entityType: 'Photo',
     entityId: photo.id,
     before: auditedPhoto(photo),
   })
-  const stillUsed = await ctx.db.photo.count({ where: { sha256: photo.sha256 } })
   // Last, so that nothing after it can roll the transaction back (docs/photos.md, "Removal").
-  if (!stillUsed && storage) {
-    await storage.delete(photoKey(photo.sha256))
-    await storage.delete(thumbnailKey(photo.sha256))
-  }
+  if (isLastUse && storage) await deletePhotoFiles(storage, photo.sha256)
   return { id: photo.id, isRemoved: true }
 }

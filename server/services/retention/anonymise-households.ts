@@ -5,14 +5,24 @@
 // Each household is anonymised in its own transaction; a run can be stopped and run again, and
 // a household that fails is reported and skipped, not allowed to stop the others. A household
 // is due only once its end date has been on record for GRACE_DAYS, so that a mistyped date can be
-// corrected first.
+// corrected first. The photos of its visits and of donations to it are deleted with their files
+// (household-photos.ts).
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import type { Db } from '../../db/client'
+import type { PhotoStorage } from '../photos/storage'
+import {
+  deleteHouseholdPhotos,
+  householdPhotosWhere,
+  lockHouseholdPhotoHashes,
+  removeUnusedFiles,
+} from './household-photos'
 
 export type RetentionReport = {
   /** Households whose monitoring ended before this day are anonymised. */
   endedBefore: string
   anonymised: number
+  /** Photos of their visits and donations deleted (in a dry run: that would be). */
+  photosRemoved: number
   /** Due households that could not be anonymised, and why (they are tried again next run). */
   failed: { householdId: string; error: string }[]
   isDryRun: boolean
@@ -33,70 +43,89 @@ export const yearsBefore = (today: string, years: number): string => {
 
 type Due = { endedBefore: Date; recordedBefore: Date }
 
-/** Anonymises one household if it is still due, checked under a row lock; says whether it did. */
-const anonymiseOne = (prisma: Db, householdId: string, { endedBefore, recordedBefore }: Due, now: Date) =>
-  prisma.$transaction(async (tx) => {
-    // Its end date may have been corrected since the run listed it; and writers of new records
-    // about it hold this row FOR SHARE (household-open.ts), so none can slip in meanwhile.
-    const [row] = await tx.$queryRaw<{ isDue: boolean }[]>`
+/** Time for one household's transaction: its photos' files may be deleted one S3 call at a time. */
+const TRANSACTION_TIMEOUT_MS = 60_000
+
+/**
+ * Anonymises one household if it is still due, checked under a row lock; returns how many photos
+ * went with it, or null when it was no longer due.
+ */
+const anonymiseOne = (
+  prisma: Db,
+  householdId: string,
+  { endedBefore, recordedBefore }: Due,
+  now: Date,
+  storage: PhotoStorage | undefined,
+) =>
+  prisma.$transaction(
+    async (tx) => {
+      await lockHouseholdPhotoHashes(tx, householdId)
+      // Its end date may have been corrected since the run listed it; and writers of new records
+      // about it hold this row FOR SHARE (household-open.ts), so none can slip in meanwhile.
+      const [row] = await tx.$queryRaw<{ isDue: boolean }[]>`
       SELECT ("anonymisedAt" IS NULL AND "monitoringEndedOn" < ${endedBefore}
               AND "monitoringEndedRecordedAt" < ${recordedBefore}) AS "isDue"
         FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`
-    if (!row?.isDue) return false
-    const members = await tx.householdMember.findMany({
-      where: { householdId },
-      orderBy: { sortOrder: 'asc' },
-      select: { id: true },
-    })
-    for (const [i, member] of members.entries()) {
-      await tx.householdMember.update({
-        where: { id: member.id },
+      if (!row?.isDue) return null
+      const members = await tx.householdMember.findMany({
+        where: { householdId },
+        orderBy: { sortOrder: 'asc' },
+        select: { id: true },
+      })
+      for (const [i, member] of members.entries()) {
+        await tx.householdMember.update({
+          where: { id: member.id },
+          data: {
+            name: `成员${i + 1}`,
+            idNumberEnc: null,
+            idNumberHash: null,
+            idNumberMask: null,
+            healthEnc: null,
+            workInfo: null,
+          },
+        })
+      }
+      await tx.visit.updateMany({
+        where: { householdId },
+        data: { healthEnc: null, livingConditions: null, difficulties: null },
+      })
+      await tx.need.updateMany({ where: { householdId }, data: { description: ANONYMISED_NAME } })
+      await tx.donation.updateMany({ where: { householdId }, data: { note: null } })
+      await tx.needEvent.updateMany({ where: { need: { householdId } }, data: { note: null } })
+      const photos = await deleteHouseholdPhotos(tx, householdId)
+      // A resident's account stays, but no longer opens a household that is no longer theirs to see.
+      await tx.user.updateMany({ where: { householdId }, data: { householdId: null } })
+      await tx.household.update({
+        where: { id: householdId },
         data: {
-          name: `成员${i + 1}`,
+          // Unique (the uuid's random tail, not its time-ordered head) and within the code's 32 characters.
+          code: `X-${householdId.replace(/-/g, '').slice(-30)}`,
+          headName: ANONYMISED_NAME,
           idNumberEnc: null,
           idNumberHash: null,
           idNumberMask: null,
-          healthEnc: null,
-          workInfo: null,
+          phoneEnc: null,
+          phoneMask: null,
+          notes: null,
+          anonymisedAt: now,
+          version: { increment: 1 },
         },
       })
-    }
-    await tx.visit.updateMany({
-      where: { householdId },
-      data: { healthEnc: null, livingConditions: null, difficulties: null },
-    })
-    await tx.need.updateMany({ where: { householdId }, data: { description: ANONYMISED_NAME } })
-    await tx.donation.updateMany({ where: { householdId }, data: { note: null } })
-    await tx.needEvent.updateMany({ where: { need: { householdId } }, data: { note: null } })
-    // A resident's account stays, but no longer opens a household that is no longer theirs to see.
-    await tx.user.updateMany({ where: { householdId }, data: { householdId: null } })
-    await tx.household.update({
-      where: { id: householdId },
-      data: {
-        // Unique (the uuid's random tail, not its time-ordered head) and within the code's 32 characters.
-        code: `X-${householdId.replace(/-/g, '').slice(-30)}`,
-        headName: ANONYMISED_NAME,
-        idNumberEnc: null,
-        idNumberHash: null,
-        idNumberMask: null,
-        phoneEnc: null,
-        phoneMask: null,
-        notes: null,
-        anonymisedAt: now,
-        version: { increment: 1 },
-      },
-    })
-    await tx.auditLog.create({
-      data: {
-        actorId: null,
-        action: 'retention.anonymise',
-        entityType: 'Household',
-        entityId: householdId,
-        after: { anonymisedAt: now.toISOString(), members: members.length },
-      },
-    })
-    return true
-  })
+      await tx.auditLog.create({
+        data: {
+          actorId: null,
+          action: 'retention.anonymise',
+          entityType: 'Household',
+          entityId: householdId,
+          after: { anonymisedAt: now.toISOString(), members: members.length, photos: photos.removed },
+        },
+      })
+      // Last, so that nothing after it can roll the transaction back (docs/photos.md, "Removal").
+      await removeUnusedFiles(storage, photos.unusedHashes)
+      return photos.removed
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS },
+  )
 
 const DAY_MS = 86_400_000
 
@@ -114,9 +143,42 @@ export const pruneOperationalRecords = async (prisma: Db, now = new Date()) => {
   return { sessions: sessions.count, attempts: attempts.count, retryKeys: retryKeys.count }
 }
 
+/** Each household in its own transaction; one that fails is reported and the others go ahead. */
+const anonymiseAll = async (prisma: Db, due: { id: string }[], cutoffs: Due, storage: PhotoStorage | undefined) => {
+  const failed: RetentionReport['failed'] = []
+  let anonymised = 0
+  let photosRemoved = 0
+  const now = new Date()
+  for (const { id } of due) {
+    try {
+      const removed = await anonymiseOne(prisma, id, cutoffs, now, storage)
+      if (removed === null) continue
+      anonymised += 1
+      photosRemoved += removed
+    } catch (error) {
+      failed.push({
+        householdId: id,
+        error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+      })
+    }
+  }
+  return { anonymised, photosRemoved, failed }
+}
+
 export const anonymiseExpiredHouseholds = async (
   prisma: Db,
-  { years, today = shanghaiDate(), isDryRun = false }: { years: number; today?: string; isDryRun?: boolean },
+  {
+    years,
+    today = shanghaiDate(),
+    isDryRun = false,
+    photos,
+  }: {
+    years: number
+    today?: string
+    isDryRun?: boolean
+    /** Where photo files are kept; unset: the photos' rows go, their files stay (as photo.remove). */
+    photos?: PhotoStorage | undefined
+  },
 ): Promise<RetentionReport> => {
   const endedBefore = yearsBefore(today, years)
   const cutoffs: Due = {
@@ -132,20 +194,9 @@ export const anonymiseExpiredHouseholds = async (
     select: { id: true },
     orderBy: { id: 'asc' },
   })
-  const failed: RetentionReport['failed'] = []
-  let anonymised = 0
-  if (!isDryRun) {
-    const now = new Date()
-    for (const { id } of due) {
-      try {
-        if (await anonymiseOne(prisma, id, cutoffs, now)) anonymised += 1
-      } catch (error) {
-        failed.push({
-          householdId: id,
-          error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
-        })
-      }
-    }
+  if (isDryRun) {
+    const photosRemoved = await prisma.photo.count({ where: householdPhotosWhere(due.map((h) => h.id)) })
+    return { endedBefore, anonymised: due.length, photosRemoved, failed: [], isDryRun }
   }
-  return { endedBefore, anonymised: isDryRun ? due.length : anonymised, failed, isDryRun }
+  return { endedBefore, ...(await anonymiseAll(prisma, due, cutoffs, photos)), isDryRun }
 }
