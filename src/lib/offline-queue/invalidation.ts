@@ -3,9 +3,11 @@ const AFFECTED: Record<string, string[]> = {
   activity: ['activity', 'stats'],
   visit: ['visit', 'activity', 'household', 'need', 'stats'],
   donation: ['donation', 'activity', 'household', 'stats'],
-  household: ['household', 'stats'],
+  // The 户主 name shows on needs, visits and donations too.
+  household: ['household', 'need', 'visit', 'donation', 'stats'],
   need: ['need', 'household', 'stats'],
-  resident: ['resident'],
+  // A resident's need is one the cadres' lists show.
+  resident: ['resident', 'need', 'household', 'stats'],
 }
 
 export const affectedRouters = (procedure: string): string[] => {

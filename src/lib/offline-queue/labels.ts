@@ -1,5 +1,8 @@
 // How the 待同步 page names a queued item: what it does, and which record, in the users' words.
+import { formatShanghaiDateTime } from '../../../common/dates'
+import { NEED_CATEGORY_LABELS, type NeedCategory, type NeedStatus } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
+import { NEED_TRANSITIONS } from '../../../common/need-workflow'
 import type { QueueItem } from './types'
 
 const ACTION_LABELS: Record<string, string> = {
@@ -9,23 +12,52 @@ const ACTION_LABELS: Record<string, string> = {
   'visit.update': '修改走访记录',
   'donation.create': '登记捐赠',
   'donation.update': '修改捐赠',
+  'donation.void': '作废捐赠',
   'household.create': '新建困难户',
   'household.update': '修改困难户',
   'need.create': '登记诉求',
   'need.update': '修改诉求',
+  'need.transition': '诉求流转',
+  'resident.submitNeed': '提交诉求',
+  'photo.upload': '上传照片',
 }
+
+/** A need's step by where it goes: 直接办理, 办结, 回访… (each target has one name). */
+const STEP_LABELS: Partial<Record<NeedStatus, string>> = Object.fromEntries(
+  Object.values(NEED_TRANSITIONS)
+    .flat()
+    .map((rule) => [rule.to, rule.action]),
+)
+
+/** A reason is typed freely: a number long enough to be an ID or a phone is not repeated. */
+const withoutNumbers = (reason: string) => reason.replace(/\d{6,}[\dXx]?/g, '…').slice(0, 30)
 
 export const actionLabel = (item: QueueItem): string => ACTION_LABELS[item.procedure] ?? '提交'
 
-/** A line that tells the person which record it is (never personal data beyond the form's own). */
+/**
+ * A line that tells the person which record it is. Never personal data beyond what the lists show
+ * (户主 name and 户编号 yes; ID numbers, phones, a need's or a note's free text no).
+ */
 export const itemSummary = (item: QueueItem): string => {
   const input = item.input
   const text = (key: string) => (typeof input[key] === 'string' ? (input[key] as string) : '')
   if (item.procedure.startsWith('activity.')) return [text('heldOn'), text('theme')].filter(Boolean).join(' ')
   if (item.procedure.startsWith('visit.')) return text('visitedOn')
+  if (item.procedure === 'donation.void') return text('reason') ? `原因：${withoutNumbers(text('reason'))}` : ''
   if (item.procedure.startsWith('donation.')) {
     const amount = typeof input.amountFen === 'number' ? formatFen(input.amountFen) : '物资'
     return [text('receivedOn'), text('donorName'), amount].filter(Boolean).join(' ')
+  }
+  if (item.procedure.startsWith('household.')) {
+    return [text('headName'), text('code') ? `（${text('code')}）` : ''].filter(Boolean).join('')
+  }
+  if (item.procedure === 'photo.upload') {
+    const of = input.activityId ? '活动照片' : input.visitId ? '走访照片' : '捐赠照片'
+    return [of, text('takenAt') ? formatShanghaiDateTime(text('takenAt')) : ''].filter(Boolean).join(' ')
+  }
+  if (item.procedure === 'need.transition') return STEP_LABELS[text('to') as NeedStatus] ?? ''
+  if (item.procedure === 'need.create' || item.procedure === 'resident.submitNeed') {
+    return NEED_CATEGORY_LABELS[text('category') as NeedCategory] ?? ''
   }
   return ''
 }

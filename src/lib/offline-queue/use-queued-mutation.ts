@@ -14,7 +14,11 @@ import type { FirstAttempt } from './types'
 type Inputs = inferRouterInputs<AppRouter>
 type Outputs = inferRouterOutputs<AppRouter>
 
-/** The writes the forms make through the queue. */
+/**
+ * The record writes the app makes, all through the queue. Sent directly, never queued: auth.*
+ * (a session is made or ended on the spot), household.reveal (an online read that logs who looked)
+ * and resident.bindHousehold (the server checks the code there and then).
+ */
 export type QueuedProcedure =
   | 'activity.create'
   | 'activity.update'
@@ -22,6 +26,12 @@ export type QueuedProcedure =
   | 'visit.update'
   | 'donation.create'
   | 'donation.update'
+  | 'donation.void'
+  | 'household.create'
+  | 'household.update'
+  | 'need.create'
+  | 'need.transition'
+  | 'resident.submitNeed'
 
 type Split<P> = P extends `${infer R extends keyof Inputs & keyof Outputs}.${infer K}` ? [R, K] : never
 type InputOf<P extends QueuedProcedure> =
@@ -30,6 +40,25 @@ type InputOf<P extends QueuedProcedure> =
     : never
 type OutputOf<P extends QueuedProcedure> =
   Split<P> extends [infer R extends keyof Outputs, infer K extends string] ? Outputs[R][K & keyof Outputs[R]] : never
+
+/** The procedures whose input takes an optional `id`: a record the device may name itself. */
+type TakesClientId = {
+  [P in QueuedProcedure]: 'id' extends keyof InputOf<P> ? (undefined extends InputOf<P>['id'] ? P : never) : never
+}[QueuedProcedure]
+
+/**
+ * The creates that get a client-made id, so later queued items can refer to the record (and a
+ * replay after the key was pruned is known as ALREADY_RECORDED). Checked against the server's
+ * input types: a procedure here whose input has no optional `id` does not compile.
+ */
+const CLIENT_ID_CREATES: ReadonlySet<string> = new Set<TakesClientId>([
+  'activity.create',
+  'visit.create',
+  'donation.create',
+  'household.create',
+  'need.create',
+  'resident.submitNeed',
+])
 
 export type Saved<P extends QueuedProcedure> =
   /** The server has it: its answer. */
@@ -70,9 +99,8 @@ export const useQueuedMutation = <P extends QueuedProcedure>(
 
   const mutate = async (input: InputOf<P>) => {
     if (isWaiting.current) return
-    const isCreate = procedure.endsWith('.create')
     const raw = input as Record<string, unknown>
-    const full = isCreate && !raw.id ? { ...raw, id: keys.current.id } : { ...raw }
+    const full = CLIENT_ID_CREATES.has(procedure) && !raw.id ? { ...raw, id: keys.current.id } : { ...raw }
     let queued: ReturnType<typeof queue.enqueue>
     try {
       queued = queue.enqueue(procedure, full, { clientMutationId: keys.current.clientMutationId })

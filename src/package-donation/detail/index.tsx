@@ -1,6 +1,6 @@
 // One donation in the ledger. It is never deleted: a mistaken one is voided with a reason.
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -11,6 +11,8 @@ import { ZVoidDonationRequestSchema } from '../../../server/routers/donation/voi
 import { FormField } from '../../components/FormField'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { useOfflineQueueState } from '../../lib/offline-queue/context'
+import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
@@ -18,21 +20,22 @@ import { useForm } from '../../lib/use-form'
 export default function DonationDetailPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
   const donation = useQuery(trpc.donation.byId.queryOptions({ id: params.id ?? '' }))
   const [isVoiding, setIsVoiding] = useState(false)
   const form = useForm({ reason: '' })
-  const voidDonation = useMutation(
-    trpc.donation.void.mutationOptions({
-      onSuccess: () => {
-        for (const key of [trpc.donation.pathKey(), trpc.activity.pathKey(), trpc.stats.pathKey()]) {
-          void queryClient.invalidateQueries({ queryKey: key })
-        }
-        setIsVoiding(false)
-        toast('已作废，合计已更新')
-      },
-      onError: form.onServerError,
-    }),
+  // The donation, its activity and 统计 are refreshed when the item syncs (offline-queue/invalidation.ts).
+  const voidDonation = useQueuedMutation('donation.void', {
+    onSaved: ({ isSynced }) => {
+      setIsVoiding(false)
+      toast(isSynced ? '已作废，合计已更新' : QUEUED_TOAST)
+    },
+    onError: form.onServerError,
+  })
+  // Voided on the phone, not yet on the server: not offered again (a second one would conflict).
+  const isVoidQueued = Boolean(
+    useOfflineQueueState()?.items.some(
+      (item) => item.procedure === 'donation.void' && item.input.id === params.id && item.state !== 'failed',
+    ),
   )
   const d = donation.data
   if (!d) {
@@ -81,7 +84,12 @@ export default function DonationDetailPage() {
           />
         ) : null}
       </View>
-      {d.canEdit && !isVoiding ? (
+      {isVoidQueued && !d.isVoided ? (
+        <View className="muted" data-testid="queued-void">
+          作废已保存，待同步
+        </View>
+      ) : null}
+      {d.canEdit && !isVoiding && !isVoidQueued ? (
         <Button type="danger" fill="outline" block onClick={() => setIsVoiding(true)}>
           作废这笔捐赠
         </Button>

@@ -1,10 +1,9 @@
 // Add or update a household, as cadres keep it: profile, 监测类别, incomes, 帮扶措施 and
 // 帮扶责任人, members (health is personal data, stored encrypted) and up to five risks.
 import { Button, Checkbox, Switch } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import {
   HEALTH_STATUS_LABELS,
   HELP_MEASURE_LABELS,
@@ -33,13 +32,13 @@ import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
 import { isConflict } from '../../lib/errors'
+import { QUEUED_TOAST, type Saved, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 type Member = {
   id?: string
@@ -100,8 +99,6 @@ export default function HouseholdFormPage() {
   const { params } = useRouter()
   const editingId = params.id
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
-  const [clientMutationId] = useState(uuid)
   const form = useForm<Values>({
     villageId: null,
     code: '',
@@ -174,21 +171,24 @@ export default function HouseholdFormPage() {
     () => existing.refetch(),
   )
 
-  const saved = (household: { id: string }) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.household.pathKey() })
+  // Online, the server's answer opens the household; offline, it waits in the queue (待同步).
+  const saved = (outcome: Saved<'household.create'> | Saved<'household.update'>) => {
+    if (!outcome.isSynced) {
+      toast(QUEUED_TOAST)
+      return void Taro.navigateBack()
+    }
     toast('已保存')
-    void Taro.redirectTo({ url: routes.householdDetail(household.id) })
+    void Taro.redirectTo({ url: routes.householdDetail(outcome.result.id) })
   }
   const onError = (error: unknown) => {
     if (isConflict(error) && editingId) edited.offerReload()
     else form.onServerError(error)
   }
-  const create = useMutation(trpc.household.create.mutationOptions({ onSuccess: saved, onError }))
-  const update = useMutation(trpc.household.update.mutationOptions({ onSuccess: saved, onError }))
+  const create = useQueuedMutation('household.create', { onSaved: saved, onError })
+  const update = useQueuedMutation('household.update', { onSaved: saved, onError })
 
   const submit = () => {
     const input = {
-      clientMutationId,
       code: values.code,
       headName: values.headName,
       groupName: values.groupName || null,

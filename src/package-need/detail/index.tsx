@@ -1,7 +1,7 @@
 // A need and its timeline. Those who keep the village's records move it along its workflow;
 // each move asks for what it needs (责任单位, 办理说明, 满意度) and lands on the timeline.
 import { Button, Cell, Rate } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Input, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -14,11 +14,14 @@ import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
 import { Timeline } from '../../components/Timeline'
 import { isConflict } from '../../lib/errors'
+import { useOfflineQueueState } from '../../lib/offline-queue/context'
+import { itemSummary } from '../../lib/offline-queue/labels'
+import type { QueueItem } from '../../lib/offline-queue/types'
+import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 const TransitionForm = ({
   need,
@@ -31,33 +34,30 @@ const TransitionForm = ({
 }) => {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [clientMutationId] = useState(uuid)
   const form = useForm<{ note: string; responsibleUnit: string; satisfaction: number }>({
     note: '',
     responsibleUnit: '',
     satisfaction: 0,
   })
-  const transition = useMutation(
-    trpc.need.transition.mutationOptions({
-      onSuccess: (updated) => {
-        queryClient.setQueryData(trpc.need.byId.queryKey({ id: updated.id }), updated)
-        void queryClient.invalidateQueries({ queryKey: trpc.need.list.pathKey() })
-        void queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() })
+  // The lists and 统计 are refreshed when the item syncs (offline-queue/invalidation.ts); the
+  // need's own page shows the server's answer at once, or the step as 待同步 until then.
+  const transition = useQueuedMutation('need.transition', {
+    onSaved: (saved) => {
+      if (saved.isSynced) {
+        queryClient.setQueryData(trpc.need.byId.queryKey({ id: saved.result.id }), saved.result)
         toast(`已${rule.action}`)
-        onDone()
-      },
-      onError: (error) => {
-        form.onServerError(error)
-        // Someone else moved it first: show them the current state.
-        if (isConflict(error))
-          void queryClient.invalidateQueries({ queryKey: trpc.need.byId.queryKey({ id: need.id }) })
-      },
-    }),
-  )
+      } else toast(QUEUED_TOAST)
+      onDone()
+    },
+    onError: (error) => {
+      form.onServerError(error)
+      // Someone else moved it first: show them the current state.
+      if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: trpc.need.byId.queryKey({ id: need.id }) })
+    },
+  })
   const submit = () => {
     const { note, responsibleUnit, satisfaction } = form.values
     const checked = form.check(ZTransitionNeedRequestSchema, {
-      clientMutationId,
       id: need.id,
       version: need.version,
       to: rule.to,
@@ -113,10 +113,15 @@ const TransitionForm = ({
   )
 }
 
+/** This need's step still on the phone (or refused there), if any: the newest one. */
+const queuedStep = (items: readonly QueueItem[] | undefined, id: string | undefined) =>
+  items?.filter((item) => item.procedure === 'need.transition' && item.input.id === id).at(-1)
+
 export default function NeedDetailPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
   const need = useQuery(trpc.need.byId.queryOptions({ id: params.id ?? '' }))
+  const queued = queuedStep(useOfflineQueueState()?.items, params.id)
   const [moving, setMoving] = useState<NeedStatus | null>(null)
   usePullDownRefresh(() => void need.refetch().finally(() => Taro.stopPullDownRefresh()))
   const n = need.data
@@ -134,6 +139,8 @@ export default function NeedDetailPage() {
     )
   }
   const rule = n.nextSteps.find((s) => s.to === moving)
+  // A step waiting to be sent was taken from this version: another one now would only conflict.
+  const isWaiting = queued !== undefined && queued.state !== 'failed'
   return (
     <PageShell>
       <View className="section">
@@ -152,7 +159,14 @@ export default function NeedDetailPage() {
           <Cell title="满意度" extra={`${n.satisfaction} 分（${SATISFACTION_LABELS[n.satisfaction]}）`} />
         ) : null}
       </View>
-      {rule ? (
+      {queued ? (
+        <View className="muted" data-testid="queued-step">
+          {isWaiting
+            ? `「${itemSummary(queued)}」已保存，待同步`
+            : `「${itemSummary(queued)}」未能同步，请到“待同步”查看原因`}
+        </View>
+      ) : null}
+      {isWaiting ? null : rule ? (
         <TransitionForm key={rule.to} need={n} rule={rule} onDone={() => setMoving(null)} />
       ) : n.nextSteps.length ? (
         <View className="actions">

@@ -1,26 +1,23 @@
 // 登记诉求: a need a household raised at the village office or by phone.
 import { Button } from '@nutui/nutui-react-taro'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { NEED_CATEGORY_LABELS, NEED_URGENCY_LABELS, type NeedCategory, type NeedUrgency } from '../../../common/enums'
 import { ZCreateNeedRequestSchema } from '../../../server/routers/need/create-need.types'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 export default function NeedFormPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
-  const [clientMutationId] = useState(uuid)
   const form = useForm<{
     householdId: string | null
     category: NeedCategory | null
@@ -40,23 +37,23 @@ export default function NeedFormPage() {
     ...trpc.household.byId.queryOptions({ id: params.householdId ?? '' }),
     enabled: Boolean(params.householdId),
   })
-  const create = useMutation(
-    trpc.need.create.mutationOptions({
-      onSuccess: (need) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.need.pathKey() })
-        void queryClient.invalidateQueries({ queryKey: trpc.household.pathKey() })
-        toast('诉求已登记')
-        void Taro.redirectTo({ url: routes.needDetail(need.id) })
-      },
-      onError: form.onServerError,
-    }),
-  )
+  // Online, the server's answer opens the need; offline, it waits in the queue (待同步).
+  const create = useQueuedMutation('need.create', {
+    onSaved: (saved) => {
+      if (!saved.isSynced) {
+        toast(QUEUED_TOAST)
+        return void Taro.navigateBack()
+      }
+      toast('诉求已登记')
+      void Taro.redirectTo({ url: routes.needDetail(saved.result.id) })
+    },
+    onError: form.onServerError,
+  })
   const submit = () => {
     const checked = form.check(ZCreateNeedRequestSchema, {
       ...values,
       category: values.category ?? undefined,
       householdId: values.householdId ?? '',
-      clientMutationId,
     })
     if (checked) create.mutate(checked)
   }

@@ -1,43 +1,39 @@
 // 提交诉求: a resident tells the village cadres what they need, for their own household, or asks
 // them to correct what the ledger holds about it (?category=CORRECTION, from 我的家庭).
 import { Button } from '@nutui/nutui-react-taro'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { NEED_CATEGORY_LABELS, type NeedCategory } from '../../../common/enums'
 import { ZSubmitNeedRequestSchema } from '../../../server/routers/resident/submit-need.types'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
-import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
-import { uuid } from '../../lib/uuid'
 
 export default function SubmitNeedPage() {
-  const trpc = useTRPC()
-  const queryClient = useQueryClient()
-  const [clientMutationId] = useState(uuid)
   const isCorrection = useRouter().params.category === 'CORRECTION'
   const form = useForm<{ category: NeedCategory | null; description: string }>({
     category: isCorrection ? 'CORRECTION' : null,
     description: '',
   })
-  const submit = useMutation(
-    trpc.resident.submitNeed.mutationOptions({
-      onSuccess: (need) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.resident.pathKey() })
-        toast('已提交，村干部会尽快办理')
-        void Taro.redirectTo({ url: routes.myNeedDetail(need.id) })
-      },
-      onError: form.onServerError,
-    }),
-  )
+  // Online, the server's answer opens the need; offline (a village with poor signal), it waits in
+  // the queue and goes out when the phone is back online.
+  const submit = useQueuedMutation('resident.submitNeed', {
+    onSaved: (saved) => {
+      if (!saved.isSynced) {
+        toast(QUEUED_TOAST)
+        return void Taro.navigateBack()
+      }
+      toast('已提交，村干部会尽快办理')
+      void Taro.redirectTo({ url: routes.myNeedDetail(saved.result.id) })
+    },
+    onError: form.onServerError,
+  })
   const send = () => {
     const checked = form.check(ZSubmitNeedRequestSchema, {
-      clientMutationId,
       category: form.values.category ?? undefined,
       description: form.values.description,
     })

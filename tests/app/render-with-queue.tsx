@@ -1,0 +1,53 @@
+// Renders a page as the app does: signed in, inside the offline queue, whose writes are answered by
+// the same `respond` as the page's queries (renderWithApi). The queue keeps its items in memory and
+// is online or not as the test says.
+import { TRPCClientError } from '@trpc/client'
+import type { ReactElement } from 'react'
+import { OfflineQueueProvider } from '../../src/lib/offline-queue/context'
+import { createOfflineQueue } from '../../src/lib/offline-queue/queue'
+import type { StoredQueue, Transport } from '../../src/lib/offline-queue/types'
+import { saveSession } from '../../src/lib/session'
+import { type ApiAnswer, type ApiCall, renderWithApi } from './render-with-api'
+
+/** Who auth.me says is signed in: a village cadre who has agreed to the privacy notice. */
+export const ME = {
+  id: '0c000000-0000-4000-8000-000000000001',
+  displayName: '张丽',
+  roles: ['VILLAGE_CADRE'],
+  privacy: { agreedAt: '2025-01-01T00:00:00.000Z' },
+  villages: [{ id: '0d000000-0000-4000-8000-000000000001', name: '前跃村', township: '良教乡' }],
+}
+
+export const renderWithQueue = (
+  ui: ReactElement,
+  respond: (call: ApiCall) => ApiAnswer,
+  { isOnline = true }: { isOnline?: boolean } = {},
+) => {
+  saveSession({ token: 'test-token', expiresAt: new Date(Date.now() + 3_600_000) })
+  const answer = (call: ApiCall): ApiAnswer => (call.path === 'auth.me' ? { data: ME } : respond(call))
+  /** What the queue sent, in order. */
+  const sent: ApiCall[] = []
+  const transport: Transport = async (procedure, input) => {
+    const call = { path: procedure, input }
+    sent.push(call)
+    const result = answer(call)
+    if ('error' in result) throw TRPCClientError.from({ error: { ...result.error, code: -32600 } })
+    return result.data
+  }
+  let stored: StoredQueue = { items: [], lastSyncedAt: null }
+  const queue = createOfflineQueue({
+    storage: { read: () => stored, write: (value) => (stored = structuredClone(value)) },
+    transport,
+    clock: {
+      now: () => Date.now(),
+      setTimer: (run, ms) => {
+        const handle = setTimeout(run, ms)
+        return () => clearTimeout(handle)
+      },
+    },
+    network: { isOnline: () => isOnline },
+    makeId: () => crypto.randomUUID(),
+  })
+  const rendered = renderWithApi(<OfflineQueueProvider queue={queue}>{ui}</OfflineQueueProvider>, answer)
+  return { ...rendered, queue, sent, stored: () => stored }
+}
