@@ -37,4 +37,6 @@ export const routes = {
   dailyNeedsReport: '/package-report/daily-needs/index',
   /** 待同步: what this phone has saved and the server does not have yet. */
   sync: '/package-sync/index/index',
+  /** 处理冲突: a queued edit the server refused for a newer version; `id` is the queue item's. */
+  syncConflict: (itemId: string) => withQuery('/package-sync/conflict/index', { id: itemId }),
 } as const

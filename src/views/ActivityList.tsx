@@ -10,6 +10,8 @@ import { formatFen } from '../../common/money'
 import { DateField } from '../components/DateField'
 import { ListState } from '../components/ListState'
 import { SelectField } from '../components/SelectField'
+import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputNumber, inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
@@ -21,6 +23,22 @@ const periodOf = (month: string | undefined) => {
   if (!month) return {}
   const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
   return { from: `${month}-01`, to: lastDay.toISOString().slice(0, 10) }
+}
+
+/** An activity saved on this phone, before the server has it (its names and totals come later). */
+const unsyncedRow = (input: Record<string, unknown>) => {
+  const expected = inputNumber(input, 'expectedCount')
+  const present = inputNumber(input, 'presentCount')
+  return {
+    title: inputText(input, 'theme'),
+    description: [
+      inputText(input, 'heldOn'),
+      inputText(input, 'place'),
+      expected === null || present === null ? '' : `实到 ${present}/${expected}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  }
 }
 
 export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
@@ -41,6 +59,8 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const orgOptions = orgs.data ?? []
   const villageOptions = villages.data ?? []
   const exports = useExportDownload()
+  const unsynced = useUnsynced('activity', unsyncedRow)
+  const created = notListed(unsynced.created, list.items)
 
   return (
     <View>
@@ -96,8 +116,22 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
           导出台账
         </Button>
       </View>
-      {list.items.length ? (
+      {list.items.length || created.length ? (
         <View className="section">
+          {created.map((row) => (
+            <Cell
+              key={row.itemId}
+              title={row.title}
+              description={row.description}
+              extra={
+                <View className="list-extra">
+                  <UnsyncedTag state={row.state} />
+                </View>
+              }
+              // Its detail is built from the queue, so the day's visits and donations can follow offline.
+              onClick={() => void Taro.navigateTo({ url: routes.activityDetail(row.id) })}
+            />
+          ))}
           {list.items.map((a) => (
             <Cell
               key={a.id}
@@ -109,6 +143,7 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
                   <Tag type={a.status === 'PUBLISHED' ? 'success' : 'default'}>
                     {a.status === 'PUBLISHED' ? ACTIVITY_KIND_LABELS[a.kind] : ACTIVITY_STATUS_LABELS[a.status]}
                   </Tag>
+                  <UnsyncedTag state={unsynced.edited[a.id]} />
                 </View>
               }
               onClick={() => void Taro.navigateTo({ url: routes.activityDetail(a.id) })}
@@ -119,7 +154,7 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
       <ListState
         isLoading={list.isLoading}
         error={list.error}
-        isEmpty={!list.items.length}
+        isEmpty={!list.items.length && !created.length}
         emptyText={
           month || orgId || villageId
             ? '没有符合筛选条件的活动，换个条件试试'

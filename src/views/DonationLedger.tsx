@@ -5,14 +5,29 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { DONATION_KIND_LABELS, type DonationKind } from '../../common/enums'
+import { goodsValueFen, type TGoodsLine } from '../../common/goods'
 import { formatFen } from '../../common/money'
 import { ListState } from '../components/ListState'
 import { StatTiles } from '../components/StatTiles'
+import { openSyncPage, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputNumber, inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
 import './filters.scss'
+
+/** A donation saved on this phone, before the server has it (the village's name comes later). */
+const unsyncedRow = (input: Record<string, unknown>) => {
+  const goods = Array.isArray(input.goods) ? (input.goods as TGoodsLine[]) : []
+  return {
+    title: inputText(input, 'donorName') || '捐赠',
+    description: [inputText(input, 'receivedOn'), goods.map((g) => `${g.item}${g.quantity}${g.unit}`).join('、')]
+      .filter(Boolean)
+      .join(' · '),
+    amountFen: inputNumber(input, 'amountFen') ?? goodsValueFen(goods),
+  }
+}
 
 export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
@@ -22,6 +37,8 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
   )
   const totals = list.data?.pages[0]?.totals
   const exports = useExportDownload()
+  const unsynced = useUnsynced('donation', unsyncedRow)
+  const created = notListed(unsynced.created, list.items)
   return (
     <View>
       <StatTiles
@@ -57,8 +74,22 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
           导出 Excel
         </Button>
       </View>
-      {list.items.length ? (
+      {list.items.length || created.length ? (
         <View className="section">
+          {created.map((row) => (
+            <Cell
+              key={row.itemId}
+              title={row.title}
+              description={row.description}
+              extra={
+                <View className="list-extra">
+                  <View className="money">{formatFen(row.amountFen)}</View>
+                  <UnsyncedTag state={row.state} />
+                </View>
+              }
+              onClick={openSyncPage}
+            />
+          ))}
           {list.items.map((d) => (
             <Cell
               key={d.id}
@@ -70,6 +101,7 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
                 <View className="list-extra">
                   <View className="money">{formatFen(d.amountFen)}</View>
                   <Tag type={d.kind === 'CASH' ? 'warning' : 'info'}>{DONATION_KIND_LABELS[d.kind]}</Tag>
+                  <UnsyncedTag state={unsynced.edited[d.id]} />
                 </View>
               }
               onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
@@ -80,7 +112,7 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
       <ListState
         isLoading={list.isLoading}
         error={list.error}
-        isEmpty={!list.items.length}
+        isEmpty={!list.items.length && !created.length}
         emptyText="还没有捐赠记录"
         onRetry={() => void list.refetch()}
         footer={list.footer}

@@ -14,6 +14,8 @@ import {
 } from '../../common/enums'
 import { ListState } from '../components/ListState'
 import { SelectField } from '../components/SelectField'
+import { openSyncPage, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
@@ -22,6 +24,17 @@ import './filters.scss'
 
 const ROSTER = '/exports/household-roster.xlsx'
 const PUBLIC_ROSTER = '/exports/household-roster-public.xlsx'
+
+/** A household saved on this phone, before the server has it (its village's name comes later). */
+const unsyncedRow = (input: Record<string, unknown>) => {
+  const members = Array.isArray(input.members) ? input.members.length : 0
+  const category = inputText(input, 'category') as HouseholdCategory | ''
+  return {
+    title: `${inputText(input, 'headName')}（${inputText(input, 'code')}）`,
+    description: [inputText(input, 'groupName'), `${members} 人`].filter(Boolean).join(' · '),
+    category: category ? HOUSEHOLD_CATEGORY_LABELS[category] : '',
+  }
+}
 
 export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
@@ -39,6 +52,8 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
   )
   const isFiltered = Boolean(search || category || risk || hasOpenNeeds !== undefined)
   const exports = useExportDownload()
+  const unsynced = useUnsynced('household', unsyncedRow)
+  const created = notListed(unsynced.created, list.items)
 
   return (
     <View>
@@ -124,8 +139,22 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
           导出公示名单
         </Button>
       </View>
-      {list.items.length ? (
+      {list.items.length || created.length ? (
         <View className="section">
+          {created.map((row) => (
+            <Cell
+              key={row.itemId}
+              title={row.title}
+              description={row.description}
+              extra={
+                <View className="list-extra">
+                  {row.category ? <Tag type="primary">{row.category}</Tag> : null}
+                  <UnsyncedTag state={row.state} />
+                </View>
+              }
+              onClick={openSyncPage}
+            />
+          ))}
           {list.items.map((h) => (
             <Cell
               key={h.id}
@@ -135,6 +164,7 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
                 <View className="list-extra">
                   <Tag type="primary">{HOUSEHOLD_CATEGORY_LABELS[h.category]}</Tag>
                   {h.openNeedCount ? <Tag type="danger">{`诉求 ${h.openNeedCount}`}</Tag> : null}
+                  <UnsyncedTag state={unsynced.edited[h.id]} />
                 </View>
               }
               onClick={() => void Taro.navigateTo({ url: routes.householdDetail(h.id) })}
@@ -145,7 +175,7 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
       <ListState
         isLoading={list.isLoading}
         error={list.error}
-        isEmpty={!list.items.length}
+        isEmpty={!list.items.length && !created.length}
         emptyText={isFiltered ? '没有找到符合条件的困难户，换个关键词或筛选条件试试' : '还没有困难户记录'}
         onRetry={() => void list.refetch()}
         footer={list.footer}

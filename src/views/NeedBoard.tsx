@@ -3,10 +3,18 @@ import { Cell } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_URGENCY_LABELS, type NeedCategory } from '../../common/enums'
+import {
+  NEED_CATEGORIES,
+  NEED_CATEGORY_LABELS,
+  NEED_URGENCY_LABELS,
+  type NeedCategory,
+  type NeedUrgency,
+} from '../../common/enums'
 import { ListState } from '../components/ListState'
 import { NeedStatusTag } from '../components/NeedStatusTag'
 import { SelectField } from '../components/SelectField'
+import { openSyncPage, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { usePagedList } from '../lib/use-paged-list'
@@ -19,6 +27,23 @@ const FILTERS: { key: BoardFilter; text: string }[] = [
   { key: 'overdue', text: '已逾期' },
   { key: 'all', text: '全部' },
 ]
+
+/** A need saved on this phone, before the server has it (the household's name comes later). */
+const unsyncedRow = (input: Record<string, unknown>) => {
+  const category = inputText(input, 'category') as NeedCategory | ''
+  const urgency = inputText(input, 'urgency') as NeedUrgency | ''
+  const dueOn = inputText(input, 'dueOn')
+  return {
+    title: inputText(input, 'description'),
+    description: [
+      category ? NEED_CATEGORY_LABELS[category] : '',
+      urgency ? NEED_URGENCY_LABELS[urgency] : '',
+      dueOn ? `应办结 ${dueOn}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  }
+}
 
 export const NeedBoard = () => {
   const trpc = useTRPC()
@@ -36,6 +61,8 @@ export const NeedBoard = () => {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   )
+  const unsynced = useUnsynced('need', unsyncedRow)
+  const created = notListed(unsynced.created, list.items)
   return (
     <View>
       <View className="filters">
@@ -60,14 +87,32 @@ export const NeedBoard = () => {
           />
         </View>
       </View>
-      {list.items.length ? (
+      {list.items.length || created.length ? (
         <View className="section">
+          {created.map((row) => (
+            <Cell
+              key={row.itemId}
+              title={row.title}
+              description={row.description}
+              extra={
+                <View className="list-extra">
+                  <UnsyncedTag state={row.state} />
+                </View>
+              }
+              onClick={openSyncPage}
+            />
+          ))}
           {list.items.map((n) => (
             <Cell
               key={n.id}
               title={`${n.household.headName}：${n.description}`}
               description={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}${n.dueOn ? ` · 应办结 ${n.dueOn}` : ''} · ${n.village.name}`}
-              extra={<NeedStatusTag status={n.status} isOverdue={n.isOverdue} />}
+              extra={
+                <View className="list-extra">
+                  <NeedStatusTag status={n.status} isOverdue={n.isOverdue} />
+                  <UnsyncedTag state={unsynced.edited[n.id]} />
+                </View>
+              }
               onClick={() => void Taro.navigateTo({ url: routes.needDetail(n.id) })}
             />
           ))}
@@ -76,7 +121,7 @@ export const NeedBoard = () => {
       <ListState
         isLoading={list.isLoading}
         error={list.error}
-        isEmpty={!list.items.length}
+        isEmpty={!list.items.length && !created.length}
         emptyText={
           view === 'overdue' ? '没有逾期的诉求，继续保持' : view === 'open' ? '暂时没有待办的诉求' : '还没有诉求记录'
         }

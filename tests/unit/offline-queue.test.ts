@@ -369,3 +369,92 @@ describe('a phone shared by two people', () => {
     queue.dispose()
   })
 })
+
+describe('处理冲突: a conflicting edit merged by the person', () => {
+  it('resolve sends the merged fields at the server’s version, under a new key, once, with nothing lost', async () => {
+    const created = await world.secretary.activity.create(activityFor('合并前的活动', { place: '村委会' }))
+    const { queue, storage } = makeQueue({ transport: wireTo(world.secretary), network: fakeNetwork(false) })
+    const { id: _id, ...mine } = activityFor('我离线时改的主题', { place: '我改的地点', summary: '我写的小结' })
+    // Queued before it: an independent donation, and after it, another; the conflict keeps its place.
+    queue.enqueue('donation.create', donationFor(null, '冲突前的捐赠'))
+    const { item } = queue.enqueue('activity.update', { ...mine, id: created.id, version: created.version })
+    queue.enqueue('donation.create', donationFor(null, '冲突后的捐赠'))
+    // Meanwhile, online, someone else saves another place.
+    await world.secretary.activity.update({
+      ...activityFor('别人改的主题', { place: '别人改的地点' }),
+      id: created.id,
+      version: created.version,
+    })
+    queue.setOnline(true)
+    await queue.sync()
+    expect(queue.getSnapshot().items.map((i) => [i.id, i.state, i.error?.code])).toEqual([
+      [item.id, 'failed', 'VERSION_CONFLICT'],
+    ])
+
+    // The person keeps their theme and summary, and takes the server's place.
+    const server = await world.secretary.activity.byId({ id: created.id })
+    expect(server.version).toBeGreaterThan(created.version)
+    const merged = { ...mine, id: created.id, version: server.version, place: server.place }
+    expect(await queue.resolve(item.id, merged)).toBe(true)
+
+    expect(queue.getSnapshot()).toMatchObject({ items: [], failedCount: 0, pendingCount: 0 })
+    expect(storage.peek()?.items).toEqual([])
+    const row = await prisma().activity.findUniqueOrThrow({ where: { id: created.id } })
+    expect([row.theme, row.place, row.summary]).toEqual(['我离线时改的主题', '别人改的地点', '我写的小结'])
+    expect(row.version).toBe(server.version + 1)
+    // Two updates in all: the other person's, and exactly one from the resolved item.
+    const audits = await prisma().auditLog.findMany({
+      where: { action: 'activity.update', entityId: created.id },
+      orderBy: { id: 'asc' },
+    })
+    expect(audits).toHaveLength(2)
+    expect(audits[0]?.after).toMatchObject({ theme: '别人改的主题', version: server.version })
+    expect(audits[1]?.before).toMatchObject({ theme: '别人改的主题', version: server.version })
+    expect(audits[1]?.after).toMatchObject({
+      theme: '我离线时改的主题',
+      place: '别人改的地点',
+      version: server.version + 1,
+    })
+    // Nothing lost: both donations around it went through, once each.
+    for (const note of ['冲突前的捐赠', '冲突后的捐赠'])
+      expect(await prisma().donation.count({ where: { note } })).toBe(1)
+  })
+
+  it('resolve gives the item a new clientMutationId and keeps its place; only failed items can be resolved', async () => {
+    const transport = async () => {
+      throw TRPCClientError.from({
+        error: {
+          code: -32600,
+          message: '这条记录刚被其他人修改过，请刷新后核对再保存',
+          data: { code: 'CONFLICT', httpStatus: 409, appCode: 'VERSION_CONFLICT' },
+        },
+      })
+    }
+    const { queue, network } = makeQueue({ transport, network: fakeNetwork(false) })
+    const first = queue.enqueue('activity.update', { id: 'a', version: 1, theme: '旧' }).item
+    const second = queue.enqueue('activity.update', { id: 'b', version: 1, theme: '另一条' }).item
+    expect(await queue.resolve(first.id, { id: 'a', version: 2, theme: '新' })).toBe(false) // pending: not yet
+    network.state.isOnline = true
+    queue.setOnline(true)
+    await queue.sync()
+    expect(queue.getSnapshot().failedCount).toBe(2)
+
+    network.state.isOnline = false
+    queue.setOnline(false)
+    expect(
+      await queue.resolve(first.id, { id: 'a', version: 3, theme: '合并后', clientMutationId: first.clientMutationId }),
+    ).toBe(true)
+    const [resolved, other] = queue.getSnapshot().items
+    expect(resolved).toMatchObject({
+      id: first.id,
+      state: 'pending',
+      attempts: 0,
+      input: { version: 3, theme: '合并后' },
+    })
+    expect(resolved?.clientMutationId).not.toBe(first.clientMutationId)
+    expect(resolved?.input).not.toHaveProperty('clientMutationId')
+    expect(resolved).not.toHaveProperty('error')
+    expect(other?.id).toBe(second.id)
+    expect(await queue.resolve('no-such-item', {})).toBe(false)
+  })
+})

@@ -10,6 +10,7 @@
 //   'failed' with the server's message; the items that refer to the record it should have created
 //   wait with it (dependencies.ts); the others go on. Nothing is dropped but by the person
 //   (discard) or by the server's answer.
+// - A version conflict is merged by the person (处理冲突): `resolve` puts the merge back in line.
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff'
 import { classifyError } from './classify-error'
 import { blockedItems } from './dependencies'
@@ -262,6 +263,34 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
     return sync({ force: true })
   }
 
+  /**
+   * 保存合并结果 (a version conflict): a failed item takes the merged input, which carries the
+   * server's current `version`, and goes back in line where it was, due now. False when it is
+   * not (or no longer) a failed item.
+   *
+   * It gets a new clientMutationId. The old one is not recorded: the server claims a key inside
+   * the mutation's transaction, and a refusal rolls that back with the work (idempotency.ts), so
+   * reusing it would pass today. But the merged input is a different request, and the server
+   * refuses a recorded key sent with a different input (IDEMPOTENCY_KEY_REUSED); a new key keeps
+   * the merge from ever depending on what became of the refused attempt.
+   */
+  const resolve = (id: string, input: Record<string, unknown>): Promise<boolean> => {
+    const item = items.find((i) => i.id === id)
+    if (item?.state !== 'failed') return Promise.resolve(false)
+    const { clientMutationId: _dropped, ...rest } = input
+    const { error: _resolved, ...kept } = item
+    const next: QueueItem = {
+      ...kept,
+      clientMutationId: makeId(),
+      input: rest,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: 0,
+    }
+    commit(items.map((i) => (i.id === id ? next : i)))
+    return sync({ force: true }).then(() => true)
+  }
+
   /** 放弃: the person gives the item up. The one being sent cannot be taken back. */
   const discard = (id: string): boolean => {
     if (id === syncingId) return false
@@ -282,6 +311,7 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
     enqueue,
     sync,
     retry,
+    resolve,
     discard,
     setOnline,
     getSnapshot: () => snapshot,

@@ -1,6 +1,7 @@
 // 待同步: what this phone has saved but the server does not have yet (issue #5). Each item shows
 // where it stands: waiting, being sent, waiting on a failed one, or refused with the server's
-// reason and 重试 / 放弃. 立即同步 sends now; the last successful sync is shown.
+// reason and 重试 / 放弃 (处理冲突 instead of 重试 for an edit that met a newer version). 立即同步
+// sends now; the last successful sync is shown.
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -8,6 +9,15 @@ import { formatShanghaiDateTime } from '../../../common/dates'
 import { useOfflineQueue, useOfflineQueueState } from '../../lib/offline-queue/context'
 import { actionLabel, itemSummary } from '../../lib/offline-queue/labels'
 import type { QueueItem, QueueSnapshot } from '../../lib/offline-queue/types'
+import { routes } from '../../lib/routes'
+import { conflictRouterOf } from '../conflict/record-specs'
+
+/**
+ * Refused because the record changed on the server since: retrying cannot help, the person merges
+ * the two versions on 处理冲突.
+ */
+const isConflict = (item: QueueItem) =>
+  item.error?.code === 'VERSION_CONFLICT' && conflictRouterOf(item.procedure) !== null
 
 const stateOf = (item: QueueItem, snapshot: QueueSnapshot): string => {
   if (item.id === snapshot.syncingId) return '正在同步…'
@@ -77,9 +87,19 @@ export const SyncQueueView = () => {
           ) : null}
           {item.state === 'failed' ? (
             <View className="actions">
-              <Button size="small" type="primary" onClick={() => void queue.retry(item.id)}>
-                重试
-              </Button>
+              {isConflict(item) ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => void Taro.navigateTo({ url: routes.syncConflict(item.id) })}
+                >
+                  处理冲突
+                </Button>
+              ) : (
+                <Button size="small" type="primary" onClick={() => void queue.retry(item.id)}>
+                  重试
+                </Button>
+              )}
               <Button size="small" fill="outline" onClick={() => discard(item)}>
                 放弃
               </Button>
