@@ -103,4 +103,28 @@ describe('诉求流转, through the offline queue', () => {
     expect(sent.map((call) => call.path)).toEqual(['need.transition'])
     await waitFor(() => expect(screen.queryByTestId('queued-step')).toBeNull())
   })
+
+  it('a refusal of the first attempt shows beside its field, on the form still open', async () => {
+    const refusal = (call: ApiCall): ApiAnswer =>
+      call.path === 'need.transition'
+        ? {
+            error: {
+              message: '请填写办理说明',
+              data: {
+                code: 'BAD_REQUEST',
+                httpStatus: 400,
+                appCode: 'VALIDATION_FAILED',
+                zodError: { formErrors: [], fieldErrors: { note: ['请填写办理说明'] } },
+              },
+            },
+          }
+        : answer(call)
+    // The answer takes a moment: the item is in the queue, pending, while the form waits for it.
+    const { container, stored } = renderWithQueue(<NeedDetailPage />, refusal, { latencyMs: 100 })
+    await resolve(container)
+    expect(await screen.findByText('请填写办理说明')).toBeTruthy()
+    expect(screen.getByText('确认办结')).toBeTruthy()
+    expect(screen.queryByTestId('queued-step')).toBeNull()
+    expect(stored().items).toEqual([])
+  })
 })

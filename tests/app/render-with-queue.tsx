@@ -1,6 +1,6 @@
 // Renders a page as the app does: signed in, inside the offline queue, whose writes are answered by
 // the same `respond` as the page's queries (renderWithApi). The queue keeps its items in memory and
-// is online or not as the test says.
+// is online or not as the test says; `latencyMs` holds each answer back, as a real network does.
 import { TRPCClientError } from '@trpc/client'
 import type { ReactElement } from 'react'
 import { OfflineQueueProvider } from '../../src/lib/offline-queue/context'
@@ -21,7 +21,7 @@ export const ME = {
 export const renderWithQueue = (
   ui: ReactElement,
   respond: (call: ApiCall) => ApiAnswer,
-  { isOnline = true }: { isOnline?: boolean } = {},
+  { isOnline = true, latencyMs = 0 }: { isOnline?: boolean; latencyMs?: number } = {},
 ) => {
   saveSession({ token: 'test-token', expiresAt: new Date(Date.now() + 3_600_000) })
   const answer = (call: ApiCall): ApiAnswer => (call.path === 'auth.me' ? { data: ME } : respond(call))
@@ -30,6 +30,7 @@ export const renderWithQueue = (
   const transport: Transport = async (procedure, input) => {
     const call = { path: procedure, input }
     sent.push(call)
+    if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs))
     const result = answer(call)
     if ('error' in result) throw TRPCClientError.from({ error: { ...result.error, code: -32600 } })
     return result.data

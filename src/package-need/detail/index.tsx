@@ -159,16 +159,17 @@ export default function NeedDetailPage() {
           <Cell title="满意度" extra={`${n.satisfaction} 分（${SATISFACTION_LABELS[n.satisfaction]}）`} />
         ) : null}
       </View>
-      {queued ? (
+      {queued && !rule ? (
         <View className="muted" data-testid="queued-step">
           {isWaiting
             ? `「${itemSummary(queued)}」已保存，待同步`
             : `「${itemSummary(queued)}」未能同步，请到“待同步”查看原因`}
         </View>
       ) : null}
-      {isWaiting ? null : rule ? (
+      {rule ? (
+        // Kept open while its first attempt is out: a refusal shows beside its field.
         <TransitionForm key={rule.to} need={n} rule={rule} onDone={() => setMoving(null)} />
-      ) : n.nextSteps.length ? (
+      ) : isWaiting ? null : n.nextSteps.length ? (
         <View className="actions">
           {n.nextSteps.map((step) => (
             <Button
