@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { precompress } from './precompress.mjs'
 
 const target = process.argv[2]
 const expected = { weapp: ['app.js', 'app.json'], h5: ['index.html'] }[target]
@@ -26,5 +27,9 @@ if (missing.length) {
     `taro build --type ${target} exited 0 but produced no ${missing.join(', ')} in ${outDir}: check the Taro config.`,
   )
   process.exit(1)
+}
+if (target === 'h5') {
+  const { before, after } = precompress(outDir)
+  console.log(`precompressed ${before} → ${after} bytes (brotli)`)
 }
 console.log(`built ${outDir}`)

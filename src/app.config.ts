@@ -15,7 +15,7 @@ export default defineAppConfig({
     // ECharts (~500 KB) is imported only here.
     { root: 'package-stats', pages: ['index/index'] },
     // 待同步: the offline queue's items (issue #5).
-    { root: 'package-sync', pages: ['index/index'] },
+    { root: 'package-sync', pages: ['index/index', 'conflict/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -56,6 +56,8 @@ export default defineAppConfig({
       },
     ],
   },
-  // Location is asked for only through WeChat's privacy flow (#5, photo watermarks).
-  requiredPrivateInfos: [],
+  // Location, for the place on a photo's watermark (#5), is asked for only when the person turns
+  // it on, and through WeChat's privacy flow (lib/wechat-privacy.ts) before WeChat's own prompt.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '在现场照片的水印上标注拍摄地点' } },
 })

@@ -7,15 +7,18 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { type PropsWithChildren, useEffect, useState } from 'react'
 import { appCodeOf, isUnauthorized } from './lib/errors'
+import { keepOfflineCache, restoreOfflineCache } from './lib/offline-cache'
 import { createAppQueue, runAppQueue } from './lib/offline-queue/app-queue'
 import { OfflineQueueProvider } from './lib/offline-queue/context'
 import { affectedRouters, routerQueryKey } from './lib/offline-queue/invalidation'
+import { registerOfflineShell } from './lib/offline-shell'
 import { routes } from './lib/routes'
 import { clearSession } from './lib/session'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
 import { listenForWeChatPrivacy } from './lib/wechat-privacy'
 
 listenForWeChatPrivacy()
+registerOfflineShell()
 
 const currentRoute = () => {
   const pages = Taro.getCurrentPages()
@@ -37,7 +40,11 @@ const onApiError = (error: unknown) => {
 }
 
 const App = ({ children }: PropsWithChildren) => {
-  const [queryClient] = useState(() => makeQueryClient(onApiError))
+  const [queryClient] = useState(() => {
+    const client = makeQueryClient(onApiError)
+    restoreOfflineCache(client)
+    return client
+  })
   const [trpcClient] = useState(makeTrpcClient)
   // Every write goes through the offline queue (issue #5); what it records refreshes the lists.
   const [queue] = useState(() =>
@@ -48,6 +55,7 @@ const App = ({ children }: PropsWithChildren) => {
     }),
   )
   useEffect(() => runAppQueue(queue), [queue])
+  useEffect(() => keepOfflineCache(queryClient), [queryClient])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

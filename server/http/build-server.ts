@@ -11,6 +11,7 @@ import { AppError } from '../errors'
 import { type AppRouter, appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
 import { registerImportRoutes } from './imports'
+import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
@@ -113,7 +114,9 @@ export const buildServer = async ({
   })
 
   if (h5Root && hasH5) {
-    await app.register(fastifyStatic, { root: h5Root, index: 'index.html', wildcard: false })
+    registerOfflineShell(app, h5Root)
+    // preCompressed: the build's .br and .gz copies (scripts/precompress.mjs), for browsers that take them.
+    await app.register(fastifyStatic, { root: h5Root, index: 'index.html', wildcard: false, preCompressed: true })
     // The H5 router uses hash mode, so any other GET is the app's shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !isTrpcRequest(req) && !req.url.startsWith('/trpc'))

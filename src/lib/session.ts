@@ -3,6 +3,8 @@
 import Taro from '@tarojs/taro'
 
 const SESSION_KEY = 'pdrl.session'
+/** offline-cache.ts: the account's data kept for use offline, which goes with the session. */
+export const OFFLINE_CACHE_KEY = 'pdrl.offline-cache'
 
 /** `userId`: who signed in (the offline queue sends only their items); absent in sessions saved before it was kept. */
 export type StoredSession = { token: string; expiresAt: string; userId?: string }
@@ -28,4 +30,5 @@ export const saveSession = (session: { token: string; expiresAt: Date | string; 
 
 export const clearSession = (): void => {
   Taro.removeStorageSync(SESSION_KEY)
+  Taro.removeStorageSync(OFFLINE_CACHE_KEY)
 }

@@ -1,5 +1,6 @@
 // A line at the top of every page while records wait on this phone (issue #5): how many, and
-// whether any failed; a tap opens 待同步. Nothing when all is synced.
+// whether any failed; a tap opens 待同步. Offline, it says so even when nothing waits (saving still
+// works). Nothing when online and all is synced.
 import { Cell } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -8,11 +9,15 @@ import { routes } from '../../lib/routes'
 
 export const SyncBanner = () => {
   const snapshot = useOfflineQueueState()
-  if (!snapshot || (!snapshot.pendingCount && !snapshot.failedCount)) return null
+  if (!snapshot) return null
+  const isIdle = !snapshot.pendingCount && !snapshot.failedCount
+  if (isIdle && snapshot.isOnline) return null
   if ((Taro.getCurrentInstance().router?.path ?? '').includes('package-sync')) return null
-  const text = snapshot.failedCount
-    ? `${snapshot.failedCount} 条记录同步失败，点此处理`
-    : `${snapshot.pendingCount} 条记录待同步${snapshot.isOnline ? '，正在同步' : '，联网后自动同步'}`
+  const text = isIdle
+    ? '当前离线：可照常登记，联网后自动同步'
+    : snapshot.failedCount
+      ? `${snapshot.failedCount} 条记录同步失败，点此处理`
+      : `${snapshot.pendingCount} 条记录待同步${snapshot.isOnline ? '，正在同步' : '，联网后自动同步'}`
   return (
     <View
       className={`sync-banner${snapshot.failedCount ? ' sync-banner--failed' : ''}`}

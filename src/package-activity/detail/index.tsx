@@ -9,10 +9,13 @@ import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, DONATION_KIND_LABELS } fr
 import { formatFen } from '../../../common/money'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { PhotoGallery } from '../../components/PhotoGallery'
 import { StatTiles } from '../../components/StatTiles'
+import { usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { useMe } from '../../lib/use-me'
+import { PendingActivity } from './PendingActivity'
 
 export default function ActivityDetailPage() {
   const { params } = useRouter()
@@ -22,6 +25,15 @@ export default function ActivityDetailPage() {
   const activity = useQuery(trpc.activity.byId.queryOptions({ id }))
   usePullDownRefresh(() => void activity.refetch().finally(() => Taro.stopPullDownRefresh()))
   const a = activity.data
+  const pending = usePendingActivity(id)
+  const canRecord = Boolean(me?.roles.some((r) => r === 'SECRETARY' || r === 'ADMIN'))
+  if (!a && pending) {
+    return (
+      <PageShell>
+        <PendingActivity id={id} pending={pending} canRecord={canRecord} />
+      </PageShell>
+    )
+  }
   if (!a) {
     return (
       <PageShell>
@@ -35,7 +47,6 @@ export default function ActivityDetailPage() {
       </PageShell>
     )
   }
-  const canRecord = Boolean(me?.roles.some((r) => r === 'SECRETARY' || r === 'ADMIN'))
   const canVisit = Boolean(me?.roles.some((r) => r !== 'RESIDENT'))
   return (
     <PageShell>
@@ -157,6 +168,10 @@ export default function ActivityDetailPage() {
         ) : (
           <View className="list-state muted">还没有捐赠记录</View>
         )}
+      </View>
+      <View className="section">
+        <View className="section__title">活动照片</View>
+        <PhotoGallery target={{ activityId: a.id }} />
       </View>
     </PageShell>
   )

@@ -12,15 +12,18 @@ import { ZUpdateActivityRequestSchema } from '../../../server/routers/activity/u
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
+import { PhotoPicker } from '../../components/PhotoPicker'
 import { optionsOf, SelectField } from '../../components/SelectField'
 import { isConflict } from '../../lib/errors'
 import { QUEUED_TOAST, type Saved, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
+import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { useMe } from '../../lib/use-me'
 
 type Values = {
   kind: ActivityKind
@@ -105,7 +108,11 @@ export default function ActivityFormPage() {
   const absent = Math.max(0, (count(values.expectedCount) || 0) - (count(values.presentCount) || 0))
 
   // Online, the server's answer opens the activity; offline, it waits in the queue (待同步).
+  const attachments = usePhotoAttachments()
+  const me = useMe()
   const saved = (outcome: Saved<'activity.create'> | Saved<'activity.update'>) => {
+    const activityId = outcome.isSynced ? outcome.result.id : outcome.id
+    if (activityId) attachments.queueFor({ activityId })
     if (!outcome.isSynced) {
       toast(QUEUED_TOAST)
       return void Taro.navigateBack()
@@ -296,6 +303,21 @@ export default function ActivityFormPage() {
             onChange={(on) => set('status', on ? 'PUBLISHED' : 'DRAFT')}
           />
         </FormField>
+      </View>
+      <View className="section">
+        <View className="section__title">活动照片</View>
+        <PhotoPicker
+          photos={attachments.photos}
+          onChange={attachments.setPhotos}
+          stamp={() => {
+            const village = villages.data?.find((v) => v.id === values.villageId)
+            return {
+              village: village ? `${village.township}${village.name}` : values.place || undefined,
+              theme: values.theme || undefined,
+              author: me.data?.displayName,
+            }
+          }}
+        />
       </View>
       <View className="form-actions">
         <Button type="primary" block loading={create.isPending || update.isPending} onClick={submit}>

@@ -11,6 +11,7 @@ import { ZVoidDonationRequestSchema } from '../../../server/routers/donation/voi
 import { FormField } from '../../components/FormField'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { PhotoGallery } from '../../components/PhotoGallery'
 import { useOfflineQueueState } from '../../lib/offline-queue/context'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { toast } from '../../lib/toast'
@@ -127,6 +128,10 @@ export default function DonationDetailPage() {
           </View>
         </View>
       ) : null}
+      <View className="section">
+        <View className="section__title">交接照片</View>
+        <PhotoGallery target={{ donationId: d.id }} />
+      </View>
     </PageShell>
   )
 }

@@ -19,12 +19,16 @@ import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
 import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
+import { PhotoPicker } from '../../components/PhotoPicker'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { activityBasics, usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
+import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { useMe } from '../../lib/use-me'
 
 type Values = {
   donorType: 'org' | 'named'
@@ -76,12 +80,18 @@ export default function DonationFormPage() {
     enabled: Boolean(values.villageId) && values.recipientKind === 'CADRE',
   })
 
-  useFirstData(activity.data, (a) =>
-    form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.village?.id ?? null, receivedOn: a.heldOn })),
+  // From the server, or from the queue when the activity was itself saved offline.
+  const basics = activityBasics(activity.data, usePendingActivity(activityId))
+  useFirstData(basics, (a) =>
+    form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.villageId, receivedOn: a.heldOn })),
   )
 
+  const attachments = usePhotoAttachments()
+  const me = useMe()
   const create = useQueuedMutation('donation.create', {
     onSaved: (saved) => {
+      const donationId = saved.isSynced ? saved.result.id : saved.id
+      if (donationId) attachments.queueFor({ donationId })
       if (!saved.isSynced) toast(QUEUED_TOAST)
       const what = saved.isSynced ? `${saved.result.donorName} ${DONATION_KIND_LABELS[saved.result.kind]}` : '这笔捐赠'
       void Taro.showModal({
@@ -120,7 +130,7 @@ export default function DonationFormPage() {
   return (
     <PageShell>
       <View className="section">
-        {activity.data ? <View className="section__title">{activity.data.theme}</View> : null}
+        {basics ? <View className="section__title">{basics.theme}</View> : null}
         <FormField label="捐赠方" required error={errors.donorOrgId ?? errors.donorName}>
           <Radio.Group
             direction="horizontal"
@@ -220,6 +230,21 @@ export default function DonationFormPage() {
             onInput={(e) => set('note', e.detail.value)}
           />
         </FormField>
+      </View>
+      <View className="section">
+        <View className="section__title">交接照片</View>
+        <PhotoPicker
+          photos={attachments.photos}
+          onChange={attachments.setPhotos}
+          stamp={() => {
+            const village = villages.data?.find((v) => v.id === values.villageId)
+            return {
+              village: village ? `${village.township}${village.name}` : undefined,
+              theme: basics?.theme ?? '捐赠交接',
+              author: me.data?.displayName,
+            }
+          }}
+        />
       </View>
       <View className="form-actions">
         <Button type="primary" block loading={create.isPending} onClick={submit}>

@@ -8,6 +8,7 @@ import { formatFen } from '../../../common/money'
 import { ListState } from '../../components/ListState'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
+import { PhotoGallery } from '../../components/PhotoGallery'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 
@@ -77,6 +78,10 @@ export default function VisitDetailPage() {
           ))}
         </View>
       ) : null}
+      <View className="section">
+        <View className="section__title">现场照片</View>
+        <PhotoGallery target={{ visitId: v.id }} />
+      </View>
     </PageShell>
   )
 }

@@ -21,12 +21,16 @@ import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
 import { MoneyInput } from '../../components/MoneyInput'
 import { PageShell } from '../../components/PageShell'
+import { PhotoPicker } from '../../components/PhotoPicker'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { activityBasics, usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
+import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { useMe } from '../../lib/use-me'
 
 type RaisedNeed = { category: NeedCategory | null; description: string; urgency: NeedUrgency; dueOn: string | null }
 
@@ -85,14 +89,20 @@ export default function VisitFormPage() {
   })
 
   // The visit's village and day follow the activity or the household it starts from.
-  useFirstData(activity.data, (a) =>
-    form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.village?.id ?? null, visitedOn: a.heldOn })),
+  // From the server, or from the queue when the activity was itself saved offline.
+  const basics = activityBasics(activity.data, usePendingActivity(params.activityId))
+  useFirstData(basics, (a) =>
+    form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.villageId, visitedOn: a.heldOn })),
   )
   useFirstData(household.data, (h) => form.setValues((v) => ({ ...v, villageId: h.village.id, householdId: h.id })))
 
+  const attachments = usePhotoAttachments()
+  const me = useMe()
   const create = useQueuedMutation('visit.create', {
-    onSaved: ({ isSynced }) => {
-      toast(isSynced ? '走访已登记' : QUEUED_TOAST)
+    onSaved: (saved) => {
+      const visitId = saved.isSynced ? saved.result.id : saved.id
+      if (visitId) attachments.queueFor({ visitId })
+      toast(saved.isSynced ? '走访已登记' : QUEUED_TOAST)
       setTimeout(() => void Taro.navigateBack(), 500)
     },
     onError: form.onServerError,
@@ -130,7 +140,7 @@ export default function VisitFormPage() {
   return (
     <PageShell>
       <View className="section">
-        {activity.data ? <View className="section__title">{activity.data.theme}</View> : null}
+        {basics ? <View className="section__title">{basics.theme}</View> : null}
         <FormField label="走访对象" required error={errors.target}>
           <SelectField
             options={optionsOf(VISIT_TARGET_LABELS)}
@@ -286,6 +296,21 @@ export default function VisitFormPage() {
           </View>
         </View>
       ) : null}
+      <View className="section">
+        <View className="section__title">现场照片</View>
+        <PhotoPicker
+          photos={attachments.photos}
+          onChange={attachments.setPhotos}
+          stamp={() => {
+            const village = villages.data?.find((v) => v.id === values.villageId)
+            return {
+              village: village ? `${village.township}${village.name}` : undefined,
+              theme: basics?.theme ?? '入户走访',
+              author: me.data?.displayName,
+            }
+          }}
+        />
+      </View>
       <View className="form-actions">
         <Button type="primary" block loading={create.isPending} onClick={submit}>
           保存走访记录

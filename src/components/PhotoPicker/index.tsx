@@ -1,0 +1,104 @@
+// 现场照片 on the activity, visit and donation forms: take or pick photos, each compressed and
+// stamped (时间、村、主题、拍摄人, and the place when shared) the moment it is added, and kept on
+// the device until the offline queue uploads it after its record (lib/photos/queued-photos.ts).
+import { Switch } from '@nutui/nutui-react-taro'
+import { Canvas, Image, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { capturePhotos, STAMP_CANVAS_ID } from '../../lib/photos/capture-photos'
+import type { DevicePhoto, PhotoSource } from '../../lib/photos/device-photo-types'
+import { askLocation, type Coordinates } from '../../lib/photos/location'
+import { dropPhoto, photoSrc } from '../../lib/photos/photo-store'
+import type { StampInfo } from '../../lib/photos/watermark'
+import { toast } from '../../lib/toast'
+import './index.scss'
+
+/** What the stamp says besides the time and the place. */
+export type StampContext = Pick<StampInfo, 'village' | 'theme' | 'author'>
+
+type Props = {
+  photos: DevicePhoto[]
+  onChange: (photos: DevicePhoto[]) => void
+  stamp: () => StampContext
+  max?: number
+}
+
+const isCancelled = (photos: DevicePhoto[] | null): photos is null => photos === null
+
+export const PhotoPicker = ({ photos, onChange, stamp, max = 9 }: Props) => {
+  const [sources, setSources] = useState<Record<string, string>>({})
+  const [isBusy, setBusy] = useState(false)
+  const [location, setLocation] = useState<Coordinates | null>(null)
+
+  useEffect(() => {
+    for (const photo of photos) {
+      if (sources[photo.path]) continue
+      void photoSrc(photo.path).then((src) => setSources((known) => ({ ...known, [photo.path]: src })))
+    }
+  }, [photos, sources])
+
+  const add = async (source: PhotoSource) => {
+    if (isBusy) return
+    setBusy(true)
+    try {
+      const added = await capturePhotos(source, max - photos.length, () => ({
+        ...stamp(),
+        takenAt: new Date(),
+        ...(location ? { location: { ...location, name: stamp().village } } : {}),
+      }))
+      if (isCancelled(added)) return
+      onChange([...photos, ...added])
+    } catch (error) {
+      toast(error instanceof Error && error.message ? error.message : '照片处理失败，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = (path: string) => {
+    void dropPhoto(path)
+    onChange(photos.filter((p) => p.path !== path))
+  }
+
+  const toggleLocation = async (on: boolean) => {
+    if (!on) return setLocation(null)
+    const found = await askLocation()
+    if (!found) toast('未能获取位置，照片将只标注村名')
+    setLocation(found)
+  }
+
+  return (
+    <View className="photo-picker">
+      <View className="photo-picker__grid">
+        {photos.map((photo, index) => (
+          <View key={photo.path} className="photo-picker__item">
+            <Image className="photo-picker__image" src={sources[photo.path] ?? ''} mode="aspectFill" />
+            <Text
+              className="photo-picker__remove"
+              onClick={() => remove(photo.path)}
+              aria-label={`删除第 ${index + 1} 张照片`}
+            >
+              ×
+            </Text>
+          </View>
+        ))}
+        {photos.length < max ? (
+          <>
+            <View className="photo-picker__add" onClick={() => void add('camera')} data-testid="photo-camera">
+              <Text>{isBusy ? '处理中…' : '拍照'}</Text>
+            </View>
+            <View className="photo-picker__add" onClick={() => void add('album')} data-testid="photo-album">
+              <Text>从相册选</Text>
+            </View>
+          </>
+        ) : null}
+      </View>
+      <View className="photo-picker__location">
+        <Switch checked={location !== null} onChange={(on: boolean) => void toggleLocation(on)} />
+        <Text>水印加拍摄位置{location ? '（已获取）' : ''}</Text>
+      </View>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Canvas type="2d" id={STAMP_CANVAS_ID} className="photo-picker__canvas" />
+      ) : null}
+    </View>
+  )
+}

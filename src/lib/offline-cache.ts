@@ -1,0 +1,111 @@
+// What the forms need to work with no signal (issue #5): the branches, the villages, and each of
+// the person's villages' households and people, fetched while online and kept on the device, so
+// that a secretary can log a whole day of visits in a village without coverage.
+//   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage with superjson
+//     (dates stay dates), under the account that fetched them; restored at launch for that account
+//     only, and removed at sign-out (session.ts clears OFFLINE_CACHE_KEY).
+//   - Fetched ahead: once signed in and online, at most every PREFETCH_EVERY_MS, the same queries
+//     the forms make, for up to PREFETCH_MAX_VILLAGES villages (a secretary's paired villages,
+//     a cadre's own; not a province's).
+// The household list is the masked list every staff member sees; full numbers are never kept.
+import { type QueryClient, useQueryClient } from '@tanstack/react-query'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import superjson from 'superjson'
+import { OFFLINE_CACHE_KEY, readSession } from './session'
+import { useTRPC } from './trpc'
+
+const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'household.list'])
+const MAX_ENTRIES = 80
+/** WeChat keeps at most 1 MB under one storage key; the newest entries that fit are kept. */
+const MAX_CHARS = 900_000
+const PREFETCH_EVERY_MS = 10 * 60_000
+const PREFETCH_MAX_VILLAGES = 10
+
+type Entry = { queryKey: unknown[]; data: unknown; updatedAt: number }
+type Stored = { userId: string; entries: string }
+
+/** 'village.people' for @trpc/tanstack-react-query's key [['village', 'people'], { input, type }]. */
+const procedureOf = (queryKey: readonly unknown[]) => {
+  const path = queryKey[0]
+  return Array.isArray(path) ? path.join('.') : ''
+}
+
+const isKept = (queryKey: readonly unknown[]) =>
+  KEPT.has(procedureOf(queryKey)) && (queryKey[1] as { type?: unknown } | undefined)?.type === 'query'
+
+const save = (queryClient: QueryClient) => {
+  const userId = readSession()?.userId
+  if (!userId) return
+  const entries: Entry[] = queryClient
+    .getQueryCache()
+    .getAll()
+    .filter((query) => query.state.status === 'success' && isKept(query.queryKey))
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+    .slice(0, MAX_ENTRIES)
+    .map((query) => ({ queryKey: [...query.queryKey], data: query.state.data, updatedAt: query.state.dataUpdatedAt }))
+  let text = superjson.stringify(entries)
+  while (text.length > MAX_CHARS && entries.length) {
+    entries.pop()
+    text = superjson.stringify(entries)
+  }
+  try {
+    Taro.setStorageSync(OFFLINE_CACHE_KEY, { userId, entries: text } satisfies Stored)
+  } catch {
+    // Storage full: the queue's own items matter more; the forms then need a connection.
+  }
+}
+
+/** At launch: what this account fetched last time, shown until (and unless) the network answers. */
+export const restoreOfflineCache = (queryClient: QueryClient) => {
+  try {
+    const stored = Taro.getStorageSync<Stored | ''>(OFFLINE_CACHE_KEY)
+    const userId = readSession()?.userId
+    if (!stored || !userId || stored.userId !== userId) return
+    for (const entry of superjson.parse<Entry[]>(stored.entries)) {
+      if (Array.isArray(entry.queryKey))
+        queryClient.setQueryData(entry.queryKey, entry.data, { updatedAt: entry.updatedAt })
+    }
+  } catch {
+    // A damaged copy is only a cache.
+  }
+}
+
+/** Keeps KEPT queries in storage as they succeed; returns the unsubscribe. */
+export const keepOfflineCache = (queryClient: QueryClient): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success' || !isKept(event.query.queryKey)) return
+    clearTimeout(timer)
+    timer = setTimeout(() => save(queryClient), 1_000)
+  })
+  return () => {
+    clearTimeout(timer)
+    unsubscribe()
+  }
+}
+
+let lastPrefetchAt = 0
+
+/** On every page of a signed-in staff member: now and then, fetch what the forms need offline. */
+export const useOfflinePrefetch = (isStaff: boolean) => {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    if (!isStaff || Date.now() - lastPrefetchAt < PREFETCH_EVERY_MS || !readSession()) return
+    lastPrefetchAt = Date.now()
+    void (async () => {
+      try {
+        await queryClient.prefetchQuery(trpc.org.list.queryOptions({ limit: 500 }))
+        const villages = await queryClient.fetchQuery(trpc.village.list.queryOptions())
+        if (villages.length > PREFETCH_MAX_VILLAGES) return
+        for (const village of villages) {
+          await queryClient.prefetchQuery(trpc.household.list.queryOptions({ villageId: village.id, limit: 100 }))
+          await queryClient.prefetchQuery(trpc.village.people.queryOptions({ villageId: village.id }))
+        }
+      } catch {
+        // Offline, or signed out meanwhile: next time round.
+      }
+    })()
+  }, [isStaff, trpc, queryClient])
+}

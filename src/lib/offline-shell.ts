@@ -1,0 +1,3 @@
+// The mini-program's package is on the phone already; H5 registers its service worker
+// (offline-shell.h5.ts).
+export const registerOfflineShell = () => {}

@@ -1,0 +1,70 @@
+// An activity saved on this phone without signal, before the server has it: what was entered,
+// marked 未同步, with 登记走访 and 登记捐赠 so that the day can go on offline. Names of the
+// village and the branches come from the lists kept for offline use (lib/offline-cache.ts).
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { useQuery } from '@tanstack/react-query'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { formatChineseDate } from '../../../common/dates'
+import { formatFen } from '../../../common/money'
+import { PhotoGallery } from '../../components/PhotoGallery'
+import { UnsyncedTag } from '../../lib/offline-queue/unsynced-tag'
+import type { PendingActivity as Pending } from '../../lib/offline-queue/use-pending-activity'
+import { routes } from '../../lib/routes'
+import { useTRPC } from '../../lib/trpc'
+
+const cashOf = (input: Record<string, unknown>, key: string) => (typeof input[key] === 'number' ? input[key] : 0)
+
+export const PendingActivity = ({ id, pending, canRecord }: { id: string; pending: Pending; canRecord: boolean }) => {
+  const trpc = useTRPC()
+  const villages = useQuery(trpc.village.list.queryOptions())
+  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
+  const village = villages.data?.find((v) => v.id === pending.villageId)
+  const orgIds = [pending.input.organiserOrgId, ...((pending.input.participantOrgIds as unknown[]) ?? [])]
+  const orgNames = (orgs.data ?? []).filter((o) => orgIds.includes(o.id)).map((o) => o.name)
+  const queuedCashFen = pending.queuedDonations.reduce((sum, d) => sum + cashOf(d.input, 'amountFen'), 0)
+  const place = typeof pending.input.place === 'string' ? pending.input.place : ''
+  return (
+    <View>
+      <View className="section">
+        <View className="section__title">{pending.theme}</View>
+        <Cell title="同步" extra={<UnsyncedTag state={pending.item.state === 'failed' ? 'failed' : 'pending'} />} />
+        <Cell title="时间" extra={pending.heldOn ? formatChineseDate(pending.heldOn) : ''} />
+        <Cell
+          title="地点"
+          extra={[village ? `${village.township}${village.name}` : '', place].filter(Boolean).join(' · ')}
+        />
+        {orgNames.length ? (
+          <Cell title="参加单位" description={orgNames.join('、')} extra={`${orgNames.length} 个`} />
+        ) : null}
+        <Cell
+          title="本机待同步"
+          description={`走访 ${pending.queuedVisits.length} 条，捐赠 ${pending.queuedDonations.length} 笔（现金 ${formatFen(queuedCashFen)}）`}
+        />
+      </View>
+      <View className="actions">
+        <Button
+          type="primary"
+          size="small"
+          onClick={() => void Taro.navigateTo({ url: routes.visitForm({ activityId: id }) })}
+        >
+          登记走访
+        </Button>
+        {canRecord ? (
+          <Button
+            type="primary"
+            fill="outline"
+            size="small"
+            onClick={() => void Taro.navigateTo({ url: routes.donationForm(id) })}
+          >
+            登记捐赠
+          </Button>
+        ) : null}
+      </View>
+      <View className="section">
+        <View className="section__title">活动照片</View>
+        <PhotoGallery target={{ activityId: id }} />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,177 @@
+// A day in a village without signal (issue #5), in the browser: the secretary opens the app while
+// online (the service worker keeps its shell, the forms' lists are kept on the device), then loses
+// the connection and records a 主题党日, two household visits — one with a photo from the
+// album — and a donation. The page is reloaded with no connection: the app opens and the queue
+// is still there. Back online, everything arrives once: the rows, the totals, and the stamped photo.
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  choose,
+  type E2E,
+  fill,
+  login,
+  newPhonePage,
+  SCREENSHOTS,
+  screenshot,
+  see,
+  setDate,
+  startE2E,
+  tapButton,
+  tapTab,
+  tapText,
+} from './harness'
+
+let e2e: E2E
+
+beforeAll(async () => {
+  e2e = await startE2E()
+})
+afterAll(() => e2e?.stop())
+
+const THEME = '雪后走访 无信号也要登记'
+const QUEUE_KEY = 'pdrl.offline-queue'
+
+/** A plain sky-blue picture, as a camera would give (larger than the 1600 px the app keeps). */
+const cameraPhoto = () =>
+  sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 150, g: 190, b: 230 } } })
+    .jpeg({ quality: 90 })
+    .toBuffer()
+
+/** The queue as the app keeps it in storage (Taro wraps each value as { data }). */
+const queuedProcedures = (page: import('playwright-core').Page) =>
+  page.evaluate((key) => {
+    const raw = localStorage.getItem(key)
+    const stored = raw ? (JSON.parse(raw) as { data?: { items?: { procedure: string }[] } }) : null
+    return (stored?.data?.items ?? []).map((item) => item.procedure)
+  }, QUEUE_KEY)
+
+const logVisit = async (page: import('playwright-core').Page, household: string, withPhoto: boolean) => {
+  await tapButton(page, '登记走访')
+  await page.waitForURL(/package-visit\/form/)
+  await see(page, THEME)
+  await choose(page, 'householdId', household)
+  await fill(page, 'healthNotes', '身体尚可')
+  await fill(page, 'livingConditions', '独居，冬季取暖困难')
+  await fill(page, 'difficulties', '取暖用煤不足')
+  for (const item of ['+ 大米', '+ 面粉', '+ 食用油']) await tapButton(page, item)
+  await fill(page, 'cash', '500')
+  if (withPhoto) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapText(page, '从相册选')])
+    await chooser.setFiles({ name: 'IMG_0123.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto() })
+    // Stamped and kept on the device: its thumbnail shows.
+    await page.locator('#app .photo-picker__item').first().waitFor()
+  }
+  await tapButton(page, '保存走访记录')
+  await page.waitForURL(/package-activity\/detail/)
+}
+
+describe('a day without signal', () => {
+  it('records offline, survives a reload offline, and syncs each record exactly once', async () => {
+    const page = await newPhonePage(e2e)
+    const context = page.context()
+    await login(e2e, page, '13800000002')
+    await see(page, '王建国，您好')
+    // Online first: the app shell is cached, and the lists the forms need are kept.
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 15_000 })
+      .toBe(true)
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('pdrl.offline-cache') ?? ''), { timeout: 15_000 })
+      .toContain('QY-002')
+
+    await context.setOffline(true)
+    await see(page, '离线')
+
+    // The activity.
+    await tapButton(page, '新建主题党日')
+    await page.waitForURL(/package-activity\/form/)
+    await fill(page, 'theme', THEME)
+    await setDate(page, 'heldOn', '2025-02-20')
+    await choose(page, 'villageId', '良教乡前跃村')
+    await fill(page, 'place', '前跃村村委会')
+    await fill(page, 'expectedCount', '12')
+    await fill(page, 'presentCount', '12')
+    await tapButton(page, '保存')
+    await page.waitForURL(/pages\/home/)
+    await see(page, '1 条记录待同步，联网后自动同步')
+
+    // It is first in 主题党日, marked 未同步, and opens from the queue.
+    await tapTab(page, '主题党日')
+    await see(page, THEME)
+    await see(page, '未同步')
+    await tapText(page, THEME)
+    await page.waitForURL(/package-activity\/detail/)
+    await see(page, '本机待同步')
+
+    await logVisit(page, '马德林（QY-001）', true)
+    await logVisit(page, '李桂兰（QY-002）', false)
+
+    await tapButton(page, '登记捐赠')
+    await page.waitForURL(/package-donation\/form/)
+    await choose(page, 'donorOrgId', '西宁市司法局机关党支部')
+    await fill(page, 'amount', '3000')
+    await tapButton(page, '保存捐赠')
+    await page.locator('.taro-modal__foot, .taro__modal__foot, .weui-dialog__ft').getByText('返回').click()
+    await page.waitForURL(/package-activity\/detail/)
+    await see(page, '走访 2 条，捐赠 1 笔（现金 ¥3,000.00）')
+    await screenshot(page, 'offline-activity-pending')
+
+    const queued = ['activity.create', 'visit.create', 'photo.upload', 'visit.create', 'donation.create']
+    expect(await queuedProcedures(page)).toEqual(queued)
+
+    // Reloaded with no connection: the app opens from the service worker's cache, the queue is there.
+    await page.reload()
+    await page.goto(`${e2e.baseUrl}/#/package-sync/index/index`)
+    await see(page, '新建主题党日')
+    await see(page, '上传照片')
+    expect(await queuedProcedures(page)).toEqual(queued)
+    await screenshot(page, 'offline-sync-page')
+    expect(await e2e.server.deps.prisma.activity.count({ where: { theme: THEME } })).toBe(0)
+
+    // Back online: it syncs by itself.
+    await context.setOffline(false)
+    await expect.poll(() => queuedProcedures(page), { timeout: 30_000 }).toEqual([])
+    await screenshot(page, 'offline-sync-done')
+
+    const prisma = e2e.server.deps.prisma
+    const activity = await prisma.activity.findFirstOrThrow({
+      where: { theme: THEME },
+      include: { visits: { include: { photos: true } }, donations: true },
+    })
+    expect(await prisma.activity.count({ where: { theme: THEME } })).toBe(1)
+    expect(activity.visits).toHaveLength(2)
+    expect(activity.donations.map((d) => d.amountFen)).toEqual([300_000n])
+    const visitCash = activity.visits.map((v) => v.cashFen).sort()
+    expect(visitCash).toEqual([50_000n, 50_000n])
+    const photos = activity.visits.flatMap((v) => v.photos)
+    expect(photos).toHaveLength(1)
+    const [photo] = photos
+    // Kept at 1600 px on the long side, with the stamp drawn into the pixels.
+    expect(photo).toMatchObject({ width: 1600, height: 1200, mime: 'image/jpeg' })
+    const stream = await e2e.server.deps.photos?.storage.get(photo?.storageKey ?? '')
+    const chunks: Buffer[] = []
+    for await (const chunk of stream ?? []) chunks.push(chunk as Buffer)
+    const stored = Buffer.concat(chunks)
+    await writeFile(path.join(SCREENSHOTS, 'offline-photo.jpg'), stored)
+    // The band's right end, clear of the text: sky dimmed by the band's 38 % black.
+    const brightness = async (top: number) => {
+      const pixels = await sharp(stored)
+        .extract({ left: 1300, top, width: 300, height: 30 })
+        .greyscale()
+        .raw()
+        .toBuffer()
+      return pixels.reduce((sum, value) => sum + value, 0) / pixels.length
+    }
+    const sky = await brightness(100)
+    expect(await brightness(1160)).toBeLessThan(sky * 0.75)
+
+    // And the 工作台 counts them once.
+    await page.goto(`${e2e.baseUrl}/#/package-activity/detail/index?id=${activity.id}`)
+    await expect
+      .poll(() => page.locator('[data-testid=activity-total]:visible').first().textContent())
+      .toContain('¥3,000.00')
+    await see(page, '马德林（QY-001）')
+  })
+})
