@@ -5,12 +5,15 @@
 // globals) and that its pages render real data from the API.
 //
 // Usage: tsx tests/weapp/smoke.ts [--report <file.json>]   (after `npm run build:weapp`)
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
+import type { AppDeps } from '../../server/context'
 import { parseEnv } from '../../server/env'
 import { startServer } from '../../server/start'
 import { STAND_IN_APPID, STAND_IN_SECRET, startWeChatStandIn } from '../helpers/wechat-stand-in'
@@ -105,7 +108,7 @@ const main = async () => {
   try {
     // In the story 马德林 agreed to the notice long ago; here he meets it for the first time.
     await server.deps.prisma.privacyConsent.deleteMany({ where: { user: { openid: DEMO_RESIDENT_OPENID } } })
-    await runMiniProgram(server.url)
+    await runMiniProgram(server.url, server.deps.prisma, dataDir)
   } finally {
     await server.stop()
     await wechat.close()
@@ -122,7 +125,7 @@ const main = async () => {
   process.exit(failed ? 1 : 0)
 }
 
-const runMiniProgram = async (serverUrl: string) => {
+const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scratch: string) => {
   const require = createRequire(import.meta.url)
   require('miniprogram-simulate') // sets global.wx (≈420 mocked APIs), Component, Behavior
   const g = globalThis as Record<string, unknown>
@@ -192,7 +195,112 @@ const runMiniProgram = async (serverUrl: string) => {
     }
     return { abort, onHeadersReceived() {}, offHeadersReceived() {} }
   }
-  // The mock's SelectorQuery is a bare stub; NutUI measures a few elements.
+  // Photos (issue #5): the album, compression, the page's canvas 2d, the app's own files, uploads.
+  const files = path.join(scratch, 'weapp-files')
+  mkdirSync(files)
+  const picked = path.join(files, 'album.jpg')
+  await writeFile(
+    picked,
+    await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#96bee6' } })
+      .jpeg()
+      .toBuffer(),
+  )
+  wx.env = { ...(wx.env as object), USER_DATA_PATH: path.join(files, 'user') }
+  mkdirSync(path.join(files, 'user'))
+  /** As WeChat's APIs answer: through the callbacks given, or, without them, a promise (Taro uses both). */
+  const callLater = (options: { success?: (r: object) => void; complete?: (r: object) => void }, result: object) =>
+    new Promise<object>((resolve) =>
+      setTimeout(() => {
+        options.success?.(result)
+        options.complete?.(result)
+        resolve(result)
+      }, 0),
+    )
+  wx.chooseMedia = (options: { success?: (r: object) => void }) =>
+    callLater(options, { tempFiles: [{ tempFilePath: picked, size: statSync(picked).size, fileType: 'image' }] })
+  wx.getImageInfo = (options: { success?: (r: object) => void }) => callLater(options, { width: 2400, height: 1800 })
+  const compressed: Record<string, unknown>[] = []
+  wx.compressImage = (options: Record<string, unknown> & { src: string; success?: (r: object) => void }) => {
+    compressed.push(options)
+    return callLater(options, { tempFilePath: options.src })
+  }
+  /** What the stamp drew, and the canvas WeChat would give the page's <Canvas type="2d">. */
+  const stamped: string[] = []
+  const context = {
+    font: '',
+    fillStyle: '',
+    textBaseline: '',
+    fillRect: () => {},
+    clearRect: () => {},
+    drawImage: () => {},
+    fillText: (text: string) => void stamped.push(text),
+  }
+  const canvas = {
+    width: 0,
+    height: 0,
+    getContext: () => context,
+    createImage: () => {
+      const image = { onload: null as (() => void) | null, onerror: null, src: '' }
+      return new Proxy(image, {
+        set: (target, key, value) => {
+          Reflect.set(target, key, value)
+          if (key === 'src') setTimeout(() => target.onload?.(), 0)
+          return true
+        },
+      })
+    },
+  }
+  wx.canvasToTempFilePath = (options: { canvas?: unknown; success?: (r: object) => void }) => {
+    const out = path.join(files, `stamped-${Date.now()}.jpg`)
+    return sharp({ create: { width: canvas.width, height: canvas.height, channels: 3, background: '#5c7591' } })
+      .jpeg()
+      .toFile(out)
+      .then(() => callLater(options, { tempFilePath: out }))
+  }
+  wx.getFileSystemManager = () => ({
+    accessSync: (at: string) => void statSync(at),
+    mkdirSync: (at: string) => void mkdirSync(at, { recursive: true }),
+    saveFileSync: (from: string, to: string) => {
+      copyFileSync(from, to)
+      return to
+    },
+    unlinkSync: (at: string) => unlinkSync(at),
+    readdirSync: (at: string) => readdirSync(at),
+  })
+  const uploads: string[] = []
+  wx.uploadFile = (options: {
+    url: string
+    filePath: string
+    name: string
+    header?: Record<string, string>
+    success?: (r: object) => void
+    fail?: (r: object) => void
+    complete?: (r: object) => void
+  }) => {
+    const url = new URL(options.url)
+    uploads.push(`${url.pathname}${url.search}`)
+    void readFile(options.filePath)
+      .then((bytes) => {
+        const form = new FormData()
+        form.append(options.name, new Blob([bytes]), path.basename(options.filePath))
+        return fetch(`${serverUrl}${url.pathname}${url.search}`, {
+          method: 'POST',
+          headers: options.header,
+          body: form,
+        })
+      })
+      .then(async (response) =>
+        callLater(options, { statusCode: response.status, data: await response.text(), errMsg: 'uploadFile:ok' }),
+      )
+      .catch((error: unknown) => {
+        const result = { errMsg: `uploadFile:fail ${String(error)}` }
+        options.fail?.(result)
+        options.complete?.(result)
+      })
+    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
+  }
+
+  // The mock's SelectorQuery is a bare stub; NutUI measures a few elements, the stamp draws on a canvas.
   const query: Record<string, unknown> = {}
   const nodeRef = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query }
   Object.assign(query, {
@@ -200,7 +308,8 @@ const runMiniProgram = async (serverUrl: string) => {
     select: () => nodeRef,
     selectAll: () => nodeRef,
     selectViewport: () => nodeRef,
-    exec: (cb?: (r: unknown[]) => void) => setTimeout(() => cb?.([{ width: 375, height: 40, left: 0, top: 0 }]), 0),
+    exec: (cb?: (r: unknown[]) => void) =>
+      setTimeout(() => cb?.([{ width: 375, height: 40, left: 0, top: 0, node: canvas }]), 0),
   })
   wx.createSelectorQuery = () => query
 
@@ -282,6 +391,60 @@ const runMiniProgram = async (serverUrl: string) => {
     pageText(secretaryHome).slice(0, 300),
   )
   check('…and the party day among recent activities', pageText(secretaryHome).includes('情系帮扶联点村 走访慰问暖民心'))
+
+  // 登记走访 with a photo from the album: compressed to 1600 px, stamped, kept in the app's files,
+  // and uploaded by the queue with wx.uploadFile after the visit itself.
+  const household = await prisma.household.findFirstOrThrow({ where: { code: 'QY-001' } })
+  const partyDay = await prisma.activity.findFirstOrThrow({ where: { theme: '情系帮扶联点村 走访慰问暖民心' } })
+  const visitForm = openPage('package-visit/form/index', { activityId: partyDay.id, householdId: household.id })
+  check(
+    '登记走访 offers 拍照 and 从相册选',
+    await until('photo picker', () => pageText(visitForm).includes('从相册选')),
+    pageText(visitForm).slice(0, 300),
+  )
+  await until('household loaded', () => pageText(visitForm).includes('马德林'))
+  tap(visitForm, '从相册选')
+  check(
+    '…compresses the photo to 1600 px on the long side, with Taro.compressImage',
+    await until('compressed', () => compressed.length === 1),
+    JSON.stringify(compressed),
+  )
+  check('…with compressedWidth 1600', compressed[0]?.compressedWidth === 1600, JSON.stringify(compressed[0]))
+  check(
+    '…stamps it on the canvas: time, village, theme, who took it',
+    (await until('stamped', () => stamped.some((t) => t.startsWith('拍摄：')))) &&
+      stamped.includes('主题：情系帮扶联点村 走访慰问暖民心') &&
+      stamped.includes('地点：良教乡前跃村') &&
+      stamped.includes('拍摄：王建国'),
+    stamped.join(' | '),
+  )
+  const kept = () => readdirSync(path.join(files, 'user', 'photos'))
+  check('…and keeps it in the app’s own files', await until('kept', () => kept().length === 1), String(kept()))
+  const photosBefore = await prisma.photo.count()
+  tap(visitForm, '保存走访记录')
+  check(
+    'saving sends the visit, then the photo with wx.uploadFile',
+    await until('uploaded', () => uploads.some((u) => u.startsWith('/uploads/photo?visitId='))),
+    `${requests.slice(-5).join(', ')} | ${uploads.join(', ')}`,
+  )
+  let photosAfter = photosBefore
+  await until('photo stored', () => {
+    void prisma.photo.count().then((n) => {
+      photosAfter = n
+    })
+    return photosAfter === photosBefore + 1
+  })
+  check(
+    '…the server keeps it, once, on the new visit',
+    photosAfter === photosBefore + 1,
+    `${photosAfter - photosBefore}`,
+  )
+  check(
+    '…and the device’s copy is removed once it is up',
+    await until('removed', () => kept().length === 0),
+    String(kept()),
+  )
+  stack.length = 0
 
   // 登录: one tap with WeChat, through wx.login, the server and the WeChat stand-in.
   stack.length = 0
