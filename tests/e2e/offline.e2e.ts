@@ -103,7 +103,7 @@ describe('a day without signal', () => {
     await see(page, '未同步')
     await tapText(page, THEME)
     await page.waitForURL(/package-activity\/detail/)
-    await see(page, '本机待同步')
+    await see(page, '良教乡前跃村 · 前跃村村委会')
 
     await logVisit(page, '马德林（QY-001）', true)
     await logVisit(page, '李桂兰（QY-002）', false)
@@ -116,6 +116,9 @@ describe('a day without signal', () => {
     await page.locator('.taro-modal__foot, .taro__modal__foot, .weui-dialog__ft').getByText('返回').click()
     await page.waitForURL(/package-activity\/detail/)
     await see(page, '走访 2 条，捐赠 1 笔（现金 ¥3,000.00）')
+    // Each is listed, named from the lists kept on the phone.
+    await see(page, '李桂兰（QY-002）')
+    await see(page, '西宁市司法局机关党支部')
     await screenshot(page, 'offline-activity-pending')
 
     const queued = ['activity.create', 'visit.create', 'photo.upload', 'visit.create', 'donation.create']

@@ -1,6 +1,6 @@
 // An activity created on this phone and not yet on the server, read from its queued create: the
 // detail page shows it (marked 未同步), and visits and donations can be logged to it offline —
-// they wait behind it in the queue and name it by its client-made id.
+// they wait behind it in the queue and name it by its client-made id (QueuedRecords lists them).
 import { useOfflineQueueState } from './context'
 import { createdIdOf } from './dependencies'
 import type { QueueItem } from './types'
@@ -8,13 +8,7 @@ import type { QueueItem } from './types'
 /** What the visit and donation forms take from their activity. */
 export type ActivityBasics = { theme: string; heldOn: string; villageId: string | null }
 
-export type PendingActivity = ActivityBasics & {
-  item: QueueItem
-  input: Record<string, unknown>
-  /** Visits and donations to it, still queued on this phone. */
-  queuedVisits: QueueItem[]
-  queuedDonations: QueueItem[]
-}
+export type PendingActivity = ActivityBasics & { item: QueueItem; input: Record<string, unknown> }
 
 const text = (input: Record<string, unknown>, key: string) =>
   typeof input[key] === 'string' ? (input[key] as string) : ''
@@ -24,15 +18,12 @@ export const usePendingActivity = (id: string | undefined): PendingActivity | nu
   if (!id) return null
   const item = items.find((i) => i.procedure === 'activity.create' && createdIdOf(i) === id)
   if (!item) return null
-  const belongs = (procedure: string) => items.filter((i) => i.procedure === procedure && i.input.activityId === id)
   return {
     item,
     input: item.input,
     theme: text(item.input, 'theme'),
     heldOn: text(item.input, 'heldOn'),
     villageId: text(item.input, 'villageId') || null,
-    queuedVisits: belongs('visit.create'),
-    queuedDonations: belongs('donation.create'),
   }
 }
 

@@ -6,14 +6,12 @@ import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { formatChineseDate } from '../../../common/dates'
-import { formatFen } from '../../../common/money'
 import { PhotoGallery } from '../../components/PhotoGallery'
 import { UnsyncedTag } from '../../lib/offline-queue/unsynced-tag'
 import type { PendingActivity as Pending } from '../../lib/offline-queue/use-pending-activity'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
-
-const cashOf = (input: Record<string, unknown>, key: string) => (typeof input[key] === 'number' ? input[key] : 0)
+import { QueuedRecords } from './QueuedRecords'
 
 export const PendingActivity = ({ id, pending, canRecord }: { id: string; pending: Pending; canRecord: boolean }) => {
   const trpc = useTRPC()
@@ -22,7 +20,6 @@ export const PendingActivity = ({ id, pending, canRecord }: { id: string; pendin
   const village = villages.data?.find((v) => v.id === pending.villageId)
   const orgIds = [pending.input.organiserOrgId, ...((pending.input.participantOrgIds as unknown[]) ?? [])]
   const orgNames = (orgs.data ?? []).filter((o) => orgIds.includes(o.id)).map((o) => o.name)
-  const queuedCashFen = pending.queuedDonations.reduce((sum, d) => sum + cashOf(d.input, 'amountFen'), 0)
   const place = typeof pending.input.place === 'string' ? pending.input.place : ''
   return (
     <View>
@@ -37,10 +34,6 @@ export const PendingActivity = ({ id, pending, canRecord }: { id: string; pendin
         {orgNames.length ? (
           <Cell title="参加单位" description={orgNames.join('、')} extra={`${orgNames.length} 个`} />
         ) : null}
-        <Cell
-          title="本机待同步"
-          description={`走访 ${pending.queuedVisits.length} 条，捐赠 ${pending.queuedDonations.length} 笔（现金 ${formatFen(queuedCashFen)}）`}
-        />
       </View>
       <View className="actions">
         <Button
@@ -61,6 +54,7 @@ export const PendingActivity = ({ id, pending, canRecord }: { id: string; pendin
           </Button>
         ) : null}
       </View>
+      <QueuedRecords activityId={id} />
       <View className="section">
         <View className="section__title">活动照片</View>
         <PhotoGallery target={{ activityId: id }} />

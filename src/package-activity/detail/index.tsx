@@ -16,6 +16,7 @@ import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { useMe } from '../../lib/use-me'
 import { PendingActivity } from './PendingActivity'
+import { QueuedRecords } from './QueuedRecords'
 
 export default function ActivityDetailPage() {
   const { params } = useRouter()
@@ -126,6 +127,7 @@ export default function ActivityDetailPage() {
           打印活动记录
         </Button>
       </View>
+      <QueuedRecords activityId={a.id} />
       <View className="section">
         <View className="section__title">{`走访（${a.visits.length}）`}</View>
         {a.visits.length ? (
