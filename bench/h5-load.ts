@@ -1,7 +1,11 @@
 // H5 load: the 工作台 of a signed-in secretary, loaded fresh (a new browser context each time: no
 // HTTP cache, no warm JS) in headless Chromium with the CPU throttled 4× through CDP, from the
 // real server on loopback with the 前跃村 story. Reports LCP, FCP, the time until the ¥44,000
-// tile shows, and the JavaScript fetched, as one JSON line (median and p95 over H5_LOADS loads).
+// tile shows, and the JavaScript fetched (median and p95 over H5_LOADS loads), in two lines:
+//   h5.homeLoad            only the session in storage (the first load after signing in);
+//   h5.homeLoad.returning  also what the app keeps for offline use (src/lib/offline-cache.ts), as
+//                          a secretary who used the app before has: auth.me is known at once, so
+//                          the dashboard's figures are asked for without waiting for it.
 import type { BrowserContext } from 'playwright-core'
 import { type E2E, login, newPhonePage, startE2E } from '../tests/e2e/harness'
 import { percentile } from './stats'
@@ -65,30 +69,45 @@ const main = async () => {
     // Sign in once (and agree to the notice); every load then starts from that storage alone.
     const first = await newPhonePage(e2e)
     await login(e2e, first, '13800000002')
-    const storageState = await first.context().storageState()
+    await first.waitForFunction(() => localStorage.getItem('pdrl.offline-cache') !== null, undefined, {
+      timeout: 30_000,
+    })
+    const returning = await first.context().storageState()
     await first.context().close()
-
-    const samples: Sample[] = []
-    for (let i = 0; i < LOADS; i += 1) samples.push(await loadOnce(e2e, storageState))
-    const stat = (key: keyof Sample) => {
-      const values = samples.map((s) => s[key]).sort((a, b) => a - b)
-      return { median: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)) }
+    const signedInOnly: StorageState = {
+      ...returning,
+      origins: returning.origins.map((origin) => ({
+        ...origin,
+        localStorage: origin.localStorage.filter((item) => item.name !== 'pdrl.offline-cache'),
+      })),
     }
-    const lcp = stat('lcpMs')
-    console.log(
-      JSON.stringify({
-        measure: 'h5.homeLoad',
-        loads: LOADS,
-        cpuSlowdown: CPU_SLOWDOWN,
-        lcpMs: lcp,
-        fcpMs: stat('fcpMs'),
-        dataShownMs: stat('dataShownMs'),
-        jsBytes: stat('jsBytes').median,
-        jsEncodedBytes: stat('jsEncodedBytes').median,
-        goalLcpMs: 1000,
-        withinGoal: lcp.median <= 1000,
-      }),
-    )
+
+    for (const [measure, storageState] of [
+      ['h5.homeLoad', signedInOnly],
+      ['h5.homeLoad.returning', returning],
+    ] as const) {
+      const samples: Sample[] = []
+      for (let i = 0; i < LOADS; i += 1) samples.push(await loadOnce(e2e, storageState))
+      const stat = (key: keyof Sample) => {
+        const values = samples.map((s) => s[key]).sort((a, b) => a - b)
+        return { median: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)) }
+      }
+      const lcp = stat('lcpMs')
+      console.log(
+        JSON.stringify({
+          measure,
+          loads: LOADS,
+          cpuSlowdown: CPU_SLOWDOWN,
+          lcpMs: lcp,
+          fcpMs: stat('fcpMs'),
+          dataShownMs: stat('dataShownMs'),
+          jsBytes: stat('jsBytes').median,
+          jsEncodedBytes: stat('jsEncodedBytes').median,
+          goalLcpMs: 1000,
+          withinGoal: lcp.median <= 1000,
+        }),
+      )
+    }
   } finally {
     await e2e.stop()
   }
