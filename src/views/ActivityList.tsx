@@ -10,7 +10,7 @@ import { formatFen } from '../../common/money'
 import { DateField } from '../components/DateField'
 import { ListState } from '../components/ListState'
 import { SelectField } from '../components/SelectField'
-import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputNumber, inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
@@ -119,15 +119,11 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
       {list.items.length || created.length ? (
         <View className="section">
           {created.map((row) => (
-            <Cell
+            <UnsyncedCell
               key={row.itemId}
               title={row.title}
               description={row.description}
-              extra={
-                <View className="list-extra">
-                  <UnsyncedTag state={row.state} />
-                </View>
-              }
+              state={row.state}
               // Its detail is built from the queue, so the day's visits and donations can follow offline.
               onClick={() => void Taro.navigateTo({ url: routes.activityDetail(row.id) })}
             />

@@ -9,7 +9,7 @@ import { goodsValueFen, type TGoodsLine } from '../../common/goods'
 import { formatFen } from '../../common/money'
 import { ListState } from '../components/ListState'
 import { StatTiles } from '../components/StatTiles'
-import { openSyncPage, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputNumber, inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
@@ -77,17 +77,12 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
       {list.items.length || created.length ? (
         <View className="section">
           {created.map((row) => (
-            <Cell
+            <UnsyncedCell
               key={row.itemId}
               title={row.title}
               description={row.description}
-              extra={
-                <View className="list-extra">
-                  <View className="money">{formatFen(row.amountFen)}</View>
-                  <UnsyncedTag state={row.state} />
-                </View>
-              }
-              onClick={openSyncPage}
+              state={row.state}
+              badge={<View className="money">{formatFen(row.amountFen)}</View>}
             />
           ))}
           {list.items.map((d) => (

@@ -14,7 +14,7 @@ import {
 } from '../../common/enums'
 import { ListState } from '../components/ListState'
 import { SelectField } from '../components/SelectField'
-import { openSyncPage, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
@@ -142,17 +142,12 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
       {list.items.length || created.length ? (
         <View className="section">
           {created.map((row) => (
-            <Cell
+            <UnsyncedCell
               key={row.itemId}
               title={row.title}
               description={row.description}
-              extra={
-                <View className="list-extra">
-                  {row.category ? <Tag type="primary">{row.category}</Tag> : null}
-                  <UnsyncedTag state={row.state} />
-                </View>
-              }
-              onClick={openSyncPage}
+              state={row.state}
+              badge={row.category ? <Tag type="primary">{row.category}</Tag> : null}
             />
           ))}
           {list.items.map((h) => (

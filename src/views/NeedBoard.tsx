@@ -13,7 +13,7 @@ import {
 import { ListState } from '../components/ListState'
 import { NeedStatusTag } from '../components/NeedStatusTag'
 import { SelectField } from '../components/SelectField'
-import { openSyncPage, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
@@ -90,17 +90,7 @@ export const NeedBoard = () => {
       {list.items.length || created.length ? (
         <View className="section">
           {created.map((row) => (
-            <Cell
-              key={row.itemId}
-              title={row.title}
-              description={row.description}
-              extra={
-                <View className="list-extra">
-                  <UnsyncedTag state={row.state} />
-                </View>
-              }
-              onClick={openSyncPage}
-            />
+            <UnsyncedCell key={row.itemId} title={row.title} description={row.description} state={row.state} />
           ))}
           {list.items.map((n) => (
             <Cell

@@ -2,6 +2,7 @@
 // stamped (时间、村、主题、拍摄人, and the place when shared) the moment it is added, and kept on
 // the device until the offline queue uploads it after its record (lib/photos/queued-photos.ts).
 import { Switch } from '@nutui/nutui-react-taro'
+import { useQuery } from '@tanstack/react-query'
 import { Canvas, Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { capturePhotos, STAMP_CANVAS_ID } from '../../lib/photos/capture-photos'
@@ -10,21 +11,32 @@ import { askLocation, type Coordinates } from '../../lib/photos/location'
 import { dropPhoto, photoSrc } from '../../lib/photos/photo-store'
 import type { StampInfo } from '../../lib/photos/watermark'
 import { toast } from '../../lib/toast'
+import { useTRPC } from '../../lib/trpc'
+import { useMe } from '../../lib/use-me'
 import './index.scss'
-
-/** What the stamp says besides the time and the place. */
-export type StampContext = Pick<StampInfo, 'village' | 'theme' | 'author'>
 
 type Props = {
   photos: DevicePhoto[]
   onChange: (photos: DevicePhoto[]) => void
-  stamp: () => StampContext
+  /** The record's village and theme, as the form has them when a photo is added. */
+  villageId: string | null
+  theme: string | undefined
   max?: number
 }
 
 const isCancelled = (photos: DevicePhoto[] | null): photos is null => photos === null
 
-export const PhotoPicker = ({ photos, onChange, stamp, max = 9 }: Props) => {
+export const PhotoPicker = ({ photos, onChange, villageId, theme, max = 9 }: Props) => {
+  const trpc = useTRPC()
+  const villages = useQuery(trpc.village.list.queryOptions())
+  const me = useMe()
+  const village = villages.data?.find((v) => v.id === villageId)
+  /** What the stamp says besides the time and the place: 地点, 主题, 拍摄. */
+  const stamp = (): Pick<StampInfo, 'village' | 'theme' | 'author'> => ({
+    village: village ? `${village.township}${village.name}` : undefined,
+    theme,
+    author: me.data?.displayName,
+  })
   const [sources, setSources] = useState<Record<string, string>>({})
   const [isBusy, setBusy] = useState(false)
   const [location, setLocation] = useState<Coordinates | null>(null)
@@ -43,7 +55,7 @@ export const PhotoPicker = ({ photos, onChange, stamp, max = 9 }: Props) => {
       const added = await capturePhotos(source, max - photos.length, () => ({
         ...stamp(),
         takenAt: new Date(),
-        ...(location ? { location: { ...location, name: stamp().village } } : {}),
+        ...(location ? { location } : {}),
       }))
       if (isCancelled(added)) return
       onChange([...photos, ...added])

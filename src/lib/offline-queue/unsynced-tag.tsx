@@ -1,7 +1,9 @@
-// The 未同步 / 同步失败 tag on a list row, which opens 待同步 (where the item can be sent or fixed).
-import { Tag } from '@nutui/nutui-react-taro'
+// The 未同步 / 同步失败 tag on a list row, which opens 待同步 (where the item can be sent or fixed),
+// and the row of a record saved on this phone that heads its list.
+import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
 import { routes } from '../routes'
 import type { UnsyncedState } from './use-unsynced'
 
@@ -21,3 +23,31 @@ export const UnsyncedTag = ({ state }: { state: UnsyncedState | undefined }) =>
       <Tag type={state === 'failed' ? 'danger' : 'warning'}>{state === 'failed' ? '同步失败' : '未同步'}</Tag>
     </View>
   ) : null
+
+/** A record saved on this phone, at the top of its list: a tap opens `onClick` (待同步 by default). */
+export const UnsyncedCell = ({
+  title,
+  description,
+  state,
+  badge,
+  onClick = openSyncPage,
+}: {
+  title: string
+  description: string
+  state: UnsyncedState
+  /** What the list's own rows show beside their status (an amount, a category). */
+  badge?: ReactNode
+  onClick?: () => void
+}) => (
+  <Cell
+    title={title}
+    description={description}
+    extra={
+      <View className="list-extra">
+        {badge}
+        <UnsyncedTag state={state} />
+      </View>
+    }
+    onClick={onClick}
+  />
+)

@@ -1,9 +1,9 @@
 // Taking photos as evidence, on H5: taken or picked with a file input, scaled (long side ≤ 1600 px)
 // and stamped on a canvas (watermark.ts), re-encoded as JPEG, and kept (photo-store.h5.ts) until
 // the offline queue uploads them. The mini-program's is capture-photos.ts.
-import type { DevicePhoto, PhotoSource } from './device-photo-types'
+import { type DevicePhoto, keptPhoto, type PhotoSource } from './device-photo-types'
 import { keepPhoto } from './photo-store'
-import { capturedPlaceOf, drawStamp, fitWithin, type StampInfo, stampText } from './watermark'
+import { drawStamp, fitWithin, type StampInfo, stampText } from './watermark'
 
 export type { DevicePhoto, PhotoSource } from './device-photo-types'
 
@@ -50,18 +50,10 @@ const prepare = async (file: File, stamp: StampInfo): Promise<DevicePhoto> => {
   drawStamp(ctx, size.width, size.height, stampText(stamp))
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85))
   if (!blob) throw new Error('照片处理失败，请重试')
-  const path = await keepPhoto(blob)
-  const capturedPlace = capturedPlaceOf(stamp)
-  return {
-    path,
-    width: size.width,
-    height: size.height,
-    takenAt: stamp.takenAt.toISOString(),
-    ...(capturedPlace ? { capturedPlace } : {}),
-  }
+  return keptPhoto(await keepPhoto(blob), size, stamp)
 }
 
-/** Null when the person cancels. */
+/** Null when the person cancels; a photo that cannot be prepared rejects (the picker tells why). */
 export const capturePhotos = async (
   source: PhotoSource,
   max: number,

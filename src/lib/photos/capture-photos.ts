@@ -2,9 +2,9 @@
 // (Taro.compressImage, long side ≤ 1600 px), stamped on a canvas 2d (watermark.ts), and kept
 // (photo-store.ts) until the offline queue uploads them. H5 has its own file, capture-photos.h5.ts.
 import Taro from '@tarojs/taro'
-import type { DevicePhoto, PhotoSource } from './device-photo-types'
+import { type DevicePhoto, keptPhoto, type PhotoSource } from './device-photo-types'
 import { keepPhoto } from './photo-store'
-import { capturedPlaceOf, drawStamp, fitWithin, type StampContext, type StampInfo, stampText } from './watermark'
+import { drawStamp, fitWithin, type StampContext, type StampInfo, stampText } from './watermark'
 
 export type { DevicePhoto, PhotoSource } from './device-photo-types'
 
@@ -61,18 +61,10 @@ const prepare = async (src: string, stamp: StampInfo): Promise<DevicePhoto> => {
     fileType: 'jpg',
     quality: 0.85,
   } as unknown as Taro.canvasToTempFilePath.Option)
-  const path = await keepPhoto(tempFilePath)
-  const capturedPlace = capturedPlaceOf(stamp)
-  return {
-    path,
-    width: size.width,
-    height: size.height,
-    takenAt: stamp.takenAt.toISOString(),
-    ...(capturedPlace ? { capturedPlace } : {}),
-  }
+  return keptPhoto(await keepPhoto(tempFilePath), size, stamp)
 }
 
-/** Null when the person cancels; [] when nothing could be prepared (each failure is told). */
+/** Null when the person cancels; a photo that cannot be prepared rejects (the picker tells why). */
 export const capturePhotos = async (
   source: PhotoSource,
   max: number,

@@ -1,4 +1,5 @@
-// What both targets' device-photos modules share.
+// What both targets' photo modules share (capture-photos, photo-store).
+import { capturedPlaceOf, type StampInfo } from './watermark'
 
 export type PhotoSource = 'camera' | 'album'
 
@@ -15,3 +16,9 @@ export type DevicePhoto = {
 }
 
 export type UploadAnswer = { status: number; body: unknown }
+
+/** The photo as kept: where, its size once fitted, and when and where the stamp says it was taken. */
+export const keptPhoto = (path: string, size: { width: number; height: number }, stamp: StampInfo): DevicePhoto => {
+  const capturedPlace = capturedPlaceOf(stamp)
+  return { path, ...size, takenAt: stamp.takenAt.toISOString(), ...(capturedPlace ? { capturedPlace } : {}) }
+}

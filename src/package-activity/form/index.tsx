@@ -23,7 +23,6 @@ import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { useMe } from '../../lib/use-me'
 
 type Values = {
   kind: ActivityKind
@@ -109,7 +108,6 @@ export default function ActivityFormPage() {
 
   // Online, the server's answer opens the activity; offline, it waits in the queue (待同步).
   const attachments = usePhotoAttachments()
-  const me = useMe()
   const saved = (outcome: Saved<'activity.create'> | Saved<'activity.update'>) => {
     const activityId = outcome.isSynced ? outcome.result.id : outcome.id
     if (activityId) attachments.queueFor({ activityId })
@@ -309,14 +307,8 @@ export default function ActivityFormPage() {
         <PhotoPicker
           photos={attachments.photos}
           onChange={attachments.setPhotos}
-          stamp={() => {
-            const village = villages.data?.find((v) => v.id === values.villageId)
-            return {
-              village: village ? `${village.township}${village.name}` : values.place || undefined,
-              theme: values.theme || undefined,
-              author: me.data?.displayName,
-            }
-          }}
+          villageId={values.villageId}
+          theme={values.theme || undefined}
         />
       </View>
       <View className="form-actions">

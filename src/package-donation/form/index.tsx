@@ -28,7 +28,6 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { useMe } from '../../lib/use-me'
 
 type Values = {
   donorType: 'org' | 'named'
@@ -87,7 +86,6 @@ export default function DonationFormPage() {
   )
 
   const attachments = usePhotoAttachments()
-  const me = useMe()
   const create = useQueuedMutation('donation.create', {
     onSaved: (saved) => {
       const donationId = saved.isSynced ? saved.result.id : saved.id
@@ -236,14 +234,8 @@ export default function DonationFormPage() {
         <PhotoPicker
           photos={attachments.photos}
           onChange={attachments.setPhotos}
-          stamp={() => {
-            const village = villages.data?.find((v) => v.id === values.villageId)
-            return {
-              village: village ? `${village.township}${village.name}` : undefined,
-              theme: basics?.theme ?? '捐赠交接',
-              author: me.data?.displayName,
-            }
-          }}
+          villageId={values.villageId}
+          theme={basics?.theme ?? '捐赠交接'}
         />
       </View>
       <View className="form-actions">

@@ -30,7 +30,6 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { useMe } from '../../lib/use-me'
 
 type RaisedNeed = { category: NeedCategory | null; description: string; urgency: NeedUrgency; dueOn: string | null }
 
@@ -97,7 +96,6 @@ export default function VisitFormPage() {
   useFirstData(household.data, (h) => form.setValues((v) => ({ ...v, villageId: h.village.id, householdId: h.id })))
 
   const attachments = usePhotoAttachments()
-  const me = useMe()
   const create = useQueuedMutation('visit.create', {
     onSaved: (saved) => {
       const visitId = saved.isSynced ? saved.result.id : saved.id
@@ -301,14 +299,8 @@ export default function VisitFormPage() {
         <PhotoPicker
           photos={attachments.photos}
           onChange={attachments.setPhotos}
-          stamp={() => {
-            const village = villages.data?.find((v) => v.id === values.villageId)
-            return {
-              village: village ? `${village.township}${village.name}` : undefined,
-              theme: basics?.theme ?? '入户走访',
-              author: me.data?.displayName,
-            }
-          }}
+          villageId={values.villageId}
+          theme={basics?.theme ?? '入户走访'}
         />
       </View>
       <View className="form-actions">
