@@ -115,8 +115,15 @@ export const buildServer = async ({
 
   if (h5Root && hasH5) {
     registerOfflineShell(app, h5Root)
-    // preCompressed: the build's .br and .gz copies (scripts/precompress.mjs), for browsers that take them.
-    await app.register(fastifyStatic, { root: h5Root, index: 'index.html', wildcard: false, preCompressed: true })
+    // preCompressed: the build's .br and .gz copies (scripts/precompress.mjs), for browsers that take
+    // them; a cache in between must keep them apart by Accept-Encoding.
+    await app.register(fastifyStatic, {
+      root: h5Root,
+      index: 'index.html',
+      wildcard: false,
+      preCompressed: true,
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
+    })
     // The H5 router uses hash mode, so any other GET is the app's shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !isTrpcRequest(req) && !req.url.startsWith('/trpc'))

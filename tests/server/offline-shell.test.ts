@@ -83,6 +83,8 @@ describe('the offline shell', () => {
     })
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i)
+    expect(plain.headers.vary).toMatch(/accept-encoding/i)
     expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4)
     expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body)
   })
