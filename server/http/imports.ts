@@ -37,11 +37,16 @@ const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
   }
   if (!file) throw new AppError('IMPORT_FILE_MISSING')
   if (/\.(xls|csv|et|ods|numbers)$/i.test(file.filename)) throw new AppError('IMPORT_FILE_TYPE')
+  let bytes: Buffer
   try {
-    return await file.toBuffer()
+    bytes = await file.toBuffer()
   } catch (error) {
     throw uploadError(error)
   }
+  // toBuffer notices the limit only between chunks: when the cut falls on a chunk's end, it returns
+  // the truncated bytes without an error, and only the stream says so.
+  if (file.file.truncated) throw new AppError('IMPORT_FILE_TOO_LARGE')
+  return bytes
 }
 
 const uploadError = (error: unknown) => {

@@ -49,7 +49,11 @@ const uploadedFile = async (req: FastifyRequest, maxBytes: number): Promise<Buff
   try {
     const file = await req.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12 } })
     if (!file) throw new AppError('PHOTO_FILE_MISSING')
-    return await file.toBuffer()
+    const bytes = await file.toBuffer()
+    // toBuffer notices the limit only between chunks: a cut on a chunk's end returns the truncated
+    // bytes without an error. Answered as the limit's own error (uploadError, below).
+    if (file.file.truncated) throw Object.assign(new Error('truncated'), { code: 'FST_REQ_FILE_TOO_LARGE' })
+    return bytes
   } catch (error) {
     throw uploadError(error, maxBytes)
   }
