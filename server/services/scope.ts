@@ -11,68 +11,72 @@ import { type Actor, hasRole, orgsWithRole } from './auth/actor'
 
 const NOTHING = { id: { in: [] as string[] } }
 
-const secretaryPaths = (actor: Actor) => orgsWithRole(actor, 'SECRETARY').map((m) => m.orgPath)
+/**
+ * Every fragment comes wrapped in one `AND`, so callers may spread it next to their own keys
+ * (`{ id, ...needScope(actor) }`) without either side overwriting the other's `id` or `OR`.
+ */
+const scoped = <W extends object>(where: W): { AND?: W[] } => (Object.keys(where).length ? { AND: [where] } : {})
+
+/** The villages the actor reaches, for a `villageId` column (admins: no condition). */
+const inReachedVillages = (actor: Actor) =>
+  actor.reach.villageIds === null ? {} : { villageId: { in: [...actor.reach.villageIds] } }
+
+const hasSubtree = (actor: Actor) => orgsWithRole(actor, 'SECRETARY').length > 0
+const subtreeOrgIds = (actor: Actor) => [...actor.reach.subtreeOrgIds]
 const memberOrgIds = (actor: Actor) => orgsWithRole(actor, 'MEMBER').map((m) => m.orgId)
 
 /** Orgs in any of the actor's secretary subtrees. */
 export const orgSubtreeWhere = (actor: Actor): Prisma.OrgWhereInput => {
   if (hasRole(actor, 'ADMIN')) return {}
-  const paths = secretaryPaths(actor)
-  return paths.length ? { OR: paths.map((path) => ({ path: { startsWith: path } })) } : NOTHING
+  return scoped(hasSubtree(actor) ? { id: { in: subtreeOrgIds(actor) } } : NOTHING)
 }
 
-export const villageScope = (actor: Actor): Prisma.VillageWhereInput => {
-  if (hasRole(actor, 'ADMIN')) return {}
-  const reach: Prisma.VillageWhereInput[] = []
-  const paths = secretaryPaths(actor)
-  if (paths.length) reach.push({ orgPairs: { some: { org: orgSubtreeWhere(actor) } } })
-  const orgIds = memberOrgIds(actor)
-  if (orgIds.length) reach.push({ orgPairs: { some: { orgId: { in: orgIds } } } })
-  if (actor.cadreVillageIds.length) reach.push({ id: { in: [...actor.cadreVillageIds] } })
-  return reach.length ? { OR: reach } : NOTHING
-}
+export const villageScope = (actor: Actor): Prisma.VillageWhereInput =>
+  actor.reach.villageIds === null ? {} : scoped({ id: { in: [...actor.reach.villageIds] } })
 
-export const householdScope = (actor: Actor): Prisma.HouseholdWhereInput =>
-  hasRole(actor, 'ADMIN') ? {} : { village: villageScope(actor) }
+export const householdScope = (actor: Actor): Prisma.HouseholdWhereInput => scoped(inReachedVillages(actor))
 
-export const needScope = (actor: Actor): Prisma.NeedWhereInput =>
-  hasRole(actor, 'ADMIN') ? {} : { village: villageScope(actor) }
+export const needScope = (actor: Actor): Prisma.NeedWhereInput => scoped(inReachedVillages(actor))
 
 export const visitScope = (actor: Actor): Prisma.VisitWhereInput =>
   hasRole(actor, 'ADMIN')
     ? {}
-    : { OR: [{ village: villageScope(actor) }, { visitors: { some: { userId: actor.userId } } }] }
+    : scoped({ OR: [inReachedVillages(actor), { visitors: { some: { userId: actor.userId } } }] })
 
 export const activityScope = (actor: Actor): Prisma.ActivityWhereInput => {
   if (hasRole(actor, 'ADMIN')) return {}
   const reach: Prisma.ActivityWhereInput[] = []
-  if (secretaryPaths(actor).length) {
-    const subtree = orgSubtreeWhere(actor)
-    reach.push({ organiserOrg: subtree }, { orgs: { some: { org: subtree } } })
-  }
-  const orgIds = memberOrgIds(actor)
-  if (orgIds.length) reach.push({ organiserOrgId: { in: orgIds } }, { orgs: { some: { orgId: { in: orgIds } } } })
+  // The organiser is always one of an activity's orgs (activityOrgIds), so one semi-join on
+  // ActivityOrg covers both; an OR with organiserOrgId would make PostgreSQL filter every activity.
+  const orgIds = [...new Set([...subtreeOrgIds(actor), ...memberOrgIds(actor)])]
+  if (orgIds.length) reach.push({ orgs: { some: { orgId: { in: orgIds } } } })
   if (actor.cadreVillageIds.length) reach.push({ villageId: { in: [...actor.cadreVillageIds] } })
-  return reach.length ? { OR: reach } : NOTHING
+  return scoped(reach.length ? { OR: reach } : NOTHING)
 }
 
 /** Activities the actor may edit: those organised within their subtree. */
 export const activityWriteScope = (actor: Actor): Prisma.ActivityWhereInput =>
-  hasRole(actor, 'ADMIN') ? {} : { organiserOrg: orgSubtreeWhere(actor) }
+  hasRole(actor, 'ADMIN') ? {} : scoped({ organiserOrgId: { in: subtreeOrgIds(actor) } })
 
 export const donationScope = (actor: Actor): Prisma.DonationWhereInput => {
   if (hasRole(actor, 'ADMIN')) return {}
-  const reach: Prisma.DonationWhereInput[] = [{ village: villageScope(actor) }]
-  if (secretaryPaths(actor).length) reach.push({ donorOrg: orgSubtreeWhere(actor) })
-  return { OR: reach }
+  const reach: Prisma.DonationWhereInput[] = [inReachedVillages(actor)]
+  if (hasSubtree(actor)) reach.push({ donorOrgId: { in: subtreeOrgIds(actor) } })
+  return scoped({ OR: reach })
 }
 
 /** Donations the actor may correct or void. */
 export const donationWriteScope = (actor: Actor): Prisma.DonationWhereInput => {
   if (hasRole(actor, 'ADMIN')) return {}
-  if (!secretaryPaths(actor).length) return NOTHING
-  const subtree = orgSubtreeWhere(actor)
-  return { OR: [{ donorOrg: subtree }, { activity: { organiserOrg: subtree } }, { createdById: actor.userId }] }
+  if (!hasSubtree(actor)) return scoped(NOTHING)
+  const subtree = subtreeOrgIds(actor)
+  return scoped({
+    OR: [
+      { donorOrgId: { in: subtree } },
+      { activity: { organiserOrgId: { in: subtree } } },
+      { createdById: actor.userId },
+    ],
+  })
 }
 
 /**

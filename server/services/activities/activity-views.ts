@@ -14,7 +14,6 @@ export const activityListSelect = {
   presentCount: true,
   village: { select: { id: true, name: true, township: true, county: true } },
   organiserOrg: { select: { id: true, name: true, shortName: true } },
-  _count: { select: { orgs: true } },
 } satisfies Prisma.ActivitySelect
 
 export const activityDetailSelect = {
@@ -26,12 +25,15 @@ export const activityDetailSelect = {
   absences: { orderBy: { name: 'asc' }, select: { name: true, reason: true } },
 } satisfies Prisma.ActivitySelect
 
-export const toActivityListItem = <T extends Prisma.ActivityGetPayload<{ select: typeof activityListSelect }>>({
-  heldOn,
-  _count,
-  ...row
-}: T) => ({
+/**
+ * `orgCount` is counted by the caller for its own rows: a relation `_count` in a select makes
+ * Prisma group the whole ActivityOrg table on every query (docs/scaling.md).
+ */
+export const toActivityListItem = <T extends Prisma.ActivityGetPayload<{ select: typeof activityListSelect }>>(
+  { heldOn, ...row }: T,
+  orgCount: number,
+) => ({
   ...row,
   heldOn: dateToDateOnly(heldOn),
-  orgCount: _count.orgs,
+  orgCount,
 })

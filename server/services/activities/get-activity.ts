@@ -10,13 +10,15 @@ import type { ServiceContext } from '../service-context'
 import { sumDonations, sumVisits } from '../stats/totals'
 import { activityDetailSelect, toActivityListItem } from './activity-views'
 
+const sumOf = (counts: Iterable<number>) => [...counts].reduce((sum, n) => sum + n, 0)
+
 export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string }) => {
   const row = await ctx.db.activity.findFirst({
     where: { id, ...activityScope(ctx.actor) },
     select: activityDetailSelect,
   })
   if (!row) throw new AppError('NOT_FOUND')
-  const [canEdit, donationTotals, visitTotals, visits, donations, needsRaised] = await runAll(ctx.db, [
+  const [canEdit, donationTotals, visitTotals, visits, donations, needGroups] = await runAll(ctx.db, [
     () => ctx.db.activity.count({ where: { id, ...activityWriteScope(ctx.actor) } }).then((n) => n > 0),
     () => sumDonations(ctx.db, { activityId: id }),
     () => sumVisits(ctx.db, { activityId: id }),
@@ -33,7 +35,6 @@ export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string
           household: { select: { id: true, headName: true, code: true } },
           cadre: { select: { id: true, displayName: true } },
           goods: { select: { item: true, quantity: true, unit: true } },
-          _count: { select: { needs: true } },
         },
       }),
     () =>
@@ -42,19 +43,20 @@ export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string
         orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }],
         select: { id: true, donorName: true, kind: true, amountFen: true, voidedAt: true, recipientKind: true },
       }),
-    () => ctx.db.need.count({ where: { visit: { activityId: id } } }),
+    () => ctx.db.need.groupBy({ by: ['visitId'], where: { visit: { activityId: id } }, _count: { _all: true } }),
   ])
+  const needsByVisit = new Map(needGroups.map((g) => [g.visitId, g._count._all]))
   return {
-    ...toActivityListItem(row),
+    ...toActivityListItem(row, row.orgs.length),
     orgs: row.orgs.map((o) => o.org),
     canEdit,
-    totals: { ...donationTotals, ...visitTotals, needsRaised },
-    visits: (await withoutHiddenHouseholds(ctx, visits)).map(({ visitedOn, _count, cashFen, goodsValueFen, ...v }) => ({
+    totals: { ...donationTotals, ...visitTotals, needsRaised: sumOf(needsByVisit.values()) },
+    visits: (await withoutHiddenHouseholds(ctx, visits)).map(({ visitedOn, cashFen, goodsValueFen, ...v }) => ({
       ...v,
       visitedOn: dateToDateOnly(visitedOn),
       cashFen: toFen(cashFen),
       goodsValueFen: toFen(goodsValueFen),
-      needCount: _count.needs,
+      needCount: needsByVisit.get(v.id) ?? 0,
     })),
     donations: donations.map((d) => ({ ...d, amountFen: toFen(d.amountFen), isVoided: d.voidedAt !== null })),
   }

@@ -23,7 +23,7 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
       AND: [
         activityScope(ctx.actor),
         input.month ? { heldOn: monthRange(input.month) } : {},
-        input.orgId ? { OR: [{ organiserOrgId: input.orgId }, { orgs: { some: { orgId: input.orgId } } }] } : {},
+        input.orgId ? { orgs: { some: { orgId: input.orgId } } } : {},
         input.villageId ? { villageId: input.villageId } : {},
         input.kind ? { kind: input.kind } : {},
         input.status ? { status: input.status } : {},
@@ -34,12 +34,18 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })
-  const page = toPage(rows.map(toActivityListItem), input.limit)
-  const ids = page.items.map((a) => a.id)
-  const [money, visits] = await runAll(ctx.db, [
+  const ids = rows.slice(0, input.limit).map((a) => a.id)
+  const [orgCounts, money, visits] = await runAll(ctx.db, [
+    () =>
+      ctx.db.activityOrg.groupBy({ by: ['activityId'], where: { activityId: { in: ids } }, _count: { _all: true } }),
     () => donationTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
     () => visitTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
   ])
+  const orgCountOf = new Map(orgCounts.map((g) => [g.activityId, g._count._all]))
+  const page = toPage(
+    rows.map((row) => toActivityListItem(row, orgCountOf.get(row.id) ?? 0)),
+    input.limit,
+  )
   return {
     ...page,
     items: page.items.map((a) => ({

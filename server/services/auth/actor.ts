@@ -3,6 +3,7 @@ import type { Role } from '../../../common/enums'
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
+import { loadReach, type Reach } from './reach'
 
 export type ActorMembership = {
   orgId: string
@@ -24,6 +25,8 @@ export type Actor = {
   householdId: string | null
   /** Whether they have agreed to the privacy notice in force (required of residents). */
   hasAgreedToPrivacy: boolean
+  /** The villages and orgs their roles reach, as ids (scope.ts filters with these). */
+  reach: Reach
 }
 
 /** 党组织 staff: everyone but residents (staffProcedure, and the plain HTTP routes that mirror it). */
@@ -61,13 +64,21 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
   }))
   const roles = new Set<Role>(memberships.map((m) => m.role))
   if (user.householdId) roles.add('RESIDENT')
+  const cadreVillageIds = user.cadreVillages.map((c) => c.villageId)
+  const reach = await loadReach(db, {
+    isAdmin: roles.has('ADMIN'),
+    secretaryPaths: memberships.filter((m) => m.role === 'SECRETARY').map((m) => m.orgPath),
+    memberOrgIds: memberships.filter((m) => m.role === 'MEMBER').map((m) => m.orgId),
+    cadreVillageIds,
+  })
   return {
     userId: user.id,
     displayName: user.displayName,
     roles: [...roles],
     memberships,
-    cadreVillageIds: user.cadreVillages.map((c) => c.villageId),
+    cadreVillageIds,
     householdId: user.householdId,
     hasAgreedToPrivacy: user.privacyConsents.length > 0,
+    reach,
   }
 }

@@ -2,6 +2,7 @@
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
 import { idNumberProblem } from '../../../common/personal-data'
+import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import type { TListHouseholdsRequest } from '../../routers/household/list-households.types'
 import { householdScope } from '../scope'
@@ -20,8 +21,32 @@ const householdListSelect = {
   village: { select: { id: true, name: true } },
   responsibleUser: { select: { id: true, displayName: true } },
   risks: { where: { isEliminated: false }, select: { code: true } },
-  _count: { select: { members: true, needs: { where: { status: { in: [...OPEN_NEED_STATUSES] } } } } },
 } satisfies Prisma.HouseholdSelect
+
+/**
+ * Members and open needs of the page's households only: a relation `_count` in the select would
+ * make Prisma group the whole HouseholdMember and Need tables on every page (docs/scaling.md).
+ */
+const countsFor = async (ctx: ServiceContext, householdIds: string[]) => {
+  const [members, openNeeds] = await runAll(ctx.db, [
+    () =>
+      ctx.db.householdMember.groupBy({
+        by: ['householdId'],
+        where: { householdId: { in: householdIds } },
+        _count: { _all: true },
+      }),
+    () =>
+      ctx.db.need.groupBy({
+        by: ['householdId'],
+        where: { householdId: { in: householdIds }, status: { in: [...OPEN_NEED_STATUSES] } },
+        _count: { _all: true },
+      }),
+  ])
+  return {
+    members: new Map(members.map((g) => [g.householdId, g._count._all])),
+    openNeeds: new Map(openNeeds.map((g) => [g.householdId, g._count._all])),
+  }
+}
 
 const searchWhere = (ctx: ServiceContext, search: string): Prisma.HouseholdWhereInput => {
   const idNumber = search.toUpperCase()
@@ -55,13 +80,17 @@ export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; inpu
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })
+  const counts = await countsFor(
+    ctx,
+    rows.slice(0, input.limit).map((r) => r.id),
+  )
   return toPage(
-    rows.map(({ idNumberMask, risks, _count, ...row }) => ({
+    rows.map(({ idNumberMask, risks, ...row }) => ({
       ...row,
       idNumberMasked: idNumberMask,
       riskCodes: risks.map((r) => r.code),
-      memberCount: _count.members,
-      openNeedCount: _count.needs,
+      memberCount: counts.members.get(row.id) ?? 0,
+      openNeedCount: counts.openNeeds.get(row.id) ?? 0,
     })),
     input.limit,
   )

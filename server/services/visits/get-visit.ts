@@ -23,7 +23,7 @@ export const getVisit = async ({ ctx, id }: { ctx: ServiceContext; id: string })
   const { healthEnc, needs, ...visit } = row
   const mayReadHealth = keepsRecordsOf(ctx.actor, row.village.id) || row.createdById === ctx.actor.userId
   return {
-    ...toVisitListItem(visit),
+    ...toVisitListItem(visit, needs.length),
     healthNotes: mayReadHealth && healthEnc ? ctx.crypto.decrypt(healthEnc, 'visit.health') : null,
     isHealthHidden: Boolean(healthEnc) && !mayReadHealth,
     needs: needs.map(toNeedListItem),

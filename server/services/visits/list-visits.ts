@@ -2,7 +2,7 @@ import { toPage } from '../../../common/pagination'
 import type { TListVisitsRequest } from '../../routers/visit/list-visits.types'
 import { visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { toVisitListItem, visitListSelect } from './visit-views'
+import { needCountsOf, toVisitListItem, visitListSelect } from './visit-views'
 
 export const listVisits = async ({ ctx, input }: { ctx: ServiceContext; input: TListVisitsRequest }) => {
   const rows = await ctx.db.visit.findMany({
@@ -19,5 +19,12 @@ export const listVisits = async ({ ctx, input }: { ctx: ServiceContext; input: T
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })
-  return toPage(rows.map(toVisitListItem), input.limit)
+  const needCounts = await needCountsOf(
+    ctx.db,
+    rows.slice(0, input.limit).map((v) => v.id),
+  )
+  return toPage(
+    rows.map((v) => toVisitListItem(v, needCounts.get(v.id) ?? 0)),
+    input.limit,
+  )
 }

@@ -1,4 +1,5 @@
 import { dateToDateOnly } from '../../../common/dates'
+import type { Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 
@@ -16,23 +17,27 @@ export const visitListSelect = {
   activity: { select: { id: true, theme: true } },
   visitors: { select: { user: { select: { id: true, displayName: true } } } },
   goods: { select: { id: true, item: true, quantity: true, unit: true, unitValueFen: true, valueFen: true } },
-  _count: { select: { needs: true } },
 } satisfies Prisma.VisitSelect
 
-export const toVisitListItem = <T extends Prisma.VisitGetPayload<{ select: typeof visitListSelect }>>({
-  visitedOn,
-  visitors,
-  _count,
-  cashFen,
-  goodsValueFen,
-  goods,
-  ...visit
-}: T) => ({
+/** Needs raised on each of these visits, counted for these ids only (see activity-views.ts). */
+export const needCountsOf = async (db: Tx, visitIds: string[]): Promise<Map<string, number>> => {
+  const groups = await db.need.groupBy({
+    by: ['visitId'],
+    where: { visitId: { in: visitIds } },
+    _count: { _all: true },
+  })
+  return new Map(groups.flatMap((g) => (g.visitId ? [[g.visitId, g._count._all] as const] : [])))
+}
+
+export const toVisitListItem = <T extends Prisma.VisitGetPayload<{ select: typeof visitListSelect }>>(
+  { visitedOn, visitors, cashFen, goodsValueFen, goods, ...visit }: T,
+  needCount: number,
+) => ({
   ...visit,
   visitedOn: dateToDateOnly(visitedOn),
   cashFen: toFen(cashFen),
   goodsValueFen: toFen(goodsValueFen),
   goods: goods.map((g) => ({ ...g, unitValueFen: toFen(g.unitValueFen), valueFen: toFen(g.valueFen) })),
   visitors: visitors.map((v) => v.user),
-  needCount: _count.needs,
+  needCount,
 })
