@@ -43,15 +43,25 @@ export const visitScope = (actor: Actor): Prisma.VisitWhereInput =>
     ? {}
     : scoped({ OR: [inReachedVillages(actor), { visitors: { some: { userId: actor.userId } } }] })
 
-export const activityScope = (actor: Actor): Prisma.ActivityWhereInput => {
-  if (hasRole(actor, 'ADMIN')) return {}
-  const reach: Prisma.ActivityWhereInput[] = []
+/**
+ * The ways an activity can be the actor's, each served by its own index (null: an admin, all of
+ * them). activityScope joins them with OR; a count may read each arm apart and unite the ids.
+ */
+export const activityScopeArms = (actor: Actor): Prisma.ActivityWhereInput[] | null => {
+  if (hasRole(actor, 'ADMIN')) return null
+  const arms: Prisma.ActivityWhereInput[] = []
   // The organiser is always one of an activity's orgs (activityOrgIds), so one semi-join on
   // ActivityOrg covers both; an OR with organiserOrgId would make PostgreSQL filter every activity.
   const orgIds = [...new Set([...subtreeOrgIds(actor), ...memberOrgIds(actor)])]
-  if (orgIds.length) reach.push({ orgs: { some: { orgId: { in: orgIds } } } })
-  if (actor.cadreVillageIds.length) reach.push({ villageId: { in: [...actor.cadreVillageIds] } })
-  return scoped(reach.length ? { OR: reach } : NOTHING)
+  if (orgIds.length) arms.push({ orgs: { some: { orgId: { in: orgIds } } } })
+  if (actor.cadreVillageIds.length) arms.push({ villageId: { in: [...actor.cadreVillageIds] } })
+  return arms
+}
+
+export const activityScope = (actor: Actor): Prisma.ActivityWhereInput => {
+  const arms = activityScopeArms(actor)
+  if (arms === null) return {}
+  return scoped(arms.length ? { OR: arms } : NOTHING)
 }
 
 /** Activities the actor may edit: those organised within their subtree. */

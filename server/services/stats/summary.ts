@@ -1,215 +1,230 @@
 // stats.summary: the headline numbers and their breakdowns per activity, village, donor and
-// household, for whatever the caller's scope covers. Every figure is aggregated in the
-// database (stats/totals.ts); nothing is added up from client-side lists.
-
-import { dateOnlyToDate, dateToDateOnly, nextDay, shanghaiDate, shanghaiDayStart } from '../../../common/dates'
-import { NEED_CATEGORIES, NEED_STATUSES, type NeedCategory, type NeedStatus } from '../../../common/enums'
-import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
+// household, for whatever the caller's scope covers. Without an activity or dates — the 统计
+// page's first call, and a village's — every figure comes from the rollup tables, which the
+// database keeps in the writing transaction (docs/scaling.md); with them, it is recounted from
+// the base tables (summary-recount.ts), since the rollups hold no per-day or per-activity detail
+// for donors, households and needs. Both give the same answer; tests/server/stats-rollups.test.ts
+// holds them to it.
+import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { runAll } from '../../db/client'
-import type { Prisma } from '../../generated/prisma/client'
-import { toFen } from '../../lib/fen'
 import type { TStatsSummaryRequest } from '../../routers/stats/summary.types'
-import { visibleHouseholdIds } from '../households/visible-households'
-import { activityScope, donationScope, needScope, visitScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
+import { countActivitiesHeld } from './activities-held'
+import { type BeyondReach, findBeyondReach } from './summary-beyond-reach'
 import {
+  byHeldOnDesc,
+  byTotalDesc,
+  byVisitsDesc,
+  countOverdueNeeds,
+  donorKey,
+  needCounts,
+  statsSummaryRecount,
+  summaryWheres,
+} from './summary-recount'
+import {
+  type ActivityRow,
+  rollupActivities,
+  rollupActivitiesHeld,
+  rollupDonors,
+  rollupHouseholds,
+  rollupMonths,
+  rollupNeeds,
+  rollupOverdueNeeds,
+  rollupTotals,
+  rollupVillages,
+  type VillageRow,
+  type Villages,
+} from './summary-rollups'
+import {
+  type DonorTotals,
   donationTotalsBy,
   donationTotalsByDonor,
   donationTotalsByMonth,
   emptyTotals,
   emptyVisitTotals,
+  type MoneyTotals,
   sumDonations,
   sumVisits,
+  type VisitTotals,
   visitTotalsBy,
+  withEmptyMonths,
 } from './totals'
 
-const dateRange = (from?: string, to?: string): Prisma.DateTimeFilter | undefined =>
-  from || to
-    ? { ...(from ? { gte: dateOnlyToDate(from) } : {}), ...(to ? { lte: dateOnlyToDate(to) } : {}) }
-    : undefined
+export type StatsSummary = Awaited<ReturnType<typeof statsSummaryRecount>>
 
-const byTotalDesc = <T extends { totalFen: number }>(a: T, b: T) => b.totalFen - a.totalFen
+const addMoney = (a: MoneyTotals, b: MoneyTotals): MoneyTotals => {
+  const totalFen = a.totalFen + b.totalFen
+  if (!Number.isSafeInteger(totalFen)) throw new RangeError('donation total beyond the exact range')
+  return {
+    cashFen: a.cashFen + b.cashFen,
+    goodsValueFen: a.goodsValueFen + b.goodsValueFen,
+    totalFen,
+    donationCount: a.donationCount + b.donationCount,
+  }
+}
 
-export const statsSummary = async ({ ctx: callerCtx, input }: { ctx: ServiceContext; input: TStatsSummaryRequest }) => {
+const addVisits = (a: VisitTotals, b: VisitTotals): VisitTotals => ({
+  visitCount: a.visitCount + b.visitCount,
+  householdsVisited: a.householdsVisited + b.householdsVisited,
+  handedOverCashFen: a.handedOverCashFen + b.handedOverCashFen,
+  handedOverGoodsValueFen: a.handedOverGoodsValueFen + b.handedOverGoodsValueFen,
+})
+
+export const statsSummary = async ({
+  ctx: callerCtx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: TStatsSummaryRequest
+}): Promise<StatsSummary> => {
+  if (input.activityId || input.from || input.to) return statsSummaryRecount({ ctx: callerCtx, input })
   // All reads, on the read replica when there is one (docs/scaling.md).
   const ctx = onReadReplica(callerCtx)
   const { actor, db } = ctx
-  const dates = dateRange(input.from, input.to)
-  const donationWhere: Prisma.DonationWhereInput = {
-    AND: [
-      donationScope(actor),
-      input.villageId ? { villageId: input.villageId } : {},
-      input.activityId ? { activityId: input.activityId } : {},
-      dates ? { receivedOn: dates } : {},
-    ],
-  }
-  const visitWhere: Prisma.VisitWhereInput = {
-    AND: [
-      visitScope(actor),
-      input.villageId ? { villageId: input.villageId } : {},
-      input.activityId ? { activityId: input.activityId } : {},
-      dates ? { visitedOn: dates } : {},
-    ],
-  }
-  const needWhere: Prisma.NeedWhereInput = {
-    AND: [
-      needScope(actor),
-      input.villageId ? { villageId: input.villageId } : {},
-      input.activityId ? { visit: { activityId: input.activityId } } : {},
-      input.from ? { createdAt: { gte: shanghaiDayStart(input.from) } } : {},
-      input.to ? { createdAt: { lt: shanghaiDayStart(nextDay(input.to)) } } : {},
-    ],
-  }
-  const activityWhere: Prisma.ActivityWhereInput = {
-    AND: [
-      activityScope(actor),
-      { status: 'PUBLISHED' },
-      input.villageId ? { villageId: input.villageId } : {},
-      input.activityId ? { id: input.activityId } : {},
-      dates ? { heldOn: dates } : {},
-    ],
-  }
+  const reached = actor.reach.villageIds
+  const villages: Villages = input.villageId
+    ? reached === null || reached.includes(input.villageId)
+      ? [input.villageId]
+      : []
+    : reached
+  const { needWhere, activityFilters } = summaryWheres(actor, input)
+  // An admin's whole province: the overdue needs and activities held come from rollups too.
+  const isProvince = villages === null
 
   const [
-    money,
-    visits,
-    needGroups,
-    needCategoryGroups,
+    beyondReach,
+    totals,
+    villageRanks,
+    donors,
+    activities,
+    months,
+    byHousehold,
+    needs,
     overdueNeeds,
     activitiesHeld,
-    byDonor,
-    moneyByActivity,
-    visitsByActivity,
-    moneyByVillage,
-    visitsByVillage,
-    byMonth,
   ] = await runAll(db, [
-    () => sumDonations(db, donationWhere),
-    () => sumVisits(db, visitWhere),
-    () => db.need.groupBy({ by: ['status'], where: needWhere, _count: { _all: true } }),
-    () => db.need.groupBy({ by: ['category'], where: needWhere, _count: { _all: true } }),
-    () =>
-      db.need.count({
-        where: {
-          AND: [needWhere, { status: { in: [...OPEN_NEED_STATUSES] }, dueOn: { lt: dateOnlyToDate(shanghaiDate()) } }],
-        },
-      }),
-    () => db.activity.count({ where: activityWhere }),
-    () => donationTotalsByDonor(db, donationWhere),
-    () => donationTotalsBy(db, donationWhere, 'activityId'),
-    () => visitTotalsBy(db, visitWhere, 'activityId'),
-    () => donationTotalsBy(db, donationWhere, 'villageId'),
-    () => visitTotalsBy(db, visitWhere, 'villageId'),
-    () => donationTotalsByMonth(db, donationWhere),
+    () => findBeyondReach(db, actor, input.villageId),
+    () => rollupTotals(db, villages),
+    () => rollupVillages(db, villages, input.top),
+    () => rollupDonors(db, villages, input.top),
+    () => rollupActivities(db, villages, input.top),
+    () => rollupMonths(db, villages),
+    () => rollupHouseholds(db, villages, input.top),
+    () => rollupNeeds(db, villages),
+    () => (isProvince ? rollupOverdueNeeds(db, dateOnlyToDate(shanghaiDate())) : countOverdueNeeds(db, needWhere)),
+    () => (isProvince ? rollupActivitiesHeld(db) : countActivitiesHeld(db, actor, activityFilters)),
   ])
+  const beyond = await addBeyondReach(ctx, villages, input.top, beyondReach)
 
-  const needsByStatus = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>
-  for (const g of needGroups) needsByStatus[g.status] = g._count._all
-  const needsByCategory = Object.fromEntries(NEED_CATEGORIES.map((c) => [c, 0])) as Record<NeedCategory, number>
-  for (const g of needCategoryGroups) needsByCategory[g.category] = g._count._all
-  const openNeeds = OPEN_NEED_STATUSES.reduce((sum, s) => sum + needsByStatus[s], 0)
-
-  const activityIds = [...new Set([...moneyByActivity.keys(), ...visitsByActivity.keys()])]
-  const villageIds = [...new Set([...moneyByVillage.keys(), ...visitsByVillage.keys()])]
-  const [activities, villages, byHousehold] = await runAll(db, [
-    () => db.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, theme: true, heldOn: true } }),
-    () => db.village.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
-    () => householdBreakdown(ctx, donationWhere, visitWhere, input.top),
-  ])
-
-  const villageRows = villages.map((v) => ({
-    villageId: v.id,
-    name: v.name,
-    ...(moneyByVillage.get(v.id) ?? emptyTotals()),
-    ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
-  }))
+  const byDonor = mergeDonors(donors.top, beyond.donors)
+  const donorCount = donors.donorCount + beyond.donorsOnlyBeyond
+  for (const [month, money] of beyond.months) months.set(month, addMoney(months.get(month) ?? emptyTotals(), money))
 
   return {
     totals: {
-      ...money,
-      donorCount: byDonor.length,
+      ...addMoney(totals.money, beyond.money),
+      donorCount,
       activitiesHeld,
-      ...visits,
-      needsByStatus,
-      needsByCategory,
-      openNeeds,
+      ...addVisits(totals.visits, beyond.visits),
+      ...needCounts(needs, needs),
       overdueNeeds,
     },
-    byActivity: activities
-      .map((a) => ({
-        activityId: a.id,
-        theme: a.theme,
-        heldOn: dateToDateOnly(a.heldOn),
-        ...(moneyByActivity.get(a.id) ?? emptyTotals()),
-        ...(visitsByActivity.get(a.id) ?? emptyVisitTotals()),
-      }))
-      .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
+    byActivity: mergeActivities(activities.top, beyond.activities).sort(byHeldOnDesc).slice(0, input.top),
+    byVillage: [...villageRanks.byTotal, ...beyond.villages].sort(byTotalDesc((v) => v.villageId)).slice(0, input.top),
+    byVillageVisits: [...villageRanks.byVisits, ...beyond.villages.filter((v) => v.visitCount > 0)]
+      .sort(byVisitsDesc)
       .slice(0, input.top),
-    /** The villages that received most, and (for the visits chart) the most visited. */
-    byVillage: [...villageRows].sort(byTotalDesc).slice(0, input.top),
-    byVillageVisits: villageRows
-      .filter((v) => v.visitCount > 0)
-      .sort((a, b) => b.visitCount - a.visitCount)
-      .slice(0, input.top),
-    /** Donations per calendar month, oldest first, every month in range present. */
-    byMonth,
-    byDonor: byDonor.slice(0, input.top),
+    byMonth: withEmptyMonths(months),
+    byDonor: byDonor.sort(byTotalDesc<DonorTotals>(donorKey)).slice(0, input.top),
+    // Households beyond reach are never named (visible-households.ts), so the rollup is the answer.
     byHousehold,
   }
 }
 
-/** What each household received: donations made out to it, and what visits handed over. */
-const householdBreakdown = async (
+const NOTHING_BEYOND = {
+  money: emptyTotals(),
+  visits: emptyVisitTotals(),
+  donors: [] as DonorTotals[],
+  /** How many of them gave nothing within reach. */
+  donorsOnlyBeyond: 0,
+  months: new Map<string, MoneyTotals>(),
+  villages: [] as VillageRow[],
+  /** Each activity's whole totals (in reach and beyond). */
+  activities: [] as ActivityRow[],
+}
+
+/**
+ * The beyond-reach rows' figures, recounted from the base tables. Their villages are outside the
+ * rollups' (the actor does not reach them), so village rows and households visited add up; an
+ * activity or a donor may be on both sides, so those come back whole, rollup part included.
+ */
+const addBeyondReach = async (
   ctx: ServiceContext,
-  donationWhere: Prisma.DonationWhereInput,
-  visitWhere: Prisma.VisitWhereInput,
+  villages: Villages,
   top: number,
-) => {
-  const [donations, handouts] = await runAll(ctx.db, [
-    () => donationTotalsBy(ctx.db, donationWhere, 'householdId'),
-    () =>
-      ctx.db.visit.groupBy({
-        by: ['householdId'],
-        where: { AND: [visitWhere, { householdId: { not: null } }] },
-        _count: { _all: true },
-        _sum: { cashFen: true, goodsValueFen: true },
-      }),
+  { donations, visits }: BeyondReach,
+): Promise<typeof NOTHING_BEYOND> => {
+  if (!donations && !visits) return NOTHING_BEYOND
+  const { db } = ctx
+  const none = { id: { in: [] as string[] } }
+  const donationWhere = donations ?? none
+  const visitWhere = visits ?? none
+  const [money, visitTotals, donors, monthRows, moneyByVillage, visitsByVillage, moneyByActivity, visitsByActivity] =
+    await runAll(db, [
+      () => sumDonations(db, donationWhere),
+      () => sumVisits(db, visitWhere),
+      () => donationTotalsByDonor(db, donationWhere),
+      () => donationTotalsByMonth(db, donationWhere),
+      () => donationTotalsBy(db, donationWhere, 'villageId'),
+      () => visitTotalsBy(db, visitWhere, 'villageId'),
+      () => donationTotalsBy(db, donationWhere, 'activityId'),
+      () => visitTotalsBy(db, visitWhere, 'activityId'),
+    ])
+  const villageIds = [...new Set([...moneyByVillage.keys(), ...visitsByVillage.keys()])]
+  const activityIds = [...new Set([...moneyByActivity.keys(), ...visitsByActivity.keys()])]
+  const [names, inReach, donorsInReach] = await runAll(db, [
+    () => db.village.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
+    () => rollupActivities(db, villages, top, activityIds),
+    () => rollupDonors(db, villages, top, donors.map(donorKey)),
   ])
-  const rows = new Map<
-    string,
-    { donationFen: number; visitCount: number; handedOverCashFen: number; handedOverGoodsValueFen: number }
-  >()
-  const row = (id: string) => {
-    const existing = rows.get(id) ?? { donationFen: 0, visitCount: 0, handedOverCashFen: 0, handedOverGoodsValueFen: 0 }
-    rows.set(id, existing)
-    return existing
+  return {
+    money,
+    visits: visitTotals,
+    donorsOnlyBeyond: donors.filter((d) => !donorsInReach.byKey.has(donorKey(d))).length,
+    donors: donors.map((d) => {
+      const known = donorsInReach.byKey.get(donorKey(d))
+      return known ? { ...d, ...addMoney(known, d) } : d
+    }),
+    months: new Map(monthRows.map(({ month, ...totals }) => [month, totals])),
+    villages: names.map((v) => ({
+      villageId: v.id,
+      name: v.name,
+      ...(moneyByVillage.get(v.id) ?? emptyTotals()),
+      ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
+    })),
+    activities: activityIds.flatMap((id) => {
+      const row = inReach.byId.get(id)
+      if (!row) return []
+      return [
+        {
+          ...row,
+          ...addMoney(row, moneyByActivity.get(id) ?? emptyTotals()),
+          ...addVisits(row, visitsByActivity.get(id) ?? emptyVisitTotals()),
+        },
+      ]
+    }),
   }
-  for (const [id, totals] of donations) row(id).donationFen = totals.totalFen
-  for (const h of handouts) {
-    if (!h.householdId) continue
-    const r = row(h.householdId)
-    r.visitCount = h._count._all
-    r.handedOverCashFen = toFen(h._sum.cashFen)
-    r.handedOverGoodsValueFen = toFen(h._sum.goodsValueFen)
-  }
-  // Only households the reader may see are named (see visible-households.ts).
-  const visible = await visibleHouseholdIds(ctx, rows.keys())
-  const ranked = [...rows.entries()]
-    .filter(([householdId]) => visible.has(householdId))
-    .map(([householdId, r]) => ({
-      householdId,
-      ...r,
-      totalFen: r.donationFen + r.handedOverCashFen + r.handedOverGoodsValueFen,
-    }))
-    .sort(byTotalDesc)
-    .slice(0, top)
-  const households = await ctx.db.household.findMany({
-    where: { id: { in: ranked.map((r) => r.householdId) } },
-    select: { id: true, code: true, headName: true, village: { select: { id: true, name: true } } },
-  })
-  const byId = new Map(households.map((h) => [h.id, h]))
-  return ranked.flatMap((r) => {
-    const household = byId.get(r.householdId)
-    return household ? [{ ...r, code: household.code, headName: household.headName, village: household.village }] : []
-  })
+}
+
+/** The rollup's top donors, with beyond-reach donors (already whole) replacing or joining them. */
+const mergeDonors = (top: DonorTotals[], beyond: DonorTotals[]) => {
+  const byKey = new Map(top.map((d) => [donorKey(d), d]))
+  for (const d of beyond) byKey.set(donorKey(d), d)
+  return [...byKey.values()]
+}
+
+const mergeActivities = (top: ActivityRow[], beyond: ActivityRow[]) => {
+  const byId = new Map(top.map((a) => [a.activityId, a]))
+  for (const a of beyond) byId.set(a.activityId, a)
+  return [...byId.values()]
 }

@@ -103,6 +103,11 @@ export const donationTotalsByMonth = async (db: Tx, where: Prisma.DonationWhereI
     addTo(totals, g.kind, g._sum.amountFen, g._count._all)
     byMonth.set(month, totals)
   }
+  return withEmptyMonths(byMonth)
+}
+
+/** Months oldest first, with the empty months between the first and the last filled in. */
+export const withEmptyMonths = (byMonth: ReadonlyMap<string, MoneyTotals>): MonthTotals[] => {
   const months = [...byMonth.keys()].sort()
   const first = months[0]
   const last = months[months.length - 1]
