@@ -12,6 +12,14 @@ export const createPrismaClient = ({ url, poolSize = 10 }: { url: string; poolSi
     adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 }),
   })
 
+/**
+ * For a page cut from many candidate rows (`ORDER BY … LIMIT`): load the page's relations with
+ * separate queries over its own ids. Relations are otherwise loaded with joins (the schema's
+ * `relationJoins`: one statement for a record and its relations), and PostgreSQL would join every
+ * candidate row before the sort keeps a page of them (docs/scaling.md).
+ */
+export const PAGE_RELATIONS = { relationLoadStrategy: 'query' } as const
+
 type Tasks = readonly (() => unknown)[]
 
 /**

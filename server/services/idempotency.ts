@@ -3,7 +3,8 @@
 // before the work, and the result is stored there too; so either both commit or neither does.
 //
 // Under READ COMMITTED, a second call with the same key blocks on the unique index until the
-// first commits, then fails with P2002; we then re-read the key and return the stored result.
+// first commits; its claim (ON CONFLICT DO NOTHING) then inserts nothing, and it returns the
+// stored result instead. If the first rolled back, the second claims the key and runs.
 // The same key with a different input is refused: it is a client bug, not a retry.
 //
 // Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
@@ -12,7 +13,6 @@ import superjson, { type SuperJSONResult } from 'superjson'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
 import { Prisma } from '../generated/prisma/client'
-import { isUniqueViolation } from '../lib/db-errors'
 import type { FieldCrypto } from '../lib/field-crypto'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -119,10 +119,17 @@ export const runIdempotent = async <R extends StepResult>({
       return await prisma.$transaction(
         async (tx) => {
           if (keyWhere && userId && clientMutationId) {
-            const existing = await tx.idempotencyKey.findUnique({ where: keyWhere })
-            if (existing) return replay<R>(crypto, existing, procedure, request)
+            // Claim the key in one statement (INSERT … ON CONFLICT DO NOTHING): a key another
+            // call holds uncommitted makes this wait for it; one already there is replayed.
             const requestHash = crypto.digest(request)
-            await tx.idempotencyKey.create({ data: { userId, clientMutationId, procedure, requestHash } })
+            const { count } = await tx.idempotencyKey.createMany({
+              data: [{ userId, clientMutationId, procedure, requestHash }],
+              skipDuplicates: true,
+            })
+            if (count === 0) {
+              const existing = await tx.idempotencyKey.findUniqueOrThrow({ where: keyWhere })
+              return replay<R>(crypto, existing, procedure, request)
+            }
           }
           const result = await run(tx)
           if (!result.ok) throw new RollBack(result)
@@ -135,11 +142,6 @@ export const runIdempotent = async <R extends StepResult>({
       )
     } catch (error) {
       if (error instanceof RollBack) return error.result as R
-      if (keyWhere && isUniqueViolation(error)) {
-        // A concurrent call with the same key (from another instance) committed first.
-        const winner = await prisma.idempotencyKey.findUnique({ where: keyWhere })
-        if (winner) return replay<R>(crypto, winner, procedure, request)
-      }
       throw error
     }
   }

@@ -6,6 +6,7 @@
 //   MEMBER     their org, and the villages paired with it
 //   CADRE      the villages they are assigned to
 //   RESIDENT   only their own household, through the resident.* procedures
+import type { Tx } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'
 import { type Actor, hasRole, orgsWithRole } from './auth/actor'
 
@@ -88,6 +89,12 @@ export const donationWriteScope = (actor: Actor): Prisma.DonationWhereInput => {
     ],
   })
 }
+
+/** Whether the actor reaches this village: from the ids resolved at sign-in, or one lookup for an admin. */
+export const reachesVillage = async (db: Tx, actor: Actor, villageId: string): Promise<boolean> =>
+  actor.reach.villageIds === null
+    ? (await db.village.count({ where: { id: villageId } })) > 0
+    : actor.reach.villageIds.includes(villageId)
 
 /**
  * Who keeps a village's household records, and so may see members' health and reveal ID

@@ -3,7 +3,7 @@
 
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
-import { runAll } from '../../db/client'
+import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import type { TListActivitiesRequest } from '../../routers/activity/list-activities.types'
 import { activityScope } from '../scope'
@@ -31,6 +31,7 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
     },
     select: activityListSelect,
     orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+    ...PAGE_RELATIONS,
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })

@@ -8,7 +8,7 @@ import type { TCreateDonationRequest, TDonationFields } from '../../routers/dona
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
-import { villageScope } from '../scope'
+import { reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { assertDonationActivity } from './assert-donation-activity'
 import { getDonation } from './get-donation'
@@ -21,11 +21,9 @@ const resolveDonorName = async (ctx: ServiceContext, input: TDonationFields) => 
 }
 
 const assertRecipient = async (ctx: ServiceContext, input: TDonationFields) => {
-  const village = await ctx.db.village.findFirst({
-    where: { id: input.villageId, ...villageScope(ctx.actor) },
-    select: { id: true },
-  })
-  if (!village) throw fieldError('villageId', '所选的村不存在或不在您的帮扶范围内')
+  if (!(await reachesVillage(ctx.db, ctx.actor, input.villageId))) {
+    throw fieldError('villageId', '所选的村不存在或不在您的帮扶范围内')
+  }
   if (input.recipientKind === 'HOUSEHOLD') {
     const household = await ctx.db.household.findFirst({
       where: { id: input.householdId ?? '', villageId: input.villageId },

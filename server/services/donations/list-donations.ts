@@ -3,7 +3,7 @@
 
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
-import { runAll } from '../../db/client'
+import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import type { TListDonationsRequest } from '../../routers/donation/list-donations.types'
 import { withoutHiddenHouseholds } from '../households/visible-households'
@@ -31,6 +31,7 @@ export const listDonations = async ({ ctx, input }: { ctx: ServiceContext; input
         where: input.includeVoided ? filter : { AND: [filter, { voidedAt: null }] },
         select: donationSelect,
         orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+        ...PAGE_RELATIONS,
         take: input.limit + 1,
         ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       }),

@@ -2,7 +2,7 @@
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
 import { idNumberProblem } from '../../../common/personal-data'
-import { runAll } from '../../db/client'
+import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import type { TListHouseholdsRequest } from '../../routers/household/list-households.types'
 import { householdScope } from '../scope'
@@ -77,6 +77,7 @@ export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; inpu
     where,
     select: householdListSelect,
     orderBy: [{ village: { name: 'asc' } }, { code: 'asc' }, { id: 'asc' }],
+    ...PAGE_RELATIONS,
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })

@@ -2,6 +2,7 @@
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
+import { PAGE_RELATIONS } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import type { TListNeedsRequest } from '../../routers/need/list-needs.types'
 import { needScope } from '../scope'
@@ -28,6 +29,7 @@ export const listNeeds = async ({ ctx, input }: { ctx: ServiceContext; input: TL
     where: { AND: [needScope(ctx.actor), ...needFilters(input)] },
     select: needListSelect,
     orderBy,
+    ...PAGE_RELATIONS,
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })

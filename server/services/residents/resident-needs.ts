@@ -1,5 +1,6 @@
 // A resident's own needs: submit one for their household, follow its status and timeline.
 import { toPage } from '../../../common/pagination'
+import { PAGE_RELATIONS } from '../../db/client'
 import { AppError } from '../../errors'
 import type { TSubmitNeedRequest } from '../../routers/resident/submit-need.types'
 import { insertNeed } from '../needs/create-need'
@@ -40,6 +41,7 @@ export const listMyNeeds = async ({
     where: { householdId: ctx.householdId },
     select: needListSelect,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    ...PAGE_RELATIONS,
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })

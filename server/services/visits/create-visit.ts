@@ -7,7 +7,7 @@ import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
 import { insertNeed } from '../needs/create-need'
-import { activityScope, householdScope, villageScope } from '../scope'
+import { activityScope, householdScope, reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getVisit } from './get-visit'
 import { goodsRows, visitorIdsOf, visitValueColumns } from './visit-writes'
@@ -29,11 +29,9 @@ const resolveVillage = async (ctx: ServiceContext, input: TCreateVisitRequest, a
     where: { userId_villageId: { userId: input.cadreUserId ?? '', villageId } },
   })
   if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
-  const village = await ctx.db.village.findFirst({
-    where: { id: villageId, ...villageScope(ctx.actor) },
-    select: { id: true },
-  })
-  if (!village) throw new AppError('NOT_FOUND', { message: '该村不在您的联系范围内' })
+  if (!(await reachesVillage(ctx.db, ctx.actor, villageId))) {
+    throw new AppError('NOT_FOUND', { message: '该村不在您的联系范围内' })
+  }
   return villageId
 }
 

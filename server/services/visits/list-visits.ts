@@ -1,4 +1,5 @@
 import { toPage } from '../../../common/pagination'
+import { PAGE_RELATIONS } from '../../db/client'
 import type { TListVisitsRequest } from '../../routers/visit/list-visits.types'
 import { visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -16,6 +17,7 @@ export const listVisits = async ({ ctx, input }: { ctx: ServiceContext; input: T
     },
     select: visitListSelect,
     orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
+    ...PAGE_RELATIONS,
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })
