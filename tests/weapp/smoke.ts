@@ -5,7 +5,7 @@
 // globals) and that its pages render real data from the API.
 //
 // Usage: tsx tests/weapp/smoke.ts [--report <file.json>]   (after `npm run build:weapp`)
-import { copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -418,7 +418,9 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
       stamped.includes('拍摄：王建国'),
     stamped.join(' | '),
   )
-  const kept = () => readdirSync(path.join(files, 'user', 'photos'))
+  // The folder appears with the first photo: until then, nothing is kept (polled before it exists).
+  const photoDir = path.join(files, 'user', 'photos')
+  const kept = () => (existsSync(photoDir) ? readdirSync(photoDir) : [])
   check('…and keeps it in the app’s own files', await until('kept', () => kept().length === 1), String(kept()))
   const photosBefore = await prisma.photo.count()
   tap(visitForm, '保存走访记录')
