@@ -2,10 +2,8 @@
 // DATABASE_URL or the embedded database, and reports the first broken link, and the head to keep
 // for next time. With --expect-head, also that an earlier head is still there (nothing was cut
 // off the end). Exit code 1 when the chain is broken.
-import path from 'node:path'
-import { createPrismaClient } from '../server/db/client'
-import { openDatabase } from '../server/db/database'
 import { verifyAuditChain } from '../server/services/audit/verify-chain'
+import { runOnToolDatabase } from './tool-database'
 
 const at = process.argv.indexOf('--expect-head')
 const expectedHead = at > 0 ? process.argv[at + 1] : undefined
@@ -14,13 +12,7 @@ if (at > 0 && !/^\d+:[0-9a-f]{64}$/.test(expectedHead ?? '')) {
   process.exit(2)
 }
 
-const database = await openDatabase(
-  { DATABASE_URL: process.env.DATABASE_URL || undefined, dataDir: path.resolve(process.env.DATA_DIR || './data') },
-  () => {},
-)
-const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
-let exitCode = 1
-try {
+await runOnToolDatabase(async (prisma) => {
   const report = await verifyAuditChain(prisma, { expectedHead })
   if (report.firstBroken) {
     const { chainSeq, entryId, reason } = report.firstBroken
@@ -41,10 +33,5 @@ try {
     )
   }
   if (report.head) console.log(`Head: ${report.head} (keep it elsewhere; check later with --expect-head)`)
-  exitCode = report.firstBroken ? 1 : 0
-} finally {
-  await prisma.$disconnect()
-  await database.stop()
-}
-// Exit with the verdict once the connections are closed.
-process.exit(exitCode)
+  return report.firstBroken ? 1 : 0
+})

@@ -2,19 +2,11 @@
 // tables, in one transaction, on DATABASE_URL or the embedded database (a repair tool; the
 // database keeps them by itself, docs/scaling.md). With --check, only reports the rows where a
 // rollup and its recount differ; exit code 1 when there are any.
-import path from 'node:path'
-import { createPrismaClient } from '../server/db/client'
-import { openDatabase } from '../server/db/database'
+import { runOnToolDatabase } from './tool-database'
 
 const isCheck = process.argv.includes('--check')
 
-const database = await openDatabase(
-  { DATABASE_URL: process.env.DATABASE_URL || undefined, dataDir: path.resolve(process.env.DATA_DIR || './data') },
-  () => {},
-)
-const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
-let exitCode = 1
-try {
+await runOnToolDatabase(async (prisma) => {
   const started = Date.now()
   if (isCheck) {
     const rows = await prisma.$queryRaw<{ rollup: string; kept: string | null; recounted: string | null }[]>`
@@ -26,15 +18,11 @@ try {
         ? `Rollups DIFFER from the base tables in ${rows.length} rows; run npm run stats:recount to rebuild them.`
         : 'Rollups equal a full recount.',
     )
-    exitCode = rows.length ? 1 : 0
+    return rows.length ? 1 : 0
   } else {
     // stats_rebuild() truncates and refills them: writers wait for the few seconds it takes.
     await prisma.$transaction((tx) => tx.$executeRaw`SELECT stats_rebuild()`, { timeout: 30 * 60_000 })
     console.log(`Rollups rebuilt from the base tables in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
-    exitCode = 0
+    return 0
   }
-} finally {
-  await prisma.$disconnect()
-  await database.stop()
-}
-process.exit(exitCode)
+})
