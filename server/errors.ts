@@ -38,6 +38,7 @@ export const APP_ERRORS = {
   WECHAT_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '暂时连不上微信服务器，请稍后再试' },
   DUPLICATE_RECORD: { trpc: 'CONFLICT', message: '与已有记录重复（可能刚被他人保存），请刷新后再试' },
   DATABASE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '系统正在恢复，请稍后重试，已填写的内容不会丢失' },
+  DATABASE_BUSY: { trpc: 'SERVICE_UNAVAILABLE', message: '系统繁忙，请稍后重试，已填写的内容不会丢失' },
   // 困难户花名册 import (server/http/imports.ts)
   IMPORT_NOT_MULTIPART: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: '请以表单方式上传 .xlsx 文件' },
   IMPORT_FILE_MISSING: { trpc: 'BAD_REQUEST', message: '请选择要导入的 .xlsx 文件' },
@@ -73,9 +74,15 @@ export class AppError extends Error {
 
   constructor(
     code: AppErrorCode,
-    options: { message?: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {},
+    options: {
+      message?: string
+      fieldErrors?: FieldErrors
+      details?: Record<string, unknown>
+      /** The error behind it, for the logs (never sent to the client). */
+      cause?: unknown
+    } = {},
   ) {
-    super(options.message ?? APP_ERRORS[code].message)
+    super(options.message ?? APP_ERRORS[code].message, { cause: options.cause })
     this.code = code
     this.fieldErrors = options.fieldErrors
     this.details = options.details

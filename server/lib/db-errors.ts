@@ -32,17 +32,41 @@ const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', '
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|Can't reach database server|ECONNREFUSED|encountered a connection error|terminating connection|timeout exceeded when trying to connect|Unable to start a transaction in the given time/
 
-/** The database is down or restarting: the request may be retried, nothing was written. */
-export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
+/**
+ * Whether `error`, or a driver error Prisma wrapped inside it (its `meta` or `cause`), matches.
+ * With driver adapters Prisma keeps the driver's error in `meta.driverAdapterError` (P2039, P2010).
+ */
+const anyLayer = (error: unknown, matches: (layer: object) => boolean, depth = 0): boolean => {
   if (!error || typeof error !== 'object' || depth > 4) return false
-  const code = codeOf(error)
-  if (code && UNAVAILABLE_CODES.has(code)) return true
-  const kind = (error as { cause?: { kind?: unknown } }).cause?.kind
-  if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true
-  const message = (error as { message?: unknown }).message
-  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true
-  // With driver adapters, Prisma wraps the driver's error (P2039, P2010) and keeps it in meta.
+  if (matches(error)) return true
   const driverError = (error as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError
-  if (driverError && isDatabaseUnavailable(driverError, depth + 1)) return true
-  return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1)
+  if (driverError && anyLayer(driverError, matches, depth + 1)) return true
+  return anyLayer((error as { cause?: unknown }).cause, matches, depth + 1)
 }
+
+const kindOf = (layer: object): unknown => (layer as { cause?: { kind?: unknown } }).cause?.kind
+
+/** The database is down or restarting: the request may be retried, nothing was written. */
+export const isDatabaseUnavailable = (error: unknown): boolean =>
+  anyLayer(error, (layer) => {
+    const code = codeOf(layer)
+    if (code && UNAVAILABLE_CODES.has(code)) return true
+    const kind = kindOf(layer)
+    if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true
+    const message = (layer as { message?: unknown }).message
+    return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)
+  })
+
+// Prisma's P2034, the adapter's kind for it, and PostgreSQL's SQLSTATEs for a deadlock victim
+// and a serialization failure.
+const WRITE_CONFLICT_CODES = new Set(['P2034', '40P01', '40001'])
+
+/**
+ * PostgreSQL aborted the transaction to break a deadlock (or a serialization failure): it wrote
+ * nothing and did nothing wrong, and the same transaction run again will most likely succeed.
+ */
+export const isWriteConflict = (error: unknown): boolean =>
+  anyLayer(error, (layer) => {
+    const code = codeOf(layer)
+    return (code !== undefined && WRITE_CONFLICT_CODES.has(code)) || kindOf(layer) === 'TransactionWriteConflict'
+  })

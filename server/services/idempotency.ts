@@ -9,10 +9,12 @@
 //
 // Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
 // keyed digest (an ID number's plain hash could be brute-forced) and the result encrypted.
+import { setTimeout } from 'node:timers/promises'
 import superjson, { type SuperJSONResult } from 'superjson'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
 import { Prisma } from '../generated/prisma/client'
+import { isWriteConflict } from '../lib/db-errors'
 import type { FieldCrypto } from '../lib/field-crypto'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -53,13 +55,16 @@ const unseal = (crypto: FieldCrypto, stored: Prisma.JsonValue): unknown => {
   return superjson.deserialize(JSON.parse(crypto.decrypt(sealed, 'idempotency.result')) as SuperJSONResult)
 }
 
+/** Runs of one transaction when PostgreSQL keeps choosing it as a deadlock's victim. */
+const WRITE_CONFLICT_ATTEMPTS = 3
+
 /** Calls with a retry key that are running in this process, by user and key. */
 const inFlight = new Map<string, Promise<unknown>>()
 
 const noop = () => {}
 
 /** What a tRPC middleware's `next()` resolves to, reduced to what we use. */
-type StepResult = { ok: true; data: unknown } | { ok: false }
+type StepResult = { ok: true; data: unknown } | { ok: false; error?: { cause?: unknown } }
 
 /** Carries a failed result out of the transaction callback, so that Prisma rolls back. */
 class RollBack<R> extends Error {
@@ -114,7 +119,7 @@ export const runIdempotent = async <R extends StepResult>({
   const request = clientMutationId ? requestOf(procedure, rawInput) : ''
   const keyWhere = userId && clientMutationId ? { userId_clientMutationId: { userId, clientMutationId } } : null
 
-  const transact = async (): Promise<R> => {
+  const attempt = async (): Promise<R> => {
     try {
       return await prisma.$transaction(
         async (tx) => {
@@ -143,6 +148,28 @@ export const runIdempotent = async <R extends StepResult>({
     } catch (error) {
       if (error instanceof RollBack) return error.result as R
       throw error
+    }
+  }
+  // PostgreSQL aborts one transaction of a deadlock (two writers taking the same rows in
+  // different orders, e.g. the statistics rollups' triggers at commit). The victim wrote nothing;
+  // it runs again after a short, random pause rather than failing a user who did nothing wrong.
+  const transact = async (): Promise<R> => {
+    for (let tries = 1; ; tries += 1) {
+      let conflict: unknown
+      try {
+        const result = await attempt()
+        // A statement inside the procedure failed: tRPC hands it back as a failed result.
+        if (result.ok || !isWriteConflict(result.error?.cause)) return result
+        conflict = result.error?.cause
+      } catch (error) {
+        // The commit failed (a deferred trigger's statement), or a caller outside tRPC threw.
+        if (!isWriteConflict(error)) throw error
+        conflict = error
+      }
+      if (tries === WRITE_CONFLICT_ATTEMPTS) {
+        throw new AppError('DATABASE_BUSY', { cause: conflict })
+      }
+      await setTimeout(5 + Math.random() * 20 * tries)
     }
   }
   const execute = guard ? () => guard(transact) : transact
