@@ -69,10 +69,10 @@ const main = async () => {
 
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
     const requests: Record<Side, { url: string; body: string }> = {
-      // As the app's httpBatchLink sends it: POST, superjson, a batch of one.
+      // As the app's httpBatchLink sends it: POST, the wire format (plain JSON here), a batch of one.
       trpc: {
         url: `${servers.trpcUrl}/trpc/household.list?batch=1`,
-        body: JSON.stringify({ 0: { json: { limit: ROWS } } }),
+        body: JSON.stringify({ 0: { limit: ROWS } }),
       },
       bare: { url: `${servers.bareUrl}/bare/household.list`, body: JSON.stringify({ limit: ROWS }) },
     }
@@ -82,7 +82,7 @@ const main = async () => {
       const body = (await response.json()) as unknown
       const items =
         side === 'trpc'
-          ? (body as [{ result: { data: { json: { items: unknown[] } } } }])[0].result.data.json.items
+          ? (body as [{ result: { data: { items: unknown[] } } }])[0].result.data.items
           : (body as { items: unknown[] }).items
       if (response.status !== 200 || items.length !== ROWS)
         throw new Error(`${side}: ${response.status}, ${items?.length} rows`)

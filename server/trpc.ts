@@ -4,8 +4,8 @@
 //   3. the base procedures every router builds on
 import '../common/zod-zh'
 import { initTRPC, TRPCError } from '@trpc/server'
-import superjson from 'superjson'
 import type { Role } from '../common/enums'
+import { wireFormat } from '../common/wire-format'
 import type { Context } from './context'
 import {
   APP_ERRORS,
@@ -49,7 +49,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer: wireFormat,
     // Never ship stack traces, whatever NODE_ENV says.
     isDev: false,
     errorFormatter({ shape, error, ctx }) {

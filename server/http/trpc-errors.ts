@@ -1,6 +1,6 @@
 // Errors the HTTP layer answers itself, before tRPC runs, in tRPC's own response shape (through
-// the superjson transformer), so that the app shows them like any other error.
-import superjson from 'superjson'
+// the API's transformer), so that the app shows them like any other error.
+import { encode } from '../../common/wire-format'
 
 const JSON_RPC_CODES = {
   METHOD_NOT_SUPPORTED: -32005,
@@ -15,7 +15,7 @@ export const trpcErrorBody = (
   message: string,
   requestId: string,
 ) => ({
-  error: superjson.serialize({
+  error: encode({
     message,
     code: JSON_RPC_CODES[code],
     data: { code, httpStatus, appCode, requestId },

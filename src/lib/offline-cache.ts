@@ -1,8 +1,8 @@
 // What the forms need to work with no signal (issue #5): the branches, the villages, and each of
 // the person's villages' households and people, fetched while online and kept on the device, so
 // that a secretary can log a whole day of visits in a village without coverage.
-//   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage with superjson
-//     (dates stay dates), under the account that fetched them; restored at launch for that account
+//   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage in the API's
+//     wire format (dates stay dates), under the account that fetched them; restored at launch for that account
 //     only, and removed at sign-out (session.ts clears OFFLINE_CACHE_KEY).
 //   - Fetched ahead: once signed in and online, at most every PREFETCH_EVERY_MS, the same queries
 //     the forms make, for up to PREFETCH_MAX_VILLAGES villages (a secretary's paired villages,
@@ -11,7 +11,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
-import superjson from 'superjson'
+import { parse, stringify } from '../../common/wire-format'
 import { OFFLINE_CACHE_KEY, readSession } from './session'
 import { useTRPC } from './trpc'
 
@@ -44,10 +44,10 @@ const save = (queryClient: QueryClient) => {
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
     .slice(0, MAX_ENTRIES)
     .map((query) => ({ queryKey: [...query.queryKey], data: query.state.data, updatedAt: query.state.dataUpdatedAt }))
-  let text = superjson.stringify(entries)
+  let text = stringify(entries)
   while (text.length > MAX_CHARS && entries.length) {
     entries.pop()
-    text = superjson.stringify(entries)
+    text = stringify(entries)
   }
   try {
     Taro.setStorageSync(OFFLINE_CACHE_KEY, { userId, entries: text } satisfies Stored)
@@ -62,7 +62,7 @@ export const restoreOfflineCache = (queryClient: QueryClient) => {
     const stored = Taro.getStorageSync<Stored | ''>(OFFLINE_CACHE_KEY)
     const userId = readSession()?.userId
     if (!stored || !userId || stored.userId !== userId) return
-    for (const entry of superjson.parse<Entry[]>(stored.entries)) {
+    for (const entry of parse<Entry[]>(stored.entries)) {
       if (Array.isArray(entry.queryKey))
         queryClient.setQueryData(entry.queryKey, entry.data, { updatedAt: entry.updatedAt })
     }

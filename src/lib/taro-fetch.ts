@@ -60,7 +60,7 @@ export const taroFetch = (input: string | { toString(): string }, init: Init = {
       method: (init.method ?? 'GET').toUpperCase() as Method,
       header: headerRecord(init.headers),
       data: init.body as string | undefined,
-      // Raw text on both targets: tRPC parses the JSON and applies superjson itself.
+      // Raw text on both targets: tRPC parses the JSON and applies the transformer itself.
       dataType: '其他',
       responseType: 'text',
       success: (res) => {

@@ -3,7 +3,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
-import superjson from 'superjson'
+import { wireFormat } from '../../common/wire-format'
 import type { AppRouter } from '../../server/routers/app-router'
 import { isRetryable } from './errors'
 import { readSession } from './session'
@@ -33,7 +33,7 @@ export const makeTrpcClient = () =>
     links: [
       httpBatchLink({
         url: `${API_BASE_URL}/trpc`,
-        transformer: superjson,
+        transformer: wireFormat,
         fetch: taroFetch as unknown as typeof fetch,
         // Queries carry personal data (a search by ID number), which must not sit in URLs, where
         // proxies, access logs and browser history keep them: everything goes in a POST body.

@@ -2,8 +2,8 @@
 // the routes that tRPC callers cannot reach, such as the file exports.
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import pino from 'pino'
-import superjson from 'superjson'
 import { afterAll } from 'vitest'
+import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import type { AppRouter } from '../../server/routers/app-router'
@@ -14,7 +14,7 @@ export const serveWorld = async <K extends DemoAccountKey>(world: World, account
   afterAll(() => app.close())
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
   const client = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseUrl}/trpc`, transformer: superjson, methodOverride: 'POST' })],
+    links: [httpBatchLink({ url: `${baseUrl}/trpc`, transformer: wireFormat, methodOverride: 'POST' })],
   })
   const tokens = {} as Record<K, string>
   for (const who of accounts) {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import pg from 'pg'
-import superjson from 'superjson'
+import { wireFormat } from '../../common/wire-format'
 import { applyMigrations } from '../../prisma/engine/migrate.mjs'
 import { type ReferenceData, seedReferenceData } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
@@ -120,7 +120,7 @@ export const apiClient = (url: string, token?: string) =>
     links: [
       httpBatchLink({
         url: `${url}/trpc`,
-        transformer: superjson,
+        transformer: wireFormat,
         methodOverride: 'POST',
         // As the app's client (src/lib/trpc.ts): under the server's batch cap.
         maxItems: 10,

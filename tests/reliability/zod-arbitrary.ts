@@ -471,8 +471,8 @@ const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'va
 
 /**
  * Anything a client could send instead of what the schema wants, given a source of valid-looking
- * values (to carry the junk into otherwise plausible inputs). Only values that JSON or superjson
- * (the transport's transformer) can carry: no functions, symbols or class instances.
+ * values (to carry the junk into otherwise plausible inputs). Only values that JSON or the API's
+ * wire format (common/wire-format.ts) can carry: no functions, symbols or class instances.
  */
 export const junkArbitrary = (plausible: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> => {
   const plausibleObject = plausible.map((value) =>

@@ -28,8 +28,8 @@ const meWithFailingSessions = async (error: Error) => {
     headers: { 'content-type': 'application/json', authorization: 'Bearer some-token' },
     body: '{}',
   })
-  const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } }
-  return { status: response.status, requestId: response.headers.get('x-request-id'), error: body.error.json }
+  const body = (await response.json()) as { error: { message: string; data: { appCode: string } } }
+  return { status: response.status, requestId: response.headers.get('x-request-id'), error: body.error }
 }
 
 describe('a context that cannot be read', () => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
-import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import { createLogger } from '../../server/lib/logger'
@@ -35,7 +35,7 @@ const client = (token?: string) =>
     links: [
       httpBatchLink({
         url: `${baseUrl}/trpc`,
-        transformer: superjson,
+        transformer: wireFormat,
         methodOverride: 'POST',
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
@@ -124,18 +124,18 @@ describe('HTTP', () => {
       const response = await fetch(`${baseUrl}/trpc/household.list`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ json: {} }),
+        body: JSON.stringify({}),
       })
       const body = await response.text()
       expect(response.status).toBe(500)
       expect(body).not.toMatch(/secret_table|SELECT|stack|at .*\.ts/)
       const parsed = JSON.parse(body) as {
-        error: { json: { message: string; data: { requestId: string; appCode: string } } }
+        error: { message: string; data: { requestId: string; appCode: string } }
       }
-      expect(parsed.error.json.data.appCode).toBe('INTERNAL')
-      expect(parsed.error.json.message).toMatch(CHINESE)
-      expect(parsed.error.json.message).toContain(parsed.error.json.data.requestId)
-      expect(response.headers.get('x-request-id')).toBe(parsed.error.json.data.requestId)
+      expect(parsed.error.data.appCode).toBe('INTERNAL')
+      expect(parsed.error.message).toMatch(CHINESE)
+      expect(parsed.error.message).toContain(parsed.error.data.requestId)
+      expect(response.headers.get('x-request-id')).toBe(parsed.error.data.requestId)
     } finally {
       world.deps.prisma.household.findMany = original
     }
@@ -143,12 +143,12 @@ describe('HTTP', () => {
 
   it('takes tRPC calls only as POST, so that no input lands in a URL or a log', async () => {
     const idNumber = '630121196606060014'
-    const url = `${baseUrl}/trpc/household.list?input=${encodeURIComponent(JSON.stringify({ json: { search: idNumber } }))}`
+    const url = `${baseUrl}/trpc/household.list?input=${encodeURIComponent(JSON.stringify({ search: idNumber }))}`
     const response = await fetch(url)
     expect(response.status).toBe(405)
-    const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } }
-    expect(body.error.json.data.appCode).toBe('METHOD_NOT_SUPPORTED')
-    expect(body.error.json.message).toMatch(CHINESE)
+    const body = (await response.json()) as { error: { message: string; data: { appCode: string } } }
+    expect(body.error.data.appCode).toBe('METHOD_NOT_SUPPORTED')
+    expect(body.error.message).toMatch(CHINESE)
     expect(logLines.join('\n')).not.toContain(idNumber)
     expect(logLines.some((line) => line.includes('/trpc/household.list'))).toBe(true)
   })
@@ -159,9 +159,9 @@ describe('HTTP', () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     })
-    const body = (await response.json()) as { error: { json: { message: string; data: { appCode: string } } } }
+    const body = (await response.json()) as { error: { message: string; data: { appCode: string } } }
     expect(response.status).toBe(404)
-    expect(body.error.json.message).toMatch(CHINESE)
+    expect(body.error.message).toMatch(CHINESE)
   })
 
   it('serves the H5 app at / and falls back to it for other paths', async () => {

@@ -95,9 +95,9 @@ const ledgerDonors = async (deps: AppDeps): Promise<string[]> => {
     const login = await fetch(`${baseUrl}/trpc/auth.loginWithPassword`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ json: { phone: DEMO_ACCOUNTS.secretary.phone, password: TEST_PASSWORD } }),
+      body: JSON.stringify({ phone: DEMO_ACCOUNTS.secretary.phone, password: TEST_PASSWORD }),
     })
-    const { token } = ((await login.json()) as { result: { data: { json: { token: string } } } }).result.data.json
+    const { token } = ((await login.json()) as { result: { data: { token: string } } }).result.data
     const response = await fetch(`${baseUrl}/exports/donation-ledger.xlsx`, {
       headers: { authorization: `Bearer ${token}` },
     })

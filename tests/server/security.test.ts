@@ -6,8 +6,8 @@ import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import { contentSecurityPolicy } from '../../server/http/security-headers'
@@ -36,7 +36,7 @@ const client = (options: { token?: string } = {}) =>
     links: [
       httpBatchLink({
         url: `${baseUrl}/trpc`,
-        transformer: superjson,
+        transformer: wireFormat,
         methodOverride: 'POST',
         headers: () => ({
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
@@ -107,11 +107,9 @@ describe('request limits', () => {
       body: JSON.stringify(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [i, {}]))),
     })
     expect(response.status).toBe(400)
-    const body = (await response.json()) as
-      | { error: { json: { message: string } } }[]
-      | { error: { json: { message: string } } }
+    const body = (await response.json()) as { error: { message: string } }[] | { error: { message: string } }
     const first = Array.isArray(body) ? body[0] : body
-    expect(first?.error.json.message).toMatch(CHINESE)
+    expect(first?.error.message).toMatch(CHINESE)
   })
 
   it('takes JSON only', async () => {
@@ -180,7 +178,7 @@ describe('limits per address', () => {
     const server = await serverWith({ loginRequestsPerMinute: 3 })
     try {
       const call = { phone: '13900000000', password: 'wrong-password' }
-      const batch = Object.fromEntries([0, 1, 2, 3].map((i) => [i, { json: call }]))
+      const batch = Object.fromEntries([0, 1, 2, 3].map((i) => [i, call]))
       const paths = Array.from({ length: 4 }, () => 'auth.loginWithPassword').join(',')
       const answer = await post(server.url, `${paths}?batch=1`, batch)
       expect(answer.status).toBe(429)

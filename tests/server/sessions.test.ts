@@ -3,8 +3,8 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import type { AppRouter } from '../../server/routers/app-router'
@@ -26,7 +26,7 @@ const client = (token?: string) =>
     links: [
       httpBatchLink({
         url: `${baseUrl}/trpc`,
-        transformer: superjson,
+        transformer: wireFormat,
         methodOverride: 'POST',
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
+import { parse } from '../../common/wire-format'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
 import type { AppDeps } from '../../server/context'
 import { parseEnv } from '../../server/env'
@@ -376,14 +377,16 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
   const login2 = await fetch(`${serverUrl}/trpc/auth.loginWithPassword`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { phone: '13800000002', password: PASSWORD } }),
-  }).then((r) => r.json() as Promise<{ result: { data: { json: { token: string; expiresAt: string } } } }>)
+    body: JSON.stringify({ phone: '13800000002', password: PASSWORD }),
+  })
+    .then((r) => r.text())
+    .then((text) => parse<{ result: { data: { token: string; expiresAt: Date } } }>(text))
   await fetch(`${serverUrl}/trpc/auth.agreePrivacy`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${login2.result.data.json.token}` },
-    body: JSON.stringify({ json: { version: PRIVACY_NOTICE_VERSION, channel: 'WECHAT' } }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${login2.result.data.token}` },
+    body: JSON.stringify({ version: PRIVACY_NOTICE_VERSION, channel: 'WECHAT' }),
   })
-  storage.set('pdrl.session', login2.result.data.json)
+  storage.set('pdrl.session', { ...login2.result.data, expiresAt: login2.result.data.expiresAt.toISOString() })
   const secretaryHome = openPage('pages/home/index')
   check(
     '工作台 shows the secretary ¥44,000.00 donated, from stats.summary',
