@@ -4,11 +4,8 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
-import { type AppDeps, createContext } from '../context'
-import { AppError } from '../errors'
-import { type AppRouter, appRouter } from '../routers/app-router'
+import type { AppDeps } from '../context'
 import { registerExportRoutes } from './exports'
 import { registerImportRoutes } from './imports'
 import { registerOfflineShell } from './offline-shell'
@@ -16,6 +13,7 @@ import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
 import { trpcErrorBody } from './trpc-errors'
+import { registerTrpcRoute } from './trpc-route'
 
 export type BuildServerOptions = {
   deps: AppDeps
@@ -77,28 +75,7 @@ export const buildServer = async ({
     if (await isOverLimit(req, reply)) return reply
   })
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      // The app sends queries as POST (see src/lib/trpc.ts); GET is refused above.
-      allowMethodOverride: true,
-      // Checked before any procedure is looked up, so a batch of made-up paths is refused too.
-      maxBatchSize: deps.security.maxBatchSize,
-      createContext: ({ req }) => createContext(deps, req),
-      // The per-user limit is a middleware; its answer says when to come back, like the HTTP limits.
-      responseMeta({ errors }) {
-        const waits = errors.map((e) => (e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined))
-        const retryAfter = Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
-        return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {}
-      },
-      onError({ error, path: procedure, req }) {
-        // Users see a generic message and the request id; the details are only logged.
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed')
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  })
+  await registerTrpcRoute(app, deps)
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)

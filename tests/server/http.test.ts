@@ -6,7 +6,7 @@ import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wireFormat } from '../../common/wire-format'
+import { parse, wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import { createLogger } from '../../server/lib/logger'
@@ -162,6 +162,24 @@ describe('HTTP', () => {
     const body = (await response.json()) as { error: { message: string; data: { appCode: string } } }
     expect(response.status).toBe(404)
     expect(body.error.message).toMatch(CHINESE)
+  })
+
+  it('answers a tRPC batch whole, with its length, and dates tagged in the wire format', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.loginWithPassword?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ 0: { phone: DEMO_ACCOUNTS.secretary.phone, password: TEST_PASSWORD } }),
+    })
+    const text = await response.text()
+    expect(response.status).toBe(200)
+    expect(response.headers.get('transfer-encoding')).toBeNull()
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text))
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(text).toContain('"expiresAt":{"$date":"')
+    // What the app's client then reads.
+    const [login] = parse<[{ result: { data: { token: string; expiresAt: Date } } }]>(text)
+    expect(login.result.data.expiresAt).toBeInstanceOf(Date)
+    expect(login.result.data.expiresAt.getTime()).toBeGreaterThan(Date.now())
   })
 
   it('serves the H5 app at / and falls back to it for other paths', async () => {

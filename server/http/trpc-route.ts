@@ -1,0 +1,61 @@
+// tRPC at /trpc/:path, mounted the way @trpc/server's Fastify adapter mounts it (the body kept as
+// text for tRPC to parse, a web Request built with `incomingMessageToRequest`, the answer from
+// `resolveResponse`), with one difference: the answer goes out as one string with its
+// Content-Length. Handed a web Response, Fastify pipes its body stream chunk by chunk, which cost
+// more CPU per call than anything else between Fastify and our procedures (docs/benchmarks.md).
+// The app's httpBatchLink never asks for a streamed answer; one that did would get it whole.
+import type { IncomingMessage } from 'node:http'
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
+import { resolveResponse } from '@trpc/server/http'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { type AppDeps, createContext } from '../context'
+import { AppError } from '../errors'
+import { appRouter } from '../routers/app-router'
+
+export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => {
+  // In its own plugin scope: only these routes take JSON as text.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json')
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+
+    scope.all<{ Params: { path: string } }>('/trpc/:path', async (req, reply) => {
+      const message = req.raw as IncomingMessage & { body?: unknown }
+      message.body = req.body
+      const response = await resolveResponse({
+        router: appRouter,
+        req: incomingMessageToRequest(message, reply.raw, { maxBodySize: null }),
+        path: req.params.path,
+        error: null,
+        // The app sends queries as POST (see src/lib/trpc.ts); GET is refused in build-server.ts.
+        allowMethodOverride: true,
+        // Checked before any procedure is looked up, so a batch of made-up paths is refused too.
+        maxBatchSize: deps.security.maxBatchSize,
+        createContext: () => createContext(deps, req),
+        // The per-user limit is a middleware; its answer says when to come back, like the HTTP limits.
+        responseMeta({ errors }) {
+          const waits = errors.map((e) =>
+            e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined,
+          )
+          const retryAfter = Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
+          return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {}
+        },
+        onError: ({ error, path: procedure }) => logInternalError(req, error, procedure),
+      })
+      reply.code(response.status)
+      response.headers.forEach((value, name) => {
+        reply.header(name, value)
+      })
+      return reply.send(response.body === null ? undefined : await response.text())
+    })
+  })
+}
+
+/** Users see a generic message and the request id; the details are only logged. */
+const logInternalError = (
+  req: FastifyRequest,
+  error: { code: string; cause?: unknown },
+  procedure: string | undefined,
+) => {
+  if (error.code === 'INTERNAL_SERVER_ERROR')
+    req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed')
+}
