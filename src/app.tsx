@@ -18,7 +18,6 @@ import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
 import { listenForWeChatPrivacy } from './lib/wechat-privacy'
 
 listenForWeChatPrivacy()
-registerOfflineShell()
 
 const currentRoute = () => {
   const pages = Taro.getCurrentPages()
@@ -56,6 +55,7 @@ const App = ({ children }: PropsWithChildren) => {
   )
   useEffect(() => runAppQueue(queue), [queue])
   useEffect(() => keepOfflineCache(queryClient), [queryClient])
+  useEffect(() => registerOfflineShell(queryClient), [queryClient])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
