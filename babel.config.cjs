@@ -1,6 +1,18 @@
 // babel-preset-taro docs: https://docs.taro.zone/docs/next/babel-config
 module.exports = {
-  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+  presets: [
+    [
+      'taro',
+      {
+        framework: 'react',
+        ts: true,
+        compiler: 'webpack5',
+        // H5 runs in today's browsers (WeChat's own, and desktop ones); package.json's
+        // browserslist (ES5) is for the mini-program.
+        ...(process.env.TARO_ENV === 'h5' ? { targets: { chrome: '80', safari: '13', ios: '13' } } : {}),
+      },
+    ],
+  ],
   plugins: [
     [
       'import',
