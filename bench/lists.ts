@@ -4,7 +4,7 @@
 // them, as the real accounts bench/dashboard.ts picks from the generated world. Same database
 // (BENCH_DATABASE_URL, or county scale in a fresh embedded PostgreSQL) and iterations.
 // One JSON line per list: median, p95, p99 in ms; the issue's goal is a p95 of 15 ms.
-import { openBenchWorld, timeCalls } from './dashboard'
+import { openBenchWorld, reportTimed } from './dashboard'
 
 const GOAL_MS = 15
 const LIMIT = 20
@@ -18,18 +18,7 @@ const main = async () => {
       ['need.list.board.secretary', () => world.secretary.need.list({ isOpen: true, sort: 'due', limit: LIMIT })],
       ['activity.list.secretary', () => world.secretary.activity.list({ limit: LIMIT })],
     ]
-    for (const [name, call] of lists) {
-      const result = await timeCalls(call)
-      console.log(
-        JSON.stringify({
-          measure: `lists.${name}`,
-          scale: world.scale,
-          ...result,
-          goalP95Ms: GOAL_MS,
-          withinGoal: result.p95Ms <= GOAL_MS,
-        }),
-      )
-    }
+    for (const [name, call] of lists) await reportTimed(`lists.${name}`, world.scale, GOAL_MS, call)
   } finally {
     await world.close()
   }
