@@ -5,6 +5,9 @@
 // Under READ COMMITTED, a second call with the same key blocks on the unique index until the
 // first commits; its claim (ON CONFLICT DO NOTHING) then inserts nothing, and it returns the
 // stored result instead. If the first rolled back, the second claims the key and runs.
+// READ COMMITTED is PostgreSQL's default and is not SET on each transaction (a round trip more
+// for every mutation); under a stricter default the claim fails with a serialization error, and
+// the transaction runs again (below) and finds the stored result.
 // The same key with a different input is refused: it is a client bug, not a retry.
 //
 // Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
@@ -14,7 +17,7 @@ import superjson, { type SuperJSONResult } from 'superjson'
 import { parse, stringify } from '../../common/wire-format'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
-import { Prisma } from '../generated/prisma/client'
+import type { Prisma } from '../generated/prisma/client'
 import { isWriteConflict } from '../lib/db-errors'
 import type { FieldCrypto } from '../lib/field-crypto'
 
@@ -150,7 +153,7 @@ export const runIdempotent = async <R extends StepResult>({
           }
           return result
         },
-        { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: timeoutMs, maxWait: 10_000 },
+        { timeout: timeoutMs, maxWait: 10_000 },
       )
     } catch (error) {
       if (error instanceof RollBack) return error.result as R
@@ -186,11 +189,20 @@ export const runIdempotent = async <R extends StepResult>({
   // process they wait for the first, holding no connection, rather than each opening a transaction
   // that then waits on the key's index lock: fifty of those would exhaust the pool.
   const flight = `${userId}:${clientMutationId}`
-  for (let ahead = inFlight.get(flight); ahead; ahead = inFlight.get(flight)) await ahead.then(noop, noop)
+  let hasWaited = false
+  for (let ahead = inFlight.get(flight); ahead; ahead = inFlight.get(flight)) {
+    hasWaited = true
+    await ahead.then(noop, noop)
+  }
   const mine = (async () => {
-    // A committed key answers without a transaction at all.
-    const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere })
-    if (stored?.result) return replay<R>(crypto, stored, procedure, request)
+    // A call that waited for another with its key most likely finds that one's result, and a
+    // replay must not count as an attempt under a lockout: those look for a committed key first
+    // and answer without a transaction. A first call goes straight to its transaction, whose
+    // claim finds a committed key as well (one round trip fewer for every new mutation).
+    if (hasWaited || guard) {
+      const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere })
+      if (stored?.result) return replay<R>(crypto, stored, procedure, request)
+    }
     return execute()
   })()
   inFlight.set(flight, mine)
