@@ -104,6 +104,17 @@ const expectSummariesAgree = async (step: string) => {
   }
 }
 
+/** The activity list reads each activity's totals from the rollups; its page recounts them. */
+const expectActivityListAgrees = async (step: string) => {
+  const { items } = await world.admin.activity.list({ limit: 100 })
+  expect(items.length, step).toBeGreaterThan(0)
+  for (const item of items) {
+    const { totals } = await world.admin.activity.byId({ id: item.id })
+    const { needsRaised: _, ...recounted } = totals
+    expect(item.totals, `${step}: activity.list ${item.theme}`).toEqual(recounted)
+  }
+}
+
 const goods = (random: ReturnType<typeof prng>) =>
   Array.from({ length: 1 + random.int(2) }, (_, i) => ({
     item: `物资${i}`,
@@ -326,6 +337,7 @@ describe('stats rollups', () => {
       const label = `seed ${SEED}, step ${i + 1}: ${done.join('; ')}`
       expect(await diff(), label).toEqual([])
       await expectSummariesAgree(label)
+      await expectActivityListAgrees(label)
     }
     // The sequence did reach what it is meant to check.
     const total = await world.admin.stats.summary({ top: 50 })

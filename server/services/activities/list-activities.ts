@@ -1,5 +1,6 @@
 // The 主题党日 list: scoped, filtered by month, org and village, newest first, with each
-// activity's donation total and households visited.
+// activity's donation total and households visited (from the statistics rollups: one small read
+// for the page, where counting would group the page's donations and visits).
 
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
@@ -8,7 +9,8 @@ import type { Prisma } from '../../generated/prisma/client'
 import type { TListActivitiesRequest } from '../../routers/activity/list-activities.types'
 import { activityScope } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { donationTotalsBy, emptyTotals, emptyVisitTotals, visitTotalsBy } from '../stats/totals'
+import { rollupActivityTotals } from '../stats/summary-rollups'
+import { emptyTotals, emptyVisitTotals } from '../stats/totals'
 import { activityListSelect, toActivityListItem } from './activity-views'
 
 const monthRange = (month: string): Prisma.DateTimeFilter => {
@@ -36,11 +38,10 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   })
   const ids = rows.slice(0, input.limit).map((a) => a.id)
-  const [orgCounts, money, visits] = await runAll(ctx.db, [
+  const [orgCounts, totals] = await runAll(ctx.db, [
     () =>
       ctx.db.activityOrg.groupBy({ by: ['activityId'], where: { activityId: { in: ids } }, _count: { _all: true } }),
-    () => donationTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
-    () => visitTotalsBy(ctx.db, { activityId: { in: ids } }, 'activityId'),
+    () => rollupActivityTotals(ctx.db, ids),
   ])
   const orgCountOf = new Map(orgCounts.map((g) => [g.activityId, g._count._all]))
   const page = toPage(
@@ -51,7 +52,7 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
     ...page,
     items: page.items.map((a) => ({
       ...a,
-      totals: { ...(money.get(a.id) ?? emptyTotals()), ...(visits.get(a.id) ?? emptyVisitTotals()) },
+      totals: totals.get(a.id) ?? { ...emptyTotals(), ...emptyVisitTotals() },
     })),
   }
 }

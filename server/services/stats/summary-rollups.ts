@@ -186,6 +186,18 @@ export const rollupActivities = async (db: Tx, villages: Villages, top: number, 
   return { top: rows.map(activityOf), byId: new Map(byId.map((r) => [r.activityId, activityOf(r)])) }
 }
 
+/** Each activity's money and visits over all its villages, by id: a page of the activity list. */
+export const rollupActivityTotals = async (db: Tx, ids: readonly string[]) => {
+  const rows = ids.length
+    ? await db.$queryRaw<({ activityId: string } & MoneyColumns & VisitColumns)[]>`
+        SELECT s."activityId", ${SUMS} FROM "StatsActivityVillage" s
+         WHERE s."activityId" = ANY(${[...ids]}::uuid[]) GROUP BY s."activityId"`
+    : []
+  return new Map(
+    rows.map((r): [string, MoneyTotals & VisitTotals] => [r.activityId, { ...moneyOf(r), ...visitsOf(r) }]),
+  )
+}
+
 /** Money per calendar month (`YYYY-MM`) of receipt, months with a donation only. */
 export const rollupMonths = async (db: Tx, villages: Villages) => {
   const rows = await db.$queryRaw<({ month: string } & MoneyColumns)[]>`
