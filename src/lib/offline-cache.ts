@@ -2,8 +2,8 @@
 // the person's villages' households and people, fetched while online and kept on the device, so
 // that a secretary can log a whole day of visits in a village without coverage.
 //   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage in the API's
-//     wire format (dates stay dates), under the account that fetched them; restored at launch for that account
-//     only, and removed at sign-out (session.ts clears OFFLINE_CACHE_KEY).
+//     wire format (dates stay dates), under the account that fetched them; restored at launch
+//     for that account only, and removed at sign-out (session.ts clears OFFLINE_CACHE_KEY).
 //   - Fetched ahead: once signed in and online, at most every PREFETCH_EVERY_MS, the same queries
 //     the forms make, for up to PREFETCH_MAX_VILLAGES villages (a secretary's paired villages,
 //     a cadre's own; not a province's).

@@ -34,16 +34,20 @@ const whenIdle = (task: () => void) =>
 /** Registers the service worker after the first screen; returns a cancel (for React's effect). */
 export const registerOfflineShell = (queryClient: QueryClient): (() => void) => {
   if (!('serviceWorker' in navigator)) return () => {}
-  let cancel = () => {}
+  let isCancelled = false
+  let cancelWait = () => {}
   // Only where the server gives one (not the webpack dev server), and only on a secure origin.
-  const register = () => whenIdle(() => void navigator.serviceWorker.register('/sw.js').catch(() => undefined))
+  const register = () => {
+    if (!isCancelled) navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  }
   const afterLoad = () => {
-    cancel = whenQueriesQuiet(queryClient, register)
+    cancelWait = whenQueriesQuiet(queryClient, () => whenIdle(register))
   }
   if (document.readyState === 'complete') afterLoad()
   else window.addEventListener('load', afterLoad, { once: true })
   return () => {
+    isCancelled = true
     window.removeEventListener('load', afterLoad)
-    cancel()
+    cancelWait()
   }
 }

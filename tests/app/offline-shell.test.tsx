@@ -58,6 +58,16 @@ describe('registerOfflineShell (H5)', () => {
     cancel()
   })
 
+  it('does not register once cancelled while waiting for an idle moment', async () => {
+    const queryClient = new QueryClient()
+    const cancel = registerOfflineShell(queryClient)
+    // Quiet for a second: the idle callback is now scheduled, not yet run.
+    await vi.advanceTimersByTimeAsync(1_000)
+    cancel()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(register).not.toHaveBeenCalled()
+  })
+
   it('does nothing once the app has gone (the effect’s cleanup)', async () => {
     const cancel = registerOfflineShell(new QueryClient())
     cancel()
