@@ -6,14 +6,15 @@
 //   Map     → { "$map": [[key, value], …] },  Set → { "$set": [value, …] }
 // An object of ours that happens to be shaped like a tag is wrapped: { "$escape": {…} }.
 // Everything else is JSON as it is: `undefined` properties are left out, `undefined` in an array,
-// a map or a set becomes null.
+// a map or a set becomes null. A call's input that is itself `undefined` (a procedure that takes
+// none, sent alone by POST) travels as { "$undefined": true }: an empty body is not JSON.
 //
 // It does what superjson did for us at a tenth of its cost (docs/benchmarks.md, tRPC overhead):
 // one walk that copies, with no paths, no registry and no identity tracking.
 
-type Tag = '$date' | '$bigint' | '$map' | '$set' | '$escape'
+type Tag = '$date' | '$bigint' | '$map' | '$set' | '$undefined' | '$escape'
 
-const TAGS: ReadonlySet<string> = new Set<Tag>(['$date', '$bigint', '$map', '$set', '$escape'])
+const TAGS: ReadonlySet<string> = new Set<Tag>(['$date', '$bigint', '$map', '$set', '$undefined', '$escape'])
 
 /** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
 const put = (target: Record<string, unknown>, key: string, value: unknown) => {
@@ -90,6 +91,9 @@ export const decode = (value: unknown): unknown => {
     case '$set':
       if (Array.isArray(inner)) return new Set(inner.map(decode))
       break
+    case '$undefined':
+      if (inner === true) return undefined
+      break
     case '$escape':
       if (inner && typeof inner === 'object' && !Array.isArray(inner))
         return decodeFields(inner as Record<string, unknown>)
@@ -98,8 +102,17 @@ export const decode = (value: unknown): unknown => {
   return decodeFields(object)
 }
 
-/** The tRPC transformer (server/trpc.ts and the app's links). */
-export const wireFormat = { serialize: encode, deserialize: decode }
+const NO_INPUT = { $undefined: true }
+
+/**
+ * The tRPC transformer (server/trpc.ts and the app's links). Only inputs tag a bare `undefined`:
+ * a procedure that returns nothing still answers with no `data`, as mini-programs already
+ * installed expect.
+ */
+export const wireFormat = {
+  input: { serialize: (value: unknown) => (value === undefined ? NO_INPUT : encode(value)), deserialize: decode },
+  output: { serialize: encode, deserialize: decode },
+}
 
 export const stringify = (value: unknown): string => JSON.stringify(encode(value))
 

@@ -7,6 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { type PropsWithChildren, useEffect, useState } from 'react'
 import { appCodeOf, isUnauthorized } from './lib/errors'
+import { prefetchForLaunch } from './lib/launch-prefetch'
 import { keepOfflineCache, restoreOfflineCache } from './lib/offline-cache'
 import { createAppQueue, runAppQueue } from './lib/offline-queue/app-queue'
 import { OfflineQueueProvider } from './lib/offline-queue/context'
@@ -38,13 +39,14 @@ const onApiError = (error: unknown) => {
   if (!currentRoute().includes('login')) void Taro.reLaunch({ url: routes.login })
 }
 
+// One API client and one cache for the app's whole life, made as the app's code loads: the first
+// screen's requests leave before React has rendered anything (launch-prefetch.ts).
+const trpcClient = makeTrpcClient()
+const queryClient = makeQueryClient(onApiError)
+restoreOfflineCache(queryClient)
+prefetchForLaunch(queryClient)
+
 const App = ({ children }: PropsWithChildren) => {
-  const [queryClient] = useState(() => {
-    const client = makeQueryClient(onApiError)
-    restoreOfflineCache(client)
-    return client
-  })
-  const [trpcClient] = useState(makeTrpcClient)
   // Every write goes through the offline queue (issue #5); what it records refreshes the lists.
   const [queue] = useState(() =>
     createAppQueue(trpcClient, (item) => {
@@ -54,8 +56,8 @@ const App = ({ children }: PropsWithChildren) => {
     }),
   )
   useEffect(() => runAppQueue(queue), [queue])
-  useEffect(() => keepOfflineCache(queryClient), [queryClient])
-  useEffect(() => registerOfflineShell(queryClient), [queryClient])
+  useEffect(() => keepOfflineCache(queryClient), [])
+  useEffect(() => registerOfflineShell(queryClient), [])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

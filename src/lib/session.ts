@@ -1,13 +1,20 @@
 // The login session on this device: the bearer token, kept in Taro storage (cookies do not work
-// in mini-programs). Only the token is stored; who the user is comes from auth.me.
+// in mini-programs). Who the user is comes from auth.me; the session keeps only their id and the
+// persona their screens were last arranged for, so that a launch can ask for its first screen's
+// data without waiting for auth.me (launch-prefetch.ts).
 import Taro from '@tarojs/taro'
+import type { Role } from '../../common/enums'
+import { type Persona, personaOf } from './roles'
 
 const SESSION_KEY = 'pdrl.session'
 /** offline-cache.ts: the account's data kept for use offline, which goes with the session. */
 export const OFFLINE_CACHE_KEY = 'pdrl.offline-cache'
 
-/** `userId`: who signed in (the offline queue sends only their items); absent in sessions saved before it was kept. */
-export type StoredSession = { token: string; expiresAt: string; userId?: string }
+/**
+ * `userId`: who signed in (the offline queue sends only their items); `persona`: what auth.me said
+ * last. Both are absent in sessions saved before they were kept.
+ */
+export type StoredSession = { token: string; expiresAt: string; userId?: string; persona?: Persona }
 
 export const readSession = (): StoredSession | null => {
   try {
@@ -20,12 +27,16 @@ export const readSession = (): StoredSession | null => {
   }
 }
 
-export const saveSession = (session: { token: string; expiresAt: Date | string; user?: { id: string } }): void => {
+export const saveSession = (session: {
+  token: string
+  expiresAt: Date | string
+  user?: { id: string; roles: readonly Role[] }
+}): void => {
   Taro.setStorageSync(SESSION_KEY, {
     token: session.token,
     expiresAt: new Date(session.expiresAt).toISOString(),
-    ...(session.user ? { userId: session.user.id } : {}),
-  })
+    ...(session.user ? { userId: session.user.id, persona: personaOf(session.user.roles) } : {}),
+  } satisfies StoredSession)
 }
 
 export const clearSession = (): void => {

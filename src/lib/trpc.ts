@@ -1,7 +1,7 @@
 // The API client: tRPC over Taro.request (wx.request on weapp, fetch on H5), with the session's
 // bearer token, and the React Query bindings every page uses.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
+import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import { wireFormat } from '../../common/wire-format'
 import type { AppRouter } from '../../server/routers/app-router'
@@ -28,23 +28,31 @@ export const makeQueryClient = (onError: (error: unknown) => void = () => {}): Q
     },
   })
 
-export const makeTrpcClient = () =>
+const linkOptions = {
+  url: `${API_BASE_URL}/trpc`,
+  transformer: wireFormat,
+  fetch: taroFetch as unknown as typeof fetch,
+  // Queries carry personal data (a search by ID number), which must not sit in URLs, where
+  // proxies, access logs and browser history keep them: everything goes in a POST body.
+  methodOverride: 'POST',
+  headers: (): Record<string, string> => {
+    const session = readSession()
+    return session ? { authorization: `Bearer ${session.token}` } : {}
+  },
+} as const
+
+/**
+ * The app's client batches the calls made together into one request, sent on the next turn of
+ * the event loop. `isImmediate`: one request per call, sent at once, for the launch's first
+ * requests (launch-prefetch.ts), which would otherwise wait behind the page's code loading.
+ */
+export const makeTrpcClient = ({ isImmediate = false }: { isImmediate?: boolean } = {}) =>
   createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${API_BASE_URL}/trpc`,
-        transformer: wireFormat,
-        fetch: taroFetch as unknown as typeof fetch,
-        // Queries carry personal data (a search by ID number), which must not sit in URLs, where
-        // proxies, access logs and browser history keep them: everything goes in a POST body.
-        methodOverride: 'POST',
-        // The server refuses batches of more than TRPC_MAX_BATCH (20) calls.
-        maxItems: 10,
-        headers: () => {
-          const session = readSession()
-          return session ? { authorization: `Bearer ${session.token}` } : {}
-        },
-      }),
+      isImmediate
+        ? httpLink(linkOptions)
+        : // The server refuses batches of more than TRPC_MAX_BATCH (20) calls.
+          httpBatchLink({ ...linkOptions, maxItems: 10 }),
     ],
   })
 

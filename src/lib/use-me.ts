@@ -3,22 +3,31 @@
 // 个人信息保护说明.
 import { useQuery } from '@tanstack/react-query'
 import Taro, { useDidShow } from '@tarojs/taro'
+import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import { useEffect } from 'react'
 import { personaOf } from './roles'
 import { routes } from './routes'
 import { readSession, saveSession } from './session'
-import { useTRPC } from './trpc'
+import { type AppRouter, useTRPC } from './trpc'
+
+/** auth.me as every page asks for it (and the launch prefetch, launch-prefetch.ts). */
+export const meQueryOptions = (trpc: TRPCOptionsProxy<AppRouter>) =>
+  trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 })
 
 export const useMe = () => {
   const trpc = useTRPC()
-  const query = useQuery({ ...trpc.auth.me.queryOptions(), enabled: Boolean(readSession()), staleTime: 5 * 60_000 })
+  const query = useQuery({ ...meQueryOptions(trpc), enabled: Boolean(readSession()) })
+  const persona = query.data ? personaOf(query.data.roles) : undefined
   const userId = query.data?.id
+  const roles = query.data?.roles
   useEffect(() => {
-    // A session saved before sessions kept their user: the offline queue needs to know whose it is.
+    // The session keeps whose it is (the offline queue needs it) and the persona the next launch
+    // prefetches for; a session saved before it kept them, or roles changed since, is brought up to date.
     const session = readSession()
-    if (userId && session && !session.userId) saveSession({ ...session, user: { id: userId } })
-  }, [userId])
-  return { ...query, persona: query.data ? personaOf(query.data.roles) : undefined }
+    if (userId && roles && session && (session.userId !== userId || session.persona !== persona))
+      saveSession({ ...session, user: { id: userId, roles } })
+  }, [userId, roles, persona])
+  return { ...query, persona }
 }
 
 /** public: anyone (登录); signedIn: a session (the privacy notice itself); agreed: both. */

@@ -27,7 +27,14 @@ export type E2E = {
  * The server on a fresh embedded PostgreSQL, seeded with the 前跃村 households (the party day
  * itself is for the tests to record), or with the whole story (`seed: 'partyDay'`).
  */
-export const startE2E = async ({ seed = 'households' }: { seed?: 'households' | 'partyDay' } = {}): Promise<E2E> => {
+export const startE2E = async ({
+  seed = 'households',
+  h5DistDir = path.join(ROOT, 'dist/h5'),
+}: {
+  seed?: 'households' | 'partyDay'
+  /** Another H5 build to serve (a benchmark comparing two builds in one run). */
+  h5DistDir?: string
+} = {}): Promise<E2E> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-e2e-'))
   const wechat: WeChatStandIn = await startWeChatStandIn()
   const env = parseEnv({
@@ -36,7 +43,7 @@ export const startE2E = async ({ seed = 'households' }: { seed?: 'households' | 
     DATA_DIR: dataDir,
     PORT: '0',
     LOG_LEVEL: 'warn',
-    H5_DIST_DIR: path.join(ROOT, 'dist/h5'),
+    H5_DIST_DIR: h5DistDir,
     SEED_DEMO: seed,
     SEED_DEMO_PASSWORD: E2E_PASSWORD,
     WECHAT_APPID: STAND_IN_APPID,

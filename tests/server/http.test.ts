@@ -3,7 +3,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse, wireFormat } from '../../common/wire-format'
@@ -42,6 +42,19 @@ const client = (token?: string) =>
     ],
   })
 
+/** One request per call, sent at once, as the app's launch prefetch sends them (src/lib/launch-prefetch.ts). */
+const unbatchedClient = (token: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${baseUrl}/trpc`,
+        transformer: wireFormat,
+        methodOverride: 'POST',
+        headers: () => ({ authorization: `Bearer ${token}` }),
+      }),
+    ],
+  })
+
 const errorOf = async (call: Promise<unknown>) => {
   const error = await call.then(
     () => null,
@@ -72,6 +85,26 @@ describe('HTTP', () => {
     const afterLogout = await errorOf(client(session.token).auth.me.query())
     expect(afterLogout.data).toMatchObject({ code: 'UNAUTHORIZED', appCode: 'SESSION_EXPIRED', httpStatus: 401 })
     expect(afterLogout.message).toBe('登录已过期，请重新登录')
+  })
+
+  it('answers calls sent one by one, with no input as well as with one', async () => {
+    const session = await client().auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS.secretary.phone,
+      password: TEST_PASSWORD,
+    })
+    const api = unbatchedClient(session.token)
+    // No input: the body says so ({"$undefined":true}); an empty body is not JSON.
+    const me = await api.auth.me.query()
+    expect(me.displayName).toBe(DEMO_ACCOUNTS.secretary.displayName)
+    const summary = await api.stats.summary.query({ top: 5 })
+    expect(summary.totals.totalFen).toBe(
+      await client(session.token)
+        .stats.summary.query({ top: 5 })
+        .then((s) => s.totals.totalFen),
+    )
+    await api.auth.logout.mutate()
+    const afterLogout = await errorOf(api.auth.me.query())
+    expect(afterLogout.data).toMatchObject({ appCode: 'SESSION_EXPIRED', httpStatus: 401 })
   })
 
   it('tells a signed-in person whose account was disabled that it was, not that the session expired', async () => {

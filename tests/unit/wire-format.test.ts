@@ -2,7 +2,7 @@
 // sets, objects shaped like its own tags, odd keys) arrives as it left, through real JSON text.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decode, encode, parse, stringify } from '../../common/wire-format'
+import { decode, encode, parse, stringify, wireFormat } from '../../common/wire-format'
 
 /** Through JSON text, as over HTTP (where an `undefined` result is a missing field). */
 const roundTrip = (value: unknown) => {
@@ -65,6 +65,7 @@ describe('wire format', () => {
       looksLikeDate: { $date: '2025-01-23T00:00:00.000Z' },
       looksLikeMoney: { $bigint: '1' },
       looksEscaped: { $escape: { a: 1 } },
+      looksLikeNoInput: { $undefined: true },
       twoKeys: { $date: 'x', other: 1 },
       invalid: new Date(Number.NaN),
     }
@@ -72,6 +73,7 @@ describe('wire format', () => {
     expect(back.looksLikeDate).toEqual({ $date: '2025-01-23T00:00:00.000Z' })
     expect(back.looksLikeMoney).toEqual({ $bigint: '1' })
     expect(back.looksEscaped).toEqual({ $escape: { a: 1 } })
+    expect(back.looksLikeNoInput).toEqual({ $undefined: true })
     expect(back.twoKeys).toEqual({ $date: 'x', other: 1 })
     expect(back.invalid).toBeInstanceOf(Date)
     expect(Number.isNaN(back.invalid.getTime())).toBe(true)
@@ -90,6 +92,14 @@ describe('wire format', () => {
     expect(decode({ $map: [[1, 2, 3]] })).toEqual({ $map: [[1, 2, 3]] })
   })
 
+  it('sends "no input" as a body of its own, and answers "no result" as nothing, as before', () => {
+    const body = JSON.stringify(wireFormat.input.serialize(undefined))
+    expect(body).toBe('{"$undefined":true}')
+    expect(wireFormat.input.deserialize(JSON.parse(body))).toBeUndefined()
+    expect(wireFormat.input.serialize({ top: 5 })).toEqual({ top: 5 })
+    expect(wireFormat.output.serialize(undefined)).toBeUndefined()
+  })
+
   it('round-trips anything the API could send', () => {
     const anything = fc.anything({
       maxDepth: 3,
@@ -98,7 +108,10 @@ describe('wire format', () => {
       withMap: true,
       withSet: true,
       withNullPrototype: false,
-      key: fc.oneof(fc.string(), fc.constantFrom('__proto__', '$date', '$bigint', '$map', '$set', '$escape', 'toJSON')),
+      key: fc.oneof(
+        fc.string(),
+        fc.constantFrom('__proto__', '$date', '$bigint', '$map', '$set', '$undefined', '$escape', 'toJSON'),
+      ),
     })
     fc.assert(
       fc.property(anything, (value) => {

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import type { Role } from '../../../common/enums'
 import { ZLoginWithPasswordRequestSchema } from '../../../server/routers/auth/login-with-password.types'
 import { PageShell } from '../../components/PageShell'
 import { fieldErrorsOf, userMessage } from '../../lib/errors'
@@ -30,7 +31,7 @@ export default function LoginPage() {
   const signedIn = (session: {
     token: string
     expiresAt: Date
-    user: { id: string; privacy: { agreedAt: Date | null } }
+    user: { id: string; roles: readonly Role[]; privacy: { agreedAt: Date | null } }
   }) => {
     saveSession(session)
     // Whatever this account saved before it last signed out goes now.

@@ -3,7 +3,7 @@ import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { shanghaiDate } from '../../../common/dates'
 import { ROLE_LABELS } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
@@ -11,8 +11,10 @@ import { MonthBars } from '../../components/MonthBars'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
 import { StatTiles } from '../../components/StatTiles'
+import { staffDashboardQueries } from '../../lib/dashboard-queries'
 import { isStaff, type Persona } from '../../lib/roles'
 import { routes } from '../../lib/routes'
+import { readSession } from '../../lib/session'
 import { labelTabBar } from '../../lib/tab-bar'
 import { useTRPC } from '../../lib/trpc'
 import { useMe } from '../../lib/use-me'
@@ -60,9 +62,9 @@ const go = (action: QuickAction) =>
 const RECENT_MONTHS = 6
 
 const StaffDashboard = () => {
-  const trpc = useTRPC()
-  const summary = useQuery(trpc.stats.summary.queryOptions({ top: 5 }))
-  const overdue = useQuery(trpc.need.list.queryOptions({ isOverdue: true, limit: 5 }))
+  const queries = staffDashboardQueries(useTRPC())
+  const summary = useQuery(queries.summary)
+  const overdue = useQuery(queries.overdueNeeds)
   usePullDownRefresh(() => {
     void Promise.all([summary.refetch(), overdue.refetch()]).finally(() => Taro.stopPullDownRefresh())
   })
@@ -150,7 +152,11 @@ const ResidentDashboard = () => {
 }
 
 export default function HomePage() {
-  const { data: me, persona } = useMe()
+  const { data: me, persona: knownPersona } = useMe()
+  // Until auth.me answers, the persona this session was last arranged for (launch-prefetch.ts has
+  // already asked for its dashboard); auth.me's answer decides.
+  const [lastPersona] = useState(() => readSession()?.persona)
+  const persona = knownPersona ?? lastPersona
   useDidShow(() => {
     if (persona) labelTabBar(persona)
   })

@@ -1,0 +1,36 @@
+// At launch, the first screen's data is asked for while the page's own code is still loading:
+// who is signed in (auth.me, which every page needs) and, when the app opens on the 工作台, the
+// dashboard of the persona the session was last arranged for, which the page shows before auth.me
+// answers. Without this the requests wait for the page chunk, then for auth.me's answer, then for
+// a render: three steps in a row on a slow phone (docs/benchmarks.md, H5 load).
+// A stale persona (roles changed since) costs one unused query; the page follows auth.me once it
+// answers.
+import type { QueryClient } from '@tanstack/react-query'
+import type { TRPCClient } from '@trpc/client'
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
+import { staffDashboardQueries } from './dashboard-queries'
+import { launchPath } from './launch-path'
+import { isStaff } from './roles'
+import { routes } from './routes'
+import { readSession } from './session'
+import { type AppRouter, makeTrpcClient } from './trpc'
+import { meQueryOptions } from './use-me'
+
+/** Pages that open on the 工作台: its own path, or none (the first page). */
+const opensOnHome = (path: string) => path === '' || `/${path}` === routes.home
+
+/** `client`: one that sends each call at once (makeTrpcClient's isImmediate); tests pass their own. */
+export const prefetchForLaunch = (
+  queryClient: QueryClient,
+  { client = makeTrpcClient({ isImmediate: true }), path = launchPath() } = {},
+): void => {
+  const session = readSession()
+  if (!session) return
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient })
+  void queryClient.prefetchQuery(meQueryOptions(trpc))
+  if (opensOnHome(path) && session.persona && isStaff(session.persona)) {
+    const { summary, overdueNeeds } = staffDashboardQueries(trpc)
+    void queryClient.prefetchQuery(summary)
+    void queryClient.prefetchQuery(overdueNeeds)
+  }
+}
