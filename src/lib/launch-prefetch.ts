@@ -1,10 +1,8 @@
 // At launch, the first screen's data is asked for while the page's own code is still loading:
-// who is signed in (auth.me, which every page needs) and, when the app opens on the 工作台, the
-// dashboard of the persona the session was last arranged for, which the page shows before auth.me
-// answers. Without this the requests wait for the page chunk, then for auth.me's answer, then for
-// a render: three steps in a row on a slow phone (docs/benchmarks.md, H5 load).
-// A stale persona (roles changed since) costs one unused query; the page follows auth.me once it
-// answers.
+// who is signed in (auth.me, which every page waits for) and, when the app opens on the 工作台,
+// the dashboard of the persona the session was last arranged for. Without this the requests wait
+// for the page chunk, then for auth.me's answer, then for a render: three steps in a row on a slow
+// phone (docs/benchmarks.md, H5 load). A stale persona (roles changed since) costs an unused query.
 import type { QueryClient } from '@tanstack/react-query'
 import type { TRPCClient } from '@trpc/client'
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'

@@ -3,7 +3,7 @@ import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { shanghaiDate } from '../../../common/dates'
 import { ROLE_LABELS } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
@@ -14,7 +14,6 @@ import { StatTiles } from '../../components/StatTiles'
 import { staffDashboardQueries } from '../../lib/dashboard-queries'
 import { isStaff, type Persona } from '../../lib/roles'
 import { routes } from '../../lib/routes'
-import { readSession } from '../../lib/session'
 import { labelTabBar } from '../../lib/tab-bar'
 import { useTRPC } from '../../lib/trpc'
 import { useMe } from '../../lib/use-me'
@@ -152,11 +151,7 @@ const ResidentDashboard = () => {
 }
 
 export default function HomePage() {
-  const { data: me, persona: knownPersona } = useMe()
-  // Until auth.me answers, the persona this session was last arranged for (launch-prefetch.ts has
-  // already asked for its dashboard); auth.me's answer decides.
-  const [lastPersona] = useState(() => readSession()?.persona)
-  const persona = knownPersona ?? lastPersona
+  const { data: me, persona } = useMe()
   useDidShow(() => {
     if (persona) labelTabBar(persona)
   })
