@@ -7,6 +7,9 @@
 //   - Fetched ahead: once signed in and online, at most every PREFETCH_EVERY_MS, the same queries
 //     the forms make, for up to PREFETCH_MAX_VILLAGES villages (a secretary's paired villages,
 //     a cadre's own; not a province's).
+//   - Also kept: the 工作台's figures (stats.summary: totals, months, recent activities; no one's
+//     personal data), so that the app opens on the last known figures, even offline, while the
+//     network is asked for new ones.
 // The household list is the masked list every staff member sees; full numbers are never kept.
 import { type QueryClient, useQueryClient } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
@@ -15,7 +18,7 @@ import { parse, stringify } from '../../common/wire-format'
 import { OFFLINE_CACHE_KEY, readSession } from './session'
 import { useTRPC } from './trpc'
 
-const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'household.list'])
+const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'household.list', 'stats.summary'])
 const MAX_ENTRIES = 80
 /** WeChat keeps at most 1 MB under one storage key; the newest entries that fit are kept. */
 const MAX_CHARS = 900_000

@@ -80,6 +80,13 @@ describe('a day without signal', () => {
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('pdrl.offline-cache') ?? ''), { timeout: 15_000 })
       .toContain('QY-002')
+    // The 工作台's figures too, to open on offline.
+    const donatedTile = page.locator('#app [data-testid="donated-total"]').first()
+    await expect.poll(() => donatedTile.textContent()).toMatch(/¥[\d,]+\.\d\d/)
+    const donatedOnline = await donatedTile.textContent()
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('pdrl.offline-cache') ?? ''), { timeout: 15_000 })
+      .toContain('totalFen')
 
     await context.setOffline(true)
     await see(page, '离线')
@@ -132,6 +139,9 @@ describe('a day without signal', () => {
     expect(await queuedProcedures(page)).toEqual(queued)
     await screenshot(page, 'offline-sync-page')
     expect(await e2e.server.deps.prisma.activity.count({ where: { theme: THEME } })).toBe(0)
+    // The 工作台 opens on the figures it last had.
+    await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
+    await expect.poll(() => donatedTile.textContent(), { timeout: 15_000 }).toBe(donatedOnline)
 
     // Back online: it syncs by itself.
     await context.setOffline(false)
