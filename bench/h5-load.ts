@@ -4,8 +4,9 @@
 // tile shows, and the JavaScript fetched (median and p95 over H5_LOADS loads), in two lines:
 //   h5.homeLoad            only the session in storage (the first load after signing in);
 //   h5.homeLoad.returning  also what the app keeps for offline use (src/lib/offline-cache.ts), as
-//                          a secretary who used the app before has: auth.me is known at once, so
-//                          the dashboard's figures are asked for without waiting for it.
+//                          a secretary who used the app before has: who they are and the last
+//                          figures show at once, while new figures are asked for.
+// With H5_BASELINE_DIR set, each line also gives the baseline build's figures, loaded in turn.
 import type { BrowserContext } from 'playwright-core'
 import { type E2E, login, newPhonePage, startE2E } from '../tests/e2e/harness'
 import { percentile } from './stats'
@@ -63,54 +64,84 @@ const loadOnce = async (e2e: E2E, storageState: StorageState): Promise<Sample> =
   }
 }
 
-const main = async () => {
-  const e2e = await startE2E({ seed: 'partyDay' })
-  try {
-    // Sign in once (and agree to the notice); every load then starts from that storage alone.
-    const first = await newPhonePage(e2e)
-    await login(e2e, first, '13800000002')
-    await first.waitForFunction(() => localStorage.getItem('pdrl.offline-cache') !== null, undefined, {
-      timeout: 30_000,
-    })
-    const returning = await first.context().storageState()
-    await first.context().close()
-    const signedInOnly: StorageState = {
-      ...returning,
-      origins: returning.origins.map((origin) => ({
-        ...origin,
-        localStorage: origin.localStorage.filter((item) => item.name !== 'pdrl.offline-cache'),
-      })),
-    }
+type Site = { e2e: E2E; signedInOnly: StorageState; returning: StorageState }
 
-    for (const [measure, storageState] of [
-      ['h5.homeLoad', signedInOnly],
-      ['h5.homeLoad.returning', returning],
+/** A server for one H5 build, with a secretary signed in once (and agreed to the notice). */
+const openSite = async (h5DistDir?: string): Promise<Site> => {
+  const e2e = await startE2E({ seed: 'partyDay', ...(h5DistDir ? { h5DistDir } : {}) })
+  const first = await newPhonePage(e2e)
+  await login(e2e, first, '13800000002')
+  await first.waitForFunction(() => localStorage.getItem('pdrl.offline-cache') !== null, undefined, {
+    timeout: 30_000,
+  })
+  const returning = await first.context().storageState()
+  await first.context().close()
+  const signedInOnly: StorageState = {
+    ...returning,
+    origins: returning.origins.map((origin) => ({
+      ...origin,
+      localStorage: origin.localStorage.filter((item) => item.name !== 'pdrl.offline-cache'),
+    })),
+  }
+  return { e2e, signedInOnly, returning }
+}
+
+const summarise = (samples: Sample[]) => {
+  const stat = (key: keyof Sample) => {
+    const values = samples.map((s) => s[key]).sort((a, b) => a - b)
+    return { median: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)) }
+  }
+  return {
+    lcpMs: stat('lcpMs'),
+    fcpMs: stat('fcpMs'),
+    dataShownMs: stat('dataShownMs'),
+    jsBytes: stat('jsBytes').median,
+    jsEncodedBytes: stat('jsEncodedBytes').median,
+  }
+}
+
+// H5_BASELINE_DIR: another H5 build (say, main's, copied aside) to load in turn with this one, on
+// its own server, so that the two compare on the same noisy machine at the same moment.
+const main = async () => {
+  const baselineDir = process.env.H5_BASELINE_DIR
+  const site = await openSite()
+  const baseline = baselineDir ? await openSite(baselineDir) : null
+  try {
+    for (const [measure, state] of [
+      ['h5.homeLoad', 'signedInOnly'],
+      ['h5.homeLoad.returning', 'returning'],
     ] as const) {
       const samples: Sample[] = []
-      for (let i = 0; i < LOADS; i += 1) samples.push(await loadOnce(e2e, storageState))
-      const stat = (key: keyof Sample) => {
-        const values = samples.map((s) => s[key]).sort((a, b) => a - b)
-        return { median: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)) }
+      const baselineSamples: Sample[] = []
+      for (let i = 0; i < LOADS; i += 1) {
+        if (baseline) baselineSamples.push(await loadOnce(baseline.e2e, baseline[state]))
+        samples.push(await loadOnce(site.e2e, site[state]))
       }
-      const lcp = stat('lcpMs')
+      const result = summarise(samples)
+      const base = baseline ? summarise(baselineSamples) : null
       console.log(
         JSON.stringify({
           measure,
           loads: LOADS,
           cpuSlowdown: CPU_SLOWDOWN,
-          lcpMs: lcp,
-          fcpMs: stat('fcpMs'),
-          dataShownMs: stat('dataShownMs'),
-          jsBytes: stat('jsBytes').median,
-          jsEncodedBytes: stat('jsEncodedBytes').median,
+          ...result,
+          ...(base
+            ? {
+                baseline: { dir: baselineDir, ...base },
+                lcpOverBaseline: round2(result.lcpMs.median / base.lcpMs.median),
+              }
+            : {}),
           goalLcpMs: 1000,
-          withinGoal: lcp.median <= 1000,
+          withinGoal: result.lcpMs.median <= 1000,
         }),
       )
     }
   } finally {
-    await e2e.stop()
+    await site.e2e.stop()
+    await baseline?.e2e.stop()
   }
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100
 
 await main()
