@@ -59,7 +59,12 @@ const save = (queryClient: QueryClient) => {
   }
 }
 
-/** At launch: what this account fetched last time, shown until (and unless) the network answers. */
+/**
+ * At launch: what this account fetched last time, shown until (and unless) the network answers.
+ * Every entry is marked invalid, so a page that shows one asks again however recent it is: the
+ * copy does not know of writes made after it was saved (a donation, then a relaunch within the
+ * queries' staleTime would show the old figures).
+ */
 export const restoreOfflineCache = (queryClient: QueryClient) => {
   try {
     const stored = Taro.getStorageSync<Stored | ''>(OFFLINE_CACHE_KEY)
@@ -69,6 +74,7 @@ export const restoreOfflineCache = (queryClient: QueryClient) => {
       if (Array.isArray(entry.queryKey))
         queryClient.setQueryData(entry.queryKey, entry.data, { updatedAt: entry.updatedAt })
     }
+    void queryClient.invalidateQueries({ predicate: (query) => isKept(query.queryKey), refetchType: 'none' })
   } catch {
     // A damaged copy is only a cache.
   }

@@ -1,0 +1,74 @@
+// Opening the app again, signed in: the 工作台's data is asked for as the app's code loads
+// (src/lib/launch-prefetch.ts), and a session ended elsewhere meanwhile leads to 登录.
+import type { Request } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type E2E, login, newPhonePage, see, startE2E } from './harness'
+
+let e2e: E2E
+
+beforeAll(async () => {
+  e2e = await startE2E({ seed: 'partyDay' })
+})
+afterAll(() => e2e?.stop())
+
+/** A fresh tab with the signed-in secretary's storage (the session, and the offline copy or not). */
+const reopen = async (withOfflineCopy: boolean) => {
+  const first = await newPhonePage(e2e)
+  await login(e2e, first, '13800000002')
+  await see(first, '王建国，您好')
+  await first.waitForFunction(() => localStorage.getItem('pdrl.offline-cache') !== null, undefined, {
+    timeout: 30_000,
+  })
+  const state = await first.context().storageState()
+  await first.context().close()
+  const context = await e2e.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    storageState: {
+      ...state,
+      origins: state.origins.map((origin) => ({
+        ...origin,
+        localStorage: origin.localStorage.filter((item) => withOfflineCopy || item.name !== 'pdrl.offline-cache'),
+      })),
+    },
+  })
+  return context.newPage()
+}
+
+describe('launching signed in', () => {
+  it('asks for who is signed in and the 工作台’s figures at launch, one request each', async () => {
+    const page = await reopen(false)
+    const trpcCalls: Request[] = []
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/trpc/')) trpcCalls.push(request)
+    })
+    await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
+    await page.locator('#app [data-testid="donated-total"]', { hasText: '¥44,000.00' }).waitFor()
+    await see(page, '王建国，您好')
+    // The page's own queries would go in batches (?batch=1): these are the launch's, sent alone by
+    // POST, with nothing in the address.
+    const alone = trpcCalls.filter((r) => new URL(r.url()).search === '')
+    expect(alone.map((r) => new URL(r.url()).pathname).sort()).toEqual([
+      '/trpc/auth.me',
+      '/trpc/need.list',
+      '/trpc/stats.summary',
+    ])
+    expect(alone.every((r) => r.method() === 'POST')).toBe(true)
+    // And the page did not ask again for what the launch had fetched.
+    expect(trpcCalls.filter((r) => /auth\.me|stats\.summary/.test(r.url()))).toHaveLength(2)
+    await page.context().close()
+  })
+
+  it('sends a person whose session was ended elsewhere to 登录', async () => {
+    const page = await reopen(true)
+    await e2e.server.deps.prisma.session.updateMany({
+      where: { user: { phone: '13800000002' }, revokedAt: null },
+      data: { revokedAt: new Date() },
+    })
+    await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
+    await page.waitForURL(/login/, { timeout: 30_000 })
+    await see(page, '登录')
+    expect(await page.evaluate(() => localStorage.getItem('pdrl.session'))).toBeNull()
+    await page.context().close()
+  })
+})
