@@ -20,11 +20,14 @@ const opensOnHome = (path: string) => path === '' || `/${path}` === routes.home
 /** `client`: one that sends each call at once (makeTrpcClient's isImmediate); tests pass their own. */
 export const prefetchForLaunch = (
   queryClient: QueryClient,
-  { client = makeTrpcClient({ isImmediate: true }), path = launchPath() } = {},
+  { client, path = launchPath() }: { client?: TRPCClient<AppRouter>; path?: string } = {},
 ): void => {
   const session = readSession()
   if (!session) return
-  const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient })
+  const trpc = createTRPCOptionsProxy<AppRouter>({
+    client: client ?? makeTrpcClient({ isImmediate: true }),
+    queryClient,
+  })
   void queryClient.prefetchQuery(meQueryOptions(trpc))
   if (opensOnHome(path) && session.persona && isStaff(session.persona)) {
     const { summary, overdueNeeds } = staffDashboardQueries(trpc)
