@@ -1,7 +1,7 @@
 // The people and places of the 前跃村 story (domain-notes.md): the 西宁市司法局 party bodies,
 // seven law firms' branches, 前跃村 and a neighbouring village, and one demo account per role.
 // Orgs, villages and accounts are administered outside the app, so they are written directly.
-import type { Tx } from '../../server/db/client'
+import type { Db, Tx } from '../../server/db/client'
 import { hashPassword } from '../../server/services/auth/passwords'
 import { createOrg } from '../../server/services/orgs/org-path'
 
@@ -132,3 +132,11 @@ export const seedReferenceData = async (db: Tx, { password }: { password: string
 }
 
 export type ReferenceData = Awaited<ReturnType<typeof seedReferenceData>>
+
+/**
+ * Seeds the reference data in one transaction. Seeding opens the first connection to a new
+ * database, often on a machine busy with other suites, so it waits for that connection longer
+ * than Prisma's 2-second default before giving up.
+ */
+export const seedReferenceDataAtomically = (db: Db, options: { password: string }): Promise<ReferenceData> =>
+  db.$transaction((tx) => seedReferenceData(tx, options), { maxWait: 30_000, timeout: 120_000 })

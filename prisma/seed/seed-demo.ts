@@ -5,7 +5,7 @@ import { chmod, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
-import { DEMO_ACCOUNTS, seedReferenceData } from './reference-data'
+import { DEMO_ACCOUNTS, seedReferenceDataAtomically } from './reference-data'
 import { replayHouseholds, replayStory } from './story'
 
 export const DEMO_ACCOUNTS_FILE = 'demo-accounts.txt'
@@ -40,9 +40,7 @@ export const seedDemo = async ({
   if ((await deps.prisma.user.count()) > 0) return false
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`
   try {
-    const ref = await deps.prisma.$transaction((tx) => seedReferenceData(tx, { password: demoPassword }), {
-      timeout: 60_000,
-    })
+    const ref = await seedReferenceDataAtomically(deps.prisma, { password: demoPassword })
     const replay = upTo === 'households' ? replayHouseholds : replayStory
     await replay({ ref, callerFor: (userId) => callerFor(deps, userId) })
   } catch (error) {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import pino from 'pino'
 import { afterAll } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
-import { seedReferenceData } from '../../prisma/seed/reference-data'
+import { seedReferenceDataAtomically } from '../../prisma/seed/reference-data'
 import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
 import { createPrismaClient } from '../../server/db/client'
@@ -47,9 +47,7 @@ export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDep
 
 export const createWorld = async (options: WorldOptions = {}) => {
   const deps = await createTestDeps(options)
-  const ref = await deps.prisma.$transaction((tx) => seedReferenceData(tx, { password: TEST_PASSWORD }), {
-    timeout: 60_000,
-  })
+  const ref = await seedReferenceDataAtomically(deps.prisma, { password: TEST_PASSWORD })
   /**
    * A caller signed in as the user. They have agreed to the privacy notice, as everyone has who
    * gets past the app's first screen, unless `agreed: false`.

@@ -10,7 +10,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import pg from 'pg'
 import { wireFormat } from '../../common/wire-format'
 import { applyMigrations } from '../../prisma/engine/migrate.mjs'
-import { type ReferenceData, seedReferenceData } from '../../prisma/seed/reference-data'
+import { type ReferenceData, seedReferenceDataAtomically } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
 import type { AppRouter } from '../../server/routers/app-router'
 
@@ -254,9 +254,7 @@ export const migrateAndSeedAccounts = async (url: string): Promise<ReferenceData
   await applyMigrations({ url })
   const prisma = createPrismaClient({ url, poolSize: 2 })
   try {
-    return await prisma.$transaction((tx) => seedReferenceData(tx, { password: RELIABILITY_PASSWORD }), {
-      timeout: 120_000,
-    })
+    return await seedReferenceDataAtomically(prisma, { password: RELIABILITY_PASSWORD })
   } finally {
     await prisma.$disconnect()
   }

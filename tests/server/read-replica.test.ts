@@ -7,7 +7,7 @@ import pg from 'pg'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
-import { DEMO_ACCOUNTS, type ReferenceData, seedReferenceData } from '../../prisma/seed/reference-data'
+import { DEMO_ACCOUNTS, type ReferenceData, seedReferenceDataAtomically } from '../../prisma/seed/reference-data'
 import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
 import { createPrismaClient, type Db } from '../../server/db/client'
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const primaryDatabase = await createTestDatabase()
   // The same orgs, villages and accounts (same ids) on both: seed, close every connection, copy.
   const seeding = createPrismaClient({ url: primaryDatabase.url, poolSize: 2 })
-  ref = await seeding.$transaction((tx) => seedReferenceData(tx, { password: TEST_PASSWORD }), { timeout: 60_000 })
+  ref = await seedReferenceDataAtomically(seeding, { password: TEST_PASSWORD })
   await seeding.$disconnect()
   const replicaName = `${primaryDatabase.name}_replica`
   await admin((c) => c.query(`CREATE DATABASE "${replicaName}" TEMPLATE "${primaryDatabase.name}"`))
