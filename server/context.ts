@@ -13,6 +13,7 @@ import type { SecurityPolicy } from './security-policy'
 import { type Actor, loadActor } from './services/auth/actor'
 import { findLiveSession } from './services/auth/sessions'
 import type { WeChatConfig } from './services/auth/wechat-client'
+import type { RetryKey } from './services/idempotency'
 import type { PhotoStorage } from './services/photos/storage'
 
 /** Long-lived parts, made once at start-up. */
@@ -47,6 +48,11 @@ export type Context = AppDeps & {
    * replica when one is configured, else the primary; in mutations, the open transaction.
    */
   readDb: Tx
+  /**
+   * In a mutation that writes in one statement (`meta.writesInOneStatement`), the call's retry key
+   * for that statement to store (services/idempotency.ts); otherwise null.
+   */
+  retryKey: RetryKey | null
   actor: Actor | null
   sessionId: string | null
   /** Why a bearer token that was sent gives no actor: expired, revoked or unknown, or the account is disabled. */
@@ -71,6 +77,7 @@ export const createContextInner = (
   ...deps,
   db: deps.prisma,
   readDb: deps.replica ?? deps.prisma,
+  retryKey: null,
   actor: options.actor ?? null,
   sessionId: options.sessionId ?? null,
   sessionProblem: options.sessionProblem ?? null,

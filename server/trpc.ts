@@ -43,6 +43,11 @@ export type ProcedureMeta = {
   replayable?: boolean
   /** What the procedure proves (a password, a household's identity), counted by the lockout. */
   proof?: ProofSpec
+  /**
+   * The mutation writes in one statement, which stores its retry key (`ctx.retryKey`, with
+   * services/idempotency.ts's storeRetryKey): no transaction is opened around it.
+   */
+  writesInOneStatement?: true
 }
 
 const t = initTRPC
@@ -138,10 +143,10 @@ const requireActor = t.middleware(({ ctx, next }) => {
 })
 
 /**
- * Every mutation runs in one transaction: nothing is half-written. When a signed-in user's input
- * carries a `clientMutationId`, the key is claimed in that same transaction, so a replay (a retry after a
- * lost response, or the offline queue syncing twice) returns the first result instead of
- * writing again. A procedure that proves something (`meta.proof`) has its attempt claimed under
+ * Every mutation runs in one transaction, or writes in one statement (`meta.writesInOneStatement`):
+ * nothing is half-written. When a signed-in user's input carries a `clientMutationId`, the key is
+ * claimed in that same transaction or statement, so a replay (a retry after a lost response, or
+ * the offline queue syncing twice) returns the first result instead of writing again. A procedure that proves something (`meta.proof`) has its attempt claimed under
  * the lockout before the transaction opens (services/auth/auth-attempts.ts).
  */
 const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput, meta }) => {
@@ -154,9 +159,11 @@ const transactional = t.middleware(async ({ ctx, next, type, path, getRawInput, 
     userId: meta?.replayable === false ? null : (ctx.actor?.userId ?? null),
     procedure: path,
     rawInput,
-    // Every read in a mutation sees its own transaction, never the replica (docs/scaling.md).
-    run: (tx) => next({ ctx: { db: tx, readDb: tx } }),
+    // Every read in a mutation sees its own transaction, or the primary, never the replica
+    // (docs/scaling.md).
+    run: (db, retryKey) => next({ ctx: { db, readDb: db, retryKey } }),
     guard: proof && ((execute) => underProof(ctx, proof, rawInput, execute)),
+    inOneStatement: meta?.writesInOneStatement === true,
   })
 })
 

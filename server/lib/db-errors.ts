@@ -6,9 +6,6 @@ const codeOf = (error: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined
 }
 
-/** P2002: a unique constraint refused the write. */
-export const isUniqueViolation = (error: unknown): boolean => codeOf(error) === 'P2002'
-
 // Prisma: can't reach / timed out / connection closed / pool timeout / transaction not started in
 // time. Postgres SQLSTATE 57P0x: the server is shutting down or starting. Node: the socket went away.
 const UNAVAILABLE_CODES = new Set([
@@ -45,6 +42,10 @@ const anyLayer = (error: unknown, matches: (layer: object) => boolean, depth = 0
 }
 
 const kindOf = (layer: object): unknown => (layer as { cause?: { kind?: unknown } }).cause?.kind
+
+/** A unique constraint refused the write: P2002 from a model query, the adapter's kind from raw SQL. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  anyLayer(error, (layer) => codeOf(layer) === 'P2002' || kindOf(layer) === 'UniqueConstraintViolation')
 
 /** The database is down or restarting: the request may be retried, nothing was written. */
 export const isDatabaseUnavailable = (error: unknown): boolean =>

@@ -10,6 +10,11 @@
 // the transaction runs again (below) and finds the stored result.
 // The same key with a different input is refused: it is a client bug, not a retry.
 //
+// A mutation that writes in one statement (`meta.writesInOneStatement`: donation.create, the
+// write path measured in docs/benchmarks.md) opens no transaction: its statement stores the key
+// with the result beside the rows it writes (`storeRetryKey`), and a statement that finds the key
+// taken fails whole. Its caller then answers from the stored result, as above.
+//
 // Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
 // keyed digest (an ID number's plain hash could be brute-forced) and the result encrypted.
 import { setTimeout } from 'node:timers/promises'
@@ -17,8 +22,8 @@ import superjson, { type SuperJSONResult } from 'superjson'
 import { parse, stringify } from '../../common/wire-format'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
-import type { Prisma } from '../generated/prisma/client'
-import { isWriteConflict } from '../lib/db-errors'
+import { Prisma } from '../generated/prisma/client'
+import { isUniqueViolation, isWriteConflict } from '../lib/db-errors'
 import type { FieldCrypto } from '../lib/field-crypto'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -85,6 +90,29 @@ class RollBack<R> extends Error {
 
 type StoredKey = { procedure: string; requestHash: string; result: Prisma.JsonValue }
 
+/** A call's retry key, handed to a procedure that stores it in its own write statement. */
+export type RetryKey = {
+  readonly userId: string
+  readonly clientMutationId: string
+  readonly procedure: string
+  readonly requestHash: string
+  /** The sealed result, once `storeRetryKey` has put the key in a statement. */
+  sealed?: SealedResult
+}
+
+/**
+ * The INSERT that stores `key` with the call's `result`, for a WITH list: one key for the one row
+ * of `source` (a CTE that holds a row only when the statement writes), none when it holds none.
+ * The key's primary index makes a second statement with it wait for the first, then fail whole.
+ */
+export const storeRetryKey = (crypto: FieldCrypto, key: RetryKey, result: unknown, source: Prisma.Sql): Prisma.Sql => {
+  key.sealed = seal(crypto, result)
+  return Prisma.sql`INSERT INTO "IdempotencyKey" ("userId", "clientMutationId", "procedure", "requestHash", "result")
+    SELECT ${key.userId}::uuid, ${key.clientMutationId}::uuid, ${key.procedure}, ${key.requestHash},
+           ${JSON.stringify(key.sealed)}::jsonb
+      FROM ${source}`
+}
+
 const replay = <R extends StepResult>(
   crypto: FieldCrypto,
   stored: StoredKey,
@@ -109,6 +137,7 @@ export const runIdempotent = async <R extends StepResult>({
   run,
   guard,
   timeoutMs = 15_000,
+  inOneStatement = false,
 }: {
   prisma: Db
   crypto: FieldCrypto
@@ -116,7 +145,8 @@ export const runIdempotent = async <R extends StepResult>({
   userId: string | null
   procedure: string
   rawInput: unknown
-  run: (tx: Tx) => Promise<R>
+  /** The work: in a transaction, or, `inOneStatement`, on the pool with the key to store. */
+  run: (db: Tx, retryKey: RetryKey | null) => Promise<R>
   /**
    * Wraps each real execution (not a replay of a stored or in-flight result), outside its
    * transaction: the lockout's claim for procedures that prove something.
@@ -124,6 +154,8 @@ export const runIdempotent = async <R extends StepResult>({
   guard?: ((execute: () => Promise<R>) => Promise<R>) | undefined
   /** How long the transaction may stay open: longer for a whole roster import than for a form. */
   timeoutMs?: number
+  /** The work is one statement that stores the key itself (`storeRetryKey`): no transaction. */
+  inOneStatement?: boolean
 }): Promise<R> => {
   const clientMutationId = userId ? readClientMutationId(rawInput) : null
   const request = clientMutationId ? requestOf(procedure, rawInput) : ''
@@ -146,7 +178,7 @@ export const runIdempotent = async <R extends StepResult>({
               return replay<R>(crypto, existing, procedure, request)
             }
           }
-          const result = await run(tx)
+          const result = await run(tx, null)
           if (!result.ok) throw new RollBack(result)
           if (keyWhere) {
             await tx.idempotencyKey.update({ where: keyWhere, data: { result: seal(crypto, result.data) } })
@@ -160,6 +192,23 @@ export const runIdempotent = async <R extends StepResult>({
       throw error
     }
   }
+
+  const attemptInOneStatement = async (): Promise<R> => {
+    const key: RetryKey | null =
+      userId && clientMutationId ? { userId, clientMutationId, procedure, requestHash: crypto.digest(request) } : null
+    const result = await run(prisma, key)
+    if (!key || !keyWhere) return result
+    if (result.ok) {
+      if (!key.sealed) throw new Error(`${procedure} writes in one statement but did not store its retry key`)
+      return result
+    }
+    // The statement found the key taken, by a call with the same key that committed first.
+    if (isUniqueViolation(result.error?.cause)) {
+      const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere })
+      if (stored) return replay<R>(crypto, stored, procedure, request)
+    }
+    return result
+  }
   // PostgreSQL aborts one transaction of a deadlock (two writers taking the same rows in
   // different orders, e.g. the statistics rollups' triggers at commit). The victim wrote nothing;
   // it runs again after a short, random pause rather than failing a user who did nothing wrong.
@@ -167,7 +216,7 @@ export const runIdempotent = async <R extends StepResult>({
     for (let tries = 1; ; tries += 1) {
       let conflict: unknown
       try {
-        const result = await attempt()
+        const result = await (inOneStatement ? attemptInOneStatement() : attempt())
         // A statement inside the procedure failed: tRPC hands it back as a failed result.
         if (result.ok || !isWriteConflict(result.error?.cause)) return result
         conflict = result.error?.cause

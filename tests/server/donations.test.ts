@@ -1,8 +1,12 @@
 // Donations: cash and goods in integer fen, never deleted, voided with a reason and an audit
 // entry, and the totals stay consistent.
+import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { auditSnapshot } from '../../server/services/audit/write-audit'
+import { loadActor } from '../../server/services/auth/actor'
+import { donationRow, writeDonation } from '../../server/services/donations/write-donation'
 import { failureOf } from '../helpers/errors'
-import { activityInput, cashDonationInput } from '../helpers/factories'
+import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
@@ -31,6 +35,83 @@ describe('donations', () => {
       world.secretary.donation.create(cashDonationInput(world.ref.villages.qianyue.id, 100.5)),
     )
     expect(fractional).toMatchObject({ code: 'BAD_REQUEST' })
+  })
+
+  it('writes the donation, its goods, its audit entry and its retry key as one statement', async () => {
+    const clientMutationId = randomUUID()
+    const donation = await world.secretary.donation.create({
+      ...cashDonationInput(world.ref.villages.qianyue.id, 0),
+      clientMutationId,
+      kind: 'GOODS',
+      amountFen: undefined,
+      note: '春节慰问',
+      goods: [{ item: '面粉', quantity: 4, unit: '袋', unitValueFen: 7_500 }],
+    })
+    const stored = await world.deps.prisma.donation.findUniqueOrThrow({
+      where: { id: donation.id },
+      include: { goods: true },
+    })
+    // The answer and the audit entry are made before the write: they must say what was stored.
+    expect(donation).toMatchObject({ id: stored.id, version: stored.version, createdAt: stored.createdAt })
+    expect(donation.goods).toEqual(
+      stored.goods.map(({ donationId: _, unitValueFen, valueFen, ...line }) => ({
+        ...line,
+        unitValueFen: Number(unitValueFen),
+        valueFen: Number(valueFen),
+      })),
+    )
+    expect(stored.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
+    const audit = await world.deps.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'donation.create', entityId: donation.id },
+    })
+    expect(audit.after).toEqual(auditSnapshot(world.deps.crypto, stored))
+    expect(audit.requestId).toBeTruthy()
+    const key = await world.deps.prisma.idempotencyKey.findUniqueOrThrow({
+      where: { userId_clientMutationId: { userId: world.ref.users.secretary.id, clientMutationId } },
+    })
+    expect(key).toMatchObject({ procedure: 'donation.create', result: { format: 'wire' } })
+  })
+
+  it('writes nothing for a household anonymised after the checks, and stores no retry key', async () => {
+    const household = await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
+    const ctx = {
+      db: world.deps.prisma,
+      crypto: world.deps.crypto,
+      actor: await loadActor(world.deps.prisma, world.ref.users.secretary.id),
+      requestId: randomUUID(),
+    }
+    const row = donationRow(
+      {
+        donorOrgId: null,
+        donorName: '个人',
+        recipientKind: 'HOUSEHOLD',
+        villageId: world.ref.villages.qianyue.id,
+        householdId: household.id,
+        cadreUserId: null,
+        activityId: null,
+        kind: 'CASH',
+        amountFen: 10_000n,
+        receivedOn: new Date('2025-01-23T00:00:00Z'),
+        note: null,
+        goods: [],
+      },
+      world.ref.users.secretary.id,
+    )
+    await world.deps.prisma.household.update({ where: { id: household.id }, data: { anonymisedAt: new Date() } })
+    const key = {
+      userId: world.ref.users.secretary.id,
+      clientMutationId: randomUUID(),
+      procedure: 'donation.create',
+      requestHash: 'test',
+    }
+    expect(await writeDonation(ctx, row, { key, result: { id: row.id } })).toBe(false)
+    expect(await world.deps.prisma.donation.count({ where: { id: row.id } })).toBe(0)
+    expect(await world.deps.prisma.auditLog.count({ where: { entityId: row.id } })).toBe(0)
+    expect(await world.deps.prisma.idempotencyKey.count({ where: { clientMutationId: key.clientMutationId } })).toBe(0)
+
+    await world.deps.prisma.household.update({ where: { id: household.id }, data: { anonymisedAt: null } })
+    expect(await writeDonation(ctx, row, null)).toBe(true)
+    expect(await world.deps.prisma.donation.count({ where: { id: row.id } })).toBe(1)
   })
 
   it('voiding keeps the ledger row, drops it from every total and leaves an audit entry', async () => {

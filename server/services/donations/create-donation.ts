@@ -3,15 +3,16 @@
 
 import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
-import { fieldError } from '../../errors'
+import { AppError, fieldError } from '../../errors'
 import type { TCreateDonationRequest, TDonationFields } from '../../routers/donation/create-donation.types'
 import { assertNewId } from '../assert-new-id'
-import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
+import type { RetryKey } from '../idempotency'
 import { reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { assertDonationActivity } from './assert-donation-activity'
-import { getDonation } from './get-donation'
+import { toRecordedDonationView } from './donation-views'
+import { type DonationRow, donationRow, writeDonation } from './write-donation'
 
 const resolveDonorName = async (ctx: ServiceContext, input: TDonationFields) => {
   if (!input.donorOrgId) return input.donorName as string
@@ -41,15 +42,15 @@ const assertRecipient = async (ctx: ServiceContext, input: TDonationFields) => {
   if (input.activityId) await assertDonationActivity(ctx, input.activityId, input.villageId)
 }
 
-/** Checks and writes one donation with its goods lines and audit entry; returns its id. */
-export const insertDonation = async (ctx: ServiceContext, input: TDonationFields) => {
+/** Checks a donation and makes the row to write: its id, timestamps and goods lines' values. */
+export const checkedDonation = async (ctx: ServiceContext, input: TDonationFields): Promise<DonationRow> => {
   const donorName = await resolveDonorName(ctx, input)
   await assertRecipient(ctx, input)
   await assertNewId(input.id, (id) => ctx.db.donation.findUnique({ where: { id }, select: { id: true } }))
   const amountFen = input.kind === 'CASH' ? (input.amountFen ?? 0) : goodsValueFen(input.goods)
-  const donation = await ctx.db.donation.create({
-    data: {
-      ...(input.id ? { id: input.id } : {}),
+  return donationRow(
+    {
+      id: input.id,
       donorOrgId: input.donorOrgId ?? null,
       donorName,
       recipientKind: input.recipientKind,
@@ -61,24 +62,42 @@ export const insertDonation = async (ctx: ServiceContext, input: TDonationFields
       amountFen: BigInt(amountFen),
       receivedOn: dateOnlyToDate(input.receivedOn),
       note: input.note ?? null,
-      createdById: ctx.actor.userId,
-      goods: {
-        createMany: {
-          data: input.goods.map((line) => ({
-            item: line.item,
-            quantity: line.quantity,
-            unit: line.unit,
-            unitValueFen: BigInt(line.unitValueFen),
-            valueFen: BigInt(goodsLineValueFen(line)),
-          })),
-        },
-      },
+      goods: input.goods.map((line) => ({
+        item: line.item,
+        quantity: line.quantity,
+        unit: line.unit,
+        unitValueFen: BigInt(line.unitValueFen),
+        valueFen: BigInt(goodsLineValueFen(line)),
+      })),
     },
-    include: { goods: true },
-  })
-  await writeAudit(ctx, { action: 'donation.create', entityType: 'Donation', entityId: donation.id, after: donation })
-  return donation.id
+    ctx.actor.userId,
+  )
 }
 
-export const createDonation = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateDonationRequest }) =>
-  getDonation({ ctx, id: await insertDonation(ctx, input) })
+/** Checks and writes one donation, with its goods lines and audit entry; returns its id. */
+export const insertDonation = async (ctx: ServiceContext, input: TDonationFields): Promise<string> => {
+  const row = await checkedDonation(ctx, input)
+  if (!(await writeDonation(ctx, row, null))) throw new AppError('HOUSEHOLD_ANONYMISED')
+  return row.id
+}
+
+/**
+ * donation.create: the donation as recorded. It is written in one statement with the call's
+ * retry key (`meta.writesInOneStatement`); the answer is made from the row before the write, since
+ * the key stores it, so it holds ids, not the names donation.get joins in.
+ */
+export const createDonation = async ({
+  ctx,
+  input,
+  retryKey,
+}: {
+  ctx: ServiceContext
+  input: TCreateDonationRequest
+  retryKey: RetryKey | null
+}) => {
+  const row = await checkedDonation(ctx, input)
+  const answer = toRecordedDonationView(row)
+  const isWritten = await writeDonation(ctx, row, retryKey && { key: retryKey, result: answer })
+  if (!isWritten) throw new AppError('HOUSEHOLD_ANONYMISED')
+  return answer
+}
