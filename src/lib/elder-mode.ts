@@ -2,10 +2,9 @@
 // they choose, when WeChat's own font setting is larger than standard.
 import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
+import { systemWantsLargeText } from './system-font'
 
 const PREFERENCE_KEY = 'pdrl.elderMode'
-/** WeChat reports its font setting in px; 17 is the standard size. */
-const STANDARD_FONT_SIZE = 17
 
 const listeners = new Set<() => void>()
 
@@ -15,15 +14,6 @@ const readPreference = (): boolean | null => {
     return value === 'on' ? true : value === 'off' ? false : null
   } catch {
     return null
-  }
-}
-
-export const systemWantsLargeText = (): boolean => {
-  try {
-    const { fontSizeSetting } = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
-    return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE
-  } catch {
-    return false
   }
 }
 

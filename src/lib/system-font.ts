@@ -1,0 +1,14 @@
+// Whether WeChat's own font setting is larger than standard (设置 → 通用 → 字体大小).
+import Taro from '@tarojs/taro'
+
+/** WeChat reports its font setting in px; 17 is the standard size. */
+const STANDARD_FONT_SIZE = 17
+
+export const systemWantsLargeText = (): boolean => {
+  try {
+    const { fontSizeSetting } = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
+    return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE
+  } catch {
+    return false
+  }
+}
