@@ -1,30 +1,33 @@
 // The server side of the tRPC-overhead benchmark (bench/trpc-overhead.ts), one process: the real
-// server (tRPC on Fastify, with its hooks: security headers, rate limits, request ids) and, on a
-// second port, a bare Fastify app whose one route does the same work by hand: the same sign-in
-// (createContext through authorise), the same zod input schema, and the same service call, on the
-// same Prisma client and pool. Prints one JSON line with both addresses.
-import Fastify from 'fastify'
+// server, and on a second port a twin of it (buildServer again: the same Fastify options and
+// hooks — security headers, request ids, the per-IP limit, POST and JSON only) with one more
+// route that does by hand what the tRPC procedure does: the same sign-in (createContext through
+// authorise), the same zod input schema and the same service call, on the same Prisma client and
+// pool. So the two differ by tRPC alone. Prints one JSON line with both addresses.
 import { parseEnv } from '../server/env'
 import { authorise } from '../server/http/authorise-request'
+import { buildServer } from '../server/http/build-server'
 import { ZListHouseholdsRequestSchema } from '../server/routers/household/list-households.types'
 import { STAFF_ROLES } from '../server/services/auth/actor'
 import { listHouseholds } from '../server/services/households/list-households'
 import { startServer } from '../server/start'
 
 const server = await startServer(parseEnv(process.env))
-const bare = Fastify({ logger: false })
-bare.post('/bare/household.list', async (req, reply) => {
+const twin = await buildServer({ deps: server.deps, logger: server.app.log })
+// Under /trpc/, so that the server's hooks for API calls run for it as for the real ones; a
+// static path, which Fastify's router prefers to tRPC's /trpc/:path.
+twin.post('/trpc/bare.household.list', async (req, reply) => {
   const ctx = await authorise(server.deps, req, reply, STAFF_ROLES)
   if (!ctx) return reply
   const input = ZListHouseholdsRequestSchema.safeParse(req.body ?? {})
   if (!input.success) return reply.code(400).send({ error: input.error.issues[0]?.message })
   return listHouseholds({ ctx, input: input.data })
 })
-const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
+const bareUrl = await twin.listen({ host: '127.0.0.1', port: 0 })
 console.log(JSON.stringify({ trpcUrl: server.url, bareUrl }))
 
 const stop = async () => {
-  await bare.close()
+  await twin.close()
   await server.stop()
   process.exit(0)
 }

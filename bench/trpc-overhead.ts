@@ -74,7 +74,7 @@ const main = async () => {
         url: `${servers.trpcUrl}/trpc/household.list?batch=1`,
         body: JSON.stringify({ 0: { limit: ROWS } }),
       },
-      bare: { url: `${servers.bareUrl}/bare/household.list`, body: JSON.stringify({ limit: ROWS }) },
+      bare: { url: `${servers.bareUrl}/trpc/bare.household.list`, body: JSON.stringify({ limit: ROWS }) },
     }
     // Both answer the same 20 rows before anything is timed.
     for (const side of ['trpc', 'bare'] as const) {
