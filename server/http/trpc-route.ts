@@ -1,8 +1,10 @@
-// tRPC at /trpc/:path, mounted the way @trpc/server's Fastify adapter mounts it (the body kept as
-// text for tRPC to parse, a web Request built with `incomingMessageToRequest`, the answer from
+// tRPC at /trpc/:path. The app's calls — a POST of JSON, one call or a batch — are answered by
+// trpc-plain-calls.ts, the way tRPC's resolveResponse would answer them but without a web Request
+// and Response per request (the whole of tRPC's overhead over a bare route, docs/benchmarks.md).
+// Anything else is mounted the way @trpc/server's Fastify adapter mounts it (the body kept as text
+// for tRPC to parse, a web Request built with `incomingMessageToRequest`, the answer from
 // `resolveResponse`), with one difference: the answer goes out as one string with its
-// Content-Length. Handed a web Response, Fastify pipes its body stream chunk by chunk, which cost
-// more CPU per call than anything else between Fastify and our procedures (docs/benchmarks.md).
+// Content-Length. Handed a web Response, Fastify pipes its body stream chunk by chunk.
 // The app's httpBatchLink never asks for a streamed answer; one that did would get it whole.
 import type { IncomingMessage } from 'node:http'
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
@@ -11,6 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type AppDeps, createContext } from '../context'
 import { AppError } from '../errors'
 import { appRouter } from '../routers/app-router'
+import { answerPlainCalls, plainCalls } from './trpc-plain-calls'
 
 export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => {
   // In its own plugin scope: only these routes take JSON as text.
@@ -19,6 +22,21 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body))
 
     scope.all<{ Params: { path: string } }>('/trpc/:path', async (req, reply) => {
+      const plain = plainCalls(req, req.params.path, deps.security.maxBatchSize)
+      if (plain) {
+        const aborter = new AbortController()
+        reply.raw.once('close', () => {
+          if (!reply.raw.writableEnded) aborter.abort()
+        })
+        const answer = await answerPlainCalls({
+          request: plain,
+          ctx: await createContext(deps, req),
+          signal: aborter.signal,
+          onError: (error, procedure) => logInternalError(req, error, procedure),
+          retryAfterOf,
+        })
+        return reply.code(answer.status).headers(answer.headers).send(answer.body)
+      }
       const message = req.raw as IncomingMessage & { body?: unknown }
       message.body = req.body
       const response = await resolveResponse({
@@ -33,10 +51,7 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
         createContext: () => createContext(deps, req),
         // The per-user limit is a middleware; its answer says when to come back, like the HTTP limits.
         responseMeta({ errors }) {
-          const waits = errors.map((e) =>
-            e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined,
-          )
-          const retryAfter = Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
+          const retryAfter = retryAfterOf(errors)
           return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {}
         },
         onError: ({ error, path: procedure }) => logInternalError(req, error, procedure),
@@ -48,6 +63,12 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
       return reply.send(response.body === null ? undefined : await response.text())
     })
   })
+}
+
+/** When to come back, in seconds, from the per-user limit's errors (0: no limit was hit). */
+const retryAfterOf = (errors: { cause?: unknown }[]): number => {
+  const waits = errors.map((e) => (e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined))
+  return Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
 }
 
 /** Users see a generic message and the request id; the details are only logged. */
