@@ -16,6 +16,7 @@ import {
 } from '@trpc/server/unstable-core-do-not-import'
 import type { FastifyRequest } from 'fastify'
 import type { Context } from '../context'
+import { AppError } from '../errors'
 import { appRouter } from '../routers/app-router'
 
 /** A call, with its input already decoded from the wire format. */
@@ -65,19 +66,23 @@ export const plainCalls = (req: FastifyRequest, rawPath: string, maxBatchSize: n
   return { isBatch, calls }
 }
 
+/** When to come back, in seconds, from the per-user limit's errors (0: no limit was hit). */
+export const retryAfterOf = (errors: { cause?: unknown }[]): number => {
+  const waits = errors.map((e) => (e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined))
+  return Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
+}
+
 /** Runs the calls and makes the answer, as `resolveResponse` would for the same request. */
 export const answerPlainCalls = async ({
   request: { isBatch, calls },
   ctx,
   signal,
   onError,
-  retryAfterOf,
 }: {
   request: PlainCalls
   ctx: Context
   signal: AbortSignal
   onError: (error: TRPCError, path: string) => void
-  retryAfterOf: (errors: TRPCError[]) => number
 }): Promise<PlainAnswer> => {
   const results = await Promise.all(
     calls.map(async ({ path, procedure, input }, batchIndex) => {

@@ -11,9 +11,8 @@ import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
 import { resolveResponse } from '@trpc/server/http'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type AppDeps, createContext } from '../context'
-import { AppError } from '../errors'
 import { appRouter } from '../routers/app-router'
-import { answerPlainCalls, plainCalls } from './trpc-plain-calls'
+import { answerPlainCalls, plainCalls, retryAfterOf } from './trpc-plain-calls'
 
 export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => {
   // In its own plugin scope: only these routes take JSON as text.
@@ -33,7 +32,6 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
           ctx: await createContext(deps, req),
           signal: aborter.signal,
           onError: (error, procedure) => logInternalError(req, error, procedure),
-          retryAfterOf,
         })
         return reply.code(answer.status).headers(answer.headers).send(answer.body)
       }
@@ -63,12 +61,6 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
       return reply.send(response.body === null ? undefined : await response.text())
     })
   })
-}
-
-/** When to come back, in seconds, from the per-user limit's errors (0: no limit was hit). */
-const retryAfterOf = (errors: { cause?: unknown }[]): number => {
-  const waits = errors.map((e) => (e.cause instanceof AppError ? e.cause.details?.retryAfterSeconds : undefined))
-  return Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
 }
 
 /** Users see a generic message and the request id; the details are only logged. */

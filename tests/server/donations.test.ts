@@ -104,13 +104,15 @@ describe('donations', () => {
       procedure: 'donation.create',
       requestHash: 'test',
     }
-    expect(await writeDonation(ctx, row, { key, result: { id: row.id } })).toBe(false)
+    await expect(writeDonation(ctx, row, { key, result: { id: row.id } })).rejects.toMatchObject({
+      code: 'HOUSEHOLD_ANONYMISED',
+    })
     expect(await world.deps.prisma.donation.count({ where: { id: row.id } })).toBe(0)
     expect(await world.deps.prisma.auditLog.count({ where: { entityId: row.id } })).toBe(0)
     expect(await world.deps.prisma.idempotencyKey.count({ where: { clientMutationId: key.clientMutationId } })).toBe(0)
 
     await world.deps.prisma.household.update({ where: { id: household.id }, data: { anonymisedAt: null } })
-    expect(await writeDonation(ctx, row, null)).toBe(true)
+    await writeDonation(ctx, row, null)
     expect(await world.deps.prisma.donation.count({ where: { id: row.id } })).toBe(1)
   })
 

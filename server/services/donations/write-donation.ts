@@ -3,6 +3,7 @@
 // its own, with one round trip and one Prisma call: this is the write path docs/benchmarks.md
 // measures. Inside a mutation's transaction (a batch) it is one statement of that transaction.
 import { dateToDateOnly } from '../../../common/dates'
+import { AppError } from '../../errors'
 import type { Donation, DonationGoods } from '../../generated/prisma/client'
 import { Prisma } from '../../generated/prisma/client'
 import { uuidV7 } from '../../lib/uuid-v7'
@@ -57,14 +58,14 @@ const uuidOrNull = (id: string | null) => (id === null ? Prisma.sql`NULL::uuid` 
 /**
  * Writes `row` (checked by the caller). A donation to a household is written only while the
  * household takes records: the statement holds its row FOR SHARE, as services/households/
- * household-open.ts explains, and writes nothing if it was anonymised meanwhile. Returns whether
- * it wrote.
+ * household-open.ts explains, and writes nothing if it was anonymised meanwhile
+ * (HOUSEHOLD_ANONYMISED).
  */
 export const writeDonation = async (
   ctx: Pick<ServiceContext, 'db' | 'crypto' | 'actor' | 'requestId'>,
   row: DonationRow,
   retry: { key: RetryKey; result: unknown } | null,
-): Promise<boolean> => {
+): Promise<void> => {
   const after = auditSnapshot(ctx.crypto, row)
   const goods = row.goods.map((line) => ({
     ...line,
@@ -101,5 +102,5 @@ export const writeDonation = async (
         FROM donation
     )${keyInsert}
     SELECT count(*)::int AS "count" FROM donation`
-  return (written?.count ?? 0) === 1
+  if (written?.count !== 1) throw new AppError('HOUSEHOLD_ANONYMISED')
 }
