@@ -1,4 +1,4 @@
-// Sizes (issue #7, measure 5): the weapp main package and the H5 first screen's JavaScript, as
+// Sizes: the weapp main package and the H5 first screen's JavaScript, as
 // `npm run size` reports them against their budgets, built first if the sources are newer. One
 // JSON line, like the other measures; the budgets are the baseline.
 import { spawnSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-// Sync queue (issue #5): a secretary's day without signal — SYNC_QUEUE_COUNT (500; 100 with
+// Sync queue: a secretary's day without signal — SYNC_QUEUE_COUNT (500; 100 with
 // --quick) mutations queued on the phone — synced when the network comes back, by the app's own
 // queue core (src/lib/offline-queue/queue.ts) over HTTP to the real server (a subprocess on a
 // fresh embedded PostgreSQL with the 前跃村 story). Two passes, each on a new day's records:

@@ -4,10 +4,11 @@
 // route that does by hand what the tRPC procedure does: the same sign-in (createContext through
 // authorise), the same zod input schema and the same service call, on the same Prisma client and
 // pool. So the two differ by tRPC alone. Prints one JSON line with both addresses.
+
+import { ZListHouseholdsRequestSchema } from '../common/contracts/household/list-households'
 import { parseEnv } from '../server/env'
 import { authorise } from '../server/http/authorise-request'
 import { buildServer } from '../server/http/build-server'
-import { ZListHouseholdsRequestSchema } from '../server/routers/household/list-households.types'
 import { STAFF_ROLES } from '../server/services/auth/actor'
 import { listHouseholds } from '../server/services/households/list-households'
 import { startServer } from '../server/start'

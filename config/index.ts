@@ -8,13 +8,11 @@ const root = path.resolve(__dirname, '..')
 
 // Packages shipped as modern ES (private #fields, class fields, ?.): they must go through Babel
 // for the weapp's ES5 output and before the H5 minifier. Webpack wants absolute paths here.
-// Also our own TypeScript outside src/: common/ and the server's zod-only *.types.ts files.
+// Also our own TypeScript outside src/: common/, the contracts and helpers the app shares with
+// the server. Nothing under server/ is compiled for the app (biome.json keeps src/ from importing it).
 const transpiledPackages = [
-  ...['@tanstack', '@trpc', 'superjson', 'copy-anything', 'is-what', 'zod', 'taro-react-echarts'].map((name) =>
-    path.join(root, 'node_modules', name),
-  ),
+  ...['@tanstack', '@trpc', 'zod', 'taro-react-echarts'].map((name) => path.join(root, 'node_modules', name)),
   path.join(root, 'common'),
-  path.join(root, 'server', 'routers'),
 ]
 
 // The NutUI theme embeds two number fonts (~16 KB of base64) that we do not use, and Taro's H5

@@ -1,4 +1,4 @@
-// `npm run size`: one JSON line with the sizes that have budgets (issue #3), from the last builds.
+// `npm run size`: one JSON line with the sizes that have budgets, from the last builds.
 //   weappMainPackageBytes  every file of dist/weapp outside the subpackages (WeChat's limit: 2 MB)
 //   h5InitialJsGzipBytes   gzip size of the JS that dist/h5/index.html loads
 // Exits 1 when a budget is exceeded. `--quiet` prints only the JSON line.

@@ -2,6 +2,7 @@
 // tRPC code; the error formatter renders the Chinese message. Codes are English and stable
 // (clients and logs match on them); messages are Chinese and tell the user what to do.
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
+import type { FieldErrors } from '../common/contracts/errors'
 
 type ErrorSpec = { trpc: TRPC_ERROR_CODE_KEY; message: string }
 
@@ -62,8 +63,7 @@ export const APP_ERRORS = {
 
 export type AppErrorCode = keyof typeof APP_ERRORS
 
-/** Field path (e.g. "members.0.name") → messages, in the shape of zod's flattened errors. */
-export type FieldErrors = Record<string, string[]>
+export type { FieldErrors }
 
 export class AppError extends Error {
   override name = 'AppError'

@@ -14,7 +14,7 @@ export default defineAppConfig({
     { root: 'package-report', pages: ['daily-needs/index'] },
     // ECharts (~500 KB) is imported only here.
     { root: 'package-stats', pages: ['index/index'] },
-    // 待同步: the offline queue's items (issue #5).
+    // 待同步: the offline queue's items.
     { root: 'package-sync', pages: ['index/index', 'conflict/index'] },
   ],
   window: {
@@ -56,7 +56,7 @@ export default defineAppConfig({
       },
     ],
   },
-  // Location, for the place on a photo's watermark (#5), is asked for only when the person turns
+  // Location, for the place on a photo's watermark, is asked for only when the person turns
   // it on, and through WeChat's privacy flow (lib/wechat-privacy.ts) before WeChat's own prompt.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '在现场照片的水印上标注拍摄地点' } },

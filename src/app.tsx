@@ -47,7 +47,7 @@ restoreOfflineCache(queryClient)
 prefetchForLaunch(queryClient)
 
 const App = ({ children }: PropsWithChildren) => {
-  // Every write goes through the offline queue (issue #5); what it records refreshes the lists.
+  // Every write goes through the offline queue; what it records refreshes the lists.
   const [queue] = useState(() =>
     createAppQueue(trpcClient, (item) => {
       for (const router of affectedRouters(item.procedure)) {

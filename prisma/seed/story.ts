@@ -3,9 +3,9 @@
 // its 主题党日 with seven law firms' branches, visits the resident cadre and four households
 // with rice, flour, oil and cash, and eight donors give ¥44,000 in all.
 
+import type { THouseholdMemberInput } from '../../common/contracts/household/household-fields'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
-import type { THouseholdMemberInput } from '../../server/routers/household/household.types'
 import { fakeIdNumber, fakePhone } from './fake-identity'
 import type { ReferenceData } from './reference-data'
 

@@ -1,4 +1,4 @@
-// File exports (issue #4): plain HTTP GET routes, since tRPC answers JSON and these stream a file.
+// File exports (docs/exports.md): plain HTTP GET routes, since tRPC answers JSON and these stream a file.
 //   GET /exports/donation-ledger.xlsx?villageId=&activityId=&from=YYYY-MM-DD&to=YYYY-MM-DD
 //   GET /exports/household-roster.xlsx?villageId=          困难户花名册 (IDs and phones masked)
 //   GET /exports/household-roster-public.xlsx?villageId=   困难户公示名单 (no personal data but names)
@@ -11,22 +11,22 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
+import { ZActivityLedgerRequestSchema } from '../../common/contracts/export/activity-ledger'
+import { ZDonationLedgerRequestSchema } from '../../common/contracts/export/donation-ledger'
+import { ZHouseholdRosterRequestSchema } from '../../common/contracts/export/household-roster'
+import { ZDailyNeedsReportRequestSchema } from '../../common/contracts/report/daily-needs'
 import { shanghaiDate } from '../../common/dates'
 import type { Role } from '../../common/enums'
 import type { AppDeps } from '../context'
 import { fieldErrorsOf } from '../errors'
 import { ROSTER_ROLES, STAFF_ROLES } from '../services/auth/actor'
 import { exportActivityLedger } from '../services/exports/activity-ledger'
-import { ZActivityLedgerRequestSchema } from '../services/exports/activity-ledger.types'
 import { exportDailyNeedsReport } from '../services/exports/daily-needs-report'
 import { exportDonationLedger } from '../services/exports/donation-ledger'
-import { ZDonationLedgerRequestSchema } from '../services/exports/donation-ledger.types'
 import { exportFileName } from '../services/exports/export-file-name'
 import { exportHouseholdRoster } from '../services/exports/household-roster'
-import { ZHouseholdRosterRequestSchema } from '../services/exports/household-roster.types'
 import { exportPublicHouseholdRoster } from '../services/exports/household-roster-public'
 import { exportRosterTemplate } from '../services/imports/household-roster-template'
-import { ZDailyNeedsReportRequestSchema } from '../services/reports/daily-needs.types'
 import { villageScope } from '../services/scope'
 import { type AuthorisedContext, authorise } from './authorise-request'
 import { sendHttpError } from './http-errors'

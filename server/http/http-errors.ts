@@ -5,11 +5,8 @@
 import { TRPCError } from '@trpc/server'
 import { getHTTPStatusCodeFromError } from '@trpc/server/http'
 import type { FastifyReply } from 'fastify'
-import { APP_ERRORS, type AppErrorCode, type FieldErrors } from '../errors'
-
-export type HttpErrorBody = {
-  error: { code: string; message: string; requestId: string; fieldErrors?: FieldErrors }
-}
+import type { FieldErrors, HttpErrorBody } from '../../common/contracts/errors'
+import { APP_ERRORS, type AppErrorCode } from '../errors'
 
 export const statusOf = (code: AppErrorCode): number =>
   getHTTPStatusCodeFromError(new TRPCError({ code: APP_ERRORS[code].trpc }))

@@ -1,4 +1,4 @@
-// File imports (issue #4): POST /imports/household-roster, a multipart/form-data upload (WeChat's
+// File imports (docs/exports.md): POST /imports/household-roster, a multipart/form-data upload (WeChat's
 // Taro.uploadFile and a browser's FormData both send one), with the options in the query string:
 //   ?mode=dry-run&villageId=…                         checks the file; writes nothing
 //   ?mode=commit&villageId=…&digest=…&clientMutationId=…   writes every household, or none
@@ -8,6 +8,7 @@
 // the row-by-row report beside the error when a commit finds problems. docs/exports.md, "Import".
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ZRosterImportRequestSchema } from '../../common/contracts/import/household-roster-import'
 import type { AppDeps } from '../context'
 import { AppError, fieldErrorsOf, internalErrorMessage } from '../errors'
 import { isDatabaseUnavailable, isUniqueViolation } from '../lib/db-errors'
@@ -19,7 +20,6 @@ import {
   ImportHasErrors,
   parseRosterFile,
 } from '../services/imports/household-roster-import'
-import { ZRosterImportRequestSchema } from '../services/imports/household-roster-import.types'
 import { keepsRecordsOf } from '../services/scope'
 import { authorise } from './authorise-request'
 import { sendHttpError, statusOf } from './http-errors'

@@ -1,4 +1,4 @@
-// GET /sw.js: the H5 app's service worker, so that the app opens with no signal (issue #5: a day
+// GET /sw.js: the H5 app's service worker, so that the app opens with no signal (a day
 // of village visits offline, the page reloaded, the queue still there). It is written here, from
 // the build the server serves, because only the server knows that build's file names:
 //   - on install it caches the app shell (index.html and the hashed JS, CSS and images), except

@@ -1,4 +1,4 @@
-// Photos as evidence (issue #5, docs/photos.md), as plain HTTP: tRPC answers JSON only.
+// Photos as evidence (docs/photos.md), as plain HTTP: tRPC answers JSON only.
 //   POST /uploads/photo?activityId=…|visitId=…|donationId=…[&takenAt=…&capturedPlace=…]
 //        multipart/form-data with one file (any field name; `file` by convention). For whoever may
 //        edit the record (the roles of its update procedure, then its write scope). The type is
@@ -11,6 +11,7 @@
 // Signed in by `Authorization: Bearer`, as the API; errors as the exports' (http-errors.ts).
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ZUploadPhotoRequestSchema } from '../../common/contracts/photo/upload-photo'
 import type { AppDeps } from '../context'
 import { AppError, fieldErrorsOf, internalErrorMessage } from '../errors'
 import { isDatabaseUnavailable } from '../lib/db-errors'
@@ -19,7 +20,6 @@ import { findVisiblePhoto } from '../services/photos/find-photo'
 import { ATTACH_ROLES, assertMayAttach, photoTargetOf } from '../services/photos/photo-records'
 import { processPhoto, THUMBNAIL_TYPE } from '../services/photos/process-photo'
 import { storePhoto } from '../services/photos/store-photo'
-import { ZUploadPhotoRequestSchema } from '../services/photos/upload-photo.types'
 import { authorise } from './authorise-request'
 import { sendHttpError } from './http-errors'
 

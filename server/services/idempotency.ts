@@ -18,7 +18,6 @@
 // Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
 // keyed digest (an ID number's plain hash could be brute-forced) and the result encrypted.
 import { setTimeout } from 'node:timers/promises'
-import superjson, { type SuperJSONResult } from 'superjson'
 import { parse, stringify } from '../../common/wire-format'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
@@ -52,12 +51,8 @@ export const readClientMutationId = (rawInput: unknown): string | null => {
 
 const requestOf = (procedure: string, rawInput: unknown) => `${procedure}\n${stableJson(rawInput)}`
 
-/**
- * The stored result: in the API's wire format, encrypted. Earlier versions stored superjson's
- * format (no `format` field); keys live 7 days (services/retention), so that branch can go a week
- * after every server runs this version.
- */
-type SealedResult = { sealed: string; format?: 'wire' }
+/** The stored result: in the API's wire format, encrypted. */
+type SealedResult = { sealed: string; format: 'wire' }
 
 const seal = (crypto: FieldCrypto, data: unknown): SealedResult => ({
   sealed: crypto.encrypt(stringify(data), 'idempotency.result'),
@@ -65,9 +60,8 @@ const seal = (crypto: FieldCrypto, data: unknown): SealedResult => ({
 })
 
 const unseal = (crypto: FieldCrypto, stored: Prisma.JsonValue): unknown => {
-  const { sealed, format } = stored as SealedResult
-  const text = crypto.decrypt(sealed, 'idempotency.result')
-  return format === 'wire' ? parse(text) : superjson.deserialize(JSON.parse(text) as SuperJSONResult)
+  const { sealed } = stored as SealedResult
+  return parse(crypto.decrypt(sealed, 'idempotency.result'))
 }
 
 /** Runs of one transaction when PostgreSQL keeps choosing it as a deadlock's victim. */

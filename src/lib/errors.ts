@@ -1,14 +1,10 @@
 // Turning API errors into what a person can act on. The server already sends Chinese messages
 // and per-field errors; here we add the cases it cannot: no network, no answer.
 import { TRPCClientError } from '@trpc/client'
+import type { TApiErrorData } from '../../common/contracts/errors'
 
-type ErrorData = {
-  appCode?: string
-  httpStatus?: number
-  requestId?: string | null
-  zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null
-  details?: Record<string, unknown> | null
-}
+/** What an answer from a server of another version, or none at all, may lack. */
+type ErrorData = Partial<TApiErrorData>
 
 const dataOf = (error: unknown): ErrorData | undefined =>
   error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined

@@ -1,4 +1,4 @@
-// What the forms need to work with no signal (issue #5): the branches, the villages, and each of
+// What the forms need to work with no signal: the branches, the villages, and each of
 // the person's villages' households and people, fetched while online and kept on the device, so
 // that a secretary can log a whole day of visits in a village without coverage.
 //   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage in the API's

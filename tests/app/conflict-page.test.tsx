@@ -1,4 +1,4 @@
-// 处理冲突 (issue #5): an edit made offline met a newer version on the server. The page shows
+// 处理冲突: an edit made offline met a newer version on the server. The page shows
 // each differing field both ways, lets the person pick per field (theirs by default), and saves
 // the merge, at the server's version, back into the queue; or gives the edit up after asking.
 import Taro from '@tarojs/taro'

@@ -1,4 +1,4 @@
-// 困难户 form through the offline queue (issue #5): a save goes out with its clientMutationId,
+// 困难户 form through the offline queue: a save goes out with its clientMutationId,
 // offline it is kept as 已保存，待同步 under a name the 待同步 page can show (户主 and 户编号, never the
 // ID number), and the server's refusal of the first attempt still lands beside the fields.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'

@@ -1,4 +1,4 @@
-// 诉求 workflow steps through the offline queue (issue #5): online, 办结 goes out as need.transition
+// 诉求 workflow steps through the offline queue: online, 办结 goes out as need.transition
 // with the need's version and a clientMutationId and the page shows the server's answer; offline,
 // the step is kept as 已保存，待同步, the page says so instead of offering the next steps, and the
 // 待同步 page names it 诉求流转 · 办结.

@@ -1,4 +1,4 @@
-// 待同步 (issue #5): the person sees what waits on the phone, the item being sent, the failed one
+// 待同步: the person sees what waits on the phone, the item being sent, the failed one
 // with the server's reason, and can retry it or give it up (after confirming).
 import Taro from '@tarojs/taro'
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'

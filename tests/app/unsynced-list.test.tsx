@@ -1,4 +1,4 @@
-// 未同步 in the lists (issue #5): an activity saved offline shows at the top of 主题党日 at once,
+// 未同步 in the lists: an activity saved offline shows at the top of 主题党日 at once,
 // built from what was queued and marked 未同步 (同步失败 once refused); an existing row with an
 // edit still queued is marked too; both go when the queue has sent them.
 import Taro from '@tarojs/taro'

@@ -1,4 +1,4 @@
-// The other record writes on the offline queue (issue #5), offline: 作废捐赠 is kept as 已保存，待同步
+// The other record writes on the offline queue, offline: 作废捐赠 is kept as 已保存，待同步
 // and the donation page stops offering it again; a resident's 提交诉求 is kept with a client-made
 // id (resident.submitNeed takes one) and named by its category, never by what the resident wrote.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'

@@ -1,4 +1,4 @@
-// A day in a village without signal (issue #5), in the browser: the secretary opens the app while
+// A day in a village without signal, in the browser: the secretary opens the app while
 // online (the service worker keeps its shell, the forms' lists are kept on the device), then loses
 // the connection and records a 主题党日, two household visits — one with a photo from the
 // album — and a donation. The page is reloaded with no connection: the app opens and the queue

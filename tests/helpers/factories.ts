@@ -1,9 +1,9 @@
 // Inputs with sensible defaults, overridable field by field.
 import { randomUUID } from 'node:crypto'
+import type { TCreateActivityRequest } from '../../common/contracts/activity/create-activity'
+import type { TCreateDonationRequest } from '../../common/contracts/donation/create-donation'
+import type { TCreateHouseholdRequest } from '../../common/contracts/household/create-household'
 import { fakeIdNumber, fakePhone } from '../../prisma/seed/fake-identity'
-import type { TCreateActivityRequest } from '../../server/routers/activity/create-activity.types'
-import type { TCreateDonationRequest } from '../../server/routers/donation/create-donation.types'
-import type { TCreateHouseholdRequest } from '../../server/routers/household/create-household.types'
 
 let sequence = 100
 

@@ -1,4 +1,4 @@
-// activity.record, the printable 主题党日活动记录 (issue #4): the 前跃村 party day of 2025-01-23
+// activity.record, the printable 主题党日活动记录 (docs/exports.md): the 前跃村 party day of 2025-01-23
 // must carry every figure of the paper sheet, agreeing to the fen with the activity page,
 // stats.summary and the 主题党日台账; households stay unnamed to a law firm's branch that took
 // part; outsiders get nothing.

@@ -4,11 +4,11 @@
 // households out, keep text from turning into formulas, and are audited.
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { TCreateHouseholdRequest } from '../../common/contracts/household/create-household'
 import { shanghaiDate } from '../../common/dates'
 import { HEALTH_STATUS_LABELS } from '../../common/enums'
 import { maskIdNumber, maskPhone } from '../../common/personal-data'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
-import type { TCreateHouseholdRequest } from '../../server/routers/household/create-household.types'
 import { MEMBER_SHEET, ROSTER_SHEET } from '../../server/services/exports/household-roster'
 import { PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import { anonymiseExpiredHouseholds, GRACE_DAYS } from '../../server/services/retention/anonymise-households'

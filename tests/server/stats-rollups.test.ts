@@ -7,10 +7,10 @@
 // a secretary, a cadre, the other village's cadre and a member, with and without filters, equals the
 // summary recounted from the base tables (summary-recount.ts).
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { TStatsSummaryRequest } from '../../common/contracts/stats/summary'
 import { NEED_CATEGORIES } from '../../common/enums'
 import { NEED_TRANSITIONS } from '../../common/need-workflow'
 import type { Caller } from '../../server/caller'
-import type { TStatsSummaryRequest } from '../../server/routers/stats/summary.types'
 import { loadActor } from '../../server/services/auth/actor'
 import type { ServiceContext } from '../../server/services/service-context'
 import { statsSummaryRecount } from '../../server/services/stats/summary-recount'

@@ -1,4 +1,4 @@
-// 处理冲突 (issue #5): which fields of a queued edit differ from the server's record, and the
+// 处理冲突: which fields of a queued edit differ from the server's record, and the
 // merge the person chooses. The pure rules first; then each kind of record as the real server
 // returns it, put in its update's shape: an unchanged record must show no difference at all.
 import { randomUUID } from 'node:crypto'

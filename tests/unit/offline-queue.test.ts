@@ -1,4 +1,4 @@
-// The offline queue (issue #5) against the real server: a secretary's day without signal must
+// The offline queue against the real server: a secretary's day without signal must
 // arrive exactly once, in order, with nothing lost, whatever the network and the phone do.
 // Storage, clock, randomness and the network are fakes; the transport is the real router, its
 // errors shaped as the tRPC client receives them over HTTP.

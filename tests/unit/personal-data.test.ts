@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ZIdNumber } from '../../common/fields'
+import { ZIdNumber } from '../../common/contracts/fields'
 import { idNumberProblem, maskIdNumber, maskPhone } from '../../common/personal-data'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 

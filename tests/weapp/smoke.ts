@@ -196,7 +196,7 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
     }
     return { abort, onHeadersReceived() {}, offHeadersReceived() {} }
   }
-  // Photos (issue #5): the album, compression, the page's canvas 2d, the app's own files, uploads.
+  // Photos: the album, compression, the page's canvas 2d, the app's own files, uploads.
   const files = path.join(scratch, 'weapp-files')
   mkdirSync(files)
   const picked = path.join(files, 'album.jpg')

@@ -1,6 +1,6 @@
+import { ZCreateActivityRequestSchema } from '../../../common/contracts/activity/create-activity'
 import { createActivity } from '../../services/activities/create-activity'
 import { secretaryProcedure } from '../../trpc'
-import { ZCreateActivityRequestSchema } from './create-activity.types'
 
 export const createActivityRoute = secretaryProcedure
   .input(ZCreateActivityRequestSchema)

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getActivityRecord } from '../../services/activities/get-activity-record'
 import { staffProcedure } from '../../trpc'
 

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getActivity } from '../../services/activities/get-activity'
 import { staffProcedure } from '../../trpc'
 

@@ -1,6 +1,6 @@
+import { ZListActivitiesRequestSchema } from '../../../common/contracts/activity/list-activities'
 import { listActivities } from '../../services/activities/list-activities'
 import { staffProcedure } from '../../trpc'
-import { ZListActivitiesRequestSchema } from './list-activities.types'
 
 export const listActivitiesRoute = staffProcedure
   .input(ZListActivitiesRequestSchema)

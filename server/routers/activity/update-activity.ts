@@ -1,6 +1,6 @@
+import { ZUpdateActivityRequestSchema } from '../../../common/contracts/activity/update-activity'
 import { updateActivity } from '../../services/activities/update-activity'
 import { secretaryProcedure } from '../../trpc'
-import { ZUpdateActivityRequestSchema } from './update-activity.types'
 
 export const updateActivityRoute = secretaryProcedure
   .input(ZUpdateActivityRequestSchema)

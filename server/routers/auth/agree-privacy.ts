@@ -1,6 +1,6 @@
+import { ZAgreePrivacyRequestSchema } from '../../../common/contracts/auth/agree-privacy'
 import { agreePrivacy } from '../../services/auth/agree-privacy'
 import { authedProcedure } from '../../trpc'
-import { ZAgreePrivacyRequestSchema } from './agree-privacy.types'
 
 export const agreePrivacyRoute = authedProcedure
   .input(ZAgreePrivacyRequestSchema)

@@ -1,7 +1,7 @@
+import { ZChangePasswordRequestSchema } from '../../../common/contracts/auth/change-password'
 import { PROOFS } from '../../services/auth/auth-attempts'
 import { changePassword } from '../../services/auth/change-password'
 import { authedProcedure } from '../../trpc'
-import { ZChangePasswordRequestSchema } from './change-password.types'
 
 export const changePasswordRoute = authedProcedure
   .meta({ proof: PROOFS.currentPassword })

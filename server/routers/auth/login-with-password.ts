@@ -1,7 +1,7 @@
+import { ZLoginWithPasswordRequestSchema } from '../../../common/contracts/auth/login-with-password'
 import { PROOFS } from '../../services/auth/auth-attempts'
 import { loginWithPassword } from '../../services/auth/login'
 import { publicProcedure } from '../../trpc'
-import { ZLoginWithPasswordRequestSchema } from './login-with-password.types'
 
 export const loginWithPasswordRoute = publicProcedure
   .meta({ proof: PROOFS.passwordLogin })

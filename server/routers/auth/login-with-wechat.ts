@@ -1,6 +1,6 @@
+import { ZLoginWithWeChatRequestSchema } from '../../../common/contracts/auth/login-with-wechat'
 import { loginWithWeChat } from '../../services/auth/login'
 import { publicProcedure } from '../../trpc'
-import { ZLoginWithWeChatRequestSchema } from './login-with-wechat.types'
 
 export const loginWithWeChatRoute = publicProcedure
   .input(ZLoginWithWeChatRequestSchema)

@@ -1,6 +1,6 @@
+import { ZCreateDonationBatchRequestSchema } from '../../../common/contracts/donation/create-donation-batch'
 import { createDonationBatch } from '../../services/donations/create-donation-batch'
 import { secretaryProcedure } from '../../trpc'
-import { ZCreateDonationBatchRequestSchema } from './create-donation-batch.types'
 
 export const createDonationBatchRoute = secretaryProcedure
   .input(ZCreateDonationBatchRequestSchema)

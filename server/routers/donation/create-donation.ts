@@ -1,6 +1,6 @@
+import { ZCreateDonationRequestSchema } from '../../../common/contracts/donation/create-donation'
 import { createDonation } from '../../services/donations/create-donation'
 import { secretaryProcedure } from '../../trpc'
-import { ZCreateDonationRequestSchema } from './create-donation.types'
 
 export const createDonationRoute = secretaryProcedure
   .meta({ writesInOneStatement: true })

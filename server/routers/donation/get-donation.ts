@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getDonation } from '../../services/donations/get-donation'
 import { staffProcedure } from '../../trpc'
 

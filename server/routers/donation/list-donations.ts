@@ -1,6 +1,6 @@
+import { ZListDonationsRequestSchema } from '../../../common/contracts/donation/list-donations'
 import { listDonations } from '../../services/donations/list-donations'
 import { staffProcedure } from '../../trpc'
-import { ZListDonationsRequestSchema } from './list-donations.types'
 
 export const listDonationsRoute = staffProcedure
   .input(ZListDonationsRequestSchema)

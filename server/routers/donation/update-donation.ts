@@ -1,6 +1,6 @@
+import { ZUpdateDonationRequestSchema } from '../../../common/contracts/donation/update-donation'
 import { updateDonation } from '../../services/donations/update-donation'
 import { secretaryProcedure } from '../../trpc'
-import { ZUpdateDonationRequestSchema } from './update-donation.types'
 
 export const updateDonationRoute = secretaryProcedure
   .input(ZUpdateDonationRequestSchema)

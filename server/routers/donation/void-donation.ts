@@ -1,6 +1,6 @@
+import { ZVoidDonationRequestSchema } from '../../../common/contracts/donation/void-donation'
 import { voidDonation } from '../../services/donations/void-donation'
 import { secretaryProcedure } from '../../trpc'
-import { ZVoidDonationRequestSchema } from './void-donation.types'
 
 export const voidDonationRoute = secretaryProcedure
   .input(ZVoidDonationRequestSchema)

@@ -1,6 +1,6 @@
+import { ZCreateHouseholdRequestSchema } from '../../../common/contracts/household/create-household'
 import { createHousehold } from '../../services/households/create-household'
 import { cadreProcedure } from '../../trpc'
-import { ZCreateHouseholdRequestSchema } from './create-household.types'
 
 export const createHouseholdRoute = cadreProcedure
   .input(ZCreateHouseholdRequestSchema)

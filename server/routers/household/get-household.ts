@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getHousehold } from '../../services/households/get-household'
 import { staffProcedure } from '../../trpc'
 

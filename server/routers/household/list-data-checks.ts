@@ -1,6 +1,6 @@
+import { ZListDataChecksRequestSchema } from '../../../common/contracts/household/list-data-checks'
 import { listDataChecks } from '../../services/households/data-checks'
 import { staffProcedure } from '../../trpc'
-import { ZListDataChecksRequestSchema } from './list-data-checks.types'
 
 /** 疑点 across the caller's scope, as household.list sees it. */
 export const listDataChecksRoute = staffProcedure

@@ -1,6 +1,6 @@
+import { ZListHouseholdsRequestSchema } from '../../../common/contracts/household/list-households'
 import { listHouseholds } from '../../services/households/list-households'
 import { staffProcedure } from '../../trpc'
-import { ZListHouseholdsRequestSchema } from './list-households.types'
 
 export const listHouseholdsRoute = staffProcedure
   .input(ZListHouseholdsRequestSchema)

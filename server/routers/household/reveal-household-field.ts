@@ -1,6 +1,6 @@
+import { ZRevealHouseholdFieldRequestSchema } from '../../../common/contracts/household/reveal-household-field'
 import { revealHouseholdField } from '../../services/households/reveal-household-field'
 import { cadreProcedure } from '../../trpc'
-import { ZRevealHouseholdFieldRequestSchema } from './reveal-household-field.types'
 
 export const revealHouseholdFieldRoute = cadreProcedure
   // Every reveal is written to the audit log, so none is answered from a stored result.

@@ -1,6 +1,6 @@
+import { ZUpdateHouseholdRequestSchema } from '../../../common/contracts/household/update-household'
 import { updateHousehold } from '../../services/households/update-household'
 import { cadreProcedure } from '../../trpc'
-import { ZUpdateHouseholdRequestSchema } from './update-household.types'
 
 export const updateHouseholdRoute = cadreProcedure
   .input(ZUpdateHouseholdRequestSchema)

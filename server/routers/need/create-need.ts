@@ -1,6 +1,6 @@
+import { ZCreateNeedRequestSchema } from '../../../common/contracts/need/create-need'
 import { createNeed } from '../../services/needs/create-need'
 import { staffProcedure } from '../../trpc'
-import { ZCreateNeedRequestSchema } from './create-need.types'
 
 export const createNeedRoute = staffProcedure
   .input(ZCreateNeedRequestSchema)

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getNeed } from '../../services/needs/get-need'
 import { staffProcedure } from '../../trpc'
 

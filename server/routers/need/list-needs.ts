@@ -1,6 +1,6 @@
+import { ZListNeedsRequestSchema } from '../../../common/contracts/need/list-needs'
 import { listNeeds } from '../../services/needs/list-needs'
 import { staffProcedure } from '../../trpc'
-import { ZListNeedsRequestSchema } from './list-needs.types'
 
 export const listNeedsRoute = staffProcedure
   .input(ZListNeedsRequestSchema)

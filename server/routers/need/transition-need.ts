@@ -1,6 +1,6 @@
+import { ZTransitionNeedRequestSchema } from '../../../common/contracts/need/transition-need'
 import { transitionNeed } from '../../services/needs/transition-need'
 import { cadreProcedure } from '../../trpc'
-import { ZTransitionNeedRequestSchema } from './transition-need.types'
 
 export const transitionNeedRoute = cadreProcedure
   .input(ZTransitionNeedRequestSchema)

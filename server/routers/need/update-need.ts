@@ -1,6 +1,6 @@
+import { ZUpdateNeedRequestSchema } from '../../../common/contracts/need/update-need'
 import { updateNeed } from '../../services/needs/update-need'
 import { cadreProcedure } from '../../trpc'
-import { ZUpdateNeedRequestSchema } from './update-need.types'
 
 export const updateNeedRoute = cadreProcedure
   .input(ZUpdateNeedRequestSchema)

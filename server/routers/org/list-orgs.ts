@@ -1,6 +1,6 @@
+import { ZListOrgsRequestSchema } from '../../../common/contracts/org/list-orgs'
 import { listOrgs } from '../../services/orgs/list-orgs'
 import { staffProcedure } from '../../trpc'
-import { ZListOrgsRequestSchema } from './list-orgs.types'
 
 export const listOrgsRoute = staffProcedure
   .input(ZListOrgsRequestSchema)

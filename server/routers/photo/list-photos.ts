@@ -1,6 +1,6 @@
+import { ZListPhotosRequestSchema } from '../../../common/contracts/photo/list-photos'
 import { listPhotos } from '../../services/photos/list-photos'
 import { staffProcedure } from '../../trpc'
-import { ZListPhotosRequestSchema } from './list-photos.types'
 
 export const listPhotosRoute = staffProcedure
   .input(ZListPhotosRequestSchema)

@@ -1,6 +1,6 @@
+import { ZRemovePhotoRequestSchema } from '../../../common/contracts/photo/remove-photo'
 import { removePhoto } from '../../services/photos/remove-photo'
 import { staffProcedure } from '../../trpc'
-import { ZRemovePhotoRequestSchema } from './remove-photo.types'
 
 export const removePhotoRoute = staffProcedure
   .input(ZRemovePhotoRequestSchema)

@@ -1,5 +1,5 @@
+import { ZDailyNeedsReportRequestSchema } from '../../../common/contracts/report/daily-needs'
 import { dailyNeedsReport } from '../../services/reports/daily-needs'
-import { ZDailyNeedsReportRequestSchema } from '../../services/reports/daily-needs.types'
 import { staffProcedure } from '../../trpc'
 
 /** 有诉必应日报: staff, as stats.summary, each within their needScope. */

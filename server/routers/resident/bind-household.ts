@@ -1,7 +1,7 @@
+import { ZBindHouseholdRequestSchema } from '../../../common/contracts/resident/bind-household'
 import { PROOFS } from '../../services/auth/auth-attempts'
 import { bindHousehold } from '../../services/residents/bind-household'
 import { consentedProcedure } from '../../trpc'
-import { ZBindHouseholdRequestSchema } from './bind-household.types'
 
 export const bindHouseholdRoute = consentedProcedure
   .meta({ proof: PROOFS.householdBinding })

@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getMyNeed } from '../../services/residents/resident-needs'
 import { residentProcedure } from '../../trpc'
 

@@ -1,6 +1,6 @@
+import { ZListMyNeedsRequestSchema } from '../../../common/contracts/resident/list-my-needs'
 import { listMyNeeds } from '../../services/residents/resident-needs'
 import { residentProcedure } from '../../trpc'
-import { ZListMyNeedsRequestSchema } from './list-my-needs.types'
 
 export const listMyNeedsRoute = residentProcedure
   .input(ZListMyNeedsRequestSchema)

@@ -1,6 +1,6 @@
+import { ZSubmitNeedRequestSchema } from '../../../common/contracts/resident/submit-need'
 import { submitNeed } from '../../services/residents/resident-needs'
 import { residentProcedure } from '../../trpc'
-import { ZSubmitNeedRequestSchema } from './submit-need.types'
 
 export const submitNeedRoute = residentProcedure
   .input(ZSubmitNeedRequestSchema)

@@ -1,6 +1,6 @@
+import { ZStatsSummaryRequestSchema } from '../../../common/contracts/stats/summary'
 import { statsSummary } from '../../services/stats/summary'
 import { staffProcedure } from '../../trpc'
-import { ZStatsSummaryRequestSchema } from './summary.types'
 
 export const statsSummaryRoute = staffProcedure
   .input(ZStatsSummaryRequestSchema)

@@ -1,6 +1,6 @@
+import { ZListVillagePeopleRequestSchema } from '../../../common/contracts/village/list-village-people'
 import { listVillagePeople } from '../../services/villages/list-villages'
 import { staffProcedure } from '../../trpc'
-import { ZListVillagePeopleRequestSchema } from './list-village-people.types'
 
 export const listVillagePeopleRoute = staffProcedure
   .input(ZListVillagePeopleRequestSchema)

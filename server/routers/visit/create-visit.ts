@@ -1,6 +1,6 @@
+import { ZCreateVisitRequestSchema } from '../../../common/contracts/visit/create-visit'
 import { createVisit } from '../../services/visits/create-visit'
 import { staffProcedure } from '../../trpc'
-import { ZCreateVisitRequestSchema } from './create-visit.types'
 
 export const createVisitRoute = staffProcedure
   .input(ZCreateVisitRequestSchema)

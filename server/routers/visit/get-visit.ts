@@ -1,4 +1,4 @@
-import { ZById } from '../../../common/fields'
+import { ZById } from '../../../common/contracts/fields'
 import { getVisit } from '../../services/visits/get-visit'
 import { staffProcedure } from '../../trpc'
 

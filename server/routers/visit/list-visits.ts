@@ -1,6 +1,6 @@
+import { ZListVisitsRequestSchema } from '../../../common/contracts/visit/list-visits'
 import { listVisits } from '../../services/visits/list-visits'
 import { staffProcedure } from '../../trpc'
-import { ZListVisitsRequestSchema } from './list-visits.types'
 
 export const listVisitsRoute = staffProcedure
   .input(ZListVisitsRequestSchema)

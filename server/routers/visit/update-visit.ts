@@ -1,6 +1,6 @@
+import { ZUpdateVisitRequestSchema } from '../../../common/contracts/visit/update-visit'
 import { updateVisit } from '../../services/visits/update-visit'
 import { staffProcedure } from '../../trpc'
-import { ZUpdateVisitRequestSchema } from './update-visit.types'
 
 export const updateVisitRoute = staffProcedure
   .input(ZUpdateVisitRequestSchema)

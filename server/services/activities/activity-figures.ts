@@ -19,7 +19,7 @@ export const attendanceSelect = {
 
 type AttendanceRow = Prisma.ActivityGetPayload<{ select: typeof attendanceSelect }>
 
-/** 应到 / 实到 / 缺席: every absentee has a reason (activity.types.ts refineAttendance). */
+/** 应到 / 实到 / 缺席: every absentee has a reason (common/contracts/activity/activity-fields.ts, refineAttendance). */
 export const toAttendance = ({ expectedCount, presentCount, absences }: AttendanceRow) => ({
   expectedCount,
   presentCount,

@@ -1,5 +1,5 @@
+import type { TCreateActivityRequest } from '../../../common/contracts/activity/create-activity'
 import { dateOnlyToDate } from '../../../common/dates'
-import type { TCreateActivityRequest } from '../../routers/activity/create-activity.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'

@@ -1,4 +1,4 @@
-// The 主题党日活动记录 (issue #4): the paper record sheet, filled from what is already recorded,
+// The 主题党日活动记录 (docs/exports.md): the paper record sheet, filled from what is already recorded,
 // in one call. Seen by whoever may see the activity (activityScope, as activity.byId).
 //   - 应到/实到/缺席 and the totals come from activity-figures.ts, as the 主题党日台账 export's
 //     do; the donations listed are the live ones, so they add up to the 合计 row.

@@ -2,11 +2,11 @@
 // activity's donation total and households visited (from the statistics rollups: one small read
 // for the page, where counting would group the page's donations and visits).
 
+import type { TListActivitiesRequest } from '../../../common/contracts/activity/list-activities'
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
 import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
-import type { TListActivitiesRequest } from '../../routers/activity/list-activities.types'
 import { activityScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { rollupActivityTotals } from '../stats/summary-rollups'

@@ -1,6 +1,6 @@
+import type { TUpdateActivityRequest } from '../../../common/contracts/activity/update-activity'
 import { dateOnlyToDate } from '../../../common/dates'
 import { AppError, versionConflict } from '../../errors'
-import type { TUpdateActivityRequest } from '../../routers/activity/update-activity.types'
 import { writeAudit } from '../audit/write-audit'
 import { activityWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'

@@ -1,9 +1,10 @@
 // Records that a person agreed to the privacy notice in force (PIPL Art. 14: consent given on
 // being fully informed). Agreeing to an outdated version is refused: they must read the new one.
+
+import type { TAgreePrivacyRequest } from '../../../common/contracts/auth/agree-privacy'
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Context } from '../../context'
 import { AppError } from '../../errors'
-import type { TAgreePrivacyRequest } from '../../routers/auth/agree-privacy.types'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { describeUser } from './describe-user'

@@ -14,7 +14,7 @@
 //
 // In-flight attempts count as failures until they end: more simultaneous attempts on one subject
 // than the limit are refused, even with the right password.
-import { ZMobilePhone } from '../../../common/fields'
+import { ZMobilePhone } from '../../../common/contracts/fields'
 import type { Context } from '../../context'
 import type { Db, Tx } from '../../db/client'
 import { AppError, type AppErrorCode } from '../../errors'

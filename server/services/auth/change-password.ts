@@ -1,9 +1,10 @@
 // A signed-in person changes their password. It proves the current one under the same lockout as
 // logins (meta `proof`), and ends every other session: a stolen token stops working once the
 // password changes.
+
+import type { TChangePasswordRequest } from '../../../common/contracts/auth/change-password'
 import type { Context } from '../../context'
 import { AppError } from '../../errors'
-import type { TChangePasswordRequest } from '../../routers/auth/change-password.types'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { hashPassword, verifyPassword } from './passwords'

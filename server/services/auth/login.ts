@@ -1,10 +1,11 @@
 // Signing in: phone + password (H5), or WeChat's code (mini-program). Both end in a new session.
 // Password logins run under a lockout per phone and per IP (meta `proof`, auth-attempts.ts).
+
+import type { TLoginWithPasswordRequest } from '../../../common/contracts/auth/login-with-password'
+import type { TLoginWithWeChatRequest } from '../../../common/contracts/auth/login-with-wechat'
 import type { Context } from '../../context'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
-import type { TLoginWithPasswordRequest } from '../../routers/auth/login-with-password.types'
-import type { TLoginWithWeChatRequest } from '../../routers/auth/login-with-wechat.types'
 import { loadActor } from './actor'
 import { describeUser } from './describe-user'
 import { verifyPassword } from './passwords'

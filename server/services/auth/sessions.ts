@@ -33,9 +33,3 @@ export const findLiveSession = (db: Tx, token: string) =>
 export const revokeSession = async (db: Tx, sessionId: string): Promise<void> => {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } })
 }
-
-/** Ends every session of a user (password change, account disabled). */
-export const revokeAllSessions = async (db: Tx, userId: string): Promise<number> => {
-  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
-  return count
-}

@@ -1,8 +1,9 @@
 // Records a batch of donations in the one transaction the mutation runs in: either every row is
 // written, with its audit entry, or none is. A row's error names the row (donations.3.amountFen).
+
+import type { TCreateDonationBatchRequest } from '../../../common/contracts/donation/create-donation-batch'
 import { sumFen } from '../../../common/money'
 import { AppError, type FieldErrors } from '../../errors'
-import type { TCreateDonationBatchRequest } from '../../routers/donation/create-donation-batch.types'
 import type { ServiceContext } from '../service-context'
 import { insertDonation } from './create-donation'
 

@@ -1,10 +1,10 @@
 // Records a donation (捐赠): cash, or goods valued line by line, from an org or a named outside
 // donor, to a village, a household or a resident cadre, optionally as part of an activity.
 
+import type { TCreateDonationRequest, TDonationFields } from '../../../common/contracts/donation/create-donation'
 import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
 import { fieldError } from '../../errors'
-import type { TCreateDonationRequest, TDonationFields } from '../../routers/donation/create-donation.types'
 import { assertNewId } from '../assert-new-id'
 import { assertRecordsOpen } from '../households/household-open'
 import type { RetryKey } from '../idempotency'

@@ -1,11 +1,11 @@
 // The 捐赠台账: every donation in scope, newest first, with the totals of everything the filter
 // matches (not just the page), from the same aggregation as stats.summary.
 
+import type { TListDonationsRequest } from '../../../common/contracts/donation/list-donations'
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
 import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
-import type { TListDonationsRequest } from '../../routers/donation/list-donations.types'
 import { withoutHiddenHouseholds } from '../households/visible-households'
 import { donationScope } from '../scope'
 import type { ServiceContext } from '../service-context'

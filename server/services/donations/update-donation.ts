@@ -1,6 +1,6 @@
+import type { TUpdateDonationRequest } from '../../../common/contracts/donation/update-donation'
 import { dateOnlyToDate } from '../../../common/dates'
 import { AppError, versionConflict } from '../../errors'
-import type { TUpdateDonationRequest } from '../../routers/donation/update-donation.types'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
 import { donationWriteScope } from '../scope'

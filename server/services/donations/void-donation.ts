@@ -1,7 +1,8 @@
 // Donations are never deleted: a mistaken one is voided, with a reason, and drops out of every
 // total while staying in the ledger and the audit trail.
+
+import type { TVoidDonationRequest } from '../../../common/contracts/donation/void-donation'
 import { AppError, versionConflict } from '../../errors'
-import type { TVoidDonationRequest } from '../../routers/donation/void-donation.types'
 import { writeAudit } from '../audit/write-audit'
 import { donationWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'

@@ -1,4 +1,4 @@
-// The 主题党日台账 (activity ledger) as an Excel workbook (issue #4): one row per activity in the
+// The 主题党日台账 (activity ledger) as an Excel workbook (docs/exports.md): one row per activity in the
 // caller's scope (activityScope, as activity.list), then one row per absentee on a second sheet.
 //   - The figures are the activity page's (get-activity.ts), from the same aggregations in
 //     stats/totals.ts, batch by batch: 走访户数 is distinct households visited, 慰问金 and
@@ -9,6 +9,7 @@
 //     interleave sheets, so the absences are read in a second pass over the same activities.
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
+import type { TActivityLedgerRequest } from '../../../common/contracts/export/activity-ledger'
 import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../../common/enums'
 import type { Prisma } from '../../generated/prisma/client'
@@ -16,7 +17,6 @@ import { absencesSelect, activityFiguresOf } from '../activities/activity-figure
 import { writeAudit } from '../audit/write-audit'
 import { activityScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
-import type { TActivityLedgerRequest } from './activity-ledger.types'
 import { type PlainCell, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
 

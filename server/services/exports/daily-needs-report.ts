@@ -1,4 +1,4 @@
-// The 有诉必应日报 as an Excel workbook (issue #4): one sheet laid out as the city's 12345 daily
+// The 有诉必应日报 as an Excel workbook (docs/exports.md): one sheet laid out as the city's 12345 daily
 // report is, from the same figures as `report.dailyNeeds` (reports/daily-needs.ts):
 //   the title, the date and the time of export; the lead paragraph; the figures (受理, 直接办理,
 //   转交, 办结, 回访, 不予受理, then 在办 and 超期 at the end of the day); the hot topics, one row
@@ -7,10 +7,10 @@
 // streaming writer and audited before the file is finished (xlsx-stream.ts), as every export.
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
+import type { TDailyNeedsReportRequest } from '../../../common/contracts/report/daily-needs'
 import { formatChineseDate, formatShanghaiDateTime } from '../../../common/dates'
 import { writeAudit } from '../audit/write-audit'
 import { type DailyNeedsReport, dailyNeedsReport } from '../reports/daily-needs'
-import type { TDailyNeedsReportRequest } from '../reports/daily-needs.types'
 import type { ServiceContext } from '../service-context'
 import { type PlainCell, toCells } from './xlsx-cells'
 import { writeAuditedWorkbook } from './xlsx-stream'

@@ -1,4 +1,4 @@
-// The 捐赠台账 as an Excel workbook (issue #4): every live donation in the caller's scope that
+// The 捐赠台账 as an Excel workbook (docs/exports.md): every live donation in the caller's scope that
 // matches the filters, one row per cash donation or per goods line, then a summary sheet.
 //   - Streamed: donations are read in batches (keyset pagination on date and id) and each row is
 //     committed to exceljs's streaming writer, which zips as it goes; between batches we wait for
@@ -11,6 +11,7 @@
 //     never completed. A download cut short is audited too, with what had been sent.
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
+import type { TDonationLedgerRequest } from '../../../common/contracts/export/donation-ledger'
 import { dateOnlyToDate, dateToDateOnly, formatShanghaiDateTime } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
@@ -18,7 +19,6 @@ import { writeAudit } from '../audit/write-audit'
 import { visibleHouseholdIds } from '../households/visible-households'
 import { donationScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
-import type { TDonationLedgerRequest } from './donation-ledger.types'
 import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
 

@@ -1,5 +1,5 @@
 // The 困难户公示名单: the roster as it may be posted on a village notice board, under the 防返贫
-// 监测 公示 procedure (issue #4). A notice board is public, so the file holds no ID number, not
+// 监测 公示 procedure (docs/exports.md). A notice board is public, so the file holds no ID number, not
 // even masked, no phone, bank account, income, health or member details: the query below does
 // not read them, so no later change to the rows can leak them (tested in
 // tests/server/household-roster-export.test.ts). Same households as the internal roster

@@ -1,4 +1,4 @@
-// The 困难户花名册 (household roster) as an Excel workbook, for the staff who work with it (issue #4):
+// The 困难户花名册 (household roster) as an Excel workbook, for the staff who work with it (docs/exports.md):
 // one row per household in the caller's scope, then one row per member on a second sheet.
 //   - ID numbers and phones are always masked: the plaintext is shown one value at a time through
 //     household.reveal, which audits each look; a bulk plaintext export is out of scope
@@ -11,6 +11,7 @@
 //     over the same households, in the same order.
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
+import type { THouseholdRosterRequest } from '../../../common/contracts/export/household-roster'
 import { dateToDateOnly } from '../../../common/dates'
 import {
   HEALTH_STATUS_LABELS,
@@ -28,7 +29,6 @@ import { writeAudit } from '../audit/write-audit'
 import { openHealth } from '../households/personal-fields'
 import { householdScope, keepsRecordsOf } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
-import type { THouseholdRosterRequest } from './household-roster.types'
 import { type PlainCell, yuanCell } from './xlsx-cells'
 import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
 

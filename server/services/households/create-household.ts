@@ -1,5 +1,5 @@
+import type { TCreateHouseholdRequest } from '../../../common/contracts/household/create-household'
 import { dateOnlyToDate } from '../../../common/dates'
-import type { TCreateHouseholdRequest } from '../../routers/household/create-household.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'

@@ -10,18 +10,12 @@
 //     with relationship 户主 is not a duplicate). New records cannot do this (assertIdNumbersFree);
 //     records from before that check, or written under a previous field key, can.
 
+import type { DataCheckCode, TListDataChecksRequest } from '../../../common/contracts/household/list-data-checks'
 import type { LaborCapacity, NeedStatus, Relationship, RiskCode } from '../../../common/enums'
 import { RISK_CODE_LABELS } from '../../../common/enums'
 import type { Prisma } from '../../generated/prisma/client'
-import type { TListDataChecksRequest } from '../../routers/household/list-data-checks.types'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
-
-export type DataCheckCode =
-  | 'LABOR_SHORTAGE_ALL_ABLE'
-  | 'ELIMINATED_RISK_NO_INCOME'
-  | 'RESOLVED_NOT_FOLLOWED_UP'
-  | 'DUPLICATE_ID_NUMBER'
 
 export type DataCheck = { code: DataCheckCode; message: string }
 

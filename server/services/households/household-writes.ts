@@ -1,9 +1,9 @@
 // What creating and updating a household share: who may write, duplicate checks, and turning
 // the form's members and risks into rows with their personal data sealed.
 
+import type { THouseholdMemberInput, THouseholdRiskInput } from '../../../common/contracts/household/household-fields'
 import { AppError, fieldError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
-import type { THouseholdMemberInput, THouseholdRiskInput } from '../../routers/household/household.types'
 import { keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { sealHealth, sealIdNumber } from './personal-fields'

@@ -1,10 +1,11 @@
 // The 困难户 list: scoped to the caller, filtered, searched, cursor-paginated.
+
+import type { TListHouseholdsRequest } from '../../../common/contracts/household/list-households'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
 import { idNumberProblem } from '../../../common/personal-data'
 import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
-import type { TListHouseholdsRequest } from '../../routers/household/list-households.types'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 

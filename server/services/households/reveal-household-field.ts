@@ -1,7 +1,8 @@
 // Shows one piece of a household's personal data in plaintext, to those who keep the village's
 // records, and writes who saw what, when and why to the audit log.
+
+import type { TRevealHouseholdFieldRequest } from '../../../common/contracts/household/reveal-household-field'
 import { AppError, fieldError } from '../../errors'
-import type { TRevealHouseholdFieldRequest } from '../../routers/household/reveal-household-field.types'
 import { writeAudit } from '../audit/write-audit'
 import { householdScope, keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'

@@ -1,9 +1,10 @@
 // Saves a household form. Optimistic locking: the update only applies to the version the form
 // was loaded at; under READ COMMITTED a racing save re-checks `version` after the first commits
 // and finds it changed, so no update is ever lost: the loser gets VERSION_CONFLICT.
+
+import type { TUpdateHouseholdRequest } from '../../../common/contracts/household/update-household'
 import { dateOnlyToDate } from '../../../common/dates'
 import { AppError, fieldError, versionConflict } from '../../errors'
-import type { TUpdateHouseholdRequest } from '../../routers/household/update-household.types'
 import { writeAudit } from '../audit/write-audit'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'

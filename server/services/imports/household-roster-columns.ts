@@ -1,4 +1,4 @@
-// The 困难户花名册 import's layout (issue #4), defined once: the template is written from it and the
+// The 困难户花名册 import's layout (docs/exports.md), defined once: the template is written from it and the
 // parser reads by it, so the two cannot drift (tests/server/household-roster-import.test.ts fills
 // the template and imports it). Three sheets keyed by 户编号, as the roster export's two
 // (docs/exports.md): one row per household, one per member, one per 致贫/返贫 risk.

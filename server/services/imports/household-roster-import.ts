@@ -1,4 +1,4 @@
-// The 困难户花名册 import (issue #4, docs/exports.md "Import"): a cadre uploads the roster they
+// The 困难户花名册 import (docs/exports.md "Import"): a cadre uploads the roster they
 // already keep, filled into our template; a dry run reports every problem by sheet, row and column;
 // a commit writes every household, or none.
 //   - Field rules are the household create procedure's own (ZCreateHouseholdRequestSchema), run on
@@ -11,16 +11,21 @@
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import type { z } from 'zod'
-import { idNumberProblem } from '../../../common/personal-data'
-import type { Context } from '../../context'
-import { AppError } from '../../errors'
 import {
   type TCreateHouseholdRequest,
   ZCreateHouseholdRequestSchema,
-} from '../../routers/household/create-household.types'
+} from '../../../common/contracts/household/create-household'
+import type {
+  ImportIssue,
+  ImportIssueCode,
+  RosterCheck,
+} from '../../../common/contracts/import/household-roster-import'
+import { idNumberProblem } from '../../../common/personal-data'
+import type { Context } from '../../context'
+import { AppError } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
 import { insertHousehold } from '../households/create-household'
-import { type DataCheckCode, householdDataChecks } from '../households/data-checks'
+import { householdDataChecks } from '../households/data-checks'
 import { runIdempotent } from '../idempotency'
 import type { ServiceContext } from '../service-context'
 import { type CellValue, readCell } from './household-roster-cells'
@@ -35,30 +40,6 @@ import {
   RISK_COLUMNS,
   RISK_SHEET,
 } from './household-roster-columns'
-
-export type ImportIssueCode =
-  | 'INVALID_VALUE'
-  | 'UNKNOWN_VALUE'
-  | 'MISSING_SHEET'
-  | 'MISSING_COLUMN'
-  | 'UNKNOWN_HOUSEHOLD'
-  | 'DUPLICATE_IN_FILE'
-  | 'DUPLICATE_EXISTING'
-  | 'NO_HOUSEHOLDS'
-  | 'EXAMPLE_ROW_SKIPPED'
-  | 'UNKNOWN_COLUMN'
-  | DataCheckCode
-
-/** One problem, where a person finds it: sheet, Excel row number, column header. */
-export type ImportIssue = {
-  sheet: string
-  row: number | null
-  column: string | null
-  code: ImportIssueCode
-  message: string
-  /** `「家庭成员」第12行 身份证号码：身份证号码校验位不正确，请核对` */
-  text: string
-}
 
 const issue = (
   sheet: string,
@@ -208,16 +189,6 @@ type Candidate = {
   risks: SheetRow<RiskKey>[]
   /** The schema's output, when the household passed it. */
   input: TCreateHouseholdRequest | null
-}
-
-export type RosterCheck = {
-  digest: string
-  counts: { households: number; members: number; risks: number }
-  errorCount: number
-  warningCount: number
-  errors: ImportIssue[]
-  warnings: ImportIssue[]
-  isTruncated: boolean
 }
 
 const headerOf = (columns: readonly ImportColumn[], key: string) => columns.find((c) => c.key === key)?.header ?? null

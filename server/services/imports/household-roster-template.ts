@@ -5,8 +5,8 @@
 // Written from household-roster-columns.ts, which the parser reads by.
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import type { THouseholdRosterRequest } from '../../../common/contracts/export/household-roster'
 import { writeAudit } from '../audit/write-audit'
-import type { THouseholdRosterRequest } from '../exports/household-roster.types'
 import { toCells } from '../exports/xlsx-cells'
 import type { ServiceContext } from '../service-context'
 import {

@@ -1,11 +1,11 @@
 // Records a need for a household: from a visit, at the village office, or by the resident.
 
+import type { TCreateNeedRequest } from '../../../common/contracts/need/create-need'
+import type { TNeedFields } from '../../../common/contracts/need/need-fields'
 import { dateOnlyToDate } from '../../../common/dates'
 import type { NeedSource } from '../../../common/enums'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
-import type { TCreateNeedRequest } from '../../routers/need/create-need.types'
-import type { TNeedFields } from '../../routers/need/need.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'

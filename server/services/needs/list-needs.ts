@@ -1,10 +1,11 @@
 // The 诉求 board: scoped, filtered, and by default soonest-due first, so overdue needs lead.
+
+import type { TListNeedsRequest } from '../../../common/contracts/need/list-needs'
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
 import { PAGE_RELATIONS } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
-import type { TListNeedsRequest } from '../../routers/need/list-needs.types'
 import { needScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { needListSelect, toNeedListItem } from './need-views'

@@ -1,9 +1,10 @@
 // Moves a need one step along its workflow (common/need-workflow.ts) and appends the step to its
 // timeline. A move the workflow does not allow is refused, saying which moves are allowed.
+
+import type { TTransitionNeedRequest } from '../../../common/contracts/need/transition-need'
 import { NEED_STATUS_LABELS } from '../../../common/enums'
 import { findNeedTransition, NEED_TRANSITIONS } from '../../../common/need-workflow'
 import { AppError, type FieldErrors, versionConflict } from '../../errors'
-import type { TTransitionNeedRequest } from '../../routers/need/transition-need.types'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, needScope } from '../scope'

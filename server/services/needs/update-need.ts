@@ -1,7 +1,7 @@
+import type { TUpdateNeedRequest } from '../../../common/contracts/need/update-need'
 import { dateOnlyToDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { AppError, versionConflict } from '../../errors'
-import type { TUpdateNeedRequest } from '../../routers/need/update-need.types'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, needScope } from '../scope'

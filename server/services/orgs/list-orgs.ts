@@ -1,7 +1,8 @@
 // Orgs to choose from in forms: organisers (marked when within the caller's subtree), the orgs
 // taking part, and donors. Org names are public; every signed-in staff member may list them.
+
+import type { TListOrgsRequest } from '../../../common/contracts/org/list-orgs'
 import { runAll } from '../../db/client'
-import type { TListOrgsRequest } from '../../routers/org/list-orgs.types'
 import { orgSubtreeWhere } from '../scope'
 import type { ServiceContext } from '../service-context'
 

@@ -1,4 +1,4 @@
-import type { TListPhotosRequest } from '../../routers/photo/list-photos.types'
+import type { TListPhotosRequest } from '../../../common/contracts/photo/list-photos'
 import type { ServiceContext } from '../service-context'
 import { assertRecordVisible, photoTargetOf, targetColumn } from './photo-records'
 import { photoSelect, photoView } from './photo-views'

@@ -1,7 +1,8 @@
 // Removes a photo: its uploader may, and whoever may edit its record. The row goes (hard delete,
 // audited); the file and thumbnail go with the last photo that uses their hash.
+
+import type { TRemovePhotoRequest } from '../../../common/contracts/photo/remove-photo'
 import { AppError } from '../../errors'
-import type { TRemovePhotoRequest } from '../../routers/photo/remove-photo.types'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { deletePhotoFiles, deletePhotoRow } from './photo-blobs'

@@ -1,5 +1,5 @@
-// 有诉必应日报 (issue #4): the day's needs as the city's 12345 daily report has them
-// (/work/shared/domain-notes.md): how many were received, handled directly by the village,
+// 有诉必应日报 (docs/exports.md): the day's needs as the city's 12345 daily report has them
+// (docs/domain.md, "The city's 12345 daily report"): how many were received, handled directly by the village,
 // passed to responsible units, done and followed up, the open and overdue ones at the end of the
 // day, and the hot topics by category, each with one line of village + need.
 //   - "The day" is a calendar day in Beijing time: [00:00, 24:00) +08:00 (common/dates.ts).
@@ -8,13 +8,14 @@
 //     in the 23rd's report and as done in the 24th's. The workflow never repeats a step, so
 //     counting events counts needs.
 //   - Every figure is counted in the database, within the caller's needScope (as need.list).
+
+import type { TDailyNeedsReportRequest } from '../../../common/contracts/report/daily-needs'
 import { dateOnlyToDate, formatChineseDate, nextDay, shanghaiDayStart } from '../../../common/dates'
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type NeedCategory, type NeedStatus } from '../../../common/enums'
 import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { needScope, villageScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
-import type { TDailyNeedsReportRequest } from './daily-needs.types'
 
 /** The steps of the day the report counts, as in the 12345 report: 直接办理, 转交, then 办结 and 回访. */
 const COUNTED_STEPS = ['HANDLED_DIRECTLY', 'TRANSFERRED', 'RESOLVED', 'FOLLOWED_UP', 'REJECTED'] as const

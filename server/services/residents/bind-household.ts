@@ -2,8 +2,9 @@
 // ID number (compared through the blind index; the number itself is never looked up in clear).
 // Guessing is held back by the same lockout as password logins, per account and per IP (meta
 // `proof`): a match both binds and tells that a person is registered as a 困难户.
+
+import type { TBindHouseholdRequest } from '../../../common/contracts/resident/bind-household'
 import { AppError } from '../../errors'
-import type { TBindHouseholdRequest } from '../../routers/resident/bind-household.types'
 import { writeAudit } from '../audit/write-audit'
 import { loadActor } from '../auth/actor'
 import { describeUser } from '../auth/describe-user'

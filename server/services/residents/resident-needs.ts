@@ -1,8 +1,9 @@
 // A resident's own needs: submit one for their household, follow its status and timeline.
+
+import type { TSubmitNeedRequest } from '../../../common/contracts/resident/submit-need'
 import { toPage } from '../../../common/pagination'
 import { PAGE_RELATIONS } from '../../db/client'
 import { AppError } from '../../errors'
-import type { TSubmitNeedRequest } from '../../routers/resident/submit-need.types'
 import { insertNeed } from '../needs/create-need'
 import { needDetailSelect, needListSelect, toNeedDetail, toNeedListItem } from '../needs/need-views'
 import type { ServiceContext } from '../service-context'

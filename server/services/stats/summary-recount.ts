@@ -3,13 +3,13 @@
 // stats.summary's answer for the filters the rollups cannot answer exactly: an activity, or
 // dates (summary.ts; docs/scaling.md). At province scale it takes seconds without those filters.
 
+import type { TStatsSummaryRequest } from '../../../common/contracts/stats/summary'
 import { dateOnlyToDate, dateToDateOnly, nextDay, shanghaiDate, shanghaiDayStart } from '../../../common/dates'
 import { NEED_CATEGORIES, NEED_STATUSES, type NeedCategory, type NeedStatus } from '../../../common/enums'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { runAll, type Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
-import type { TStatsSummaryRequest } from '../../routers/stats/summary.types'
 import type { Actor } from '../auth/actor'
 import { visibleHouseholdIds } from '../households/visible-households'
 import { activityScope, donationScope, needScope, visitScope } from '../scope'

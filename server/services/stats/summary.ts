@@ -5,9 +5,10 @@
 // the base tables (summary-recount.ts), since the rollups hold no per-day or per-activity detail
 // for donors, households and needs. Both give the same answer; tests/server/stats-rollups.test.ts
 // holds them to it.
+
+import type { TStatsSummaryRequest } from '../../../common/contracts/stats/summary'
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { runAll } from '../../db/client'
-import type { TStatsSummaryRequest } from '../../routers/stats/summary.types'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { countActivitiesHeld } from './activities-held'
 import { type BeyondReach, findBeyondReach } from './summary-beyond-reach'

@@ -1,8 +1,8 @@
 // Logs a visit (走访): to a household or to a resident cadre, on its own or as part of an
 // activity. Goods, cash and the needs raised are written in the same transaction.
 
+import type { TCreateVisitRequest } from '../../../common/contracts/visit/create-visit'
 import { AppError, fieldError } from '../../errors'
-import type { TCreateVisitRequest } from '../../routers/visit/create-visit.types'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'

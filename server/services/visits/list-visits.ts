@@ -1,6 +1,6 @@
+import type { TListVisitsRequest } from '../../../common/contracts/visit/list-visits'
 import { toPage } from '../../../common/pagination'
 import { PAGE_RELATIONS } from '../../db/client'
-import type { TListVisitsRequest } from '../../routers/visit/list-visits.types'
 import { visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { needCountsOf, toVisitListItem, visitListSelect } from './visit-views'

@@ -1,7 +1,8 @@
 // Corrects a visit's record. Its author (or the village's record keepers) may; the target and
 // the needs raised stay as they are (needs have their own workflow).
+
+import type { TUpdateVisitRequest } from '../../../common/contracts/visit/update-visit'
 import { AppError, versionConflict } from '../../errors'
-import type { TUpdateVisitRequest } from '../../routers/visit/update-visit.types'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, visitScope } from '../scope'

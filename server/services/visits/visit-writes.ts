@@ -1,8 +1,9 @@
 // What creating and updating a visit share: visitors, goods lines, sealed health notes.
+
+import type { TVisitFields } from '../../../common/contracts/visit/visit-fields'
 import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
 import { fieldError } from '../../errors'
-import type { TVisitFields } from '../../routers/visit/visit.types'
 import type { ServiceContext } from '../service-context'
 
 /**

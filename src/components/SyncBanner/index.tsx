@@ -1,4 +1,4 @@
-// A line at the top of every page while records wait on this phone (issue #5): how many, and
+// A line at the top of every page while records wait on this phone: how many, and
 // whether any failed; a tap opens 待同步. Offline, it says so even when nothing waits (saving still
 // works). Nothing when online and all is synced.
 import { Cell } from '@nutui/nutui-react-taro'

@@ -3,7 +3,7 @@
 import { onlineManager } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import type { TRPCClient } from '@trpc/client'
-import type { AppRouter } from '../../../server/routers/app-router'
+import type { AppRouter } from '../api-types'
 import { loadPhotoQueue } from '../photos/photo-queue-module'
 import { PHOTO_UPLOAD } from '../photos/photo-upload'
 import { readSession } from '../session'

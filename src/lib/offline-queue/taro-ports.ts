@@ -2,7 +2,7 @@
 // tRPC client as transport. The network status is network.ts.
 import Taro from '@tarojs/taro'
 import { getUntypedClient, type TRPCClient } from '@trpc/client'
-import type { AppRouter } from '../../../server/routers/app-router'
+import type { AppRouter } from '../api-types'
 import type { Clock, QueueStorage, Transport } from './types'
 
 const STORAGE_KEY = 'pdrl.offline-queue'

@@ -5,7 +5,7 @@
 // back out of the queue: the form still holds what they typed).
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { useEffect, useRef, useState } from 'react'
-import type { AppRouter } from '../../../server/routers/app-router'
+import type { AppRouter } from '../api-types'
 import { toast } from '../toast'
 import { uuid } from '../uuid'
 import { useOfflineQueue } from './context'

@@ -1,4 +1,4 @@
-// 未同步 in the lists (issue #5): records created on this phone appear at once, before the server
+// 未同步 in the lists: records created on this phone appear at once, before the server
 // has them, built from what the form queued; existing rows with an edit still queued are marked
 // too. Read from the queue's snapshot, so a row leaves the moment its item is recorded.
 import { useMemo } from 'react'

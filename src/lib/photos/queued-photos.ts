@@ -1,10 +1,10 @@
-// Photos go up through the offline queue like every other write (issue #5): an item
+// Photos go up through the offline queue like every other write: an item
 // 'photo.upload' names the record and the photo kept on the device, and waits behind the record's
 // own create (a visit saved offline). The server keeps one Photo per record and content hash, so
 // an upload replayed after a lost answer or an app kill is recorded once (docs/photos.md).
 // Refusals come back shaped as the tRPC client's errors, so that classify-error.ts sorts them:
 // 4xx stops the item with the server's Chinese message, 5xx and no answer are retried.
-import type { HttpErrorBody } from '../../../server/http/http-errors'
+import type { HttpErrorBody } from '../../../common/contracts/errors'
 import { exportUrl } from '../export-response'
 import type { OfflineQueue } from '../offline-queue/queue'
 import type { QueueItem } from '../offline-queue/types'

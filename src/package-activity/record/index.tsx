@@ -1,4 +1,4 @@
-// 主题党日活动记录: the printable record sheet of one activity (issue #4). On H5 it prints on A4
+// 主题党日活动记录: the printable record sheet of one activity (docs/exports.md). On H5 it prints on A4
 // (index.scss); in the mini-program it is forwarded in WeChat or kept as a screenshot.
 import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageShell } from '../../components/PageShell'

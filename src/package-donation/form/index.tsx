@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Input, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ZCreateDonationRequestSchema } from '../../../common/contracts/donation/create-donation'
 import { shanghaiDate } from '../../../common/dates'
 import {
   DONATION_KIND_LABELS,
@@ -13,7 +14,6 @@ import {
   type DonationRecipient,
 } from '../../../common/enums'
 import type { TGoodsLine } from '../../../common/goods'
-import { ZCreateDonationRequestSchema } from '../../../server/routers/donation/create-donation.types'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'

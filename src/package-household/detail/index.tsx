@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ZRevealHouseholdFieldRequestSchema } from '../../../common/contracts/household/reveal-household-field'
 import {
   HEALTH_STATUS_LABELS,
   HELP_MEASURE_LABELS,
@@ -17,7 +18,6 @@ import {
   SCHOOL_STATUS_LABELS,
 } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
-import { ZRevealHouseholdFieldRequestSchema } from '../../../server/routers/household/reveal-household-field.types'
 import { FormField } from '../../components/FormField'
 import { ListState } from '../../components/ListState'
 import { NeedStatusTag } from '../../components/NeedStatusTag'

@@ -4,6 +4,8 @@ import { Button, Checkbox, Switch } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { ZCreateHouseholdRequestSchema } from '../../../common/contracts/household/create-household'
+import { ZUpdateHouseholdRequestSchema } from '../../../common/contracts/household/update-household'
 import {
   HEALTH_STATUS_LABELS,
   HELP_MEASURE_LABELS,
@@ -24,8 +26,6 @@ import {
   SCHOOL_STATUS_LABELS,
   type SchoolStatus,
 } from '../../../common/enums'
-import { ZCreateHouseholdRequestSchema } from '../../../server/routers/household/create-household.types'
-import { ZUpdateHouseholdRequestSchema } from '../../../server/routers/household/update-household.types'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { MoneyInput } from '../../components/MoneyInput'

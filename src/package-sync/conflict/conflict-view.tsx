@@ -1,4 +1,4 @@
-// 处理冲突 (issue #5): an edit made offline, refused because the record changed on the server in
+// 处理冲突: an edit made offline, refused because the record changed on the server in
 // the meantime (VERSION_CONFLICT). Each field that differs is shown both ways, 我的修改 and 服务器上
 // 的版本; the person picks one per field (their own by default), and 保存合并结果 puts the merge,
 // at the server's current version, back in the queue where the edit was. Nothing is lost: until

@@ -1,4 +1,4 @@
-// 处理冲突: a queued edit the server refused because someone saved the record first (issue #5).
+// 处理冲突: a queued edit the server refused because someone saved the record first.
 import { useRouter } from '@tarojs/taro'
 import { PageShell } from '../../components/PageShell'
 import { ConflictView } from './conflict-view'

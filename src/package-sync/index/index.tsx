@@ -1,4 +1,4 @@
-// 待同步: what this phone has saved but the server does not have yet (issue #5).
+// 待同步: what this phone has saved but the server does not have yet.
 import { PageShell } from '../../components/PageShell'
 import { SyncQueueView } from './sync-queue-view'
 

@@ -1,4 +1,4 @@
-// 待同步: what this phone has saved but the server does not have yet (issue #5). Each item shows
+// 待同步: what this phone has saved but the server does not have yet. Each item shows
 // where it stands: waiting, being sent, waiting on a failed one, or refused with the server's
 // reason and 重试 / 放弃 (处理冲突 instead of 重试 for an edit that met a newer version). 立即同步
 // sends now; the last successful sync is shown.

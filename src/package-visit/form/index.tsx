@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ZCreateVisitRequestSchema } from '../../../common/contracts/visit/create-visit'
 import { shanghaiDate } from '../../../common/dates'
 import {
   NEED_CATEGORY_LABELS,
@@ -15,7 +16,6 @@ import {
   type VisitTarget,
 } from '../../../common/enums'
 import type { TGoodsLine } from '../../../common/goods'
-import { ZCreateVisitRequestSchema } from '../../../server/routers/visit/create-visit.types'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'

@@ -1,0 +1,9 @@
+import { z } from 'zod'
+import { ZClientMutationId } from '../fields'
+import { refineAttendance, ZActivityFields } from './activity-fields'
+
+export const ZCreateActivityRequestSchema = ZActivityFields.extend({
+  clientMutationId: ZClientMutationId,
+  id: z.uuid().optional(),
+}).superRefine(refineAttendance)
+export type TCreateActivityRequest = z.infer<typeof ZCreateActivityRequestSchema>

@@ -1,0 +1,91 @@
+// The zod field schemas that forms and procedures share. Everything else in common/ is free of
+// zod, so that pages without forms (the mini-program's main package) do not carry it.
+import { z } from 'zod'
+import { MAX_FEN } from '../money'
+import { type IdNumberProblem, idNumberProblem } from '../personal-data'
+
+// ─── Money: integer fen ─────────────────────────────────────────────────────────────
+
+export const ZFen = z
+  .number({ error: '金额必须是数字' })
+  .int('金额必须精确到分')
+  .min(0, '金额不能为负数')
+  .max(MAX_FEN, '金额不能超过 1 亿元')
+
+// ─── Calendar days, YYYY-MM-DD ──────────────────────────────────────────────────────
+
+/** A real calendar day the ledger can hold: 1900 to 2100 (PostgreSQL has no year 0). */
+export const ZDateOnly = z.iso
+  .date('日期格式应为 YYYY-MM-DD')
+  .refine((day) => day >= '1900-01-01' && day <= '2100-12-31', '日期应在 1900 年到 2100 年之间')
+
+/** YYYY-MM, 1900 to 2100. */
+export const ZMonth = z.string().regex(/^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+
+/** A record's version, as loaded by a form; the optimistic-locking check compares it. */
+export const ZVersion = z.number().int().min(1).max(2_147_483_647)
+
+// ─── Personal data ──────────────────────────────────────────────────────────────────
+
+const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
+  format: '身份证号码应为 18 位，最后一位可以是数字或 X',
+  birthDate: '身份证号码中的出生日期不正确',
+  checkDigit: '身份证号码校验位不正确，请核对',
+}
+
+export const ZIdNumber = z
+  .string({ error: '请填写身份证号码' })
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((value, ctx) => {
+    const problem = idNumberProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: ID_PROBLEM_MESSAGES[problem] })
+  })
+
+export const ZMobilePhone = z
+  .string({ error: '请填写手机号码' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头')
+
+// ─── Lists and records ──────────────────────────────────────────────────────────────
+
+/** Cursor pagination, the same for every list: pass back `nextCursor` to get the next page. */
+export const ZPage = z.object({
+  cursor: z.uuid().nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+})
+
+export const ZById = z.object({ id: z.uuid('编号格式不正确') })
+
+/**
+ * Every mutation may carry a client-made UUID; a replay with it returns the first result
+ * (server/services/idempotency.ts). The offline queue always sends one.
+ */
+export const ZClientMutationId = z.uuid('提交编号格式不正确').optional()
+
+// ─── 慰问物资: goods lines ──────────────────────────────────────────────────────────
+
+const ZGoodsLine = z.object({
+  item: z.string({ error: '请填写物资名称' }).trim().min(1, '请填写物资名称').max(30, '物资名称不能超过 30 个字'),
+  quantity: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为 1').max(1_000_000, '数量过大'),
+  unit: z.string({ error: '请填写单位' }).trim().min(1, '请填写单位，如 袋、桶、箱').max(10, '单位不能超过 10 个字'),
+  /** 单价 in fen; the line's value is quantity × unit value. */
+  unitValueFen: ZFen,
+})
+
+const lineValue = (line: { quantity: number; unitValueFen: number }) => line.quantity * line.unitValueFen
+
+/** A list of goods lines, each line's value and their total within MAX_FEN. */
+export const ZGoodsLines = z
+  .array(ZGoodsLine)
+  .max(30, '物资最多 30 项')
+  .superRefine((lines, ctx) => {
+    lines.forEach((line, i) => {
+      if (lineValue(line) > MAX_FEN) {
+        ctx.addIssue({ code: 'custom', path: [i, 'unitValueFen'], message: '单价乘数量超过 1 亿元，请核对' })
+      }
+    })
+    if (lines.reduce((sum, line) => sum + lineValue(line), 0) > MAX_FEN) {
+      ctx.addIssue({ code: 'custom', message: '物资总价值不能超过 1 亿元，请核对' })
+    }
+  })

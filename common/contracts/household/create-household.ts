@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { ZClientMutationId, ZIdNumber, ZMobilePhone } from '../fields'
+import { householdDefaults, refineHousehold, ZHouseholdFields } from './household-fields'
+
+export const ZCreateHouseholdRequestSchema = ZHouseholdFields.extend({
+  ...householdDefaults,
+  clientMutationId: ZClientMutationId,
+  /** A device may make the id offline, so that later queued items can refer to it. */
+  id: z.uuid().optional(),
+  villageId: z.uuid('请选择所在村'),
+  idNumber: ZIdNumber,
+  phone: ZMobilePhone.nullish(),
+}).superRefine(refineHousehold)
+export type TCreateHouseholdRequest = z.infer<typeof ZCreateHouseholdRequestSchema>

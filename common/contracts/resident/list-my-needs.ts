@@ -1,0 +1,3 @@
+import { ZPage } from '../fields'
+
+export const ZListMyNeedsRequestSchema = ZPage.prefault({})

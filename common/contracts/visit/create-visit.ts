@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { ZClientMutationId } from '../fields'
+import { ZRaisedNeed, ZVisitFields, ZVisitTarget } from './visit-fields'
+
+export const ZCreateVisitRequestSchema = ZVisitFields.extend(ZVisitTarget.shape)
+  .extend({
+    clientMutationId: ZClientMutationId,
+    id: z.uuid().optional(),
+    /** 群众诉求 raised during the visit; each becomes a Need in the same transaction. */
+    needs: z.array(ZRaisedNeed).max(10, '一次走访最多登记 10 条诉求').default([]),
+  })
+  .superRefine((visit, ctx) => {
+    if (visit.target === 'HOUSEHOLD' && !visit.householdId) {
+      ctx.addIssue({ code: 'custom', path: ['householdId'], message: '请选择走访的困难户' })
+    }
+    if (visit.target === 'CADRE' && !visit.cadreUserId) {
+      ctx.addIssue({ code: 'custom', path: ['cadreUserId'], message: '请选择走访的驻村干部' })
+    }
+    if (visit.target === 'CADRE' && visit.needs.length) {
+      ctx.addIssue({ code: 'custom', path: ['needs'], message: '诉求需登记到具体的困难户，请在走访困难户时填写' })
+    }
+  })
+export type TCreateVisitRequest = z.infer<typeof ZCreateVisitRequestSchema>

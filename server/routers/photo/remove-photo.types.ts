@@ -1,8 +1,0 @@
-import { z } from 'zod'
-import { ZClientMutationId } from '../../../common/fields'
-
-export const ZRemovePhotoRequestSchema = z.object({
-  clientMutationId: ZClientMutationId,
-  id: z.uuid('照片编号格式不正确'),
-})
-export type TRemovePhotoRequest = z.infer<typeof ZRemovePhotoRequestSchema>

@@ -1,3 +1,0 @@
-import { ZPage } from '../../../common/fields'
-
-export const ZListMyNeedsRequestSchema = ZPage.prefault({})

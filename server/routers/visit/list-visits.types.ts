@@ -1,9 +1,0 @@
-import { z } from 'zod'
-import { ZPage } from '../../../common/fields'
-
-export const ZListVisitsRequestSchema = ZPage.extend({
-  activityId: z.uuid().optional(),
-  villageId: z.uuid().optional(),
-  householdId: z.uuid().optional(),
-})
-export type TListVisitsRequest = z.infer<typeof ZListVisitsRequestSchema>
