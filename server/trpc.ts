@@ -48,6 +48,11 @@ export type ProcedureMeta = {
    * services/idempotency.ts's storeRetryKey): no transaction is opened around it.
    */
   writesInOneStatement?: true
+  /**
+   * Allowed while the person still has a one-time password to change (who they are, changing it,
+   * signing out, the privacy notice); every other call is refused until they change it.
+   */
+  beforePasswordChange?: true
 }
 
 const t = initTRPC
@@ -134,9 +139,13 @@ const checkRawInput = t.middleware(async ({ getRawInput, next }) => {
   return next()
 })
 
-/** Signed in, and within the per-user call limit (the HTTP layer limits per IP). */
-const requireActor = t.middleware(({ ctx, next }) => {
+/**
+ * Signed in, within the per-user call limit (the HTTP layer limits per IP), and past the change of
+ * a one-time password.
+ */
+const requireActor = t.middleware(({ ctx, next, meta }) => {
   if (!ctx.actor) throw new AppError(ctx.sessionProblem ?? 'UNAUTHENTICATED')
+  if (ctx.actor.mustChangePassword && !meta?.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED')
   const { isAllowed, retryAfterSeconds } = ctx.callsPerUser.hit(ctx.actor.userId)
   if (!isAllowed) throw new AppError('RATE_LIMITED', { details: { retryAfterSeconds } })
   return next({ ctx: { actor: ctx.actor } })

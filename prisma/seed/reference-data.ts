@@ -3,7 +3,7 @@
 // Orgs, villages and accounts are administered outside the app, so they are written directly.
 import type { Db, Tx } from '../../server/db/client'
 import { hashPassword } from '../../server/services/auth/passwords'
-import { createOrg } from '../../server/services/orgs/org-path'
+import { insertOrg } from '../../server/services/orgs/org-path'
 
 /** Fictional firms standing in for the seven that took part; no real firm is named. */
 export const LAW_FIRMS = [
@@ -33,18 +33,18 @@ export const DEMO_RESIDENT_OPENID = 'o-demo-resident-madelin'
 export const seedReferenceData = async (db: Tx, { password }: { password: string }) => {
   const passwordHash = await hashPassword(password)
 
-  const bureauCommittee = await createOrg(db, {
+  const bureauCommittee = await insertOrg(db, {
     name: '中共西宁市司法局机关委员会',
     shortName: '市司法局机关党委',
     kind: 'PARTY_COMMITTEE',
   })
-  const bureauBranch = await createOrg(db, {
+  const bureauBranch = await insertOrg(db, {
     name: '西宁市司法局机关党支部',
     shortName: '司法局机关党支部',
     kind: 'BRANCH',
     parent: bureauCommittee,
   })
-  const lawyersCommittee = await createOrg(db, {
+  const lawyersCommittee = await insertOrg(db, {
     name: '中共西宁市律师行业委员会',
     shortName: '律师行业党委',
     kind: 'PARTY_COMMITTEE',
@@ -52,7 +52,7 @@ export const seedReferenceData = async (db: Tx, { password }: { password: string
   const firmBranches = []
   for (const firm of LAW_FIRMS) {
     firmBranches.push(
-      await createOrg(db, {
+      await insertOrg(db, {
         name: `${firm}党支部`,
         shortName: firm.replace('青海', ''),
         kind: 'BRANCH',
@@ -60,13 +60,13 @@ export const seedReferenceData = async (db: Tx, { password }: { password: string
       }),
     )
   }
-  const township = await createOrg(db, {
+  const township = await insertOrg(db, {
     name: '中共大通县良教乡委员会',
     shortName: '良教乡党委',
     kind: 'PARTY_COMMITTEE',
   })
-  const villageBranch = await createOrg(db, { name: '前跃村党支部', kind: 'BRANCH', parent: township })
-  const otherVillageBranch = await createOrg(db, { name: '上滩村党支部', kind: 'BRANCH', parent: township })
+  const villageBranch = await insertOrg(db, { name: '前跃村党支部', kind: 'BRANCH', parent: township })
+  const otherVillageBranch = await insertOrg(db, { name: '上滩村党支部', kind: 'BRANCH', parent: township })
 
   const qianyue = await db.village.create({
     data: { name: '前跃村', county: '大通县', township: '良教乡', adminCode: '630121105201' },

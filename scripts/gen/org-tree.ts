@@ -77,7 +77,7 @@ export const buildOrgTree = (
   }
   const membership = (userId: string, orgId: string, role: string, title: string) => {
     const at = tick()
-    addRow(batch, 'Membership', [random.uuid7(at), userId, orgId, role, title, at])
+    addRow(batch, 'Membership', [random.uuid7(at), userId, orgId, role, title, at, at])
   }
   const branch = (
     name: string,
@@ -100,7 +100,10 @@ export const buildOrgTree = (
     }
     return { id, name, secretaryId, memberIds, memberNames, villageIndexes: [], isVillageBranch }
   }
-  const pair = (orgId: string, villageId: string) => addRow(batch, 'OrgVillagePair', [orgId, villageId, FOUNDED])
+  const pair = (orgId: string, villageId: string) =>
+    addRow(batch, 'OrgVillagePair', [random.uuid7(FOUNDED), orgId, villageId, FOUNDED, FOUNDED])
+  const post = (userId: string, villageId: string, title: string) =>
+    addRow(batch, 'CadreVillage', [random.uuid7(FOUNDED), userId, villageId, title, FOUNDED, FOUNDED])
 
   const adminId = user('系统管理员')
   const villages: GeneratedVillage[] = []
@@ -165,18 +168,18 @@ export const buildOrgTree = (
           // The village's own secretary keeps its records; so do a committee member and the
           // 第一书记 sent by the county bureau the village is paired with.
           membership(own.secretaryId, own.id, 'CADRE', '村党支部书记')
-          addRow(batch, 'CadreVillage', [own.secretaryId, villageId, '村党支部书记', FOUNDED])
+          post(own.secretaryId, villageId, '村党支部书记')
           const committee = own.memberIds[1] ?? own.secretaryId
           if (committee !== own.secretaryId) {
             membership(committee, own.id, 'CADRE', '村委委员')
-            addRow(batch, 'CadreVillage', [committee, villageId, '村委委员', FOUNDED])
+            post(committee, villageId, '村委委员')
           }
           const bureau = countyBureaus[index % countyBureaus.length] as Branch
           bureau.villageIndexes.push(index)
           pair(bureau.id, villageId)
           const firstSecretary = user(personName(random, random.chance(0.75)))
           membership(firstSecretary, bureau.id, 'CADRE', '驻村第一书记')
-          addRow(batch, 'CadreVillage', [firstSecretary, villageId, '第一书记', FOUNDED])
+          post(firstSecretary, villageId, '第一书记')
           const village: GeneratedVillage = {
             index,
             id: villageId,

@@ -11,10 +11,10 @@ const at = (name: string): Column => [name, 'timestamptz']
 export const TABLES = {
   Org: [id, ['name', 'text'], ['shortName', 'text'], ['kind', '"OrgKind"'], ['parentId', 'uuid'], ['path', 'text'], at('createdAt'), at('updatedAt')],
   Village: [id, ['name', 'text'], ['county', 'text'], ['township', 'text'], ['adminCode', 'text'], at('createdAt'), at('updatedAt')],
-  OrgVillagePair: [['orgId', 'uuid'], ['villageId', 'uuid'], at('since')],
+  OrgVillagePair: [id, ['orgId', 'uuid'], ['villageId', 'uuid'], ['startedOn', 'date'], at('createdAt')],
   User: [id, ['displayName', 'text'], ['phone', 'text'], ['passwordHash', 'text'], at('createdAt'), at('updatedAt')],
-  Membership: [id, ['userId', 'uuid'], ['orgId', 'uuid'], ['role', '"Role"'], ['title', 'text'], at('createdAt')],
-  CadreVillage: [['userId', 'uuid'], ['villageId', 'uuid'], ['post', 'text'], at('since')],
+  Membership: [id, ['userId', 'uuid'], ['orgId', 'uuid'], ['role', '"Role"'], ['title', 'text'], ['startedOn', 'date'], at('createdAt')],
+  CadreVillage: [id, ['userId', 'uuid'], ['villageId', 'uuid'], ['post', 'text'], ['startedOn', 'date'], at('createdAt')],
   Household: [
     id, ['villageId', 'uuid'], ['code', 'text'], ['headName', 'text'],
     ['idNumberEnc', 'text'], ['idNumberHash', 'text'], ['idNumberMask', 'text'], ['phoneEnc', 'text'], ['phoneMask', 'text'],

@@ -33,6 +33,10 @@ export const authorise = async (
     sendHttpError(reply, ctx.sessionProblem ?? 'UNAUTHENTICATED')
     return null
   }
+  if (actor.mustChangePassword) {
+    sendHttpError(reply, 'PASSWORD_CHANGE_REQUIRED')
+    return null
+  }
   const { isAllowed, retryAfterSeconds } = ctx.callsPerUser.hit(actor.userId)
   if (!isAllowed) {
     reply.header('retry-after', String(retryAfterSeconds))

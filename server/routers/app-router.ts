@@ -1,6 +1,7 @@
 // The whole API. The app imports only this type (AppRouter), never server code.
 import { router } from '../trpc'
 import { activityRouter } from './activity/router'
+import { auditRouter } from './audit/router'
 import { authRouter } from './auth/router'
 import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
@@ -26,6 +27,7 @@ export const appRouter = router({
   resident: residentRouter,
   report: reportRouter,
   photo: photoRouter,
+  audit: auditRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -4,6 +4,6 @@ import { changePassword } from '../../services/auth/change-password'
 import { authedProcedure } from '../../trpc'
 
 export const changePasswordRoute = authedProcedure
-  .meta({ proof: PROOFS.currentPassword })
+  .meta({ proof: PROOFS.currentPassword, beforePasswordChange: true })
   .input(ZChangePasswordRequestSchema)
   .mutation(({ ctx, input }) => changePassword({ ctx, input }))

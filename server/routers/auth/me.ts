@@ -1,4 +1,6 @@
 import { describeUser } from '../../services/auth/describe-user'
 import { authedProcedure } from '../../trpc'
 
-export const meRoute = authedProcedure.query(({ ctx }) => describeUser(ctx.db, ctx.actor))
+export const meRoute = authedProcedure
+  .meta({ beforePasswordChange: true })
+  .query(({ ctx }) => describeUser(ctx.db, ctx.actor))

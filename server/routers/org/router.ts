@@ -1,4 +1,18 @@
 import { router } from '../../trpc'
+import { closeOrgRoute } from './close-org'
+import { createOrgRoute } from './create-org'
+import { getOrgRoute } from './get-org'
+import { listOrgTreeRoute } from './list-org-tree'
 import { listOrgsRoute } from './list-orgs'
+import { moveOrgRoute } from './move-org'
+import { updateOrgRoute } from './update-org'
 
-export const orgRouter = router({ list: listOrgsRoute })
+export const orgRouter = router({
+  list: listOrgsRoute,
+  tree: listOrgTreeRoute,
+  byId: getOrgRoute,
+  create: createOrgRoute,
+  update: updateOrgRoute,
+  move: moveOrgRoute,
+  close: closeOrgRoute,
+})

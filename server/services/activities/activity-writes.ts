@@ -1,27 +1,33 @@
 // Checks shared by creating and updating an activity.
 import { fieldError } from '../../errors'
-import { orgSubtreeWhere } from '../scope'
+import { orgSubtreeWhere, reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
 
-/** The organiser must be the secretary's own org or below it; participants may be any org. */
-export const assertActivityOrgs = async (
-  ctx: ServiceContext,
-  {
-    organiserOrgId,
-    participantOrgIds,
-    villageId,
-  }: { organiserOrgId: string; participantOrgIds: string[]; villageId?: string | null | undefined },
-) => {
+type ActivityOrgs = { organiserOrgId: string; participantOrgIds: string[]; villageId?: string | null | undefined }
+
+/**
+ * The organiser must be the secretary's own org or below it; participants may be any org. Closed
+ * orgs take no new activities: only an org already on the activity (`before`) may stay on it.
+ * The village must be one the secretary reaches (paired with his subtree), so that the activity's
+ * figures are the same on every screen he sees them on (docs/architecture.md, "Data scope").
+ */
+export const assertActivityOrgs = async (ctx: ServiceContext, input: ActivityOrgs, before?: ActivityOrgs) => {
+  const kept = new Set(before ? [before.organiserOrgId, ...before.participantOrgIds] : [])
   const organiser = await ctx.db.org.findFirst({
-    where: { id: organiserOrgId, ...orgSubtreeWhere(ctx.actor) },
-    select: { id: true },
+    where: { id: input.organiserOrgId, ...orgSubtreeWhere(ctx.actor) },
+    select: { id: true, closedAt: true },
   })
   if (!organiser) throw fieldError('organiserOrgId', '只能以本支部或下级组织的名义组织活动')
-  const ids = [...new Set(participantOrgIds)]
-  const found = await ctx.db.org.count({ where: { id: { in: ids } } })
-  if (found !== ids.length) throw fieldError('participantOrgIds', '参加单位中有不存在的组织，请重新选择')
-  if (villageId && !(await ctx.db.village.findUnique({ where: { id: villageId }, select: { id: true } }))) {
-    throw fieldError('villageId', '所选的村不存在')
+  if (organiser.closedAt && !kept.has(organiser.id)) throw fieldError('organiserOrgId', '该组织已撤销，请选择其他组织')
+  const ids = [...new Set(input.participantOrgIds)]
+  const found = await ctx.db.org.findMany({ where: { id: { in: ids } }, select: { id: true, closedAt: true } })
+  if (found.length !== ids.length) throw fieldError('participantOrgIds', '参加单位中有不存在的组织，请重新选择')
+  if (found.some((org) => org.closedAt && !kept.has(org.id))) {
+    throw fieldError('participantOrgIds', '参加单位中有已撤销的组织，请重新选择')
+  }
+  const villageId = input.villageId ?? null
+  if (villageId && villageId !== (before?.villageId ?? null) && !(await reachesVillage(ctx.db, ctx.actor, villageId))) {
+    throw fieldError('villageId', '所选的村不存在，或不是本组织结对帮扶的村')
   }
 }
 

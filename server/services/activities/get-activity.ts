@@ -5,26 +5,32 @@ import { runAll } from '../../db/client'
 import { AppError } from '../../errors'
 import { toFen } from '../../lib/fen'
 import { withoutHiddenHouseholds } from '../households/visible-households'
-import { activityScope, activityWriteScope } from '../scope'
+import { activityScope, activityWriteScope, donationScope, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { sumDonations, sumVisits } from '../stats/totals'
 import { activityDetailSelect, toActivityListItem } from './activity-views'
 
 const sumOf = (counts: Iterable<number>) => [...counts].reduce((sum, n) => sum + n, 0)
 
+/**
+ * The activity's figures are those of its donations and visits within the caller's scope, the
+ * same rule as stats.summary, donation.list and the ledgers, so every screen shows one figure.
+ */
 export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string }) => {
   const row = await ctx.db.activity.findFirst({
     where: { id, ...activityScope(ctx.actor) },
     select: activityDetailSelect,
   })
   if (!row) throw new AppError('NOT_FOUND')
+  const itsDonations = { activityId: id, ...donationScope(ctx.actor) }
+  const itsVisits = { activityId: id, ...visitScope(ctx.actor) }
   const [canEdit, donationTotals, visitTotals, visits, donations, needGroups] = await runAll(ctx.db, [
     () => ctx.db.activity.count({ where: { id, ...activityWriteScope(ctx.actor) } }).then((n) => n > 0),
-    () => sumDonations(ctx.db, { activityId: id }),
-    () => sumVisits(ctx.db, { activityId: id }),
+    () => sumDonations(ctx.db, itsDonations),
+    () => sumVisits(ctx.db, itsVisits),
     () =>
       ctx.db.visit.findMany({
-        where: { activityId: id },
+        where: itsVisits,
         orderBy: [{ visitedOn: 'asc' }, { createdAt: 'asc' }],
         select: {
           id: true,
@@ -39,11 +45,11 @@ export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string
       }),
     () =>
       ctx.db.donation.findMany({
-        where: { activityId: id },
+        where: itsDonations,
         orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }],
         select: { id: true, donorName: true, kind: true, amountFen: true, voidedAt: true, recipientKind: true },
       }),
-    () => ctx.db.need.groupBy({ by: ['visitId'], where: { visit: { activityId: id } }, _count: { _all: true } }),
+    () => ctx.db.need.groupBy({ by: ['visitId'], where: { visit: itsVisits }, _count: { _all: true } }),
   ])
   const needsByVisit = new Map(needGroups.map((g) => [g.visitId, g._count._all]))
   return {

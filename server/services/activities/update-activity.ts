@@ -14,7 +14,11 @@ export const updateActivity = async ({ ctx, input }: { ctx: ServiceContext; inpu
   })
   if (!before) throw new AppError('NOT_FOUND')
   if (before.version !== input.version) throw versionConflict(before.version)
-  await assertActivityOrgs(ctx, input)
+  await assertActivityOrgs(ctx, input, {
+    organiserOrgId: before.organiserOrgId,
+    participantOrgIds: before.orgs.map((o) => o.orgId),
+    villageId: before.villageId,
+  })
 
   const { count } = await ctx.db.activity.updateMany({
     where: { id: before.id, version: input.version },

@@ -3,6 +3,7 @@ import type { Role } from '../../../common/enums'
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
+import { liveOn } from './periods'
 import { loadReach, type Reach } from './reach'
 
 export type ActorMembership = {
@@ -25,6 +26,8 @@ export type Actor = {
   householdId: string | null
   /** Whether they have agreed to the privacy notice in force (required of residents). */
   hasAgreedToPrivacy: boolean
+  /** Signed in with a one-time password: nothing but changing it is allowed until they do. */
+  mustChangePassword: boolean
   /** The villages and orgs their roles reach, as ids (scope.ts filters with these). */
   reach: Reach
 }
@@ -41,6 +44,8 @@ export const orgsWithRole = (actor: Actor, role: Role): ActorMembership[] =>
   actor.memberships.filter((m) => m.role === role)
 
 export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
+  // Roles and posts count while their period holds (periods.ts).
+  const live = liveOn()
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -48,8 +53,12 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
       displayName: true,
       isActive: true,
       householdId: true,
-      memberships: { select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } } },
-      cadreVillages: { select: { villageId: true } },
+      mustChangePassword: true,
+      memberships: {
+        where: live,
+        select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } },
+      },
+      cadreVillages: { where: live, select: { villageId: true } },
       privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true }, take: 1 },
     },
   })
@@ -79,6 +88,7 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
     cadreVillageIds,
     householdId: user.householdId,
     hasAgreedToPrivacy: user.privacyConsents.length > 0,
+    mustChangePassword: user.mustChangePassword,
     reach,
   }
 }

@@ -27,6 +27,7 @@ export const changePassword = async ({ ctx, input }: { ctx: ChangePasswordContex
     data: {
       passwordHash: await hashPassword(input.newPassword),
       passwordChangedAt: changedAt,
+      mustChangePassword: false,
       version: { increment: 1 },
     },
   })

@@ -26,6 +26,7 @@ export const describeUser = async (db: Tx, actor: Actor) => {
         where: { id: actor.userId },
         select: {
           passwordHash: true,
+          mustChangePassword: true,
           privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true } },
         },
       }),
@@ -40,6 +41,8 @@ export const describeUser = async (db: Tx, actor: Actor) => {
     household: account.privacyConsents.length ? household : null,
     /** Signs in with a phone and password (and so may change it). */
     hasPassword: account.passwordHash !== null,
+    /** A one-time password to change before anything else (the app opens 修改密码). */
+    mustChangePassword: account.mustChangePassword,
     privacy: {
       version: PRIVACY_NOTICE_VERSION,
       agreedAt: account.privacyConsents[0]?.agreedAt ?? null,

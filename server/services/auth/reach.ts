@@ -2,6 +2,7 @@
 // filters are plain `column IN (…)` conditions on the big tables' own indexed columns
 // (docs/scaling.md: a join to Village with OR defeated every index at province scale).
 import type { Tx } from '../../db/client'
+import { liveOn } from './periods'
 
 export type Reach = {
   /** Villages whose records they see: null for an admin (all of them). */
@@ -28,7 +29,10 @@ export const loadReach = async (db: Tx, roles: ReachRoles): Promise<Reach> => {
   const subtreeOrgIds = subtree.map((o) => o.id)
   const pairingOrgIds = [...new Set([...subtreeOrgIds, ...roles.memberOrgIds])]
   const pairs = pairingOrgIds.length
-    ? await db.orgVillagePair.findMany({ where: { orgId: { in: pairingOrgIds } }, select: { villageId: true } })
+    ? await db.orgVillagePair.findMany({
+        where: { orgId: { in: pairingOrgIds }, ...liveOn() },
+        select: { villageId: true },
+      })
     : []
   const villageIds = [...new Set([...pairs.map((p) => p.villageId), ...roles.cadreVillageIds])]
   return { villageIds, subtreeOrgIds }

@@ -6,6 +6,7 @@ import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
 import { fieldError } from '../../errors'
 import { assertNewId } from '../assert-new-id'
+import { liveOn } from '../auth/periods'
 import { assertRecordsOpen } from '../households/household-open'
 import type { RetryKey } from '../idempotency'
 import { reachesVillage } from '../scope'
@@ -16,8 +17,9 @@ import { type DonationRow, donationRow, writeDonation } from './write-donation'
 
 const resolveDonorName = async (ctx: ServiceContext, input: TDonationFields) => {
   if (!input.donorOrgId) return input.donorName as string
-  const org = await ctx.db.org.findUnique({ where: { id: input.donorOrgId }, select: { name: true } })
+  const org = await ctx.db.org.findUnique({ where: { id: input.donorOrgId }, select: { name: true, closedAt: true } })
   if (!org) throw fieldError('donorOrgId', '所选的捐赠单位不存在')
+  if (org.closedAt) throw fieldError('donorOrgId', '该单位已撤销，请选择其他捐赠单位，或填写捐赠人名称')
   return org.name
 }
 
@@ -35,7 +37,8 @@ const assertRecipient = async (ctx: ServiceContext, input: TDonationFields) => {
   }
   if (input.recipientKind === 'CADRE') {
     const assignment = await ctx.db.cadreVillage.findFirst({
-      where: { userId: input.cadreUserId ?? '', villageId: input.villageId },
+      where: { userId: input.cadreUserId ?? '', villageId: input.villageId, ...liveOn() },
+      select: { id: true },
     })
     if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
   }

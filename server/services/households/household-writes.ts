@@ -4,6 +4,7 @@
 import type { THouseholdMemberInput, THouseholdRiskInput } from '../../../common/contracts/household/household-fields'
 import { AppError, fieldError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
+import { liveOn } from '../auth/periods'
 import { keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { sealHealth, sealIdNumber } from './personal-fields'
@@ -17,7 +18,7 @@ export const assertKeepsRecords = async (ctx: ServiceContext, villageId: string)
 
 export const assertResponsibleUserExists = async (ctx: ServiceContext, userId: string | null | undefined) => {
   if (!userId) return
-  const user = await ctx.db.user.findFirst({ where: { id: userId, isActive: true, memberships: { some: {} } } })
+  const user = await ctx.db.user.findFirst({ where: { id: userId, isActive: true, memberships: { some: liveOn() } } })
   if (!user) throw fieldError('responsibleUserId', '所选的帮扶责任人不存在或已停用')
 }
 

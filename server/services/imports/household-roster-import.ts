@@ -24,6 +24,7 @@ import { idNumberProblem } from '../../../common/personal-data'
 import type { Context } from '../../context'
 import { AppError } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
+import { liveOn } from '../auth/periods'
 import { insertHousehold } from '../households/create-household'
 import { householdDataChecks } from '../households/data-checks'
 import { runIdempotent } from '../idempotency'
@@ -331,7 +332,7 @@ export const checkRoster = async ({
   ]
   const users = names.length
     ? await ctx.db.user.findMany({
-        where: { displayName: { in: names }, isActive: true, memberships: { some: {} } },
+        where: { displayName: { in: names }, isActive: true, memberships: { some: liveOn() } },
         select: { id: true, displayName: true },
       })
     : []

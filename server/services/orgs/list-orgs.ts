@@ -7,8 +7,10 @@ import { orgSubtreeWhere } from '../scope'
 import type { ServiceContext } from '../service-context'
 
 export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TListOrgsRequest }) => {
+  // Closed orgs stay on old records but are not offered for new ones.
   const where = {
     AND: [
+      { closedAt: null },
       input.kinds?.length ? { kind: { in: input.kinds } } : {},
       input.search ? { OR: [{ name: { contains: input.search } }, { shortName: { contains: input.search } }] } : {},
     ],

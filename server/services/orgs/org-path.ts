@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client'
 
 export const childPath = (parentPath: string | null, id: string) => `${parentPath ?? '/'}${id}/`
 
-export const createOrg = async (
+export const insertOrg = async (
   db: Tx,
   {
     name,

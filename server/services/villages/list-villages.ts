@@ -1,6 +1,7 @@
 // Villages in the caller's scope, with the people who work there: for pickers in forms.
 import { runAll } from '../../db/client'
 import { AppError } from '../../errors'
+import { liveOn } from '../auth/periods'
 import { villageScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 
@@ -13,7 +14,7 @@ export const listVillages = ({ ctx }: { ctx: ServiceContext }) =>
       township: true,
       county: true,
       adminCode: true,
-      orgPairs: { select: { org: { select: { id: true, name: true } } } },
+      orgPairs: { where: liveOn(), select: { org: { select: { id: true, name: true } } } },
     },
     orderBy: [{ county: 'asc' }, { township: 'asc' }, { name: 'asc' }],
   })
@@ -28,16 +29,17 @@ export const listVillagePeople = async ({ ctx, villageId }: { ctx: ServiceContex
   const [cadres, members] = await runAll(ctx.db, [
     () =>
       ctx.db.cadreVillage.findMany({
-        where: { villageId, user: { isActive: true } },
+        where: { villageId, user: { isActive: true }, ...liveOn() },
         select: { post: true, user: { select: { id: true, displayName: true } } },
-        orderBy: { since: 'asc' },
+        orderBy: { startedOn: 'asc' },
       }),
     () =>
       ctx.db.membership.findMany({
         where: {
-          org: { villagePairs: { some: { villageId } } },
+          org: { villagePairs: { some: { villageId, ...liveOn() } } },
           role: { in: ['SECRETARY', 'MEMBER'] },
           user: { isActive: true },
+          ...liveOn(),
         },
         select: {
           role: true,

@@ -5,6 +5,7 @@ import type { TCreateVisitRequest } from '../../../common/contracts/visit/create
 import { AppError, fieldError } from '../../errors'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
+import { liveOn } from '../auth/periods'
 import { assertRecordsOpen } from '../households/household-open'
 import { insertNeed } from '../needs/create-need'
 import { activityScope, householdScope, reachesVillage } from '../scope'
@@ -25,8 +26,9 @@ const resolveVillage = async (ctx: ServiceContext, input: TCreateVisitRequest, a
   }
   const villageId = input.villageId ?? activityVillageId
   if (!villageId) throw fieldError('villageId', '请选择驻村干部所在的村')
-  const assignment = await ctx.db.cadreVillage.findUnique({
-    where: { userId_villageId: { userId: input.cadreUserId ?? '', villageId } },
+  const assignment = await ctx.db.cadreVillage.findFirst({
+    where: { userId: input.cadreUserId ?? '', villageId, ...liveOn() },
+    select: { id: true },
   })
   if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
   if (!(await reachesVillage(ctx.db, ctx.actor, villageId))) {

@@ -4,6 +4,7 @@ import type { TVisitFields } from '../../../common/contracts/visit/visit-fields'
 import { dateOnlyToDate } from '../../../common/dates'
 import { goodsLineValueFen, goodsValueFen } from '../../../common/goods'
 import { fieldError } from '../../errors'
+import { liveOn } from '../auth/periods'
 import type { ServiceContext } from '../service-context'
 
 /**
@@ -17,7 +18,9 @@ export const visitorIdsOf = async (
 ) => {
   const ids = [...new Set([...(authorId ? [authorId] : []), ...visitorIds])]
   const added = ids.filter((id) => !recorded.includes(id))
-  const found = await ctx.db.user.count({ where: { id: { in: added }, isActive: true, memberships: { some: {} } } })
+  const found = await ctx.db.user.count({
+    where: { id: { in: added }, isActive: true, memberships: { some: liveOn() } },
+  })
   if (found !== added.length) throw fieldError('visitorIds', '走访人员中有不存在或已停用的账号')
   return ids
 }
