@@ -3,6 +3,8 @@
 // printable 活动记录 (get-activity-record.ts) both read them here, so paper and spreadsheet agree.
 import { runAll, type Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
+import type { Actor } from '../auth/actor'
+import { donationScope, visitScope } from '../scope'
 import { donationTotalsBy, emptyTotals, emptyVisitTotals, visitTotalsBy } from '../stats/totals'
 
 /** The absentees, in the order both the ledger and the record list them. */
@@ -29,16 +31,18 @@ export const toAttendance = ({ expectedCount, presentCount, absences }: Attendan
 
 /**
  * Per activity: the activity page's totals (distinct households visited, live cash and in-kind
- * donations, what was handed over on visits) and the needs raised on its visits. Integer fen,
+ * donations, what was handed over on visits) and the needs raised on its visits, within the
+ * actor's scope (donationScope, visitScope), as every other screen counts them. Integer fen,
  * added in the database; voided donations never count.
  */
-export const activityFiguresOf = async (db: Tx, ids: string[]) => {
+export const activityFiguresOf = async (db: Tx, actor: Actor, ids: string[]) => {
+  const visitWhere = { activityId: { in: ids }, ...visitScope(actor) }
   const [money, visits, needs] = await runAll(db, [
-    () => donationTotalsBy(db, { activityId: { in: ids } }, 'activityId'),
-    () => visitTotalsBy(db, { activityId: { in: ids } }, 'activityId'),
+    () => donationTotalsBy(db, { activityId: { in: ids }, ...donationScope(actor) }, 'activityId'),
+    () => visitTotalsBy(db, visitWhere, 'activityId'),
     () =>
       db.need.findMany({
-        where: { visit: { activityId: { in: ids } } },
+        where: { visit: visitWhere },
         select: { visit: { select: { activityId: true } } },
       }),
   ])

@@ -1,5 +1,6 @@
 // The 主题党日活动记录 (docs/exports.md): the paper record sheet, filled from what is already recorded,
-// in one call. Seen by whoever may see the activity (activityScope, as activity.byId).
+// in one call. Seen by whoever may see the activity (activityScope, as activity.byId), with the
+// visits and donations within the reader's scope, as on the activity page.
 //   - 应到/实到/缺席 and the totals come from activity-figures.ts, as the 主题党日台账 export's
 //     do; the donations listed are the live ones, so they add up to the 合计 row.
 //   - A household outside the reader's householdScope (a law firm's branch that joined the day)
@@ -12,7 +13,7 @@ import { AppError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import { visibleHouseholdIds } from '../households/visible-households'
-import { activityScope } from '../scope'
+import { activityScope, donationScope, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { activityFiguresOf, attendanceSelect, toAttendance } from './activity-figures'
 
@@ -71,17 +72,17 @@ export const getActivityRecord = async ({ ctx, id }: { ctx: ServiceContext; id: 
   const row = await ctx.db.activity.findFirst({ where: { id, ...activityScope(ctx.actor) }, select: recordSelect })
   if (!row) throw new AppError('NOT_FOUND')
   const [figures, visits, donations, recorder] = await runAll(ctx.db, [
-    () => activityFiguresOf(ctx.db, [id]),
+    () => activityFiguresOf(ctx.db, ctx.actor, [id]),
     () =>
       ctx.db.visit.findMany({
-        where: { activityId: id },
+        where: { activityId: id, ...visitScope(ctx.actor) },
         orderBy: [{ visitedOn: 'asc' }, { createdAt: 'asc' }],
         select: recordVisitSelect,
       }),
     () =>
       ctx.db.donation.findMany({
         // Voided donations never count (stats/totals.ts), so they are not on the sheet either.
-        where: { activityId: id, voidedAt: null },
+        where: { activityId: id, voidedAt: null, ...donationScope(ctx.actor) },
         orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }],
         select: recordDonationSelect,
       }),

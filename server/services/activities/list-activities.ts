@@ -11,6 +11,7 @@ import { activityScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { rollupActivityTotals } from '../stats/summary-rollups'
 import { emptyTotals, emptyVisitTotals } from '../stats/totals'
+import { activityFiguresOf } from './activity-figures'
 import { activityListSelect, toActivityListItem } from './activity-views'
 
 const monthRange = (month: string): Prisma.DateTimeFilter => {
@@ -41,7 +42,12 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
   const [orgCounts, totals] = await runAll(ctx.db, [
     () =>
       ctx.db.activityOrg.groupBy({ by: ['activityId'], where: { activityId: { in: ids } }, _count: { _all: true } }),
-    () => rollupActivityTotals(ctx.db, ids),
+    // An administrator's figures are the whole activity's, kept in the rollups; anyone else's are
+    // those within their scope, as on the activity page (activity-figures.ts).
+    () =>
+      ctx.actor.reach.villageIds === null
+        ? rollupActivityTotals(ctx.db, ids)
+        : activityFiguresOf(ctx.db, ctx.actor, ids).then((figuresOf) => new Map(ids.map((id) => [id, figuresOf(id)]))),
   ])
   const orgCountOf = new Map(orgCounts.map((g) => [g.activityId, g._count._all]))
   const page = toPage(

@@ -141,6 +141,7 @@ export const exportActivityLedger = async ({
     for await (const batch of activityBatches({ ctx: reader, input, output, batchSize, select: ledgerSelect })) {
       const figures = await activityFiguresOf(
         reader.db,
+        ctx.actor,
         batch.map((a) => a.id),
       )
       for (const activity of batch) {
