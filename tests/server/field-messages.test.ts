@@ -1,5 +1,5 @@
 // Through the real router, the message a person sees for a field names the real problem: a day
-// that does not exist, an amount too large, a count of the wrong type, a choice left out.
+// that does not exist, an amount too large, a count of the wrong type, a member's 健康状况 left out.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type CaughtError, failureOf } from '../helpers/errors'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
@@ -71,5 +71,37 @@ describe('messages that name the real problem', () => {
       world.cadre.need.create({ householdId, category: 'HEAT', description: '冬季取暖' } as never),
     )
     expect(messagesAt(unknown, 'category')).toEqual(['请从给定的选项中选择'])
+  })
+})
+
+describe('a member’s 健康状况', () => {
+  it('is asked for on the first save, with the other fields, and nothing is stored', async () => {
+    const input = householdInput(village())
+    const [head] = input.members
+    if (!head) throw new Error('the factory makes a head')
+    const { health: _left, ...withoutHealth } = head
+    const failure = await failureOf(
+      world.cadre.household.create({ ...input, headName: '', members: [withoutHealth as typeof head] }),
+    )
+    expect(messagesAt(failure, 'members.0.health')).toEqual(['请选择健康状况'])
+    expect(messagesAt(failure, 'headName')).toEqual(['请填写户主姓名'])
+    expect(await world.deps.prisma.household.count({ where: { code: input.code } })).toBe(0)
+  })
+
+  it('is kept for every member on update: a member sent without it is refused, not saved without it', async () => {
+    const created = await world.cadre.household.create(householdInput(village()))
+    const { idNumber: _stored, ...form } = householdInput(village(), { code: created.code, headName: created.headName })
+    const members = created.members.map(({ id, name, relationship, laborCapacity, schoolStatus }) => ({
+      id,
+      name,
+      relationship,
+      laborCapacity,
+      schoolStatus,
+    }))
+    const failure = await failureOf(
+      world.cadre.household.update({ ...form, id: created.id, version: created.version, members } as never),
+    )
+    expect(messagesAt(failure, 'members.0.health')).toEqual(['请选择健康状况'])
+    expect((await world.cadre.household.byId({ id: created.id })).version).toBe(created.version)
   })
 })

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { ZCreateActivityRequestSchema } from '../../common/contracts/activity/create-activity'
 import { ZCreateDonationRequestSchema } from '../../common/contracts/donation/create-donation'
 import { ZDateOnly, ZFen } from '../../common/contracts/fields'
+import { ZHouseholdMemberInput } from '../../common/contracts/household/household-fields'
 import { ZNeedFields } from '../../common/contracts/need/need-fields'
 import { parseYuan } from '../../common/money'
 
@@ -92,6 +93,17 @@ describe('missing, wrong type, too large', () => {
     expect(messagesOf(ZNeedFields, { category: 'HEAT', description: '冬季取暖' }, ['category'])).toEqual([
       '请从给定的选项中选择',
     ])
+  })
+
+  it('asks for every member’s 健康状况, new or already recorded', () => {
+    const member = { name: '马德林', relationship: 'HEAD', laborCapacity: 'ABLE' }
+    expect(messagesOf(ZHouseholdMemberInput, member, ['health'])).toEqual(['请选择健康状况'])
+    const recorded = { ...member, id: '0196a1b2-0000-7000-8000-000000000002' }
+    expect(messagesOf(ZHouseholdMemberInput, recorded, ['health'])).toEqual(['请选择健康状况'])
+    expect(messagesOf(ZHouseholdMemberInput, { ...member, health: {} }, ['health', 'status'])).toEqual([
+      '请选择健康状况',
+    ])
+    expect(messagesOf(ZHouseholdMemberInput, { ...member, health: { status: 'HEALTHY' } })).toEqual([])
   })
 })
 

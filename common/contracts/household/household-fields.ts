@@ -31,12 +31,17 @@ export const ZHouseholdMemberInput = z.object({
   relationship: z.enum(RELATIONSHIPS, whenMissing('请选择与户主关系')),
   /** Omitted on update: keep the stored number. */
   idNumber: ZIdNumber.optional(),
-  health: z
-    .object({
+  /**
+   * 健康状况, for every member, as the national 防返贫 system records it (docs/domain.md) and the
+   * roster import requires it. Forms send the stored one back for members they loaded.
+   */
+  health: z.object(
+    {
       status: z.enum(HEALTH_STATUSES, whenMissing('请选择健康状况')),
       detail: optionalText(200, '健康情况说明不能超过 200 个字'),
-    })
-    .optional(),
+    },
+    whenMissing('请选择健康状况'),
+  ),
   laborCapacity: z.enum(LABOR_CAPACITIES, whenMissing('请选择劳动能力')),
   schoolStatus: z.enum(SCHOOL_STATUSES, whenMissing('请选择在校生状况')).default('NOT_IN_SCHOOL'),
   workInfo: optionalText(100, '务工信息不能超过 100 个字'),
