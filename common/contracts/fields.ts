@@ -37,6 +37,25 @@ export const wholeNumber = (error: string) => ({
     typeof payload.value === 'number' && Math.abs(payload.value) <= Number.MAX_SAFE_INTEGER,
 })
 
+// ─── Names ──────────────────────────────────────────────────────────────────────────
+
+/** Zero-width space, non-joiner and joiner, word joiner, and the BOM used as a zero-width space. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
+
+/**
+ * A name as stored and as searched for: zero-width characters removed, then NFC (so that "é" typed
+ * as one character or as e + ◌́ is the same name), then trimmed. Two names that look the same then
+ * are the same, and a search finds them.
+ */
+export const normaliseName = (text: string): string => text.replace(ZERO_WIDTH, '').normalize('NFC').trim()
+
+/**
+ * A name field: people (户主, members, absentees, donors), orgs (责任单位), and the searches that
+ * look for them. Add `.min`/`.max` as the field needs; they count the normalised name.
+ */
+export const nameText = (missing?: string) =>
+  (missing ? z.string(whenMissing(missing)) : z.string()).overwrite(normaliseName)
+
 // ─── Money: integer fen ─────────────────────────────────────────────────────────────
 
 export const ZFen = z

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ZCreateActivityRequestSchema } from '../../common/contracts/activity/create-activity'
 import { ZCreateDonationRequestSchema } from '../../common/contracts/donation/create-donation'
-import { ZDateOnly, ZFen } from '../../common/contracts/fields'
+import { normaliseName, ZDateOnly, ZFen } from '../../common/contracts/fields'
 import { ZHouseholdMemberInput } from '../../common/contracts/household/household-fields'
 import { ZNeedFields } from '../../common/contracts/need/need-fields'
 import { parseYuan } from '../../common/money'
@@ -162,5 +162,15 @@ describe('every field of every contract', () => {
       }
     }
     expect(wrong).toEqual([])
+  })
+})
+
+describe('names', () => {
+  it('drops zero-width characters, composes to NFC and trims', () => {
+    expect(normaliseName('马\u200b德\u200c林\u200d')).toBe('马德林')
+    expect(normaliseName('\ufeff马德林\u2060 ')).toBe('马德林')
+    expect(normaliseName('Mǎ Délín'.normalize('NFD'))).toBe('Mǎ Délín'.normalize('NFC'))
+    // A zero-width space between a letter and its accent no longer keeps them apart.
+    expect(normaliseName('De\u200b\u0301lín')).toBe('Délín'.normalize('NFC'))
   })
 })

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../enums'
-import { whenMissing, wholeNumber, ZDateOnly } from '../fields'
+import { nameText, whenMissing, wholeNumber, ZDateOnly } from '../fields'
 
 export const ZAbsenceInput = z.object({
-  name: z.string(whenMissing('请填写缺席人员姓名')).trim().min(1, '请填写缺席人员姓名').max(30, '姓名不能超过 30 个字'),
+  name: nameText('请填写缺席人员姓名').min(1, '请填写缺席人员姓名').max(30, '姓名不能超过 30 个字'),
   reason: z.string(whenMissing('请填写缺席原因')).trim().min(1, '请填写缺席原因').max(100, '缺席原因不能超过 100 个字'),
 })
 

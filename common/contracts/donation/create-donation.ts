@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { DONATION_KINDS, DONATION_RECIPIENTS } from '../../enums'
-import { whenMissing, ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
+import { nameText, whenMissing, ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
 
 /** One donation as a form (or a row of a batch) records it. */
 export const ZDonationFields = z.object({
   id: z.uuid().optional(),
   /** The donor: an org (a branch, a law firm) or, for outside donors, just a name. */
   donorOrgId: z.uuid().nullish(),
-  donorName: z.string().trim().max(60, '捐赠方名称不能超过 60 个字').nullish(),
+  donorName: nameText().max(60, '捐赠方名称不能超过 60 个字').nullish(),
   recipientKind: z.enum(DONATION_RECIPIENTS, whenMissing('请选择受赠对象')).default('VILLAGE'),
   villageId: z.uuid(whenMissing('请选择受赠村')),
   householdId: z.uuid().nullish(),

@@ -12,7 +12,7 @@ import {
   RISK_ELIMINATION_METHODS,
   SCHOOL_STATUSES,
 } from '../../enums'
-import { whenMissing, ZDateOnly, ZFen, ZIdNumber } from '../fields'
+import { nameText, whenMissing, ZDateOnly, ZFen, ZIdNumber } from '../fields'
 
 const ZYearMonth = z.string().regex(/^(19|20)\d{2}(0[1-9]|1[0-2])$/, '月份格式应为 YYYYMM，例如 202501')
 
@@ -27,7 +27,7 @@ const optionalText = (max: number, tooLong: string) =>
 export const ZHouseholdMemberInput = z.object({
   /** Present for a member that already exists. */
   id: z.uuid().optional(),
-  name: z.string(whenMissing('请填写成员姓名')).trim().min(1, '请填写成员姓名').max(30, '姓名不能超过 30 个字'),
+  name: nameText('请填写成员姓名').min(1, '请填写成员姓名').max(30, '姓名不能超过 30 个字'),
   relationship: z.enum(RELATIONSHIPS, whenMissing('请选择与户主关系')),
   /** Omitted on update: keep the stored number. */
   idNumber: ZIdNumber.optional(),
@@ -85,7 +85,7 @@ export const ZHouseholdFields = z.object({
     .min(1, '请填写户编号')
     .max(32, '户编号不能超过 32 个字符')
     .regex(/^[0-9A-Za-z-]+$/, '户编号只能包含数字、字母和短横线'),
-  headName: z.string(whenMissing('请填写户主姓名')).trim().min(1, '请填写户主姓名').max(30, '户主姓名不能超过 30 个字'),
+  headName: nameText('请填写户主姓名').min(1, '请填写户主姓名').max(30, '户主姓名不能超过 30 个字'),
   groupName: optionalText(30, '所在组不能超过 30 个字'),
   householdType: ZHouseholdType.optional(),
   category: z.enum(HOUSEHOLD_CATEGORIES, whenMissing('请选择监测对象类别')),

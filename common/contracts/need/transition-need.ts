@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { NEED_STATUSES } from '../../enums'
-import { whenMissing, wholeNumber, ZClientMutationId, ZVersion } from '../fields'
+import { nameText, whenMissing, wholeNumber, ZClientMutationId, ZVersion } from '../fields'
 
 export const ZTransitionNeedRequestSchema = z.object({
   clientMutationId: ZClientMutationId,
@@ -10,7 +10,7 @@ export const ZTransitionNeedRequestSchema = z.object({
   /** 办理说明 / 不予受理的理由 / 回访记录 */
   note: z.string().trim().max(500, '说明不能超过 500 个字').optional(),
   /** 责任单位, when transferring. */
-  responsibleUnit: z.string().trim().max(60, '责任单位不能超过 60 个字').optional(),
+  responsibleUnit: nameText().max(60, '责任单位不能超过 60 个字').optional(),
   /** 满意度 1–5, at 回访. */
   satisfaction: z
     .number()
