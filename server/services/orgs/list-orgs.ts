@@ -5,12 +5,13 @@ import type { TListOrgsRequest } from '../../../common/contracts/org/list-orgs'
 import { runAll } from '../../db/client'
 import { orgSubtreeWhere } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { containsText } from '../text-match'
 
 export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TListOrgsRequest }) => {
   const where = {
     AND: [
       input.kinds?.length ? { kind: { in: input.kinds } } : {},
-      input.search ? { OR: [{ name: { contains: input.search } }, { shortName: { contains: input.search } }] } : {},
+      input.search ? { OR: [{ name: containsText(input.search) }, { shortName: containsText(input.search) }] } : {},
     ],
   }
   const [orgs, mine] = await runAll(ctx.db, [
