@@ -44,6 +44,13 @@ export const formatFenWan = (fen: number): string => {
 /** 4400000 → "44000.00", the form a yuan input field shows. */
 export const fenToYuanInput = (fen: number): string => fenToYuanText(fen).replace(/,/g, '')
 
+/** Whether a string of digits, as fen, is past MAX_FEN: compared as text, since past 2^53 the number itself would already be rounded. */
+const exceedsMaxFen = (digits: string): boolean => {
+  const significant = digits.replace(/^0+(?=\d)/, '')
+  const max = String(MAX_FEN)
+  return significant.length > max.length || (significant.length === max.length && significant > max)
+}
+
 export type ParseYuanResult = { ok: true; fen: number } | { ok: false; message: string }
 
 /**
@@ -56,19 +63,18 @@ export const parseYuan = (input: string): ParseYuanResult => {
     .replace(/^[¥￥]/, '')
     .replace(/[,，]/g, '')
   if (text === '') return { ok: false, message: '请输入金额' }
-  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text)
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(text)
   if (!match) {
     if (/^-/.test(text)) return { ok: false, message: '金额不能为负数' }
-    if (/^\d+\.\d{3,}$/.test(text)) return { ok: false, message: '金额最多两位小数（精确到分）' }
     return { ok: false, message: '请输入正确的金额，例如 500 或 500.50' }
   }
-  const yuan = (match[1] ?? '').replace(/^0+(?=\d)/, '')
-  const cents = (match[2] ?? '').padEnd(2, '0')
-  const digits = `${yuan}${cents}`.replace(/^0+(?=\d)/, '')
-  // Compare as text: past 2^53 the number itself would already be rounded.
-  const max = String(MAX_FEN)
-  if (digits.length > max.length || (digits.length === max.length && digits > max))
-    return { ok: false, message: '金额不能超过 1 亿元' }
+  const yuan = match[1] ?? ''
+  const decimals = match[2] ?? ''
+  // Too large is the first thing to fix: more decimals would not make it acceptable.
+  if (exceedsMaxFen(`${yuan}00`)) return { ok: false, message: '金额不能超过 1 亿元' }
+  if (decimals.length > 2) return { ok: false, message: '金额最多两位小数（精确到分）' }
+  const digits = `${yuan}${decimals.padEnd(2, '0')}`
+  if (exceedsMaxFen(digits)) return { ok: false, message: '金额不能超过 1 亿元' }
   return { ok: true, fen: Number(digits) }
 }
 

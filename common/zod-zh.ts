@@ -15,12 +15,16 @@ const TYPE_NAMES: Record<string, string> = {
   bigint: '整数',
 }
 
+/** Left out or null: for an enum or an id as much as for any other field. */
+const isMissing = (issue: Issue) =>
+  (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format') &&
+  (issue.input === undefined || issue.input === null)
+
 const describe = (issue: Issue): string | undefined => {
+  if (isMissing(issue)) return '此项必填'
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null
-        ? '此项必填'
-        : `格式不正确，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`
+      return `格式不正确，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '此项不能为空' : `至少 ${issue.minimum} 个字`
       if (issue.origin === 'array')

@@ -13,6 +13,9 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { noEmbeddedCluster } from '../server/db/database'
+import { hasEmbeddedCluster } from '../server/db/embedded-postgres'
+import { DatabaseNotReadyError, type DatabasePlace, requireMigrated } from '../server/db/readiness'
 import { InvalidEnvError, parseEnv } from '../server/env'
 import { keyIdOf } from '../server/lib/field-crypto'
 import { FIELD_KEY_FILE, PREVIOUS_FIELD_KEYS_FILE } from '../server/lib/field-key'
@@ -20,6 +23,7 @@ import { type BackupReport, createBackup, defaultBackupFile, keyFileFor } from '
 import { connectForBackup, EMBEDDED_DATABASE } from '../server/services/backup/embedded-cluster'
 import { photoStorageFromEnv } from '../server/services/photos/storage'
 import { argument, writeSecret } from './backup-files'
+import { exitIfNotReady } from './tool-database'
 
 const size = (bytes: number) =>
   bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`
@@ -37,14 +41,26 @@ const main = async () => {
   const fieldKeyId = keyText ? keyIdOf(Buffer.from(keyText.trim(), 'base64')) : null
   const photoStorage = photoStorageFromEnv(env)
 
+  if (!env.DATABASE_URL && !hasEmbeddedCluster(env.dataDir))
+    throw new DatabaseNotReadyError(noEmbeddedCluster(env.dataDir))
+  // Its lines are printed once the database proves ready, so that a refusal stays one line.
+  const connectionLog: string[] = []
   const connection = env.DATABASE_URL
     ? { url: () => env.DATABASE_URL as string, isStartedHere: false, stop: async () => {} }
-    : await connectForBackup(env.dataDir, (line) => console.log(line))
+    : await connectForBackup(env.dataDir, (line) => connectionLog.push(line))
   const started = Date.now()
   const report = await (async () => {
     try {
+      const url = env.DATABASE_URL ?? connection.url(EMBEDDED_DATABASE)
+      const place: DatabasePlace = env.DATABASE_URL
+        ? { kind: 'external', url: env.DATABASE_URL }
+        : { kind: 'embedded', dataDir: env.dataDir }
+      // Before any file is written. A database that lacks this version's newest migrations is
+      // backed up as it is (a backup before an upgrade): the backup names its migrations.
+      await requireMigrated(url, { place, isPendingAllowed: true })
+      for (const line of connectionLog) console.log(line)
       return await createBackup({
-        url: env.DATABASE_URL ?? connection.url(EMBEDDED_DATABASE),
+        url,
         file,
         source: env.DATABASE_URL ? 'external' : 'embedded',
         fieldKeyId,
@@ -107,6 +123,7 @@ const reportPhotos = ({ copied, bytes, missing }: BackupReport['photoFiles'], bu
 }
 
 main().catch((error: unknown) => {
+  exitIfNotReady(error)
   console.error(`Backup failed: ${error instanceof InvalidEnvError || error instanceof Error ? error.message : error}`)
   process.exit(1)
 })

@@ -15,6 +15,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { createPrismaClient } from '../server/db/client'
+import { hasEmbeddedCluster } from '../server/db/embedded-postgres'
+import { DatabaseNotReadyError, requireDatabase } from '../server/db/readiness'
 import { InvalidEnvError, parseEnv } from '../server/env'
 import { createFieldCrypto, keyIdOf } from '../server/lib/field-crypto'
 import { FIELD_KEY_FILE, PREVIOUS_FIELD_KEYS_FILE } from '../server/lib/field-key'
@@ -29,6 +31,7 @@ import {
 } from '../server/services/backup/restore-backup'
 import { type PhotoStorage, photoStorageFromEnv } from '../server/services/photos/storage'
 import { argument, writeSecret } from './backup-files'
+import { exitIfNotReady } from './tool-database'
 
 const RESTORING = `${EMBEDDED_DATABASE}_restoring`
 const PREVIOUS = `${EMBEDDED_DATABASE}_previous`
@@ -79,6 +82,17 @@ const main = async () => {
   const env = parseEnv()
   const file = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--key')
   if (!file) throw new Error('usage: npm run restore -- <backup file> [--key <key file>]')
+  // A restore replaces a database; where there is none, it stops here, before reading anything.
+  if (env.DATABASE_URL) {
+    await requireDatabase(env.DATABASE_URL, {
+      place: { kind: 'external', url: env.DATABASE_URL },
+      setUp: 'run the restore again',
+    })
+  } else if (!hasEmbeddedCluster(env.dataDir)) {
+    throw new DatabaseNotReadyError(
+      `No database in ${env.dataDir} to restore into: check DATA_DIR, or run \`npm start\` once to create one, stop it, and run the restore again.`,
+    )
+  }
   const backupFile = path.resolve(file)
   const header = await readBackupHeader(backupFile)
   console.log(
@@ -206,6 +220,7 @@ const reportPhotos = ({ header, photoFiles, tables }: RestoreReport, store: Phot
 }
 
 main().catch((error: unknown) => {
+  exitIfNotReady(error)
   console.error(`Restore failed: ${error instanceof InvalidEnvError || error instanceof Error ? error.message : error}`)
   process.exit(1)
 })

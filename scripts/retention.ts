@@ -4,7 +4,6 @@
 // visits and donations are deleted too, with their files from the server's photo store
 // (DATA_DIR/photos, or the S3 bucket when S3_* is set; docs/photos.md).
 import { createPrismaClient } from '../server/db/client'
-import { openDatabase } from '../server/db/database'
 import { parseEnv } from '../server/env'
 import { photoStorageFromEnv } from '../server/services/photos/storage'
 import {
@@ -12,6 +11,7 @@ import {
   GRACE_DAYS,
   pruneOperationalRecords,
 } from '../server/services/retention/anonymise-households'
+import { openToolDatabase } from './tool-database'
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name)
@@ -23,7 +23,7 @@ const main = async () => {
   const years = Number(argument('--years') ?? env.RETENTION_YEARS)
   if (!Number.isInteger(years) || years < 1) throw new Error('--years must be a whole number of years, at least 1')
   const isDryRun = process.argv.includes('--dry-run')
-  const database = await openDatabase(env, (line) => console.log(line))
+  const database = await openToolDatabase(env, (line) => console.log(line))
   const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
   try {
     const photos = photoStorageFromEnv(env)

@@ -9,12 +9,12 @@
 //   makes a new key in DATA_DIR, keeps the old one as previous, moves every row, and forgets the
 //   old key once nothing needs it. Without --new-key it finishes an interrupted rotation.
 import { createPrismaClient } from '../server/db/client'
-import { openDatabase } from '../server/db/database'
 import { InvalidEnvError, parseEnv } from '../server/env'
 import { createFieldCrypto } from '../server/lib/field-crypto'
 import { forgetPreviousFieldKeys, loadFieldKeys, replaceEmbeddedFieldKey } from '../server/lib/field-key'
 import { createLogger } from '../server/lib/logger'
 import { rotateFieldKey } from '../server/services/keys/rotate-field-key'
+import { openToolDatabase } from './tool-database'
 
 const main = async () => {
   const env = parseEnv()
@@ -25,8 +25,9 @@ const main = async () => {
       '--new-key is for the embedded database; with DATABASE_URL, set FIELD_ENCRYPTION_KEY to the new key',
     )
   }
-  // Opening the embedded database first refuses while a server is using it.
-  const database = await openDatabase(env, (line) => console.log(line))
+  // Opening the embedded database first refuses while a server is using it, and before a key
+  // file is made for a database that is not there.
+  const database = await openToolDatabase(env, (line) => console.log(line))
   const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
   try {
     const keys = wantsNewKey

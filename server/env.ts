@@ -17,6 +17,15 @@ const ZEnv = z
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     /**
+     * false: the server applies no migrations at start-up (a deployment that applies them as a
+     * step of its own, docs/deployment.md); it only checks that none is pending, and refuses to
+     * start if one is.
+     */
+    MIGRATE_ON_START: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    /**
      * A read replica of DATABASE_URL (streaming or managed). Set: the heavy read-only reports
      * (stats.summary, report.dailyNeeds, the Excel exports' reads) run there, on a pool of their own
      * of DATABASE_POOL_SIZE connections. See docs/scaling.md.

@@ -1,11 +1,13 @@
-// Start-up, in order: env → database → migrations → key → client → seed → HTTP. Used by
-// main.ts, and by tests and tools that need the real server.
+// Start-up, in order: env → database → migrations (or, with MIGRATE_ON_START=false, the check
+// that none is pending) → key → client → seed → HTTP. Used by main.ts, and by tests and tools
+// that need the real server.
 import type { FastifyInstance } from 'fastify'
 import { applyMigrations } from '../prisma/engine/migrate.mjs'
 import { seedDemo } from '../prisma/seed/seed-demo'
 import type { AppDeps } from './context'
 import { createPrismaClient } from './db/client'
 import { openDatabase } from './db/database'
+import { MIGRATE_DEPLOY, requireMigrated } from './db/readiness'
 import type { Env } from './env'
 import { buildServer } from './http/build-server'
 import { createFieldCrypto } from './lib/field-crypto'
@@ -32,8 +34,19 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'))
   }
   try {
-    const applied = await applyMigrations({ url: database.url })
-    if (applied.length) logger.info({ migrations: applied }, 'applied database migrations')
+    if (env.MIGRATE_ON_START) {
+      const applied = await applyMigrations({ url: database.url })
+      if (applied.length) logger.info({ migrations: applied }, 'applied database migrations')
+    } else {
+      await requireMigrated(database.url, {
+        place:
+          database.kind === 'external'
+            ? { kind: 'external', url: database.url }
+            : { kind: 'embedded', dataDir: env.dataDir },
+        setUp: `run ${MIGRATE_DEPLOY} first`,
+        lead: 'MIGRATE_ON_START=false, and',
+      })
+    }
     const keys = await loadFieldKeys(env, logger)
     const crypto = createFieldCrypto(keys.current, keys.previous)
     const prisma = createPrismaClient({ url: database.url, poolSize: env.DATABASE_POOL_SIZE })

@@ -4,19 +4,81 @@ import { z } from 'zod'
 import { MAX_FEN } from '../money'
 import { type IdNumberProblem, idNumberProblem } from '../personal-data'
 
+// ─── Messages ───────────────────────────────────────────────────────────────────────
+
+/** Nothing entered: left out, null, or an empty string (what an unchosen select sends). */
+const isMissing = (input: unknown) => input === undefined || input === null || input === ''
+
+/** What is wrong with the value itself: its type, an enum's choice, an id's format. */
+const INVALID_VALUE_CODES = new Set(['invalid_type', 'invalid_value', 'invalid_format'])
+
+/**
+ * A field's `error`: `missing` when nothing was entered, `invalid` (when given) for a value of the
+ * wrong type, outside an enum or malformed. Everything else, and checks without a message of their
+ * own, fall through to the Chinese error map (common/zod-zh.ts). A bare message string would answer
+ * every such problem with "请填写…", however much was entered: zod applies it to them all.
+ */
+export const whenMissing = (missing: string, invalid?: string) => ({
+  error: (issue: z.core.$ZodRawIssue) => {
+    if (isMissing(issue.input)) return missing
+    return invalid && INVALID_VALUE_CODES.has(issue.code ?? '') ? invalid : undefined
+  },
+})
+
+/**
+ * `.int()`'s params, so that it judges wholeness only. zod's int check also refuses numbers past
+ * 2^53, with the same message: 1e20 yuan would be told it is not exact to the fen. Every whole
+ * number field has bounds far inside 2^53, whose own messages tell such numbers they are too large.
+ */
+export const wholeNumber = (error: string) => ({
+  error,
+  // Replaces zod's own condition (no failed type check), hence the typeof.
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'number' && Math.abs(payload.value) <= Number.MAX_SAFE_INTEGER,
+})
+
+// ─── Names ──────────────────────────────────────────────────────────────────────────
+
+/** Zero-width space, non-joiner and joiner, word joiner, and the BOM used as a zero-width space. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
+
+/**
+ * A name as stored and as searched for: zero-width characters removed, then NFC (so that "é" typed
+ * as one character or as e + ◌́ is the same name), then trimmed. Two names that look the same then
+ * are the same, and a search finds them.
+ */
+export const normaliseName = (text: string): string => text.replace(ZERO_WIDTH, '').normalize('NFC').trim()
+
+/**
+ * A name field: people (户主, members, absentees, donors), orgs (责任单位), and the searches that
+ * look for them. Add `.min`/`.max` as the field needs; they count the normalised name.
+ */
+export const nameText = (missing?: string) =>
+  (missing ? z.string(whenMissing(missing)) : z.string()).overwrite(normaliseName)
+
 // ─── Money: integer fen ─────────────────────────────────────────────────────────────
 
 export const ZFen = z
-  .number({ error: '金额必须是数字' })
-  .int('金额必须精确到分')
+  .number(whenMissing('请填写金额', '金额必须是数字'))
+  .int(wholeNumber('金额必须精确到分'))
   .min(0, '金额不能为负数')
   .max(MAX_FEN, '金额不能超过 1 亿元')
 
 // ─── Calendar days, YYYY-MM-DD ──────────────────────────────────────────────────────
 
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/
+
 /** A real calendar day the ledger can hold: 1900 to 2100 (PostgreSQL has no year 0). */
 export const ZDateOnly = z.iso
-  .date('日期格式应为 YYYY-MM-DD')
+  .date({
+    error: (issue) => {
+      if (isMissing(issue.input)) return '请选择日期'
+      // Well formed, so the day itself is wrong: 2025-02-30, 2025-13-01.
+      if (typeof issue.input === 'string' && DAY_SHAPE.test(issue.input))
+        return `${issue.input} 这一天不存在，请核对日期`
+      return '日期格式应为 YYYY-MM-DD'
+    },
+  })
   .refine((day) => day >= '1900-01-01' && day <= '2100-12-31', '日期应在 1900 年到 2100 年之间')
 
 /** YYYY-MM, 1900 to 2100. */
@@ -34,7 +96,7 @@ const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
 }
 
 export const ZIdNumber = z
-  .string({ error: '请填写身份证号码' })
+  .string(whenMissing('请填写身份证号码'))
   .trim()
   .transform((v) => v.toUpperCase())
   .superRefine((value, ctx) => {
@@ -43,7 +105,7 @@ export const ZIdNumber = z
   })
 
 export const ZMobilePhone = z
-  .string({ error: '请填写手机号码' })
+  .string(whenMissing('请填写手机号码'))
   .trim()
   .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头')
 
@@ -66,9 +128,13 @@ export const ZClientMutationId = z.uuid('提交编号格式不正确').optional(
 // ─── 慰问物资: goods lines ──────────────────────────────────────────────────────────
 
 const ZGoodsLine = z.object({
-  item: z.string({ error: '请填写物资名称' }).trim().min(1, '请填写物资名称').max(30, '物资名称不能超过 30 个字'),
-  quantity: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为 1').max(1_000_000, '数量过大'),
-  unit: z.string({ error: '请填写单位' }).trim().min(1, '请填写单位，如 袋、桶、箱').max(10, '单位不能超过 10 个字'),
+  item: z.string(whenMissing('请填写物资名称')).trim().min(1, '请填写物资名称').max(30, '物资名称不能超过 30 个字'),
+  quantity: z
+    .number(whenMissing('请填写数量'))
+    .int(wholeNumber('数量须为整数'))
+    .min(1, '数量至少为 1')
+    .max(1_000_000, '数量过大'),
+  unit: z.string(whenMissing('请填写单位')).trim().min(1, '请填写单位，如 袋、桶、箱').max(10, '单位不能超过 10 个字'),
   /** 单价 in fen; the line's value is quantity × unit value. */
   unitValueFen: ZFen,
 })

@@ -45,6 +45,9 @@ const readOrCreatePassword = async (dataDir: string, clusterExists: boolean): Pr
   return password
 }
 
+/** Whether DATA_DIR holds a cluster (initdb has run), without touching it. */
+export const hasEmbeddedCluster = (dataDir: string): boolean => existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))
+
 /** Whether a process with this pid is alive (ours to signal or not). */
 export const isRunning = (pid: number): boolean => {
   try {
@@ -145,7 +148,7 @@ export const startEmbeddedPostgres = async ({
     await chmod(dataDir, 0o711)
     await letPostgresUserReach([path.join(binDir(), 'postgres'), clusterDir], log)
   }
-  const clusterExists = existsSync(path.join(clusterDir, 'PG_VERSION'))
+  const clusterExists = hasEmbeddedCluster(dataDir)
   const password = await readOrCreatePassword(dataDir, clusterExists)
   const port = await freeLoopbackPort()
   const recentLines: string[] = []

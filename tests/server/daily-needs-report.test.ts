@@ -322,7 +322,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     expect(issuesOf(future)).toEqual([['date', '日报日期不能晚于今天']])
     const bad = await failureOf(world.cadre.report.dailyNeeds({ date: '2025-02-30' }))
     expect(bad.code).toBe('BAD_REQUEST')
-    expect(issuesOf(bad)).toEqual([['date', '日期格式应为 YYYY-MM-DD']])
+    expect(issuesOf(bad)).toEqual([['date', '2025-02-30 这一天不存在，请核对日期']])
   })
 })
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { ZMobilePhone } from '../fields'
+import { whenMissing, ZMobilePhone } from '../fields'
 
 export const ZLoginWithPasswordRequestSchema = z.object({
   phone: ZMobilePhone,
-  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(200, '密码过长'),
+  password: z.string(whenMissing('请输入密码')).min(1, '请输入密码').max(200, '密码过长'),
 })
 export type TLoginWithPasswordRequest = z.infer<typeof ZLoginWithPasswordRequestSchema>

@@ -1,19 +1,19 @@
 import { z } from 'zod'
 import { DONATION_KINDS, DONATION_RECIPIENTS } from '../../enums'
-import { ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
+import { nameText, whenMissing, ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
 
 /** One donation as a form (or a row of a batch) records it. */
 export const ZDonationFields = z.object({
   id: z.uuid().optional(),
   /** The donor: an org (a branch, a law firm) or, for outside donors, just a name. */
   donorOrgId: z.uuid().nullish(),
-  donorName: z.string().trim().max(60, '捐赠方名称不能超过 60 个字').nullish(),
-  recipientKind: z.enum(DONATION_RECIPIENTS, '请选择受赠对象').default('VILLAGE'),
-  villageId: z.uuid('请选择受赠村'),
+  donorName: nameText().max(60, '捐赠方名称不能超过 60 个字').nullish(),
+  recipientKind: z.enum(DONATION_RECIPIENTS, whenMissing('请选择受赠对象')).default('VILLAGE'),
+  villageId: z.uuid(whenMissing('请选择受赠村')),
   householdId: z.uuid().nullish(),
   cadreUserId: z.uuid().nullish(),
   activityId: z.uuid().nullish(),
-  kind: z.enum(DONATION_KINDS, '请选择捐赠类型'),
+  kind: z.enum(DONATION_KINDS, whenMissing('请选择捐赠类型')),
   /** Cash in fen. For goods it is the sum of the lines, computed by the server. */
   amountFen: ZFen.optional(),
   goods: ZGoodsLines.default([]),

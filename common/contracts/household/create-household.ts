@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId, ZIdNumber, ZMobilePhone } from '../fields'
+import { whenMissing, ZClientMutationId, ZIdNumber, ZMobilePhone } from '../fields'
 import { householdDefaults, refineHousehold, ZHouseholdFields } from './household-fields'
 
 export const ZCreateHouseholdRequestSchema = ZHouseholdFields.extend({
@@ -7,7 +7,7 @@ export const ZCreateHouseholdRequestSchema = ZHouseholdFields.extend({
   clientMutationId: ZClientMutationId,
   /** A device may make the id offline, so that later queued items can refer to it. */
   id: z.uuid().optional(),
-  villageId: z.uuid('请选择所在村'),
+  villageId: z.uuid(whenMissing('请选择所在村')),
   idNumber: ZIdNumber,
   phone: ZMobilePhone.nullish(),
 }).superRefine(refineHousehold)

@@ -12,7 +12,7 @@ import {
   RISK_ELIMINATION_METHODS,
   SCHOOL_STATUSES,
 } from '../../enums'
-import { ZDateOnly, ZFen, ZIdNumber } from '../fields'
+import { nameText, whenMissing, ZDateOnly, ZFen, ZIdNumber } from '../fields'
 
 const ZYearMonth = z.string().regex(/^(19|20)\d{2}(0[1-9]|1[0-2])$/, '月份格式应为 YYYYMM，例如 202501')
 
@@ -27,29 +27,34 @@ const optionalText = (max: number, tooLong: string) =>
 export const ZHouseholdMemberInput = z.object({
   /** Present for a member that already exists. */
   id: z.uuid().optional(),
-  name: z.string({ error: '请填写成员姓名' }).trim().min(1, '请填写成员姓名').max(30, '姓名不能超过 30 个字'),
-  relationship: z.enum(RELATIONSHIPS, '请选择与户主关系'),
+  name: nameText('请填写成员姓名').min(1, '请填写成员姓名').max(30, '姓名不能超过 30 个字'),
+  relationship: z.enum(RELATIONSHIPS, whenMissing('请选择与户主关系')),
   /** Omitted on update: keep the stored number. */
   idNumber: ZIdNumber.optional(),
-  health: z
-    .object({
-      status: z.enum(HEALTH_STATUSES, '请选择健康状况'),
+  /**
+   * 健康状况, for every member, as the national 防返贫 system records it (docs/domain.md) and the
+   * roster import requires it. Forms send the stored one back for members they loaded.
+   */
+  health: z.object(
+    {
+      status: z.enum(HEALTH_STATUSES, whenMissing('请选择健康状况')),
       detail: optionalText(200, '健康情况说明不能超过 200 个字'),
-    })
-    .optional(),
-  laborCapacity: z.enum(LABOR_CAPACITIES, '请选择劳动能力'),
-  schoolStatus: z.enum(SCHOOL_STATUSES, '请选择在校生状况').default('NOT_IN_SCHOOL'),
+    },
+    whenMissing('请选择健康状况'),
+  ),
+  laborCapacity: z.enum(LABOR_CAPACITIES, whenMissing('请选择劳动能力')),
+  schoolStatus: z.enum(SCHOOL_STATUSES, whenMissing('请选择在校生状况')).default('NOT_IN_SCHOOL'),
   workInfo: optionalText(100, '务工信息不能超过 100 个字'),
 })
 export type THouseholdMemberInput = z.infer<typeof ZHouseholdMemberInput>
 
 export const ZHouseholdRiskInput = z
   .object({
-    code: z.enum(RISK_CODES, '请选择风险类型'),
+    code: z.enum(RISK_CODES, whenMissing('请选择风险类型')),
     identifiedMonth: ZYearMonth,
     isEliminated: z.boolean().default(false),
     eliminatedMonth: ZYearMonth.nullish(),
-    eliminationMethod: z.enum(RISK_ELIMINATION_METHODS, '请选择风险消除方式').nullish(),
+    eliminationMethod: z.enum(RISK_ELIMINATION_METHODS, whenMissing('请选择风险消除方式')).nullish(),
   })
   .superRefine((risk, ctx) => {
     if (risk.isEliminated && !risk.eliminatedMonth) {
@@ -64,8 +69,8 @@ export const ZHouseholdRiskInput = z
   })
 export type THouseholdRiskInput = z.infer<typeof ZHouseholdRiskInput>
 
-const ZHouseholdType = z.enum(HOUSEHOLD_TYPES, '请选择户类型')
-const ZHelpMeasures = z.array(z.enum(HELP_MEASURES, '请选择帮扶措施')).max(8)
+const ZHouseholdType = z.enum(HOUSEHOLD_TYPES, whenMissing('请选择户类型'))
+const ZHelpMeasures = z.array(z.enum(HELP_MEASURES, whenMissing('请选择帮扶措施'))).max(8)
 const ZMembers = z.array(ZHouseholdMemberInput).max(20, '家庭成员最多 20 人')
 const ZRisks = z.array(ZHouseholdRiskInput).max(5, '致贫返贫风险最多 5 项')
 
@@ -75,22 +80,22 @@ const ZRisks = z.array(ZHouseholdRiskInput).max(5, '致贫返贫风险最多 5 �
  */
 export const ZHouseholdFields = z.object({
   code: z
-    .string({ error: '请填写户编号' })
+    .string(whenMissing('请填写户编号'))
     .trim()
     .min(1, '请填写户编号')
     .max(32, '户编号不能超过 32 个字符')
     .regex(/^[0-9A-Za-z-]+$/, '户编号只能包含数字、字母和短横线'),
-  headName: z.string({ error: '请填写户主姓名' }).trim().min(1, '请填写户主姓名').max(30, '户主姓名不能超过 30 个字'),
+  headName: nameText('请填写户主姓名').min(1, '请填写户主姓名').max(30, '户主姓名不能超过 30 个字'),
   groupName: optionalText(30, '所在组不能超过 30 个字'),
   householdType: ZHouseholdType.optional(),
-  category: z.enum(HOUSEHOLD_CATEGORIES, '请选择监测对象类别'),
+  category: z.enum(HOUSEHOLD_CATEGORIES, whenMissing('请选择监测对象类别')),
   incomePerCapitaFen: ZFen.nullish(),
   wageIncomeFen: ZFen.nullish(),
   businessIncomeFen: ZFen.nullish(),
   propertyIncomeFen: ZFen.nullish(),
   transferIncomeFen: ZFen.nullish(),
   helpMeasures: ZHelpMeasures.optional(),
-  responsibleUserId: z.uuid('请选择帮扶责任人').nullish(),
+  responsibleUserId: z.uuid(whenMissing('请选择帮扶责任人')).nullish(),
   monitoringStartedOn: ZDateOnly.nullish(),
   monitoringEndedOn: ZDateOnly.nullish(),
   notes: optionalText(1000, '备注不能超过 1000 个字'),

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { HOUSEHOLD_CATEGORIES, RISK_CODES } from '../../enums'
-import { ZPage } from '../fields'
+import { nameText, ZPage } from '../fields'
 
 export const ZListHouseholdsRequestSchema = ZPage.extend({
   villageId: z.uuid().optional(),
   /** 户主姓名 or 户编号 (contains), or a full ID number (exact, through the blind index). */
-  search: z.string().trim().max(30, '搜索内容不能超过 30 个字').optional(),
+  search: nameText().max(30, '搜索内容不能超过 30 个字').optional(),
   category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
   /** Households with this risk, not yet eliminated. */
   risk: z.enum(RISK_CODES).optional(),

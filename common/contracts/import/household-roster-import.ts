@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { whenMissing } from '../fields'
 import type { DataCheckCode } from '../household/list-data-checks'
 
 /**
@@ -8,8 +9,14 @@ import type { DataCheckCode } from '../household/list-data-checks'
 export const ZRosterImportRequestSchema = z
   .strictObject(
     {
-      mode: z.enum(['dry-run', 'commit'], '导入方式应为 dry-run（预检）或 commit（确认导入）'),
-      villageId: z.uuid('请选择要导入到的村'),
+      mode: z.enum(
+        ['dry-run', 'commit'],
+        whenMissing(
+          '缺少导入方式：dry-run（预检）或 commit（确认导入）',
+          '导入方式应为 dry-run（预检）或 commit（确认导入）',
+        ),
+      ),
+      villageId: z.uuid(whenMissing('请选择要导入到的村')),
       /** The sha256 the dry run answered: the commit must be of the very file that was checked. */
       digest: z
         .string()

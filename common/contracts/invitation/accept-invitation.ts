@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../fields'
+import { whenMissing, ZClientMutationId } from '../fields'
 import { invitationCodeOf } from './invitation-code'
 
 /** Binds the caller's WeChat identity to the invited staff account; the code as typed or scanned. */
 export const ZAcceptInvitationRequestSchema = z.object({
   clientMutationId: ZClientMutationId,
   code: z
-    .string({ error: '请输入邀请码' })
+    .string(whenMissing('请输入邀请码'))
     .max(500, '邀请码不正确')
     .transform((text, ctx) => {
       const code = invitationCodeOf(text)

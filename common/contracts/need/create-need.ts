@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../fields'
+import { whenMissing, ZClientMutationId } from '../fields'
 import { ZNeedFields } from './need-fields'
 
 export const ZCreateNeedRequestSchema = ZNeedFields.extend({
   clientMutationId: ZClientMutationId,
   id: z.uuid().optional(),
-  householdId: z.uuid('请选择困难户'),
+  householdId: z.uuid(whenMissing('请选择困难户')),
 })
 export type TCreateNeedRequest = z.infer<typeof ZCreateNeedRequestSchema>

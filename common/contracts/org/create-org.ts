@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../fields'
+import { whenMissing, ZClientMutationId } from '../fields'
 import { ZOrgKind, ZOrgName, ZOrgShortName } from './org-fields'
 
 export const ZCreateOrgRequestSchema = z.object({
@@ -9,6 +9,6 @@ export const ZCreateOrgRequestSchema = z.object({
   shortName: ZOrgShortName,
   kind: ZOrgKind,
   /** 上级组织; null: a top-level org (administrators only). */
-  parentId: z.uuid('请选择上级组织').nullable(),
+  parentId: z.uuid(whenMissing('请选择上级组织')).nullable(),
 })
 export type TCreateOrgRequest = z.infer<typeof ZCreateOrgRequestSchema>

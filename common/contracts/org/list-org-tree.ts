@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZPage } from '../fields'
+import { nameText, ZPage } from '../fields'
 
 /**
  * One level of the org tree, for 管理 → 组织: the children of `parentId` (null or omitted: the
@@ -8,7 +8,7 @@ import { ZPage } from '../fields'
  */
 export const ZListOrgTreeRequestSchema = ZPage.extend({
   parentId: z.uuid().nullish(),
-  search: z.string().trim().max(30, '搜索内容不能超过 30 个字').optional(),
+  search: nameText().max(30, '搜索内容不能超过 30 个字').optional(),
   includeClosed: z.boolean().default(false),
 })
 export type TListOrgTreeRequest = z.infer<typeof ZListOrgTreeRequestSchema>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZPage } from '../fields'
+import { nameText, ZPage } from '../fields'
 import { ORG_ROLES } from './user-fields'
 
 /**
@@ -7,7 +7,7 @@ import { ORG_ROLES } from './user-fields'
  * too) or role, active or deactivated. A secretary sees the accounts with a role in his subtree.
  */
 export const ZListUsersRequestSchema = ZPage.extend({
-  search: z.string().trim().max(30, '搜索内容不能超过 30 个字').optional(),
+  search: nameText().max(30, '搜索内容不能超过 30 个字').optional(),
   orgId: z.uuid().optional(),
   role: z.enum(ORG_ROLES).optional(),
   status: z.enum(['ACTIVE', 'INACTIVE', 'ALL']).default('ACTIVE'),

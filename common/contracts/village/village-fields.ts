@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameText, whenMissing } from '../fields'
 
 /**
  * 行政区划代码 of a village: 12 digits, 省(2) 市(2) 县(2) 乡镇(3) 村(3), e.g. 630121105201 for
@@ -39,7 +40,7 @@ export const PROVINCE_CODES = [
 ] as const
 
 export const ZAdminCode = z
-  .string({ error: '请填写行政区划代码' })
+  .string(whenMissing('请填写行政区划代码'))
   .trim()
   .regex(/^\d{12}$/, '行政区划代码应为 12 位数字，如 630121105201')
   .refine(
@@ -49,11 +50,7 @@ export const ZAdminCode = z
   .refine((code) => code.slice(9) !== '000' && code.slice(6, 9) !== '000', '这是县或乡镇的代码，请填写村级的 12 位代码')
 
 const place = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(2, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字`)
+  nameText(`请填写${label}`).min(2, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`)
 
 export const ZVillageFields = z.object({
   name: place('村名', 30),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { VISIT_TARGETS } from '../../enums'
-import { ZDateOnly, ZFen, ZGoodsLines } from '../fields'
+import { whenMissing, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
 import { ZNeedFields } from '../need/need-fields'
 
 const finding = (label: string) =>
@@ -27,7 +27,7 @@ export type TVisitFields = z.infer<typeof ZVisitFields>
 
 export const ZVisitTarget = z.object({
   activityId: z.uuid().nullish(),
-  target: z.enum(VISIT_TARGETS, '请选择走访对象'),
+  target: z.enum(VISIT_TARGETS, whenMissing('请选择走访对象')),
   householdId: z.uuid().nullish(),
   cadreUserId: z.uuid().nullish(),
   /** Needed for a cadre visit outside an activity that names its village. */

@@ -2,6 +2,7 @@
 // filters are plain `column IN (…)` conditions on the big tables' own indexed columns
 // (docs/scaling.md: a join to Village with OR defeated every index at province scale).
 import type { Tx } from '../../db/client'
+import { startsWithText } from '../text-match'
 import { liveOn } from './periods'
 
 export type Reach = {
@@ -22,7 +23,7 @@ export const loadReach = async (db: Tx, roles: ReachRoles): Promise<Reach> => {
   if (roles.isAdmin) return { villageIds: null, subtreeOrgIds: [] }
   const subtree = roles.secretaryPaths.length
     ? await db.org.findMany({
-        where: { OR: roles.secretaryPaths.map((path) => ({ path: { startsWith: path } })) },
+        where: { OR: roles.secretaryPaths.map((path) => ({ path: startsWithText(path) })) },
         select: { id: true },
       })
     : []

@@ -86,26 +86,23 @@ const memberIdNumberColumns = (ctx: ServiceContext, idNumber: string) => {
   return { idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMask: sealed.mask }
 }
 
-/** A new member's row; health is required for people we have not recorded before. */
+/** A new member's row. */
 export const memberCreateData = (
   ctx: ServiceContext,
   member: THouseholdMemberInput,
   index: number,
-): Omit<Prisma.HouseholdMemberCreateManyInput, 'householdId'> => {
-  if (!member.health) throw fieldError(`members.${index}.health`, '请选择健康状况')
-  return {
-    name: member.name,
-    relationship: member.relationship,
-    ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
-    healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }),
-    laborCapacity: member.laborCapacity,
-    schoolStatus: member.schoolStatus,
-    workInfo: member.workInfo ?? null,
-    sortOrder: index,
-  }
-}
+): Omit<Prisma.HouseholdMemberCreateManyInput, 'householdId'> => ({
+  name: member.name,
+  relationship: member.relationship,
+  ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
+  healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }),
+  laborCapacity: member.laborCapacity,
+  schoolStatus: member.schoolStatus,
+  workInfo: member.workInfo ?? null,
+  sortOrder: index,
+})
 
-/** An existing member's changes: personal data left out of the form is kept as stored. */
+/** An existing member's changes: an ID number left out of the form is kept as stored. */
 export const memberUpdateData = (
   ctx: ServiceContext,
   member: THouseholdMemberInput,
@@ -114,9 +111,7 @@ export const memberUpdateData = (
   name: member.name,
   relationship: member.relationship,
   ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
-  ...(member.health
-    ? { healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }) }
-    : {}),
+  healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }),
   laborCapacity: member.laborCapacity,
   schoolStatus: member.schoolStatus,
   workInfo: member.workInfo ?? null,

@@ -8,6 +8,7 @@ import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { containsText } from '../text-match'
 
 const householdListSelect = {
   id: true,
@@ -53,7 +54,7 @@ const searchWhere = (ctx: ServiceContext, search: string): Prisma.HouseholdWhere
   const idNumber = search.toUpperCase()
   if (!idNumberProblem(idNumber)) return { idNumberHash: { in: ctx.crypto.blindIndexes(idNumber, 'idNumber') } }
   return {
-    OR: [{ headName: { contains: search } }, { code: { contains: search, mode: 'insensitive' } }],
+    OR: [{ headName: containsText(search) }, { code: containsText(search, 'insensitive') }],
   }
 }
 

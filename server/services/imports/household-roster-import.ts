@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import type { z } from 'zod'
+import { normaliseName } from '../../../common/contracts/fields'
 import {
   type TCreateHouseholdRequest,
   ZCreateHouseholdRequestSchema,
@@ -328,7 +329,9 @@ export const checkRoster = async ({
 
   // 帮扶责任人 by name: an active account with a role, as the create procedure requires.
   const names = [
-    ...new Set(candidates.flatMap((c) => (c.household.raw.responsible ? [c.household.raw.responsible] : []))),
+    ...new Set(
+      candidates.flatMap((c) => (c.household.raw.responsible ? [normaliseName(c.household.raw.responsible)] : [])),
+    ),
   ]
   const users = names.length
     ? await ctx.db.user.findMany({
@@ -337,7 +340,7 @@ export const checkRoster = async ({
       })
     : []
   const responsibleOf = (candidate: Candidate): string | undefined => {
-    const name = candidate.household.raw.responsible
+    const name = normaliseName(candidate.household.raw.responsible ?? '')
     if (!name) return undefined
     const matches = users.filter((u) => u.displayName === name)
     const column = headerOf(HOUSEHOLD_COLUMNS, 'responsible')

@@ -7,12 +7,13 @@ import type { Prisma } from '../../generated/prisma/client'
 import { hasRole, orgsWithRole } from '../auth/actor'
 import { today } from '../auth/periods'
 import type { ServiceContext } from '../service-context'
+import { containsText, startsWithText } from '../text-match'
 import { orgViewSelect, toOrgView } from './org-views'
 
 const subtreeOf = (ctx: ServiceContext): Prisma.OrgWhereInput => {
   if (hasRole(ctx.actor, 'ADMIN')) return {}
   const roots = orgsWithRole(ctx.actor, 'SECRETARY')
-  return { OR: roots.length ? roots.map((m) => ({ path: { startsWith: m.orgPath } })) : [{ id: { in: [] } }] }
+  return { OR: roots.length ? roots.map((m) => ({ path: startsWithText(m.orgPath) })) : [{ id: { in: [] } }] }
 }
 
 const levelOf = (ctx: ServiceContext, parentId: string | null | undefined): Prisma.OrgWhereInput => {
@@ -25,7 +26,7 @@ export const listOrgTree = async ({ ctx, input }: { ctx: ServiceContext; input: 
   const where: Prisma.OrgWhereInput = {
     AND: [
       subtreeOf(ctx),
-      input.search ? { name: { contains: input.search } } : levelOf(ctx, input.parentId),
+      input.search ? { name: containsText(input.search) } : levelOf(ctx, input.parentId),
       input.includeClosed ? {} : { closedAt: null },
     ],
   }

@@ -5,6 +5,7 @@ import type { TListOrgsRequest } from '../../../common/contracts/org/list-orgs'
 import { runAll } from '../../db/client'
 import { orgSubtreeWhere } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { containsText } from '../text-match'
 
 export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TListOrgsRequest }) => {
   // Closed orgs stay on old records but are not offered for new ones.
@@ -12,7 +13,7 @@ export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TLi
     AND: [
       { closedAt: null },
       input.kinds?.length ? { kind: { in: input.kinds } } : {},
-      input.search ? { OR: [{ name: { contains: input.search } }, { shortName: { contains: input.search } }] } : {},
+      input.search ? { OR: [{ name: containsText(input.search) }, { shortName: containsText(input.search) }] } : {},
     ],
   }
   const [orgs, mine] = await runAll(ctx.db, [
