@@ -3,6 +3,7 @@
 //   GET /exports/household-roster.xlsx?villageId=          困难户花名册 (IDs and phones masked)
 //   GET /exports/household-roster-public.xlsx?villageId=   困难户公示名单 (no personal data but names)
 //   GET /exports/household-roster-template.xlsx?villageId= 困难户花名册 import template (no data)
+//   GET /exports/village-import-template.xlsx              村名单 import template (no data)
 //   GET /exports/activity-ledger.xlsx?villageId=&from=&to=  主题党日台账 and its 缺勤名单
 //   GET /exports/daily-needs-report.xlsx?date=&villageId=  有诉必应日报 for one day
 // Signed in by `Authorization: Bearer`, as the API. Filters are ids and dates, so a query string
@@ -15,6 +16,7 @@ import { ZActivityLedgerRequestSchema } from '../../common/contracts/export/acti
 import { ZDonationLedgerRequestSchema } from '../../common/contracts/export/donation-ledger'
 import { ZHouseholdRosterRequestSchema } from '../../common/contracts/export/household-roster'
 import { ZDailyNeedsReportRequestSchema } from '../../common/contracts/report/daily-needs'
+import { ZVillageImportTemplateRequestSchema } from '../../common/contracts/village/village-import'
 import { shanghaiDate } from '../../common/dates'
 import type { Role } from '../../common/enums'
 import type { AppDeps } from '../context'
@@ -27,6 +29,8 @@ import { exportFileName } from '../services/exports/export-file-name'
 import { exportHouseholdRoster } from '../services/exports/household-roster'
 import { exportPublicHouseholdRoster } from '../services/exports/household-roster-public'
 import { exportRosterTemplate } from '../services/imports/household-roster-template'
+import { VILLAGE_LIST_ROLES } from '../services/imports/village-import-columns'
+import { exportVillageTemplate } from '../services/imports/village-import-template'
 import { villageScope } from '../services/scope'
 import { type AuthorisedContext, authorise } from './authorise-request'
 import { sendHttpError } from './http-errors'
@@ -158,6 +162,15 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
     what: '困难户花名册导入模板',
     whatAscii: 'household-roster-template',
     run: exportRosterTemplate,
+  })
+  // The village list import's template: administrators, as village.create (adminProcedure).
+  registerXlsxExport(app, deps, isOverLimit, {
+    path: '/exports/village-import-template.xlsx',
+    roles: VILLAGE_LIST_ROLES,
+    schema: ZVillageImportTemplateRequestSchema,
+    what: '村名单导入模板',
+    whatAscii: 'village-import-template',
+    run: exportVillageTemplate,
   })
   // As activity.list: staffProcedure, each in their activityScope.
   registerXlsxExport(app, deps, isOverLimit, {

@@ -23,6 +23,7 @@ import {
 import { keepsRecordsOf } from '../services/scope'
 import { authorise } from './authorise-request'
 import { sendHttpError, statusOf } from './http-errors'
+import { registerVillageImportRoute } from './village-imports'
 
 type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
 
@@ -101,6 +102,8 @@ export const registerImportRoutes = async (app: FastifyInstance, deps: AppDeps, 
         }
       },
     })
+
+    registerVillageImportRoute(scope, deps, isOverLimit, uploadedFile)
   })
 }
 

@@ -52,6 +52,13 @@ export const ZAdminCode = z
 const place = (label: string, max: number) =>
   nameText(`请填写${label}`).min(2, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`)
 
+/**
+ * The county (县) and township (乡镇) a code belongs to, by its first 6 and 9 digits: villages
+ * sharing them must carry the same county and township names.
+ */
+export const countyCodeOf = (adminCode: string) => adminCode.slice(0, 6)
+export const townshipCodeOf = (adminCode: string) => adminCode.slice(0, 9)
+
 export const ZVillageFields = z.object({
   name: place('村名', 30),
   /** 县 (区, 市) and 乡 (镇), as written on the 台账. */
