@@ -4,8 +4,10 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
+import type { AnyTRPCRouter } from '@trpc/server'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { AppDeps } from '../context'
+import { appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
 import { registerImportRoutes } from './imports'
 import { registerOfflineShell } from './offline-shell'
@@ -13,7 +15,7 @@ import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
 import { trpcErrorBody } from './trpc-errors'
-import { registerTrpcRoute } from './trpc-route'
+import { registerTrpcRoute, type TrpcRouteOptions } from './trpc-route'
 
 export type BuildServerOptions = {
   deps: AppDeps
@@ -22,6 +24,10 @@ export type BuildServerOptions = {
   h5DistDir?: string | undefined
   /** Fastify's trustProxy: which forwarded hops give the client's IP (TRUST_PROXY). */
   trustProxy?: boolean | number | string[] | undefined
+  /** The API's router: the app's, or a test's built from the same base procedures. */
+  router?: AnyTRPCRouter
+  /** How /trpc answers (trpc-route.ts); for the overhead benchmark. */
+  answerTrpcWith?: TrpcRouteOptions['answerWith']
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024
@@ -35,6 +41,8 @@ export const buildServer = async ({
   logger,
   h5DistDir,
   trustProxy,
+  router = appRouter,
+  answerTrpcWith,
 }: BuildServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     // A hop count trusts that many proxies nearest to us.
@@ -75,7 +83,7 @@ export const buildServer = async ({
     if (await isOverLimit(req, reply)) return reply
   })
 
-  await registerTrpcRoute(app, deps)
+  await registerTrpcRoute(app, deps, { router, answerWith: answerTrpcWith })
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)

@@ -7,21 +7,35 @@
 // Content-Length. Handed a web Response, Fastify pipes its body stream chunk by chunk.
 // The app's httpBatchLink never asks for a streamed answer; one that did would get it whole.
 import type { IncomingMessage } from 'node:http'
+import type { AnyTRPCRouter } from '@trpc/server'
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
 import { resolveResponse } from '@trpc/server/http'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type AppDeps, createContext } from '../context'
-import { appRouter } from '../routers/app-router'
-import { answerPlainCalls, plainCalls, retryAfterOf } from './trpc-plain-calls'
+import { plainCalls, plainCallsAnswerer, retryAfterOf } from './trpc-plain-calls'
 
-export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => {
+export type TrpcRouteOptions = {
+  router: AnyTRPCRouter
+  /**
+   * 'resolve-response': every call through tRPC's resolveResponse, as its own adapters do; for
+   * measuring what the plain-calls path saves (bench/trpc-overhead.ts). Default 'plain-calls'.
+   */
+  answerWith?: 'plain-calls' | 'resolve-response'
+}
+
+export const registerTrpcRoute = async (
+  app: FastifyInstance,
+  deps: AppDeps,
+  { router, answerWith = 'plain-calls' }: TrpcRouteOptions,
+) => {
+  const answerPlainCalls = plainCallsAnswerer(router)
   // In its own plugin scope: only these routes take JSON as text.
   await app.register(async (scope) => {
     scope.removeContentTypeParser('application/json')
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body))
 
     scope.all<{ Params: { path: string } }>('/trpc/:path', async (req, reply) => {
-      const plain = plainCalls(req, req.params.path, deps.security.maxBatchSize)
+      const plain = answerWith === 'plain-calls' ? plainCalls(req, req.params.path, deps.security.maxBatchSize) : null
       if (plain) {
         const aborter = new AbortController()
         reply.raw.once('close', () => {
@@ -38,7 +52,7 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
       const message = req.raw as IncomingMessage & { body?: unknown }
       message.body = req.body
       const response = await resolveResponse({
-        router: appRouter,
+        router,
         req: incomingMessageToRequest(message, reply.raw, { maxBodySize: null }),
         path: req.params.path,
         error: null,
@@ -64,7 +78,7 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
 }
 
 /** Users see a generic message and the request id; the details are only logged. */
-const logInternalError = (
+export const logInternalError = (
   req: FastifyRequest,
   error: { code: string; cause?: unknown },
   procedure: string | undefined,
