@@ -9,12 +9,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import type { AppDeps } from '../context'
 import { appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
+import { refuseBeforeTrpc, refuseClientError, refuseFrameworkError, refuseNotFound } from './http-refusals'
 import { registerImportRoutes } from './imports'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
-import { trpcErrorBody } from './trpc-errors'
 import { registerTrpcRoute, type TrpcRouteOptions } from './trpc-route'
 
 export type BuildServerOptions = {
@@ -57,6 +57,9 @@ export const buildServer = async ({
     bodyLimit: BODY_LIMIT_BYTES,
     // tRPC batches put many procedure names in the URL.
     routerOptions: { maxParamLength: 5000 },
+    // What Fastify and Node refuse themselves, in the shape the client reads (http-refusals.ts).
+    frameworkErrors: refuseFrameworkError,
+    clientErrorHandler: refuseClientError(logger),
   })
   const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
   const hasH5 = Boolean(h5Root && existsSync(path.join(h5Root, 'index.html')))
@@ -65,21 +68,7 @@ export const buildServer = async ({
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)
     if (!isTrpcRequest(req)) return
-    // Inputs hold personal data; in a query string they would end up in access logs and proxies.
-    if (req.method === 'GET') {
-      const message = '请求方式不正确，请更新应用后重试'
-      return reply
-        .code(405)
-        .header('allow', 'POST')
-        .send(trpcErrorBody('METHOD_NOT_SUPPORTED', 405, 'METHOD_NOT_SUPPORTED', message, req.id))
-    }
-    // JSON only: no form posts (CSRF from another site's form) and no multipart uploads here.
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      const message = '请求格式不正确，请更新应用后重试'
-      return reply
-        .code(415)
-        .send(trpcErrorBody('UNSUPPORTED_MEDIA_TYPE', 415, 'UNSUPPORTED_MEDIA_TYPE', message, req.id))
-    }
+    if (refuseBeforeTrpc(req, reply, deps.security.maxBatchSize)) return reply
     if (await isOverLimit(req, reply)) return reply
   })
 
@@ -113,8 +102,8 @@ export const buildServer = async ({
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !isTrpcRequest(req) && !req.url.startsWith('/trpc'))
         return reply.sendFile('index.html')
-      return reply.code(404).send({ error: 'Not Found' })
+      return refuseNotFound(req, reply)
     })
-  }
+  } else app.setNotFoundHandler(refuseNotFound)
   return app
 }
