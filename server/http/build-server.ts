@@ -90,20 +90,18 @@ export const buildServer = async ({
   if (h5Root && hasH5) {
     registerOfflineShell(app, h5Root)
     // preCompressed: the build's .br and .gz copies (scripts/precompress.mjs), for browsers that take
-    // them; a cache in between must keep them apart by Accept-Encoding.
+    // them; a cache in between must keep them apart by Accept-Encoding. `index` as a list: given a
+    // string, @fastify/static finds no index for / when the browser takes a compressed copy.
     await app.register(fastifyStatic, {
       root: h5Root,
-      index: 'index.html',
+      index: ['index.html'],
       wildcard: false,
       preCompressed: true,
       setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
     })
-    // The H5 router uses hash mode, so any other GET is the app's shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !isTrpcRequest(req) && !req.url.startsWith('/trpc'))
-        return reply.sendFile('index.html')
-      return refuseNotFound(req, reply)
-    })
-  } else app.setNotFoundHandler(refuseNotFound)
+  }
+  // The H5 router uses hash mode: its only page is / (and /index.html), served above with the
+  // build's files; any other path is a 404, never the app's shell.
+  app.setNotFoundHandler(refuseNotFound)
   return app
 }
