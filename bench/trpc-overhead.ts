@@ -3,11 +3,11 @@
 // process on the same pool (bench/trpc-overhead-server.ts). Two tRPC sides: the server as it runs
 // (`trpc`: the app's calls answered by server/http/trpc-plain-calls.ts) and a twin whose every call
 // goes through tRPC's resolveResponse (`stock`). autocannon on loopback, the three taking turns in
-// rounds so that drift on a shared machine hits all alike. Reports each side's median req/s and
-// latency over the rounds, and each tRPC side's ratio to the bare route (goal ≥ 0.90), as one
-// JSON line.
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+// rounds so that drift on a shared machine hits all alike. Reports each side's median req/s,
+// latency and the server's CPU time per request (from /proc: what a busy machine disturbs least)
+// over the rounds, and each tRPC side's ratio to the bare route (goal ≥ 0.90), as one JSON line.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -25,7 +25,18 @@ const ROWS = 20
 
 type Side = 'trpc' | 'stock' | 'bare'
 const SIDES: readonly Side[] = ['trpc', 'stock', 'bare']
-type Round = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number }
+type Round = { requestsPerSecond: number; p50Ms: number; p99Ms: number; cpuMsPerRequest: number; errors: number }
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }))
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat. */
+const cpuMsOf = async (pid: number) => {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+  // The fields after the command's closing parenthesis start with the third, state; utime and
+  // stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND
+}
 
 const startServers = async (dataDir: string) => {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/trpc-overhead-server.ts')], {
@@ -49,7 +60,11 @@ const startServers = async (dataDir: string) => {
   for await (const line of lines) {
     if (!line.startsWith('{"trpcUrl"')) continue
     const urls = JSON.parse(line) as { trpcUrl: string; stockUrl: string; bareUrl: string }
-    return { ...urls, stop: () => new Promise<void>((resolve) => child.once('exit', () => resolve()).kill('SIGTERM')) }
+    return {
+      ...urls,
+      pid: child.pid ?? 0,
+      stop: () => new Promise<void>((resolve) => child.once('exit', () => resolve()).kill('SIGTERM')),
+    }
   }
   throw new Error('the benchmark server exited before it was ready')
 }
@@ -95,6 +110,7 @@ const main = async () => {
     }
 
     const run = async (side: Side): Promise<Round> => {
+      const cpuBefore = await cpuMsOf(servers.pid)
       const result = await autocannon({
         url: requests[side].url,
         method: 'POST',
@@ -107,6 +123,7 @@ const main = async () => {
         requestsPerSecond: result.requests.average,
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
+        cpuMsPerRequest: ((await cpuMsOf(servers.pid)) - cpuBefore) / Math.max(1, result.requests.total),
         errors: result.errors + result.non2xx + result.timeouts,
       }
     }
@@ -128,6 +145,7 @@ const main = async () => {
       requestsPerSecond: Math.round(median(side, 'requestsPerSecond')),
       p50Ms: median(side, 'p50Ms'),
       p99Ms: median(side, 'p99Ms'),
+      cpuMsPerRequest: Math.round(median(side, 'cpuMsPerRequest') * 100) / 100,
       errors: rounds[side].reduce((sum, r) => sum + r.errors, 0),
     })
     const ratioOf = (side: Side) => median(side, 'requestsPerSecond') / median('bare', 'requestsPerSecond')
