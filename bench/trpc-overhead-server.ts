@@ -3,7 +3,10 @@
 // hooks — security headers, request ids, the per-IP limit, POST and JSON only) with one more
 // route that does by hand what the tRPC procedure does: the same sign-in (createContext through
 // authorise), the same zod input schema and the same service call, on the same Prisma client and
-// pool. So the two differ by tRPC alone. Prints one JSON line with both addresses.
+// pool. So the two differ by tRPC alone. A third twin answers /trpc with tRPC's resolveResponse
+// for every call, as its own adapters do, instead of the plain-calls path
+// (server/http/trpc-plain-calls.ts): what that path saves, measured in the same run. Prints one
+// JSON line with the three addresses.
 
 import { ZListHouseholdsRequestSchema } from '../common/contracts/household/list-households'
 import { parseEnv } from '../server/env'
@@ -25,10 +28,13 @@ twin.post('/trpc/bare.household.list', async (req, reply) => {
   return listHouseholds({ ctx, input: input.data })
 })
 const bareUrl = await twin.listen({ host: '127.0.0.1', port: 0 })
-console.log(JSON.stringify({ trpcUrl: server.url, bareUrl }))
+const stock = await buildServer({ deps: server.deps, logger: server.app.log, answerTrpcWith: 'resolve-response' })
+const stockUrl = await stock.listen({ host: '127.0.0.1', port: 0 })
+console.log(JSON.stringify({ trpcUrl: server.url, stockUrl, bareUrl }))
 
 const stop = async () => {
   await twin.close()
+  await stock.close()
   await server.stop()
   process.exit(0)
 }

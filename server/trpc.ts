@@ -103,6 +103,12 @@ const t = initTRPC
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
+/**
+ * What the instance was created with (transformer, error formatter), as tRPC's public helpers
+ * `getTRPCErrorShape` and `transformTRPCResponse` take it: the HTTP route shapes its answers with
+ * it (http/trpc-plain-calls.ts), as tRPC's own adapter does.
+ */
+export const rootConfig = t._config
 
 // ─── 2. Middlewares ─────────────────────────────────────────────────────────────────
 

@@ -4,16 +4,18 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
+import type { AnyTRPCRouter } from '@trpc/server'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { AppDeps } from '../context'
+import { appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
+import { refuseBeforeTrpc, refuseClientError, refuseFrameworkError, refuseNotFound } from './http-refusals'
 import { registerImportRoutes } from './imports'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
 import { securityHeaders } from './security-headers'
-import { trpcErrorBody } from './trpc-errors'
-import { registerTrpcRoute } from './trpc-route'
+import { registerTrpcRoute, type TrpcRouteOptions } from './trpc-route'
 
 export type BuildServerOptions = {
   deps: AppDeps
@@ -22,6 +24,10 @@ export type BuildServerOptions = {
   h5DistDir?: string | undefined
   /** Fastify's trustProxy: which forwarded hops give the client's IP (TRUST_PROXY). */
   trustProxy?: boolean | number | string[] | undefined
+  /** The API's router: the app's, or a test's built from the same base procedures. */
+  router?: AnyTRPCRouter
+  /** How /trpc answers (trpc-route.ts); for the overhead benchmark. */
+  answerTrpcWith?: TrpcRouteOptions['answerWith']
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024
@@ -35,6 +41,8 @@ export const buildServer = async ({
   logger,
   h5DistDir,
   trustProxy,
+  router = appRouter,
+  answerTrpcWith,
 }: BuildServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     // A hop count trusts that many proxies nearest to us.
@@ -49,6 +57,9 @@ export const buildServer = async ({
     bodyLimit: BODY_LIMIT_BYTES,
     // tRPC batches put many procedure names in the URL.
     routerOptions: { maxParamLength: 5000 },
+    // What Fastify and Node refuse themselves, in the shape the client reads (http-refusals.ts).
+    frameworkErrors: refuseFrameworkError,
+    clientErrorHandler: refuseClientError(logger),
   })
   const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
   const hasH5 = Boolean(h5Root && existsSync(path.join(h5Root, 'index.html')))
@@ -57,25 +68,11 @@ export const buildServer = async ({
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)
     if (!isTrpcRequest(req)) return
-    // Inputs hold personal data; in a query string they would end up in access logs and proxies.
-    if (req.method === 'GET') {
-      const message = '请求方式不正确，请更新应用后重试'
-      return reply
-        .code(405)
-        .header('allow', 'POST')
-        .send(trpcErrorBody('METHOD_NOT_SUPPORTED', 405, 'METHOD_NOT_SUPPORTED', message, req.id))
-    }
-    // JSON only: no form posts (CSRF from another site's form) and no multipart uploads here.
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      const message = '请求格式不正确，请更新应用后重试'
-      return reply
-        .code(415)
-        .send(trpcErrorBody('UNSUPPORTED_MEDIA_TYPE', 415, 'UNSUPPORTED_MEDIA_TYPE', message, req.id))
-    }
+    if (refuseBeforeTrpc(req, reply, deps.security.maxBatchSize)) return reply
     if (await isOverLimit(req, reply)) return reply
   })
 
-  await registerTrpcRoute(app, deps)
+  await registerTrpcRoute(app, deps, { router, answerWith: answerTrpcWith })
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)
@@ -93,20 +90,18 @@ export const buildServer = async ({
   if (h5Root && hasH5) {
     registerOfflineShell(app, h5Root)
     // preCompressed: the build's .br and .gz copies (scripts/precompress.mjs), for browsers that take
-    // them; a cache in between must keep them apart by Accept-Encoding.
+    // them; a cache in between must keep them apart by Accept-Encoding. `index` as a list: given a
+    // string, @fastify/static finds no index for / when the browser takes a compressed copy.
     await app.register(fastifyStatic, {
       root: h5Root,
-      index: 'index.html',
+      index: ['index.html'],
       wildcard: false,
       preCompressed: true,
       setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
     })
-    // The H5 router uses hash mode, so any other GET is the app's shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !isTrpcRequest(req) && !req.url.startsWith('/trpc'))
-        return reply.sendFile('index.html')
-      return reply.code(404).send({ error: 'Not Found' })
-    })
   }
+  // The H5 router uses hash mode: its only page is / (and /index.html), served above with the
+  // build's files; any other path is a 404, never the app's shell.
+  app.setNotFoundHandler(refuseNotFound)
   return app
 }

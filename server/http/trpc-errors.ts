@@ -1,15 +1,10 @@
 // Errors the HTTP layer answers itself, before tRPC runs, in tRPC's own response shape (through
 // the API's transformer), so that the app shows them like any other error.
+import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc'
 import { encode } from '../../common/wire-format'
 
-const JSON_RPC_CODES = {
-  METHOD_NOT_SUPPORTED: -32005,
-  UNSUPPORTED_MEDIA_TYPE: -32015,
-  TOO_MANY_REQUESTS: -32029,
-} as const
-
 export const trpcErrorBody = (
-  code: keyof typeof JSON_RPC_CODES,
+  code: TRPC_ERROR_CODE_KEY,
   httpStatus: number,
   appCode: string,
   message: string,
@@ -17,7 +12,7 @@ export const trpcErrorBody = (
 ) => ({
   error: encode({
     message,
-    code: JSON_RPC_CODES[code],
+    code: TRPC_ERROR_CODES_BY_KEY[code],
     data: { code, httpStatus, appCode, requestId },
   }),
 })

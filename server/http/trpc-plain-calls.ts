@@ -2,33 +2,47 @@
 // `resolveResponse` does — the same procedures and middlewares, the same error shapes through our
 // errorFormatter, the same status codes and response headers — without building a web `Request`
 // and `Response` for each. Those, with their streams and abort signals, were the whole of tRPC's
-// overhead over a bare Fastify route (docs/benchmarks.md, "tRPC overhead"). Anything else (an
-// unknown procedure, a malformed body, a batch too large, a mix of queries and mutations, a
-// subscription or a streamed answer) returns null here and goes to `resolveResponse`, which
-// answers it as tRPC always has.
-import type { AnyTRPCProcedure } from '@trpc/server'
-import { getHTTPStatusCode } from '@trpc/server/http'
+// overhead over a bare Fastify route (docs/benchmarks.md, "tRPC overhead").
+// Only tRPC's public API: a server-side caller (createCallerFactory) looks each procedure up and
+// calls it as its own type, so a mutation runs in its transaction (server/trpc.ts) although every
+// call arrives as POST; getTRPCErrorShape and transformTRPCResponse take the instance's config.
+// Anything else (a malformed body, a batch over the cap, a path the caller cannot take, a streamed
+// answer) returns null here and goes to `resolveResponse`, which answers it as tRPC always has.
+// One difference: a procedure's kind is known only once the caller has found it, so a batch that
+// mixes queries and mutations (the app's batch link never sends one) has each call run as its own
+// kind, where resolveResponse refuses the whole batch (tests/server/trpc-plain-calls.test.ts).
 import {
-  getErrorShape,
+  type AnyTRPCRouter,
   getTRPCErrorFromUnknown,
+  getTRPCErrorShape,
   type TRPCError,
+  type TRPCProcedureType,
   transformTRPCResponse,
-} from '@trpc/server/unstable-core-do-not-import'
+} from '@trpc/server'
+import { getHTTPStatusCode } from '@trpc/server/http'
 import type { FastifyRequest } from 'fastify'
 import type { Context } from '../context'
 import { AppError } from '../errors'
-import { appRouter } from '../routers/app-router'
+import { createCallerFactory, rootConfig } from '../trpc'
 
 /** A call, with its input already decoded from the wire format. */
-type Call = { path: string; procedure: AnyTRPCProcedure; input: unknown }
+type Call = { path: string; input: unknown }
 
 export type PlainCalls = { isBatch: boolean; calls: Call[] }
 
 export type PlainAnswer = { status: number; headers: Record<string, string>; body: string }
 
-const config = appRouter._def._config
-/** At run time a router keeps its procedures by full path ('donation.create'), as tRPC looks them up. */
-const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>
+/** A node of a caller: a procedure to call, or a router to walk down. */
+type CallerNode = ((input: unknown) => Promise<unknown>) & { [key: string]: CallerNode }
+
+/**
+ * Procedure paths are words joined by dots. A caller is a proxy that gives a few words a meaning
+ * of its own (`then`, `call`, `apply`, `toString`…; `_def` is the router's definition): a path
+ * with one of them is left to resolveResponse, which answers it as an unknown procedure.
+ */
+const PATH = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/
+const PROXY_WORDS: ReadonlySet<string> = new Set(['then', 'call', 'apply', 'bind', 'valueOf', 'toString', 'toJSON'])
+const isCallerPath = (path: string) => PATH.test(path) && !path.split('.').some((word) => PROXY_WORDS.has(word))
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -51,17 +65,15 @@ export const plainCalls = (req: FastifyRequest, rawPath: string, maxBatchSize: n
   if (paths.length > maxBatchSize || (isBatch && !isObject(body))) return null
   const calls: Call[] = []
   for (const [index, callPath] of paths.entries()) {
-    const procedure = Object.hasOwn(procedures, callPath) ? procedures[callPath] : undefined
-    if (!procedure || procedure._def.type === 'subscription') return null
-    if (calls[0] && calls[0].procedure._def.type !== procedure._def.type) return null
+    if (!isCallerPath(callPath)) return null
     const encoded = isBatch ? (body as Record<string, unknown>)[index] : body
     let input: unknown
     try {
-      input = encoded === undefined ? undefined : config.transformer.input.deserialize(encoded)
+      input = encoded === undefined ? undefined : rootConfig.transformer.input.deserialize(encoded)
     } catch {
       return null
     }
-    calls.push({ path: callPath, procedure, input })
+    calls.push({ path: callPath, input })
   }
   return { isBatch, calls }
 }
@@ -72,41 +84,50 @@ export const retryAfterOf = (errors: { cause?: unknown }[]): number => {
   return Math.max(0, ...waits.filter((w): w is number => typeof w === 'number'))
 }
 
-/** Runs the calls and makes the answer, as `resolveResponse` would for the same request. */
-export const answerPlainCalls = async ({
-  request: { isBatch, calls },
-  ctx,
-  signal,
-  onError,
-}: {
+export type PlainCallsAnswerer = (options: {
   request: PlainCalls
   ctx: Context
   signal: AbortSignal
   onError: (error: TRPCError, path: string) => void
-}): Promise<PlainAnswer> => {
-  const results = await Promise.all(
-    calls.map(async ({ path, procedure, input }, batchIndex) => {
-      const type = procedure._def.type
-      try {
-        const data = await procedure({ path, getRawInput: async () => input, ctx, type, signal, batchIndex })
-        return { response: { result: { data } } }
-      } catch (cause) {
-        const error = getTRPCErrorFromUnknown(cause)
-        onError(error, path)
-        const shape = getErrorShape({ config, ctx, error, input, path, type })
-        return { error, response: { error: shape } }
-      }
-    }),
-  )
-  const responses = results.map((r) => r.response)
-  const errors = results.flatMap((r) => (r.error ? [r.error] : []))
-  const untransformed = isBatch ? responses : responses[0]
-  const headers: Record<string, string> = { vary: 'trpc-accept, accept', 'content-type': 'application/json' }
-  const retryAfter = retryAfterOf(errors)
-  if (retryAfter) headers['retry-after'] = String(retryAfter)
-  return {
-    status: getHTTPStatusCode(untransformed as never),
-    headers,
-    body: JSON.stringify(transformTRPCResponse(config, untransformed as never)),
+}) => Promise<PlainAnswer>
+
+/** Runs a request's calls on `router` and makes the answer, as `resolveResponse` would. */
+export const plainCallsAnswerer = (router: AnyTRPCRouter): PlainCallsAnswerer => {
+  const createCaller = createCallerFactory(router)
+  return async ({ request: { isBatch, calls }, ctx, signal, onError }) => {
+    const results = await Promise.all(
+      calls.map(async ({ path, input }) => {
+        // Known once the caller has found the procedure; for the error shape, as tRPC gives it.
+        let type: TRPCProcedureType | 'unknown' = 'unknown'
+        const caller = createCaller(ctx, {
+          signal,
+          onError: (failure) => {
+            type = failure.type
+            onError(failure.error, path)
+          },
+        }) as unknown as CallerNode
+        try {
+          const procedure = path.split('.').reduce((node, word) => node[word] as CallerNode, caller)
+          return { response: { result: { data: await procedure(input) } } }
+        } catch (cause) {
+          const error = getTRPCErrorFromUnknown(cause)
+          return {
+            error,
+            response: { error: getTRPCErrorShape({ config: rootConfig, ctx, error, input, path, type }) },
+          }
+        }
+      }),
+    )
+    const responses = results.map((r) => r.response)
+    const errors = results.flatMap((r) => (r.error ? [r.error] : []))
+    const untransformed = isBatch ? responses : responses[0]
+    const headers: Record<string, string> = { vary: 'trpc-accept, accept', 'content-type': 'application/json' }
+    const retryAfter = retryAfterOf(errors)
+    if (retryAfter) headers['retry-after'] = String(retryAfter)
+    return {
+      status: getHTTPStatusCode(untransformed as never),
+      headers,
+      body: JSON.stringify(transformTRPCResponse(rootConfig, untransformed as never)),
+    }
   }
 }

@@ -6,22 +6,41 @@
 // `resolveResponse`), with one difference: the answer goes out as one string with its
 // Content-Length. Handed a web Response, Fastify pipes its body stream chunk by chunk.
 // The app's httpBatchLink never asks for a streamed answer; one that did would get it whole.
+// Requests that never reach a procedure (a method other than POST, a body too large, a batch over
+// the cap…) are refused before this route runs, in tRPC's shape (http-refusals.ts).
 import type { IncomingMessage } from 'node:http'
+import type { AnyTRPCRouter } from '@trpc/server'
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
 import { resolveResponse } from '@trpc/server/http'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type AppDeps, createContext } from '../context'
-import { appRouter } from '../routers/app-router'
-import { answerPlainCalls, plainCalls, retryAfterOf } from './trpc-plain-calls'
+import { refuseTrpcError } from './http-refusals'
+import { plainCalls, plainCallsAnswerer, retryAfterOf } from './trpc-plain-calls'
 
-export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => {
+export type TrpcRouteOptions = {
+  router: AnyTRPCRouter
+  /**
+   * 'resolve-response': every call through tRPC's resolveResponse, as its own adapters do; for
+   * measuring what the plain-calls path saves (bench/trpc-overhead.ts). Default 'plain-calls'.
+   */
+  answerWith?: 'plain-calls' | 'resolve-response'
+}
+
+export const registerTrpcRoute = async (
+  app: FastifyInstance,
+  deps: AppDeps,
+  { router, answerWith = 'plain-calls' }: TrpcRouteOptions,
+) => {
+  const answerPlainCalls = plainCallsAnswerer(router)
   // In its own plugin scope: only these routes take JSON as text.
   await app.register(async (scope) => {
     scope.removeContentTypeParser('application/json')
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+    // Fastify's own refusals while reading the body (too large, cut short) in tRPC's shape.
+    scope.setErrorHandler(refuseTrpcError)
 
     scope.all<{ Params: { path: string } }>('/trpc/:path', async (req, reply) => {
-      const plain = plainCalls(req, req.params.path, deps.security.maxBatchSize)
+      const plain = answerWith === 'plain-calls' ? plainCalls(req, req.params.path, deps.security.maxBatchSize) : null
       if (plain) {
         const aborter = new AbortController()
         reply.raw.once('close', () => {
@@ -38,13 +57,13 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
       const message = req.raw as IncomingMessage & { body?: unknown }
       message.body = req.body
       const response = await resolveResponse({
-        router: appRouter,
+        router,
         req: incomingMessageToRequest(message, reply.raw, { maxBodySize: null }),
         path: req.params.path,
         error: null,
-        // The app sends queries as POST (see src/lib/trpc.ts); GET is refused in build-server.ts.
+        // The app sends queries as POST (see src/lib/trpc.ts); other methods are refused before.
         allowMethodOverride: true,
-        // Checked before any procedure is looked up, so a batch of made-up paths is refused too.
+        // Refused before too (http-refusals.ts), with the cap in the message; kept as tRPC's own check.
         maxBatchSize: deps.security.maxBatchSize,
         createContext: () => createContext(deps, req),
         // The per-user limit is a middleware; its answer says when to come back, like the HTTP limits.
@@ -64,7 +83,7 @@ export const registerTrpcRoute = async (app: FastifyInstance, deps: AppDeps) => 
 }
 
 /** Users see a generic message and the request id; the details are only logged. */
-const logInternalError = (
+export const logInternalError = (
   req: FastifyRequest,
   error: { code: string; cause?: unknown },
   procedure: string | undefined,

@@ -1,11 +1,12 @@
 // Over real HTTP: the Fastify server, the tRPC client a browser uses, and what errors look like
 // on the wire (Chinese message, English code, request id, no stack or SQL).
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HttpErrorBody } from '../../common/contracts/errors'
 import { parse, wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
@@ -24,6 +25,8 @@ beforeAll(async () => {
   world = await createWorld()
   const h5 = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
   await writeFile(path.join(h5, 'index.html'), '<!doctype html><title>党日帮扶台账</title>')
+  await mkdir(path.join(h5, 'js'))
+  await writeFile(path.join(h5, 'js', 'app.js'), 'console.log(1)')
   const logger = createLogger('info', { write: (line: string) => void logLines.push(line) })
   app = await buildServer({ deps: world.deps, logger, h5DistDir: h5 })
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
@@ -215,10 +218,22 @@ describe('HTTP', () => {
     expect(login.result.data.expiresAt.getTime()).toBeGreaterThan(Date.now())
   })
 
-  it('serves the H5 app at / and falls back to it for other paths', async () => {
-    const index = await fetch(`${baseUrl}/`)
-    expect(index.status).toBe(200)
-    expect(await index.text()).toContain('党日帮扶台账')
-    expect((await fetch(`${baseUrl}/some/page`)).status).toBe(200)
+  it('serves the H5 app at / and the build’s files, and a 404 for any other path', async () => {
+    for (const page of ['/', '/index.html']) {
+      // As browsers ask, for the build's compressed copies.
+      const index = await fetch(`${baseUrl}${page}`, { headers: { 'accept-encoding': 'br, gzip' } })
+      expect(index.status, page).toBe(200)
+      expect(await index.text()).toContain('党日帮扶台账')
+    }
+    expect(await (await fetch(`${baseUrl}/js/app.js`)).text()).toBe('console.log(1)')
+    // The H5 router uses hash mode: no other path is a page, and none may look like a file that exists.
+    for (const path of ['/backup.sql', '/.env', '/x.bak', '/js/app.js.bak', '/some/page', '/js/']) {
+      const response = await fetch(`${baseUrl}${path}`)
+      expect(response.status, path).toBe(404)
+      const body = (await response.json()) as HttpErrorBody
+      expect(body.error).toMatchObject({ code: 'NOT_FOUND', requestId: response.headers.get('x-request-id') })
+      expect(body.error.message).toMatch(CHINESE)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    }
   })
 })
