@@ -2,6 +2,7 @@
 // its pairings with villages, current and ended. Org names are not personal data; any staff member
 // may read any org, but only those who manage it see `canManage`.
 import { dateToDateOnly } from '../../../common/dates'
+import { runAll } from '../../db/client'
 import { AppError } from '../../errors'
 import { today } from '../auth/periods'
 import type { ServiceContext } from '../service-context'
@@ -12,19 +13,20 @@ export const getOrg = async ({ ctx, id }: { ctx: ServiceContext; id: string }) =
   const row = await ctx.db.org.findUnique({ where: { id }, select: orgViewSelect(day) })
   if (!row) throw new AppError('NOT_FOUND', { message: '没有找到这个组织' })
   const ancestorIds = row.path.split('/').filter((part) => part && part !== row.id)
-  const [ancestors, pairings] = await Promise.all([
-    ctx.db.org.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, name: true, path: true } }),
-    ctx.db.orgVillagePair.findMany({
-      where: { orgId: id },
-      select: {
-        id: true,
-        startedOn: true,
-        endedOn: true,
-        village: { select: { id: true, name: true, township: true, county: true } },
-      },
-      orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
-      take: 200,
-    }),
+  const [ancestors, pairings] = await runAll(ctx.db, [
+    () => ctx.db.org.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, name: true, path: true } }),
+    () =>
+      ctx.db.orgVillagePair.findMany({
+        where: { orgId: id },
+        select: {
+          id: true,
+          startedOn: true,
+          endedOn: true,
+          village: { select: { id: true, name: true, township: true, county: true } },
+        },
+        orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
+        take: 200,
+      }),
   ])
   return {
     ...toOrgView(ctx.actor, row),
