@@ -4,7 +4,6 @@ import { Radio } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Input, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { ZCreateDonationRequestSchema } from '../../../common/contracts/donation/create-donation'
 import { shanghaiDate } from '../../../common/dates'
 import {
@@ -19,7 +18,7 @@ import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
 import { HouseholdSelect } from '../../components/HouseholdSelect'
-import { MoneyInput } from '../../components/MoneyInput'
+import { MoneyField } from '../../components/MoneyField'
 import { PageShell } from '../../components/PageShell'
 import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
@@ -33,6 +32,7 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { useMoneyField } from '../../lib/use-money-field'
 
 type Values = {
   donorType: 'org' | 'named'
@@ -53,7 +53,6 @@ export default function DonationFormPage() {
   const { params } = useRouter()
   const activityId = params.activityId
   const trpc = useTRPC()
-  const [amountProblem, setAmountProblem] = useState<string>()
   const form = useForm<Values>({
     donorType: 'org',
     donorOrgId: null,
@@ -69,6 +68,7 @@ export default function DonationFormPage() {
     note: '',
   })
   const { values, set, errors } = form
+  const amount = useMoneyField(form, 'amountFen', '金额')
   const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: activityId ?? '' }),
@@ -103,7 +103,7 @@ export default function DonationFormPage() {
   })
 
   const submit = () => {
-    if (values.kind === 'CASH' && amountProblem) return toast(`金额：${amountProblem}`)
+    if (values.kind === 'CASH' && !amount.isReadable()) return
     const checked = form.check(ZCreateDonationRequestSchema, {
       donorOrgId: values.donorType === 'org' ? values.donorOrgId : null,
       donorName: values.donorType === 'named' ? values.donorName : null,
@@ -188,16 +188,7 @@ export default function DonationFormPage() {
           </Radio.Group>
         </FormField>
         {values.kind === 'CASH' ? (
-          <FormField label="金额（元）" required error={amountProblem ?? errors.amountFen}>
-            <MoneyInput
-              name="amount"
-              valueFen={values.amountFen}
-              onChange={(fen, problem) => {
-                setAmountProblem(problem)
-                set('amountFen', fen)
-              }}
-            />
-          </FormField>
+          <MoneyField label="金额（元）" required name="amount" {...amount.field} />
         ) : (
           <FormField label="物资明细" required error={errors.goods}>
             <GoodsEditor lines={values.goods} onChange={(lines) => set('goods', lines)} errors={errors} />

@@ -15,7 +15,7 @@ import {
 import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
-import { MoneyInput } from '../../components/MoneyInput'
+import { MoneyField } from '../../components/MoneyField'
 import { PageShell } from '../../components/PageShell'
 import { SaveButton } from '../../components/SaveButton'
 import { optionsOf } from '../../components/SelectField'
@@ -141,9 +141,12 @@ export default function HouseholdFormPage() {
       </View>
       <View className="section">
         <View className="section__title">收入与帮扶</View>
-        <FormField label="家庭人均纯收入（元/年）" error={errors.incomePerCapitaFen}>
-          <MoneyInput valueFen={values.incomePerCapitaFen} onChange={(fen) => set('incomePerCapitaFen', fen)} />
-        </FormField>
+        <MoneyField
+          label="家庭人均纯收入（元/年）"
+          valueFen={values.incomePerCapitaFen}
+          onChange={(fen) => set('incomePerCapitaFen', fen)}
+          error={errors.incomePerCapitaFen}
+        />
         <FormField label="帮扶措施" error={errors.helpMeasures}>
           <Checkbox.Group
             direction="horizontal"

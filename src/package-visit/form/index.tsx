@@ -4,7 +4,6 @@ import { Checkbox } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { ZCreateVisitRequestSchema } from '../../../common/contracts/visit/create-visit'
 import { shanghaiDate } from '../../../common/dates'
 import { VISIT_TARGET_LABELS, type VisitTarget } from '../../../common/enums'
@@ -15,7 +14,7 @@ import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
 import { HouseholdSelect } from '../../components/HouseholdSelect'
-import { MoneyInput } from '../../components/MoneyInput'
+import { MoneyField } from '../../components/MoneyField'
 import type { NeedDraft } from '../../components/NeedFields'
 import { PageShell } from '../../components/PageShell'
 import { PhotoSection } from '../../components/PhotoPicker'
@@ -30,6 +29,7 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { useMoneyField } from '../../lib/use-money-field'
 import { useVillagePeople } from '../../lib/use-village-people'
 import { RaisedNeedsSection } from './RaisedNeedsSection'
 
@@ -51,7 +51,6 @@ type Values = {
 export default function VisitFormPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
-  const [cashProblem, setCashProblem] = useState<string>()
   const form = useForm<Values>({
     target: params.target === 'CADRE' ? 'CADRE' : 'HOUSEHOLD',
     villageId: null,
@@ -67,6 +66,7 @@ export default function VisitFormPage() {
     needs: [],
   })
   const { values, set, errors } = form
+  const cash = useMoneyField(form, 'cashFen', '慰问金')
 
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: params.activityId ?? '' }),
@@ -99,7 +99,7 @@ export default function VisitFormPage() {
   })
 
   const submit = () => {
-    if (cashProblem) return toast(`慰问金：${cashProblem}`)
+    if (!cash.isReadable()) return
     const checked = form.check(ZCreateVisitRequestSchema, {
       activityId: params.activityId ?? null,
       target: values.target,
@@ -179,16 +179,7 @@ export default function VisitFormPage() {
         <FormField label="慰问物资" error={errors.goods}>
           <GoodsEditor lines={values.goods} onChange={(lines) => set('goods', lines)} errors={errors} />
         </FormField>
-        <FormField label="慰问金（元）" error={cashProblem ?? errors.cashFen}>
-          <MoneyInput
-            name="cash"
-            valueFen={values.cashFen}
-            onChange={(fen, problem) => {
-              setCashProblem(problem)
-              set('cashFen', fen)
-            }}
-          />
-        </FormField>
+        <MoneyField label="慰问金（元）" name="cash" {...cash.field} />
       </View>
       {values.target === 'HOUSEHOLD' ? (
         <RaisedNeedsSection needs={values.needs} onChange={(needs) => set('needs', needs)} errors={errors} />
