@@ -1,4 +1,5 @@
 // Taro build configuration: one code base, built for WeChat (dist/weapp) and H5 (dist/h5).
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
@@ -10,8 +11,11 @@ const root = path.resolve(__dirname, '..')
 // for the weapp's ES5 output and before the H5 minifier. Webpack wants absolute paths here.
 // Also our own TypeScript outside src/: common/, the contracts and helpers the app shares with
 // the server. Nothing under server/ is compiled for the app (biome.json keeps src/ from importing it).
+// Real paths, as webpack resolves modules: node_modules may be a link (a git worktree sharing one).
 const transpiledPackages = [
-  ...['@tanstack', '@trpc', 'zod', 'taro-react-echarts'].map((name) => path.join(root, 'node_modules', name)),
+  ...['@tanstack', '@trpc', 'zod', 'taro-react-echarts'].map((name) =>
+    realpathSync(path.join(root, 'node_modules', name)),
+  ),
   path.join(root, 'common'),
 ]
 

@@ -3,17 +3,16 @@
 // download under the server's file name. (The mini-program's is download-export.ts.) Failures
 // reject with a Chinese message to show as it is.
 import { exportUrl, failureMessage, fileNameOf, NETWORK_MESSAGE } from './export-response'
-import { readSession } from './session'
+import { bearerHeader } from './session'
 
 export const downloadExport = async (
   path: string,
   query: Record<string, string | undefined>,
   fallbackName: string,
 ): Promise<void> => {
-  const session = readSession()
-  if (!session) throw new Error('登录已过期，请重新登录')
+  const auth = bearerHeader()
   const response = await fetch(exportUrl(path, query), {
-    headers: { authorization: `Bearer ${session.token}` },
+    headers: auth,
   }).catch(() => {
     throw new Error(NETWORK_MESSAGE)
   })

@@ -6,18 +6,17 @@
 // message to show as it is.
 import Taro from '@tarojs/taro'
 import { exportUrl, failureMessage, NETWORK_MESSAGE } from './export-response'
-import { readSession } from './session'
+import { bearerHeader } from './session'
 
 export const downloadExport = async (
   path: string,
   query: Record<string, string | undefined>,
   _fallbackName: string,
 ): Promise<void> => {
-  const session = readSession()
-  if (!session) throw new Error('登录已过期，请重新登录')
+  const auth = bearerHeader()
   const result = await Taro.downloadFile({
     url: exportUrl(path, query),
-    header: { authorization: `Bearer ${session.token}` },
+    header: auth,
   }).catch(() => {
     throw new Error(NETWORK_MESSAGE)
   })

@@ -27,6 +27,13 @@ export const readSession = (): StoredSession | null => {
   }
 }
 
+/** The session's token as the file routes (exports, imports) take it; they go around tRPC's client. */
+export const bearerHeader = (): { authorization: string } => {
+  const session = readSession()
+  if (!session) throw new Error('登录已过期，请重新登录')
+  return { authorization: `Bearer ${session.token}` }
+}
+
 export const saveSession = (session: {
   token: string
   expiresAt: Date | string

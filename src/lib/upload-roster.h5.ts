@@ -2,13 +2,8 @@
 // FormData (multipart/form-data) and the session's bearer token. (The mini-program's is
 // upload-roster.ts.) Failures to reach the server reject with a Chinese message.
 import { exportUrl, NETWORK_MESSAGE } from './export-response'
-import { readSession } from './session'
-
-export type PickedFile = { name: string; size: number; path?: string; file?: File }
-
-export type UploadAnswer = { status: number; body: unknown }
-
-export const IMPORT_PATH = '/imports/household-roster'
+import { IMPORT_PATH, type PickedFile, type UploadAnswer } from './roster-file'
+import { bearerHeader } from './session'
 
 /** Null when the person cancels. */
 export const pickRosterFile = (): Promise<PickedFile | null> =>
@@ -28,14 +23,13 @@ export const uploadRoster = async (
   file: PickedFile,
   query: Record<string, string | undefined>,
 ): Promise<UploadAnswer> => {
-  const session = readSession()
-  if (!session) throw new Error('登录已过期，请重新登录')
+  const auth = bearerHeader()
   if (!file.file) throw new Error('请重新选择文件')
   const form = new FormData()
   form.append('file', file.file, file.name)
   const response = await fetch(exportUrl(IMPORT_PATH, query), {
     method: 'POST',
-    headers: { authorization: `Bearer ${session.token}` },
+    headers: auth,
     body: form,
   }).catch(() => {
     throw new Error(NETWORK_MESSAGE)

@@ -5,14 +5,8 @@
 // download-export.h5.ts.) Failures to reach the server reject with a Chinese message.
 import Taro from '@tarojs/taro'
 import { exportUrl, NETWORK_MESSAGE } from './export-response'
-import { readSession } from './session'
-
-/** A file the person picked: a temporary path here, a File on H5. */
-export type PickedFile = { name: string; size: number; path?: string; file?: File }
-
-export type UploadAnswer = { status: number; body: unknown }
-
-export const IMPORT_PATH = '/imports/household-roster'
+import { IMPORT_PATH, type PickedFile, type UploadAnswer } from './roster-file'
+import { bearerHeader } from './session'
 
 /** Null when the person cancels. */
 export const pickRosterFile = async (): Promise<PickedFile | null> => {
@@ -30,14 +24,13 @@ export const uploadRoster = async (
   file: PickedFile,
   query: Record<string, string | undefined>,
 ): Promise<UploadAnswer> => {
-  const session = readSession()
-  if (!session) throw new Error('登录已过期，请重新登录')
+  const auth = bearerHeader()
   if (!file.path) throw new Error('请重新选择文件')
   const result = await Taro.uploadFile({
     url: exportUrl(IMPORT_PATH, query),
     filePath: file.path,
     name: 'file',
-    header: { authorization: `Bearer ${session.token}` },
+    header: auth,
   }).catch(() => {
     throw new Error(NETWORK_MESSAGE)
   })

@@ -10,10 +10,23 @@ export const useForm = <T extends object>(initial: T) => {
   const [values, setValues] = useState<T>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
 
-  const set = <K extends keyof T>(key: K, value: T[K]) => {
-    setValues((current) => ({ ...current, [key]: value }))
-    setErrors(({ [key as string]: _cleared, ...rest }) => rest)
+  /** Changes some fields; their errors go, the person having acted on them. */
+  const update = (change: Partial<T>) => {
+    setValues((current) => ({ ...current, ...change }))
+    setErrors((current) => {
+      const kept = { ...current }
+      for (const key of Object.keys(change)) delete kept[key]
+      return kept
+    })
   }
+  const set = <K extends keyof T>(key: K, value: T[K]) => update({ [key]: value } as unknown as Partial<T>)
+
+  /** One field's value, setter and error, for a control such as TextField or SelectField. */
+  const field = <K extends keyof T & string>(key: K) => ({
+    value: values[key],
+    onChange: (value: T[K]) => set(key, value),
+    error: errors[key],
+  })
 
   /** Checks the input; on success hands the parsed value on, else shows why. */
   const check = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null => {
@@ -34,5 +47,5 @@ export const useForm = <T extends object>(initial: T) => {
     toast(userMessage(error))
   }
 
-  return { values, setValues, set, errors, setErrors, check, onServerError }
+  return { values, setValues, set, update, field, errors, setErrors, check, onServerError }
 }

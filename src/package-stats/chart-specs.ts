@@ -42,21 +42,29 @@ const money = { formatter: (value: unknown) => formatFen(Math.round(Number(value
 /** Long names (律师事务所党支部) wrap on a narrow phone; the table has them whole. */
 const shorten = (name: string, max = 8) => (name.length > max ? `${name.slice(0, max - 1)}…` : name)
 
+/** Bars of 现金 with 物资折价 stacked on them, in 元 (donations by month, by donor). */
+const cashAndGoodsBars = (
+  rows: readonly { cashFen: number; goodsValueFen: number }[],
+  bar: Pick<BarSeriesOption, 'barMaxWidth'> = {},
+): ChartOption => ({
+  color: [PARTY_RED, GOODS_GOLD],
+  tooltip: { trigger: 'axis', valueFormatter: money.formatter },
+  legend: { top: 0 },
+  series: [
+    { name: '现金', type: 'bar', stack: 'money', ...bar, data: rows.map((r) => yuan(r.cashFen)) },
+    { name: '物资折价', type: 'bar', stack: 'money', ...bar, data: rows.map((r) => yuan(r.goodsValueFen)) },
+  ],
+})
+
 export const donationsByMonthSpec = (summary: Summary): ChartSpec => ({
   id: 'donations-by-month',
   title: '每月捐赠（现金与物资）',
   isEmpty: summary.byMonth.length === 0,
   option: {
-    color: [PARTY_RED, GOODS_GOLD],
-    tooltip: { trigger: 'axis', valueFormatter: money.formatter },
-    legend: { top: 0 },
+    ...cashAndGoodsBars(summary.byMonth),
     grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
     xAxis: { type: 'category', data: summary.byMonth.map((m) => m.month) },
     yAxis: { type: 'value', axisLabel: { formatter: yuanAxisLabel } },
-    series: [
-      { name: '现金', type: 'bar', stack: 'money', data: summary.byMonth.map((m) => yuan(m.cashFen)) },
-      { name: '物资折价', type: 'bar', stack: 'money', data: summary.byMonth.map((m) => yuan(m.goodsValueFen)) },
-    ],
   },
   columns: ['月份', '现金', '物资折价', '合计', '笔数'],
   rows: summary.byMonth.map((m) => [
@@ -155,28 +163,10 @@ export const topDonorsSpec = (summary: Summary): ChartSpec => {
     title: `捐赠方排行（前 ${summary.byDonor.length} 名）`,
     isEmpty: summary.byDonor.length === 0,
     option: {
-      color: [PARTY_RED, GOODS_GOLD],
-      tooltip: { trigger: 'axis', valueFormatter: money.formatter },
-      legend: { top: 0 },
+      ...cashAndGoodsBars(drawn, { barMaxWidth: BAR_MAX_WIDTH }),
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: yuanAxisLabel } },
       yAxis: { type: 'category', data: drawn.map((d) => shorten(d.donorName, 10)) },
-      series: [
-        {
-          name: '现金',
-          type: 'bar',
-          stack: 'money',
-          barMaxWidth: BAR_MAX_WIDTH,
-          data: drawn.map((d) => yuan(d.cashFen)),
-        },
-        {
-          name: '物资折价',
-          type: 'bar',
-          stack: 'money',
-          barMaxWidth: BAR_MAX_WIDTH,
-          data: drawn.map((d) => yuan(d.goodsValueFen)),
-        },
-      ],
     },
     columns: ['捐赠方', '现金', '物资折价', '合计'],
     rows: summary.byDonor.map((d) => [

@@ -8,15 +8,15 @@ import { useState } from 'react'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../common/enums'
 import { formatFen } from '../../common/money'
 import { DateField } from '../components/DateField'
-import { ListState } from '../components/ListState'
-import { SelectField } from '../components/SelectField'
-import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
-import { inputNumber, inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
+import { FilterBar, FilterChip, SelectChip } from '../components/FilterChips'
+import { NavButton } from '../components/NavButton'
+import { PagedList } from '../components/PagedList'
+import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputNumber, inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
-import './filters.scss'
 
 /** The month filter (YYYY-MM) as the ledger export's period: its first to its last day. */
 const periodOf = (month: string | undefined) => {
@@ -60,51 +60,40 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const villageOptions = villages.data ?? []
   const exports = useExportDownload()
   const unsynced = useUnsynced('activity', unsyncedRow)
-  const created = notListed(unsynced.created, list.items)
+  const isFiltered = Boolean(month || orgId || villageId)
+  const clearFilters = () => {
+    setMonth(undefined)
+    setOrgId(undefined)
+    setVillageId(undefined)
+  }
 
   return (
     <View>
-      <View className="filters">
-        <View className={`filters__chip ${month ? 'filters__chip--on' : ''}`}>
+      <FilterBar>
+        <FilterChip isOn={Boolean(month)}>
           <DateField fields="month" value={month} onChange={setMonth} placeholder="全部月份" testId="filter-month" />
-        </View>
-        <View className={`filters__chip ${orgId ? 'filters__chip--on' : ''}`}>
-          <SelectField
-            options={[
-              { value: '', label: '全部组织' },
-              ...orgOptions.map((o) => ({ value: o.id, label: o.shortName ?? o.name })),
-            ]}
-            value={orgId ?? ''}
-            onChange={(v) => setOrgId(v || undefined)}
-            testId="filter-org"
-          />
-        </View>
-        <View className={`filters__chip ${villageId ? 'filters__chip--on' : ''}`}>
-          <SelectField
-            options={[{ value: '', label: '全部村' }, ...villageOptions.map((v) => ({ value: v.id, label: v.name }))]}
-            value={villageId ?? ''}
-            onChange={(v) => setVillageId(v || undefined)}
-            testId="filter-village"
-          />
-        </View>
-        {month || orgId || villageId ? (
-          <View
-            className="filters__chip"
-            onClick={() => {
-              setMonth(undefined)
-              setOrgId(undefined)
-              setVillageId(undefined)
-            }}
-          >
-            清除筛选
-          </View>
-        ) : null}
-      </View>
+        </FilterChip>
+        <SelectChip
+          allLabel="全部组织"
+          options={orgOptions.map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
+          value={orgId}
+          onChange={setOrgId}
+          testId="filter-org"
+        />
+        <SelectChip
+          allLabel="全部村"
+          options={villageOptions.map((v) => ({ value: v.id, label: v.name }))}
+          value={villageId}
+          onChange={setVillageId}
+          testId="filter-village"
+        />
+        {isFiltered ? <FilterChip onClick={clearFilters}>清除筛选</FilterChip> : null}
+      </FilterBar>
       <View className="actions">
         {canCreate ? (
-          <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.activityForm() })}>
+          <NavButton url={routes.activityForm()} type="primary" size="small">
             新建主题党日
-          </Button>
+          </NavButton>
         ) : null}
         <Button
           size="small"
@@ -116,49 +105,31 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
           导出台账
         </Button>
       </View>
-      {list.items.length || created.length ? (
-        <View className="section">
-          {created.map((row) => (
-            <UnsyncedCell
-              key={row.itemId}
-              title={row.title}
-              description={row.description}
-              state={row.state}
-              // Its detail is built from the queue, so the day's visits and donations can follow offline.
-              onClick={() => void Taro.navigateTo({ url: routes.activityDetail(row.id) })}
-            />
-          ))}
-          {list.items.map((a) => (
-            <Cell
-              key={a.id}
-              title={a.theme}
-              description={`${a.heldOn} · ${a.village?.name ?? a.place ?? ''} · ${a.organiserOrg.shortName ?? a.organiserOrg.name}${a.orgCount > 1 ? ` 等 ${a.orgCount} 个组织` : ''} · 实到 ${a.presentCount}/${a.expectedCount}`}
-              extra={
-                <View className="list-extra">
-                  <View className="money">{formatFen(a.totals.totalFen)}</View>
-                  <Tag type={a.status === 'PUBLISHED' ? 'success' : 'default'}>
-                    {a.status === 'PUBLISHED' ? ACTIVITY_KIND_LABELS[a.kind] : ACTIVITY_STATUS_LABELS[a.status]}
-                  </Tag>
-                  <UnsyncedTag state={unsynced.edited[a.id]} />
-                </View>
-              }
-              onClick={() => void Taro.navigateTo({ url: routes.activityDetail(a.id) })}
-            />
-          ))}
-        </View>
-      ) : null}
-      <ListState
-        isLoading={list.isLoading}
-        error={list.error}
-        isEmpty={!list.items.length && !created.length}
-        emptyText={
-          month || orgId || villageId
-            ? '没有符合筛选条件的活动，换个条件试试'
-            : '还没有活动记录，点“新建主题党日”开始登记'
-        }
-        onRetry={() => void list.refetch()}
-        footer={list.footer}
-      />
+      <PagedList
+        list={list}
+        unsynced={unsynced}
+        // Its detail is built from the queue, so the day's visits and donations can follow offline.
+        onOpenUnsynced={(row) => void Taro.navigateTo({ url: routes.activityDetail(row.id) })}
+        emptyText={isFiltered ? '没有符合筛选条件的活动，换个条件试试' : '还没有活动记录，点“新建主题党日”开始登记'}
+      >
+        {list.items.map((a) => (
+          <Cell
+            key={a.id}
+            title={a.theme}
+            description={`${a.heldOn} · ${a.village?.name ?? a.place ?? ''} · ${a.organiserOrg.shortName ?? a.organiserOrg.name}${a.orgCount > 1 ? ` 等 ${a.orgCount} 个组织` : ''} · 实到 ${a.presentCount}/${a.expectedCount}`}
+            extra={
+              <View className="list-extra">
+                <View className="money">{formatFen(a.totals.totalFen)}</View>
+                <Tag type={a.status === 'PUBLISHED' ? 'success' : 'default'}>
+                  {a.status === 'PUBLISHED' ? ACTIVITY_KIND_LABELS[a.kind] : ACTIVITY_STATUS_LABELS[a.status]}
+                </Tag>
+                <UnsyncedTag state={unsynced.edited[a.id]} />
+              </View>
+            }
+            onClick={() => void Taro.navigateTo({ url: routes.activityDetail(a.id) })}
+          />
+        ))}
+      </PagedList>
     </View>
   )
 }

@@ -7,15 +7,16 @@ import { useState } from 'react'
 import { DONATION_KIND_LABELS, type DonationKind } from '../../common/enums'
 import { goodsValueFen, type TGoodsLine } from '../../common/goods'
 import { formatFen } from '../../common/money'
-import { ListState } from '../components/ListState'
+import { ChoiceChips, FilterBar } from '../components/FilterChips'
+import { NavButton } from '../components/NavButton'
+import { PagedList } from '../components/PagedList'
 import { StatTiles } from '../components/StatTiles'
-import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
-import { inputNumber, inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
+import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputNumber, inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
-import './filters.scss'
 
 /** A donation saved on this phone, before the server has it (the village's name comes later). */
 const unsyncedRow = (input: Record<string, unknown>) => {
@@ -29,6 +30,12 @@ const unsyncedRow = (input: Record<string, unknown>) => {
   }
 }
 
+const KIND_CHOICES: { value: DonationKind | undefined; label: string }[] = [
+  { value: undefined, label: '全部' },
+  { value: 'CASH', label: DONATION_KIND_LABELS.CASH },
+  { value: 'GOODS', label: DONATION_KIND_LABELS.GOODS },
+]
+
 export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
   const [kind, setKind] = useState<DonationKind>()
@@ -38,7 +45,6 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
   const totals = list.data?.pages[0]?.totals
   const exports = useExportDownload()
   const unsynced = useUnsynced('donation', unsyncedRow)
-  const created = notListed(unsynced.created, list.items)
   return (
     <View>
       <StatTiles
@@ -49,22 +55,14 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
           { label: '物资折价', value: totals ? formatFen(totals.goodsValueFen) : '—' },
         ]}
       />
-      <View className="filters">
-        {([undefined, 'CASH', 'GOODS'] as const).map((k) => (
-          <View
-            key={k ?? 'all'}
-            className={`filters__chip ${kind === k ? 'filters__chip--on' : ''}`}
-            onClick={() => setKind(k)}
-          >
-            {k ? DONATION_KIND_LABELS[k] : '全部'}
-          </View>
-        ))}
-      </View>
+      <FilterBar>
+        <ChoiceChips choices={KIND_CHOICES} value={kind} onChange={setKind} />
+      </FilterBar>
       <View className="actions">
         {canCreate ? (
-          <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.donationForm() })}>
+          <NavButton url={routes.donationForm()} type="primary" size="small">
             登记捐赠
-          </Button>
+          </NavButton>
         ) : null}
         <Button
           size="small"
@@ -74,44 +72,30 @@ export const DonationLedger = ({ canCreate }: { canCreate: boolean }) => {
           导出 Excel
         </Button>
       </View>
-      {list.items.length || created.length ? (
-        <View className="section">
-          {created.map((row) => (
-            <UnsyncedCell
-              key={row.itemId}
-              title={row.title}
-              description={row.description}
-              state={row.state}
-              badge={<View className="money">{formatFen(row.amountFen)}</View>}
-            />
-          ))}
-          {list.items.map((d) => (
-            <Cell
-              key={d.id}
-              title={d.donorName}
-              description={`${d.receivedOn} · ${d.village.name}${d.household ? ` ${d.household.headName}` : ''}${d.activity ? ` · ${d.activity.theme}` : ''}${
-                d.goods.length ? ` · ${d.goods.map((g) => `${g.item}${g.quantity}${g.unit}`).join('、')}` : ''
-              }`}
-              extra={
-                <View className="list-extra">
-                  <View className="money">{formatFen(d.amountFen)}</View>
-                  <Tag type={d.kind === 'CASH' ? 'warning' : 'info'}>{DONATION_KIND_LABELS[d.kind]}</Tag>
-                  <UnsyncedTag state={unsynced.edited[d.id]} />
-                </View>
-              }
-              onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
-            />
-          ))}
-        </View>
-      ) : null}
-      <ListState
-        isLoading={list.isLoading}
-        error={list.error}
-        isEmpty={!list.items.length && !created.length}
+      <PagedList
+        list={list}
+        unsynced={unsynced}
+        unsyncedBadge={(row) => <View className="money">{formatFen(row.amountFen)}</View>}
         emptyText="还没有捐赠记录"
-        onRetry={() => void list.refetch()}
-        footer={list.footer}
-      />
+      >
+        {list.items.map((d) => (
+          <Cell
+            key={d.id}
+            title={d.donorName}
+            description={`${d.receivedOn} · ${d.village.name}${d.household ? ` ${d.household.headName}` : ''}${d.activity ? ` · ${d.activity.theme}` : ''}${
+              d.goods.length ? ` · ${d.goods.map((g) => `${g.item}${g.quantity}${g.unit}`).join('、')}` : ''
+            }`}
+            extra={
+              <View className="list-extra">
+                <View className="money">{formatFen(d.amountFen)}</View>
+                <Tag type={d.kind === 'CASH' ? 'warning' : 'info'}>{DONATION_KIND_LABELS[d.kind]}</Tag>
+                <UnsyncedTag state={unsynced.edited[d.id]} />
+              </View>
+            }
+            onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
+          />
+        ))}
+      </PagedList>
     </View>
   )
 }

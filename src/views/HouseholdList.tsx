@@ -12,15 +12,15 @@ import {
   RISK_CODES,
   type RiskCode,
 } from '../../common/enums'
-import { ListState } from '../components/ListState'
-import { SelectField } from '../components/SelectField'
-import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
-import { inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
+import { FilterBar, FilterChip, SelectChip } from '../components/FilterChips'
+import { NavButton } from '../components/NavButton'
+import { PagedList } from '../components/PagedList'
+import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
-import './filters.scss'
 
 const ROSTER = '/exports/household-roster.xlsx'
 const PUBLIC_ROSTER = '/exports/household-roster-public.xlsx'
@@ -51,13 +51,19 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
     ),
   )
   const isFiltered = Boolean(search || category || risk || hasOpenNeeds !== undefined)
+  const clearFilters = () => {
+    setDraft('')
+    setSearch('')
+    setCategory(undefined)
+    setRisk(undefined)
+    setHasOpenNeeds(undefined)
+  }
   const exports = useExportDownload()
   const unsynced = useUnsynced('household', unsyncedRow)
-  const created = notListed(unsynced.created, list.items)
 
   return (
     <View>
-      <View className="filters">
+      <FilterBar>
         <Input
           className="filters__search"
           name="householdSearch"
@@ -68,59 +74,35 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
           onConfirm={() => setSearch(draft)}
           onBlur={() => setSearch(draft)}
         />
-        <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
-          <SelectField
-            options={[
-              { value: '', label: '全部类别' },
-              ...HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: HOUSEHOLD_CATEGORY_LABELS[c] })),
-            ]}
-            value={category ?? ''}
-            onChange={(v) => setCategory(v || undefined)}
-            testId="filter-category"
-          />
-        </View>
-        <View className={`filters__chip ${risk ? 'filters__chip--on' : ''}`}>
-          <SelectField
-            options={[
-              { value: '', label: '全部风险' },
-              ...RISK_CODES.map((r) => ({ value: r, label: RISK_CODE_LABELS[r] })),
-            ]}
-            value={risk ?? ''}
-            onChange={(v) => setRisk(v || undefined)}
-            testId="filter-risk"
-          />
-        </View>
-        <View
-          className={`filters__chip ${hasOpenNeeds ? 'filters__chip--on' : ''}`}
-          onClick={() => setHasOpenNeeds(hasOpenNeeds ? undefined : true)}
-        >
+        <SelectChip
+          allLabel="全部类别"
+          options={HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: HOUSEHOLD_CATEGORY_LABELS[c] }))}
+          value={category}
+          onChange={setCategory}
+          testId="filter-category"
+        />
+        <SelectChip
+          allLabel="全部风险"
+          options={RISK_CODES.map((r) => ({ value: r, label: RISK_CODE_LABELS[r] }))}
+          value={risk}
+          onChange={setRisk}
+          testId="filter-risk"
+        />
+        <FilterChip isOn={Boolean(hasOpenNeeds)} onClick={() => setHasOpenNeeds(hasOpenNeeds ? undefined : true)}>
           有待办诉求
-        </View>
-        {isFiltered ? (
-          <View
-            className="filters__chip"
-            onClick={() => {
-              setDraft('')
-              setSearch('')
-              setCategory(undefined)
-              setRisk(undefined)
-              setHasOpenNeeds(undefined)
-            }}
-          >
-            清除筛选
-          </View>
-        ) : null}
-      </View>
+        </FilterChip>
+        {isFiltered ? <FilterChip onClick={clearFilters}>清除筛选</FilterChip> : null}
+      </FilterBar>
       <View className="actions">
         {canCreate ? (
-          <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: routes.householdForm() })}>
+          <NavButton url={routes.householdForm()} type="primary" size="small">
             新增困难户
-          </Button>
+          </NavButton>
         ) : null}
         {canCreate ? (
-          <Button size="small" onClick={() => void Taro.navigateTo({ url: routes.householdImport })}>
+          <NavButton url={routes.householdImport} size="small">
             导入花名册
-          </Button>
+          </NavButton>
         ) : null}
         <Button
           size="small"
@@ -139,42 +121,28 @@ export const HouseholdList = ({ canCreate }: { canCreate: boolean }) => {
           导出公示名单
         </Button>
       </View>
-      {list.items.length || created.length ? (
-        <View className="section">
-          {created.map((row) => (
-            <UnsyncedCell
-              key={row.itemId}
-              title={row.title}
-              description={row.description}
-              state={row.state}
-              badge={row.category ? <Tag type="primary">{row.category}</Tag> : null}
-            />
-          ))}
-          {list.items.map((h) => (
-            <Cell
-              key={h.id}
-              title={`${h.headName}（${h.code}）`}
-              description={`${h.village.name}${h.groupName ? ` ${h.groupName}` : ''} · ${h.memberCount} 人 · ${h.riskCodes.map((r) => RISK_CODE_LABELS[r]).join('、') || '无风险'}`}
-              extra={
-                <View className="list-extra">
-                  <Tag type="primary">{HOUSEHOLD_CATEGORY_LABELS[h.category]}</Tag>
-                  {h.openNeedCount ? <Tag type="danger">{`诉求 ${h.openNeedCount}`}</Tag> : null}
-                  <UnsyncedTag state={unsynced.edited[h.id]} />
-                </View>
-              }
-              onClick={() => void Taro.navigateTo({ url: routes.householdDetail(h.id) })}
-            />
-          ))}
-        </View>
-      ) : null}
-      <ListState
-        isLoading={list.isLoading}
-        error={list.error}
-        isEmpty={!list.items.length && !created.length}
+      <PagedList
+        list={list}
+        unsynced={unsynced}
+        unsyncedBadge={(row) => (row.category ? <Tag type="primary">{row.category}</Tag> : null)}
         emptyText={isFiltered ? '没有找到符合条件的困难户，换个关键词或筛选条件试试' : '还没有困难户记录'}
-        onRetry={() => void list.refetch()}
-        footer={list.footer}
-      />
+      >
+        {list.items.map((h) => (
+          <Cell
+            key={h.id}
+            title={`${h.headName}（${h.code}）`}
+            description={`${h.village.name}${h.groupName ? ` ${h.groupName}` : ''} · ${h.memberCount} 人 · ${h.riskCodes.map((r) => RISK_CODE_LABELS[r]).join('、') || '无风险'}`}
+            extra={
+              <View className="list-extra">
+                <Tag type="primary">{HOUSEHOLD_CATEGORY_LABELS[h.category]}</Tag>
+                {h.openNeedCount ? <Tag type="danger">{`诉求 ${h.openNeedCount}`}</Tag> : null}
+                <UnsyncedTag state={unsynced.edited[h.id]} />
+              </View>
+            }
+            onClick={() => void Taro.navigateTo({ url: routes.householdDetail(h.id) })}
+          />
+        ))}
+      </PagedList>
     </View>
   )
 }

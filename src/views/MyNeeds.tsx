@@ -1,11 +1,13 @@
 // 我的诉求: a resident's needs for their household, and the way to submit one.
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Cell } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { shanghaiDate } from '../../common/dates'
 import { NEED_CATEGORY_LABELS } from '../../common/enums'
-import { ListState } from '../components/ListState'
+import { BindHouseholdPrompt } from '../components/BindHouseholdPrompt'
+import { NavButton } from '../components/NavButton'
 import { NeedStatusTag } from '../components/NeedStatusTag'
+import { PagedList } from '../components/PagedList'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { usePagedList } from '../lib/use-paged-list'
@@ -18,46 +20,25 @@ const ResidentNeeds = () => {
   return (
     <View>
       <View className="actions">
-        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: routes.submitNeed() })}>
+        <NavButton url={routes.submitNeed()} type="primary" block>
           提交诉求
-        </Button>
+        </NavButton>
       </View>
-      {list.items.length ? (
-        <View className="section">
-          {list.items.map((n) => (
-            <Cell
-              key={n.id}
-              title={n.description}
-              description={`${NEED_CATEGORY_LABELS[n.category]} · ${shanghaiDate(n.createdAt)}`}
-              extra={<NeedStatusTag status={n.status} />}
-              onClick={() => void Taro.navigateTo({ url: routes.myNeedDetail(n.id) })}
-            />
-          ))}
-        </View>
-      ) : null}
-      <ListState
-        isLoading={list.isLoading}
-        error={list.error}
-        isEmpty={!list.items.length}
-        emptyText="还没有提交过诉求。有困难请点上方“提交诉求”，村干部会尽快办理"
-        onRetry={() => void list.refetch()}
-        footer={list.footer}
-      />
+      <PagedList list={list} emptyText="还没有提交过诉求。有困难请点上方“提交诉求”，村干部会尽快办理">
+        {list.items.map((n) => (
+          <Cell
+            key={n.id}
+            title={n.description}
+            description={`${NEED_CATEGORY_LABELS[n.category]} · ${shanghaiDate(n.createdAt)}`}
+            extra={<NeedStatusTag status={n.status} />}
+            onClick={() => void Taro.navigateTo({ url: routes.myNeedDetail(n.id) })}
+          />
+        ))}
+      </PagedList>
     </View>
   )
 }
 
 /** A WeChat user not yet bound to a household is asked to bind first. */
 export const MyNeeds = ({ isBound }: { isBound: boolean }) =>
-  isBound ? (
-    <ResidentNeeds />
-  ) : (
-    <View className="section list-state">
-      <View>绑定家庭户后，可以提交诉求并查看办理进度。</View>
-      <View className="actions">
-        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: routes.bindHousehold })}>
-          绑定我的家庭户
-        </Button>
-      </View>
-    </View>
-  )
+  isBound ? <ResidentNeeds /> : <BindHouseholdPrompt reason="绑定家庭户后，可以提交诉求并查看办理进度。" />

@@ -10,22 +10,21 @@ import {
   type NeedCategory,
   type NeedUrgency,
 } from '../../common/enums'
-import { ListState } from '../components/ListState'
+import { ChoiceChips, FilterBar, SelectChip } from '../components/FilterChips'
 import { NeedStatusTag } from '../components/NeedStatusTag'
-import { SelectField } from '../components/SelectField'
-import { UnsyncedCell, UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
-import { inputText, notListed, useUnsynced } from '../lib/offline-queue/use-unsynced'
+import { PagedList } from '../components/PagedList'
+import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
+import { inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { usePagedList } from '../lib/use-paged-list'
-import './filters.scss'
 
 type BoardFilter = 'open' | 'overdue' | 'all'
 
-const FILTERS: { key: BoardFilter; text: string }[] = [
-  { key: 'open', text: '待办' },
-  { key: 'overdue', text: '已逾期' },
-  { key: 'all', text: '全部' },
+const FILTERS: { value: BoardFilter; label: string }[] = [
+  { value: 'open', label: '待办' },
+  { value: 'overdue', label: '已逾期' },
+  { value: 'all', label: '全部' },
 ]
 
 /** A need saved on this phone, before the server has it (the household's name comes later). */
@@ -62,62 +61,40 @@ export const NeedBoard = () => {
     ),
   )
   const unsynced = useUnsynced('need', unsyncedRow)
-  const created = notListed(unsynced.created, list.items)
   return (
     <View>
-      <View className="filters">
-        {FILTERS.map((v) => (
-          <View
-            key={v.key}
-            className={`filters__chip ${view === v.key ? 'filters__chip--on' : ''}`}
-            onClick={() => setView(v.key)}
-          >
-            {v.text}
-          </View>
-        ))}
-        <View className={`filters__chip ${category ? 'filters__chip--on' : ''}`}>
-          <SelectField
-            options={[
-              { value: '', label: '全部类别' },
-              ...NEED_CATEGORIES.map((c) => ({ value: c, label: NEED_CATEGORY_LABELS[c] })),
-            ]}
-            value={category ?? ''}
-            onChange={(v) => setCategory(v || undefined)}
-            testId="filter-category"
-          />
-        </View>
-      </View>
-      {list.items.length || created.length ? (
-        <View className="section">
-          {created.map((row) => (
-            <UnsyncedCell key={row.itemId} title={row.title} description={row.description} state={row.state} />
-          ))}
-          {list.items.map((n) => (
-            <Cell
-              key={n.id}
-              title={`${n.household.headName}：${n.description}`}
-              description={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}${n.dueOn ? ` · 应办结 ${n.dueOn}` : ''} · ${n.village.name}`}
-              extra={
-                <View className="list-extra">
-                  <NeedStatusTag status={n.status} isOverdue={n.isOverdue} />
-                  <UnsyncedTag state={unsynced.edited[n.id]} />
-                </View>
-              }
-              onClick={() => void Taro.navigateTo({ url: routes.needDetail(n.id) })}
-            />
-          ))}
-        </View>
-      ) : null}
-      <ListState
-        isLoading={list.isLoading}
-        error={list.error}
-        isEmpty={!list.items.length && !created.length}
+      <FilterBar>
+        <ChoiceChips choices={FILTERS} value={view} onChange={setView} />
+        <SelectChip
+          allLabel="全部类别"
+          options={NEED_CATEGORIES.map((c) => ({ value: c, label: NEED_CATEGORY_LABELS[c] }))}
+          value={category}
+          onChange={setCategory}
+          testId="filter-category"
+        />
+      </FilterBar>
+      <PagedList
+        list={list}
+        unsynced={unsynced}
         emptyText={
           view === 'overdue' ? '没有逾期的诉求，继续保持' : view === 'open' ? '暂时没有待办的诉求' : '还没有诉求记录'
         }
-        onRetry={() => void list.refetch()}
-        footer={list.footer}
-      />
+      >
+        {list.items.map((n) => (
+          <Cell
+            key={n.id}
+            title={`${n.household.headName}：${n.description}`}
+            description={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}${n.dueOn ? ` · 应办结 ${n.dueOn}` : ''} · ${n.village.name}`}
+            extra={
+              <View className="list-extra">
+                <NeedStatusTag status={n.status} isOverdue={n.isOverdue} />
+                <UnsyncedTag state={unsynced.edited[n.id]} />
+              </View>
+            }
+            onClick={() => void Taro.navigateTo({ url: routes.needDetail(n.id) })}
+          />
+        ))}
+      </PagedList>
     </View>
   )
 }

@@ -1,31 +1,19 @@
 // 处理冲突: an edit made offline met a newer version on the server. The page shows
 // each differing field both ways, lets the person pick per field (theirs by default), and saves
 // the merge, at the server's version, back into the queue; or gives the edit up after asking.
-import Taro from '@tarojs/taro'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RouterOutputs } from '../../src/lib/api-types'
-import { OfflineQueueProvider } from '../../src/lib/offline-queue/context'
-import { createOfflineQueue } from '../../src/lib/offline-queue/queue'
-import type { QueueItem, StoredQueue } from '../../src/lib/offline-queue/types'
+import type { QueueItem } from '../../src/lib/offline-queue/types'
 import { routes } from '../../src/lib/routes'
 import { ConflictView } from '../../src/package-sync/conflict/conflict-view'
 import { SyncQueueView } from '../../src/package-sync/index/sync-queue-view'
-import { type ApiCall, renderWithApi } from './render-with-api'
+import { memoryQueue } from './memory-queue'
+import type { ApiCall } from './render-with-api'
+import { renderInQueue } from './render-with-queue'
+import { answerModal, answerTaro, stubTaroEachTest } from './stub-taro'
 
-const stub = (name: 'showModal' | 'showToast' | 'navigateBack' | 'navigateTo', value: unknown) => {
-  const fn = vi.fn().mockResolvedValue(value)
-  Object.defineProperty(Taro, name, { value: fn, configurable: true, writable: true })
-  return fn
-}
-let navigateBack: ReturnType<typeof vi.fn>
-beforeEach(() => {
-  stub('showToast', { errMsg: 'showToast:ok' })
-  navigateBack = stub('navigateBack', { errMsg: 'navigateBack:ok' })
-})
-afterEach(() => {
-  for (const name of ['showModal', 'showToast', 'navigateBack', 'navigateTo']) Reflect.deleteProperty(Taro, name)
-})
+const { navigateBack } = stubTaroEachTest()
 
 const ACTIVITY = '01940000-0000-7000-8000-00000000000a'
 const BRANCH = '01940000-0000-7000-8000-0000000000b1'
@@ -82,19 +70,12 @@ const onServer = {
 } as unknown as RouterOutputs['activity']['byId']
 
 const renderPage = (items: QueueItem[] = [conflicted], page = <ConflictView itemId="conflicted-edit" />) => {
-  let saved: StoredQueue = { items: structuredClone(items), lastSyncedAt: null }
-  const queue = createOfflineQueue({
-    storage: { read: () => saved, write: (value) => (saved = structuredClone(value)) },
-    transport: vi.fn(),
-    clock: { now: () => Date.now(), setTimer: () => () => {} },
-    // Offline: the merge waits in the queue, where the test reads it.
-    network: { isOnline: () => false },
-    makeId: () => crypto.randomUUID(),
-  })
-  const rendered = renderWithApi(<OfflineQueueProvider queue={queue}>{page}</OfflineQueueProvider>, (call: ApiCall) =>
+  // Offline: the merge waits in the queue, where the test reads it.
+  const { queue, stored } = memoryQueue({ items })
+  const rendered = renderInQueue(page, queue, (call: ApiCall) =>
     call.path === 'activity.byId' ? { data: onServer } : { data: null },
   )
-  return { queue, stored: () => saved, calls: rendered.calls }
+  return { queue, stored, calls: rendered.calls }
 }
 
 const field = (key: string) => {
@@ -155,11 +136,11 @@ describe('处理冲突', () => {
   it('放弃我的修改 asks first; declined, the edit stays; confirmed, it is gone', async () => {
     const { stored } = renderPage()
     await screen.findByText('有 3 项不同')
-    const declined = stub('showModal', { confirm: false, cancel: true })
+    const declined = answerModal(false)
     fireEvent.click(screen.getByText('放弃我的修改'))
     await waitFor(() => expect(declined).toHaveBeenCalledOnce())
     expect(stored().items).toHaveLength(1)
-    stub('showModal', { confirm: true, cancel: false })
+    answerModal(true)
     fireEvent.click(screen.getByText('放弃我的修改'))
     await waitFor(() => expect(stored().items).toHaveLength(0))
     expect(navigateBack).toHaveBeenCalledOnce()
@@ -177,7 +158,7 @@ describe('处理冲突', () => {
     const [conflict, other] = await screen.findAllByTestId('sync-item')
     expect(within(conflict as HTMLElement).queryByText('重试')).toBeNull()
     expect(within(other as HTMLElement).getByText('重试')).toBeTruthy()
-    const navigateTo = stub('navigateTo', { errMsg: 'navigateTo:ok' })
+    const navigateTo = answerTaro('navigateTo', { errMsg: 'navigateTo:ok' })
     fireEvent.click(within(conflict as HTMLElement).getByText('处理冲突'))
     expect(navigateTo).toHaveBeenCalledWith({ url: routes.syncConflict('conflicted-edit') })
     expect(routes.syncConflict('conflicted-edit')).toBe('/package-sync/conflict/index?id=conflicted-edit')

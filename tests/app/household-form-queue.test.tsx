@@ -2,20 +2,20 @@
 // offline it is kept as 已保存，待同步 under a name the 待同步 page can show (户主 and 户编号, never the
 // ID number), and the server's refusal of the first attempt still lands beside the fields.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { actionLabel, itemSummary } from '../../src/lib/offline-queue/labels'
 import { QUEUED_TOAST } from '../../src/lib/offline-queue/use-queued-mutation'
 import HouseholdFormPage from '../../src/package-household/form/index'
+import { UUID } from './memory-queue'
 import type { ApiAnswer, ApiCall } from './render-with-api'
 import { typeInto } from './render-with-api'
 import { ME, renderWithQueue } from './render-with-queue'
-import { stubTaro } from './stub-taro'
+import { stubTaroEachTest } from './stub-taro'
 import { route } from './taro-page-hooks'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).withPageHooks(await original()))
 
 const HOUSEHOLD_ID = '0a000000-0000-4000-8000-000000000001'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const HOUSEHOLD = {
   id: HOUSEHOLD_ID,
@@ -48,14 +48,7 @@ const HOUSEHOLD = {
   risks: [],
 }
 
-let taro: ReturnType<typeof stubTaro>
-beforeEach(() => {
-  taro = stubTaro()
-})
-afterEach(() => {
-  taro.restore()
-  localStorage.clear()
-})
+const taro = stubTaroEachTest()
 
 /** The household's record for the edit form; `save` answers household.update. */
 const editing = (save: (call: ApiCall) => ApiAnswer) => (call: ApiCall) =>

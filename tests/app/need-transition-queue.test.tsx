@@ -3,20 +3,20 @@
 // the step is kept as 已保存，待同步, the page says so instead of offering the next steps, and the
 // 待同步 page names it 诉求流转 · 办结.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { actionLabel, itemSummary } from '../../src/lib/offline-queue/labels'
 import { QUEUED_TOAST } from '../../src/lib/offline-queue/use-queued-mutation'
 import NeedDetailPage from '../../src/package-need/detail/index'
+import { UUID } from './memory-queue'
 import type { ApiAnswer, ApiCall } from './render-with-api'
 import { typeInto } from './render-with-api'
 import { renderWithQueue } from './render-with-queue'
-import { stubTaro } from './stub-taro'
+import { stubTaroEachTest } from './stub-taro'
 import { route } from './taro-page-hooks'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).withPageHooks(await original()))
 
 const NEED_ID = '0e000000-0000-4000-8000-000000000001'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const NEED = {
   id: NEED_ID,
@@ -36,14 +36,9 @@ const NEED = {
 }
 const RESOLVED = { ...NEED, version: 3, status: 'RESOLVED', nextSteps: [] }
 
-let taro: ReturnType<typeof stubTaro>
+const taro = stubTaroEachTest()
 beforeEach(() => {
-  taro = stubTaro()
   route.params = { id: NEED_ID }
-})
-afterEach(() => {
-  taro.restore()
-  localStorage.clear()
 })
 
 const answer = (call: ApiCall): ApiAnswer =>

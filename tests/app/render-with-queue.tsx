@@ -4,9 +4,10 @@
 import { TRPCClientError } from '@trpc/client'
 import type { ReactElement } from 'react'
 import { OfflineQueueProvider } from '../../src/lib/offline-queue/context'
-import { createOfflineQueue } from '../../src/lib/offline-queue/queue'
-import type { StoredQueue, Transport } from '../../src/lib/offline-queue/types'
+import type { OfflineQueue } from '../../src/lib/offline-queue/queue'
+import type { Transport } from '../../src/lib/offline-queue/types'
 import { saveSession } from '../../src/lib/session'
+import { memoryQueue, realTimers } from './memory-queue'
 import { type ApiAnswer, type ApiCall, renderWithApi } from './render-with-api'
 
 /** Who auth.me says is signed in: a village cadre who has agreed to the privacy notice. */
@@ -35,20 +36,10 @@ export const renderWithQueue = (
     if ('error' in result) throw TRPCClientError.from({ error: { ...result.error, code: -32600 } })
     return result.data
   }
-  let stored: StoredQueue = { items: [], lastSyncedAt: null }
-  const queue = createOfflineQueue({
-    storage: { read: () => stored, write: (value) => (stored = structuredClone(value)) },
-    transport,
-    clock: {
-      now: () => Date.now(),
-      setTimer: (run, ms) => {
-        const handle = setTimeout(run, ms)
-        return () => clearTimeout(handle)
-      },
-    },
-    network: { isOnline: () => isOnline },
-    makeId: () => crypto.randomUUID(),
-  })
-  const rendered = renderWithApi(<OfflineQueueProvider queue={queue}>{ui}</OfflineQueueProvider>, answer)
-  return { ...rendered, queue, sent, stored: () => stored }
+  const { queue, stored } = memoryQueue({ transport, isOnline, clock: realTimers })
+  return { ...renderInQueue(ui, queue, answer), queue, sent, stored }
 }
+
+/** Renders `ui` inside `queue` (the app's provider), its queries answered by `respond`. */
+export const renderInQueue = (ui: ReactElement, queue: OfflineQueue, respond: (call: ApiCall) => ApiAnswer) =>
+  renderWithApi(<OfflineQueueProvider queue={queue}>{ui}</OfflineQueueProvider>, respond)

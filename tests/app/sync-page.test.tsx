@@ -1,20 +1,14 @@
 // 待同步: the person sees what waits on the phone, the item being sent, the failed one
 // with the server's reason, and can retry it or give it up (after confirming).
-import Taro from '@tarojs/taro'
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { OfflineQueueProvider } from '../../src/lib/offline-queue/context'
-import { createOfflineQueue } from '../../src/lib/offline-queue/queue'
 import type { QueueItem, StoredQueue, Transport } from '../../src/lib/offline-queue/types'
 import { SyncQueueView } from '../../src/package-sync/index/sync-queue-view'
-import { renderWithApi } from './render-with-api'
+import { memoryQueue } from './memory-queue'
+import { renderInQueue } from './render-with-queue'
+import { answerModal, restoreTaro } from './stub-taro'
 
-const answerModal = (confirm: boolean) => {
-  const modal = vi.fn().mockResolvedValue({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })
-  Object.defineProperty(Taro, 'showModal', { value: modal, configurable: true, writable: true })
-  return modal
-}
-afterEach(() => Reflect.deleteProperty(Taro, 'showModal'))
+afterEach(restoreTaro)
 
 const ACTIVITY = 'a0000000-0000-4000-8000-000000000001'
 const item = (overrides: Partial<QueueItem>): QueueItem => ({
@@ -46,21 +40,9 @@ const stored: StoredQueue = {
 }
 
 const renderPage = (transport: Transport, isOnline = false) => {
-  let saved: StoredQueue = structuredClone(stored)
-  const queue = createOfflineQueue({
-    storage: { read: () => saved, write: (value) => (saved = structuredClone(value)) },
-    transport,
-    clock: { now: () => Date.now(), setTimer: () => () => {} },
-    network: { isOnline: () => isOnline },
-    makeId: () => crypto.randomUUID(),
-  })
-  renderWithApi(
-    <OfflineQueueProvider queue={queue}>
-      <SyncQueueView />
-    </OfflineQueueProvider>,
-    () => ({ data: null }),
-  )
-  return { queue, stored: () => saved }
+  const { queue, stored: saved } = memoryQueue({ ...stored, transport, isOnline })
+  renderInQueue(<SyncQueueView />, queue, () => ({ data: null }))
+  return { queue, stored: saved }
 }
 
 describe('待同步', () => {

@@ -1,15 +1,14 @@
 // 未同步 in the lists: an activity saved offline shows at the top of 主题党日 at once,
 // built from what was queued and marked 未同步 (同步失败 once refused); an existing row with an
 // edit still queued is marked too; both go when the queue has sent them.
-import Taro from '@tarojs/taro'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { OfflineQueueProvider } from '../../src/lib/offline-queue/context'
-import { createOfflineQueue } from '../../src/lib/offline-queue/queue'
-import type { StoredQueue, Transport } from '../../src/lib/offline-queue/types'
+import type { Transport } from '../../src/lib/offline-queue/types'
 import { routes } from '../../src/lib/routes'
 import { ActivityList } from '../../src/views/ActivityList'
-import { renderWithApi } from './render-with-api'
+import { memoryQueue } from './memory-queue'
+import { renderInQueue } from './render-with-queue'
+import { answerTaro, restoreTaro } from './stub-taro'
 
 // The page hooks usePagedList registers come from Taro's React runtime, absent from its H5 API.
 vi.mock('@tarojs/taro', async (importOriginal) => ({
@@ -17,7 +16,7 @@ vi.mock('@tarojs/taro', async (importOriginal) => ({
   usePullDownRefresh: () => {},
   useReachBottom: () => {},
 }))
-afterEach(() => Reflect.deleteProperty(Taro, 'navigateTo'))
+afterEach(restoreTaro)
 
 const OFFLINE = '01940000-0000-7000-8000-0000000000a1'
 const LISTED = '01940000-0000-7000-8000-0000000000a2'
@@ -53,21 +52,11 @@ const offlineActivity = {
 }
 
 const renderList = (transport: Transport) => {
-  let saved: StoredQueue = { items: [], lastSyncedAt: null }
-  const queue = createOfflineQueue({
-    storage: { read: () => saved, write: (value) => (saved = structuredClone(value)) },
-    transport,
-    clock: { now: () => Date.now(), setTimer: () => () => {} },
-    network: { isOnline: () => false },
-    makeId: () => crypto.randomUUID(),
-  })
+  const { queue } = memoryQueue({ transport })
   queue.enqueue('activity.create', offlineActivity)
   queue.enqueue('activity.update', { ...listed, theme: '离线时改的主题' })
-  renderWithApi(
-    <OfflineQueueProvider queue={queue}>
-      <ActivityList canCreate />
-    </OfflineQueueProvider>,
-    ({ path }) => (path === 'activity.list' ? { data: { items: [listed], nextCursor: null } } : { data: [] }),
+  renderInQueue(<ActivityList canCreate />, queue, ({ path }) =>
+    path === 'activity.list' ? { data: { items: [listed], nextCursor: null } } : { data: [] },
   )
   return queue
 }
@@ -87,8 +76,7 @@ describe('未同步 rows in 主题党日', () => {
     expect(within(existing as HTMLElement).getByText('未同步')).toBeTruthy()
 
     // A tap opens its detail, which the page builds from the queue until the server has it.
-    const navigateTo = vi.fn().mockResolvedValue({ errMsg: 'navigateTo:ok' })
-    Object.defineProperty(Taro, 'navigateTo', { value: navigateTo, configurable: true, writable: true })
+    const navigateTo = answerTaro('navigateTo', { errMsg: 'navigateTo:ok' })
     fireEvent.click(screen.getByText('没有信号时登记的活动'))
     expect(navigateTo).toHaveBeenCalledWith({ url: routes.activityDetail(OFFLINE) })
 

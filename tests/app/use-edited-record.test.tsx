@@ -1,22 +1,13 @@
 // An edit form saves against the version it was filled from: a background refetch that brings a
 // newer version must not let the stale form through the server's version check.
-import Taro from '@tarojs/taro'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useEditedRecord } from '../../src/lib/use-edited-record'
+import { answerModal, restoreTaro } from './stub-taro'
 
 type Household = { version: number; notes: string }
 
-// Taro H5's default export inherits its APIs, so they are stubbed on the object itself.
-const answerModal = (confirm: boolean) => {
-  const modal = vi.fn().mockResolvedValue({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })
-  Object.defineProperty(Taro, 'showModal', { value: modal, configurable: true, writable: true })
-  return modal
-}
-
-afterEach(() => {
-  Reflect.deleteProperty(Taro, 'showModal')
-})
+afterEach(restoreTaro)
 
 describe('useEditedRecord', () => {
   it('keeps the loaded version through refetches, and refills only when asked', async () => {

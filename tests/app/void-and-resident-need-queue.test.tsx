@@ -2,21 +2,21 @@
 // and the donation page stops offering it again; a resident's 提交诉求 is kept with a client-made
 // id (resident.submitNeed takes one) and named by its category, never by what the resident wrote.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { actionLabel, itemSummary } from '../../src/lib/offline-queue/labels'
 import { QUEUED_TOAST } from '../../src/lib/offline-queue/use-queued-mutation'
 import DonationDetailPage from '../../src/package-donation/detail/index'
 import SubmitNeedPage from '../../src/package-resident/submit-need/index'
+import { UUID } from './memory-queue'
 import type { ApiCall } from './render-with-api'
 import { typeInto } from './render-with-api'
 import { renderWithQueue } from './render-with-queue'
-import { stubTaro } from './stub-taro'
+import { stubTaroEachTest } from './stub-taro'
 import { route } from './taro-page-hooks'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).withPageHooks(await original()))
 
 const DONATION_ID = '0f000000-0000-4000-8000-000000000001'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const DONATION = {
   id: DONATION_ID,
@@ -38,14 +38,7 @@ const DONATION = {
   canEdit: true,
 }
 
-let taro: ReturnType<typeof stubTaro>
-beforeEach(() => {
-  taro = stubTaro()
-})
-afterEach(() => {
-  taro.restore()
-  localStorage.clear()
-})
+const taro = stubTaroEachTest()
 
 describe('作废捐赠 and 提交诉求, offline', () => {
   it('keeps 作废 as 已保存，待同步 and does not offer it again meanwhile', async () => {

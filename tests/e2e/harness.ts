@@ -148,12 +148,36 @@ export const setDate = (page: Page, testId: string, day: string) =>
 /** Waits until this text shows on the current page. */
 export const see = (page: Page, text: string) => app(page).getByText(text).locator('visible=true').first().waitFor()
 
-export const login = async (e2e: E2E, page: Page, phone: string) => {
+/** The seeded demo accounts, by the phone each signs in with (prisma/seed, README). */
+export const PHONES = {
+  /** 王建国, 支部书记 */
+  secretary: '13800000002',
+  /** 李振华, 驻村干部 of 前跃村 */
+  cadre: '13800000003',
+  /** 张丽, 党员 */
+  member: '13800000004',
+  /** 马德林, 村民 */
+  resident: '13800000005',
+  /** 赵永平, 驻村干部 of 上滩村 */
+  otherCadre: '13800000006',
+} as const
+
+/** Opens the app signed out: it goes to 登录. */
+export const openLogin = async (e2e: E2E, page: Page) => {
   await page.goto(`${e2e.baseUrl}/`)
   await page.waitForURL(/login/)
+}
+
+/** On 登录: the phone, the demo password, 登录. */
+export const submitLogin = async (page: Page, phone: string) => {
   await fill(page, 'phone', phone)
   await fill(page, 'password', E2E_PASSWORD)
   await tapButton(page, '登录')
+}
+
+export const login = async (e2e: E2E, page: Page, phone: string) => {
+  await openLogin(e2e, page)
+  await submitLogin(page, phone)
   // The first sign-in of each account shows the privacy notice, to be agreed to before anything.
   await page.waitForURL(/pages\/home|package-auth\/privacy/)
   if (page.url().includes('package-auth/privacy')) {
@@ -161,6 +185,13 @@ export const login = async (e2e: E2E, page: Page, phone: string) => {
     await tapButton(page, '同意并继续')
     await page.waitForURL(/pages\/home/)
   }
+}
+
+/** A new phone-sized page, signed in (and past the privacy notice). */
+export const signedInPage = async (e2e: E2E, phone: string): Promise<Page> => {
+  const page = await newPhonePage(e2e)
+  await login(e2e, page, phone)
+  return page
 }
 
 /** Waits for Taro's toast (Taro.showToast) with this text. */

@@ -1,20 +1,15 @@
 // Opening the app again, signed in: the 工作台's data is asked for as the app's code loads
 // (src/lib/launch-prefetch.ts), and a session ended elsewhere meanwhile leads to 登录.
 import type { Request } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type E2E, login, newPhonePage, see, startE2E } from './harness'
+import { describe, expect, it } from 'vitest'
+import { PHONES, see, signedInPage } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E({ seed: 'partyDay' })
-})
-afterAll(() => e2e?.stop())
+const e2e = worldForThisFile({ seed: 'partyDay' })
 
 /** A fresh tab with the signed-in secretary's storage (the session, and the offline copy or not). */
 const reopen = async (withOfflineCopy: boolean) => {
-  const first = await newPhonePage(e2e)
-  await login(e2e, first, '13800000002')
+  const first = await signedInPage(e2e, PHONES.secretary)
   await see(first, '王建国，您好')
   await first.waitForFunction(() => localStorage.getItem('pdrl.offline-cache') !== null, undefined, {
     timeout: 30_000,
@@ -62,7 +57,7 @@ describe('launching signed in', () => {
   it('sends a person whose session was ended elsewhere to 登录', async () => {
     const page = await reopen(true)
     await e2e.server.deps.prisma.session.updateMany({
-      where: { user: { phone: '13800000002' }, revokedAt: null },
+      where: { user: { phone: PHONES.secretary }, revokedAt: null },
       data: { revokedAt: new Date() },
     })
     await page.goto(`${e2e.baseUrl}/#/pages/home/index`)

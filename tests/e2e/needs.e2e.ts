@@ -1,34 +1,26 @@
 // 诉求 end to end: a resident submits one from WeChat's H5; the village cadre takes it from
 // received to followed-up with a satisfaction score; the resident sees every step.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  choose,
-  type E2E,
-  fill,
-  login,
-  newPhonePage,
-  screenshot,
-  see,
-  startE2E,
-  tapButton,
-  tapContaining,
-  tapTab,
-} from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { choose, fill, PHONES, screenshot, see, signedInPage, tapButton, tapContaining, tapTab } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
+const e2e = worldForThisFile()
 
-beforeAll(async () => {
-  e2e = await startE2E()
-})
-afterAll(() => e2e?.stop())
+/** One step of the workflow: its button, what it asks for, 确认, and the status it leads to. */
+const takeStep = async (page: Page, action: string, status: string, fields: Record<string, string> = {}) => {
+  await tapButton(page, action)
+  for (const [name, text] of Object.entries(fields)) await fill(page, name, text)
+  await tapButton(page, `确认${action}`)
+  await see(page, status)
+}
 
 const NEED = '家里的旱厕需要改造，冬天老人如厕不便'
 
 describe('a resident’s need, worked by the cadre', () => {
   it('goes from received to followed up, and the resident sees it change', async () => {
     // The resident (马德林) submits.
-    const resident = await newPhonePage(e2e)
-    await login(e2e, resident, '13800000005')
+    const resident = await signedInPage(e2e, PHONES.resident)
     await see(resident, '马德林，您好')
     await tapTab(resident, '我的诉求')
     await tapButton(resident, '提交诉求')
@@ -43,8 +35,7 @@ describe('a resident’s need, worked by the cadre', () => {
     await screenshot(resident, 'resident-need-received')
 
     // The cadre (李振华) works it on the 诉求 board.
-    const cadre = await newPhonePage(e2e)
-    await login(e2e, cadre, '13800000003')
+    const cadre = await signedInPage(e2e, PHONES.cadre)
     await tapTab(cadre, '诉求')
     await tapContaining(cadre, NEED)
     await cadre.waitForURL(/package-need\/detail/)
@@ -59,14 +50,8 @@ describe('a resident’s need, worked by the cadre', () => {
     await tapButton(cadre, '确认转交责任单位')
     await see(cadre, '已转交')
 
-    await tapButton(cadre, '开始办理')
-    await tapButton(cadre, '确认开始办理')
-    await see(cadre, '办理中')
-
-    await tapButton(cadre, '办结')
-    await fill(cadre, 'note', '已纳入今年厕所革命改造计划，施工完成')
-    await tapButton(cadre, '确认办结')
-    await see(cadre, '已办结')
+    await takeStep(cadre, '开始办理', '办理中')
+    await takeStep(cadre, '办结', '已办结', { note: '已纳入今年厕所革命改造计划，施工完成' })
 
     await tapButton(cadre, '回访')
     await cadre.locator('#app .nut-rate-item:visible').nth(4).click()

@@ -6,29 +6,12 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  choose,
-  type E2E,
-  fill,
-  login,
-  newPhonePage,
-  SCREENSHOTS,
-  screenshot,
-  see,
-  setDate,
-  startE2E,
-  tapButton,
-  tapTab,
-  tapText,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { fillActivityForm, fillVisitForm } from './forms'
+import { choose, fill, PHONES, SCREENSHOTS, screenshot, see, signedInPage, tapButton, tapTab, tapText } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E()
-})
-afterAll(() => e2e?.stop())
+const e2e = worldForThisFile()
 
 const THEME = '雪后走访 无信号也要登记'
 const QUEUE_KEY = 'pdrl.offline-queue'
@@ -51,12 +34,13 @@ const logVisit = async (page: import('playwright-core').Page, household: string,
   await tapButton(page, '登记走访')
   await page.waitForURL(/package-visit\/form/)
   await see(page, THEME)
-  await choose(page, 'householdId', household)
-  await fill(page, 'healthNotes', '身体尚可')
-  await fill(page, 'livingConditions', '独居，冬季取暖困难')
-  await fill(page, 'difficulties', '取暖用煤不足')
-  for (const item of ['+ 大米', '+ 面粉', '+ 食用油']) await tapButton(page, item)
-  await fill(page, 'cash', '500')
+  await fillVisitForm(page, {
+    household,
+    health: '身体尚可',
+    living: '独居，冬季取暖困难',
+    difficulties: '取暖用煤不足',
+    cashYuan: '500',
+  })
   if (withPhoto) {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapText(page, '从相册选')])
     await chooser.setFiles({ name: 'IMG_0123.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto() })
@@ -69,9 +53,8 @@ const logVisit = async (page: import('playwright-core').Page, household: string,
 
 describe('a day without signal', () => {
   it('records offline, survives a reload offline, and syncs each record exactly once', async () => {
-    const page = await newPhonePage(e2e)
+    const page = await signedInPage(e2e, PHONES.secretary)
     const context = page.context()
-    await login(e2e, page, '13800000002')
     await see(page, '王建国，您好')
     // Online first: the app shell is cached, and the lists the forms need are kept.
     await expect
@@ -94,12 +77,14 @@ describe('a day without signal', () => {
     // The activity.
     await tapButton(page, '新建主题党日')
     await page.waitForURL(/package-activity\/form/)
-    await fill(page, 'theme', THEME)
-    await setDate(page, 'heldOn', '2025-02-20')
-    await choose(page, 'villageId', '良教乡前跃村')
-    await fill(page, 'place', '前跃村村委会')
-    await fill(page, 'expectedCount', '12')
-    await fill(page, 'presentCount', '12')
+    await fillActivityForm(page, {
+      theme: THEME,
+      heldOn: '2025-02-20',
+      village: '良教乡前跃村',
+      place: '前跃村村委会',
+      expected: 12,
+      present: 12,
+    })
     await tapButton(page, '保存')
     await page.waitForURL(/pages\/home/)
     await see(page, '1 条记录待同步，联网后自动同步')

@@ -3,52 +3,37 @@
 // cash, and the eight donations; then sees ¥44,000.00 on the activity and on the 工作台.
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LAW_FIRMS } from '../../prisma/seed/reference-data'
 import { SUMMARY_SHEET } from '../../server/services/exports/donation-ledger'
-import {
-  choose,
-  type E2E,
-  fill,
-  login,
-  newPhonePage,
-  screenshot,
-  see,
-  setDate,
-  startE2E,
-  tapButton,
-  tapTab,
-  tapText,
-} from './harness'
+import { fillActivityForm, fillVisitForm } from './forms'
+import { choose, fill, PHONES, screenshot, see, signedInPage, tapButton, tapTab, tapText } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E()
-})
-afterAll(() => e2e?.stop())
+const e2e = worldForThisFile()
 
 const FIRM_CASH_YUAN = ['6000', '5000', '5000', '5000', '5000', '5000', '5000']
 
 describe('the secretary records the party day', () => {
   it('creates the activity, logs visits and donations, and sees ¥44,000.00', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000002')
+    const page = await signedInPage(e2e, PHONES.secretary)
     await see(page, '王建国，您好')
     await screenshot(page, 'secretary-home-before')
 
     // The activity.
     await tapButton(page, '新建主题党日')
     await page.waitForURL(/package-activity\/form/)
-    await fill(page, 'theme', '情系帮扶联点村 走访慰问暖民心')
-    await setDate(page, 'heldOn', '2025-01-23')
-    await choose(page, 'villageId', '良教乡前跃村')
-    await fill(page, 'place', '前跃村村委会')
+    await fillActivityForm(page, {
+      theme: '情系帮扶联点村 走访慰问暖民心',
+      heldOn: '2025-01-23',
+      village: '良教乡前跃村',
+      place: '前跃村村委会',
+      expected: 20,
+      present: 18,
+    })
     await fill(page, 'orgSearch', '律师事务所')
     await tapText(page, '全选以下 7 个')
     await see(page, '参加单位（已选 7 个）')
-    await fill(page, 'expectedCount', '20')
-    await fill(page, 'presentCount', '18')
     // Two absent: the form says so until each has a reason.
     await tapButton(page, '保存')
     await see(page, '请填写 2 位缺席人员及原因（现为 0 位）')
@@ -77,13 +62,14 @@ describe('the secretary records the party day', () => {
     for (const household of ['马德林（QY-001）', '李桂兰（QY-002）']) {
       await tapButton(page, '登记走访')
       await page.waitForURL(/package-visit\/form/)
-      await choose(page, 'householdId', household)
-      await fill(page, 'healthNotes', '身体尚可')
-      await fill(page, 'livingConditions', '老人在家，子女在外务工')
-      await fill(page, 'difficulties', '冬季取暖')
-      for (const item of ['+ 大米', '+ 面粉', '+ 食用油']) await tapButton(page, item)
+      await fillVisitForm(page, {
+        household,
+        health: '身体尚可',
+        living: '老人在家，子女在外务工',
+        difficulties: '冬季取暖',
+        cashYuan: '500',
+      })
       await see(page, '物资合计 ¥225.00')
-      await fill(page, 'cash', '500')
       await tapButton(page, '保存走访记录')
       await page.waitForURL(/package-activity\/detail/)
     }

@@ -1,22 +1,17 @@
 // A cadre imports the roster they keep, and reads the day's 有诉必应日报, in the browser.
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
 import { fillTemplate, mergeRosters, rosterHousehold } from '../helpers/roster-import'
-import { app, type E2E, login, newPhonePage, screenshot, see, startE2E, tapButton, tapTab } from './harness'
+import { app, PHONES, screenshot, see, signedInPage, tapButton, tapTab } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E({ seed: 'partyDay' })
-})
-afterAll(() => e2e?.stop())
+const e2e = worldForThisFile({ seed: 'partyDay' })
 
 describe('导入花名册', () => {
   it('checks the file first, refuses one with errors, and imports a good one once', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000003')
+    const page = await signedInPage(e2e, PHONES.cadre)
     await tapTab(page, '困难户')
     await tapButton(page, '导入花名册')
     await page.waitForURL(/package-household\/import/)
@@ -63,8 +58,7 @@ describe('导入花名册', () => {
 
 describe('有诉必应日报', () => {
   it('shows today’s figures for the cadre’s village and exports them', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000003')
+    const page = await signedInPage(e2e, PHONES.cadre)
     await tapButton(page, '有诉必应日报')
     await page.waitForURL(/package-report\/daily-needs/)
     // The story's needs were recorded when the server seeded it: today.

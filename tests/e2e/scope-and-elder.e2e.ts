@@ -1,34 +1,29 @@
 // What each person may see, their privacy rights, and 长辈模式, in the browser.
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { PUBLIC_ROSTER_COLUMNS, PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import {
-  type E2E,
-  E2E_PASSWORD,
   fill,
   fontSizeOf,
-  login,
   newPhonePage,
+  openLogin,
+  PHONES,
   screenshot,
   see,
-  startE2E,
+  signedInPage,
+  submitLogin,
   tapButton,
   tapTab,
 } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E()
-})
-afterAll(() => e2e?.stop())
+const e2e = worldForThisFile()
 
 describe('data scope in the browser', () => {
   it('a cadre cannot see another village’s household, in the list or by its address', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000003')
+    const page = await signedInPage(e2e, PHONES.cadre)
     await tapTab(page, '困难户')
     await see(page, '马德林（QY-001）')
     expect(await page.locator('#app').getByText('何长寿').count()).toBe(0)
@@ -66,11 +61,8 @@ describe('data scope in the browser', () => {
 describe('privacy', () => {
   it('asks for the notice until it is agreed to, signs out on declining, and records the agreement', async () => {
     const first = await newPhonePage(e2e)
-    await first.goto(`${e2e.baseUrl}/`)
-    await first.waitForURL(/login/)
-    await fill(first, 'phone', '13800000006')
-    await fill(first, 'password', E2E_PASSWORD)
-    await tapButton(first, '登录')
+    await openLogin(e2e, first)
+    await submitLogin(first, PHONES.otherCadre)
     await first.waitForURL(/package-auth\/privacy/)
     await see(first, '敏感个人信息')
     await screenshot(first, 'privacy-notice')
@@ -78,32 +70,26 @@ describe('privacy', () => {
     await tapButton(first, '不同意，退出登录')
     await first.waitForURL(/login/)
     const live = await e2e.server.deps.prisma.session.count({
-      where: { user: { phone: '13800000006' }, revokedAt: null },
+      where: { user: { phone: PHONES.otherCadre }, revokedAt: null },
     })
     expect(live).toBe(0)
-    await fill(first, 'phone', '13800000006')
-    await fill(first, 'password', E2E_PASSWORD)
-    await tapButton(first, '登录')
+    await submitLogin(first, PHONES.otherCadre)
     await first.waitForURL(/package-auth\/privacy/)
     await tapButton(first, '同意并继续')
     await first.waitForURL(/pages\/home/)
     const consent = await e2e.server.deps.prisma.privacyConsent.findFirstOrThrow({
-      where: { user: { phone: '13800000006' } },
+      where: { user: { phone: PHONES.otherCadre } },
     })
     expect(consent).toMatchObject({ version: PRIVACY_NOTICE_VERSION, channel: 'H5' })
 
     const again = await newPhonePage(e2e)
-    await again.goto(`${e2e.baseUrl}/`)
-    await again.waitForURL(/login/)
-    await fill(again, 'phone', '13800000006')
-    await fill(again, 'password', E2E_PASSWORD)
-    await tapButton(again, '登录')
+    await openLogin(e2e, again)
+    await submitLogin(again, PHONES.otherCadre)
     await again.waitForURL(/pages\/home/)
   })
 
   it('shows a resident what is held about their household, masked, with a way to correct it', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000005')
+    const page = await signedInPage(e2e, PHONES.resident)
     await tapTab(page, '我的家庭')
     await see(page, '身份证号码')
     await see(page, '申请更正信息')
@@ -118,8 +104,7 @@ describe('privacy', () => {
 
 describe('长辈模式', () => {
   it('makes body text at least 18 px, and remembers the choice', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000004')
+    const page = await signedInPage(e2e, PHONES.member)
     await tapTab(page, '我的')
     const before = await fontSizeOf(page, '.nut-cell-title')
     await page.locator('#app [aria-label="长辈模式"]:visible, #app .nut-switch:visible').first().click()

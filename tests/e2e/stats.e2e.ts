@@ -1,20 +1,15 @@
 // The 工作台's small chart and the 统计 page's charts and tables, in the browser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { app, type E2E, login, newPhonePage, screenshot, see, startE2E, tapButton, tapText } from './harness'
+import { describe, expect, it } from 'vitest'
+import { app, PHONES, screenshot, see, signedInPage, tapButton, tapText } from './harness'
+import { worldForThisFile } from './world'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E({ seed: 'partyDay' })
-})
-afterAll(() => e2e?.stop())
+const e2e = worldForThisFile({ seed: 'partyDay' })
 
 const CHARTS = ['donations-by-month', 'visits-by-village', 'needs-by-status', 'needs-by-category', 'top-donors']
 
 describe('统计', () => {
   it('draws every chart with its table, for the secretary’s scope', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000002')
+    const page = await signedInPage(e2e, PHONES.secretary)
 
     // 工作台: the month of the party day, as a bar.
     await app(page).getByTestId('month-bars').waitFor()
@@ -54,8 +49,7 @@ describe('统计', () => {
   })
 
   it('prints the party day’s record sheet on A4, without the app’s chrome', async () => {
-    const page = await newPhonePage(e2e)
-    await login(e2e, page, '13800000002')
+    const page = await signedInPage(e2e, PHONES.secretary)
     const activity = await e2e.server.deps.prisma.activity.findFirstOrThrow({
       where: { heldOn: new Date('2025-01-23T00:00:00Z') },
       select: { id: true },

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import { GOODS_PRESETS, goodsLineValueFen, type TGoodsLine } from '../../../common/goods'
 import { formatFen } from '../../../common/money'
+import { rowsOf } from '../../lib/form-rows'
 import { MoneyInput } from '../MoneyInput'
 import './index.scss'
 
@@ -24,12 +25,11 @@ const safeValue = (line: TGoodsLine) => {
 }
 
 export const GoodsEditor = ({ lines, onChange, errors = {}, errorPrefix = 'goods' }: Props) => {
-  const update = (index: number, patch: Partial<TGoodsLine>) =>
-    onChange(lines.map((line, i) => (i === index ? { ...line, ...patch } : line)))
+  const rows = rowsOf(lines, onChange)
   const quickAdd = (preset: TGoodsLine) => {
     const index = lines.findIndex((line) => line.item === preset.item && line.unit === preset.unit)
-    if (index >= 0) update(index, { quantity: (lines[index]?.quantity ?? 0) + 1 })
-    else onChange([...lines, { ...preset }])
+    if (index >= 0) rows.patch(index, { quantity: (lines[index]?.quantity ?? 0) + 1 })
+    else rows.add({ ...preset })
   }
   return (
     <View className="goods-editor">
@@ -42,7 +42,7 @@ export const GoodsEditor = ({ lines, onChange, errors = {}, errorPrefix = 'goods
         <Button
           size="small"
           fill="outline"
-          onClick={() => onChange([...lines, { item: '', quantity: 1, unit: '件', unitValueFen: 0 }])}
+          onClick={() => rows.add({ item: '', quantity: 1, unit: '件', unitValueFen: 0 })}
         >
           + 其他物资
         </Button>
@@ -55,9 +55,9 @@ export const GoodsEditor = ({ lines, onChange, errors = {}, errorPrefix = 'goods
               className="form-input goods-editor__item"
               placeholder="物资名称"
               value={line.item}
-              onInput={(e) => update(i, { item: e.detail.value })}
+              onInput={(e) => rows.patch(i, { item: e.detail.value })}
             />
-            <Text className="goods-editor__remove" onClick={() => onChange(lines.filter((_, j) => j !== i))}>
+            <Text className="goods-editor__remove" onClick={() => rows.remove(i)}>
               删除
             </Text>
           </View>
@@ -66,15 +66,15 @@ export const GoodsEditor = ({ lines, onChange, errors = {}, errorPrefix = 'goods
               className="form-input goods-editor__qty"
               type="number"
               value={String(line.quantity)}
-              onInput={(e) => update(i, { quantity: Number.parseInt(e.detail.value || '0', 10) })}
+              onInput={(e) => rows.patch(i, { quantity: Number.parseInt(e.detail.value || '0', 10) })}
             />
             <Input
               className="form-input goods-editor__unit"
               value={line.unit}
-              onInput={(e) => update(i, { unit: e.detail.value })}
+              onInput={(e) => rows.patch(i, { unit: e.detail.value })}
             />
             <Text className="muted">单价</Text>
-            <MoneyInput valueFen={line.unitValueFen} onChange={(fen) => update(i, { unitValueFen: fen ?? 0 })} />
+            <MoneyInput valueFen={line.unitValueFen} onChange={(fen) => rows.patch(i, { unitValueFen: fen ?? 0 })} />
           </View>
           <Text className="muted">小计 {formatFen(safeValue(line))}</Text>
           {Object.entries(errors)

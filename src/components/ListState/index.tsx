@@ -4,6 +4,7 @@ import { Button, Empty } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { userMessage } from '../../lib/errors'
+import type { ListFooter } from '../../lib/use-paged-list'
 
 type Props = {
   isLoading: boolean
@@ -13,7 +14,7 @@ type Props = {
   emptyAction?: ReactNode
   onRetry: () => void
   /** Shown under the rows while the next page loads, or when there is none. */
-  footer?: 'loadingMore' | 'end' | null
+  footer?: ListFooter
 }
 
 /**

@@ -114,3 +114,17 @@ export const PhotoPicker = ({ photos, onChange, villageId, theme, max = 9 }: Pro
     </View>
   )
 }
+
+type SectionProps = Omit<Props, 'photos' | 'onChange'> & {
+  title: string
+  /** The form's photos (usePhotoAttachments), queued after the record once it is saved. */
+  attachments: { photos: DevicePhoto[]; setPhotos: (photos: DevicePhoto[]) => void }
+}
+
+/** A form's section of photos: its title (活动照片, 现场照片…) and the picker. */
+export const PhotoSection = ({ title, attachments, ...picker }: SectionProps) => (
+  <View className="section">
+    <View className="section__title">{title}</View>
+    <PhotoPicker photos={attachments.photos} onChange={attachments.setPhotos} {...picker} />
+  </View>
+)

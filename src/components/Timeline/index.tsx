@@ -1,4 +1,5 @@
-// A need's timeline: every step, who took it, when, and what they noted.
+// A need's timeline: every step, who took it, when, and what they noted. Staff and the resident
+// whose need it is read the same 办理过程.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime } from '../../../common/dates'
 import { NEED_STATUS_LABELS, type NeedStatus } from '../../../common/enums'
@@ -27,5 +28,12 @@ export const Timeline = ({ events }: { events: TimelineEvent[] }) => (
         </View>
       </View>
     ))}
+  </View>
+)
+
+export const NeedTimelineSection = ({ events }: { events: TimelineEvent[] }) => (
+  <View className="section">
+    <View className="section__title">办理过程</View>
+    <Timeline events={events} />
   </View>
 )

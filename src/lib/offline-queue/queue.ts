@@ -14,16 +14,9 @@
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff'
 import { classifyError } from './classify-error'
 import { blockedItems } from './dependencies'
-import type {
-  Clock,
-  FirstAttempt,
-  NetworkStatus,
-  QueueItem,
-  QueueSnapshot,
-  QueueStorage,
-  StoredQueue,
-  Transport,
-} from './types'
+import { loadStoredQueue } from './stored-queue'
+import type { Clock, FirstAttempt, NetworkStatus, QueueItem, QueueSnapshot, QueueStorage, Transport } from './types'
+import { withinTime } from './within-time'
 
 export type OfflineQueueOptions = {
   storage: QueueStorage
@@ -48,43 +41,13 @@ export type OfflineQueueOptions = {
 
 export type OfflineQueue = ReturnType<typeof createOfflineQueue>
 
-const isItem = (value: unknown): value is QueueItem => {
-  const item = value as Partial<QueueItem> | null
-  return Boolean(
-    item &&
-      typeof item.id === 'string' &&
-      typeof item.clientMutationId === 'string' &&
-      typeof item.procedure === 'string' &&
-      item.input &&
-      typeof item.input === 'object',
-  )
-}
-
-/** Reads what was stored; an item a kill left 'syncing' is 'pending' again (its replay is safe). */
-const load = (stored: unknown): StoredQueue => {
-  const raw = (stored && typeof stored === 'object' ? stored : {}) as Partial<StoredQueue>
-  const items = (Array.isArray(raw.items) ? raw.items : []).filter(isItem).map(
-    (item): QueueItem => ({
-      ...item,
-      attempts: Number(item.attempts) || 0,
-      nextAttemptAt: Number(item.nextAttemptAt) || 0,
-      state: item.state === 'failed' ? 'failed' : 'pending',
-    }),
-  )
-  return { items, lastSyncedAt: typeof raw.lastSyncedAt === 'number' ? raw.lastSyncedAt : null }
-}
-
-class AttemptTimeout extends Error {
-  override name = 'AttemptTimeout'
-}
-
 export const createOfflineQueue = (options: OfflineQueueOptions) => {
   const { storage, transport, clock, network, makeId, onSynced, currentOwner } = options
   const random = options.random ?? Math.random
   const backoff = options.backoff ?? DEFAULT_BACKOFF
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000
 
-  let { items, lastSyncedAt } = load(storage.read())
+  let { items, lastSyncedAt } = loadStoredQueue(storage.read())
   let syncingId: string | null = null
   let isOnline = network.isOnline()
   let running: Promise<void> | null = null
@@ -137,19 +100,11 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
   }
 
   const send = (item: QueueItem): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const cancel = clock.setTimer(() => reject(new AttemptTimeout()), attemptTimeoutMs)
-      transport(item.procedure, { ...item.input, clientMutationId: item.clientMutationId }).then(
-        (result) => {
-          cancel()
-          resolve(result)
-        },
-        (error: unknown) => {
-          cancel()
-          reject(error)
-        },
-      )
-    })
+    withinTime(
+      () => transport(item.procedure, { ...item.input, clientMutationId: item.clientMutationId }),
+      clock,
+      attemptTimeoutMs,
+    )
 
   /** One attempt; true when the run may go on to the next item. */
   const attempt = async (item: QueueItem): Promise<boolean> => {

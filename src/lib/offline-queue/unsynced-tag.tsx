@@ -26,26 +26,23 @@ export const UnsyncedTag = ({ state }: { state: UnsyncedState | undefined }) =>
 
 /** A record saved on this phone, at the top of its list: a tap opens `onClick` (待同步 by default). */
 export const UnsyncedCell = ({
-  title,
-  description,
-  state,
+  row,
   badge,
   onClick = openSyncPage,
 }: {
-  title: string
-  description: string
-  state: UnsyncedState
+  /** As the list's `useUnsynced` made it from the queued input. */
+  row: { title: string; description: string; state: UnsyncedState }
   /** What the list's own rows show beside their status (an amount, a category). */
   badge?: ReactNode
   onClick?: () => void
 }) => (
   <Cell
-    title={title}
-    description={description}
+    title={row.title}
+    description={row.description}
     extra={
       <View className="list-extra">
         {badge}
-        <UnsyncedTag state={state} />
+        <UnsyncedTag state={row.state} />
       </View>
     }
     onClick={onClick}

@@ -1,11 +1,11 @@
 // An activity saved on this phone without signal, before the server has it: what was entered,
 // marked 未同步, with 登记走访 and 登记捐赠 so that the day can go on offline. Names of the
 // village and the branches come from the lists kept for offline use (lib/offline-cache.ts).
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { formatChineseDate } from '../../../common/dates'
+import { NavButton } from '../../components/NavButton'
 import { PhotoGallery } from '../../components/PhotoGallery'
 import { UnsyncedTag } from '../../lib/offline-queue/unsynced-tag'
 import type { PendingActivity as Pending } from '../../lib/offline-queue/use-pending-activity'
@@ -36,22 +36,13 @@ export const PendingActivity = ({ id, pending, canRecord }: { id: string; pendin
         ) : null}
       </View>
       <View className="actions">
-        <Button
-          type="primary"
-          size="small"
-          onClick={() => void Taro.navigateTo({ url: routes.visitForm({ activityId: id }) })}
-        >
+        <NavButton url={routes.visitForm({ activityId: id })} type="primary" size="small">
           登记走访
-        </Button>
+        </NavButton>
         {canRecord ? (
-          <Button
-            type="primary"
-            fill="outline"
-            size="small"
-            onClick={() => void Taro.navigateTo({ url: routes.donationForm(id) })}
-          >
+          <NavButton url={routes.donationForm(id)} type="primary" fill="outline" size="small">
             登记捐赠
-          </Button>
+          </NavButton>
         ) : null}
       </View>
       <QueuedRecords activityId={id} />

@@ -1,19 +1,22 @@
 // Plan or record a 主题党日: theme, date, village, the organising branch and the orgs taking part,
 // 应到/实到 with every absentee's reason, and the summary. Also edits an existing activity.
-import { Button, Checkbox, Switch } from '@nutui/nutui-react-taro'
+import { Switch } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { ZCreateActivityRequestSchema } from '../../../common/contracts/activity/create-activity'
 import { ZUpdateActivityRequestSchema } from '../../../common/contracts/activity/update-activity'
 import { shanghaiDate } from '../../../common/dates'
 import { ACTIVITY_KIND_LABELS, type ActivityKind, type ActivityStatus } from '../../../common/enums'
+import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
-import { PhotoPicker } from '../../components/PhotoPicker'
-import { optionsOf, SelectField } from '../../components/SelectField'
+import { PhotoSection } from '../../components/PhotoPicker'
+import { SaveButton } from '../../components/SaveButton'
+import { optionsOf } from '../../components/SelectField'
+import { TextAreaField, TextField } from '../../components/TextField'
+import { VillageSelect } from '../../components/VillageSelect'
 import { isConflict } from '../../lib/errors'
 import { QUEUED_TOAST, type Saved, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
@@ -23,6 +26,8 @@ import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { type Absence, AbsencesField } from './AbsencesField'
+import { ParticipantOrgsField } from './ParticipantOrgsField'
 
 type Values = {
   kind: ActivityKind
@@ -34,7 +39,7 @@ type Values = {
   participantOrgIds: string[]
   expectedCount: string
   presentCount: string
-  absences: { name: string; reason: string }[]
+  absences: Absence[]
   summary: string
   status: ActivityStatus
 }
@@ -62,10 +67,8 @@ export default function ActivityFormPage() {
   const trpc = useTRPC()
   const form = useForm<Values>(blank())
   const { values, set, errors } = form
-  const [orgSearch, setOrgSearch] = useState('')
 
   const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
-  const villages = useQuery(trpc.village.list.queryOptions())
   const existing = useQuery({
     ...trpc.activity.byId.queryOptions({ id: editingId ?? '' }),
     enabled: Boolean(editingId),
@@ -99,11 +102,6 @@ export default function ActivityFormPage() {
     if (branch) set('organiserOrgId', branch.id)
   })
 
-  const participantChoices = (orgs.data ?? []).filter(
-    (o) =>
-      o.id !== values.organiserOrgId &&
-      (!orgSearch || o.name.includes(orgSearch) || (o.shortName ?? '').includes(orgSearch)),
-  )
   const absent = Math.max(0, (count(values.expectedCount) || 0) - (count(values.presentCount) || 0))
 
   // Online, the server's answer opens the activity; offline, it waits in the queue (待同步).
@@ -153,148 +151,51 @@ export default function ActivityFormPage() {
   return (
     <PageShell>
       <View className="section">
-        <FormField label="活动类型" required error={errors.kind}>
-          <SelectField options={optionsOf(ACTIVITY_KIND_LABELS)} value={values.kind} onChange={(v) => set('kind', v)} />
-        </FormField>
-        <FormField label="活动主题" required error={errors.theme}>
-          <Input
-            className="form-input"
-            name="theme"
-            placeholder="如：情系帮扶联点村 走访慰问暖民心"
-            value={values.theme}
-            onInput={(e) => set('theme', e.detail.value)}
-          />
-        </FormField>
+        <ChoiceField label="活动类型" required options={optionsOf(ACTIVITY_KIND_LABELS)} {...form.field('kind')} />
+        <TextField
+          label="活动主题"
+          required
+          name="theme"
+          placeholder="如：情系帮扶联点村 走访慰问暖民心"
+          {...form.field('theme')}
+        />
         <FormField label="活动日期" required error={errors.heldOn}>
           <DateField value={values.heldOn} onChange={(v) => set('heldOn', v)} testId="heldOn" />
         </FormField>
         <FormField label="活动村" error={errors.villageId}>
-          <SelectField
-            options={(villages.data ?? []).map((v) => ({ value: v.id, label: `${v.township}${v.name}` }))}
+          <VillageSelect
             value={values.villageId}
             onChange={(v) => set('villageId', v)}
             placeholder="选择帮扶联点村"
             testId="villageId"
           />
         </FormField>
-        <FormField label="活动地点" error={errors.place}>
-          <Input
-            className="form-input"
-            name="place"
-            placeholder="如：前跃村村委会"
-            value={values.place}
-            onInput={(e) => set('place', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="组织单位" required error={errors.organiserOrgId}>
-          <SelectField
-            options={organisable.map((o) => ({ value: o.id, label: o.name }))}
-            value={values.organiserOrgId}
-            onChange={(v) => set('organiserOrgId', v)}
-            testId="organiserOrgId"
-          />
-        </FormField>
-        <FormField label={`参加单位（已选 ${values.participantOrgIds.length} 个）`} error={errors.participantOrgIds}>
-          <Input
-            className="form-input"
-            name="orgSearch"
-            placeholder="搜索组织名称，如 律师"
-            value={orgSearch}
-            onInput={(e) => setOrgSearch(e.detail.value)}
-          />
-          <View className="row">
-            <Text
-              className="link"
-              onClick={() =>
-                set('participantOrgIds', [
-                  ...new Set([...values.participantOrgIds, ...participantChoices.map((o) => o.id)]),
-                ])
-              }
-            >
-              全选以下 {participantChoices.length} 个
-            </Text>
-            <Text className="link" onClick={() => set('participantOrgIds', [])}>
-              清空
-            </Text>
-          </View>
-          <Checkbox.Group value={values.participantOrgIds} onChange={(ids: string[]) => set('participantOrgIds', ids)}>
-            {participantChoices.slice(0, 50).map((o) => (
-              <Checkbox key={o.id} value={o.id} label={o.name} />
-            ))}
-          </Checkbox.Group>
-        </FormField>
+        <TextField label="活动地点" name="place" placeholder="如：前跃村村委会" {...form.field('place')} />
+        <ChoiceField
+          label="组织单位"
+          required
+          options={organisable.map((o) => ({ value: o.id, label: o.name }))}
+          testId="organiserOrgId"
+          {...form.field('organiserOrgId')}
+        />
+        <ParticipantOrgsField
+          orgs={orgs.data ?? []}
+          organiserOrgId={values.organiserOrgId}
+          value={values.participantOrgIds}
+          onChange={(ids) => set('participantOrgIds', ids)}
+          error={errors.participantOrgIds}
+        />
       </View>
       <View className="section">
-        <FormField label="应到人数" required error={errors.expectedCount}>
-          <Input
-            className="form-input"
-            name="expectedCount"
-            type="number"
-            value={values.expectedCount}
-            onInput={(e) => set('expectedCount', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="实到人数" required error={errors.presentCount}>
-          <Input
-            className="form-input"
-            name="presentCount"
-            type="number"
-            value={values.presentCount}
-            onInput={(e) => set('presentCount', e.detail.value)}
-          />
-        </FormField>
-        <FormField label={`缺席人员及原因（应填 ${absent} 位）`} error={errors.absences}>
-          {values.absences.map((a, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are fully controlled (each field has its value prop), so the index is the row's identity.
-            <View key={`absence-${i}`} className="row">
-              <Input
-                className="form-input"
-                placeholder="姓名"
-                value={a.name}
-                onInput={(e) =>
-                  set(
-                    'absences',
-                    values.absences.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)),
-                  )
-                }
-              />
-              <Input
-                className="form-input"
-                placeholder="缺席原因"
-                value={a.reason}
-                onInput={(e) =>
-                  set(
-                    'absences',
-                    values.absences.map((x, j) => (j === i ? { ...x, reason: e.detail.value } : x)),
-                  )
-                }
-              />
-              <Text
-                className="link link--danger"
-                onClick={() =>
-                  set(
-                    'absences',
-                    values.absences.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                删除
-              </Text>
-            </View>
-          ))}
-          <Text className="link" onClick={() => set('absences', [...values.absences, { name: '', reason: '' }])}>
-            + 添加缺席人员
-          </Text>
-        </FormField>
-        <FormField label="活动小结" error={errors.summary}>
-          <Textarea
-            className="form-textarea"
-            name="summary"
-            maxlength={5000}
-            value={values.summary}
-            onInput={(e) => set('summary', e.detail.value)}
-          />
-        </FormField>
+        <TextField label="应到人数" required name="expectedCount" type="number" {...form.field('expectedCount')} />
+        <TextField label="实到人数" required name="presentCount" type="number" {...form.field('presentCount')} />
+        <AbsencesField
+          absences={values.absences}
+          onChange={(absences) => set('absences', absences)}
+          absentCount={absent}
+          error={errors.absences}
+        />
+        <TextAreaField label="活动小结" name="summary" maxlength={5000} {...form.field('summary')} />
         <FormField label="发布" hint="发布后计入统计；未发布的为草稿">
           <Switch
             checked={values.status === 'PUBLISHED'}
@@ -302,20 +203,13 @@ export default function ActivityFormPage() {
           />
         </FormField>
       </View>
-      <View className="section">
-        <View className="section__title">活动照片</View>
-        <PhotoPicker
-          photos={attachments.photos}
-          onChange={attachments.setPhotos}
-          villageId={values.villageId}
-          theme={values.theme || undefined}
-        />
-      </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={create.isPending || update.isPending} onClick={submit}>
-          保存
-        </Button>
-      </View>
+      <PhotoSection
+        title="活动照片"
+        attachments={attachments}
+        villageId={values.villageId}
+        theme={values.theme || undefined}
+      />
+      <SaveButton isSaving={create.isPending || update.isPending} onSave={submit} />
     </PageShell>
   )
 }

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react'
 import { formatChineseDate } from '../../../common/dates'
 import { ACTIVITY_KIND_LABELS, DONATION_KIND_LABELS, NEED_CATEGORY_LABELS } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
-import { ListState } from '../../components/ListState'
+import { QueryState } from '../../components/QueryState'
 import type { RouterOutputs } from '../../lib/api-types'
 import { canPrint, printPage } from '../../lib/print-page'
 import { useTRPC } from '../../lib/trpc'
@@ -218,34 +218,27 @@ export const ActivityRecordSheet = ({ record }: { record: ActivityRecord }) => {
 export const ActivityRecordView = ({ id }: { id: string }) => {
   const trpc = useTRPC()
   const query = useQuery(trpc.activity.record.queryOptions({ id }))
-  if (!query.data) {
-    return (
-      <ListState
-        isLoading={query.isLoading}
-        error={query.error}
-        isEmpty={false}
-        emptyText=""
-        onRetry={() => void query.refetch()}
-      />
-    )
-  }
   return (
-    <View>
-      <ActivityRecordSheet record={query.data} />
-      <View className="actions record-actions">
-        {canPrint ? (
-          <Button type="primary" size="small" onClick={printPage}>
-            打印
-          </Button>
-        ) : (
-          <>
-            <Button type="primary" size="small" openType="share">
-              转发
-            </Button>
-            <Text className="muted">也可截屏保存本页</Text>
-          </>
-        )}
-      </View>
-    </View>
+    <QueryState query={query}>
+      {(record) => (
+        <View>
+          <ActivityRecordSheet record={record} />
+          <View className="actions record-actions">
+            {canPrint ? (
+              <Button type="primary" size="small" onClick={printPage}>
+                打印
+              </Button>
+            ) : (
+              <>
+                <Button type="primary" size="small" openType="share">
+                  转发
+                </Button>
+                <Text className="muted">也可截屏保存本页</Text>
+              </>
+            )}
+          </View>
+        </View>
+      )}
+    </QueryState>
   )
 }

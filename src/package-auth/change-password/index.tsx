@@ -1,13 +1,11 @@
-// 修改密码: for people who sign in with a phone and password. Every other device they were
-// signed in on is signed out; this one stays.
-import { Button } from '@nutui/nutui-react-taro'
 import { useMutation } from '@tanstack/react-query'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ZChangePasswordRequestSchema } from '../../../common/contracts/auth/change-password'
-import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
+import { SaveButton } from '../../components/SaveButton'
+import { TextField } from '../../components/TextField'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
@@ -17,7 +15,7 @@ export default function ChangePasswordPage() {
   const trpc = useTRPC()
   const [clientMutationId] = useState(uuid)
   const form = useForm({ currentPassword: '', newPassword: '', repeated: '' })
-  const { values, set, errors } = form
+  const { values } = form
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: ({ otherSessionsEnded }) => {
@@ -43,39 +41,18 @@ export default function ChangePasswordPage() {
   return (
     <PageShell>
       <View className="section">
-        <FormField label="当前密码" required error={errors.currentPassword}>
-          <Input
-            className="form-input"
-            name="currentPassword"
-            password
-            value={values.currentPassword}
-            onInput={(e) => set('currentPassword', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="新密码" required error={errors.newPassword} hint="至少 8 位，需同时包含字母和数字">
-          <Input
-            className="form-input"
-            name="newPassword"
-            password
-            value={values.newPassword}
-            onInput={(e) => set('newPassword', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="再次输入新密码" required error={errors.repeated}>
-          <Input
-            className="form-input"
-            name="repeated"
-            password
-            value={values.repeated}
-            onInput={(e) => set('repeated', e.detail.value)}
-          />
-        </FormField>
+        <TextField label="当前密码" required name="currentPassword" password {...form.field('currentPassword')} />
+        <TextField
+          label="新密码"
+          required
+          hint="至少 8 位，需同时包含字母和数字"
+          name="newPassword"
+          password
+          {...form.field('newPassword')}
+        />
+        <TextField label="再次输入新密码" required name="repeated" password {...form.field('repeated')} />
       </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={change.isPending} onClick={submit}>
-          保存
-        </Button>
-      </View>
+      <SaveButton isSaving={change.isPending} onSave={submit} />
     </PageShell>
   )
 }

@@ -1,17 +1,16 @@
 // One donation in the ledger. It is never deleted: a mistaken one is voided with a reason.
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ZVoidDonationRequestSchema } from '../../../common/contracts/donation/void-donation'
 import { formatChineseDate, formatShanghaiDateTime } from '../../../common/dates'
 import { DONATION_KIND_LABELS, DONATION_RECIPIENT_LABELS } from '../../../common/enums'
 import { formatFen } from '../../../common/money'
-import { FormField } from '../../components/FormField'
-import { ListState } from '../../components/ListState'
-import { PageShell } from '../../components/PageShell'
+import { DetailShell } from '../../components/DetailShell'
 import { PhotoGallery } from '../../components/PhotoGallery'
+import { TextField } from '../../components/TextField'
 import { useOfflineQueueState } from '../../lib/offline-queue/context'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { toast } from '../../lib/toast'
@@ -38,100 +37,84 @@ export default function DonationDetailPage() {
       (item) => item.procedure === 'donation.void' && item.input.id === params.id && item.state !== 'failed',
     ),
   )
-  const d = donation.data
-  if (!d) {
-    return (
-      <PageShell>
-        <ListState
-          isLoading={donation.isLoading}
-          error={donation.error}
-          isEmpty={false}
-          emptyText=""
-          onRetry={() => void donation.refetch()}
-        />
-      </PageShell>
-    )
-  }
   return (
-    <PageShell>
-      <View className="section">
-        <View className="section__title">{d.donorName}</View>
-        <Cell
-          title="类型"
-          extra={
-            <Tag type={d.isVoided ? 'default' : 'primary'}>{d.isVoided ? '已作废' : DONATION_KIND_LABELS[d.kind]}</Tag>
-          }
-        />
-        <Cell title="金额" extra={<Text className="money">{formatFen(d.amountFen)}</Text>} />
-        {d.goods.map((g) => (
-          <Cell
-            key={g.id}
-            title={g.item}
-            description={`${g.quantity}${g.unit} × ${formatFen(g.unitValueFen)}`}
-            extra={formatFen(g.valueFen)}
-          />
-        ))}
-        <Cell
-          title="受赠"
-          extra={`${DONATION_RECIPIENT_LABELS[d.recipientKind]} · ${d.village.name}${d.household ? ` ${d.household.headName}` : ''}${d.cadre ? ` ${d.cadre.displayName}` : ''}`}
-        />
-        {d.activity ? <Cell title="活动" extra={d.activity.theme} /> : null}
-        <Cell title="接收日期" extra={formatChineseDate(d.receivedOn)} />
-        {d.note ? <Cell title="备注" description={d.note} /> : null}
-        {d.isVoided ? (
-          <Cell
-            title="作废原因"
-            description={`${d.voidReason ?? ''}（${d.voidedAt ? formatShanghaiDateTime(d.voidedAt) : ''}）`}
-          />
-        ) : null}
-      </View>
-      {isVoidQueued && !d.isVoided ? (
-        <View className="muted" data-testid="queued-void">
-          作废已保存，待同步
-        </View>
-      ) : null}
-      {d.canEdit && !isVoiding && !isVoidQueued ? (
-        <Button type="danger" fill="outline" block onClick={() => setIsVoiding(true)}>
-          作废这笔捐赠
-        </Button>
-      ) : null}
-      {isVoiding ? (
-        <View className="section">
-          <FormField label="作废原因" required error={form.errors.reason}>
-            <Input
-              className="form-input"
-              name="reason"
-              placeholder="如：重复登记"
-              value={form.values.reason}
-              onInput={(e) => form.set('reason', e.detail.value)}
+    <DetailShell query={donation}>
+      {(d) => (
+        <>
+          <View className="section">
+            <View className="section__title">{d.donorName}</View>
+            <Cell
+              title="类型"
+              extra={
+                <Tag type={d.isVoided ? 'default' : 'primary'}>
+                  {d.isVoided ? '已作废' : DONATION_KIND_LABELS[d.kind]}
+                </Tag>
+              }
             />
-          </FormField>
-          <View className="form-actions">
-            <Button
-              type="danger"
-              block
-              loading={voidDonation.isPending}
-              onClick={() => {
-                const checked = form.check(ZVoidDonationRequestSchema, {
-                  id: d.id,
-                  version: d.version,
-                  reason: form.values.reason,
-                })
-                if (checked) voidDonation.mutate(checked)
-              }}
-            >
-              确认作废
-            </Button>
-            <Button block onClick={() => setIsVoiding(false)}>
-              取消
-            </Button>
+            <Cell title="金额" extra={<Text className="money">{formatFen(d.amountFen)}</Text>} />
+            {d.goods.map((g) => (
+              <Cell
+                key={g.id}
+                title={g.item}
+                description={`${g.quantity}${g.unit} × ${formatFen(g.unitValueFen)}`}
+                extra={formatFen(g.valueFen)}
+              />
+            ))}
+            <Cell
+              title="受赠"
+              extra={`${DONATION_RECIPIENT_LABELS[d.recipientKind]} · ${d.village.name}${d.household ? ` ${d.household.headName}` : ''}${d.cadre ? ` ${d.cadre.displayName}` : ''}`}
+            />
+            {d.activity ? <Cell title="活动" extra={d.activity.theme} /> : null}
+            <Cell title="接收日期" extra={formatChineseDate(d.receivedOn)} />
+            {d.note ? <Cell title="备注" description={d.note} /> : null}
+            {d.isVoided ? (
+              <Cell
+                title="作废原因"
+                description={`${d.voidReason ?? ''}（${d.voidedAt ? formatShanghaiDateTime(d.voidedAt) : ''}）`}
+              />
+            ) : null}
           </View>
-        </View>
-      ) : null}
-      <View className="section">
-        <View className="section__title">交接照片</View>
-        <PhotoGallery target={{ donationId: d.id }} />
-      </View>
-    </PageShell>
+          {isVoidQueued && !d.isVoided ? (
+            <View className="muted" data-testid="queued-void">
+              作废已保存，待同步
+            </View>
+          ) : null}
+          {d.canEdit && !isVoiding && !isVoidQueued ? (
+            <Button type="danger" fill="outline" block onClick={() => setIsVoiding(true)}>
+              作废这笔捐赠
+            </Button>
+          ) : null}
+          {isVoiding ? (
+            <View className="section">
+              <TextField label="作废原因" required name="reason" placeholder="如：重复登记" {...form.field('reason')} />
+              <View className="form-actions">
+                <Button
+                  type="danger"
+                  block
+                  loading={voidDonation.isPending}
+                  onClick={() => {
+                    const checked = form.check(ZVoidDonationRequestSchema, {
+                      id: d.id,
+                      version: d.version,
+                      reason: form.values.reason,
+                    })
+                    if (checked) voidDonation.mutate(checked)
+                  }}
+                >
+                  确认作废
+                </Button>
+                <Button block onClick={() => setIsVoiding(false)}>
+                  取消
+                </Button>
+              </View>
+            </View>
+          ) : null}
+          <View className="section">
+            <View className="section__title">交接照片</View>
+            <PhotoGallery target={{ donationId: d.id }} />
+          </View>
+        </>
+      )}
+    </DetailShell>
   )
 }

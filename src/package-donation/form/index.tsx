@@ -1,10 +1,9 @@
 // 登记捐赠: from an org (a branch, a law firm) or a named outside donor; cash in yuan (sent as
 // fen) or goods line by line; to a village, a household or a resident cadre.
-import { Button, Radio } from '@nutui/nutui-react-taro'
+import { Radio } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Input, Textarea, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { ZCreateDonationRequestSchema } from '../../../common/contracts/donation/create-donation'
 import { shanghaiDate } from '../../../common/dates'
 import {
@@ -14,13 +13,18 @@ import {
   type DonationRecipient,
 } from '../../../common/enums'
 import type { TGoodsLine } from '../../../common/goods'
+import { CadreSelect } from '../../components/CadreSelect'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
-import { MoneyInput } from '../../components/MoneyInput'
+import { HouseholdSelect } from '../../components/HouseholdSelect'
+import { MoneyField } from '../../components/MoneyField'
 import { PageShell } from '../../components/PageShell'
-import { PhotoPicker } from '../../components/PhotoPicker'
+import { PhotoSection } from '../../components/PhotoPicker'
+import { SaveButton } from '../../components/SaveButton'
 import { optionsOf, SelectField } from '../../components/SelectField'
+import { TextAreaField } from '../../components/TextField'
+import { inVillage, VillageSelect } from '../../components/VillageSelect'
 import { activityBasics, usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
@@ -28,6 +32,7 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
+import { useMoneyField } from '../../lib/use-money-field'
 
 type Values = {
   donorType: 'org' | 'named'
@@ -48,7 +53,6 @@ export default function DonationFormPage() {
   const { params } = useRouter()
   const activityId = params.activityId
   const trpc = useTRPC()
-  const [amountProblem, setAmountProblem] = useState<string>()
   const form = useForm<Values>({
     donorType: 'org',
     donorOrgId: null,
@@ -64,19 +68,11 @@ export default function DonationFormPage() {
     note: '',
   })
   const { values, set, errors } = form
+  const amount = useMoneyField(form, 'amountFen', '金额')
   const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
-  const villages = useQuery(trpc.village.list.queryOptions())
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: activityId ?? '' }),
     enabled: Boolean(activityId),
-  })
-  const households = useQuery({
-    ...trpc.household.list.queryOptions({ villageId: values.villageId ?? undefined, limit: 100 }),
-    enabled: Boolean(values.villageId) && values.recipientKind === 'HOUSEHOLD',
-  })
-  const people = useQuery({
-    ...trpc.village.people.queryOptions({ villageId: values.villageId ?? '' }),
-    enabled: Boolean(values.villageId) && values.recipientKind === 'CADRE',
   })
 
   // From the server, or from the queue when the activity was itself saved offline.
@@ -107,7 +103,7 @@ export default function DonationFormPage() {
   })
 
   const submit = () => {
-    if (values.kind === 'CASH' && amountProblem) return toast(`金额：${amountProblem}`)
+    if (values.kind === 'CASH' && !amount.isReadable()) return
     const checked = form.check(ZCreateDonationRequestSchema, {
       donorOrgId: values.donorType === 'org' ? values.donorOrgId : null,
       donorName: values.donorType === 'named' ? values.donorName : null,
@@ -157,14 +153,7 @@ export default function DonationFormPage() {
           )}
         </FormField>
         <FormField label="受赠村" required error={errors.villageId}>
-          <SelectField
-            options={(villages.data ?? []).map((v) => ({ value: v.id, label: `${v.township}${v.name}` }))}
-            value={values.villageId}
-            onChange={(v) =>
-              form.setValues((current) => ({ ...current, villageId: v, householdId: null, cadreUserId: null }))
-            }
-            testId="villageId"
-          />
+          <VillageSelect value={values.villageId} onChange={(v) => form.setValues(inVillage(v))} testId="villageId" />
         </FormField>
         <FormField label="受赠对象" required error={errors.recipientKind}>
           <SelectField
@@ -173,19 +162,16 @@ export default function DonationFormPage() {
             onChange={(v) => set('recipientKind', v)}
           />
           {values.recipientKind === 'HOUSEHOLD' ? (
-            <SelectField
-              options={(households.data?.items ?? []).map((h) => ({
-                value: h.id,
-                label: `${h.headName}（${h.code}）`,
-              }))}
+            <HouseholdSelect
+              villageId={values.villageId}
               value={values.householdId}
               onChange={(v) => set('householdId', v)}
               placeholder="选择困难户"
             />
           ) : null}
           {values.recipientKind === 'CADRE' ? (
-            <SelectField
-              options={(people.data?.cadres ?? []).map((c) => ({ value: c.id, label: c.displayName }))}
+            <CadreSelect
+              villageId={values.villageId}
               value={values.cadreUserId}
               onChange={(v) => set('cadreUserId', v)}
               placeholder="选择驻村干部"
@@ -202,16 +188,7 @@ export default function DonationFormPage() {
           </Radio.Group>
         </FormField>
         {values.kind === 'CASH' ? (
-          <FormField label="金额（元）" required error={amountProblem ?? errors.amountFen}>
-            <MoneyInput
-              name="amount"
-              valueFen={values.amountFen}
-              onChange={(fen, problem) => {
-                setAmountProblem(problem)
-                set('amountFen', fen)
-              }}
-            />
-          </FormField>
+          <MoneyField label="金额（元）" required name="amount" {...amount.field} />
         ) : (
           <FormField label="物资明细" required error={errors.goods}>
             <GoodsEditor lines={values.goods} onChange={(lines) => set('goods', lines)} errors={errors} />
@@ -220,29 +197,17 @@ export default function DonationFormPage() {
         <FormField label="接收日期" required error={errors.receivedOn}>
           <DateField value={values.receivedOn} onChange={(v) => set('receivedOn', v)} />
         </FormField>
-        <FormField label="备注" error={errors.note}>
-          <Textarea
-            className="form-textarea"
-            name="note"
-            value={values.note}
-            onInput={(e) => set('note', e.detail.value)}
-          />
-        </FormField>
+        <TextAreaField label="备注" name="note" {...form.field('note')} />
       </View>
-      <View className="section">
-        <View className="section__title">交接照片</View>
-        <PhotoPicker
-          photos={attachments.photos}
-          onChange={attachments.setPhotos}
-          villageId={values.villageId}
-          theme={basics?.theme ?? '捐赠交接'}
-        />
-      </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={create.isPending} onClick={submit}>
-          保存捐赠
-        </Button>
-      </View>
+      <PhotoSection
+        title="交接照片"
+        attachments={attachments}
+        villageId={values.villageId}
+        theme={basics?.theme ?? '捐赠交接'}
+      />
+      <SaveButton isSaving={create.isPending} onSave={submit}>
+        保存捐赠
+      </SaveButton>
     </PageShell>
   )
 }

@@ -8,15 +8,15 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { RosterCheck } from '../../../common/contracts/import/household-roster-import'
+import { FilterBar, SelectChip } from '../../components/FilterChips'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
-import { SelectField } from '../../components/SelectField'
+import type { PickedFile } from '../../lib/roster-file'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { type PickedFile, pickRosterFile, uploadRoster } from '../../lib/upload-roster'
+import { pickRosterFile, uploadRoster } from '../../lib/upload-roster'
 import { useExportDownload } from '../../lib/use-export-download'
 import { uuid } from '../../lib/uuid'
-import '../../views/filters.scss'
 
 const TEMPLATE_PATH = '/exports/household-roster-template.xlsx'
 
@@ -119,20 +119,18 @@ const HouseholdImport = () => {
         </View>
       </View>
       {(villages.data?.length ?? 0) > 1 ? (
-        <View className="filters">
-          <View className="filters__chip filters__chip--on">
-            <SelectField
-              options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
-              value={villageId ?? ''}
-              onChange={(v) => {
-                setVillageId(v || undefined)
-                setReport(null)
-                setFile(null)
-              }}
-              testId="import-village"
-            />
-          </View>
-        </View>
+        <FilterBar>
+          <SelectChip
+            options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+            value={villageId}
+            onChange={(v) => {
+              setVillageId(v)
+              setReport(null)
+              setFile(null)
+            }}
+            testId="import-village"
+          />
+        </FilterBar>
       ) : null}
       <View className="actions">
         <Button

@@ -2,17 +2,17 @@
 // each move asks for what it needs (责任单位, 办理说明, 满意度) and lands on the timeline.
 import { Button, Cell, Rate } from '@nutui/nutui-react-taro'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Input, Textarea, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ZTransitionNeedRequestSchema } from '../../../common/contracts/need/transition-need'
 import { NEED_CATEGORY_LABELS, NEED_SOURCE_LABELS, NEED_URGENCY_LABELS, type NeedStatus } from '../../../common/enums'
 import { type NeedTransitionRule, SATISFACTION_LABELS } from '../../../common/need-workflow'
+import { DetailShell } from '../../components/DetailShell'
 import { FormField } from '../../components/FormField'
-import { ListState } from '../../components/ListState'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
-import { PageShell } from '../../components/PageShell'
-import { Timeline } from '../../components/Timeline'
+import { TextAreaField, TextField } from '../../components/TextField'
+import { NeedTimelineSection } from '../../components/Timeline'
 import { isConflict } from '../../lib/errors'
 import { useOfflineQueueState } from '../../lib/offline-queue/context'
 import { itemSummary } from '../../lib/offline-queue/labels'
@@ -22,6 +22,7 @@ import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
+import { useRefreshOnPull } from '../../lib/use-refresh-on-pull'
 
 const TransitionForm = ({
   need,
@@ -71,15 +72,13 @@ const TransitionForm = ({
     <View className="section">
       <View className="section__title">{rule.action}</View>
       {rule.requires.includes('responsibleUnit') ? (
-        <FormField label="责任单位" required error={form.errors.responsibleUnit}>
-          <Input
-            className="form-input"
-            name="responsibleUnit"
-            placeholder="如：大通县住房和城乡建设局"
-            value={form.values.responsibleUnit}
-            onInput={(e) => form.set('responsibleUnit', e.detail.value)}
-          />
-        </FormField>
+        <TextField
+          label="责任单位"
+          required
+          name="responsibleUnit"
+          placeholder="如：大通县住房和城乡建设局"
+          {...form.field('responsibleUnit')}
+        />
       ) : null}
       {rule.requires.includes('satisfaction') ? (
         <FormField label="群众满意度" required error={form.errors.satisfaction}>
@@ -89,18 +88,12 @@ const TransitionForm = ({
           ) : null}
         </FormField>
       ) : null}
-      <FormField
+      <TextAreaField
         label={rule.to === 'FOLLOWED_UP' ? '回访记录' : '办理说明'}
         required={rule.requires.includes('note')}
-        error={form.errors.note}
-      >
-        <Textarea
-          className="form-textarea"
-          name="note"
-          value={form.values.note}
-          onInput={(e) => form.set('note', e.detail.value)}
-        />
-      </FormField>
+        name="note"
+        {...form.field('note')}
+      />
       <View className="form-actions">
         <Button type="primary" block loading={transition.isPending} onClick={submit}>
           {`确认${rule.action}`}
@@ -123,70 +116,59 @@ export default function NeedDetailPage() {
   const need = useQuery(trpc.need.byId.queryOptions({ id: params.id ?? '' }))
   const queued = queuedStep(useOfflineQueueState()?.items, params.id)
   const [moving, setMoving] = useState<NeedStatus | null>(null)
-  usePullDownRefresh(() => void need.refetch().finally(() => Taro.stopPullDownRefresh()))
-  const n = need.data
-  if (!n) {
-    return (
-      <PageShell>
-        <ListState
-          isLoading={need.isLoading}
-          error={need.error}
-          isEmpty={false}
-          emptyText=""
-          onRetry={() => void need.refetch()}
-        />
-      </PageShell>
-    )
-  }
-  const rule = n.nextSteps.find((s) => s.to === moving)
+  useRefreshOnPull(need)
   // A step waiting to be sent was taken from this version: another one now would only conflict.
   const isWaiting = queued !== undefined && queued.state !== 'failed'
   return (
-    <PageShell>
-      <View className="section">
-        <View className="section__title">{n.description}</View>
-        <Cell title="状态" extra={<NeedStatusTag status={n.status} isOverdue={n.isOverdue} />} />
-        <Cell
-          title="困难户"
-          extra={`${n.household.headName}（${n.household.code}）`}
-          onClick={() => void Taro.navigateTo({ url: routes.householdDetail(n.household.id) })}
-        />
-        <Cell title="类别" extra={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}`} />
-        <Cell title="来源" extra={NEED_SOURCE_LABELS[n.source]} />
-        {n.dueOn ? <Cell title="应办结日期" extra={n.dueOn} /> : null}
-        {n.responsibleUnit ? <Cell title="责任单位" extra={n.responsibleUnit} /> : null}
-        {n.satisfaction ? (
-          <Cell title="满意度" extra={`${n.satisfaction} 分（${SATISFACTION_LABELS[n.satisfaction]}）`} />
-        ) : null}
-      </View>
-      {queued && !rule ? (
-        <View className="muted" data-testid="queued-step">
-          {isWaiting
-            ? `「${itemSummary(queued)}」已保存，待同步`
-            : `「${itemSummary(queued)}」未能同步，请到“待同步”查看原因`}
-        </View>
-      ) : null}
-      {rule ? (
-        // Kept open while its first attempt is out: a refusal shows beside its field.
-        <TransitionForm key={rule.to} need={n} rule={rule} onDone={() => setMoving(null)} />
-      ) : isWaiting ? null : n.nextSteps.length ? (
-        <View className="actions">
-          {n.nextSteps.map((step) => (
-            <Button
-              key={step.to}
-              type={step.to === 'REJECTED' ? 'default' : 'primary'}
-              size="small"
-              onClick={() => setMoving(step.to)}
-            >
-              {step.action}
-            </Button>
-          ))}
-        </View>
-      ) : null}
-      <View className="section">
-        <View className="section__title">办理过程</View>
-        <Timeline events={n.timeline} />
-      </View>
-    </PageShell>
+    <DetailShell query={need}>
+      {(n) => {
+        const rule = n.nextSteps.find((step) => step.to === moving)
+        return (
+          <>
+            <View className="section">
+              <View className="section__title">{n.description}</View>
+              <Cell title="状态" extra={<NeedStatusTag status={n.status} isOverdue={n.isOverdue} />} />
+              <Cell
+                title="困难户"
+                extra={`${n.household.headName}（${n.household.code}）`}
+                onClick={() => void Taro.navigateTo({ url: routes.householdDetail(n.household.id) })}
+              />
+              <Cell title="类别" extra={`${NEED_CATEGORY_LABELS[n.category]} · ${NEED_URGENCY_LABELS[n.urgency]}`} />
+              <Cell title="来源" extra={NEED_SOURCE_LABELS[n.source]} />
+              {n.dueOn ? <Cell title="应办结日期" extra={n.dueOn} /> : null}
+              {n.responsibleUnit ? <Cell title="责任单位" extra={n.responsibleUnit} /> : null}
+              {n.satisfaction ? (
+                <Cell title="满意度" extra={`${n.satisfaction} 分（${SATISFACTION_LABELS[n.satisfaction]}）`} />
+              ) : null}
+            </View>
+            {queued && !rule ? (
+              <View className="muted" data-testid="queued-step">
+                {isWaiting
+                  ? `「${itemSummary(queued)}」已保存，待同步`
+                  : `「${itemSummary(queued)}」未能同步，请到“待同步”查看原因`}
+              </View>
+            ) : null}
+            {rule ? (
+              // Kept open while its first attempt is out: a refusal shows beside its field.
+              <TransitionForm key={rule.to} need={n} rule={rule} onDone={() => setMoving(null)} />
+            ) : isWaiting ? null : n.nextSteps.length ? (
+              <View className="actions">
+                {n.nextSteps.map((step) => (
+                  <Button
+                    key={step.to}
+                    type={step.to === 'REJECTED' ? 'default' : 'primary'}
+                    size="small"
+                    onClick={() => setMoving(step.to)}
+                  >
+                    {step.action}
+                  </Button>
+                ))}
+              </View>
+            ) : null}
+            <NeedTimelineSection events={n.timeline} />
+          </>
+        )
+      }}
+    </DetailShell>
   )
 }

@@ -1,14 +1,12 @@
-// 登记诉求: a need a household raised at the village office or by phone.
-import { Button } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ZCreateNeedRequestSchema } from '../../../common/contracts/need/create-need'
-import { NEED_CATEGORY_LABELS, NEED_URGENCY_LABELS, type NeedCategory, type NeedUrgency } from '../../../common/enums'
-import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
+import { blankNeed, type NeedDraft, NeedFields } from '../../components/NeedFields'
 import { PageShell } from '../../components/PageShell'
-import { optionsOf, SelectField } from '../../components/SelectField'
+import { SaveButton } from '../../components/SaveButton'
+import { SelectField } from '../../components/SelectField'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
@@ -18,18 +16,9 @@ import { useForm } from '../../lib/use-form'
 export default function NeedFormPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
-  const form = useForm<{
-    householdId: string | null
-    category: NeedCategory | null
-    description: string
-    urgency: NeedUrgency
-    dueOn: string | null
-  }>({
+  const form = useForm<NeedDraft & { householdId: string | null }>({
     householdId: params.householdId ?? null,
-    category: null,
-    description: '',
-    urgency: 'NORMAL',
-    dueOn: null,
+    ...blankNeed(),
   })
   const { values, set, errors } = form
   const households = useQuery({ ...trpc.household.list.queryOptions({ limit: 100 }), enabled: !params.householdId })
@@ -74,37 +63,16 @@ export default function NeedFormPage() {
             />
           )}
         </FormField>
-        <FormField label="类别" required error={errors.category}>
-          <SelectField
-            options={optionsOf(NEED_CATEGORY_LABELS)}
-            value={values.category}
-            onChange={(v) => set('category', v)}
-          />
-        </FormField>
-        <FormField label="诉求内容" required error={errors.description}>
-          <Textarea
-            className="form-textarea"
-            name="description"
-            value={values.description}
-            onInput={(e) => set('description', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="紧急程度" error={errors.urgency}>
-          <SelectField
-            options={optionsOf(NEED_URGENCY_LABELS)}
-            value={values.urgency}
-            onChange={(v) => set('urgency', v)}
-          />
-        </FormField>
-        <FormField label="应办结日期" error={errors.dueOn}>
-          <DateField value={values.dueOn} onChange={(v) => set('dueOn', v)} />
-        </FormField>
+        <NeedFields
+          need={values}
+          onChange={form.update}
+          errors={errors}
+          categoryLabel="类别"
+          dueOnLabel="应办结日期"
+          descriptionName="description"
+        />
       </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={create.isPending} onClick={submit}>
-          保存
-        </Button>
-      </View>
+      <SaveButton isSaving={create.isPending} onSave={submit} />
     </PageShell>
   )
 }

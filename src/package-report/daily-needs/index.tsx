@@ -4,17 +4,16 @@
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { shanghaiDate } from '../../../common/dates'
 import { DateField } from '../../components/DateField'
-import { ListState } from '../../components/ListState'
+import { FilterBar, FilterChip, SelectChip } from '../../components/FilterChips'
 import { PageShell } from '../../components/PageShell'
-import { SelectField } from '../../components/SelectField'
+import { QueryState } from '../../components/QueryState'
 import { StatTiles } from '../../components/StatTiles'
 import { useTRPC } from '../../lib/trpc'
 import { useExportDownload } from '../../lib/use-export-download'
-import '../../views/filters.scss'
+import { useRefreshOnPull } from '../../lib/use-refresh-on-pull'
 
 const EXPORT_PATH = '/exports/daily-needs-report.xlsx'
 
@@ -25,66 +24,57 @@ const DailyNeedsReport = () => {
   const villages = useQuery(trpc.village.list.queryOptions())
   const report = useQuery(trpc.report.dailyNeeds.queryOptions({ date, ...(villageId ? { villageId } : {}) }))
   const exports = useExportDownload()
-  usePullDownRefresh(() => void report.refetch().finally(() => Taro.stopPullDownRefresh()))
-  const r = report.data
+  useRefreshOnPull(report)
   return (
     <View>
-      <View className="filters">
-        <View className="filters__chip filters__chip--on">
+      <FilterBar>
+        <FilterChip isOn>
           <DateField value={date} onChange={setDate} testId="report-date" />
-        </View>
+        </FilterChip>
         {(villages.data?.length ?? 0) > 1 ? (
-          <View className={`filters__chip ${villageId ? 'filters__chip--on' : ''}`}>
-            <SelectField
-              options={[
-                { value: '', label: '全部村' },
-                ...(villages.data ?? []).map((v) => ({ value: v.id, label: v.name })),
-              ]}
-              value={villageId ?? ''}
-              onChange={(v) => setVillageId(v || undefined)}
-              testId="report-village"
-            />
-          </View>
-        ) : null}
-      </View>
-      {r ? (
-        <>
-          <View className="section">
-            <View className="section__title">{`${r.village?.name ?? ''}有诉必应日报`}</View>
-            <View className="section__body">
-              <Text data-testid="report-lead">{r.lead}</Text>
-            </View>
-          </View>
-          <StatTiles
-            tiles={[
-              { label: '受理', value: String(r.figures.received), testId: 'report-received' },
-              { label: '直接办理', value: String(r.figures.handledDirectly) },
-              { label: '转交责任单位', value: String(r.figures.transferred) },
-              { label: '办结', value: String(r.figures.resolved) },
-              { label: '回访', value: String(r.figures.followedUp) },
-              { label: '不予受理', value: String(r.figures.rejected) },
-              { label: '截至当日在办', value: String(r.totals.open) },
-              { label: '其中超期', value: String(r.totals.overdue) },
-            ]}
+          <SelectChip
+            allLabel="全部村"
+            options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+            value={villageId}
+            onChange={setVillageId}
+            testId="report-village"
           />
-          <View className="section">
-            <View className="section__title">热点问题</View>
-            {r.hotTopics.length ? (
-              r.hotTopics.map((t) => <Cell key={t.category} title={`${t.label} ${t.count} 件`} description={t.line} />)
-            ) : (
-              <View className="list-state muted">当日没有新受理的诉求</View>
-            )}
-          </View>
-        </>
-      ) : (
-        <ListState
-          isLoading={report.isLoading}
-          error={report.error}
-          isEmpty={false}
-          emptyText=""
-          onRetry={() => void report.refetch()}
-        />
-      )}
+        ) : null}
+      </FilterBar>
+      <QueryState query={report}>
+        {(r) => (
+          <>
+            <View className="section">
+              <View className="section__title">{`${r.village?.name ?? ''}有诉必应日报`}</View>
+              <View className="section__body">
+                <Text data-testid="report-lead">{r.lead}</Text>
+              </View>
+            </View>
+            <StatTiles
+              tiles={[
+                { label: '受理', value: String(r.figures.received), testId: 'report-received' },
+                { label: '直接办理', value: String(r.figures.handledDirectly) },
+                { label: '转交责任单位', value: String(r.figures.transferred) },
+                { label: '办结', value: String(r.figures.resolved) },
+                { label: '回访', value: String(r.figures.followedUp) },
+                { label: '不予受理', value: String(r.figures.rejected) },
+                { label: '截至当日在办', value: String(r.totals.open) },
+                { label: '其中超期', value: String(r.totals.overdue) },
+              ]}
+            />
+            <View className="section">
+              <View className="section__title">热点问题</View>
+              {r.hotTopics.length ? (
+                r.hotTopics.map((t) => (
+                  <Cell key={t.category} title={`${t.label} ${t.count} 件`} description={t.line} />
+                ))
+              ) : (
+                <View className="list-state muted">当日没有新受理的诉求</View>
+              )}
+            </View>
+          </>
+        )}
+      </QueryState>
       <View className="actions">
         <Button
           size="small"

@@ -1,12 +1,11 @@
-// Links a WeChat account to the resident's household, proved by the 户主's name and ID number.
-import { Button } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ZBindHouseholdRequestSchema } from '../../../common/contracts/resident/bind-household'
-import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
+import { SaveButton } from '../../components/SaveButton'
+import { TextField } from '../../components/TextField'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
@@ -35,29 +34,19 @@ export default function BindHouseholdPage() {
   return (
     <PageShell>
       <View className="section">
-        <FormField label="户主姓名" required error={form.errors.headName}>
-          <Input
-            className="form-input"
-            name="headName"
-            value={form.values.headName}
-            onInput={(e) => form.set('headName', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="户主身份证号码" required hint="仅用于核对身份，不会显示给他人" error={form.errors.idNumber}>
-          <Input
-            className="form-input"
-            name="idNumber"
-            maxlength={18}
-            value={form.values.idNumber}
-            onInput={(e) => form.set('idNumber', e.detail.value)}
-          />
-        </FormField>
+        <TextField label="户主姓名" required name="headName" {...form.field('headName')} />
+        <TextField
+          label="户主身份证号码"
+          required
+          hint="仅用于核对身份，不会显示给他人"
+          name="idNumber"
+          maxlength={18}
+          {...form.field('idNumber')}
+        />
       </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={bind.isPending} onClick={submit}>
-          绑定
-        </Button>
-      </View>
+      <SaveButton isSaving={bind.isPending} onSave={submit}>
+        绑定
+      </SaveButton>
     </PageShell>
   )
 }

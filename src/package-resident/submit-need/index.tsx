@@ -1,13 +1,12 @@
-// 提交诉求: a resident tells the village cadres what they need, for their own household, or asks
-// them to correct what the ledger holds about it (?category=CORRECTION, from 我的家庭).
-import { Button } from '@nutui/nutui-react-taro'
-import { Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ZSubmitNeedRequestSchema } from '../../../common/contracts/resident/submit-need'
 import { NEED_CATEGORY_LABELS, type NeedCategory } from '../../../common/enums'
-import { FormField } from '../../components/FormField'
+import { ChoiceField } from '../../components/ChoiceField'
 import { PageShell } from '../../components/PageShell'
-import { optionsOf, SelectField } from '../../components/SelectField'
+import { SaveButton } from '../../components/SaveButton'
+import { optionsOf } from '../../components/SelectField'
+import { TextAreaField } from '../../components/TextField'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
@@ -42,30 +41,25 @@ export default function SubmitNeedPage() {
   return (
     <PageShell>
       <View className="section">
-        <FormField label="您需要哪方面的帮助" required error={form.errors.category}>
-          <SelectField
-            options={optionsOf(NEED_CATEGORY_LABELS)}
-            value={form.values.category}
-            onChange={(v) => form.set('category', v)}
-            testId="category"
-          />
-        </FormField>
-        <FormField label="请说说具体情况" required error={form.errors.description}>
-          <Textarea
-            className="form-textarea"
-            name="description"
-            placeholder={isCorrection ? '如：户主电话已换号，新号码是……' : '如：家里屋顶漏雨，需要维修'}
-            maxlength={500}
-            value={form.values.description}
-            onInput={(e) => form.set('description', e.detail.value)}
-          />
-        </FormField>
+        <ChoiceField
+          label="您需要哪方面的帮助"
+          required
+          options={optionsOf(NEED_CATEGORY_LABELS)}
+          testId="category"
+          {...form.field('category')}
+        />
+        <TextAreaField
+          label="请说说具体情况"
+          required
+          name="description"
+          placeholder={isCorrection ? '如：户主电话已换号，新号码是……' : '如：家里屋顶漏雨，需要维修'}
+          maxlength={500}
+          {...form.field('description')}
+        />
       </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={submit.isPending} onClick={send}>
-          提交
-        </Button>
-      </View>
+      <SaveButton isSaving={submit.isPending} onSave={send}>
+        提交
+      </SaveButton>
     </PageShell>
   )
 }

@@ -4,13 +4,13 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { formatFen } from '../../../common/money'
-import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { QueryState } from '../../components/QueryState'
 import { StatTiles } from '../../components/StatTiles'
 import { useTRPC } from '../../lib/trpc'
+import { useRefreshOnPull } from '../../lib/use-refresh-on-pull'
 import { ChartCard } from '../ChartCard'
 import { chartSpecs } from '../chart-specs'
 import { PERIOD_LABELS, type Period, periodFrom } from '../periods'
@@ -23,8 +23,7 @@ const Charts = () => {
   const [period, setPeriod] = useState<Period>('ALL')
   const from = periodFrom(period)
   const summary = useQuery(trpc.stats.summary.queryOptions({ top: TOP_DONORS, ...(from ? { from } : {}) }))
-  usePullDownRefresh(() => void summary.refetch().finally(() => Taro.stopPullDownRefresh()))
-  const totals = summary.data?.totals
+  useRefreshOnPull(summary)
   return (
     <>
       <View className="stats-periods">
@@ -40,29 +39,26 @@ const Charts = () => {
           </Button>
         ))}
       </View>
-      {summary.data && totals ? (
-        <>
-          <StatTiles
-            tiles={[
-              { label: '捐赠总额', value: formatFen(totals.totalFen), testId: 'stats-total' },
-              { label: '走访户数', value: String(totals.householdsVisited) },
-              { label: '开展活动', value: String(totals.activitiesHeld) },
-              { label: '诉求总数', value: String(Object.values(totals.needsByStatus).reduce((a, b) => a + b, 0)) },
-            ]}
-          />
-          {chartSpecs(summary.data).map((spec) => (
-            <ChartCard key={spec.id} spec={spec} />
-          ))}
-        </>
-      ) : (
-        <ListState
-          isLoading={summary.isLoading}
-          error={summary.error}
-          isEmpty={false}
-          emptyText=""
-          onRetry={() => void summary.refetch()}
-        />
-      )}
+      <QueryState query={summary}>
+        {(data) => (
+          <>
+            <StatTiles
+              tiles={[
+                { label: '捐赠总额', value: formatFen(data.totals.totalFen), testId: 'stats-total' },
+                { label: '走访户数', value: String(data.totals.householdsVisited) },
+                { label: '开展活动', value: String(data.totals.activitiesHeld) },
+                {
+                  label: '诉求总数',
+                  value: String(Object.values(data.totals.needsByStatus).reduce((a, b) => a + b, 0)),
+                },
+              ]}
+            />
+            {chartSpecs(data).map((spec) => (
+              <ChartCard key={spec.id} spec={spec} />
+            ))}
+          </>
+        )}
+      </QueryState>
     </>
   )
 }

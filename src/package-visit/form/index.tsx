@@ -1,28 +1,27 @@
 // 登记走访: a visit to a household or to the resident cadre, from an activity or from a household:
 // what was found (健康状况, 家庭生活情况, 实际困难), what was handed over, and the needs raised.
-import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { Checkbox } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Text, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { ZCreateVisitRequestSchema } from '../../../common/contracts/visit/create-visit'
 import { shanghaiDate } from '../../../common/dates'
-import {
-  NEED_CATEGORY_LABELS,
-  NEED_URGENCY_LABELS,
-  type NeedCategory,
-  type NeedUrgency,
-  VISIT_TARGET_LABELS,
-  type VisitTarget,
-} from '../../../common/enums'
+import { VISIT_TARGET_LABELS, type VisitTarget } from '../../../common/enums'
 import type { TGoodsLine } from '../../../common/goods'
+import { CadreSelect } from '../../components/CadreSelect'
+import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
-import { MoneyInput } from '../../components/MoneyInput'
+import { HouseholdSelect } from '../../components/HouseholdSelect'
+import { MoneyField } from '../../components/MoneyField'
+import type { NeedDraft } from '../../components/NeedFields'
 import { PageShell } from '../../components/PageShell'
-import { PhotoPicker } from '../../components/PhotoPicker'
-import { optionsOf, SelectField } from '../../components/SelectField'
+import { PhotoSection } from '../../components/PhotoPicker'
+import { SaveButton } from '../../components/SaveButton'
+import { optionsOf } from '../../components/SelectField'
+import { TextAreaField } from '../../components/TextField'
+import { inVillage, VillageSelect } from '../../components/VillageSelect'
 import { activityBasics, usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
@@ -30,8 +29,9 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-
-type RaisedNeed = { category: NeedCategory | null; description: string; urgency: NeedUrgency; dueOn: string | null }
+import { useMoneyField } from '../../lib/use-money-field'
+import { useVillagePeople } from '../../lib/use-village-people'
+import { RaisedNeedsSection } from './RaisedNeedsSection'
 
 type Values = {
   target: VisitTarget
@@ -45,13 +45,12 @@ type Values = {
   difficulties: string
   goods: TGoodsLine[]
   cashFen: number | undefined
-  needs: RaisedNeed[]
+  needs: NeedDraft[]
 }
 
 export default function VisitFormPage() {
   const { params } = useRouter()
   const trpc = useTRPC()
-  const [cashProblem, setCashProblem] = useState<string>()
   const form = useForm<Values>({
     target: params.target === 'CADRE' ? 'CADRE' : 'HOUSEHOLD',
     villageId: null,
@@ -67,6 +66,7 @@ export default function VisitFormPage() {
     needs: [],
   })
   const { values, set, errors } = form
+  const cash = useMoneyField(form, 'cashFen', '慰问金')
 
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: params.activityId ?? '' }),
@@ -76,16 +76,8 @@ export default function VisitFormPage() {
     ...trpc.household.byId.queryOptions({ id: params.householdId ?? '' }),
     enabled: Boolean(params.householdId),
   })
-  const villages = useQuery(trpc.village.list.queryOptions())
   const villageId = values.villageId
-  const households = useQuery({
-    ...trpc.household.list.queryOptions({ villageId: villageId ?? undefined, limit: 100 }),
-    enabled: Boolean(villageId),
-  })
-  const people = useQuery({
-    ...trpc.village.people.queryOptions({ villageId: villageId ?? '' }),
-    enabled: Boolean(villageId),
-  })
+  const { everyone } = useVillagePeople(villageId)
 
   // The visit's village and day follow the activity or the household it starts from.
   // From the server, or from the queue when the activity was itself saved offline.
@@ -107,7 +99,7 @@ export default function VisitFormPage() {
   })
 
   const submit = () => {
-    if (cashProblem) return toast(`慰问金：${cashProblem}`)
+    if (!cash.isReadable()) return
     const checked = form.check(ZCreateVisitRequestSchema, {
       activityId: params.activityId ?? null,
       target: values.target,
@@ -126,60 +118,36 @@ export default function VisitFormPage() {
     if (checked) create.mutate(checked)
   }
 
-  const setNeed = (index: number, patch: Partial<RaisedNeed>) =>
-    set(
-      'needs',
-      values.needs.map((n, i) => (i === index ? { ...n, ...patch } : n)),
-    )
-  const everyone = [...(people.data?.cadres ?? []), ...(people.data?.members ?? [])].filter(
-    (p, i, all) => all.findIndex((q) => q.id === p.id) === i,
-  )
-
   return (
     <PageShell>
       <View className="section">
         {basics ? <View className="section__title">{basics.theme}</View> : null}
-        <FormField label="走访对象" required error={errors.target}>
-          <SelectField
-            options={optionsOf(VISIT_TARGET_LABELS)}
-            value={values.target}
-            onChange={(v) => set('target', v)}
-            testId="target"
-          />
-        </FormField>
+        <ChoiceField
+          label="走访对象"
+          required
+          options={optionsOf(VISIT_TARGET_LABELS)}
+          testId="target"
+          {...form.field('target')}
+        />
         <FormField label="所在村" required error={errors.villageId}>
-          <SelectField
-            options={(villages.data ?? []).map((v) => ({ value: v.id, label: `${v.township}${v.name}` }))}
-            value={values.villageId}
-            onChange={(v) =>
-              form.setValues((current) => ({ ...current, villageId: v, householdId: null, cadreUserId: null }))
-            }
-            testId="villageId"
-          />
+          <VillageSelect value={villageId} onChange={(v) => form.setValues(inVillage(v))} testId="villageId" />
         </FormField>
         {values.target === 'HOUSEHOLD' ? (
           <FormField label="困难户" required error={errors.householdId}>
-            <SelectField
-              options={(households.data?.items ?? []).map((h) => ({
-                value: h.id,
-                label: `${h.headName}（${h.code}）`,
-              }))}
+            <HouseholdSelect
+              villageId={villageId}
               value={values.householdId}
               onChange={(v) => set('householdId', v)}
-              placeholder={villageId ? '选择困难户' : '请先选择村'}
               testId="householdId"
             />
           </FormField>
         ) : (
           <FormField label="驻村干部" required error={errors.cadreUserId}>
-            <SelectField
-              options={(people.data?.cadres ?? []).map((c) => ({
-                value: c.id,
-                label: `${c.displayName}（${c.post}）`,
-              }))}
+            <CadreSelect
+              villageId={villageId}
+              withPost
               value={values.cadreUserId}
               onChange={(v) => set('cadreUserId', v)}
-              placeholder={villageId ? '选择驻村干部' : '请先选择村'}
               testId="cadreUserId"
             />
           </FormField>
@@ -197,117 +165,34 @@ export default function VisitFormPage() {
       </View>
       <View className="section">
         <View className="section__title">走访了解</View>
-        <FormField label="健康状况" hint="个人敏感信息，加密保存" error={errors.healthNotes}>
-          <Textarea
-            className="form-textarea"
-            name="healthNotes"
-            value={values.healthNotes}
-            onInput={(e) => set('healthNotes', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="家庭生活情况" error={errors.livingConditions}>
-          <Textarea
-            className="form-textarea"
-            name="livingConditions"
-            value={values.livingConditions}
-            onInput={(e) => set('livingConditions', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="实际困难" error={errors.difficulties}>
-          <Textarea
-            className="form-textarea"
-            name="difficulties"
-            value={values.difficulties}
-            onInput={(e) => set('difficulties', e.detail.value)}
-          />
-        </FormField>
+        <TextAreaField
+          label="健康状况"
+          hint="个人敏感信息，加密保存"
+          name="healthNotes"
+          {...form.field('healthNotes')}
+        />
+        <TextAreaField label="家庭生活情况" name="livingConditions" {...form.field('livingConditions')} />
+        <TextAreaField label="实际困难" name="difficulties" {...form.field('difficulties')} />
       </View>
       <View className="section">
         <View className="section__title">送去的慰问</View>
         <FormField label="慰问物资" error={errors.goods}>
           <GoodsEditor lines={values.goods} onChange={(lines) => set('goods', lines)} errors={errors} />
         </FormField>
-        <FormField label="慰问金（元）" error={cashProblem ?? errors.cashFen}>
-          <MoneyInput
-            name="cash"
-            valueFen={values.cashFen}
-            onChange={(fen, problem) => {
-              setCashProblem(problem)
-              set('cashFen', fen)
-            }}
-          />
-        </FormField>
+        <MoneyField label="慰问金（元）" name="cash" {...cash.field} />
       </View>
       {values.target === 'HOUSEHOLD' ? (
-        <View className="section">
-          <View className="section__title">群众诉求</View>
-          {values.needs.map((need, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are fully controlled (each field has its value prop), so the index is the row's identity.
-            <View key={`need-${i}`} className="need-editor">
-              <FormField label={`诉求 ${i + 1} · 类别`} required error={errors[`needs.${i}.category`]}>
-                <SelectField
-                  options={optionsOf(NEED_CATEGORY_LABELS)}
-                  value={need.category}
-                  onChange={(v) => setNeed(i, { category: v })}
-                />
-              </FormField>
-              <FormField label="诉求内容" required error={errors[`needs.${i}.description`]}>
-                <Textarea
-                  className="form-textarea"
-                  value={need.description}
-                  onInput={(e) => setNeed(i, { description: e.detail.value })}
-                />
-              </FormField>
-              <FormField label="紧急程度" error={errors[`needs.${i}.urgency`]}>
-                <SelectField
-                  options={optionsOf(NEED_URGENCY_LABELS)}
-                  value={need.urgency}
-                  onChange={(v) => setNeed(i, { urgency: v })}
-                />
-              </FormField>
-              <FormField label="期望办结日期" error={errors[`needs.${i}.dueOn`]}>
-                <DateField value={need.dueOn} onChange={(v) => setNeed(i, { dueOn: v })} />
-              </FormField>
-              <Text
-                className="link link--danger"
-                onClick={() =>
-                  set(
-                    'needs',
-                    values.needs.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                删除这条诉求
-              </Text>
-            </View>
-          ))}
-          <View className="actions">
-            <Button
-              size="small"
-              fill="outline"
-              onClick={() =>
-                set('needs', [...values.needs, { category: null, description: '', urgency: 'NORMAL', dueOn: null }])
-              }
-            >
-              + 记录一条诉求
-            </Button>
-          </View>
-        </View>
+        <RaisedNeedsSection needs={values.needs} onChange={(needs) => set('needs', needs)} errors={errors} />
       ) : null}
-      <View className="section">
-        <View className="section__title">现场照片</View>
-        <PhotoPicker
-          photos={attachments.photos}
-          onChange={attachments.setPhotos}
-          villageId={values.villageId}
-          theme={basics?.theme ?? '入户走访'}
-        />
-      </View>
-      <View className="form-actions">
-        <Button type="primary" block loading={create.isPending} onClick={submit}>
-          保存走访记录
-        </Button>
-      </View>
+      <PhotoSection
+        title="现场照片"
+        attachments={attachments}
+        villageId={values.villageId}
+        theme={basics?.theme ?? '入户走访'}
+      />
+      <SaveButton isSaving={create.isPending} onSave={submit}>
+        保存走访记录
+      </SaveButton>
     </PageShell>
   )
 }

@@ -1,0 +1,17 @@
+// The people of a village (village.people): its resident cadres (驻村干部) and the members of its
+// paired orgs; `everyone` has each person once, for who went on a visit or a 帮扶责任人.
+import { useQuery } from '@tanstack/react-query'
+import { useTRPC } from './trpc'
+
+export const useVillagePeople = (villageId: string | null) => {
+  const trpc = useTRPC()
+  const people = useQuery({
+    ...trpc.village.people.queryOptions({ villageId: villageId ?? '' }),
+    enabled: Boolean(villageId),
+  })
+  const cadres = people.data?.cadres ?? []
+  const everyone = [...cadres, ...(people.data?.members ?? [])].filter(
+    (p, i, all) => all.findIndex((q) => q.id === p.id) === i,
+  )
+  return { cadres, everyone }
+}

@@ -1,0 +1,30 @@
+// Filling in the app's record forms as a person does, for the tests that record a party day (with
+// a connection, or without one).
+import type { Page } from 'playwright-core'
+import { choose, fill, setDate, tapButton } from './harness'
+
+/** 新建主题党日's own fields (the 参加单位 and 缺席人员 are the test's to add). */
+export const fillActivityForm = async (
+  page: Page,
+  activity: { theme: string; heldOn: string; village: string; place: string; expected: number; present: number },
+) => {
+  await fill(page, 'theme', activity.theme)
+  await setDate(page, 'heldOn', activity.heldOn)
+  await choose(page, 'villageId', activity.village)
+  await fill(page, 'place', activity.place)
+  await fill(page, 'expectedCount', String(activity.expected))
+  await fill(page, 'presentCount', String(activity.present))
+}
+
+/** 登记走访 to a household: what was found, 米、面、油 in one tap each, and the cash. */
+export const fillVisitForm = async (
+  page: Page,
+  visit: { household: string; health: string; living: string; difficulties: string; cashYuan: string },
+) => {
+  await choose(page, 'householdId', visit.household)
+  await fill(page, 'healthNotes', visit.health)
+  await fill(page, 'livingConditions', visit.living)
+  await fill(page, 'difficulties', visit.difficulties)
+  for (const item of ['+ 大米', '+ 面粉', '+ 食用油']) await tapButton(page, item)
+  await fill(page, 'cash', visit.cashYuan)
+}
