@@ -12,6 +12,7 @@ type Measure = { name: string; file: string; quickEnv?: Record<string, string> }
 
 const MEASURES: Measure[] = [
   { name: 'trpc-overhead', file: 'trpc-overhead.ts' },
+  { name: 'http-floor', file: 'http-floor.ts' },
   { name: 'write-path', file: 'write-path.ts' },
   { name: 'sync-queue', file: 'sync-queue.ts' },
   { name: 'export', file: 'export.ts', quickEnv: { EXPORT_ROWS: '5000' } },

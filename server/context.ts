@@ -11,6 +11,8 @@ import type { Logger } from './lib/logger'
 import type { WindowCounter } from './lib/window-counter'
 import type { SecurityPolicy } from './security-policy'
 import { type Actor, loadActor } from './services/auth/actor'
+import type { ActorCache } from './services/auth/actor-cache'
+import type { UserProfile } from './services/auth/describe-user'
 import { findLiveSession } from './services/auth/sessions'
 import type { WeChatConfig } from './services/auth/wechat-client'
 import type { RetryKey } from './services/idempotency'
@@ -38,6 +40,11 @@ export type AppDeps = {
    * tests): the photo routes answer 503, and photo.remove deletes the row but leaves the file.
    */
   photos?: { storage: PhotoStorage; maxBytes: number } | undefined
+  /**
+   * The people loaded by earlier requests, reused while the authorisation epoch stands still
+   * (services/auth/actor-cache.ts). Unset (tests, tools): every request loads its actor.
+   */
+  actors?: ActorCache | undefined
 }
 
 export type Context = AppDeps & {
@@ -54,6 +61,10 @@ export type Context = AppDeps & {
    */
   retryKey: RetryKey | null
   actor: Actor | null
+  /** The authorisation epoch the actor was read at (with the session), for the actor cache. */
+  authzEpoch: bigint | null
+  /** The signed-in person's profile as auth.me last answered it, while it still holds. */
+  profile: UserProfile | null
   sessionId: string | null
   /** Why a bearer token that was sent gives no actor: expired, revoked or unknown, or the account is disabled. */
   sessionProblem: 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED' | null
@@ -71,7 +82,18 @@ export type Context = AppDeps & {
 export const createContextInner = (
   deps: AppDeps,
   options: Partial<
-    Pick<Context, 'actor' | 'sessionId' | 'sessionProblem' | 'requestId' | 'clientIp' | 'userAgent' | 'failure'>
+    Pick<
+      Context,
+      | 'actor'
+      | 'authzEpoch'
+      | 'profile'
+      | 'sessionId'
+      | 'sessionProblem'
+      | 'requestId'
+      | 'clientIp'
+      | 'userAgent'
+      | 'failure'
+    >
   > = {},
 ): Context => ({
   ...deps,
@@ -79,6 +101,8 @@ export const createContextInner = (
   readDb: deps.replica ?? deps.prisma,
   retryKey: null,
   actor: options.actor ?? null,
+  authzEpoch: options.authzEpoch ?? null,
+  profile: options.profile ?? null,
   sessionId: options.sessionId ?? null,
   sessionProblem: options.sessionProblem ?? null,
   requestId: options.requestId ?? randomUUID(),
@@ -114,9 +138,13 @@ const contextOf = async (deps: AppDeps, req: FastifyRequest): Promise<Context> =
   if (!token) return createContextInner(deps, base)
   const session = await findLiveSession(deps.prisma, token)
   if (!session) return createContextInner(deps, { ...base, sessionProblem: 'SESSION_EXPIRED' })
+  const signedIn = { ...base, sessionId: session.id, authzEpoch: session.epoch }
+  const cached = deps.actors?.get(session.userId, session.epoch)
+  if (cached) return createContextInner(deps, { ...signedIn, actor: cached.actor, profile: cached.profile })
   try {
     const actor = await loadActor(deps.prisma, session.userId)
-    return createContextInner(deps, { ...base, actor, sessionId: session.id })
+    deps.actors?.set(session.userId, session.epoch, actor)
+    return createContextInner(deps, { ...signedIn, actor })
   } catch (error) {
     // A disabled or deleted account: the session is no use, and the person is told why.
     if (!(error instanceof AppError)) throw error

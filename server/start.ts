@@ -15,6 +15,7 @@ import { loadFieldKeys } from './lib/field-key'
 import { createLogger } from './lib/logger'
 import { createWindowCounter } from './lib/window-counter'
 import type { SecurityPolicy } from './security-policy'
+import { createActorCache } from './services/auth/actor-cache'
 import { photoStorageFromEnv } from './services/photos/storage'
 
 export type RunningServer = {
@@ -80,6 +81,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
       security,
       callsPerUser: createWindowCounter({ max: security.requestsPerMinute, windowMs: 60_000 }),
+      actors: createActorCache(),
       databaseKind: database.kind,
       log: logger,
       photos: { storage: photoStorageFromEnv(env), maxBytes: env.PHOTO_MAX_BYTES },

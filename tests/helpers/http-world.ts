@@ -7,10 +7,15 @@ import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import type { AppRouter } from '../../server/routers/app-router'
+import { createActorCache } from '../../server/services/auth/actor-cache'
 import { TEST_PASSWORD, type World } from './world'
 
+/** Served as production serves it, with the actor cache (services/auth/actor-cache.ts). */
 export const serveWorld = async <K extends DemoAccountKey>(world: World, accounts: readonly K[]) => {
-  const app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }) })
+  const app = await buildServer({
+    deps: { ...world.deps, actors: createActorCache() },
+    logger: pino({ level: 'silent' }),
+  })
   afterAll(() => app.close())
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
   const client = createTRPCClient<AppRouter>({

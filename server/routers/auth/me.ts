@@ -1,6 +1,4 @@
-import { describeUser } from '../../services/auth/describe-user'
+import { myProfile } from '../../services/auth/describe-user'
 import { authedProcedure } from '../../trpc'
 
-export const meRoute = authedProcedure
-  .meta({ beforePasswordChange: true })
-  .query(({ ctx }) => describeUser(ctx.db, ctx.actor))
+export const meRoute = authedProcedure.meta({ beforePasswordChange: true }).query(({ ctx }) => myProfile(ctx))

@@ -1,6 +1,7 @@
 // The signed-in user as the app shows them on 我的: name, roles, orgs, villages, household, and
 // whether they have agreed to the privacy notice in force.
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
+import type { Context } from '../../context'
 import { runAll, type Tx } from '../../db/client'
 import type { Actor } from './actor'
 
@@ -51,3 +52,16 @@ export const describeUser = async (db: Tx, actor: Actor) => {
 }
 
 export type UserProfile = Awaited<ReturnType<typeof describeUser>>
+
+/**
+ * auth.me: the profile kept with the cached actor while the authorisation epoch stands still
+ * (actor-cache.ts), else described now and kept for the next request.
+ */
+export const myProfile = async (
+  ctx: Pick<Context, 'db' | 'profile' | 'authzEpoch' | 'actors'> & { actor: Actor },
+): Promise<UserProfile> => {
+  if (ctx.profile) return ctx.profile
+  const profile = await describeUser(ctx.db, ctx.actor)
+  if (ctx.authzEpoch !== null) ctx.actors?.setProfile(ctx.actor.userId, ctx.authzEpoch, profile)
+  return profile
+}

@@ -24,11 +24,18 @@ export const createSession = async (
   return { token, expiresAt }
 }
 
-export const findLiveSession = (db: Tx, token: string) =>
-  db.session.findFirst({
-    where: { tokenHash: hashToken(token), revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, userId: true },
-  })
+/**
+ * The live session of a token, with the authorisation epoch read in the same query: one round trip
+ * tells whose request it is and whether the actor loaded for them earlier still holds
+ * (actor-cache.ts).
+ */
+export const findLiveSession = async (db: Tx, token: string) => {
+  const [row] = await db.$queryRaw<{ id: string; userId: string; epoch: bigint }[]>`
+    SELECT s."id", s."userId", e."value" AS "epoch"
+      FROM "Session" s CROSS JOIN "AuthzEpoch" e
+     WHERE s."tokenHash" = ${hashToken(token)} AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND e."id" = 1`
+  return row ?? null
+}
 
 export const revokeSession = async (db: Tx, sessionId: string): Promise<void> => {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } })
