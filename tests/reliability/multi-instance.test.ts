@@ -206,6 +206,33 @@ describe('two instances, one PostgreSQL', () => {
     expect(after).toMatchObject({ code: 'UNAUTHORIZED', appCode: 'SESSION_EXPIRED' })
   })
 
+  it('sees a role ended or an account deactivated beneath it on the next request, on both instances', async () => {
+    // Both instances have the two cadres loaded (server/services/auth/actor-cache.ts). (The member
+    // is locked out by the test above.)
+    const otherCadre = await tokenFor(a, DEMO_ACCOUNTS.otherCadre.phone)
+    const cadre = await tokenFor(b, DEMO_ACCOUNTS.cadre.phone)
+    for (const server of [a, b]) {
+      expect((await apiClient(server.url, otherCadre).auth.me.query()).roles).toContain('CADRE')
+      expect((await apiClient(server.url, cadre).auth.me.query()).roles).toContain('CADRE')
+    }
+    // The database changes beneath both: one cadre's role ends, the other's account is deactivated.
+    await withClient(databaseUrl, async (c) => {
+      await c.query(
+        `UPDATE "Membership" SET "endedOn" = (now() AT TIME ZONE 'Asia/Shanghai')::date WHERE "userId" = $1`,
+        [ref.users.otherCadre.id],
+      )
+      await c.query('UPDATE "User" SET "isActive" = false WHERE id = $1', [ref.users.cadre.id])
+    })
+    for (const server of [a, b]) {
+      expect((await apiClient(server.url, otherCadre).auth.me.query()).roles).not.toContain('CADRE')
+      const refused = await refusal(apiClient(server.url, cadre).auth.me.query())
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', appCode: 'ACCOUNT_DISABLED' })
+    }
+    await withClient(databaseUrl, (c) =>
+      c.query('UPDATE "User" SET "isActive" = true WHERE id = $1', [ref.users.cadre.id]),
+    )
+  })
+
   it('keeps one intact audit chain, appended to by both instances at once', async () => {
     const token = await tokenFor(a, DEMO_ACCOUNTS.secretary.phone)
     const [onA, onB] = [apiClient(a.url, token), apiClient(b.url, token)]
