@@ -11,6 +11,7 @@ import { photoRouter } from './photo/router'
 import { reportRouter } from './report/router'
 import { residentRouter } from './resident/router'
 import { statsRouter } from './stats/router'
+import { userRouter } from './user/router'
 import { villageRouter } from './village/router'
 import { visitRouter } from './visit/router'
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   report: reportRouter,
   photo: photoRouter,
   audit: auditRouter,
+  user: userRouter,
 })
 
 export type AppRouter = typeof appRouter
