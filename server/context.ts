@@ -38,6 +38,11 @@ export type AppDeps = {
    * tests): the photo routes answer 503, and photo.remove deletes the row but leaves the file.
    */
   photos?: { storage: PhotoStorage; maxBytes: number } | undefined
+  /**
+   * The origin people open the server at, for the links handed out (invitations): PUBLIC_BASE_URL,
+   * else http://HOST:PORT (env.ts's publicBaseUrlOf). Unset (tools, tests): the default address.
+   */
+  publicBaseUrl?: string | undefined
 }
 
 export type Context = AppDeps & {

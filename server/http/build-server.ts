@@ -1,5 +1,5 @@
 // The HTTP server: tRPC at /trpc, file exports at /exports, imports at /imports, photos at /uploads/photo and
-// /photos, a health check, and the built H5 app at /.
+// /photos, the invitation links' page at /invite, a health check, and the built H5 app at /.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import type { AppDeps } from '../context'
 import { registerExportRoutes } from './exports'
 import { registerImportRoutes } from './imports'
+import { registerInvitePage } from './invite-page'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
@@ -80,6 +81,7 @@ export const buildServer = async ({
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)
   await registerPhotoRoutes(app, deps, isOverLimit)
+  registerInvitePage(app, isOverLimit)
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -5,6 +5,7 @@ import { auditRouter } from './audit/router'
 import { authRouter } from './auth/router'
 import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
+import { invitationRouter } from './invitation/router'
 import { needRouter } from './need/router'
 import { orgRouter } from './org/router'
 import { photoRouter } from './photo/router'
@@ -30,6 +31,7 @@ export const appRouter = router({
   photo: photoRouter,
   audit: auditRouter,
   user: userRouter,
+  invitation: invitationRouter,
 })
 
 export type AppRouter = typeof appRouter
