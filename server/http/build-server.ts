@@ -9,6 +9,7 @@ import type { AppDeps } from '../context'
 import { registerExportRoutes } from './exports'
 import { registerImportRoutes } from './imports'
 import { registerInvitePage } from './invite-page'
+import { registerMemberRosterRoutes } from './member-roster-imports'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
@@ -80,6 +81,7 @@ export const buildServer = async ({
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)
+  await registerMemberRosterRoutes(app, deps, isOverLimit)
   await registerPhotoRoutes(app, deps, isOverLimit)
   registerInvitePage(app, isOverLimit)
 
