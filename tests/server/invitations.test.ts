@@ -10,6 +10,7 @@ import { INVITATION_ALPHABET } from '../../common/contracts/invitation/invitatio
 import type { TCreateUserRequest } from '../../common/contracts/user/create-user'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
 import { type Caller, callerFor } from '../../server/caller'
+import { parseEnv, publicBaseUrlOf } from '../../server/env'
 import { findLiveSession } from '../../server/services/auth/sessions'
 import { CHINESE, failureOf } from '../helpers/errors'
 import { serveWorld } from '../helpers/http-world'
@@ -101,7 +102,16 @@ describe('invitation.create', () => {
       where: { action: 'invitation.create', entityId: invitation.id },
     })
     expect(JSON.stringify([audit.before, audit.after])).not.toContain(invitation.code)
-    // Without a public address, the link names the server's own.
+    // PUBLIC_BASE_URL is an http(s) origin; without it, the link names the server's own address.
+    expect(publicBaseUrlOf(parseEnv({ PUBLIC_BASE_URL: 'https://ledger.example.gov.cn/' } as NodeJS.ProcessEnv))).toBe(
+      PUBLIC_BASE_URL,
+    )
+    expect(publicBaseUrlOf(parseEnv({ HOST: '10.0.0.5', PORT: '8080' } as NodeJS.ProcessEnv))).toBe(
+      'http://10.0.0.5:8080',
+    )
+    expect(() => parseEnv({ PUBLIC_BASE_URL: 'ftp://ledger.example.gov.cn' } as NodeJS.ProcessEnv)).toThrow(
+      /PUBLIC_BASE_URL/,
+    )
     const local = await world.admin.invitation.create({ userId: user.id })
     expect(local.link).toBe(`http://127.0.0.1:3000/invite?code=${local.code}`)
   })

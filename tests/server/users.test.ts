@@ -617,10 +617,23 @@ describe('deactivation', () => {
     expect(
       (await world.admin.village.people({ villageId: villages.qianyue.id })).members.map((m) => m.id),
     ).not.toContain(user.id)
+    // Nor can they be named 帮扶责任人 or among a visit's visitors any more.
     const failure = await failureOf(
       world.cadre.household.create({ ...householdInput(villages.qianyue.id), responsibleUserId: user.id }),
     )
     expect(failure).toMatchObject({ httpStatus: 400, appCode: 'VALIDATION_FAILED' })
+    const visit = await failureOf(
+      world.cadre.visit.create({
+        target: 'HOUSEHOLD',
+        householdId: household.id,
+        visitedOn: today(),
+        visitorIds: [user.id],
+        goods: [],
+        cashFen: 0,
+      }),
+    )
+    expect(visit).toMatchObject({ httpStatus: 400, appCode: 'VALIDATION_FAILED' })
+    expect((visit.cause as AppError).fieldErrors).toHaveProperty('visitorIds')
     expect((await world.admin.user.list({ search: '郑停用' })).items).toEqual([])
     expect((await world.admin.user.list({ search: '郑停用', status: 'INACTIVE' })).items).toMatchObject([
       { id: user.id, isActive: false },

@@ -9,7 +9,7 @@
 // password the administrator saw no longer opens the account (a reset gives a new one for H5).
 //
 // Guessing codes is counted by the lockout per account and per address (meta `proof`); only an
-// unknown code counts, as the others reveal nothing a guess could use.
+// unknown code counts: finding a spent one (used, expired, revoked) gains a guesser nothing.
 
 import type { TAcceptInvitationRequest } from '../../../common/contracts/invitation/accept-invitation'
 import type { Context } from '../../context'
@@ -53,10 +53,8 @@ const lockUser = async (ctx: AcceptContext, id: string): Promise<LockedUser | un
 /** An account that is someone's already: a household, a role or post now or before, or a password. */
 const isInUse = async (ctx: AcceptContext, user: LockedUser) => {
   if (user.householdId || user.phone || user.passwordHash) return true
-  const [roles, posts] = [
-    await ctx.db.membership.count({ where: { userId: user.id } }),
-    await ctx.db.cadreVillage.count({ where: { userId: user.id } }),
-  ]
+  const roles = await ctx.db.membership.count({ where: { userId: user.id } })
+  const posts = await ctx.db.cadreVillage.count({ where: { userId: user.id } })
   return roles + posts > 0
 }
 

@@ -1,14 +1,11 @@
 // One account for 管理 → 人员: who they are, how they sign in, their roles and 驻村 posts with
 // their dates (current and ended), and their invitations' states.
-import type { Context } from '../../context'
 import { isLive, today } from '../auth/periods'
 import { invitationSelect, toInvitationView } from '../invitations/invitation-state'
-import type { ServiceContext } from '../service-context'
 import { isLockedOut } from './login-lockout'
 import { accountNotFound, managesAccount, seesAccount } from './user-access'
+import type { UserReadContext } from './user-context'
 import { phoneFor, toPostView, toRoleView } from './user-views'
-
-export type UserReadContext = ServiceContext & Pick<Context, 'security'>
 
 /**
  * `justChanged`: the caller has just changed the account under the management check, and sees the

@@ -11,9 +11,9 @@ import type { TListUsersRequest } from '../../../common/contracts/user/list-user
 import type { Role } from '../../../common/enums'
 import { Prisma } from '../../generated/prisma/client'
 import { today } from '../auth/periods'
-import type { UserReadContext } from './get-user'
 import { isLockedOutSql } from './login-lockout'
 import { isAdmin, managesAccount } from './user-access'
+import type { UserReadContext } from './user-context'
 import { phoneFor } from './user-views'
 
 const PHONE_LENGTH = 11

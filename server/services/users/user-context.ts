@@ -3,4 +3,7 @@
 import type { Context } from '../../context'
 import type { ServiceContext } from '../service-context'
 
-export type UserServiceContext = ServiceContext & Pick<Context, 'security' | 'clientIp'>
+/** Reading accounts: the lockout policy, to show lockouts. */
+export type UserReadContext = ServiceContext & Pick<Context, 'security'>
+
+export type UserServiceContext = UserReadContext & Pick<Context, 'clientIp'>
