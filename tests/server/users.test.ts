@@ -425,6 +425,7 @@ describe('roles and posts as periods', () => {
     const actions = await world.deps.prisma.auditLog.findMany({
       where: { entityId: user.id },
       select: { action: true },
+      orderBy: { id: 'asc' },
     })
     expect(actions.map((a) => a.action)).toEqual(['user.create', 'user.addRole', 'user.endRole', 'user.addRole'])
   })
@@ -663,6 +664,7 @@ describe('deactivation', () => {
     const actions = await world.deps.prisma.auditLog.findMany({
       where: { entityId: user.id, action: { in: ['user.deactivate', 'user.reactivate'] } },
       select: { action: true, actorId: true },
+      orderBy: { id: 'asc' },
     })
     expect(actions).toEqual([
       { action: 'user.deactivate', actorId: world.ref.users.secretary.id },

@@ -1,9 +1,9 @@
 // 管理 → 人员: accounts paged by name then id, by the start of a name or by phone digits, within
-// an org (and below it) or a role, active or deactivated. One query finds the page, walking the
-// text_pattern_ops index on displayName (migration 20261206090000) in its own order, so a page
+// an org (and below it) or a role, active or deactivated. One statement finds the page, walking
+// the text_pattern_ops index on displayName (migration 20261206090000) in its own order, so a page
 // costs the same at 100,000 people as at 100 (docs/scaling.md), and reads each row's live roles,
-// posts and lockout by index in the same statement. Names therefore sort by code point, as that
-// index orders them.
+// posts and lockout by index in the same statement (an org filter first looks up the org's
+// subtree). Names therefore sort by code point, as that index orders them.
 //   - An administrator sees every staff account: any with a role or a 驻村 post, now or before
 //     (a WeChat login's own account and a resident's are not staff).
 //   - A 支部书记 sees the accounts holding a live role in his subtree (user-access.ts).
@@ -40,13 +40,34 @@ const statusCondition = (status: TListUsersRequest['status']): Prisma.Sql =>
       ? Prisma.sql`AND u."isActive"`
       : Prisma.sql`AND NOT u."isActive"`
 
+/** The period holds on `day` (services/auth/periods.ts), for the row alias given. */
+const live = (alias: string, day: Date) =>
+  Prisma.sql`${Prisma.raw(alias)}."startedOn" <= ${day}
+    AND (${Prisma.raw(alias)}."endedOn" IS NULL OR ${Prisma.raw(alias)}."endedOn" > ${day})`
+
+/**
+ * The orgs whose live roles list a person (null: any), as ids: the planner then knows how many
+ * people they hold, and walks the name index for a large subtree rather than sorting all of it.
+ */
+const orgIdsLooked = async (ctx: UserReadContext, orgId: string | undefined): Promise<string[] | null> => {
+  const reach = isAdmin(ctx.actor) ? null : new Set(ctx.actor.reach.subtreeOrgIds)
+  if (!orgId) return reach && [...reach]
+  // Down the parentId index, level by level: a prefix match on the paths would read every org.
+  const below = await ctx.db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE below AS (
+      SELECT o."id" FROM "Org" o WHERE o."id" = ${orgId}::uuid
+      UNION ALL
+      SELECT o."id" FROM "Org" o JOIN below b ON o."parentId" = b."id")
+    SELECT "id" FROM below`
+  return below.map((o) => o.id).filter((id) => !reach || reach.has(id))
+}
+
 /**
  * Who is listed: a live role in the orgs looked at (and of the role asked for), or, for an
  * administrator with no filter, any staff account.
  */
-const roleCondition = (ctx: UserReadContext, input: TListUsersRequest, day: Date): Prisma.Sql => {
-  const orgIds = isAdmin(ctx.actor) ? null : [...ctx.actor.reach.subtreeOrgIds]
-  if (orgIds === null && !input.orgId && !input.role)
+const roleCondition = (orgIds: string[] | null, role: TListUsersRequest['role'], day: Date): Prisma.Sql => {
+  if (orgIds === null && !role)
     // Probed row by row along the name index (an OR of two EXISTS would be planned as two hashed
     // scans of the whole tables instead, before the first row).
     return Prisma.sql`AND COALESCE(
@@ -55,16 +76,9 @@ const roleCondition = (ctx: UserReadContext, input: TListUsersRequest, day: Date
       FALSE)`
   return Prisma.sql`AND EXISTS (
     SELECT 1 FROM "Membership" m
-     WHERE m."userId" = u."id"
-       AND m."startedOn" <= ${day} AND (m."endedOn" IS NULL OR m."endedOn" > ${day})
+     WHERE m."userId" = u."id" AND ${live('m', day)}
        ${orgIds === null ? Prisma.empty : Prisma.sql`AND m."orgId" = ANY(${orgIds}::uuid[])`}
-       ${
-         input.orgId
-           ? Prisma.sql`AND m."orgId" IN (SELECT o."id" FROM "Org" o
-               WHERE starts_with(o."path", (SELECT p."path" FROM "Org" p WHERE p."id" = ${input.orgId}::uuid)))`
-           : Prisma.empty
-       }
-       ${input.role ? Prisma.sql`AND m."role" = ${input.role}::"Role"` : Prisma.empty})`
+       ${role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty})`
 }
 
 /** After the cursor's row, in the index's order (~<~: byte order, the order text_pattern_ops keeps). */
@@ -85,12 +99,9 @@ type PageRow = {
   isLocked: boolean
 }
 
-const live = (alias: string, day: Date) =>
-  Prisma.sql`${Prisma.raw(alias)}."startedOn" <= ${day}
-    AND (${Prisma.raw(alias)}."endedOn" IS NULL OR ${Prisma.raw(alias)}."endedOn" > ${day})`
-
 export const listUsers = async ({ ctx, input }: { ctx: UserReadContext; input: TListUsersRequest }) => {
   const day = today()
+  const orgIds = await orgIdsLooked(ctx, input.orgId)
   const rows = await ctx.db.$queryRaw<PageRow[]>`
     WITH page AS (
       SELECT u."id", u."displayName", u."phone", u."isActive", (u."openid" IS NOT NULL) AS "hasWechat"
@@ -98,7 +109,7 @@ export const listUsers = async ({ ctx, input }: { ctx: UserReadContext; input: T
        WHERE TRUE
          ${statusCondition(input.status)}
          ${searchCondition(input.search)}
-         ${roleCondition(ctx, input, day)}
+         ${roleCondition(orgIds, input.role, day)}
          ${cursorCondition(input.cursor)}
        ORDER BY u."displayName" USING ~<~, u."id"
        LIMIT ${input.limit + 1})
