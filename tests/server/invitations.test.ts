@@ -223,6 +223,9 @@ describe('invitation.accept', () => {
     // Used up.
     const other = await wechatNewcomer('o-late-comer')
     await expectRefused(() => other.caller.invitation.accept({ code: invitation.code }), 409, 'INVITATION_USED')
+    await expectRefused(() => world.admin.invitation.revoke({ id: invitation.id }), 409, 'INVITATION_USED')
+    // The staff account has its WeChat now: a new invitation would bind nothing.
+    await expectRefused(() => world.admin.invitation.create({ userId: staff.id }), 409, 'ACCOUNT_HAS_WECHAT')
   })
 
   it('takes the code inside the QR code’s link too', async () => {

@@ -3,6 +3,7 @@
 // lockouts lifted, WeChat unbound. Real procedures on a real database, and real HTTP where a
 // session's token matters. Every refusal is checked for its status, code and Chinese message, and
 // for having written nothing.
+import { randomUUID } from 'node:crypto'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { TCreateUserRequest } from '../../common/contracts/user/create-user'
@@ -280,6 +281,15 @@ describe('user.create', () => {
     expect((await client(token).village.list.query()).map((v) => v.name)).toContain('上滩村')
   })
 
+  it('answers a retry with the same key with the first answer, password included, and makes one account', async () => {
+    const input = { ...memberInput(world.ref.orgs.bureauBranch.id), clientMutationId: randomUUID() }
+    const first = await world.admin.user.create(input)
+    const users = await world.deps.prisma.user.count()
+    const retry = await world.admin.user.create(input)
+    expect(retry).toEqual(first)
+    expect(await world.deps.prisma.user.count()).toBe(users)
+  })
+
   it('lets a 支部书记 add 党员 to the orgs of his subtree, and nothing else', async () => {
     const { orgs, villages } = world.ref
     const created = await world.secretary.user.create(memberInput(orgs.bureauBranch.id, { displayName: '吴晓梅' }))
@@ -470,6 +480,32 @@ describe('roles and posts as periods', () => {
     await expectRefused(() => world.secretary.user.byId({ id: user.id }), { status: 404, appCode: 'NOT_FOUND' })
   })
 
+  it('refuses ending a role that does not exist, or one a 支部书记 may not end', async () => {
+    await expectRefused(() => world.admin.user.endRole({ id: '019a0000-0000-7000-8000-000000000000' }), {
+      status: 404,
+      appCode: 'NOT_FOUND',
+    })
+    await expectRefused(() => world.admin.user.endPost({ id: '019a0000-0000-7000-8000-000000000000' }), {
+      status: 404,
+      appCode: 'NOT_FOUND',
+    })
+    // A member of his branch who was once its cadre: the ended CADRE role is an administrator's.
+    const { orgs } = world.ref
+    const { user } = await staffAccount({
+      ...memberInput(orgs.bureauBranch.id),
+      roles: [
+        { orgId: orgs.bureauBranch.id, role: 'MEMBER' },
+        { orgId: orgs.bureauBranch.id, role: 'CADRE', startedOn: '2024-01-01' },
+      ],
+    })
+    const cadreRole = user.roles.find((r) => r.role === 'CADRE')
+    await world.admin.user.endRole({ id: cadreRole?.id ?? '', endedOn: '2025-01-01' })
+    await expectRefused(() => world.secretary.user.endRole({ id: cadreRole?.id ?? '' }), {
+      status: 403,
+      appCode: 'GRANT_NOT_ALLOWED',
+    })
+  })
+
   it('assigns and ends 驻村 posts; an ended post stops the cadre’s reach and leaves the pickers', async () => {
     const { orgs, villages } = world.ref
     const { user } = await staffAccount({
@@ -536,6 +572,24 @@ describe('roles and posts as periods', () => {
     // Restore the demo administrator for the tests that follow.
     if (outcomes[0]?.status !== 'fulfilled')
       await world.deps.prisma.membership.update({ where: { id: adminRole?.id ?? '' }, data: { endedOn: null } })
+  })
+
+  it('never deactivates the last active administrator, even for one whose own role ended meanwhile', async () => {
+    const { orgs, users } = world.ref
+    const { user: other, caller: otherAdmin } = await staffAccount({
+      displayName: '卫管理',
+      phone: newPhone(),
+      roles: [{ orgId: orgs.bureauCommittee.id, role: 'ADMIN', title: '系统管理员' }],
+      posts: [],
+    })
+    // The demo administrator's role ends while his signed-in caller still holds it.
+    const adminRole = (await world.admin.user.byId({ id: users.admin.id })).roles.find((r) => r.role === 'ADMIN')
+    await otherAdmin.user.endRole({ id: adminRole?.id ?? '' })
+    await expectRefused(() => world.admin.user.deactivate({ id: other.id, version: other.version }), {
+      status: 409,
+      appCode: 'LAST_ADMIN',
+    })
+    await world.deps.prisma.membership.update({ where: { id: adminRole?.id ?? '' }, data: { endedOn: null } })
   })
 })
 
@@ -707,6 +761,26 @@ describe('sign-in help', () => {
     })
     expect(audit).toHaveLength(2)
     expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(second.oneTimePassword)
+  })
+
+  it('refuses a reset for an account without a sign-in phone, or a deactivated one', async () => {
+    const wechatOnly = await world.deps.prisma.user.create({
+      data: {
+        displayName: '微信用户',
+        openid: 'o-reset-nothing',
+        memberships: { create: { orgId: world.ref.orgs.bureauBranch.id, role: 'MEMBER' } },
+      },
+    })
+    await expectRefused(() => world.admin.user.resetPassword({ id: wechatOnly.id }), {
+      status: 412,
+      appCode: 'PASSWORD_NOT_SET',
+    })
+    const { user } = await staffAccount(memberInput(world.ref.orgs.bureauBranch.id))
+    await world.admin.user.deactivate({ id: user.id, version: user.version })
+    await expectRefused(() => world.secretary.user.resetPassword({ id: user.id }), {
+      status: 409,
+      appCode: 'ACCOUNT_INACTIVE',
+    })
   })
 
   it('shows a lockout and lifts it, so that the right password works at once', async () => {
