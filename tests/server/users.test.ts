@@ -569,9 +569,9 @@ describe('roles and posts as periods', () => {
       status: 409,
       appCode: 'LAST_ADMIN',
     })
-    // Restore the demo administrator for the tests that follow.
-    if (outcomes[0]?.status !== 'fulfilled')
-      await world.deps.prisma.membership.update({ where: { id: adminRole?.id ?? '' }, data: { endedOn: null } })
+    // The tests that follow start from the demo administrator alone.
+    await world.deps.prisma.membership.update({ where: { id: adminRole?.id ?? '' }, data: { endedOn: null } })
+    await world.deps.prisma.membership.update({ where: { id: secondRole?.id ?? '' }, data: { endedOn: new Date() } })
   })
 
   it('never deactivates the last active administrator, even for one whose own role ended meanwhile', async () => {
