@@ -45,6 +45,11 @@ export type AppDeps = {
    * (services/auth/actor-cache.ts). Unset (tests, tools): every request loads its actor.
    */
   actors?: ActorCache | undefined
+  /**
+   * The origin people open the server at, for the links handed out (invitations): PUBLIC_BASE_URL,
+   * else http://HOST:PORT (env.ts's publicBaseUrlOf). Unset (tools, tests): the default address.
+   */
+  publicBaseUrl?: string | undefined
 }
 
 export type Context = AppDeps & {

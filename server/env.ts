@@ -99,6 +99,15 @@ const ZEnv = z
     TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(200).default(20),
     /** Years after monitoring ends before `npm run retention` anonymises a household. */
     RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Where people reach the server from outside (https://ledger.example.gov.cn): the invitation
+     * links and their QR codes point here. Unset: http://HOST:PORT.
+     */
+    PUBLIC_BASE_URL: z
+      .url()
+      .refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
@@ -165,6 +174,10 @@ const ZEnv = z
   })
 
 export type Env = z.infer<typeof ZEnv> & { dataDir: string }
+
+/** The origin invitation links point at: PUBLIC_BASE_URL, else the address the server listens on. */
+export const publicBaseUrlOf = (env: Pick<Env, 'PUBLIC_BASE_URL' | 'HOST' | 'PORT'>): string =>
+  env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`
 
 export class InvalidEnvError extends Error {
   override name = 'InvalidEnvError'

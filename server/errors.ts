@@ -62,6 +62,16 @@ export const APP_ERRORS = {
   INVITATION_NEEDS_WECHAT: { trpc: 'PRECONDITION_FAILED', message: '请在微信小程序中使用邀请码' },
   WECHAT_ALREADY_BOUND: { trpc: 'CONFLICT', message: '这个微信已绑定其他账号，请联系管理员解除后再绑定' },
   ACCOUNT_HAS_WECHAT: { trpc: 'CONFLICT', message: '该账号已绑定微信；如需换绑，请先解除绑定' },
+  ACCOUNT_NOT_MANAGED: {
+    trpc: 'FORBIDDEN',
+    message: '支部书记只能管理本组织及下级组织中仅为党员的账号；书记、驻村干部等账号请联系管理员',
+  },
+  GRANT_NOT_ALLOWED: {
+    trpc: 'FORBIDDEN',
+    message: '只有管理员可以授予管理员、支部书记、驻村干部角色或安排驻村岗位；支部书记可以添加党员',
+  },
+  ACCOUNT_ACTIVE: { trpc: 'CONFLICT', message: '该账号正在使用，无需启用' },
+  WECHAT_NOT_BOUND: { trpc: 'CONFLICT', message: '该账号没有绑定微信，无需解除' },
   DATABASE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '系统正在恢复，请稍后重试，已填写的内容不会丢失' },
   DATABASE_BUSY: { trpc: 'SERVICE_UNAVAILABLE', message: '系统繁忙，请稍后重试，已填写的内容不会丢失' },
   // 困难户花名册 import (server/http/imports.ts)

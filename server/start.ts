@@ -8,7 +8,7 @@ import type { AppDeps } from './context'
 import { createPrismaClient } from './db/client'
 import { openDatabase } from './db/database'
 import { MIGRATE_DEPLOY, requireMigrated } from './db/readiness'
-import type { Env } from './env'
+import { type Env, publicBaseUrlOf } from './env'
 import { buildServer } from './http/build-server'
 import { createFieldCrypto } from './lib/field-crypto'
 import { loadFieldKeys } from './lib/field-key'
@@ -85,12 +85,16 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       databaseKind: database.kind,
       log: logger,
       photos: { storage: photoStorageFromEnv(env), maxBytes: env.PHOTO_MAX_BYTES },
+      publicBaseUrl: publicBaseUrlOf(env),
     }
     if (database.kind === 'embedded')
       await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })
     const app = await buildServer({ deps, logger, h5DistDir: env.H5_DIST_DIR, trustProxy: env.TRUST_PROXY })
     cleanups.push(() => app.close())
     const address = await app.listen({ host: env.HOST, port: env.PORT })
+    // PORT=0 picks a free port: links name the one picked.
+    if (!env.PUBLIC_BASE_URL && env.PORT === 0)
+      deps.publicBaseUrl = publicBaseUrlOf({ ...env, PORT: Number(new URL(address).port) })
     return { app, deps, url: address, stop }
   } catch (error) {
     await stop()

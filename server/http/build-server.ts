@@ -1,5 +1,5 @@
 // The HTTP server: tRPC at /trpc, file exports at /exports, imports at /imports, photos at /uploads/photo and
-// /photos, a health check, and the built H5 app at /.
+// /photos, the invitation links' page at /invite, a health check, and the built H5 app at /.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -11,6 +11,8 @@ import { appRouter } from '../routers/app-router'
 import { registerExportRoutes } from './exports'
 import { refuseBeforeTrpc, refuseClientError, refuseFrameworkError, refuseNotFound } from './http-refusals'
 import { registerImportRoutes } from './imports'
+import { registerInvitePage } from './invite-page'
+import { registerMemberRosterRoutes } from './member-roster-imports'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
@@ -76,7 +78,9 @@ export const buildServer = async ({
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)
+  await registerMemberRosterRoutes(app, deps, isOverLimit)
   await registerPhotoRoutes(app, deps, isOverLimit)
+  registerInvitePage(app, isOverLimit)
 
   app.get('/healthz', async (_req, reply) => {
     try {

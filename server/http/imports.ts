@@ -28,7 +28,7 @@ import { registerVillageImportRoute } from './village-imports'
 type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
 
 /** The uploaded file's bytes; refusals as AppErrors. Read only after sign-in and the checks. */
-const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
+export const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
   if (!req.isMultipart()) throw new AppError('IMPORT_NOT_MULTIPART')
   let file: Awaited<ReturnType<FastifyRequest['file']>>
   try {

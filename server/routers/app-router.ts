@@ -5,12 +5,14 @@ import { auditRouter } from './audit/router'
 import { authRouter } from './auth/router'
 import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
+import { invitationRouter } from './invitation/router'
 import { needRouter } from './need/router'
 import { orgRouter } from './org/router'
 import { photoRouter } from './photo/router'
 import { reportRouter } from './report/router'
 import { residentRouter } from './resident/router'
 import { statsRouter } from './stats/router'
+import { userRouter } from './user/router'
 import { villageRouter } from './village/router'
 import { visitRouter } from './visit/router'
 
@@ -28,6 +30,8 @@ export const appRouter = router({
   report: reportRouter,
   photo: photoRouter,
   audit: auditRouter,
+  user: userRouter,
+  invitation: invitationRouter,
 })
 
 export type AppRouter = typeof appRouter

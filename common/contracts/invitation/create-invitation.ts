@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { ZClientMutationId } from '../fields'
 
+/** How long an invitation may be used. */
+export const INVITATION_VALID_DAYS = 7
+
 /** A one-time invitation to bind a WeChat identity to this staff account (valid 7 days). */
 export const ZCreateInvitationRequestSchema = z.object({
   clientMutationId: ZClientMutationId,

@@ -14,11 +14,12 @@ const SECRET_KEY = /(Enc|Hash)$|^passwordHash$|^tokenHash$/
 
 /**
  * Fields that name a person, or hold free text about people (a donor may be a private person; an
- * activity's summary may name the households visited). Reasons stay readable: a reveal's reason
- * is what the trail is for, and an absence's reason is kept beside a digested name.
+ * activity's summary may name the households visited), and staff accounts' sign-in phones. Reasons
+ * stay readable: a reveal's reason is what the trail is for, and an absence's reason is kept
+ * beside a digested name.
  */
 const PERSONAL_KEY =
-  /^(headName|name|displayName|donorName|idNumberMask|phoneMask|notes|note|workInfo|livingConditions|difficulties|description|summary)$/
+  /^(headName|name|displayName|donorName|idNumberMask|phoneMask|phone|notes|note|workInfo|livingConditions|difficulties|description|summary)$/
 
 /** A value's keyed digest: equal values give equal digests under one key. */
 const digestOf = (crypto: FieldCrypto, value: string) =>

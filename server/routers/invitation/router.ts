@@ -1,0 +1,14 @@
+// Invitations that bind a person's WeChat to the staff account made for them (docs/domain.md,
+// "Who sets things up, and how people join").
+import { router } from '../../trpc'
+import { acceptInvitationRoute } from './accept-invitation'
+import { createInvitationRoute } from './create-invitation'
+import { listInvitationsRoute } from './list-invitations'
+import { revokeInvitationRoute } from './revoke-invitation'
+
+export const invitationRouter = router({
+  create: createInvitationRoute,
+  revoke: revokeInvitationRoute,
+  list: listInvitationsRoute,
+  accept: acceptInvitationRoute,
+})
