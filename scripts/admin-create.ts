@@ -6,13 +6,20 @@
 // --another. The one-time password is printed once, here, and kept nowhere but as its hash; it
 // must be changed at the first sign-in. A refusal is one line, in Chinese and English, exit 1,
 // with nothing written.
+//
+// It is the first step of a real installation, so unlike the other operations commands it makes
+// the database when there is none yet (the embedded one under DATA_DIR) and applies the
+// migrations, as `npm start` would; a ledger with an account in it is never given the demo story.
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ZDisplayName, ZMobilePhone } from '../common/contracts/user/user-fields'
+import { applyMigrations } from '../prisma/engine/migrate.mjs'
+import { createPrismaClient, type Db } from '../server/db/client'
+import { openDatabase } from '../server/db/database'
 import { parseEnv } from '../server/env'
 import { createFieldCrypto } from '../server/lib/field-crypto'
 import { loadFieldKeys } from '../server/lib/field-key'
 import { AdministratorRefused, createAdministrator } from '../server/services/users/create-administrator'
-import { runOnToolDatabase } from './tool-database'
 
 const USAGE =
   '用法 / Usage: npm run admin:create -- --name <姓名> --phone <手机号> [--org <最上级党组织名称>] [--another]'
@@ -56,7 +63,28 @@ const orgName = options.org?.trim()
 if (options.org !== undefined && (!orgName || orgName.length > 60))
   refuse('--org 应为党组织全称（不超过 60 个字）', '--org must be the org’s full name, at most 60 characters')
 
-await runOnToolDatabase(async (prisma) => {
+/** The database, made and migrated if need be; the process exits with the code `work` returns. */
+const onDatabase = async (work: (prisma: Db) => Promise<number>): Promise<never> => {
+  const database = await openDatabase(
+    { DATABASE_URL: process.env.DATABASE_URL || undefined, dataDir: path.resolve(process.env.DATA_DIR || './data') },
+    () => {},
+  )
+  let exitCode = 1
+  try {
+    await applyMigrations({ url: database.url })
+    const prisma = createPrismaClient({ url: database.url, poolSize: 2 })
+    try {
+      exitCode = await work(prisma)
+    } finally {
+      await prisma.$disconnect()
+    }
+  } finally {
+    await database.stop()
+  }
+  process.exit(exitCode)
+}
+
+await onDatabase(async (prisma) => {
   const env = parseEnv()
   const keys = await loadFieldKeys(env, { warn: () => {} })
   try {

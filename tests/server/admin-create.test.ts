@@ -5,11 +5,15 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
+import { createPrismaClient } from '../../server/db/client'
+import { openDatabase } from '../../server/db/database'
 import { failureOf } from '../helpers/errors'
 import { createTestDeps } from '../helpers/world'
 
@@ -155,6 +159,51 @@ describe('once there is an administrator', () => {
       expect(
         (await anonymous.auth.loginWithPassword({ phone: '13933334444', password: passwordOf(run) })).user.id,
       ).toBe(second.id)
+    },
+    SLOW,
+  )
+})
+
+describe('on a new installation with the embedded database', () => {
+  it(
+    'makes the database under a DATA_DIR that does not exist yet, migrated, with the administrator and no demo story',
+    async () => {
+      const dataDir = path.join(tmpdir(), `pdrl-admin-create-${randomBytes(4).toString('hex')}`)
+      try {
+        const [runner, script] = SCRIPT.split(' ')
+        expect(runner).toBe('tsx')
+        const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
+        delete env.DATABASE_URL
+        delete env.FIELD_ENCRYPTION_KEY
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            script as string,
+            '--name',
+            '赵部长',
+            '--phone',
+            '13955556666',
+            '--org',
+            '中共大通县委组织部',
+          ],
+          { cwd: ROOT, env, timeout: 170_000 },
+        )
+        expect(stdout).toContain('One-time password')
+        const database = await openDatabase({ DATABASE_URL: undefined, dataDir }, () => {})
+        const prisma = createPrismaClient({ url: database.url, poolSize: 1 })
+        try {
+          const users = await prisma.user.findMany({ select: { phone: true, memberships: { select: { role: true } } } })
+          expect(users).toEqual([{ phone: '13955556666', memberships: [{ role: 'ADMIN' }] }])
+          expect(await prisma.household.count()).toBe(0)
+        } finally {
+          await prisma.$disconnect()
+          await database.stop()
+        }
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
     },
     SLOW,
   )

@@ -37,7 +37,7 @@ const assertRecipient = async (ctx: ServiceContext, input: TDonationFields) => {
   }
   if (input.recipientKind === 'CADRE') {
     const assignment = await ctx.db.cadreVillage.findFirst({
-      where: { userId: input.cadreUserId ?? '', villageId: input.villageId, ...liveOn() },
+      where: { userId: input.cadreUserId ?? '', villageId: input.villageId, user: { isActive: true }, ...liveOn() },
       select: { id: true },
     })
     if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')

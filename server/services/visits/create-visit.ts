@@ -27,7 +27,7 @@ const resolveVillage = async (ctx: ServiceContext, input: TCreateVisitRequest, a
   const villageId = input.villageId ?? activityVillageId
   if (!villageId) throw fieldError('villageId', '请选择驻村干部所在的村')
   const assignment = await ctx.db.cadreVillage.findFirst({
-    where: { userId: input.cadreUserId ?? '', villageId, ...liveOn() },
+    where: { userId: input.cadreUserId ?? '', villageId, user: { isActive: true }, ...liveOn() },
     select: { id: true },
   })
   if (!assignment) throw fieldError('cadreUserId', '所选人员不是该村的驻村干部')
