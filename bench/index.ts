@@ -21,6 +21,7 @@ const MEASURES: Measure[] = [
   { name: 'load', file: 'load.ts', quickEnv: { LOAD_CLIENTS: '20', LOAD_SECONDS: '5' } },
   { name: 'dashboard', file: 'dashboard.ts' },
   { name: 'lists', file: 'lists.ts' },
+  { name: 'management', file: 'management.ts' },
 ]
 
 let failed = 0
