@@ -17,6 +17,7 @@ import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import { writeAudit } from '../audit/write-audit'
 import { visibleHouseholdIds } from '../households/visible-households'
+import { householdRefSelect } from '../record-selects'
 import { donationScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
@@ -67,7 +68,7 @@ const ledgerSelect = {
   donorOrgId: true,
   donorName: true,
   village: { select: { id: true, name: true } },
-  household: { select: { id: true, code: true, headName: true } },
+  household: { select: householdRefSelect },
   cadre: { select: { displayName: true } },
   activity: { select: { theme: true } },
   goods: {

@@ -26,6 +26,7 @@ import {
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import { writeAudit } from '../audit/write-audit'
+import { householdProfileSelect, memberSelect } from '../households/household-selects'
 import { openHealth } from '../households/personal-fields'
 import { householdScope, keepsRecordsOf } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
@@ -126,15 +127,7 @@ export const rosterBatches = <S extends Prisma.HouseholdSelect & { villageId: tr
 const rosterSelect = {
   id: true,
   villageId: true,
-  code: true,
-  headName: true,
-  idNumberMask: true,
-  phoneMask: true,
-  groupName: true,
-  householdType: true,
-  category: true,
-  incomePerCapitaFen: true,
-  monitoringStartedOn: true,
+  ...householdProfileSelect,
   monitoringEndedOn: true,
   village: { select: { name: true } },
   responsibleUser: { select: { displayName: true } },
@@ -144,20 +137,10 @@ const rosterSelect = {
 
 type RosterHousehold = Prisma.HouseholdGetPayload<{ select: typeof rosterSelect }>
 
-const memberSelect = {
+const memberSheetSelect = {
   villageId: true,
   code: true,
-  members: {
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: {
-      name: true,
-      relationship: true,
-      idNumberMask: true,
-      healthEnc: true,
-      laborCapacity: true,
-      schoolStatus: true,
-    },
-  },
+  members: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: memberSelect },
 } satisfies Prisma.HouseholdSelect
 
 type RosterRow = Record<(typeof ROSTER_COLUMNS)[number]['key'], PlainCell>
@@ -213,7 +196,7 @@ export const exportHouseholdRoster = async ({
     roster.commit()
 
     const members = addSheetWithHeader(workbook, MEMBER_SHEET, MEMBER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: memberSelect })) {
+    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: memberSheetSelect })) {
       for (const household of batch) {
         const seesHealth = keepsRecordsOf(ctx.actor, household.villageId)
         for (const member of household.members) {
