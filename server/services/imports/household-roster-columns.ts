@@ -78,6 +78,7 @@ export const EXAMPLE_CODE = '示例'
 /** The example head's ID number: made up, with a valid check digit. */
 export const EXAMPLE_ID_NUMBER = '630121196606060019'
 
+/** Each key is the create form's name for the field (household-roster-form.ts), but 帮扶责任人's. */
 export const HOUSEHOLD_COLUMNS = [
   column('code', '户编号', 'text', EXAMPLE_CODE, '本村唯一；家庭成员表、风险表用它对应到户', { isRequired: true }),
   column('groupName', '所在组', 'text', '二社', '如 二社'),
