@@ -14,10 +14,18 @@ import { idNumberProblem } from '../../../common/personal-data'
 import { householdDataChecks } from '../households/data-checks'
 import type { ServiceContext } from '../service-context'
 import type { CellValue } from './household-roster-cells'
-import { EXAMPLE_CODE, HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_SHEET, RISK_SHEET } from './household-roster-columns'
+import {
+  EXAMPLE_CODE,
+  HOUSEHOLD_COLUMNS,
+  HOUSEHOLD_SHEET,
+  MEMBER_SHEET,
+  type MemberColumnKey,
+  RISK_SHEET,
+  type RiskColumnKey,
+} from './household-roster-columns'
 import { type Candidate, formOf, headerOf, locate } from './household-roster-form'
 import { byPlace, issue } from './household-roster-issues'
-import type { MemberKey, ParsedRoster, RiskKey, SheetRow } from './household-roster-read'
+import type { ParsedRoster, SheetRow } from './household-roster-read'
 
 /** At most this many errors and warnings each are sent back; the counts say how many in all. */
 const MAX_LISTED_ISSUES = 500
@@ -79,8 +87,8 @@ export const checkRoster = async ({
     candidates.push(candidate)
   }
   for (const [sheet, rows, attach] of [
-    [MEMBER_SHEET, parsed.members, (c: Candidate, r: SheetRow<MemberKey>) => c.members.push(r)],
-    [RISK_SHEET, parsed.risks, (c: Candidate, r: SheetRow<RiskKey>) => c.risks.push(r)],
+    [MEMBER_SHEET, parsed.members, (c: Candidate, r: SheetRow<MemberColumnKey>) => c.members.push(r)],
+    [RISK_SHEET, parsed.risks, (c: Candidate, r: SheetRow<RiskColumnKey>) => c.risks.push(r)],
   ] as const) {
     for (const row of rows as SheetRow<string>[]) {
       const code = row.raw.code ?? ''

@@ -2,20 +2,18 @@
 // ZCreateHouseholdRequestSchema, and each of the schema's issues to the cell it is about.
 import type { TCreateHouseholdRequest } from '../../../common/contracts/household/create-household'
 import {
-  HOUSEHOLD_COLUMNS,
-  HOUSEHOLD_SHEET,
+  type HouseholdColumnKey,
   type ImportColumn,
-  MEMBER_COLUMNS,
-  MEMBER_SHEET,
-  RISK_COLUMNS,
-  RISK_SHEET,
+  type MemberColumnKey,
+  type RiskColumnKey,
+  ROSTER_SHEETS,
 } from './household-roster-columns'
-import type { HouseholdKey, MemberKey, RiskKey, SheetRow } from './household-roster-read'
+import type { SheetRow } from './household-roster-read'
 
 export type Candidate = {
-  household: SheetRow<HouseholdKey>
-  members: SheetRow<MemberKey>[]
-  risks: SheetRow<RiskKey>[]
+  household: SheetRow<HouseholdColumnKey>
+  members: SheetRow<MemberColumnKey>[]
+  risks: SheetRow<RiskColumnKey>[]
   /** The schema's output, when the household passed it. */
   input: TCreateHouseholdRequest | null
 }
@@ -25,18 +23,19 @@ export const headerOf = (columns: readonly ImportColumn[], key: string) =>
 
 /** A zod issue's path → the cell it is about. */
 export const locate = (candidate: Candidate, path: readonly PropertyKey[]) => {
+  const { household, member, risk } = ROSTER_SHEETS
   const [first, index, field, sub] = path
   if ((first === 'members' || first === 'risks') && typeof index === 'number') {
     if (first === 'members') {
       const row = candidate.members[index]?.row ?? null
       const key = field === 'health' ? (sub === 'detail' ? 'healthDetail' : 'healthStatus') : String(field)
-      return { sheet: MEMBER_SHEET, row, column: headerOf(MEMBER_COLUMNS, key) }
+      return { sheet: member.name, row, column: headerOf(member.columns, key) }
     }
     const row = candidate.risks[index]?.row ?? null
-    return { sheet: RISK_SHEET, row, column: headerOf(RISK_COLUMNS, field === 'code' ? 'riskCode' : String(field)) }
+    return { sheet: risk.name, row, column: headerOf(risk.columns, field === 'code' ? 'riskCode' : String(field)) }
   }
   const key = first === 'responsibleUserId' ? 'responsible' : String(first ?? '')
-  return { sheet: HOUSEHOLD_SHEET, row: candidate.household.row, column: headerOf(HOUSEHOLD_COLUMNS, key) }
+  return { sheet: household.name, row: candidate.household.row, column: headerOf(household.columns, key) }
 }
 
 const defined = <T extends object>(value: T) =>

@@ -8,14 +8,12 @@ import { AppError } from '../../errors'
 import { type CellValue, readCell } from './household-roster-cells'
 import {
   EXAMPLE_CODE,
-  HOUSEHOLD_COLUMNS,
-  HOUSEHOLD_SHEET,
+  type HouseholdColumnKey,
   IMPORT_MAX_ROWS,
   type ImportColumn,
-  MEMBER_COLUMNS,
-  MEMBER_SHEET,
-  RISK_COLUMNS,
-  RISK_SHEET,
+  type MemberColumnKey,
+  type RiskColumnKey,
+  ROSTER_SHEETS,
 } from './household-roster-columns'
 import { issue } from './household-roster-issues'
 
@@ -25,16 +23,12 @@ export type SheetRow<K extends string> = {
   raw: Partial<Record<K, string>>
 }
 
-export type HouseholdKey = (typeof HOUSEHOLD_COLUMNS)[number]['key']
-export type MemberKey = (typeof MEMBER_COLUMNS)[number]['key']
-export type RiskKey = (typeof RISK_COLUMNS)[number]['key']
-
 export type ParsedRoster = {
   /** sha256 of the file's bytes, hex: what the commit must quote. */
   digest: string
-  households: SheetRow<HouseholdKey>[]
-  members: SheetRow<MemberKey>[]
-  risks: SheetRow<RiskKey>[]
+  households: SheetRow<HouseholdColumnKey>[]
+  members: SheetRow<MemberColumnKey>[]
+  risks: SheetRow<RiskColumnKey>[]
   errors: ImportIssue[]
   warnings: ImportIssue[]
 }
@@ -117,23 +111,25 @@ export const parseRosterFile = async (bytes: Buffer): Promise<ParsedRoster> => {
   }
   const errors: ImportIssue[] = []
   const warnings: ImportIssue[] = []
-  const sheets = { household: workbook.getWorksheet(HOUSEHOLD_SHEET), member: workbook.getWorksheet(MEMBER_SHEET) }
-  const riskSheet = workbook.getWorksheet(RISK_SHEET)
+  const { household, member, risk } = ROSTER_SHEETS
+  const sheets = {
+    household: workbook.getWorksheet(household.name),
+    member: workbook.getWorksheet(member.name),
+    // Optional: a roster may record no risks.
+    risk: workbook.getWorksheet(risk.name),
+  }
   for (const [name, sheet] of [
-    [HOUSEHOLD_SHEET, sheets.household],
-    [MEMBER_SHEET, sheets.member],
+    [household.name, sheets.household],
+    [member.name, sheets.member],
   ] as const)
     if (!sheet) errors.push(issue(name, null, null, 'MISSING_SHEET', '文件中没有这张工作表，请使用导入模板'))
-  const rowCount = [sheets.household, sheets.member, riskSheet].reduce(
-    (sum, sheet) => sum + Math.max(0, (sheet?.actualRowCount ?? 0) - 1),
-    0,
-  )
+  const rowCount = Object.values(sheets).reduce((sum, sheet) => sum + Math.max(0, (sheet?.actualRowCount ?? 0) - 1), 0)
   if (rowCount > IMPORT_MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS')
   return {
     digest,
-    households: sheets.household ? readSheet(sheets.household, HOUSEHOLD_COLUMNS, errors, warnings) : [],
-    members: sheets.member ? readSheet(sheets.member, MEMBER_COLUMNS, errors, warnings) : [],
-    risks: riskSheet ? readSheet(riskSheet, RISK_COLUMNS, errors, warnings) : [],
+    households: sheets.household ? readSheet(sheets.household, household.columns, errors, warnings) : [],
+    members: sheets.member ? readSheet(sheets.member, member.columns, errors, warnings) : [],
+    risks: sheets.risk ? readSheet(sheets.risk, risk.columns, errors, warnings) : [],
     errors,
     warnings,
   }
