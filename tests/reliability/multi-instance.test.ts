@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { applyMigrations, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../../prisma/engine/migrate.mjs'
 import { DEMO_ACCOUNTS, type ReferenceData } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
@@ -22,7 +22,6 @@ import {
   apiClient,
   createExternalDatabase,
   failureOf,
-  findExternalPostgres,
   migrateAndSeedAccounts,
   newFieldKey,
   RELIABILITY_PASSWORD,
@@ -30,18 +29,13 @@ import {
   startServerProcess,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalPostgres } from './suite-resources'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 /** The PostgreSQL server both instances share: external when one answers, else one embedded. */
 const sharedPostgres = async (): Promise<string> => {
-  const external = await findExternalPostgres({
-    adminDatabaseUrl: inject('adminDatabaseUrl'),
-    databaseKind: inject('databaseKind'),
-  })
+  const external = await externalPostgres()
   if (external) {
     console.log('[multi-instance] on the external PostgreSQL')
     return external

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fakeIdNumber, fakePhone } from '../../prisma/seed/fake-identity'
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../prisma/seed/reference-data'
 import { replayHouseholds } from '../../prisma/seed/story'
@@ -27,7 +27,6 @@ import { reportFigures } from './figures'
 import {
   type ApiClient,
   createExternalDatabase,
-  findExternalPostgres,
   isAlive,
   loginAs,
   migrateAndSeedAccounts,
@@ -39,11 +38,9 @@ import {
   stopLeftovers,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalPostgresOrSkip } from './suite-resources'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 // ─── The secrets ────────────────────────────────────────────────────────────────────
 
@@ -259,15 +256,7 @@ describe('personal data at rest', () => {
   }, 1_200_000)
 
   it('on an external PostgreSQL: none in a pg_dump of the database nor in its relation files', async (ctx) => {
-    const adminUrl = await findExternalPostgres({
-      adminDatabaseUrl: inject('adminDatabaseUrl'),
-      databaseKind: inject('databaseKind'),
-    })
-    if (!adminUrl) {
-      console.log('[pii-at-rest] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; external variant skipped')
-      ctx.skip()
-      return
-    }
+    const adminUrl = await externalPostgresOrSkip(ctx, 'pii-at-rest')
     const started = performance.now()
     const database = await createExternalDatabase(adminUrl, 'pdrl_pii')
     cleanups.push(database.drop)
