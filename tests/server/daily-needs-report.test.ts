@@ -37,7 +37,21 @@ let storyPartyDayReport: DailyNeedsReport
 /** A moment in Beijing time: "2025-03-10T23:59" → its instant. */
 const beijing = (local: string) => new Date(`${local}:00.000+08:00`)
 
-type Step = { to: NeedStatus; at: string }
+type Figures = DailyNeedsReport['figures']
+
+/** A day's figures: none but those given. */
+const figures = (some: Partial<Figures>): Figures => ({
+  received: 0,
+  handledDirectly: 0,
+  transferred: 0,
+  resolved: 0,
+  followedUp: 0,
+  rejected: 0,
+  ...some,
+})
+
+/** A step of a need's workflow, and when it was taken (Beijing time). */
+type Step = [to: NeedStatus, at: string]
 
 const STEP_INPUT: Partial<Record<NeedStatus, object>> = {
   TRANSFERRED: { responsibleUnit: '大通县医疗保障局' },
@@ -46,43 +60,33 @@ const STEP_INPUT: Partial<Record<NeedStatus, object>> = {
   REJECTED: { note: '不属于受理范围' },
 }
 
+/** A need as the test lays it out: household, category, description, received at (Beijing), then its steps. */
+type NeedRow = [
+  householdId: string,
+  category: NeedCategory,
+  description: string,
+  receivedAt: string,
+  more?: { steps?: Step[]; dueOn?: string },
+]
+
 /**
  * A need recorded and moved through its workflow through the API, as a cadre would, then with
  * its timeline put back to the given Beijing times (the API stamps "now").
  */
 const needWith = async (
   caller: Caller,
-  need: {
-    householdId: string
-    category: NeedCategory
-    description: string
-    dueOn?: string
-    receivedAt: string
-    steps?: Step[]
-  },
+  [householdId, category, description, receivedAt, { steps = [], dueOn } = {}]: NeedRow,
 ) => {
-  const created = await caller.need.create({
-    householdId: need.householdId,
-    category: need.category,
-    description: need.description,
-    ...(need.dueOn ? { dueOn: need.dueOn } : {}),
-  })
+  const created = await caller.need.create({ householdId, category, description, ...(dueOn ? { dueOn } : {}) })
   let version = created.version
-  for (const step of need.steps ?? []) {
-    const moved = await caller.need.transition({ id: created.id, version, to: step.to, ...STEP_INPUT[step.to] })
+  for (const [to] of steps) {
+    const moved = await caller.need.transition({ id: created.id, version, to, ...STEP_INPUT[to] })
     version = moved.version
   }
   const { prisma } = world.deps
-  await prisma.need.update({ where: { id: created.id }, data: { createdAt: beijing(need.receivedAt) } })
-  await prisma.needEvent.updateMany({
-    where: { needId: created.id, toStatus: 'RECEIVED' },
-    data: { createdAt: beijing(need.receivedAt) },
-  })
-  for (const step of need.steps ?? []) {
-    await prisma.needEvent.updateMany({
-      where: { needId: created.id, toStatus: step.to },
-      data: { createdAt: beijing(step.at) },
-    })
+  await prisma.need.update({ where: { id: created.id }, data: { createdAt: beijing(receivedAt) } })
+  for (const [to, at] of [['RECEIVED', receivedAt], ...steps] satisfies Step[]) {
+    await prisma.needEvent.updateMany({ where: { needId: created.id, toStatus: to }, data: { createdAt: beijing(at) } })
   }
   return created.id
 }
@@ -95,94 +99,28 @@ beforeAll(async () => {
   storyReport = await world.cadre.report.dailyNeeds({ date: storyDay })
   storyPartyDayReport = await world.cadre.report.dailyNeeds({ date: PARTY_DAY })
 
-  const { 李桂兰, 韩永福, 祁有才, 马德林 } = story.households as Record<string, string>
+  type StoryHousehold = '李桂兰' | '韩永福' | '祁有才' | '马德林'
+  const { 李桂兰, 韩永福, 祁有才, 马德林 } = story.households as Record<StoryHousehold, string>
   const shangtan = story.shangtanHouseholdId
-  // 前跃村, by its cadre.
-  await needWith(world.cadre, {
-    householdId: 韩永福 as string,
-    category: 'MEDICAL',
-    description: '需要一台轮椅',
-    receivedAt: `${DAY}T09:00`,
-    steps: [
-      { to: 'HANDLED_DIRECTLY', at: `${DAY}T10:00` },
-      { to: 'RESOLVED', at: `${DAY}T15:00` },
-      { to: 'FOLLOWED_UP', at: `${DAY}T18:00` },
-    ],
-  })
-  await needWith(world.cadre, {
-    householdId: 李桂兰 as string,
-    category: 'HOUSING',
-    description: '房屋屋顶漏雨，需要维修',
-    receivedAt: `${DAY}T00:01`,
-    steps: [{ to: 'TRANSFERRED', at: `${DAY}T11:00` }],
-  })
-  await needWith(world.cadre, {
-    householdId: 马德林 as string,
-    category: 'MEDICAL',
-    description: '=HYPERLINK("x")',
-    receivedAt: `${DAY}T23:59`,
-  })
-  await needWith(world.cadre, {
-    householdId: 祁有才 as string,
-    category: 'EMPLOYMENT',
-    description: '想在县城找一份工作',
-    dueOn: DAY_BEFORE,
-    receivedAt: `${DAY_BEFORE}T23:59`,
-    steps: [{ to: 'HANDLED_DIRECTLY', at: `${DAY}T08:00` }],
-  })
-  await needWith(world.cadre, {
-    householdId: 祁有才 as string,
-    category: 'FUNDS',
-    description: '申请临时救助',
-    receivedAt: `${DAY_AFTER}T00:01`,
-  })
-  await needWith(world.cadre, {
-    householdId: 马德林 as string,
-    category: 'SUPPLIES',
-    description: '冬季取暖用煤不足',
-    receivedAt: '2025-03-01T10:00',
-    steps: [
-      { to: 'TRANSFERRED', at: '2025-03-02T10:00' },
-      { to: 'IN_PROGRESS', at: '2025-03-05T10:00' },
-      { to: 'RESOLVED', at: `${DAY}T14:00` },
-      { to: 'FOLLOWED_UP', at: `${DAY_AFTER}T09:00` },
-    ],
-  })
-  await needWith(world.cadre, {
-    householdId: 李桂兰 as string,
-    category: 'OTHER',
-    description: '希望村里装路灯',
-    receivedAt: '2025-03-01T11:00',
-    steps: [{ to: 'REJECTED', at: `${DAY}T16:00` }],
-  })
-  await needWith(world.cadre, {
-    householdId: 韩永福 as string,
-    category: 'HOUSING',
-    description: '院墙需要加固',
-    dueOn: '2025-03-20',
-    receivedAt: '2025-02-20T10:00',
-  })
-  await needWith(world.cadre, {
-    householdId: 马德林 as string,
-    category: 'MEDICAL',
-    description: '请联系13912345678帮忙办理医保',
-    receivedAt: `${DAY}T12:00`,
-  })
-  // 上滩村, by its own cadre.
-  await needWith(world.otherCadre, {
-    householdId: shangtan,
-    category: 'MEDICAL',
-    description: '慢性病药费报销',
-    receivedAt: `${DAY}T08:30`,
-    steps: [{ to: 'TRANSFERRED', at: `${DAY}T09:30` }],
-  })
-  await needWith(world.otherCadre, {
-    householdId: shangtan,
-    category: 'HOUSING',
-    description: '院墙倒塌',
-    dueOn: '2025-03-08',
-    receivedAt: `${DAY_BEFORE}T10:00`,
-  })
+  // biome-ignore format: a table, one need a line
+  const qianyueNeeds: NeedRow[] = [
+    [韩永福, 'MEDICAL', '需要一台轮椅', `${DAY}T09:00`, { steps: [['HANDLED_DIRECTLY', `${DAY}T10:00`], ['RESOLVED', `${DAY}T15:00`], ['FOLLOWED_UP', `${DAY}T18:00`]] }],
+    [李桂兰, 'HOUSING', '房屋屋顶漏雨，需要维修', `${DAY}T00:01`, { steps: [['TRANSFERRED', `${DAY}T11:00`]] }],
+    [马德林, 'MEDICAL', '=HYPERLINK("x")', `${DAY}T23:59`],
+    [祁有才, 'EMPLOYMENT', '想在县城找一份工作', `${DAY_BEFORE}T23:59`, { dueOn: DAY_BEFORE, steps: [['HANDLED_DIRECTLY', `${DAY}T08:00`]] }],
+    [祁有才, 'FUNDS', '申请临时救助', `${DAY_AFTER}T00:01`],
+    [马德林, 'SUPPLIES', '冬季取暖用煤不足', '2025-03-01T10:00', { steps: [['TRANSFERRED', '2025-03-02T10:00'], ['IN_PROGRESS', '2025-03-05T10:00'], ['RESOLVED', `${DAY}T14:00`], ['FOLLOWED_UP', `${DAY_AFTER}T09:00`]] }],
+    [李桂兰, 'OTHER', '希望村里装路灯', '2025-03-01T11:00', { steps: [['REJECTED', `${DAY}T16:00`]] }],
+    [韩永福, 'HOUSING', '院墙需要加固', '2025-02-20T10:00', { dueOn: '2025-03-20' }],
+    [马德林, 'MEDICAL', '请联系13912345678帮忙办理医保', `${DAY}T12:00`],
+  ]
+  const shangtanNeeds: NeedRow[] = [
+    [shangtan, 'MEDICAL', '慢性病药费报销', `${DAY}T08:30`, { steps: [['TRANSFERRED', `${DAY}T09:30`]] }],
+    [shangtan, 'HOUSING', '院墙倒塌', `${DAY_BEFORE}T10:00`, { dueOn: '2025-03-08' }],
+  ]
+  // Each village's by its own cadre.
+  for (const need of qianyueNeeds) await needWith(world.cadre, need)
+  for (const need of shangtanNeeds) await needWith(world.otherCadre, need)
 
   const served = await serveWorld(world, ['admin', 'secretary', 'cadre', 'otherCadre', 'resident'])
   baseUrl = served.baseUrl
@@ -199,14 +137,9 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     expect(report.date).toBe(DAY)
     expect(report.village).toBeNull()
     // Received 00:01, 08:30, 09:00, 12:00 and 23:59 that day; not 23:59 the day before, nor 00:01 after.
-    expect(report.figures).toEqual({
-      received: 5,
-      handledDirectly: 2,
-      transferred: 2,
-      resolved: 2,
-      followedUp: 1,
-      rejected: 1,
-    })
+    expect(report.figures).toEqual(
+      figures({ received: 5, handledDirectly: 2, transferred: 2, resolved: 2, followedUp: 1, rejected: 1 }),
+    )
     // Open at the end of the day: received by then and not done, rejected or followed up by then.
     expect(report.totals).toEqual({ open: 7, overdue: 2 })
     expect(report.hotTopics).toEqual([
@@ -228,14 +161,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
   it('puts the day’s edges in Beijing time', async () => {
     const before = await world.admin.report.dailyNeeds({ date: DAY_BEFORE })
     // 23:59 on the 9th (前跃村) and 10:00 (上滩村); nothing moved that day.
-    expect(before.figures).toEqual({
-      received: 2,
-      handledDirectly: 0,
-      transferred: 0,
-      resolved: 0,
-      followedUp: 0,
-      rejected: 0,
-    })
+    expect(before.figures).toEqual(figures({ received: 2 }))
     // Also open: 院墙需要加固 (20 Feb), 取暖用煤 (in progress) and 路灯 (rejected only on the 10th).
     expect(before.totals).toEqual({ open: 5, overdue: 1 })
     expect(before.hotTopics.map((t) => [t.label, t.count])).toEqual([
@@ -243,14 +169,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
       ['就业', 1],
     ])
     const after = await world.admin.report.dailyNeeds({ date: DAY_AFTER })
-    expect(after.figures).toEqual({
-      received: 1,
-      handledDirectly: 0,
-      transferred: 0,
-      resolved: 0,
-      followedUp: 1,
-      rejected: 0,
-    })
+    expect(after.figures).toEqual(figures({ received: 1, followedUp: 1 }))
     expect(after.totals).toEqual({ open: 8, overdue: 2 })
     expect(after.hotTopics).toEqual([{ category: 'FUNDS', label: '资金', count: 1, line: '申请临时救助（前跃村）' }])
   })
@@ -272,14 +191,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     expect(await world.secretary.report.dailyNeeds({ date: DAY })).toEqual(expected)
     // 上滩村's cadre sees only 上滩村.
     const shangtan = await world.otherCadre.report.dailyNeeds({ date: DAY })
-    expect(shangtan.figures).toEqual({
-      received: 1,
-      handledDirectly: 0,
-      transferred: 1,
-      resolved: 0,
-      followedUp: 0,
-      rejected: 0,
-    })
+    expect(shangtan.figures).toEqual(figures({ received: 1, transferred: 1 }))
     expect(shangtan.totals).toEqual({ open: 2, overdue: 1 })
     expect(shangtan.hotTopics).toEqual([
       { category: 'MEDICAL', label: '医疗', count: 1, line: '慢性病药费报销（上滩村）' },
@@ -297,14 +209,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     // The secretary asking for 上滩村 gets nothing of it, not even its name.
     const secretaryShangtan = await world.secretary.report.dailyNeeds({ date: DAY, villageId: shangtan.id })
     expect(secretaryShangtan.village).toBeNull()
-    expect(secretaryShangtan.figures).toEqual({
-      received: 0,
-      handledDirectly: 0,
-      transferred: 0,
-      resolved: 0,
-      followedUp: 0,
-      rejected: 0,
-    })
+    expect(secretaryShangtan.figures).toEqual(figures({}))
     expect(secretaryShangtan.totals).toEqual({ open: 0, overdue: 0 })
     expect(secretaryShangtan.hotTopics).toEqual([])
   })
@@ -328,14 +233,9 @@ describe('report.dailyNeeds for 2025-03-10', () => {
 
 describe('the 前跃村 story', () => {
   it('on the day it is replayed: four needs received, the coal need worked through to its follow-up', () => {
-    expect(storyReport.figures).toEqual({
-      received: 4,
-      handledDirectly: 1,
-      transferred: 1,
-      resolved: 1,
-      followedUp: 1,
-      rejected: 0,
-    })
+    expect(storyReport.figures).toEqual(
+      figures({ received: 4, handledDirectly: 1, transferred: 1, resolved: 1, followedUp: 1 }),
+    )
     // The roof (due 2025-03-31) and the wheelchair (due 2025-02-28) are long overdue; the health check has no due date.
     expect(storyReport.totals).toEqual({ open: 3, overdue: 2 })
     expect(storyReport.hotTopics).toEqual([
