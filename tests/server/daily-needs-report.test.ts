@@ -21,7 +21,14 @@ import { CHINESE, failureOf } from '../helpers/errors'
 import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, sheetOf, workbookOf } from '../helpers/xlsx'
+import {
+  downloadBeforeAll,
+  expectXlsxAttachment,
+  exportDownload,
+  lastExportAudit,
+  sheetOf,
+  workbookFrom,
+} from '../helpers/xlsx'
 
 const DAY = '2025-03-10'
 const DAY_BEFORE = '2025-03-09'
@@ -259,10 +266,7 @@ describe('the 前跃村 story', () => {
   })
 })
 
-const download = (token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/daily-needs-report.xlsx${query}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  })
+const download = (token: string | null, query = '') => exportDownload(baseUrl, 'daily-needs-report')(token, query)
 
 /** Every row of the sheet as its first three cells' values. */
 const rowsOfSheet = (workbook: ExcelJS.Workbook) => {
@@ -286,21 +290,16 @@ const tableAfter = (rows: ExcelJS.CellValue[][], label: string) => {
 }
 
 describe('GET /exports/daily-needs-report.xlsx', () => {
-  let response: Response
-  let workbook: ExcelJS.Workbook
-
-  beforeAll(async () => {
-    response = await download(tokens.cadre, `?date=${DAY}&villageId=${world.ref.villages.qianyue.id}`)
-    expect(response.status).toBe(200)
-    workbook = await workbookOf(await response.arrayBuffer())
-  })
+  const file = downloadBeforeAll(() =>
+    download(tokens.cadre, `?date=${DAY}&villageId=${world.ref.villages.qianyue.id}`),
+  )
 
   it('is named for the village and the day, never cached', () =>
-    expectXlsxAttachment(response, `前跃村-有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`))
+    expectXlsxAttachment(file.response, `前跃村-有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`))
 
   it('reads as the daily report: title, date, lead, then the figures', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([DAILY_NEEDS_SHEET])
-    const rows = rowsOfSheet(workbook)
+    expect(file.workbook.worksheets.map((s) => s.name)).toEqual([DAILY_NEEDS_SHEET])
+    const rows = rowsOfSheet(file.workbook)
     expect(rows[0]?.[0]).toBe('前跃村有诉必应日报')
     expect(String(rows[1]?.[0])).toMatch(/^日期：2025年3月10日　导出时间：\d{4}-\d\d-\d\d \d\d:\d\d$/)
     expect(rows[3]?.[0]).toBe(
@@ -322,7 +321,7 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
   })
 
   it('lists the hot topics, text kept as text', () => {
-    const rows = rowsOfSheet(workbook)
+    const rows = rowsOfSheet(file.workbook)
     const titleAt = rows.findIndex((r) => r[0] === HOT_TOPICS_TITLE)
     expect(rows[titleAt + 1]).toEqual([...HOT_TOPICS_HEADER])
     expect(HOT_TOPICS_HEADER).toEqual(['类别', '件数', '情况'])
@@ -332,7 +331,7 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
       ['医疗', 3, `'${MEDICAL_LINE_QIANYUE}`],
       ['住房', 1, '房屋屋顶漏雨，需要维修（前跃村）'],
     ])
-    sheetOf(workbook, DAILY_NEEDS_SHEET).eachRow((row) => {
+    sheetOf(file.workbook, DAILY_NEEDS_SHEET).eachRow((row) => {
       row.eachCell((cell) => {
         expect(cell.type).not.toBe(6) // ExcelJS.ValueType.Formula
         expect(String(cell.value)).not.toContain('13912345678')
@@ -341,10 +340,7 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
   })
 
   it('is on the audit trail with its filters and figures, and no quoted need', async () => {
-    const entry = await world.deps.prisma.auditLog.findFirst({
-      where: { action: 'export.dailyNeedsReport', actorId: world.ref.users.cadre.id },
-      orderBy: { id: 'desc' },
-    })
+    const entry = await lastExportAudit(world, 'export.dailyNeedsReport', world.ref.users.cadre.id)
     expect(entry).toMatchObject({
       entityType: 'Export',
       after: {
@@ -367,13 +363,13 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
   it('covers every village in scope without a village, and says so when a day had no intake', async () => {
     const all = await download(tokens.admin, `?date=${DAY}`)
     expectXlsxAttachment(all, `有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`)
-    const rows = rowsOfSheet(await workbookOf(await all.arrayBuffer()))
+    const rows = rowsOfSheet(await workbookFrom(all))
     expect(rows[0]?.[0]).toBe('有诉必应日报')
     expect(tableAfter(rows, '项目').table[0]?.slice(0, 2)).toEqual(['受理诉求', 5])
     // The secretary asking for 上滩村: not named in the file, and nothing of it inside.
     const hidden = await download(tokens.secretary, `?date=${DAY}&villageId=${world.ref.villages.shangtan.id}`)
     expectXlsxAttachment(hidden, `有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`)
-    const hiddenRows = rowsOfSheet(await workbookOf(await hidden.arrayBuffer()))
+    const hiddenRows = rowsOfSheet(await workbookFrom(hidden))
     expect(tableAfter(hiddenRows, '项目').table.every((r) => r[1] === 0)).toBe(true)
     expect(tableAfter(hiddenRows, '类别').table).toEqual([['（当日无新受理诉求）', null, null]])
   })

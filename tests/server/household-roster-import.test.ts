@@ -31,7 +31,7 @@ import {
   uploadRoster,
 } from '../helpers/roster-import'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, sheetOf, workbookOf } from '../helpers/xlsx'
+import { expectXlsxAttachment, exportDownload, headerOf, sheetOf, workbookFrom } from '../helpers/xlsx'
 
 type Issue = { sheet: string; row: number | null; column: string | null; code: string; message: string; text: string }
 type Report = {
@@ -65,9 +65,7 @@ beforeAll(async () => {
 })
 
 const downloadTemplate = (token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/household-roster-template.xlsx${query}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  })
+  exportDownload(baseUrl, 'household-roster-template')(token, query)
 
 const fileOf = (rows: RosterFile) => fillTemplate(template, rows)
 
@@ -99,12 +97,6 @@ const rowCounts = async () => ({
   audit: await world.deps.prisma.auditLog.count(),
 })
 
-const headerOf = (sheet: ExcelJS.Worksheet) => {
-  const values: ExcelJS.CellValue[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell) => values.push(cell.value))
-  return values
-}
-
 describe('the template', () => {
   it('is an .xlsx with the columns the parser reads, an example row and a 说明 sheet of allowed values', async () => {
     const response = await downloadTemplate(tokens.cadre, `?villageId=${qianyue}`)
@@ -114,7 +106,7 @@ describe('the template', () => {
       `前跃村-困难户花名册导入模板-${today}.xlsx`,
       `household-roster-template-${today}.xlsx`,
     )
-    const workbook = await workbookOf(await response.arrayBuffer())
+    const workbook = await workbookFrom(response)
     expect(workbook.worksheets.map((s) => s.name)).toEqual([HOUSEHOLD_SHEET, MEMBER_SHEET, RISK_SHEET, NOTES_SHEET])
     for (const [name, columns] of [
       [HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS],
@@ -499,10 +491,9 @@ describe('formula-looking cells', () => {
     expect([text.headName, text.groupName, text.notes]).toEqual([formulaName, '+1+1', '@SUM(A1)'])
     expect((await world.cadre.household.byId({ id: formulaId })).headName).toBe('马德福')
 
-    const exported = await fetch(`${baseUrl}/exports/household-roster.xlsx?villageId=${qianyue}`, {
-      headers: { authorization: `Bearer ${tokens.cadre}` },
-    })
-    const workbook = await workbookOf(await exported.arrayBuffer())
+    const workbook = await workbookFrom(
+      await exportDownload(baseUrl, 'household-roster')(tokens.cadre, `?villageId=${qianyue}`),
+    )
     const cells: ExcelJS.Cell[] = []
     sheetOf(workbook, '困难户花名册').eachRow((row) => row.eachCell((cell) => cells.push(cell)))
     const cell = cells.find((c) => String(c.value).includes('HYPERLINK'))
