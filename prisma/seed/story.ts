@@ -12,8 +12,10 @@ import type { ReferenceData } from './reference-data'
 export type CallerFor = (userId: string) => Promise<Caller>
 
 export const PARTY_DAY = '2025-01-23'
+/** What the eight donors gave: ¥36,000 in cash (seven firms) and ¥8,000 in goods (the bureau's branch). */
+export const STORY_MONEY = { cashFen: 3_600_000, goodsValueFen: 800_000 } as const
 /** 4,400,000 fen: what the eight donors gave, in goods and cash. */
-export const STORY_DONATIONS_FEN = 4_400_000
+export const STORY_DONATIONS_FEN = STORY_MONEY.cashFen + STORY_MONEY.goodsValueFen
 
 const member = (
   m: Partial<THouseholdMemberInput> & Pick<THouseholdMemberInput, 'name' | 'relationship'>,

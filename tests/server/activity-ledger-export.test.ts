@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
 import { LAW_FIRMS } from '../../prisma/seed/reference-data'
-import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
+import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import {
   ABSENCE_SHEET,
   ACTIVITY_LEDGER_COLUMNS,
@@ -120,7 +120,7 @@ describe('the secretary’s download of 前跃村’s January', () => {
     const [row] = ledgerRows(file.workbook)
     const cashFen = fenOf(row?.['慰问金（元）'])
     const goodsFen = fenOf(row?.['物资价值（元）'])
-    expect([cashFen, goodsFen]).toEqual([3_600_000, 800_000])
+    expect({ cashFen, goodsValueFen: goodsFen }).toEqual(STORY_MONEY)
     expect(cashFen + goodsFen).toBe(STORY_DONATIONS_FEN)
     const detail = await world.secretary.activity.byId({ id: story.activityId })
     expect([cashFen, goodsFen]).toEqual([detail.totals.cashFen, detail.totals.goodsValueFen])
@@ -154,8 +154,7 @@ describe('the secretary’s download of 前跃村’s January', () => {
         filters: { villageId: world.ref.villages.qianyue.id, from: '2025-01-01', to: '2025-01-31' },
         activityCount: 1,
         absenceCount: 2,
-        cashFen: 3_600_000,
-        goodsValueFen: 800_000,
+        ...STORY_MONEY,
         isComplete: true,
       },
     })

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import pino from 'pino'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
-import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
+import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import { buildServer } from '../../server/http/build-server'
 import {
   exportDonationLedger,
@@ -156,8 +156,7 @@ describe('the secretary’s download of the 前跃村 ledger', () => {
         filters: { villageId: world.ref.villages.qianyue.id, activityId: null, from: '2025-01-01', to: '2025-01-31' },
         rowCount: 10,
         donationCount: 8,
-        cashFen: 3_600_000,
-        goodsValueFen: 800_000,
+        ...STORY_MONEY,
         isComplete: true,
       },
     })
@@ -292,8 +291,7 @@ describe('voided donations and batches', () => {
       expect(result, `batches of ${batchSize}`).toEqual({
         rowCount: 10,
         donationCount: 8,
-        cashFen: 3_600_000,
-        goodsValueFen: 800_000,
+        ...STORY_MONEY,
       })
       const rows = ledgerRows(workbook)
       expect(rows.map((r) => r.捐赠编号)).not.toContain(voided.id)
