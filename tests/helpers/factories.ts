@@ -69,3 +69,10 @@ export const cashDonationInput = (
 })
 
 export const newClientMutationId = () => randomUUID()
+
+/** A form sent again to save a record: the record's id and the version it was loaded at, with `changes`. */
+export const editOf = <F extends object, C extends object = Record<never, never>>(
+  record: { id: string; version: number },
+  form: F,
+  changes?: C,
+) => ({ ...form, id: record.id, version: record.version, ...changes }) as F & C & { id: string; version: number }

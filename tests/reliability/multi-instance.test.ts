@@ -17,7 +17,7 @@ import { DEMO_ACCOUNTS, type ReferenceData } from '../../prisma/seed/reference-d
 import { createPrismaClient } from '../../server/db/client'
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { verifyAuditChain } from '../../server/services/audit/verify-chain'
-import { cashDonationInput, householdInput } from '../helpers/factories'
+import { cashDonationInput, editOf, householdInput } from '../helpers/factories'
 import {
   apiClient,
   createExternalDatabase,
@@ -160,16 +160,9 @@ describe('two instances, one PostgreSQL', () => {
     const input = householdInput(ref.villages.qianyue.id)
     const created = await onA.household.create.mutate(input)
     // Both forms were loaded at the same version; A saves first.
-    const saved = await onA.household.update.mutate({
-      ...input,
-      id: created.id,
-      version: created.version,
-      notes: '甲处保存',
-    })
+    const saved = await onA.household.update.mutate(editOf(created, input, { notes: '甲处保存' }))
     expect(saved.version).toBeGreaterThan(created.version)
-    const stale = await refusal(
-      onB.household.update.mutate({ ...input, id: created.id, version: created.version, notes: '乙处过期的修改' }),
-    )
+    const stale = await refusal(onB.household.update.mutate(editOf(created, input, { notes: '乙处过期的修改' })))
     expect(stale).toMatchObject({ code: 'CONFLICT', appCode: 'VERSION_CONFLICT' })
     const now = await onB.household.byId.query({ id: created.id })
     expect(now).toMatchObject({ notes: '甲处保存', version: saved.version })
