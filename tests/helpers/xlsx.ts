@@ -73,6 +73,21 @@ export const expectSheets = (workbook: ExcelJS.Workbook, sheets: Record<string, 
 export const lastExportAudit = (world: World, action: string, actorId: string) =>
   world.deps.prisma.auditLog.findFirst({ where: { action, actorId }, orderBy: { id: 'desc' } })
 
+/** The user's latest export of this kind is on the audit trail, complete, with these filters and counts. */
+export const expectExportAudited = async (
+  world: World,
+  { action, actorId }: { action: string; actorId: string },
+  after: Record<string, unknown>,
+) => {
+  const entry = await lastExportAudit(world, action, actorId)
+  expect(entry).toMatchObject({
+    entityType: 'Export',
+    requestId: expect.any(String),
+    after: { ...after, isComplete: true },
+  })
+  return entry
+}
+
 /** A file downloaded once, before the tests of the describe it is called in: its response and workbook. */
 export const downloadBeforeAll = (download: () => Promise<Response>) => {
   const file = {} as { response: Response; workbook: ExcelJS.Workbook }

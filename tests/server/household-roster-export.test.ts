@@ -12,7 +12,7 @@ import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { MEMBER_SHEET, ROSTER_SHEET } from '../../server/services/exports/household-roster'
 import { PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import { anonymiseExpiredHouseholds, GRACE_DAYS } from '../../server/services/retention/anonymise-households'
-import { CHINESE } from '../helpers/errors'
+import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
 import { householdInput } from '../helpers/factories'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
@@ -340,26 +340,15 @@ describe('scope', () => {
 describe('refusals', () => {
   for (const variant of ['household-roster', 'household-roster-public'] as const) {
     it(`answers 401 without a session and 403 to a resident, in Chinese (${variant})`, async () => {
-      const anonymous = await download(variant, null)
-      expect(anonymous.status).toBe(401)
-      expect(anonymous.headers.get('cache-control')).toBe('no-store')
-      expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED')
-      const resident = await download(variant, tokens.resident)
-      expect(resident.status).toBe(403)
-      const body = (await resident.json()) as { error: { code: string; message: string } }
-      expect(body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(CHINESE) })
+      await expectSignInRequired((token) => download(variant, token))
+      await expectForbidden(await download(variant, tokens.resident))
     })
 
-    it(`answers 400 to an unknown or malformed filter (${variant})`, async () => {
-      for (const [query, field] of Object.entries({ '?villageId=abc': 'villageId', '?village=前跃村': 'query' })) {
-        const response = await download(variant, tokens.cadre, query)
-        expect(response.status, query).toBe(400)
-        const body = (await response.json()) as { error: { code: string; message: string; fieldErrors: object } }
-        expect(body.error.code).toBe('VALIDATION_FAILED')
-        expect(body.error.message, query).toMatch(CHINESE)
-        expect(Object.keys(body.error.fieldErrors), query).toEqual([field])
-      }
-    })
+    it(`answers 400 to an unknown or malformed filter (${variant})`, () =>
+      expectValidationFailures((query) => download(variant, tokens.cadre, query), {
+        '?villageId=abc': 'villageId',
+        '?village=前跃村': 'query',
+      }))
   }
 })
 
