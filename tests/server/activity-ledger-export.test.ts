@@ -14,7 +14,7 @@ import {
   ACTIVITY_LEDGER_SHEET,
   exportActivityLedger,
 } from '../../server/services/exports/activity-ledger'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 import {
@@ -190,17 +190,16 @@ describe('scope, as activity.list', () => {
 })
 
 describe('refusals', () => {
-  it('answers 401 without a session, in Chinese', () => expectSignInRequired((token) => download(token)))
-
-  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident)))
-
-  it('answers 400 to bad filters, naming the filter', () =>
-    expectValidationFailures((query) => download(tokens.secretary, query), {
+  itRefusesLikeEveryExport({
+    download,
+    tokens: () => ({ staff: tokens.secretary, resident: tokens.resident }),
+    badFilters: {
       '?villageId=abc': 'villageId',
       '?from=2025-13-01': 'from',
       '?from=2025-02-01&to=2025-01-01': 'to',
       '?activityId=x': 'query',
-    }))
+    },
+  })
 })
 
 describe('formula injection', () => {

@@ -18,7 +18,7 @@ import {
 } from '../../server/services/exports/daily-needs-report'
 import type { DailyNeedsReport } from '../../server/services/reports/daily-needs'
 import { CHINESE, failureOf } from '../helpers/errors'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 import {
@@ -375,17 +375,17 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
 })
 
 describe('export refusals', () => {
-  it('answers 401 without a session, in Chinese', () =>
-    expectSignInRequired((token) => download(token, `?date=${DAY}`)))
-
-  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident, `?date=${DAY}`)))
-
-  it('answers 400 to a bad or missing date or village, naming it', () =>
-    expectValidationFailures((query) => download(tokens.cadre, query), {
+  itRefusesLikeEveryExport({
+    download,
+    tokens: () => ({ staff: tokens.cadre, resident: tokens.resident }),
+    validQuery: `?date=${DAY}`,
+    // A bad or missing date or village.
+    badFilters: {
       '': 'date',
       '?date=2025-13-01': 'date',
       '?date=2100-01-01': 'date',
       [`?date=${DAY}&villageId=abc`]: 'villageId',
       [`?date=${DAY}&village=前跃村`]: 'query',
-    }))
+    },
+  })
 })

@@ -15,7 +15,7 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../server/services/exports/donation-ledger'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 import {
@@ -206,17 +206,16 @@ describe('scope', () => {
 })
 
 describe('refusals', () => {
-  it('answers 401 without a session, in Chinese', () => expectSignInRequired((token) => download(token)))
-
-  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident)))
-
-  it('answers 400 to bad filters, naming the filter', () =>
-    expectValidationFailures((query) => download(tokens.secretary, query), {
+  itRefusesLikeEveryExport({
+    download,
+    tokens: () => ({ staff: tokens.secretary, resident: tokens.resident }),
+    badFilters: {
       '?villageId=abc': 'villageId',
       '?from=2025-13-01': 'from',
       '?from=2025-02-01&to=2025-01-01': 'to',
       '?village=前跃村': 'query',
-    }))
+    },
+  })
 
   it('does not run the export for HEAD', async () => {
     const response = await fetch(`${baseUrl}/exports/donation-ledger.xlsx`, {

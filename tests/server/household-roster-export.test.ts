@@ -12,7 +12,7 @@ import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { MEMBER_SHEET, ROSTER_SHEET } from '../../server/services/exports/household-roster'
 import { PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import { anonymiseExpiredHouseholds, GRACE_DAYS } from '../../server/services/retention/anonymise-households'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { householdInput } from '../helpers/factories'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
@@ -339,16 +339,13 @@ describe('scope', () => {
 
 describe('refusals', () => {
   for (const variant of ['household-roster', 'household-roster-public'] as const) {
-    it(`answers 401 without a session and 403 to a resident, in Chinese (${variant})`, async () => {
-      await expectSignInRequired((token) => download(variant, token))
-      await expectForbidden(await download(variant, tokens.resident))
-    })
-
-    it(`answers 400 to an unknown or malformed filter (${variant})`, () =>
-      expectValidationFailures((query) => download(variant, tokens.cadre, query), {
-        '?villageId=abc': 'villageId',
-        '?village=前跃村': 'query',
-      }))
+    describe(variant, () =>
+      itRefusesLikeEveryExport({
+        download: (token, query) => download(variant, token, query),
+        tokens: () => ({ staff: tokens.cadre, resident: tokens.resident }),
+        badFilters: { '?villageId=abc': 'villageId', '?village=前跃村': 'query' },
+      }),
+    )
   }
 })
 
