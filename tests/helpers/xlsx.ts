@@ -1,7 +1,7 @@
 // Downloading the exports' .xlsx files in tests and reading them back, as a spreadsheet would open them.
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { beforeAll, expect } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { World } from './world'
 
 /** GET /exports/<name>.xlsx on a served world, as `token` (none: signed out), with a query string. */
@@ -105,4 +105,23 @@ export const exportedWorkbook = async <R>(run: (output: PassThrough) => Promise<
   output.on('data', (chunk: Buffer) => chunks.push(chunk))
   const result = await run(output)
   return { result, workbook: await workbookOf(Buffer.concat(chunks)) }
+}
+
+/**
+ * A village's month downloaded once before the describe's tests (`query` gives `?villageId=…`
+ * and the month's first and last day), and a test that the file is named for the village and
+ * the month: `前跃村-捐赠台账-2025-01.xlsx`, `donation-ledger-2025-01.xlsx`.
+ */
+export const downloadMonthOfVillage = (
+  download: () => Promise<Response>,
+  names: { village: string; what: string; whatAscii: string; month: string },
+) => {
+  const file = downloadBeforeAll(download)
+  it('is an .xlsx attachment named for the village and month, never cached', () =>
+    expectXlsxAttachment(
+      file.response,
+      `${names.village}-${names.what}-${names.month}.xlsx`,
+      `${names.whatAscii}-${names.month}.xlsx`,
+    ))
+  return file
 }
