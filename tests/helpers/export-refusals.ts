@@ -38,6 +38,13 @@ export const expectValidationFailures = async (
   }
 }
 
+/** Bad filters of an export by village and dates (the ledgers), each with the field its 400 names. */
+export const BAD_VILLAGE_AND_DATES = {
+  '?villageId=abc': 'villageId',
+  '?from=2025-13-01': 'from',
+  '?from=2025-02-01&to=2025-01-01': 'to',
+} as const
+
 /**
  * The refusals every export answers, as tests: 401 without a session, 403 to a resident, and 400
  * naming each bad filter. `download` takes a token (null: signed out) and a query string; the

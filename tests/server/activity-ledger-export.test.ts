@@ -14,7 +14,7 @@ import {
   ACTIVITY_LEDGER_SHEET,
   exportActivityLedger,
 } from '../../server/services/exports/activity-ledger'
-import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
+import { BAD_VILLAGE_AND_DATES, itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 import {
@@ -190,12 +190,7 @@ describe('refusals', () => {
   itRefusesLikeEveryExport({
     download,
     tokens: () => ({ staff: tokens.secretary, resident: tokens.resident }),
-    badFilters: {
-      '?villageId=abc': 'villageId',
-      '?from=2025-13-01': 'from',
-      '?from=2025-02-01&to=2025-01-01': 'to',
-      '?activityId=x': 'query',
-    },
+    badFilters: { ...BAD_VILLAGE_AND_DATES, '?activityId=x': 'query' },
   })
 })
 

@@ -15,7 +15,7 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../server/services/exports/donation-ledger'
-import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
+import { BAD_VILLAGE_AND_DATES, itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 import {
@@ -206,12 +206,7 @@ describe('refusals', () => {
   itRefusesLikeEveryExport({
     download,
     tokens: () => ({ staff: tokens.secretary, resident: tokens.resident }),
-    badFilters: {
-      '?villageId=abc': 'villageId',
-      '?from=2025-13-01': 'from',
-      '?from=2025-02-01&to=2025-01-01': 'to',
-      '?village=前跃村': 'query',
-    },
+    badFilters: { ...BAD_VILLAGE_AND_DATES, '?village=前跃村': 'query' },
   })
 
   it('does not run the export for HEAD', async () => {
