@@ -433,6 +433,15 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
         return found
       })
       await checkAuditChain(url, campaign, label)
+      /** Sends a batch under its own retry key, and keeps the ids the server answers with. */
+      const send = async (batch: Batch) => {
+        const result = await secretary.donation.createBatch.mutate({
+          clientMutationId: batch.clientMutationId,
+          donations: batch.rows,
+        })
+        batch.ids = result.ids
+        return result
+      }
       if (round === kills) {
         // How a clean stop ends is its own test below; here it is only reported.
         const exit = await server.stop()
@@ -447,11 +456,7 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
         if (batch.ids || batch.isRetried) continue
         batch.isRetried = true
         try {
-          const result = await secretary.donation.createBatch.mutate({
-            clientMutationId: batch.clientMutationId,
-            donations: batch.rows,
-          })
-          batch.ids = result.ids
+          await send(batch)
           figures.batchesRetried += 1
           if (written.has(batch.tag)) figures.retriesAnsweredFromStore += 1
         } catch (error) {
@@ -496,11 +501,7 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
           figures.batchesSent += 1
           inFlight += 1
           try {
-            const result = await secretary.donation.createBatch.mutate({
-              clientMutationId: batch.clientMutationId,
-              donations: batch.rows,
-            })
-            batch.ids = result.ids
+            const result = await send(batch)
             figures.batchesAcknowledged += 1
             if (result.count !== BATCH_SIZE) campaign.problems.push(`${batch.tag}: answered count ${result.count}`)
           } catch (error) {

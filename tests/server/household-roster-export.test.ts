@@ -13,7 +13,7 @@ import { MEMBER_SHEET, ROSTER_SHEET } from '../../server/services/exports/househ
 import { PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import { anonymiseExpiredHouseholds, GRACE_DAYS } from '../../server/services/retention/anonymise-households'
 import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
-import { householdInput } from '../helpers/factories'
+import { householdInput, memberInput } from '../helpers/factories'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 import {
@@ -85,22 +85,14 @@ beforeAll(async () => {
       },
     ],
     members: [
-      {
-        name: '韩福全',
-        relationship: 'HEAD',
-        idNumber: headIdNumber,
-        health: { status: 'CHRONIC_ILLNESS', detail: '高血压' },
-        laborCapacity: 'PARTIAL',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
-      {
-        name: '韩小梅',
+      memberInput('韩福全', { idNumber: headIdNumber }),
+      memberInput('韩小梅', {
         relationship: 'DAUGHTER',
         idNumber: fakeIdNumber('2010-09-09', 602),
         health: { status: 'DISABLED', detail: '左腿残疾' },
         laborCapacity: 'NONE',
         schoolStatus: 'JUNIOR_HIGH',
-      },
+      }),
     ],
   })
   formula = householdInput(qianyue, { code: 'QY-102', headName: FORMULA_NAME, groupName: '@三社' })
@@ -108,14 +100,11 @@ beforeAll(async () => {
     code: 'ST-101',
     headName: '何有福',
     members: [
-      {
-        name: '何有福',
-        relationship: 'HEAD',
+      memberInput('何有福', {
         idNumber: fakeIdNumber('1958-07-07', 703),
         health: { status: 'CHRONIC_ILLNESS', detail: '糖尿病' },
         laborCapacity: 'ABLE',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
+      }),
     ],
   })
   anonymised = householdInput(qianyue, {
@@ -124,14 +113,11 @@ beforeAll(async () => {
     monitoringStartedOn: '2016-03-01',
     monitoringEndedOn: '2019-12-31',
     members: [
-      {
-        name: '星旧户',
-        relationship: 'HEAD',
+      memberInput('星旧户', {
         idNumber: fakeIdNumber('1940-01-01', 805),
         health: { status: 'SERIOUS_ILLNESS', detail: '肾病晚期' },
         laborCapacity: 'NONE',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
+      }),
     ],
   })
   for (const input of [main, formula, anonymised]) await world.cadre.household.create(input)
