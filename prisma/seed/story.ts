@@ -3,6 +3,8 @@
 // its 主题党日 with seven law firms' branches, visits the resident cadre and four households
 // with rice, flour, oil and cash, and eight donors give ¥44,000 in all.
 
+import type { TCreateNeedRequest } from '../../common/contracts/need/create-need'
+import type { TTransitionNeedRequest } from '../../common/contracts/need/transition-need'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
 import type { ReferenceData } from './reference-data'
@@ -24,6 +26,44 @@ const RICE_FLOUR_OIL = [
 
 /** ¥8,000 of goods from the bureau's branch, ¥36,000 in cash from the seven firms: ¥44,000. */
 const FIRM_CASH_FEN = [600_000, 500_000, 500_000, 500_000, 500_000, 500_000, 500_000] as const
+
+type Step = Omit<TTransitionNeedRequest, 'id' | 'version' | 'clientMutationId'>
+
+type NeedBefore = Omit<TCreateNeedRequest, 'householdId'> & { household: string }
+
+/** 前跃村's needs before the party day, as its cadre worked them: the roof passed to the county, the coal delivered. */
+const NEEDS_BEFORE_THE_DAY: { need: NeedBefore; steps: Step[] }[] = [
+  {
+    need: {
+      household: '李桂兰',
+      category: 'HOUSING',
+      description: '房屋屋顶漏雨，需要维修',
+      urgency: 'URGENT',
+      dueOn: '2025-03-31',
+    },
+    steps: [{ to: 'TRANSFERRED', responsibleUnit: '大通县住房和城乡建设局', note: '已联系县住建局危房改造项目' }],
+  },
+  {
+    need: {
+      household: '祁有才',
+      category: 'SUPPLIES',
+      description: '冬季取暖用煤不足',
+      urgency: 'URGENT',
+      dueOn: '2025-01-15',
+    },
+    steps: [
+      { to: 'HANDLED_DIRECTLY', note: '村委会协调' },
+      { to: 'RESOLVED', note: '送去取暖煤 2 吨' },
+      { to: 'FOLLOWED_UP', satisfaction: 5, note: '电话回访，群众满意' },
+    ],
+  },
+]
+
+/** Moves a need through its steps, each from the version the one before answered. */
+const walk = async (caller: Caller, need: { id: string; version: number }, steps: Step[]) => {
+  let { version } = need
+  for (const step of steps) version = (await caller.need.transition({ id: need.id, version, ...step })).version
+}
 
 /** The villages as they were on the morning of the party day: households and their needs. */
 export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData; callerFor: CallerFor }) => {
@@ -54,46 +94,13 @@ export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData;
   await otherCadre.need.create({ householdId: shangtan.id, category: 'MEDICAL', description: '需要办理慢性病门诊报销' })
 
   // 2. Needs already on the board before the party day.
-  const roof = await cadre.need.create({
-    householdId: households.李桂兰 as string,
-    category: 'HOUSING',
-    description: '房屋屋顶漏雨，需要维修',
-    urgency: 'URGENT',
-    dueOn: '2025-03-31',
-  })
-  await cadre.need.transition({
-    id: roof.id,
-    version: roof.version,
-    to: 'TRANSFERRED',
-    responsibleUnit: '大通县住房和城乡建设局',
-    note: '已联系县住建局危房改造项目',
-  })
-  const coal = await cadre.need.create({
-    householdId: households.祁有才 as string,
-    category: 'SUPPLIES',
-    description: '冬季取暖用煤不足',
-    urgency: 'URGENT',
-    dueOn: '2025-01-15',
-  })
-  const handled = await cadre.need.transition({
-    id: coal.id,
-    version: coal.version,
-    to: 'HANDLED_DIRECTLY',
-    note: '村委会协调',
-  })
-  const resolved = await cadre.need.transition({
-    id: coal.id,
-    version: handled.version,
-    to: 'RESOLVED',
-    note: '送去取暖煤 2 吨',
-  })
-  await cadre.need.transition({
-    id: coal.id,
-    version: resolved.version,
-    to: 'FOLLOWED_UP',
-    satisfaction: 5,
-    note: '电话回访，群众满意',
-  })
+  for (const {
+    need: { household, ...need },
+    steps,
+  } of NEEDS_BEFORE_THE_DAY) {
+    const recorded = await cadre.need.create({ householdId: households[household] as string, ...need })
+    await walk(cadre, recorded, steps)
+  }
 
   // 3. 马德林 opens the mini-program, agrees to the privacy notice, links his WeChat account to
   //    his household and asks for a health check.
