@@ -8,12 +8,14 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { createContext } from '../../server/context'
+import { buildServer } from '../../server/http/build-server'
+import { createLogger } from '../../server/lib/logger'
 import { appRouter } from '../../server/routers/app-router'
 import { cashDonationInput } from '../helpers/factories'
-import { serve } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 
 let world: World
+let ours: FastifyInstance
 let stock: FastifyInstance
 let ourUrl: string
 let stockUrl: string
@@ -21,7 +23,8 @@ let token: string
 
 beforeAll(async () => {
   world = await createWorld()
-  ourUrl = (await serve(world)).baseUrl
+  ours = await buildServer({ deps: world.deps, logger: createLogger('silent') })
+  ourUrl = await ours.listen({ host: '127.0.0.1', port: 0 })
   stock = Fastify({ genReqId: () => randomUUID() })
   await stock.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -38,7 +41,7 @@ beforeAll(async () => {
   })
   token = (JSON.parse(login.body) as { result: { data: { token: string } } }).result.data.token
 })
-afterAll(() => stock.close())
+afterAll(() => Promise.all([ours.close(), stock.close()]))
 
 const post = async (base: string, path: string, body: unknown, { batch = false, auth = '' } = {}) => {
   const response = await fetch(`${base}/trpc/${path}${batch ? '?batch=1' : ''}`, {
