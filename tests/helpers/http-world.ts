@@ -1,6 +1,6 @@
 // A test world served over real HTTP, for what a tRPC caller does not go through: the wire, the
 // routes beside the API (file exports, uploads, the app's pages), sessions by bearer token.
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client'
@@ -16,14 +16,23 @@ import { TEST_PASSWORD, type World } from './world'
 type ServeOptions = {
   /** Where the server logs; nowhere by default. */
   logger?: FastifyBaseLogger
-  /** An H5 build of just this index.html, served at /. */
-  h5IndexHtml?: string
+  /** An H5 build of just these files (path → content, `index.html` served at /); none by default. */
+  h5Files?: Record<string, string>
+}
+
+/** A folder holding just these files. */
+const folderOf = async (files: Record<string, string>) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
+    await writeFile(path.join(dir, file), content)
+  }
+  return dir
 }
 
 /** The world's server on a free port of 127.0.0.1, closed after the file's tests. */
-export const serve = async (world: World, { logger, h5IndexHtml }: ServeOptions = {}) => {
-  const h5DistDir = h5IndexHtml === undefined ? undefined : await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
-  if (h5DistDir) await writeFile(path.join(h5DistDir, 'index.html'), h5IndexHtml as string)
+export const serve = async (world: World, { logger, h5Files }: ServeOptions = {}) => {
+  const h5DistDir = h5Files ? await folderOf(h5Files) : undefined
   const app = await buildServer({ deps: world.deps, logger: logger ?? pino({ level: 'silent' }), h5DistDir })
   afterAll(() => app.close())
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })

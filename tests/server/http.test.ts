@@ -14,7 +14,8 @@ const logLines: string[] = []
 beforeAll(async () => {
   world = await createWorld()
   const logger = createLogger('info', { write: (line: string) => void logLines.push(line) })
-  baseUrl = (await serve(world, { logger, h5IndexHtml: '<!doctype html><title>党日帮扶台账</title>' })).baseUrl
+  baseUrl = (await serve(world, { logger, h5Files: { 'index.html': '<!doctype html><title>党日帮扶台账</title>' } }))
+    .baseUrl
 })
 
 const client = (token?: string) => apiClient(baseUrl, token)

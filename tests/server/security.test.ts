@@ -17,7 +17,7 @@ beforeAll(async () => {
   world = await createWorld({ security: { requestsPerMinute: 40, maxFailuresPerSubject: 3, maxBatchSize: 5 } })
   baseUrl = (
     await serve(world, {
-      h5IndexHtml: `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app">`,
+      h5Files: { 'index.html': `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app">` },
     })
   ).baseUrl
 })
