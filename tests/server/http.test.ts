@@ -1,3 +1,5 @@
+// Over real HTTP: the Fastify server, the tRPC client a browser uses, and what errors look like
+// on the wire (Chinese message, English code, request id, no stack or SQL).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'

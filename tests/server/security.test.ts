@@ -1,3 +1,5 @@
+// API hardening over real HTTP: lockouts after failed proofs, request-rate limits, the batch cap,
+// JSON only, and the headers on the app's pages and the API's answers.
 import pino from 'pino'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
