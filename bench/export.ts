@@ -6,20 +6,12 @@
 // export added to the idle size (`exportPeakMB`, the figure the issue bounds at 300 MB).
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import { LEDGER_SHEET } from '../server/services/exports/donation-ledger'
-import {
-  apiClient,
-  embeddedDatabaseUrl,
-  RELIABILITY_PASSWORD,
-  startServerProcess,
-  withClient,
-} from '../tests/reliability/server-process'
+import { apiClient, embeddedDatabaseUrl, RELIABILITY_PASSWORD, withClient } from '../tests/reliability/server-process'
+import { withStoryServer } from './story-server'
 
 const ROWS = Number(process.env.EXPORT_ROWS ?? 50_000)
 const GOODS_EVERY = 10
@@ -49,94 +41,87 @@ const countLedgerRows = async (bytes: Buffer) => {
   return rows - 1 // the header
 }
 
-const main = async () => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-export-'))
-  const server = await startServerProcess({
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'households',
-    LOG_LEVEL: 'info',
-    NODE_OPTIONS: HEAP_MB ? `--max-old-space-size=${HEAP_MB}` : undefined,
-  })
-  try {
-    const token = (
-      await apiClient(server.url).auth.loginWithPassword.mutate({
-        phone: DEMO_ACCOUNTS.secretary.phone,
-        password: RELIABILITY_PASSWORD,
-      })
-    ).token
-    // The rows go straight into the database: the export is measured, not the write path.
-    const t0 = performance.now()
-    const villageId = await withClient(embeddedDatabaseUrl(dataDir), async (db) => {
-      const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Village" WHERE name = '前跃村'`)
-      const id = rows[0]?.id
-      if (!id) throw new Error('no 前跃村 in the seed')
-      await db.query(
-        `INSERT INTO "Donation" (id, "donorName", "recipientKind", "villageId", kind, "amountFen", "receivedOn", note, "updatedAt")
+const main = () =>
+  withStoryServer(
+    'export',
+    { NODE_OPTIONS: HEAP_MB ? `--max-old-space-size=${HEAP_MB}` : undefined },
+    async (server, dataDir) => {
+      const token = (
+        await apiClient(server.url).auth.loginWithPassword.mutate({
+          phone: DEMO_ACCOUNTS.secretary.phone,
+          password: RELIABILITY_PASSWORD,
+        })
+      ).token
+      // The rows go straight into the database: the export is measured, not the write path.
+      const t0 = performance.now()
+      const villageId = await withClient(embeddedDatabaseUrl(dataDir), async (db) => {
+        const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Village" WHERE name = '前跃村'`)
+        const id = rows[0]?.id
+        if (!id) throw new Error('no 前跃村 in the seed')
+        await db.query(
+          `INSERT INTO "Donation" (id, "donorName", "recipientKind", "villageId", kind, "amountFen", "receivedOn", note, "updatedAt")
          SELECT gen_random_uuid(), '压测捐赠单位' || (n % 300), 'VILLAGE', $1,
                 CASE WHEN n % $2 = 0 THEN 'GOODS' ELSE 'CASH' END::"DonationKind",
                 CASE WHEN n % $2 = 0 THEN 12000 ELSE 10000 + n % 5000 END,
                 DATE '2024-01-01' + (n % 700), '批量压测数据 ' || n, now()
          FROM generate_series(1, $3::int) AS n`,
-        [id, GOODS_EVERY, ROWS],
-      )
-      await db.query(
-        `INSERT INTO "DonationGoods" (id, "donationId", item, quantity, unit, "unitValueFen", "valueFen")
+          [id, GOODS_EVERY, ROWS],
+        )
+        await db.query(
+          `INSERT INTO "DonationGoods" (id, "donationId", item, quantity, unit, "unitValueFen", "valueFen")
          SELECT gen_random_uuid(), id, '大米', 1, '袋', 12000, 12000 FROM "Donation" WHERE kind = 'GOODS'`,
-      )
-      await db.query('ANALYZE "Donation"; ANALYZE "DonationGoods"')
-      return id
-    })
-    const seededMs = performance.now() - t0
-
-    const download = async () => {
-      const started = performance.now()
-      const response = await fetch(`${server.url}/exports/donation-ledger.xlsx?villageId=${villageId}`, {
-        headers: { authorization: `Bearer ${token}`, 'x-request-id': randomUUID() },
+        )
+        await db.query('ANALYZE "Donation"; ANALYZE "DonationGoods"')
+        return id
       })
-      if (!response.ok || !response.body)
-        throw new Error(`export answered ${response.status}: ${await response.text()}`)
-      let firstByteMs = 0
-      const chunks: Buffer[] = []
-      for await (const chunk of Readable.fromWeb(response.body as never)) {
-        if (!firstByteMs) firstByteMs = performance.now() - started
-        chunks.push(Buffer.from(chunk))
+      const seededMs = performance.now() - t0
+
+      const download = async () => {
+        const started = performance.now()
+        const response = await fetch(`${server.url}/exports/donation-ledger.xlsx?villageId=${villageId}`, {
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': randomUUID() },
+        })
+        if (!response.ok || !response.body)
+          throw new Error(`export answered ${response.status}: ${await response.text()}`)
+        let firstByteMs = 0
+        const chunks: Buffer[] = []
+        for await (const chunk of Readable.fromWeb(response.body as never)) {
+          if (!firstByteMs) firstByteMs = performance.now() - started
+          chunks.push(Buffer.from(chunk))
+        }
+        return { file: Buffer.concat(chunks), firstByteMs, totalMs: performance.now() - started }
       }
-      return { file: Buffer.concat(chunks), firstByteMs, totalMs: performance.now() - started }
-    }
 
-    // Twice: if the file were held in memory, or anything kept, the second run would raise the peak again.
-    const idle = memoryOf(server.pid)
-    const first = await download()
-    const afterFirst = memoryOf(server.pid)
-    const second = await download()
-    const afterSecond = memoryOf(server.pid)
-    const rowsRead = await countLedgerRows(first.file)
-    if (rowsRead !== ROWS) throw new Error(`the ledger holds ${rowsRead} rows, not ${ROWS}`)
+      // Twice: if the file were held in memory, or anything kept, the second run would raise the peak again.
+      const idle = memoryOf(server.pid)
+      const first = await download()
+      const afterFirst = memoryOf(server.pid)
+      const second = await download()
+      const afterSecond = memoryOf(server.pid)
+      const rowsRead = await countLedgerRows(first.file)
+      if (rowsRead !== ROWS) throw new Error(`the ledger holds ${rowsRead} rows, not ${ROWS}`)
 
-    const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
-    const exportPeakBytes = afterFirst.peakBytes - idle.residentBytes
-    console.log(
-      JSON.stringify({
-        measure: 'export.donationLedger',
-        rows: rowsRead,
-        heapCapMB: HEAP_MB || null,
-        seconds: [first.totalMs, second.totalMs].map((ms) => Math.round(ms / 100) / 10),
-        firstByteMs: Math.round(first.firstByteMs),
-        rowsPerSecond: Math.round(rowsRead / (first.totalMs / 1000)),
-        fileMB: mb(first.file.length),
-        serverIdleResidentMB: mb(idle.residentBytes),
-        serverPeakMB: [afterFirst.peakBytes, afterSecond.peakBytes].map(mb),
-        exportPeakMB: mb(exportPeakBytes),
-        boundMB: mb(MEMORY_BOUND_BYTES),
-        withinBound: exportPeakBytes < MEMORY_BOUND_BYTES,
-        seedSeconds: Math.round(seededMs / 100) / 10,
-      }),
-    )
-    if (exportPeakBytes >= MEMORY_BOUND_BYTES) process.exitCode = 1
-  } finally {
-    await server.stop()
-    await rm(dataDir, { recursive: true, force: true })
-  }
-}
+      const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+      const exportPeakBytes = afterFirst.peakBytes - idle.residentBytes
+      console.log(
+        JSON.stringify({
+          measure: 'export.donationLedger',
+          rows: rowsRead,
+          heapCapMB: HEAP_MB || null,
+          seconds: [first.totalMs, second.totalMs].map((ms) => Math.round(ms / 100) / 10),
+          firstByteMs: Math.round(first.firstByteMs),
+          rowsPerSecond: Math.round(rowsRead / (first.totalMs / 1000)),
+          fileMB: mb(first.file.length),
+          serverIdleResidentMB: mb(idle.residentBytes),
+          serverPeakMB: [afterFirst.peakBytes, afterSecond.peakBytes].map(mb),
+          exportPeakMB: mb(exportPeakBytes),
+          boundMB: mb(MEMORY_BOUND_BYTES),
+          withinBound: exportPeakBytes < MEMORY_BOUND_BYTES,
+          seedSeconds: Math.round(seededMs / 100) / 10,
+        }),
+      )
+      if (exportPeakBytes >= MEMORY_BOUND_BYTES) process.exitCode = 1
+    },
+  )
 
 await main()

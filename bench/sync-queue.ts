@@ -11,22 +11,14 @@
 // (duplicates) and no less (missing). One JSON line; exits non-zero unless both are 0 and no
 // item failed.
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { getUntypedClient } from '@trpc/client'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import { createOfflineQueue, type OfflineQueue } from '../src/lib/offline-queue/queue'
 import type { Clock, NetworkStatus, StoredQueue, Transport } from '../src/lib/offline-queue/types'
 import { activityInput, cashDonationInput } from '../tests/helpers/factories'
-import {
-  type ApiClient,
-  embeddedDatabaseUrl,
-  loginAs,
-  startServerProcess,
-  withClient,
-} from '../tests/reliability/server-process'
-import { percentile } from './stats'
+import { type ApiClient, embeddedDatabaseUrl, loginAs, withClient } from '../tests/reliability/server-process'
+import { percentile, roundMs } from './stats'
+import { NO_RATE_LIMITS, withStoryServer } from './story-server'
 
 const QUICK = process.argv.includes('--quick')
 const COUNT = Number(process.env.SYNC_QUEUE_COUNT ?? (QUICK ? 100 : 500))
@@ -259,17 +251,8 @@ const countRows = async (databaseUrl: string, mutations: Mutation[]) => {
   return { duplicates, missing }
 }
 
-const main = async () => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-sync-'))
-  const server = await startServerProcess({
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'households',
-    // (The helper finds the address in the server's info-level start-up line.)
-    LOG_LEVEL: 'info',
-    RATE_LIMIT_PER_MINUTE: '10000000',
-    RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-  })
-  try {
+const main = () =>
+  withStoryServer('sync', NO_RATE_LIMITS, async (server, dataDir) => {
     const api = await loginAs(server.url, DEMO_ACCOUNTS.secretary.phone)
     const orgId = (await api.auth.me.query()).memberships[0]?.orgId
     const databaseUrl = embeddedDatabaseUrl(dataDir)
@@ -293,7 +276,6 @@ const main = async () => {
     const interrupted = await syncPass(api, interruptedDay, { kills: KILLS, staleCopyAt: Math.round(COUNT / 2) })
     const counted = await countRows(databaseUrl, [...warmUpDay, ...cleanDay, ...interruptedDay])
 
-    const ms = (value: number) => Math.round(value * 10) / 10
     const summary = (pass: Pass) => {
       const sorted = [...pass.latencies].sort((a, b) => a - b)
       return {
@@ -301,9 +283,9 @@ const main = async () => {
         perSecond: Math.round((COUNT / (pass.totalMs / 1000)) * 10) / 10,
         sends: pass.sends,
         replayed: pass.sends - pass.sentItems,
-        p50Ms: ms(percentile(sorted, 50)),
-        p95Ms: ms(percentile(sorted, 95)),
-        p99Ms: ms(percentile(sorted, 99)),
+        p50Ms: roundMs(percentile(sorted, 50)),
+        p95Ms: roundMs(percentile(sorted, 95)),
+        p99Ms: roundMs(percentile(sorted, 99)),
       }
     }
     const failed = [...warmUp.failed, ...clean.failed, ...interrupted.failed]
@@ -322,11 +304,7 @@ const main = async () => {
     }
     console.log(JSON.stringify(report))
     if (report.duplicates || report.missing || report.failed) process.exitCode = 1
-  } finally {
-    await server.stop()
-    await rm(dataDir, { recursive: true, force: true })
-  }
-}
+  })
 
 main().catch((error: unknown) => {
   console.error(error)

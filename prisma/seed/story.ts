@@ -3,177 +3,20 @@
 // its 主题党日 with seven law firms' branches, visits the resident cadre and four households
 // with rice, flour, oil and cash, and eight donors give ¥44,000 in all.
 
-import type { THouseholdMemberInput } from '../../common/contracts/household/household-fields'
+import type { TCreateNeedRequest } from '../../common/contracts/need/create-need'
+import type { TTransitionNeedRequest } from '../../common/contracts/need/transition-need'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
-import { fakeIdNumber, fakePhone } from './fake-identity'
 import type { ReferenceData } from './reference-data'
+import { QIANYUE_HOUSEHOLDS, SHANGTAN_HOUSEHOLD } from './story-households'
 
 export type CallerFor = (userId: string) => Promise<Caller>
 
 export const PARTY_DAY = '2025-01-23'
+/** What the eight donors gave: ¥36,000 in cash (seven firms) and ¥8,000 in goods (the bureau's branch). */
+export const STORY_MONEY = { cashFen: 3_600_000, goodsValueFen: 800_000 } as const
 /** 4,400,000 fen: what the eight donors gave, in goods and cash. */
-export const STORY_DONATIONS_FEN = 4_400_000
-
-const member = (
-  m: Partial<THouseholdMemberInput> & Pick<THouseholdMemberInput, 'name' | 'relationship'>,
-): THouseholdMemberInput => ({
-  laborCapacity: 'ABLE',
-  schoolStatus: 'NOT_IN_SCHOOL',
-  health: { status: 'HEALTHY', detail: null },
-  ...m,
-})
-
-/** 前跃村's households in the story. 马德林 is the villager quoted in the report. */
-const QIANYUE_HOUSEHOLDS = [
-  {
-    code: 'QY-001',
-    headName: '马德林',
-    idNumber: fakeIdNumber('1952-03-14', 11),
-    phone: fakePhone(1),
-    groupName: '一社',
-    category: 'UNSTABLE_ALLEVIATED',
-    incomePerCapitaFen: 780_000,
-    helpMeasures: ['HEALTH', 'SOCIAL_SECURITY'],
-    risks: [{ code: 'ILLNESS', identifiedMonth: '202306', isEliminated: false }],
-    members: [
-      member({
-        name: '马德林',
-        relationship: 'HEAD',
-        idNumber: fakeIdNumber('1952-03-14', 11),
-        laborCapacity: 'PARTIAL',
-        health: { status: 'CHRONIC_ILLNESS', detail: '高血压，长期服药' },
-      }),
-      member({
-        name: '马秀英',
-        relationship: 'SPOUSE',
-        idNumber: fakeIdNumber('1955-08-02', 22),
-        laborCapacity: 'PARTIAL',
-        health: { status: 'CHRONIC_ILLNESS', detail: '关节炎' },
-      }),
-    ],
-  },
-  {
-    code: 'QY-002',
-    headName: '李桂兰',
-    idNumber: fakeIdNumber('1961-11-20', 42),
-    phone: fakePhone(2),
-    groupName: '二社',
-    category: 'DIBAO',
-    incomePerCapitaFen: 620_000,
-    helpMeasures: ['SOCIAL_SECURITY', 'EDUCATION'],
-    risks: [{ code: 'LABOR_SHORTAGE', identifiedMonth: '202209', isEliminated: false }],
-    members: [
-      member({
-        name: '李桂兰',
-        relationship: 'HEAD',
-        idNumber: fakeIdNumber('1961-11-20', 42),
-        laborCapacity: 'LOST',
-        health: { status: 'DISABLED', detail: '腿部残疾' },
-      }),
-      member({
-        name: '李小军',
-        relationship: 'GRANDCHILD',
-        idNumber: fakeIdNumber('2013-05-09', 31),
-        laborCapacity: 'NONE',
-        schoolStatus: 'JUNIOR_HIGH',
-      }),
-    ],
-  },
-  {
-    code: 'QY-003',
-    headName: '韩永福',
-    idNumber: fakeIdNumber('1968-01-30', 53),
-    phone: fakePhone(3),
-    groupName: '二社',
-    category: 'MARGINAL',
-    incomePerCapitaFen: 950_000,
-    helpMeasures: ['HEALTH', 'EMPLOYMENT'],
-    risks: [{ code: 'DISABILITY', identifiedMonth: '202401', isEliminated: false }],
-    members: [
-      member({
-        name: '韩永福',
-        relationship: 'HEAD',
-        idNumber: fakeIdNumber('1968-01-30', 53),
-        laborCapacity: 'LOST',
-        health: { status: 'SEVERELY_DISABLED', detail: '下肢瘫痪' },
-      }),
-      member({
-        name: '韩玉梅',
-        relationship: 'SPOUSE',
-        idNumber: fakeIdNumber('1970-06-18', 64),
-        workInfo: '县城餐馆务工',
-      }),
-      member({
-        name: '韩明',
-        relationship: 'SON',
-        idNumber: fakeIdNumber('1995-09-01', 71),
-        workInfo: '西宁建筑工地务工',
-      }),
-    ],
-  },
-  {
-    code: 'QY-004',
-    headName: '祁有才',
-    idNumber: fakeIdNumber('1975-04-12', 95),
-    phone: fakePhone(4),
-    groupName: '三社',
-    category: 'SUDDEN_HARDSHIP',
-    incomePerCapitaFen: 1_050_000,
-    helpMeasures: ['HOUSING_REPAIR'],
-    risks: [{ code: 'DISASTER', identifiedMonth: '202408', isEliminated: false }],
-    members: [
-      member({ name: '祁有才', relationship: 'HEAD', idNumber: fakeIdNumber('1975-04-12', 95) }),
-      member({ name: '祁兰花', relationship: 'SPOUSE', idNumber: fakeIdNumber('1978-10-05', 86) }),
-    ],
-  },
-  {
-    code: 'QY-005',
-    headName: '星占林',
-    idNumber: fakeIdNumber('1948-12-01', 17),
-    phone: null,
-    groupName: '三社',
-    category: 'TEKUN',
-    incomePerCapitaFen: 560_000,
-    helpMeasures: ['SOCIAL_SECURITY'],
-    risks: [
-      {
-        code: 'ILLNESS',
-        identifiedMonth: '202103',
-        isEliminated: true,
-        eliminatedMonth: '202312',
-        eliminationMethod: 'ASSISTED',
-      },
-      { code: 'LABOR_SHORTAGE', identifiedMonth: '202103', isEliminated: false },
-    ],
-    members: [
-      member({
-        name: '星占林',
-        relationship: 'HEAD',
-        idNumber: fakeIdNumber('1948-12-01', 17),
-        laborCapacity: 'NONE',
-        health: { status: 'SERIOUS_ILLNESS', detail: '慢性肾病' },
-      }),
-    ],
-  },
-] as const
-
-/** A household in the neighbouring village, which 前跃村's cadre must not see. */
-const SHANGTAN_HOUSEHOLD = {
-  code: 'ST-001',
-  headName: '何长寿',
-  idNumber: fakeIdNumber('1958-07-07', 33),
-  phone: fakePhone(11),
-  category: 'DIBAO',
-  members: [
-    member({
-      name: '何长寿',
-      relationship: 'HEAD',
-      idNumber: fakeIdNumber('1958-07-07', 33),
-      health: { status: 'CHRONIC_ILLNESS', detail: '糖尿病' },
-    }),
-  ],
-} as const
+export const STORY_DONATIONS_FEN = STORY_MONEY.cashFen + STORY_MONEY.goodsValueFen
 
 const RICE_FLOUR_OIL = [
   { item: '大米', quantity: 1, unit: '袋', unitValueFen: 10_000 },
@@ -183,6 +26,44 @@ const RICE_FLOUR_OIL = [
 
 /** ¥8,000 of goods from the bureau's branch, ¥36,000 in cash from the seven firms: ¥44,000. */
 const FIRM_CASH_FEN = [600_000, 500_000, 500_000, 500_000, 500_000, 500_000, 500_000] as const
+
+type Step = Omit<TTransitionNeedRequest, 'id' | 'version' | 'clientMutationId'>
+
+type NeedBefore = Omit<TCreateNeedRequest, 'householdId'> & { household: string }
+
+/** 前跃村's needs before the party day, as its cadre worked them: the roof passed to the county, the coal delivered. */
+const NEEDS_BEFORE_THE_DAY: { need: NeedBefore; steps: Step[] }[] = [
+  {
+    need: {
+      household: '李桂兰',
+      category: 'HOUSING',
+      description: '房屋屋顶漏雨，需要维修',
+      urgency: 'URGENT',
+      dueOn: '2025-03-31',
+    },
+    steps: [{ to: 'TRANSFERRED', responsibleUnit: '大通县住房和城乡建设局', note: '已联系县住建局危房改造项目' }],
+  },
+  {
+    need: {
+      household: '祁有才',
+      category: 'SUPPLIES',
+      description: '冬季取暖用煤不足',
+      urgency: 'URGENT',
+      dueOn: '2025-01-15',
+    },
+    steps: [
+      { to: 'HANDLED_DIRECTLY', note: '村委会协调' },
+      { to: 'RESOLVED', note: '送去取暖煤 2 吨' },
+      { to: 'FOLLOWED_UP', satisfaction: 5, note: '电话回访，群众满意' },
+    ],
+  },
+]
+
+/** Moves a need through its steps, each from the version the one before answered. */
+const walk = async (caller: Caller, need: { id: string; version: number }, steps: Step[]) => {
+  let { version } = need
+  for (const step of steps) version = (await caller.need.transition({ id: need.id, version, ...step })).version
+}
 
 /** The villages as they were on the morning of the party day: households and their needs. */
 export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData; callerFor: CallerFor }) => {
@@ -213,46 +94,13 @@ export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData;
   await otherCadre.need.create({ householdId: shangtan.id, category: 'MEDICAL', description: '需要办理慢性病门诊报销' })
 
   // 2. Needs already on the board before the party day.
-  const roof = await cadre.need.create({
-    householdId: households.李桂兰 as string,
-    category: 'HOUSING',
-    description: '房屋屋顶漏雨，需要维修',
-    urgency: 'URGENT',
-    dueOn: '2025-03-31',
-  })
-  await cadre.need.transition({
-    id: roof.id,
-    version: roof.version,
-    to: 'TRANSFERRED',
-    responsibleUnit: '大通县住房和城乡建设局',
-    note: '已联系县住建局危房改造项目',
-  })
-  const coal = await cadre.need.create({
-    householdId: households.祁有才 as string,
-    category: 'SUPPLIES',
-    description: '冬季取暖用煤不足',
-    urgency: 'URGENT',
-    dueOn: '2025-01-15',
-  })
-  const handled = await cadre.need.transition({
-    id: coal.id,
-    version: coal.version,
-    to: 'HANDLED_DIRECTLY',
-    note: '村委会协调',
-  })
-  const resolved = await cadre.need.transition({
-    id: coal.id,
-    version: handled.version,
-    to: 'RESOLVED',
-    note: '送去取暖煤 2 吨',
-  })
-  await cadre.need.transition({
-    id: coal.id,
-    version: resolved.version,
-    to: 'FOLLOWED_UP',
-    satisfaction: 5,
-    note: '电话回访，群众满意',
-  })
+  for (const {
+    need: { household, ...need },
+    steps,
+  } of NEEDS_BEFORE_THE_DAY) {
+    const recorded = await cadre.need.create({ householdId: households[household] as string, ...need })
+    await walk(cadre, recorded, steps)
+  }
 
   // 3. 马德林 opens the mini-program, agrees to the privacy notice, links his WeChat account to
   //    his household and asks for a health check.

@@ -2,10 +2,9 @@
 // its own village or (for an organ branch, some months) at a village it is paired with, with the
 // attendance (应到/实到) and a reason for every absence.
 import { addRow, type Batch } from './bulk-insert'
-import { DAY, dateOnly, HISTORY_END } from './households'
 import type { Branch, GeneratedVillage } from './org-tree'
 import type { Random } from './random'
-import { HISTORY_MONTHS, HISTORY_START } from './scale'
+import { DAY, dateOnly, HISTORY_END, HISTORY_MONTHS, HISTORY_START } from './scale'
 import { ABSENCE_REASONS, THEMES } from './vocabulary'
 
 /** A village's activities, per month of the window: visits and donations on those days link to them. */

@@ -4,10 +4,10 @@
 import type { ActivitiesByMonth } from './activities'
 import { monthStart } from './activities'
 import { addRow, type Batch } from './bulk-insert'
-import { DAY, dateOnly, type GeneratedHousehold, HISTORY_END } from './households'
+import type { GeneratedHousehold } from './households'
 import type { Branch, GeneratedVillage } from './org-tree'
 import type { Random } from './random'
-import { DONATIONS_PER_HOUSEHOLD, HISTORY_MONTHS, HISTORY_START } from './scale'
+import { DAY, DONATIONS_PER_HOUSEHOLD, dateOnly, HISTORY_END, HISTORY_MONTHS, HISTORY_START } from './scale'
 import { GOODS, OUTSIDE_DONORS, personName } from './vocabulary'
 
 type Recipient = { kind: 'VILLAGE' | 'HOUSEHOLD' | 'CADRE'; household: GeneratedHousehold | null; from: number }

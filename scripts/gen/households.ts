@@ -1,23 +1,15 @@
 // A village's 困难群众户 as the national 防返贫 system records them: head, ID number and phone
 // (sealed through personal-fields.ts, never stored in plaintext), category and type, up to five
 // risks, members with health, labour and schooling, incomes in fen, help measures.
-import type {
-  HealthStatus,
-  HelpMeasure,
-  HouseholdCategory,
-  LaborCapacity,
-  Relationship,
-  RiskCode,
-  SchoolStatus,
-} from '../../common/enums'
-import { fakeIdNumber } from '../../prisma/seed/fake-identity'
+import type { HelpMeasure, HouseholdCategory, RiskCode } from '../../common/enums'
 import type { FieldCrypto } from '../../server/lib/field-crypto'
-import { sealHealth, sealIdNumber, sealPhone } from '../../server/services/households/personal-fields'
+import { sealIdNumber, sealPhone } from '../../server/services/households/personal-fields'
 import { addRow, type Batch } from './bulk-insert'
+import { addMembers, composition, type IdSequences, type Person } from './household-members'
 import type { GeneratedVillage } from './org-tree'
 import type { Random } from './random'
-import { HISTORY_MONTHS } from './scale'
-import { GROUP_NAMES, HEALTH_DETAILS, personName, WORK_INFO } from './vocabulary'
+import { DAY, dateOnly, HISTORY_END } from './scale'
+import { GROUP_NAMES, personName } from './vocabulary'
 
 export type GeneratedHousehold = {
   id: string
@@ -25,11 +17,6 @@ export type GeneratedHousehold = {
   category: HouseholdCategory
   createdAt: Date
 }
-
-/** The last day of the window, and the year ages are counted at. */
-export const HISTORY_END = Date.UTC(2023, 10 + HISTORY_MONTHS, 1) - 1
-const AGE_YEAR = 2026
-export const DAY = 86_400_000
 
 const CATEGORY_WEIGHTS: readonly (readonly [HouseholdCategory, number])[] = [
   ['UNSTABLE_ALLEVIATED', 34],
@@ -92,87 +79,7 @@ const PHONE_PREFIXES = [
   '199',
 ]
 
-export const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 const yyyymm = (ms: number) => new Date(ms).toISOString().slice(0, 7).replace('-', '')
-
-/** Hands out ID-number sequences so that no two people of a county share one (odd for men). */
-export type IdSequences = { region: string; next: Map<string, number> }
-
-export const createIdSequences = (): IdSequences => ({ region: '', next: new Map() })
-
-const idNumberFor = (ids: IdSequences, region: string, birth: number, isMale: boolean) => {
-  if (ids.region !== region) {
-    ids.region = region
-    ids.next.clear()
-  }
-  const date = dateOnly(birth)
-  const key = `${date}${isMale ? 'm' : 'f'}`
-  const n = ids.next.get(key) ?? 0
-  ids.next.set(key, n + 1)
-  // 3-digit sequence: men 001, 003, …; women 002, 004, …; wraps past 999 (never at these scales).
-  const sequence = (n * 2 + (isMale ? 1 : 2)) % 1000 || 1
-  return fakeIdNumber(date, sequence, region)
-}
-
-type Person = { relationship: Relationship; age: number; isMale: boolean }
-
-const composition = (random: Random, size: number, head: Person): Person[] => {
-  const people = [head]
-  if (size >= 2 && (head.age < 80 || random.chance(0.5)) && random.chance(0.88)) {
-    people.push({ relationship: 'SPOUSE', isMale: !head.isMale, age: Math.max(20, head.age + random.int(-6, 4)) })
-  }
-  const isOld = head.age >= 58
-  while (people.length < size) {
-    const slot = people.length
-    if (isOld && slot === 2) people.push({ relationship: 'SON', isMale: true, age: head.age - random.int(24, 34) })
-    else if (isOld && slot === 3)
-      people.push({ relationship: 'DAUGHTER_IN_LAW', isMale: false, age: head.age - random.int(24, 36) })
-    else if (isOld)
-      people.push({
-        relationship: 'GRANDCHILD',
-        isMale: random.chance(0.5),
-        age: Math.max(0, head.age - random.int(48, 62)),
-      })
-    else if (slot >= 5 && head.age + 26 < 96)
-      people.push({ relationship: 'PARENT', isMale: random.chance(0.4), age: head.age + random.int(22, 30) })
-    else {
-      const isMale = random.chance(0.52)
-      people.push({
-        relationship: isMale ? 'SON' : 'DAUGHTER',
-        isMale,
-        age: Math.max(0, head.age - random.int(20, 38)),
-      })
-    }
-  }
-  return people
-}
-
-const healthOf = (random: Random, age: number): HealthStatus => {
-  if (!random.chance(0.12 + age / 180)) return 'HEALTHY'
-  return random.weighted<HealthStatus>([
-    ['CHRONIC_ILLNESS', 55],
-    ['DISABLED', 18],
-    ['SEVERELY_DISABLED', 9],
-    ['SERIOUS_ILLNESS', 18],
-  ])
-}
-
-const laborOf = (random: Random, age: number, health: HealthStatus): LaborCapacity => {
-  if (age < 16) return 'NONE'
-  if (health === 'SEVERELY_DISABLED' || health === 'SERIOUS_ILLNESS') return 'LOST'
-  if (age >= 70) return random.chance(0.6) ? 'NONE' : 'PARTIAL'
-  if (health !== 'HEALTHY' || age >= 60) return 'PARTIAL'
-  return 'ABLE'
-}
-
-const schoolOf = (random: Random, age: number): SchoolStatus => {
-  if (age >= 3 && age <= 5) return 'PRESCHOOL'
-  if (age >= 6 && age <= 11) return 'PRIMARY'
-  if (age >= 12 && age <= 14) return 'JUNIOR_HIGH'
-  if (age >= 15 && age <= 17) return random.chance(0.7) ? 'SENIOR_HIGH' : 'VOCATIONAL'
-  if (age >= 18 && age <= 21 && random.chance(0.3)) return 'HIGHER'
-  return 'NOT_IN_SCHOOL'
-}
 
 const month = (ms: number) => {
   const d = new Date(ms)
@@ -245,40 +152,16 @@ export const generateHouseholds = (
     if (category === 'DIBAO' || category === 'TEKUN') helpMeasures.add('SOCIAL_SECURITY')
     if (random.chance(0.35)) helpMeasures.add(random.pick(['INDUSTRY', 'EMPLOYMENT', 'FINANCE'] as const))
 
-    let headName = ''
-    let headIdNumber = ''
-    for (const [n, person] of people.entries()) {
-      const isBlood = person.relationship !== 'SPOUSE' && person.relationship !== 'DAUGHTER_IN_LAW'
-      const name = personName(random, person.isMale, isBlood || n === 0 ? family : undefined)
-      // Born the year before: never a birth date in the future.
-      const birth = Date.UTC(AGE_YEAR - person.age - 1, 0, 1) + random.int(0, 364) * DAY
-      const idNumber = idNumberFor(ids, village.regionCode, birth, person.isMale)
-      if (n === 0) {
-        headName = name
-        headIdNumber = idNumber
-      }
-      const status = healthOf(random, person.age)
-      const detail = status === 'HEALTHY' ? null : random.pick(HEALTH_DETAILS[status])
-      const labor = laborOf(random, person.age, status)
-      const sealed = sealIdNumber(crypto, idNumber, 'member.idNumber')
-      const at = new Date(createdAt.getTime() + n)
-      addRow(batch, 'HouseholdMember', [
-        random.uuid7(at),
-        id,
-        name,
-        person.relationship,
-        sealed.enc,
-        sealed.hash,
-        sealed.mask,
-        sealHealth(crypto, { status, detail }),
-        labor,
-        schoolOf(random, person.age),
-        labor === 'ABLE' && person.age >= 18 && person.age <= 55 && random.chance(0.5) ? random.pick(WORK_INFO) : null,
-        n,
-        at,
-        at,
-      ])
-    }
+    const { headName, headIdNumber } = addMembers(batch, {
+      random,
+      crypto,
+      ids,
+      village,
+      householdId: id,
+      createdAt,
+      people,
+      family,
+    })
 
     // 家庭人均纯收入 around the monitoring line; the 兜底 categories lower, and more of it transfers.
     const isSupported = category === 'DIBAO' || category === 'TEKUN'

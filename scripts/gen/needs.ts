@@ -3,8 +3,9 @@
 import type { NeedCategory, NeedStatus, NeedUrgency } from '../../common/enums'
 import { findNeedTransition } from '../../common/need-workflow'
 import { addRow, type Batch } from './bulk-insert'
-import { DAY, dateOnly, type GeneratedHousehold, HISTORY_END } from './households'
+import type { GeneratedHousehold } from './households'
 import type { Random } from './random'
+import { DAY, dateOnly, HISTORY_END } from './scale'
 import { NEED_TEXTS, RESPONSIBLE_UNITS, STEP_NOTES } from './vocabulary'
 
 const CATEGORY_WEIGHTS: readonly (readonly [NeedCategory, number])[] = [

@@ -59,6 +59,11 @@ export const villageCount = (scale: Scale) =>
 /** The history's window: 36 whole months, fixed so that a run today and next year give the same rows. */
 export const HISTORY_START = Date.UTC(2023, 10, 1) // 2023-11-01
 export const HISTORY_MONTHS = 36 // to 2026-10-31
+/** The last moment of the window. */
+export const HISTORY_END = Date.UTC(2023, 10 + HISTORY_MONTHS, 1) - 1
+
+export const DAY = 86_400_000
+export const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** Per household over the window (province: ≈1,000,000 visits and ≈500,000 donations). */
 export const VISITS_PER_HOUSEHOLD = 3.3

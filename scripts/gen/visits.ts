@@ -4,11 +4,11 @@
 import type { FieldCrypto } from '../../server/lib/field-crypto'
 import type { ActivitiesByMonth } from './activities'
 import { addRow, type Batch } from './bulk-insert'
-import { DAY, dateOnly, type GeneratedHousehold, HISTORY_END } from './households'
+import type { GeneratedHousehold } from './households'
 import { addNeed } from './needs'
 import type { GeneratedVillage } from './org-tree'
 import type { Random } from './random'
-import { HISTORY_START, VISITS_PER_HOUSEHOLD } from './scale'
+import { DAY, dateOnly, HISTORY_END, HISTORY_START, VISITS_PER_HOUSEHOLD } from './scale'
 import { DIFFICULTIES, GOODS, LIVING_CONDITIONS, VISIT_HEALTH_NOTES } from './vocabulary'
 
 const monthIndexOf = (ms: number) => {

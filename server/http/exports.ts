@@ -48,13 +48,11 @@ export const attachmentDisposition = (fileName: string, asciiFileName: string) =
 type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
 
 type XlsxExport<I extends { villageId?: string | undefined }> = {
-  /** `/exports/<name>.xlsx` */
-  path: string
   /** The roles of the tRPC base procedure whose list the export mirrors. */
   roles: readonly Role[]
   /** The query string's schema: unknown parameters refused. */
   schema: z.ZodType<I>
-  /** What the file is, for its name: `捐赠台账`, and its ASCII twin `donation-ledger`. */
+  /** What the file is, for its name: `捐赠台账`, and its ASCII twin `donation-ledger`, which names the route too. */
   what: string
   whatAscii: string
   /** The dates the file covers, for its name; the day of the export when none. */
@@ -64,16 +62,16 @@ type XlsxExport<I extends { villageId?: string | undefined }> = {
 }
 
 /**
- * A streamed Excel download: the per-IP limit, sign-in and roles, the validated query, the file
- * name, and the file streamed straight into the response.
+ * A streamed Excel download at `/exports/<whatAscii>.xlsx`: the per-IP limit, sign-in and roles,
+ * the validated query, the file name, and the file streamed straight into the response.
  */
 const registerXlsxExport = <I extends { villageId?: string | undefined }>(
   app: FastifyInstance,
   deps: AppDeps,
   isOverLimit: IsOverLimit,
-  { path, roles, schema, what, whatAscii, periodOf, run }: XlsxExport<I>,
+  { roles, schema, what, whatAscii, periodOf, run }: XlsxExport<I>,
 ) => {
-  app.get(path, {
+  app.get(`/exports/${whatAscii}.xlsx`, {
     // A HEAD would run the export (and audit it) only to throw the file away.
     exposeHeadRoute: false,
     // The per-IP limit, as on the API (build-server.ts applies it to /trpc).
@@ -129,7 +127,6 @@ const registerXlsxExport = <I extends { villageId?: string | undefined }>(
 export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOverLimit: IsOverLimit) => {
   // As donation.list: staffProcedure.
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/donation-ledger.xlsx',
     roles: STAFF_ROLES,
     schema: ZDonationLedgerRequestSchema,
     what: '捐赠台账',
@@ -139,7 +136,6 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
   })
   // Both as household.list: staffProcedure, each in their householdScope.
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/household-roster.xlsx',
     roles: STAFF_ROLES,
     schema: ZHouseholdRosterRequestSchema,
     what: '困难户花名册',
@@ -147,7 +143,6 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
     run: exportHouseholdRoster,
   })
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/household-roster-public.xlsx',
     roles: STAFF_ROLES,
     schema: ZHouseholdRosterRequestSchema,
     what: '困难户公示名单',
@@ -156,7 +151,6 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
   })
   // The import's template: for those who may import, as household.create (cadreProcedure).
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/household-roster-template.xlsx',
     roles: ROSTER_ROLES,
     schema: ZHouseholdRosterRequestSchema,
     what: '困难户花名册导入模板',
@@ -165,7 +159,6 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
   })
   // The village list import's template: administrators, as village.create (adminProcedure).
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/village-import-template.xlsx',
     roles: VILLAGE_LIST_ROLES,
     schema: ZVillageImportTemplateRequestSchema,
     what: '村名单导入模板',
@@ -174,7 +167,6 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
   })
   // As activity.list: staffProcedure, each in their activityScope.
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/activity-ledger.xlsx',
     roles: STAFF_ROLES,
     schema: ZActivityLedgerRequestSchema,
     what: '主题党日台账',
@@ -184,7 +176,6 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
   })
   // As report.dailyNeeds: staffProcedure, each in their needScope.
   registerXlsxExport(app, deps, isOverLimit, {
-    path: '/exports/daily-needs-report.xlsx',
     roles: STAFF_ROLES,
     schema: ZDailyNeedsReportRequestSchema,
     what: '有诉必应日报',

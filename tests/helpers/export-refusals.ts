@@ -1,6 +1,6 @@
 // What every file export answers before it writes a byte: 401 without a session, 403 to a role
 // that may not export, 400 naming a bad filter; all JSON, in Chinese, never cached.
-import { expect } from 'vitest'
+import { expect, it } from 'vitest'
 import { CHINESE } from './errors'
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: object } }
@@ -36,4 +36,33 @@ export const expectValidationFailures = async (
     expect(body.error.message, query).toMatch(CHINESE)
     expect(Object.keys(body.error.fieldErrors ?? {}), query).toEqual([field])
   }
+}
+
+/** Bad filters of an export by village and dates (the ledgers), each with the field its 400 names. */
+export const BAD_VILLAGE_AND_DATES = {
+  '?villageId=abc': 'villageId',
+  '?from=2025-13-01': 'from',
+  '?from=2025-02-01&to=2025-01-01': 'to',
+} as const
+
+/**
+ * The refusals every export answers, as tests: 401 without a session, 403 to a resident, and 400
+ * naming each bad filter. `download` takes a token (null: signed out) and a query string; the
+ * tokens are read when the tests run, once the world is served.
+ */
+export const itRefusesLikeEveryExport = ({
+  download,
+  tokens,
+  validQuery = '',
+  badFilters,
+}: {
+  download: (token: string | null, query: string) => Promise<Response>
+  tokens: () => { staff: string; resident: string }
+  validQuery?: string
+  badFilters: Record<string, string>
+}) => {
+  it('answers 401 without a session, in Chinese', () => expectSignInRequired((token) => download(token, validQuery)))
+  it('answers 403 to a resident', async () => expectForbidden(await download(tokens().resident, validQuery)))
+  it('answers 400 to bad filters, naming the filter', () =>
+    expectValidationFailures((query) => download(tokens().staff, query), badFilters))
 }

@@ -7,6 +7,18 @@ import { fakeIdNumber, fakePhone } from '../../prisma/seed/fake-identity'
 
 let sequence = 100
 
+type MemberInput = TCreateHouseholdRequest['members'][number]
+
+/** A member: the household's head, with a chronic illness, partly able to work, not in school. */
+export const memberInput = (name: string, overrides: Partial<MemberInput> = {}): MemberInput => ({
+  name,
+  relationship: 'HEAD',
+  health: { status: 'CHRONIC_ILLNESS', detail: '高血压' },
+  laborCapacity: 'PARTIAL',
+  schoolStatus: 'NOT_IN_SCHOOL',
+  ...overrides,
+})
+
 export const householdInput = (
   villageId: string,
   overrides: Partial<TCreateHouseholdRequest> = {},
@@ -22,16 +34,7 @@ export const householdInput = (
     householdType: 'POVERTY_ALLEVIATED',
     category: 'MARGINAL',
     helpMeasures: [],
-    members: [
-      {
-        name: `测试户主${sequence}`,
-        relationship: 'HEAD',
-        idNumber,
-        health: { status: 'CHRONIC_ILLNESS', detail: '高血压' },
-        laborCapacity: 'PARTIAL',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
-    ],
+    members: [memberInput(`测试户主${sequence}`, { idNumber })],
     risks: [{ code: 'ILLNESS', identifiedMonth: '202401', isEliminated: false }],
     ...overrides,
   }
@@ -69,3 +72,10 @@ export const cashDonationInput = (
 })
 
 export const newClientMutationId = () => randomUUID()
+
+/** A form sent again to save a record: the record's id and the version it was loaded at, with `changes`. */
+export const editOf = <F extends object, C extends object = Record<never, never>>(
+  record: { id: string; version: number },
+  form: F,
+  changes?: C,
+) => ({ ...form, id: record.id, version: record.version, ...changes }) as F & C & { id: string; version: number }

@@ -1,8 +1,12 @@
-// A test world served over real HTTP, with a session token for each demo account asked for: for
-// the routes that tRPC callers cannot reach, such as the file exports.
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
+// A test world served over real HTTP, for what a tRPC caller does not go through: the wire, the
+// routes beside the API (file exports, uploads, the app's pages), sessions by bearer token.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client'
+import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
-import { afterAll } from 'vitest'
+import { afterAll, expect } from 'vitest'
 import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
@@ -10,17 +14,71 @@ import type { AppRouter } from '../../server/routers/app-router'
 import { createActorCache } from '../../server/services/auth/actor-cache'
 import { TEST_PASSWORD, type World } from './world'
 
-/** Served as production serves it, with the actor cache (services/auth/actor-cache.ts). */
-export const serveWorld = async <K extends DemoAccountKey>(world: World, accounts: readonly K[]) => {
+type ServeOptions = {
+  /** Where the server logs; nowhere by default. */
+  logger?: FastifyBaseLogger
+  /** An H5 build of just these files (path → content, `index.html` served at /); none by default. */
+  h5Files?: Record<string, string>
+}
+
+/** A folder holding just these files. */
+const folderOf = async (files: Record<string, string>) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
+    await writeFile(path.join(dir, file), content)
+  }
+  return dir
+}
+
+/**
+ * The world's server on a free port of 127.0.0.1, closed after the file's tests, served as
+ * production serves it: with the actor cache (server/services/auth/actor-cache.ts).
+ */
+export const serve = async (world: World, { logger, h5Files }: ServeOptions = {}) => {
+  const h5DistDir = h5Files ? await folderOf(h5Files) : undefined
   const app = await buildServer({
     deps: { ...world.deps, actors: createActorCache() },
-    logger: pino({ level: 'silent' }),
+    logger: logger ?? pino({ level: 'silent' }),
+    h5DistDir,
   })
   afterAll(() => app.close())
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
-  const client = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseUrl}/trpc`, transformer: wireFormat, methodOverride: 'POST' })],
-  })
+  return { app, baseUrl }
+}
+
+/**
+ * The API as the app calls it (wire format, POST only), signed in by `token` when there is one:
+ * batched, or one request per call as the app's launch prefetch sends them (src/lib/launch-prefetch.ts).
+ */
+export const apiClient = (baseUrl: string, token?: string, { isBatched = true } = {}) => {
+  const options = {
+    url: `${baseUrl}/trpc`,
+    transformer: wireFormat,
+    methodOverride: 'POST' as const,
+    headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+  }
+  return createTRPCClient<AppRouter>({ links: [isBatched ? httpBatchLink(options) : httpLink(options)] })
+}
+
+/** Runs a call that must fail, and returns the error the client got. */
+export const clientErrorOf = async (call: Promise<unknown>) => {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(TRPCClientError)
+  return error as TRPCClientError<AppRouter>
+}
+
+/** The world served, with a session token for each demo account asked for. */
+export const serveWorld = async <K extends DemoAccountKey>(
+  world: World,
+  accounts: readonly K[],
+  options: ServeOptions = {},
+) => {
+  const { app, baseUrl } = await serve(world, options)
+  const client = apiClient(baseUrl)
   const tokens = {} as Record<K, string>
   for (const who of accounts) {
     const { token } = await client.auth.loginWithPassword.mutate({

@@ -36,6 +36,16 @@ export const fillTemplate = async (template: ArrayBuffer | Buffer, rows: RosterF
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
+/** A 家庭成员 row: a healthy member able to work, the household's head unless `cells` say otherwise. */
+export const rosterMember = (code: string, name: string, cells: RosterCells = {}): RosterCells => ({
+  户编号: code,
+  姓名: name,
+  与户主关系: '户主',
+  健康状况: '健康',
+  劳动能力: '有劳动能力',
+  ...cells,
+})
+
 /** One household of the roster: its 户信息 row, its members (head first) and one risk. */
 export const rosterHousehold = (
   code: string,

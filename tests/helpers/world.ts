@@ -1,6 +1,6 @@
 // A test world: a fresh database with the story's orgs, villages and one account per role, and
 // an API caller for each. Tests build the rest through the API, as users would.
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import pino from 'pino'
 import { afterAll } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
@@ -11,7 +11,9 @@ import { createPrismaClient } from '../../server/db/client'
 import { createFieldCrypto } from '../../server/lib/field-crypto'
 import { createWindowCounter } from '../../server/lib/window-counter'
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../server/security-policy'
+import { loadActor } from '../../server/services/auth/actor'
 import type { WeChatConfig } from '../../server/services/auth/wechat-client'
+import type { ServiceContext } from '../../server/services/service-context'
 import { createTestDatabase } from './test-database'
 
 export const TEST_PASSWORD = 'test-password-2025'
@@ -62,10 +64,19 @@ export const createWorld = async (options: WorldOptions = {}) => {
     }
     return callerFor(deps, userId)
   }
+  /** What a service receives when the user calls it, for tests that call services directly. */
+  const serviceContextAs = async (userId: string, requestId: string = randomUUID()): Promise<ServiceContext> => ({
+    db: deps.prisma,
+    crypto: deps.crypto,
+    log: deps.log,
+    requestId,
+    actor: await loadActor(deps.prisma, userId),
+  })
   return {
     deps,
     ref,
     as,
+    serviceContextAs,
     admin: await as(ref.users.admin.id),
     secretary: await as(ref.users.secretary.id),
     cadre: await as(ref.users.cadre.id),

@@ -83,6 +83,13 @@ const BY_VILLAGE = {
   firmSecretary: [NF, NF],
 } as const satisfies Partial<Record<Role, Reach>>
 
+/** Who may change a donation: its recorder (the bureau's secretary) and the donor org's (the firm). */
+const DONATION_KEEPERS = {
+  admin: [OK, OK],
+  secretary: [OK, NF],
+  firmSecretary: [OK, NF],
+} as const satisfies Partial<Record<Role, Reach>>
+
 /** Record keeping (cadreProcedure, then scope): the village's own cadre, and admins. */
 const RECORD_KEEPERS = { admin: [OK, OK], cadre: [OK, NF], otherCadre: [NF, OK] } as const satisfies Partial<
   Record<Role, Reach>
@@ -364,6 +371,47 @@ type Listed = { items: { id: string; household?: { id: string } | null }[] }
 
 const idOf = (result: unknown) => (result as { id: string }).id
 
+// The kinds of entry most procedures are.
+
+/** A list filtered to the check's village: everyone may ask; what comes back must be in reach. */
+const villageList = (domain: Domain, extra: { includeVoided?: boolean } = {}): Entry => ({
+  type: 'query',
+  gate: 'staff',
+  reach: everyone([OK, OK]),
+  input: (c) => ({ villageId: c.at.villageId, limit: 100, ...extra }),
+  inspect: (c, result) => listLeaks(c, domain, result as Listed),
+})
+
+/** A read of the side's record of `domain`. */
+const byIdOf = (domain: Domain, entry: Partial<Entry> = {}): Entry => ({
+  type: 'query',
+  gate: 'staff',
+  reach: BY_VILLAGE,
+  input: (c) => ({ id: c.at[domain].id }),
+  ...entry,
+})
+
+/** A change to a record of `domain` made for this check alone, at its version. */
+const changeOf = (
+  domain: Domain,
+  gate: Gate,
+  reach: Entry['reach'],
+  change: (c: Check) => Record<string, unknown>,
+): Entry => ({
+  type: 'mutation',
+  gate,
+  reach,
+  input: async (c) => {
+    const record = await c.at.fresh[domain]()
+    return { ...change(c), id: record.id, version: record.version }
+  },
+})
+
+/** Registers what a create made, on the check's side. */
+const registersMade = (domain: Domain) => (c: Check, _input: unknown, result: unknown) => {
+  register(domain, c.side, idOf(result))
+}
+
 const AUTHZ: Record<string, Entry> = {
   // ── auth ──
   'auth.loginWithPassword': {
@@ -412,23 +460,13 @@ const AUTHZ: Record<string, Entry> = {
   'village.people': { type: 'query', gate: 'staff', reach: BY_VILLAGE, input: (c) => ({ villageId: c.at.villageId }) },
 
   // ── households ──
-  'household.list': {
-    type: 'query',
-    gate: 'staff',
-    reach: everyone([OK, OK]),
-    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
-    inspect: (c, result) => listLeaks(c, 'household', result as Listed),
-  },
-  'household.byId': {
-    type: 'query',
-    gate: 'staff',
-    reach: BY_VILLAGE,
-    input: (c) => ({ id: c.at.household.id }),
+  'household.list': villageList('household'),
+  'household.byId': byIdOf('household', {
     inspect: (c, result) =>
       (result as { members: { name: string; health: unknown }[] }).members
         .filter((m) => m.health !== null && !keepsRecords(c.role, c.side))
         .map((m) => `shows the health of member ${m.name} to a caller who does not keep the village's records`),
-  },
+  }),
   'household.create': {
     type: 'mutation',
     gate: 'cadre',
@@ -443,15 +481,10 @@ const AUTHZ: Record<string, Entry> = {
     type: 'mutation',
     gate: 'cadre',
     reach: RECORD_KEEPERS,
+    // The form sends its 户编号 and 户主 again, so these are the fresh household's own.
     input: async (c) => {
-      const household = await c.at.fresh.household()
-      return {
-        id: household.id,
-        version: household.version,
-        code: household.code,
-        headName: household.headName,
-        category: 'DIBAO',
-      }
+      const { id, version, code, headName } = await c.at.fresh.household()
+      return { id, version, code, headName, category: 'DIBAO' }
     },
   },
   'household.reveal': {
@@ -473,62 +506,27 @@ const AUTHZ: Record<string, Entry> = {
   },
 
   // ── needs ──
-  'need.list': {
-    type: 'query',
-    gate: 'staff',
-    reach: everyone([OK, OK]),
-    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
-    inspect: (c, result) => listLeaks(c, 'need', result as Listed),
-  },
-  'need.byId': { type: 'query', gate: 'staff', reach: BY_VILLAGE, input: (c) => ({ id: c.at.need.id }) },
+  'need.list': villageList('need'),
+  'need.byId': byIdOf('need'),
   'need.create': {
     type: 'mutation',
     gate: 'staff',
     reach: BY_VILLAGE,
     input: (c) => ({ householdId: c.at.household.id, category: 'OTHER', description: '矩阵测试登记的诉求' }),
-    made: (c, _input, result) => register('need', c.side, idOf(result)),
+    made: registersMade('need'),
   },
-  'need.update': {
-    type: 'mutation',
-    gate: 'cadre',
-    reach: RECORD_KEEPERS,
-    input: async (c) => {
-      const need = await c.at.fresh.need()
-      return { id: need.id, version: need.version, category: 'HOUSING', description: '院墙需要加固' }
-    },
-  },
-  'need.transition': {
-    type: 'mutation',
-    gate: 'cadre',
-    reach: RECORD_KEEPERS,
-    input: async (c) => {
-      const need = await c.at.fresh.need()
-      return { id: need.id, version: need.version, to: 'HANDLED_DIRECTLY' }
-    },
-  },
+  'need.update': changeOf('need', 'cadre', RECORD_KEEPERS, () => ({
+    category: 'HOUSING',
+    description: '院墙需要加固',
+  })),
+  'need.transition': changeOf('need', 'cadre', RECORD_KEEPERS, () => ({ to: 'HANDLED_DIRECTLY' })),
 
   // ── activities ──
-  'activity.list': {
-    type: 'query',
-    gate: 'staff',
-    reach: everyone([OK, OK]),
-    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
-    inspect: (c, result) => listLeaks(c, 'activity', result as Listed),
-  },
-  'activity.byId': {
-    type: 'query',
-    gate: 'staff',
-    // The firm takes part in 前跃村's party day, so sees it (but not the households visited).
-    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
-    input: (c) => ({ id: c.at.activity.id }),
-  },
-  'activity.record': {
-    type: 'query',
-    gate: 'staff',
-    // The printable record: whoever sees the activity (the households stay unnamed to the firm).
-    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
-    input: (c) => ({ id: c.at.activity.id }),
-  },
+  'activity.list': villageList('activity'),
+  // The firm takes part in 前跃村's party day, so sees it (but not the households visited).
+  'activity.byId': byIdOf('activity', { reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] } }),
+  // The printable record: whoever sees the activity (the households stay unnamed to the firm).
+  'activity.record': byIdOf('activity', { reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] } }),
   'activity.create': {
     type: 'mutation',
     gate: 'secretary',
@@ -536,67 +534,41 @@ const AUTHZ: Record<string, Entry> = {
     reach: { admin: [OK, OK], secretary: [OK, BR], firmSecretary: [BR, BR] },
     input: (c) =>
       activityInput(c.at.organiserOrgId, { villageId: c.at.villageId, participantOrgIds: c.at.participantOrgIds }),
-    made: (c, _input, result) => register('activity', c.side, idOf(result)),
+    made: registersMade('activity'),
   },
-  'activity.update': {
-    type: 'mutation',
-    gate: 'secretary',
-    reach: { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [NF, NF] },
-    input: async (c) => {
-      const activity = await c.at.fresh.activity()
-      return {
-        ...activityInput(c.at.organiserOrgId, { villageId: c.at.villageId, participantOrgIds: c.at.participantOrgIds }),
-        id: activity.id,
-        version: activity.version,
-        theme: '改期后的主题党日',
-      }
-    },
-  },
+  'activity.update': changeOf(
+    'activity',
+    'secretary',
+    { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [NF, NF] },
+    (c) => ({
+      ...activityInput(c.at.organiserOrgId, { villageId: c.at.villageId, participantOrgIds: c.at.participantOrgIds }),
+      theme: '改期后的主题党日',
+    }),
+  ),
 
   // ── visits ──
-  'visit.list': {
-    type: 'query',
-    gate: 'staff',
-    reach: everyone([OK, OK]),
-    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
-    inspect: (c, result) => listLeaks(c, 'visit', result as Listed),
-  },
-  'visit.byId': {
-    type: 'query',
-    gate: 'staff',
-    reach: BY_VILLAGE,
-    input: (c) => ({ id: c.at.visit.id }),
+  'visit.list': villageList('visit'),
+  'visit.byId': byIdOf('visit', {
     inspect: (c, result) => {
       const { healthNotes } = result as { healthNotes: string | null }
       // Health notes: for the village's record keepers and the visit's author (the secretary, in 前跃村).
       const mayRead = keepsRecords(c.role, c.side) || (c.side === 'in' && c.role === 'secretary')
       return healthNotes !== null && !mayRead ? ['shows a visit’s health notes to a caller who may not read them'] : []
     },
-  },
+  }),
   'visit.create': {
     type: 'mutation',
     gate: 'staff',
     reach: BY_VILLAGE,
     input: (c) => ({ target: 'HOUSEHOLD', householdId: c.at.household.id, visitedOn: '2025-03-01' }),
-    made: (c, _input, result) => register('visit', c.side, idOf(result)),
+    made: registersMade('visit'),
   },
-  'visit.update': {
-    type: 'mutation',
-    gate: 'staff',
-    // Its author or the village's record keepers; a member who may read it may not edit it.
-    reach: { ...BY_VILLAGE, member: [FB, NF] },
-    input: async (c) => {
-      const visit = await c.at.fresh.visit()
-      return { id: visit.id, version: visit.version, visitedOn: '2025-03-02' }
-    },
-  },
+  // Its author or the village's record keepers; a member who may read it may not edit it.
+  'visit.update': changeOf('visit', 'staff', { ...BY_VILLAGE, member: [FB, NF] }, () => ({ visitedOn: '2025-03-02' })),
 
   // ── donations ──
   'donation.list': {
-    type: 'query',
-    gate: 'staff',
-    reach: everyone([OK, OK]),
-    input: (c) => ({ villageId: c.at.villageId, limit: 100, includeVoided: true }),
+    ...villageList('donation', { includeVoided: true }),
     inspect: (c, result) => {
       const leaks = listLeaks(c, 'donation', result as Listed)
       const { totals } = result as { totals: { totalFen: number; donationCount: number } }
@@ -605,20 +577,15 @@ const AUTHZ: Record<string, Entry> = {
       return leaks
     },
   },
-  'donation.byId': {
-    type: 'query',
-    gate: 'staff',
-    // The firm gave 前跃村's donation, so sees it (but not the household it went to).
-    reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] },
-    input: (c) => ({ id: c.at.donation.id }),
-  },
+  // The firm gave 前跃村's donation, so sees it (but not the household it went to).
+  'donation.byId': byIdOf('donation', { reach: { ...BY_VILLAGE, firmSecretary: [OK, NF] } }),
   'donation.create': {
     type: 'mutation',
     gate: 'secretary',
     // A village outside the secretary's pairing is refused as a field error.
     reach: { admin: [OK, OK], secretary: [OK, BR], firmSecretary: [BR, BR] },
     input: (c) => c.at.donationInput(),
-    made: (c, _input, result) => register('donation', c.side, idOf(result)),
+    made: registersMade('donation'),
   },
   'donation.createBatch': {
     type: 'mutation',
@@ -629,25 +596,11 @@ const AUTHZ: Record<string, Entry> = {
       for (const id of (result as { ids: string[] }).ids) register('donation', c.side, id)
     },
   },
-  'donation.update': {
-    type: 'mutation',
-    gate: 'secretary',
-    // Its recorder (the bureau's secretary), and the donor org's secretary (the firm).
-    reach: { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [OK, NF] },
-    input: async (c) => {
-      const donation = await c.at.fresh.donation()
-      return { id: donation.id, version: donation.version, receivedOn: '2025-03-03', note: '更正收到日期' }
-    },
-  },
-  'donation.void': {
-    type: 'mutation',
-    gate: 'secretary',
-    reach: { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [OK, NF] },
-    input: async (c) => {
-      const donation = await c.at.fresh.donation()
-      return { id: donation.id, version: donation.version, reason: '重复登记' }
-    },
-  },
+  'donation.update': changeOf('donation', 'secretary', DONATION_KEEPERS, () => ({
+    receivedOn: '2025-03-03',
+    note: '更正收到日期',
+  })),
+  'donation.void': changeOf('donation', 'secretary', DONATION_KEEPERS, () => ({ reason: '重复登记' })),
 
   // ── photos (docs/photos.md) ──
   'photo.listFor': {

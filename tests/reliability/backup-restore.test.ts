@@ -15,7 +15,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
 import { verifyAuditChain } from '../../server/services/audit/verify-chain'
@@ -24,7 +24,6 @@ import {
   apiClient,
   createExternalDatabase,
   embeddedDatabaseUrl,
-  findExternalPostgres,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
@@ -35,13 +34,11 @@ import {
   stopLeftovers,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalPostgresOrSkip } from './suite-resources'
 
 const STORY_DONATIONS_FEN = 4_400_000
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 type Run = { code: number | null; stdout: string; stderr: string; ms: number }
 
@@ -218,15 +215,7 @@ describe('backup and restore', () => {
   }, 600_000)
 
   it('a restore drill on an external PostgreSQL: pg_dump -Fc / pg_restore, and npm run backup / restore, into new databases with every table’s rows', async (ctx) => {
-    const adminUrl = await findExternalPostgres({
-      adminDatabaseUrl: inject('adminDatabaseUrl'),
-      databaseKind: inject('databaseKind'),
-    })
-    if (!adminUrl) {
-      console.log('[backup-restore] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; drill skipped')
-      ctx.skip()
-      return
-    }
+    const adminUrl = await externalPostgresOrSkip(ctx, 'backup-restore', 'drill skipped')
     const work = await mkdtemp(path.join(tmpdir(), 'pdrl-drill-'))
     cleanups.push(() => rm(work, { recursive: true, force: true }))
     const source = await createExternalDatabase(adminUrl, 'pdrl_drill_src')

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type pg from 'pg'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TDonationFields } from '../../common/contracts/donation/create-donation'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
@@ -26,7 +26,6 @@ import {
   createExternalDatabase,
   embeddedDatabaseUrl,
   failureOf,
-  findExternalPostgres,
   isAlive,
   loginAs,
   migrateAndSeedAccounts,
@@ -39,6 +38,7 @@ import {
   stopLeftovers,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalPostgresOrSkip } from './suite-resources'
 
 const BATCH_SIZE = 200
 const WRITERS = 2
@@ -54,10 +54,7 @@ const randomIn = (random: () => number) => (min: number, max: number) => min + M
 const between = randomIn(seededRandom(seed))
 const killDelay = randomIn(seededRandom(seed + 1))
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 // ─── What one campaign writes ───────────────────────────────────────────────────────
 
@@ -436,6 +433,15 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
         return found
       })
       await checkAuditChain(url, campaign, label)
+      /** Sends a batch under its own retry key, and keeps the ids the server answers with. */
+      const send = async (batch: Batch) => {
+        const result = await secretary.donation.createBatch.mutate({
+          clientMutationId: batch.clientMutationId,
+          donations: batch.rows,
+        })
+        batch.ids = result.ids
+        return result
+      }
       if (round === kills) {
         // How a clean stop ends is its own test below; here it is only reported.
         const exit = await server.stop()
@@ -450,11 +456,7 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
         if (batch.ids || batch.isRetried) continue
         batch.isRetried = true
         try {
-          const result = await secretary.donation.createBatch.mutate({
-            clientMutationId: batch.clientMutationId,
-            donations: batch.rows,
-          })
-          batch.ids = result.ids
+          await send(batch)
           figures.batchesRetried += 1
           if (written.has(batch.tag)) figures.retriesAnsweredFromStore += 1
         } catch (error) {
@@ -499,11 +501,7 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
           figures.batchesSent += 1
           inFlight += 1
           try {
-            const result = await secretary.donation.createBatch.mutate({
-              clientMutationId: batch.clientMutationId,
-              donations: batch.rows,
-            })
-            batch.ids = result.ids
+            const result = await send(batch)
             figures.batchesAcknowledged += 1
             if (result.count !== BATCH_SIZE) campaign.problems.push(`${batch.tag}: answered count ${result.count}`)
           } catch (error) {
@@ -659,15 +657,7 @@ describe('crash safety: kill -9 during large writes', () => {
   }, 600_000)
 
   it(`on an external PostgreSQL: ${EXTERNAL_KILLS} kills`, async (ctx) => {
-    const adminUrl = await findExternalPostgres({
-      adminDatabaseUrl: inject('adminDatabaseUrl'),
-      databaseKind: inject('databaseKind'),
-    })
-    if (!adminUrl) {
-      console.log('[crash-safety] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; external variant skipped')
-      ctx.skip()
-      return
-    }
+    const adminUrl = await externalPostgresOrSkip(ctx, 'crash-safety')
     const started = performance.now()
     const database = await createExternalDatabase(adminUrl, 'pdrl_crash')
     cleanups.push(database.drop)

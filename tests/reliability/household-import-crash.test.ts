@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { fillTemplate, type RosterFile, uploadRoster } from '../helpers/roster-import'
+import { fillTemplate, type RosterFile, rosterMember, uploadRoster } from '../helpers/roster-import'
 import { createTestDatabase } from '../helpers/test-database'
 import {
   apiClient,
@@ -46,22 +46,12 @@ const bigRoster = (): RosterFile => {
     const headId = fakeIdNumber(`196${year}-02-0${1 + (i % 9)}`, i % 1000)
     roster.households.push({ 户编号: code, 户主姓名: `户主${i}`, 户主身份证号码: headId, 监测类别: '边缘易致贫户' })
     roster.members.push(
-      {
-        户编号: code,
-        姓名: `户主${i}`,
-        与户主关系: '户主',
-        身份证号码: headId,
-        健康状况: '健康',
-        劳动能力: '部分丧失劳动能力',
-      },
-      {
-        户编号: code,
-        姓名: `子女${i}`,
+      rosterMember(code, `户主${i}`, { 身份证号码: headId, 劳动能力: '部分丧失劳动能力' }),
+      rosterMember(code, `子女${i}`, {
         与户主关系: '之女',
         身份证号码: fakeIdNumber(`200${year}-03-0${1 + (i % 9)}`, i % 1000),
-        健康状况: '健康',
         劳动能力: '无劳动能力',
-      },
+      }),
     )
     roster.risks.push({ 户编号: code, 风险类型: '因病', 识别时间: '202401' })
   }

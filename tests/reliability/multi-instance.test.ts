@@ -11,18 +11,17 @@ import { randomUUID } from 'node:crypto'
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { applyMigrations, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../../prisma/engine/migrate.mjs'
 import { DEMO_ACCOUNTS, type ReferenceData } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { verifyAuditChain } from '../../server/services/audit/verify-chain'
-import { cashDonationInput, householdInput } from '../helpers/factories'
+import { cashDonationInput, editOf, householdInput } from '../helpers/factories'
 import {
   apiClient,
   createExternalDatabase,
   failureOf,
-  findExternalPostgres,
   migrateAndSeedAccounts,
   newFieldKey,
   RELIABILITY_PASSWORD,
@@ -30,18 +29,13 @@ import {
   startServerProcess,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalPostgres } from './suite-resources'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 /** The PostgreSQL server both instances share: external when one answers, else one embedded. */
 const sharedPostgres = async (): Promise<string> => {
-  const external = await findExternalPostgres({
-    adminDatabaseUrl: inject('adminDatabaseUrl'),
-    databaseKind: inject('databaseKind'),
-  })
+  const external = await externalPostgres()
   if (external) {
     console.log('[multi-instance] on the external PostgreSQL')
     return external
@@ -166,16 +160,9 @@ describe('two instances, one PostgreSQL', () => {
     const input = householdInput(ref.villages.qianyue.id)
     const created = await onA.household.create.mutate(input)
     // Both forms were loaded at the same version; A saves first.
-    const saved = await onA.household.update.mutate({
-      ...input,
-      id: created.id,
-      version: created.version,
-      notes: '甲处保存',
-    })
+    const saved = await onA.household.update.mutate(editOf(created, input, { notes: '甲处保存' }))
     expect(saved.version).toBeGreaterThan(created.version)
-    const stale = await refusal(
-      onB.household.update.mutate({ ...input, id: created.id, version: created.version, notes: '乙处过期的修改' }),
-    )
+    const stale = await refusal(onB.household.update.mutate(editOf(created, input, { notes: '乙处过期的修改' })))
     expect(stale).toMatchObject({ code: 'CONFLICT', appCode: 'VERSION_CONFLICT' })
     const now = await onB.household.byId.query({ id: created.id })
     expect(now).toMatchObject({ notes: '甲处保存', version: saved.version })

@@ -5,45 +5,40 @@
 // in a logical dump of the database, or in the server's own log.
 //
 // The secrets to look for are what the server itself reveals (household.reveal, as an admin),
-// checked against the values prisma/seed/story.ts generates. Positive controls (household codes,
-// stored in the clear) prove that the scans do see the rows.
+// checked against the story's households (prisma/seed/story-households.ts). Positive controls
+// (household codes, stored in the clear) prove that the scans do see the rows.
 //
 // The same against an external PostgreSQL, seeded through the HTTP API and dumped with the
 // system's pg_dump, when one answers at 127.0.0.1:5432 (or TEST_DATABASE_URL).
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
-import { afterAll, describe, expect, inject, it } from 'vitest'
-import { fakeIdNumber, fakePhone } from '../../prisma/seed/fake-identity'
+import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../prisma/seed/reference-data'
 import { replayHouseholds } from '../../prisma/seed/story'
+import { QIANYUE_HOUSEHOLDS, SHANGTAN_HOUSEHOLD } from '../../prisma/seed/story-households'
 import type { Caller } from '../../server/caller'
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { reportFigures } from './figures'
 import {
   type ApiClient,
   createExternalDatabase,
-  findExternalPostgres,
   isAlive,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
   postmasterPid,
-  ROOT,
   type ServerProcess,
   startServerProcess,
   stopLeftovers,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalPostgresOrSkip } from './suite-resources'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 // ─── The secrets ────────────────────────────────────────────────────────────────────
 
@@ -52,13 +47,14 @@ type Secret = { kind: SecretKind; value: string; bytes: Buffer }
 
 const secret = (kind: SecretKind, value: string): Secret => ({ kind, value, bytes: Buffer.from(value, 'utf8') })
 
-/** The ID numbers and phones prisma/seed/story.ts gives its households, recomputed from its source. */
+/** The ID numbers and phones the story's households are recorded with (prisma/seed/story-households.ts). */
 const storySecrets = () => {
-  const source = readFileSync(path.join(ROOT, 'prisma/seed/story.ts'), 'utf8')
-  const idNumbers = [...source.matchAll(/fakeIdNumber\('(\d{4}-\d{2}-\d{2})',\s*(\d+)\)/g)].map((m) =>
-    fakeIdNumber(m[1] as string, Number(m[2])),
-  )
-  const phones = [...source.matchAll(/fakePhone\((\d+)\)/g)].map((m) => fakePhone(Number(m[1])))
+  const households = [...QIANYUE_HOUSEHOLDS, SHANGTAN_HOUSEHOLD]
+  const idNumbers = households.flatMap((h) => [
+    h.idNumber,
+    ...h.members.flatMap((m) => (m.idNumber ? [m.idNumber] : [])),
+  ])
+  const phones = households.flatMap((h) => (h.phone ? [h.phone] : []))
   return { idNumbers: new Set(idNumbers), phones: new Set(phones) }
 }
 
@@ -259,15 +255,7 @@ describe('personal data at rest', () => {
   }, 1_200_000)
 
   it('on an external PostgreSQL: none in a pg_dump of the database nor in its relation files', async (ctx) => {
-    const adminUrl = await findExternalPostgres({
-      adminDatabaseUrl: inject('adminDatabaseUrl'),
-      databaseKind: inject('databaseKind'),
-    })
-    if (!adminUrl) {
-      console.log('[pii-at-rest] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; external variant skipped')
-      ctx.skip()
-      return
-    }
+    const adminUrl = await externalPostgresOrSkip(ctx, 'pii-at-rest')
     const started = performance.now()
     const database = await createExternalDatabase(adminUrl, 'pdrl_pii')
     cleanups.push(database.drop)

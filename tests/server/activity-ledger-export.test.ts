@@ -7,18 +7,27 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
 import { LAW_FIRMS } from '../../prisma/seed/reference-data'
-import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
-import { loadActor } from '../../server/services/auth/actor'
+import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import {
   ABSENCE_SHEET,
   ACTIVITY_LEDGER_COLUMNS,
   ACTIVITY_LEDGER_SHEET,
   exportActivityLedger,
 } from '../../server/services/exports/activity-ledger'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { BAD_VILLAGE_AND_DATES, itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, fenOf, rowsOf, sheetOf, workbookOf } from '../helpers/xlsx'
+import {
+  downloadMonthOfVillage,
+  expectExportAudited,
+  expectSheets,
+  exportDownload,
+  exportedWorkbook,
+  fenOf,
+  rowsOf,
+  sheetOf,
+  workbookFrom,
+} from '../helpers/xlsx'
 
 /** The columns as documented in docs/exports.md. */
 const LEDGER_HEADERS = [
@@ -64,47 +73,25 @@ beforeAll(async () => {
   tokens = served.tokens
 })
 
-const download = (token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/activity-ledger.xlsx${query}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  })
-
-const downloadWorkbook = async (token: string, query = '') => {
-  const response = await download(token, query)
-  expect(response.status).toBe(200)
-  return workbookOf(await response.arrayBuffer())
-}
+const download = (token: string | null, query = '') => exportDownload(baseUrl, 'activity-ledger')(token, query)
+const downloadWorkbook = async (token: string, query = '') => workbookFrom(await download(token, query))
 
 const ledgerRows = (workbook: ExcelJS.Workbook) => rowsOf(workbook, ACTIVITY_LEDGER_SHEET, LEDGER_HEADERS)
 const absenceRows = (workbook: ExcelJS.Workbook) => rowsOf(workbook, ABSENCE_SHEET, ABSENCE_HEADERS)
 
 describe('the secretary’s download of 前跃村’s January', () => {
-  let response: Response
-  let workbook: ExcelJS.Workbook
-
-  beforeAll(async () => {
-    response = await download(
-      tokens.secretary,
-      `?villageId=${world.ref.villages.qianyue.id}&from=2025-01-01&to=2025-01-31`,
-    )
-    expect(response.status).toBe(200)
-    workbook = await workbookOf(await response.arrayBuffer())
-  })
-
-  it('is an .xlsx attachment named for the village and month, never cached', () =>
-    expectXlsxAttachment(response, '前跃村-主题党日台账-2025-01.xlsx', 'activity-ledger-2025-01.xlsx'))
+  const file = downloadMonthOfVillage(
+    () => download(tokens.secretary, `?villageId=${world.ref.villages.qianyue.id}&from=2025-01-01&to=2025-01-31`),
+    { village: '前跃村', what: '主题党日台账', whatAscii: 'activity-ledger', month: '2025-01' },
+  )
 
   it('has the ledger then the absentees, with the documented columns in order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([ACTIVITY_LEDGER_SHEET, ABSENCE_SHEET])
-    const header = sheetOf(workbook, ACTIVITY_LEDGER_SHEET).getRow(1)
-    expect(LEDGER_HEADERS.map((_, i) => header.getCell(i + 1).value)).toEqual(LEDGER_HEADERS)
+    expectSheets(file.workbook, { [ACTIVITY_LEDGER_SHEET]: LEDGER_HEADERS, [ABSENCE_SHEET]: ABSENCE_HEADERS })
     expect(ACTIVITY_LEDGER_COLUMNS.map((c) => c.header)).toEqual(LEDGER_HEADERS)
-    const absenceHeader = sheetOf(workbook, ABSENCE_SHEET).getRow(1)
-    expect(ABSENCE_HEADERS.map((_, i) => absenceHeader.getCell(i + 1).value)).toEqual(ABSENCE_HEADERS)
   })
 
   it('shows the party day with its orgs, attendance, households visited and needs', () => {
-    const rows = ledgerRows(workbook)
+    const rows = ledgerRows(file.workbook)
     expect(rows).toHaveLength(1)
     const [row] = rows
     expect(row).toMatchObject({
@@ -127,10 +114,10 @@ describe('the secretary’s download of 前跃村’s January', () => {
   })
 
   it('reconciles its money with activity.byId and stats.summary, to the fen', async () => {
-    const [row] = ledgerRows(workbook)
+    const [row] = ledgerRows(file.workbook)
     const cashFen = fenOf(row?.['慰问金（元）'])
     const goodsFen = fenOf(row?.['物资价值（元）'])
-    expect([cashFen, goodsFen]).toEqual([3_600_000, 800_000])
+    expect({ cashFen, goodsValueFen: goodsFen }).toEqual(STORY_MONEY)
     expect(cashFen + goodsFen).toBe(STORY_DONATIONS_FEN)
     const detail = await world.secretary.activity.byId({ id: story.activityId })
     expect([cashFen, goodsFen]).toEqual([detail.totals.cashFen, detail.totals.goodsValueFen])
@@ -141,7 +128,7 @@ describe('the secretary’s download of 前跃村’s January', () => {
     expect([cashFen, goodsFen]).toEqual([partyDay?.cashFen, partyDay?.goodsValueFen])
     expect(row?.走访户数).toBe(partyDay?.householdsVisited)
     // Money cells are numbers shown as 36,000.00.
-    const cell = sheetOf(workbook, ACTIVITY_LEDGER_SHEET)
+    const cell = sheetOf(file.workbook, ACTIVITY_LEDGER_SHEET)
       .getRow(2)
       .getCell(LEDGER_HEADERS.indexOf('慰问金（元）') + 1)
     expect(cell.value).toBe(36_000)
@@ -149,29 +136,23 @@ describe('the secretary’s download of 前跃村’s January', () => {
   })
 
   it('lists its absentees, one row each', () => {
-    expect(absenceRows(workbook)).toEqual([
+    expect(absenceRows(file.workbook)).toEqual([
       { 日期: PARTY_DAY, 主题: THEME, 姓名: '刘芳', 缺勤原因: '病假' },
       { 日期: PARTY_DAY, 主题: THEME, 姓名: '陈志刚', 缺勤原因: '外出参加全省律师培训' },
     ])
   })
 
   it('is on the audit trail with its filters and counts', async () => {
-    const entry = await world.deps.prisma.auditLog.findFirst({
-      where: { action: 'export.activityLedger', actorId: world.ref.users.secretary.id },
-      orderBy: { id: 'desc' },
-    })
-    expect(entry).toMatchObject({
-      entityType: 'Export',
-      requestId: expect.any(String),
-      after: {
+    await expectExportAudited(
+      world,
+      { action: 'export.activityLedger', actorId: world.ref.users.secretary.id },
+      {
         filters: { villageId: world.ref.villages.qianyue.id, from: '2025-01-01', to: '2025-01-31' },
         activityCount: 1,
         absenceCount: 2,
-        cashFen: 3_600_000,
-        goodsValueFen: 800_000,
-        isComplete: true,
+        ...STORY_MONEY,
       },
-    })
+    )
   })
 })
 
@@ -194,7 +175,7 @@ describe('scope, as activity.list', () => {
     const disposition = response.headers.get('content-disposition') ?? ''
     expect(disposition).toContain(encodeURIComponent(`主题党日台账-${shanghaiDate()}.xlsx`))
     expect(disposition).not.toContain(encodeURIComponent('前跃村'))
-    expect(ledgerRows(await workbookOf(await response.arrayBuffer()))).toEqual([])
+    expect(ledgerRows(await workbookFrom(response))).toEqual([])
   })
 
   it('gives the bureau’s secretary none of the other branch’s activity', async () => {
@@ -206,17 +187,11 @@ describe('scope, as activity.list', () => {
 })
 
 describe('refusals', () => {
-  it('answers 401 without a session, in Chinese', () => expectSignInRequired((token) => download(token)))
-
-  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident)))
-
-  it('answers 400 to bad filters, naming the filter', () =>
-    expectValidationFailures((query) => download(tokens.secretary, query), {
-      '?villageId=abc': 'villageId',
-      '?from=2025-13-01': 'from',
-      '?from=2025-02-01&to=2025-01-01': 'to',
-      '?activityId=x': 'query',
-    }))
+  itRefusesLikeEveryExport({
+    download,
+    tokens: () => ({ staff: tokens.secretary, resident: tokens.resident }),
+    badFilters: { ...BAD_VILLAGE_AND_DATES, '?activityId=x': 'query' },
+  })
 })
 
 describe('formula injection', () => {
@@ -247,17 +222,15 @@ describe('formula injection', () => {
 
 describe('batches', () => {
   it('reads every activity once across batches, with the same figures', async () => {
-    const actor = await loadActor(world.deps.prisma, world.ref.users.admin.id)
-    const ctx = { db: world.deps.prisma, crypto: world.deps.crypto, requestId: 'test', log: world.deps.log, actor }
+    const ctx = await world.serviceContextAs(world.ref.users.admin.id)
     const expected = await exportActivityLedger({ ctx, input: {}, output: new PassThrough().resume() })
     expect(expected.activityCount).toBeGreaterThanOrEqual(3)
     for (const batchSize of [1, 2]) {
-      const output = new PassThrough()
-      const chunks: Buffer[] = []
-      output.on('data', (chunk: Buffer) => chunks.push(chunk))
-      const result = await exportActivityLedger({ ctx, input: {}, output, batchSize })
+      const { result, workbook } = await exportedWorkbook((output) =>
+        exportActivityLedger({ ctx, input: {}, output, batchSize }),
+      )
       expect(result, `batches of ${batchSize}`).toEqual(expected)
-      const rows = ledgerRows(await workbookOf(Buffer.concat(chunks)))
+      const rows = ledgerRows(workbook)
       expect(rows).toHaveLength(expected.activityCount)
       expect(rows.map((r) => r.日期)).toEqual(rows.map((r) => r.日期).sort())
     }

@@ -18,10 +18,17 @@ import {
 } from '../../server/services/exports/daily-needs-report'
 import type { DailyNeedsReport } from '../../server/services/reports/daily-needs'
 import { CHINESE, failureOf } from '../helpers/errors'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, sheetOf, workbookOf } from '../helpers/xlsx'
+import {
+  downloadBeforeAll,
+  expectExportAudited,
+  expectXlsxAttachment,
+  exportDownload,
+  sheetOf,
+  workbookFrom,
+} from '../helpers/xlsx'
 
 const DAY = '2025-03-10'
 const DAY_BEFORE = '2025-03-09'
@@ -37,7 +44,21 @@ let storyPartyDayReport: DailyNeedsReport
 /** A moment in Beijing time: "2025-03-10T23:59" → its instant. */
 const beijing = (local: string) => new Date(`${local}:00.000+08:00`)
 
-type Step = { to: NeedStatus; at: string }
+type Figures = DailyNeedsReport['figures']
+
+/** A day's figures: none but those given. */
+const figures = (some: Partial<Figures>): Figures => ({
+  received: 0,
+  handledDirectly: 0,
+  transferred: 0,
+  resolved: 0,
+  followedUp: 0,
+  rejected: 0,
+  ...some,
+})
+
+/** A step of a need's workflow, and when it was taken (Beijing time). */
+type Step = [to: NeedStatus, at: string]
 
 const STEP_INPUT: Partial<Record<NeedStatus, object>> = {
   TRANSFERRED: { responsibleUnit: '大通县医疗保障局' },
@@ -46,43 +67,33 @@ const STEP_INPUT: Partial<Record<NeedStatus, object>> = {
   REJECTED: { note: '不属于受理范围' },
 }
 
+/** A need as the test lays it out: household, category, description, received at (Beijing), then its steps. */
+type NeedRow = [
+  householdId: string,
+  category: NeedCategory,
+  description: string,
+  receivedAt: string,
+  more?: { steps?: Step[]; dueOn?: string },
+]
+
 /**
  * A need recorded and moved through its workflow through the API, as a cadre would, then with
  * its timeline put back to the given Beijing times (the API stamps "now").
  */
 const needWith = async (
   caller: Caller,
-  need: {
-    householdId: string
-    category: NeedCategory
-    description: string
-    dueOn?: string
-    receivedAt: string
-    steps?: Step[]
-  },
+  [householdId, category, description, receivedAt, { steps = [], dueOn } = {}]: NeedRow,
 ) => {
-  const created = await caller.need.create({
-    householdId: need.householdId,
-    category: need.category,
-    description: need.description,
-    ...(need.dueOn ? { dueOn: need.dueOn } : {}),
-  })
+  const created = await caller.need.create({ householdId, category, description, ...(dueOn ? { dueOn } : {}) })
   let version = created.version
-  for (const step of need.steps ?? []) {
-    const moved = await caller.need.transition({ id: created.id, version, to: step.to, ...STEP_INPUT[step.to] })
+  for (const [to] of steps) {
+    const moved = await caller.need.transition({ id: created.id, version, to, ...STEP_INPUT[to] })
     version = moved.version
   }
   const { prisma } = world.deps
-  await prisma.need.update({ where: { id: created.id }, data: { createdAt: beijing(need.receivedAt) } })
-  await prisma.needEvent.updateMany({
-    where: { needId: created.id, toStatus: 'RECEIVED' },
-    data: { createdAt: beijing(need.receivedAt) },
-  })
-  for (const step of need.steps ?? []) {
-    await prisma.needEvent.updateMany({
-      where: { needId: created.id, toStatus: step.to },
-      data: { createdAt: beijing(step.at) },
-    })
+  await prisma.need.update({ where: { id: created.id }, data: { createdAt: beijing(receivedAt) } })
+  for (const [to, at] of [['RECEIVED', receivedAt], ...steps] satisfies Step[]) {
+    await prisma.needEvent.updateMany({ where: { needId: created.id, toStatus: to }, data: { createdAt: beijing(at) } })
   }
   return created.id
 }
@@ -95,94 +106,28 @@ beforeAll(async () => {
   storyReport = await world.cadre.report.dailyNeeds({ date: storyDay })
   storyPartyDayReport = await world.cadre.report.dailyNeeds({ date: PARTY_DAY })
 
-  const { 李桂兰, 韩永福, 祁有才, 马德林 } = story.households as Record<string, string>
+  type StoryHousehold = '李桂兰' | '韩永福' | '祁有才' | '马德林'
+  const { 李桂兰, 韩永福, 祁有才, 马德林 } = story.households as Record<StoryHousehold, string>
   const shangtan = story.shangtanHouseholdId
-  // 前跃村, by its cadre.
-  await needWith(world.cadre, {
-    householdId: 韩永福 as string,
-    category: 'MEDICAL',
-    description: '需要一台轮椅',
-    receivedAt: `${DAY}T09:00`,
-    steps: [
-      { to: 'HANDLED_DIRECTLY', at: `${DAY}T10:00` },
-      { to: 'RESOLVED', at: `${DAY}T15:00` },
-      { to: 'FOLLOWED_UP', at: `${DAY}T18:00` },
-    ],
-  })
-  await needWith(world.cadre, {
-    householdId: 李桂兰 as string,
-    category: 'HOUSING',
-    description: '房屋屋顶漏雨，需要维修',
-    receivedAt: `${DAY}T00:01`,
-    steps: [{ to: 'TRANSFERRED', at: `${DAY}T11:00` }],
-  })
-  await needWith(world.cadre, {
-    householdId: 马德林 as string,
-    category: 'MEDICAL',
-    description: '=HYPERLINK("x")',
-    receivedAt: `${DAY}T23:59`,
-  })
-  await needWith(world.cadre, {
-    householdId: 祁有才 as string,
-    category: 'EMPLOYMENT',
-    description: '想在县城找一份工作',
-    dueOn: DAY_BEFORE,
-    receivedAt: `${DAY_BEFORE}T23:59`,
-    steps: [{ to: 'HANDLED_DIRECTLY', at: `${DAY}T08:00` }],
-  })
-  await needWith(world.cadre, {
-    householdId: 祁有才 as string,
-    category: 'FUNDS',
-    description: '申请临时救助',
-    receivedAt: `${DAY_AFTER}T00:01`,
-  })
-  await needWith(world.cadre, {
-    householdId: 马德林 as string,
-    category: 'SUPPLIES',
-    description: '冬季取暖用煤不足',
-    receivedAt: '2025-03-01T10:00',
-    steps: [
-      { to: 'TRANSFERRED', at: '2025-03-02T10:00' },
-      { to: 'IN_PROGRESS', at: '2025-03-05T10:00' },
-      { to: 'RESOLVED', at: `${DAY}T14:00` },
-      { to: 'FOLLOWED_UP', at: `${DAY_AFTER}T09:00` },
-    ],
-  })
-  await needWith(world.cadre, {
-    householdId: 李桂兰 as string,
-    category: 'OTHER',
-    description: '希望村里装路灯',
-    receivedAt: '2025-03-01T11:00',
-    steps: [{ to: 'REJECTED', at: `${DAY}T16:00` }],
-  })
-  await needWith(world.cadre, {
-    householdId: 韩永福 as string,
-    category: 'HOUSING',
-    description: '院墙需要加固',
-    dueOn: '2025-03-20',
-    receivedAt: '2025-02-20T10:00',
-  })
-  await needWith(world.cadre, {
-    householdId: 马德林 as string,
-    category: 'MEDICAL',
-    description: '请联系13912345678帮忙办理医保',
-    receivedAt: `${DAY}T12:00`,
-  })
-  // 上滩村, by its own cadre.
-  await needWith(world.otherCadre, {
-    householdId: shangtan,
-    category: 'MEDICAL',
-    description: '慢性病药费报销',
-    receivedAt: `${DAY}T08:30`,
-    steps: [{ to: 'TRANSFERRED', at: `${DAY}T09:30` }],
-  })
-  await needWith(world.otherCadre, {
-    householdId: shangtan,
-    category: 'HOUSING',
-    description: '院墙倒塌',
-    dueOn: '2025-03-08',
-    receivedAt: `${DAY_BEFORE}T10:00`,
-  })
+  // biome-ignore format: a table, one need a line
+  const qianyueNeeds: NeedRow[] = [
+    [韩永福, 'MEDICAL', '需要一台轮椅', `${DAY}T09:00`, { steps: [['HANDLED_DIRECTLY', `${DAY}T10:00`], ['RESOLVED', `${DAY}T15:00`], ['FOLLOWED_UP', `${DAY}T18:00`]] }],
+    [李桂兰, 'HOUSING', '房屋屋顶漏雨，需要维修', `${DAY}T00:01`, { steps: [['TRANSFERRED', `${DAY}T11:00`]] }],
+    [马德林, 'MEDICAL', '=HYPERLINK("x")', `${DAY}T23:59`],
+    [祁有才, 'EMPLOYMENT', '想在县城找一份工作', `${DAY_BEFORE}T23:59`, { dueOn: DAY_BEFORE, steps: [['HANDLED_DIRECTLY', `${DAY}T08:00`]] }],
+    [祁有才, 'FUNDS', '申请临时救助', `${DAY_AFTER}T00:01`],
+    [马德林, 'SUPPLIES', '冬季取暖用煤不足', '2025-03-01T10:00', { steps: [['TRANSFERRED', '2025-03-02T10:00'], ['IN_PROGRESS', '2025-03-05T10:00'], ['RESOLVED', `${DAY}T14:00`], ['FOLLOWED_UP', `${DAY_AFTER}T09:00`]] }],
+    [李桂兰, 'OTHER', '希望村里装路灯', '2025-03-01T11:00', { steps: [['REJECTED', `${DAY}T16:00`]] }],
+    [韩永福, 'HOUSING', '院墙需要加固', '2025-02-20T10:00', { dueOn: '2025-03-20' }],
+    [马德林, 'MEDICAL', '请联系13912345678帮忙办理医保', `${DAY}T12:00`],
+  ]
+  const shangtanNeeds: NeedRow[] = [
+    [shangtan, 'MEDICAL', '慢性病药费报销', `${DAY}T08:30`, { steps: [['TRANSFERRED', `${DAY}T09:30`]] }],
+    [shangtan, 'HOUSING', '院墙倒塌', `${DAY_BEFORE}T10:00`, { dueOn: '2025-03-08' }],
+  ]
+  // Each village's by its own cadre.
+  for (const need of qianyueNeeds) await needWith(world.cadre, need)
+  for (const need of shangtanNeeds) await needWith(world.otherCadre, need)
 
   const served = await serveWorld(world, ['admin', 'secretary', 'cadre', 'otherCadre', 'resident'])
   baseUrl = served.baseUrl
@@ -199,14 +144,9 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     expect(report.date).toBe(DAY)
     expect(report.village).toBeNull()
     // Received 00:01, 08:30, 09:00, 12:00 and 23:59 that day; not 23:59 the day before, nor 00:01 after.
-    expect(report.figures).toEqual({
-      received: 5,
-      handledDirectly: 2,
-      transferred: 2,
-      resolved: 2,
-      followedUp: 1,
-      rejected: 1,
-    })
+    expect(report.figures).toEqual(
+      figures({ received: 5, handledDirectly: 2, transferred: 2, resolved: 2, followedUp: 1, rejected: 1 }),
+    )
     // Open at the end of the day: received by then and not done, rejected or followed up by then.
     expect(report.totals).toEqual({ open: 7, overdue: 2 })
     expect(report.hotTopics).toEqual([
@@ -228,14 +168,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
   it('puts the day’s edges in Beijing time', async () => {
     const before = await world.admin.report.dailyNeeds({ date: DAY_BEFORE })
     // 23:59 on the 9th (前跃村) and 10:00 (上滩村); nothing moved that day.
-    expect(before.figures).toEqual({
-      received: 2,
-      handledDirectly: 0,
-      transferred: 0,
-      resolved: 0,
-      followedUp: 0,
-      rejected: 0,
-    })
+    expect(before.figures).toEqual(figures({ received: 2 }))
     // Also open: 院墙需要加固 (20 Feb), 取暖用煤 (in progress) and 路灯 (rejected only on the 10th).
     expect(before.totals).toEqual({ open: 5, overdue: 1 })
     expect(before.hotTopics.map((t) => [t.label, t.count])).toEqual([
@@ -243,14 +176,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
       ['就业', 1],
     ])
     const after = await world.admin.report.dailyNeeds({ date: DAY_AFTER })
-    expect(after.figures).toEqual({
-      received: 1,
-      handledDirectly: 0,
-      transferred: 0,
-      resolved: 0,
-      followedUp: 1,
-      rejected: 0,
-    })
+    expect(after.figures).toEqual(figures({ received: 1, followedUp: 1 }))
     expect(after.totals).toEqual({ open: 8, overdue: 2 })
     expect(after.hotTopics).toEqual([{ category: 'FUNDS', label: '资金', count: 1, line: '申请临时救助（前跃村）' }])
   })
@@ -272,14 +198,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     expect(await world.secretary.report.dailyNeeds({ date: DAY })).toEqual(expected)
     // 上滩村's cadre sees only 上滩村.
     const shangtan = await world.otherCadre.report.dailyNeeds({ date: DAY })
-    expect(shangtan.figures).toEqual({
-      received: 1,
-      handledDirectly: 0,
-      transferred: 1,
-      resolved: 0,
-      followedUp: 0,
-      rejected: 0,
-    })
+    expect(shangtan.figures).toEqual(figures({ received: 1, transferred: 1 }))
     expect(shangtan.totals).toEqual({ open: 2, overdue: 1 })
     expect(shangtan.hotTopics).toEqual([
       { category: 'MEDICAL', label: '医疗', count: 1, line: '慢性病药费报销（上滩村）' },
@@ -297,14 +216,7 @@ describe('report.dailyNeeds for 2025-03-10', () => {
     // The secretary asking for 上滩村 gets nothing of it, not even its name.
     const secretaryShangtan = await world.secretary.report.dailyNeeds({ date: DAY, villageId: shangtan.id })
     expect(secretaryShangtan.village).toBeNull()
-    expect(secretaryShangtan.figures).toEqual({
-      received: 0,
-      handledDirectly: 0,
-      transferred: 0,
-      resolved: 0,
-      followedUp: 0,
-      rejected: 0,
-    })
+    expect(secretaryShangtan.figures).toEqual(figures({}))
     expect(secretaryShangtan.totals).toEqual({ open: 0, overdue: 0 })
     expect(secretaryShangtan.hotTopics).toEqual([])
   })
@@ -328,14 +240,9 @@ describe('report.dailyNeeds for 2025-03-10', () => {
 
 describe('the 前跃村 story', () => {
   it('on the day it is replayed: four needs received, the coal need worked through to its follow-up', () => {
-    expect(storyReport.figures).toEqual({
-      received: 4,
-      handledDirectly: 1,
-      transferred: 1,
-      resolved: 1,
-      followedUp: 1,
-      rejected: 0,
-    })
+    expect(storyReport.figures).toEqual(
+      figures({ received: 4, handledDirectly: 1, transferred: 1, resolved: 1, followedUp: 1 }),
+    )
     // The roof (due 2025-03-31) and the wheelchair (due 2025-02-28) are long overdue; the health check has no due date.
     expect(storyReport.totals).toEqual({ open: 3, overdue: 2 })
     expect(storyReport.hotTopics).toEqual([
@@ -359,10 +266,7 @@ describe('the 前跃村 story', () => {
   })
 })
 
-const download = (token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/daily-needs-report.xlsx${query}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  })
+const download = (token: string | null, query = '') => exportDownload(baseUrl, 'daily-needs-report')(token, query)
 
 /** Every row of the sheet as its first three cells' values. */
 const rowsOfSheet = (workbook: ExcelJS.Workbook) => {
@@ -386,21 +290,16 @@ const tableAfter = (rows: ExcelJS.CellValue[][], label: string) => {
 }
 
 describe('GET /exports/daily-needs-report.xlsx', () => {
-  let response: Response
-  let workbook: ExcelJS.Workbook
-
-  beforeAll(async () => {
-    response = await download(tokens.cadre, `?date=${DAY}&villageId=${world.ref.villages.qianyue.id}`)
-    expect(response.status).toBe(200)
-    workbook = await workbookOf(await response.arrayBuffer())
-  })
+  const file = downloadBeforeAll(() =>
+    download(tokens.cadre, `?date=${DAY}&villageId=${world.ref.villages.qianyue.id}`),
+  )
 
   it('is named for the village and the day, never cached', () =>
-    expectXlsxAttachment(response, `前跃村-有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`))
+    expectXlsxAttachment(file.response, `前跃村-有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`))
 
   it('reads as the daily report: title, date, lead, then the figures', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([DAILY_NEEDS_SHEET])
-    const rows = rowsOfSheet(workbook)
+    expect(file.workbook.worksheets.map((s) => s.name)).toEqual([DAILY_NEEDS_SHEET])
+    const rows = rowsOfSheet(file.workbook)
     expect(rows[0]?.[0]).toBe('前跃村有诉必应日报')
     expect(String(rows[1]?.[0])).toMatch(/^日期：2025年3月10日　导出时间：\d{4}-\d\d-\d\d \d\d:\d\d$/)
     expect(rows[3]?.[0]).toBe(
@@ -422,7 +321,7 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
   })
 
   it('lists the hot topics, text kept as text', () => {
-    const rows = rowsOfSheet(workbook)
+    const rows = rowsOfSheet(file.workbook)
     const titleAt = rows.findIndex((r) => r[0] === HOT_TOPICS_TITLE)
     expect(rows[titleAt + 1]).toEqual([...HOT_TOPICS_HEADER])
     expect(HOT_TOPICS_HEADER).toEqual(['类别', '件数', '情况'])
@@ -432,7 +331,7 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
       ['医疗', 3, `'${MEDICAL_LINE_QIANYUE}`],
       ['住房', 1, '房屋屋顶漏雨，需要维修（前跃村）'],
     ])
-    sheetOf(workbook, DAILY_NEEDS_SHEET).eachRow((row) => {
+    sheetOf(file.workbook, DAILY_NEEDS_SHEET).eachRow((row) => {
       row.eachCell((cell) => {
         expect(cell.type).not.toBe(6) // ExcelJS.ValueType.Formula
         expect(String(cell.value)).not.toContain('13912345678')
@@ -441,13 +340,10 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
   })
 
   it('is on the audit trail with its filters and figures, and no quoted need', async () => {
-    const entry = await world.deps.prisma.auditLog.findFirst({
-      where: { action: 'export.dailyNeedsReport', actorId: world.ref.users.cadre.id },
-      orderBy: { id: 'desc' },
-    })
-    expect(entry).toMatchObject({
-      entityType: 'Export',
-      after: {
+    const entry = await expectExportAudited(
+      world,
+      { action: 'export.dailyNeedsReport', actorId: world.ref.users.cadre.id },
+      {
         filters: { date: DAY, villageId: world.ref.villages.qianyue.id },
         received: 4,
         handledDirectly: 2,
@@ -458,39 +354,38 @@ describe('GET /exports/daily-needs-report.xlsx', () => {
         open: 5,
         overdue: 1,
         hotTopicCount: 2,
-        isComplete: true,
       },
-    })
+    )
     expect(JSON.stringify(entry?.after)).not.toContain('HYPERLINK')
   })
 
   it('covers every village in scope without a village, and says so when a day had no intake', async () => {
     const all = await download(tokens.admin, `?date=${DAY}`)
     expectXlsxAttachment(all, `有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`)
-    const rows = rowsOfSheet(await workbookOf(await all.arrayBuffer()))
+    const rows = rowsOfSheet(await workbookFrom(all))
     expect(rows[0]?.[0]).toBe('有诉必应日报')
     expect(tableAfter(rows, '项目').table[0]?.slice(0, 2)).toEqual(['受理诉求', 5])
     // The secretary asking for 上滩村: not named in the file, and nothing of it inside.
     const hidden = await download(tokens.secretary, `?date=${DAY}&villageId=${world.ref.villages.shangtan.id}`)
     expectXlsxAttachment(hidden, `有诉必应日报-${DAY}.xlsx`, `daily-needs-report-${DAY}.xlsx`)
-    const hiddenRows = rowsOfSheet(await workbookOf(await hidden.arrayBuffer()))
+    const hiddenRows = rowsOfSheet(await workbookFrom(hidden))
     expect(tableAfter(hiddenRows, '项目').table.every((r) => r[1] === 0)).toBe(true)
     expect(tableAfter(hiddenRows, '类别').table).toEqual([['（当日无新受理诉求）', null, null]])
   })
 })
 
 describe('export refusals', () => {
-  it('answers 401 without a session, in Chinese', () =>
-    expectSignInRequired((token) => download(token, `?date=${DAY}`)))
-
-  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident, `?date=${DAY}`)))
-
-  it('answers 400 to a bad or missing date or village, naming it', () =>
-    expectValidationFailures((query) => download(tokens.cadre, query), {
+  itRefusesLikeEveryExport({
+    download,
+    tokens: () => ({ staff: tokens.cadre, resident: tokens.resident }),
+    validQuery: `?date=${DAY}`,
+    // A bad or missing date or village.
+    badFilters: {
       '': 'date',
       '?date=2025-13-01': 'date',
       '?date=2100-01-01': 'date',
       [`?date=${DAY}&villageId=abc`]: 'villageId',
       [`?date=${DAY}&village=前跃村`]: 'query',
-    }))
+    },
+  })
 })

@@ -6,9 +6,8 @@ import ExcelJS from 'exceljs'
 import pino from 'pino'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
-import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
+import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import { buildServer } from '../../server/http/build-server'
-import { loadActor } from '../../server/services/auth/actor'
 import {
   exportDonationLedger,
   HIDDEN_HOUSEHOLDS_LABEL,
@@ -16,10 +15,20 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../server/services/exports/donation-ledger'
-import { expectForbidden, expectSignInRequired, expectValidationFailures } from '../helpers/export-refusals'
+import { BAD_VILLAGE_AND_DATES, itRefusesLikeEveryExport } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, fenOf, rowsOf, sheetOf, workbookOf } from '../helpers/xlsx'
+import {
+  downloadMonthOfVillage,
+  expectExportAudited,
+  exportDownload,
+  exportedWorkbook,
+  fenOf,
+  headerOf,
+  rowsOf,
+  sheetOf,
+  workbookFrom,
+} from '../helpers/xlsx'
 
 let world: World
 let story: Awaited<ReturnType<typeof replayStory>>
@@ -53,10 +62,7 @@ beforeAll(async () => {
   tokens = served.tokens
 })
 
-const download = (token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/donation-ledger.xlsx${query}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  })
+const download = (token: string | null, query = '') => exportDownload(baseUrl, 'donation-ledger')(token, query)
 
 /** The ledger's data rows, as header → value. */
 const ledgerRows = (workbook: ExcelJS.Workbook) => rowsOf(workbook, LEDGER_SHEET, DOCUMENTED_HEADERS)
@@ -90,30 +96,19 @@ const summarySection = (workbook: ExcelJS.Workbook, section: string) => {
 }
 
 describe('the secretary’s download of the 前跃村 ledger', () => {
-  let response: Response
-  let workbook: ExcelJS.Workbook
-
-  beforeAll(async () => {
-    response = await download(
-      tokens.secretary,
-      `?villageId=${world.ref.villages.qianyue.id}&from=2025-01-01&to=2025-01-31`,
-    )
-    expect(response.status).toBe(200)
-    workbook = await workbookOf(await response.arrayBuffer())
-  })
-
-  it('is an .xlsx attachment named for the village and month, never cached', () =>
-    expectXlsxAttachment(response, '前跃村-捐赠台账-2025-01.xlsx', 'donation-ledger-2025-01.xlsx'))
+  const file = downloadMonthOfVillage(
+    () => download(tokens.secretary, `?villageId=${world.ref.villages.qianyue.id}&from=2025-01-01&to=2025-01-31`),
+    { village: '前跃村', what: '捐赠台账', whatAscii: 'donation-ledger', month: '2025-01' },
+  )
 
   it('has the ledger then the summary, with the documented columns in order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET])
-    const header = sheetOf(workbook, LEDGER_SHEET).getRow(1)
-    expect(DOCUMENTED_HEADERS.map((_, i) => header.getCell(i + 1).value)).toEqual(DOCUMENTED_HEADERS)
+    expect(file.workbook.worksheets.map((s) => s.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET])
+    expect(headerOf(sheetOf(file.workbook, LEDGER_SHEET))).toEqual(DOCUMENTED_HEADERS)
     expect(LEDGER_COLUMNS.map((c) => c.header)).toEqual(DOCUMENTED_HEADERS)
   })
 
   it('has one row per cash donation and per goods line', () => {
-    const rows = ledgerRows(workbook)
+    const rows = ledgerRows(file.workbook)
     expect(rows).toHaveLength(7 + 3)
     const goods = rows.filter((r) => r.类型 === '物资')
     expect(goods.map((r) => `${r.物资名称}${r.数量}${r.单位}`)).toEqual(['大米40袋', '面粉40袋', '食用油20桶'])
@@ -127,53 +122,46 @@ describe('the secretary’s download of the 前跃村 ledger', () => {
   })
 
   it('reconciles to ¥44,000 to the fen, in the rows and in the summary', () => {
-    const rows = ledgerRows(workbook)
+    const rows = ledgerRows(file.workbook)
     const rowsFen = rows.reduce((sum, r) => sum + fenOf(r['现金（元）']) + fenOf(r['物资价值（元）']), 0)
     expect(rowsFen).toBe(STORY_DONATIONS_FEN)
-    const [label, cash, goods, total, count] = summaryRow(workbook, '合计') ?? []
+    const [label, cash, goods, total, count] = summaryRow(file.workbook, '合计') ?? []
     expect(label).toBe('合计')
     expect([fenOf(cash), fenOf(goods), fenOf(total), count]).toEqual([3_600_000, 800_000, STORY_DONATIONS_FEN, 8])
     // Money cells are numbers shown as 44,000.00.
-    const totalCell = sheetOf(workbook, SUMMARY_SHEET).findRow(6)?.getCell(4)
+    const totalCell = sheetOf(file.workbook, SUMMARY_SHEET).findRow(6)?.getCell(4)
     expect(totalCell?.value).toBe(44_000)
     expect(totalCell?.numFmt).toBe('#,##0.00')
-    expect(sheetOf(workbook, LEDGER_SHEET).getRow(2).getCell(column('现金（元）')).numFmt).toBe('#,##0.00')
+    expect(sheetOf(file.workbook, LEDGER_SHEET).getRow(2).getCell(column('现金（元）')).numFmt).toBe('#,##0.00')
   })
 
   it('totals per donor and per village, in-kind beside cash', () => {
-    const donors = summarySection(workbook, '按捐赠方')
+    const donors = summarySection(file.workbook, '按捐赠方')
     expect(donors).toHaveLength(8)
     expect(donors.reduce((sum, [, , , total]) => sum + fenOf(total), 0)).toBe(STORY_DONATIONS_FEN)
-    expect(summaryRow(workbook, '西宁市司法局机关党支部', '按捐赠方')?.slice(1)).toEqual([0, 8_000, 8_000, 1])
-    expect(summaryRow(workbook, '前跃村', '按受赠村')?.slice(1)).toEqual([36_000, 8_000, 44_000, 8])
-    expect(summarySection(workbook, '按困难群众户')).toEqual([['（无）', null, null, null, null]])
+    expect(summaryRow(file.workbook, '西宁市司法局机关党支部', '按捐赠方')?.slice(1)).toEqual([0, 8_000, 8_000, 1])
+    expect(summaryRow(file.workbook, '前跃村', '按受赠村')?.slice(1)).toEqual([36_000, 8_000, 44_000, 8])
+    expect(summarySection(file.workbook, '按困难群众户')).toEqual([['（无）', null, null, null, null]])
   })
 
   it('is on the audit trail with its filters and row count', async () => {
-    const entry = await world.deps.prisma.auditLog.findFirst({
-      where: { action: 'export.donationLedger', actorId: world.ref.users.secretary.id },
-      orderBy: { id: 'desc' },
-    })
-    expect(entry).toMatchObject({
-      entityType: 'Export',
-      requestId: expect.any(String),
-      after: {
+    await expectExportAudited(
+      world,
+      { action: 'export.donationLedger', actorId: world.ref.users.secretary.id },
+      {
         filters: { villageId: world.ref.villages.qianyue.id, activityId: null, from: '2025-01-01', to: '2025-01-31' },
         rowCount: 10,
         donationCount: 8,
-        cashFen: 3_600_000,
-        goodsValueFen: 800_000,
-        isComplete: true,
+        ...STORY_MONEY,
       },
-    })
+    )
   })
 })
 
 describe('scope', () => {
   it('gives a cadre of another village none of 前跃村’s donations', async () => {
     const response = await download(tokens.otherCadre)
-    expect(response.status).toBe(200)
-    const workbook = await workbookOf(await response.arrayBuffer())
+    const workbook = await workbookFrom(response)
     expect(ledgerRows(workbook)).toEqual([])
     expect(summaryRow(workbook, '合计')?.slice(1)).toEqual([0, 0, 0, 0])
     expect(summaryRow(workbook, '前跃村')).toBeUndefined()
@@ -183,7 +171,7 @@ describe('scope', () => {
       encodeURIComponent(`捐赠台账-${shanghaiDate()}.xlsx`).replace(/'/g, '%27'),
     )
     expect(other.headers.get('content-disposition')).not.toContain(encodeURIComponent('前跃村'))
-    expect(ledgerRows(await workbookOf(await other.arrayBuffer()))).toEqual([])
+    expect(ledgerRows(await workbookFrom(other))).toEqual([])
   })
 
   it('does not name a household the caller may not see, but counts its donation', async () => {
@@ -201,33 +189,25 @@ describe('scope', () => {
         receivedOn: new Date('2025-03-05T00:00:00Z'),
       },
     })
-    const asSecretary = await workbookOf(
-      await (await download(tokens.secretary, '?from=2025-03-01&to=2025-03-31')).arrayBuffer(),
-    )
+    const asSecretary = await workbookFrom(await download(tokens.secretary, '?from=2025-03-01&to=2025-03-31'))
     expect(ledgerRows(asSecretary)).toMatchObject([
       { 捐赠编号: donation.id, 受赠村: '上滩村', 受赠方: '困难群众户', 类型: '现金' },
     ])
     expect(fenOf(ledgerRows(asSecretary)[0]?.['现金（元）'] ?? null)).toBe(12_345)
     expect(summarySection(asSecretary, '按困难群众户')).toEqual([[HIDDEN_HOUSEHOLDS_LABEL, 123.45, 0, 123.45, 1]])
     // The village's own cadre keeps its records, and sees the name.
-    const asOtherCadre = await workbookOf(await (await download(tokens.otherCadre, '?from=2025-03-01')).arrayBuffer())
+    const asOtherCadre = await workbookFrom(await download(tokens.otherCadre, '?from=2025-03-01'))
     expect(ledgerRows(asOtherCadre).map((r) => r.受赠方)).toEqual(['困难群众户 何长寿（ST-001）'])
     expect(summarySection(asOtherCadre, '按困难群众户')).toEqual([['何长寿（ST-001）', 123.45, 0, 123.45, 1]])
   })
 })
 
 describe('refusals', () => {
-  it('answers 401 without a session, in Chinese', () => expectSignInRequired((token) => download(token)))
-
-  it('answers 403 to a resident', async () => expectForbidden(await download(tokens.resident)))
-
-  it('answers 400 to bad filters, naming the filter', () =>
-    expectValidationFailures((query) => download(tokens.secretary, query), {
-      '?villageId=abc': 'villageId',
-      '?from=2025-13-01': 'from',
-      '?from=2025-02-01&to=2025-01-01': 'to',
-      '?village=前跃村': 'query',
-    }))
+  itRefusesLikeEveryExport({
+    download,
+    tokens: () => ({ staff: tokens.secretary, resident: tokens.resident }),
+    badFilters: { ...BAD_VILLAGE_AND_DATES, '?village=前跃村': 'query' },
+  })
 
   it('does not run the export for HEAD', async () => {
     const response = await fetch(`${baseUrl}/exports/donation-ledger.xlsx`, {
@@ -269,7 +249,7 @@ describe('formula injection', () => {
     })
     const response = await download(tokens.secretary, '?from=2025-02-10&to=2025-02-10')
     expect(response.headers.get('content-disposition')).toContain('filename="donation-ledger-2025-02-10.xlsx"')
-    const workbook = await workbookOf(await response.arrayBuffer())
+    const workbook = await workbookFrom(response)
     const cell = sheetOf(workbook, LEDGER_SHEET).getRow(2).getCell(column('捐赠方'))
     expect(cell.value).toBe(`'${donor}`)
     expect(cell.type).toBe(ExcelJS.ValueType.String)
@@ -291,26 +271,18 @@ describe('voided donations and batches', () => {
       receivedOn: PARTY_DAY,
     })
     await world.secretary.donation.void({ id: voided.id, version: voided.version, reason: '重复登记' })
-    const actor = await loadActor(world.deps.prisma, world.ref.users.secretary.id)
-    const ctx = { db: world.deps.prisma, crypto: world.deps.crypto, requestId: 'test', log: world.deps.log, actor }
+    const ctx = await world.serviceContextAs(world.ref.users.secretary.id)
     // Eight donations on one day and batches of three: the cursor must step within a date.
     for (const batchSize of [1, 3, 500]) {
-      const output = new PassThrough()
-      const chunks: Buffer[] = []
-      output.on('data', (chunk: Buffer) => chunks.push(chunk))
-      const result = await exportDonationLedger({
-        ctx,
-        input: { activityId: story.activityId },
-        output,
-        batchSize,
-      })
+      const { result, workbook } = await exportedWorkbook((output) =>
+        exportDonationLedger({ ctx, input: { activityId: story.activityId }, output, batchSize }),
+      )
       expect(result, `batches of ${batchSize}`).toEqual({
         rowCount: 10,
         donationCount: 8,
-        cashFen: 3_600_000,
-        goodsValueFen: 800_000,
+        ...STORY_MONEY,
       })
-      const rows = ledgerRows(await workbookOf(Buffer.concat(chunks)))
+      const rows = ledgerRows(workbook)
       expect(rows.map((r) => r.捐赠编号)).not.toContain(voided.id)
       expect(new Set(rows.map((r) => `${r.捐赠编号}${r.物资名称}`)).size).toBe(10)
     }
@@ -330,9 +302,8 @@ describe('a reader that stops reading', () => {
         receivedOn: new Date(`2024-06-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`),
       })),
     })
-    const actor = await loadActor(world.deps.prisma, world.ref.users.secretary.id)
     const requestId = `slow-reader-${Date.now()}`
-    const ctx = { db: world.deps.prisma, crypto: world.deps.crypto, requestId, log: world.deps.log, actor }
+    const ctx = await world.serviceContextAs(world.ref.users.secretary.id, requestId)
     // Nobody reads this output, as when a client's connection stalls.
     const output = new PassThrough({ highWaterMark: 16 * 1024 })
     const running = exportDonationLedger({

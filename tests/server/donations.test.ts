@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditSnapshot } from '../../server/services/audit/write-audit'
-import { loadActor } from '../../server/services/auth/actor'
 import { donationRow, writeDonation } from '../../server/services/donations/write-donation'
 import { failureOf } from '../helpers/errors'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
@@ -74,12 +73,7 @@ describe('donations', () => {
 
   it('writes nothing for a household anonymised after the checks, and stores no retry key', async () => {
     const household = await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
-    const ctx = {
-      db: world.deps.prisma,
-      crypto: world.deps.crypto,
-      actor: await loadActor(world.deps.prisma, world.ref.users.secretary.id),
-      requestId: randomUUID(),
-    }
+    const ctx = await world.serviceContextAs(world.ref.users.secretary.id)
     const row = donationRow(
       {
         donorOrgId: null,

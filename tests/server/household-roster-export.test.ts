@@ -12,10 +12,19 @@ import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { MEMBER_SHEET, ROSTER_SHEET } from '../../server/services/exports/household-roster'
 import { PUBLIC_ROSTER_SHEET } from '../../server/services/exports/household-roster-public'
 import { anonymiseExpiredHouseholds, GRACE_DAYS } from '../../server/services/retention/anonymise-households'
-import { CHINESE } from '../helpers/errors'
-import { householdInput } from '../helpers/factories'
+import { itRefusesLikeEveryExport } from '../helpers/export-refusals'
+import { householdInput, memberInput } from '../helpers/factories'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
+import {
+  downloadBeforeAll,
+  expectSheets,
+  expectXlsxAttachment,
+  exportDownload,
+  rowsOf,
+  sheetOf,
+  workbookFrom,
+} from '../helpers/xlsx'
 
 /** The columns as documented in docs/exports.md. */
 const ROSTER_HEADERS = [
@@ -76,22 +85,14 @@ beforeAll(async () => {
       },
     ],
     members: [
-      {
-        name: '韩福全',
-        relationship: 'HEAD',
-        idNumber: headIdNumber,
-        health: { status: 'CHRONIC_ILLNESS', detail: '高血压' },
-        laborCapacity: 'PARTIAL',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
-      {
-        name: '韩小梅',
+      memberInput('韩福全', { idNumber: headIdNumber }),
+      memberInput('韩小梅', {
         relationship: 'DAUGHTER',
         idNumber: fakeIdNumber('2010-09-09', 602),
         health: { status: 'DISABLED', detail: '左腿残疾' },
         laborCapacity: 'NONE',
         schoolStatus: 'JUNIOR_HIGH',
-      },
+      }),
     ],
   })
   formula = householdInput(qianyue, { code: 'QY-102', headName: FORMULA_NAME, groupName: '@三社' })
@@ -99,14 +100,11 @@ beforeAll(async () => {
     code: 'ST-101',
     headName: '何有福',
     members: [
-      {
-        name: '何有福',
-        relationship: 'HEAD',
+      memberInput('何有福', {
         idNumber: fakeIdNumber('1958-07-07', 703),
         health: { status: 'CHRONIC_ILLNESS', detail: '糖尿病' },
         laborCapacity: 'ABLE',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
+      }),
     ],
   })
   anonymised = householdInput(qianyue, {
@@ -115,14 +113,11 @@ beforeAll(async () => {
     monitoringStartedOn: '2016-03-01',
     monitoringEndedOn: '2019-12-31',
     members: [
-      {
-        name: '星旧户',
-        relationship: 'HEAD',
+      memberInput('星旧户', {
         idNumber: fakeIdNumber('1940-01-01', 805),
         health: { status: 'SERIOUS_ILLNESS', detail: '肾病晚期' },
         laborCapacity: 'NONE',
-        schoolStatus: 'NOT_IN_SCHOOL',
-      },
+      }),
     ],
   })
   for (const input of [main, formula, anonymised]) await world.cadre.household.create(input)
@@ -139,37 +134,10 @@ beforeAll(async () => {
 
 type Variant = 'household-roster' | 'household-roster-public'
 
-const download = (variant: Variant, token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/${variant}.xlsx${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+const download = (variant: Variant, token: string | null, query = '') => exportDownload(baseUrl, variant)(token, query)
 
-const workbookOf = async (response: Response) => {
-  expect(response.status).toBe(200)
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await response.arrayBuffer()) as never)
-  return workbook
-}
-
-const sheetOf = (workbook: ExcelJS.Workbook, name: string) => {
-  const sheet = workbook.getWorksheet(name)
-  if (!sheet) throw new Error(`no sheet ${name}`)
-  return sheet
-}
-
-const headerOf = (sheet: ExcelJS.Worksheet) => {
-  const values: ExcelJS.CellValue[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell) => values.push(cell.value))
-  return values
-}
-
-/** A sheet's data rows, as header → value. */
-const rowsOf = (sheet: ExcelJS.Worksheet) => {
-  const headers = headerOf(sheet).map(String)
-  const rows: Record<string, ExcelJS.CellValue>[] = []
-  sheet.eachRow((row, n) => {
-    if (n > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])))
-  })
-  return rows
-}
+/** The data rows of a roster's first (for the 公示 roster, only) sheet. */
+const firstSheetRows = (workbook: ExcelJS.Workbook) => rowsOf(workbook, workbook.worksheets[0]?.name ?? '')
 
 /** Every cell of every sheet, as text. */
 const everyCell = (workbook: ExcelJS.Workbook) => {
@@ -193,31 +161,23 @@ const masksOf = (h: TCreateHouseholdRequest) => [
 const today = () => shanghaiDate()
 
 describe('the 公示 roster, for the notice board', () => {
-  let response: Response
-  let workbook: ExcelJS.Workbook
+  const file = downloadBeforeAll(() =>
+    download('household-roster-public', tokens.cadre, `?villageId=${world.ref.villages.qianyue.id}`),
+  )
 
-  beforeAll(async () => {
-    response = await download('household-roster-public', tokens.cadre, `?villageId=${world.ref.villages.qianyue.id}`)
-    workbook = await workbookOf(response)
-  })
-
-  it('is an .xlsx attachment named for the village and the day, never cached', () => {
-    expect(response.headers.get('content-type')).toBe(
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    )
-    expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="household-roster-public-${today()}.xlsx"; filename*=UTF-8''${encodeURIComponent(`前跃村-困难户公示名单-${today()}.xlsx`)}`,
-    )
-  })
+  it('is an .xlsx attachment named for the village and the day, never cached', () =>
+    expectXlsxAttachment(
+      file.response,
+      `前跃村-困难户公示名单-${today()}.xlsx`,
+      `household-roster-public-${today()}.xlsx`,
+    ))
 
   it('has one sheet with exactly the documented columns, in order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([PUBLIC_ROSTER_SHEET])
-    expect(headerOf(sheetOf(workbook, PUBLIC_ROSTER_SHEET))).toEqual(PUBLIC_HEADERS)
+    expectSheets(file.workbook, { [PUBLIC_ROSTER_SHEET]: PUBLIC_HEADERS })
   })
 
   it('lists the village’s households, without the anonymised one', () => {
-    const rows = rowsOf(sheetOf(workbook, PUBLIC_ROSTER_SHEET))
+    const rows = rowsOf(file.workbook, PUBLIC_ROSTER_SHEET)
     expect(rows.map((r) => r.户主姓名)).toEqual(['韩福全', `'${FORMULA_NAME}`])
     expect(rows[0]).toEqual({
       村: '前跃村',
@@ -232,7 +192,7 @@ describe('the 公示 roster, for the notice board', () => {
   })
 
   it('holds no ID number, not even masked, no phone, no income and no health', () => {
-    const cells = everyCell(workbook)
+    const cells = everyCell(file.workbook)
     expect(cells.length).toBeGreaterThan(PUBLIC_HEADERS.length)
     const forbidden = [
       ...created.flatMap(plaintextOf),
@@ -255,29 +215,19 @@ describe('the 公示 roster, for the notice board', () => {
 })
 
 describe('the internal roster', () => {
-  let response: Response
-  let workbook: ExcelJS.Workbook
+  const file = downloadBeforeAll(() =>
+    download('household-roster', tokens.cadre, `?villageId=${world.ref.villages.qianyue.id}`),
+  )
 
-  beforeAll(async () => {
-    response = await download('household-roster', tokens.cadre, `?villageId=${world.ref.villages.qianyue.id}`)
-    workbook = await workbookOf(response)
-  })
-
-  it('is named for the village and the day, never cached', () => {
-    expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="household-roster-${today()}.xlsx"; filename*=UTF-8''${encodeURIComponent(`前跃村-困难户花名册-${today()}.xlsx`)}`,
-    )
-  })
+  it('is named for the village and the day, never cached', () =>
+    expectXlsxAttachment(file.response, `前跃村-困难户花名册-${today()}.xlsx`, `household-roster-${today()}.xlsx`))
 
   it('has the households then their members, with the documented columns in order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([ROSTER_SHEET, MEMBER_SHEET])
-    expect(headerOf(sheetOf(workbook, ROSTER_SHEET))).toEqual(ROSTER_HEADERS)
-    expect(headerOf(sheetOf(workbook, MEMBER_SHEET))).toEqual(MEMBER_HEADERS)
+    expectSheets(file.workbook, { [ROSTER_SHEET]: ROSTER_HEADERS, [MEMBER_SHEET]: MEMBER_HEADERS })
   })
 
   it('has one row per household, masked, with the income exact to the fen', () => {
-    const rows = rowsOf(sheetOf(workbook, ROSTER_SHEET))
+    const rows = rowsOf(file.workbook, ROSTER_SHEET)
     expect(rows.map((r) => r.户编号)).toEqual(['QY-101', 'QY-102'])
     expect(rows[0]).toEqual({
       户编号: 'QY-101',
@@ -296,13 +246,13 @@ describe('the internal roster', () => {
       监测结束: '2026-12-31',
     })
     expect(Math.round((rows[0]?.['家庭人均纯收入（元）'] as number) * 100)).toBe(1_234_567)
-    expect(sheetOf(workbook, ROSTER_SHEET).getRow(2).getCell(11).numFmt).toBe('#,##0.00')
+    expect(sheetOf(file.workbook, ROSTER_SHEET).getRow(2).getCell(11).numFmt).toBe('#,##0.00')
     // No income recorded: blank, not 0.
     expect(rows[1]?.['家庭人均纯收入（元）']).toBeNull()
   })
 
   it('has one row per member, health as its status only', () => {
-    const rows = rowsOf(sheetOf(workbook, MEMBER_SHEET))
+    const rows = rowsOf(file.workbook, MEMBER_SHEET)
     expect(rows.filter((r) => r.户编号 === 'QY-101')).toEqual([
       {
         户编号: 'QY-101',
@@ -327,7 +277,7 @@ describe('the internal roster', () => {
   })
 
   it('holds no plaintext ID number or phone, and no health detail', () => {
-    const cells = everyCell(workbook)
+    const cells = everyCell(file.workbook)
     for (const needle of [...created.flatMap(plaintextOf), ...HEALTH_DETAILS])
       expect(
         cells.filter((c) => c.includes(needle)),
@@ -339,13 +289,13 @@ describe('the internal roster', () => {
   })
 
   it('shows health only to those who keep the village’s records, as the household page does', async () => {
-    const asSecretary = await workbookOf(
+    const asSecretary = await workbookFrom(
       await download('household-roster', tokens.secretary, `?villageId=${world.ref.villages.qianyue.id}`),
     )
-    const members = rowsOf(sheetOf(asSecretary, MEMBER_SHEET))
+    const members = rowsOf(asSecretary, MEMBER_SHEET)
     expect(members).toHaveLength(3)
     expect(members.map((r) => r.健康状况)).toEqual([null, null, null])
-    expect(rowsOf(sheetOf(asSecretary, ROSTER_SHEET)).map((r) => r.身份证号码)).toEqual([
+    expect(rowsOf(asSecretary, ROSTER_SHEET).map((r) => r.身份证号码)).toEqual([
       maskIdNumber(main.idNumber),
       maskIdNumber(formula.idNumber),
     ])
@@ -357,46 +307,31 @@ describe('scope', () => {
     it(`gives a cadre of another village none of 前跃村’s households (${variant})`, async () => {
       const asked = await download(variant, tokens.otherCadre, `?villageId=${world.ref.villages.qianyue.id}`)
       expect(asked.headers.get('content-disposition')).not.toContain(encodeURIComponent('前跃村'))
-      const firstSheet = (w: ExcelJS.Workbook) => w.worksheets[0] as ExcelJS.Worksheet
-      expect(rowsOf(firstSheet(await workbookOf(asked)))).toEqual([])
-      const all = await workbookOf(await download(variant, tokens.otherCadre))
-      expect(rowsOf(firstSheet(all)).map((r) => r.户主姓名)).toEqual(['何有福'])
+      expect(firstSheetRows(await workbookFrom(asked))).toEqual([])
+      const all = await workbookFrom(await download(variant, tokens.otherCadre))
+      expect(firstSheetRows(all).map((r) => r.户主姓名)).toEqual(['何有福'])
       const cells = everyCell(all).join('\n')
       for (const name of ['韩福全', '韩小梅', FORMULA_NAME, '前跃村']) expect(cells).not.toContain(name)
     })
   }
 
   it('gives an admin every village, anonymised households still left out', async () => {
-    const workbook = await workbookOf(await download('household-roster', tokens.admin))
-    const codes = rowsOf(sheetOf(workbook, ROSTER_SHEET)).map((r) => r.户编号)
+    const workbook = await workbookFrom(await download('household-roster', tokens.admin))
+    const codes = rowsOf(workbook, ROSTER_SHEET).map((r) => r.户编号)
     expect([...codes].sort()).toEqual(['QY-101', 'QY-102', 'ST-101'])
-    expect(rowsOf(sheetOf(workbook, MEMBER_SHEET)).map((r) => r.户编号)).not.toContain('QY-103')
+    expect(rowsOf(workbook, MEMBER_SHEET).map((r) => r.户编号)).not.toContain('QY-103')
   })
 })
 
 describe('refusals', () => {
   for (const variant of ['household-roster', 'household-roster-public'] as const) {
-    it(`answers 401 without a session and 403 to a resident, in Chinese (${variant})`, async () => {
-      const anonymous = await download(variant, null)
-      expect(anonymous.status).toBe(401)
-      expect(anonymous.headers.get('cache-control')).toBe('no-store')
-      expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED')
-      const resident = await download(variant, tokens.resident)
-      expect(resident.status).toBe(403)
-      const body = (await resident.json()) as { error: { code: string; message: string } }
-      expect(body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(CHINESE) })
-    })
-
-    it(`answers 400 to an unknown or malformed filter (${variant})`, async () => {
-      for (const [query, field] of Object.entries({ '?villageId=abc': 'villageId', '?village=前跃村': 'query' })) {
-        const response = await download(variant, tokens.cadre, query)
-        expect(response.status, query).toBe(400)
-        const body = (await response.json()) as { error: { code: string; message: string; fieldErrors: object } }
-        expect(body.error.code).toBe('VALIDATION_FAILED')
-        expect(body.error.message, query).toMatch(CHINESE)
-        expect(Object.keys(body.error.fieldErrors), query).toEqual([field])
-      }
-    })
+    describe(variant, () =>
+      itRefusesLikeEveryExport({
+        download: (token, query) => download(variant, token, query),
+        tokens: () => ({ staff: tokens.cadre, resident: tokens.resident }),
+        badFilters: { '?villageId=abc': 'villageId', '?village=前跃村': 'query' },
+      }),
+    )
   }
 })
 
@@ -407,7 +342,7 @@ describe('formula injection', () => {
       ['household-roster', ROSTER_SHEET, 4],
       ['household-roster-public', PUBLIC_ROSTER_SHEET, 3],
     ] as const) {
-      const workbook = await workbookOf(await download(variant, tokens.cadre, query))
+      const workbook = await workbookFrom(await download(variant, tokens.cadre, query))
       const row = sheetOf(workbook, sheet).getRow(3)
       const cell = row.getCell(column)
       expect(cell.value, variant).toBe(`'${FORMULA_NAME}`)

@@ -28,10 +28,11 @@ import {
   mergeRosters,
   type RosterFile,
   rosterHousehold,
+  rosterMember,
   uploadRoster,
 } from '../helpers/roster-import'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, sheetOf, workbookOf } from '../helpers/xlsx'
+import { expectXlsxAttachment, exportDownload, headerOf, sheetOf, workbookFrom } from '../helpers/xlsx'
 
 type Issue = { sheet: string; row: number | null; column: string | null; code: string; message: string; text: string }
 type Report = {
@@ -65,22 +66,26 @@ beforeAll(async () => {
 })
 
 const downloadTemplate = (token: string | null, query = '') =>
-  fetch(`${baseUrl}/exports/household-roster-template.xlsx${query}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  })
+  exportDownload(baseUrl, 'household-roster-template')(token, query)
 
 const fileOf = (rows: RosterFile) => fillTemplate(template, rows)
 
+type Upload = { villageId?: string; token?: string | null; fileName?: string }
+
+/** A dry run's answer, uploaded as the cadre to 前跃村 unless said otherwise. */
+const dryRunUpload = (bytes: Buffer | string, { villageId = qianyue, token = tokens.cadre, fileName }: Upload = {}) =>
+  uploadRoster(baseUrl, token, { mode: 'dry-run', villageId }, bytes, fileName)
+
 const dryRun = async (bytes: Buffer, villageId = qianyue, token = tokens.cadre) => {
-  const response = await uploadRoster(baseUrl, token, { mode: 'dry-run', villageId }, bytes)
+  const response = await dryRunUpload(bytes, { villageId, token })
   expect(response.status).toBe(200)
   return (await response.json()) as Report
 }
 
-const commit = (bytes: Buffer, clientMutationId: string, overrides: Partial<ImportQuery> = {}) =>
+const commit = (bytes: Buffer, clientMutationId: string, overrides: Partial<ImportQuery> = {}, token = tokens.cadre) =>
   uploadRoster(
     baseUrl,
-    tokens.cadre,
+    token,
     {
       mode: 'commit',
       villageId: qianyue,
@@ -99,12 +104,6 @@ const rowCounts = async () => ({
   audit: await world.deps.prisma.auditLog.count(),
 })
 
-const headerOf = (sheet: ExcelJS.Worksheet) => {
-  const values: ExcelJS.CellValue[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell) => values.push(cell.value))
-  return values
-}
-
 describe('the template', () => {
   it('is an .xlsx with the columns the parser reads, an example row and a 说明 sheet of allowed values', async () => {
     const response = await downloadTemplate(tokens.cadre, `?villageId=${qianyue}`)
@@ -114,7 +113,7 @@ describe('the template', () => {
       `前跃村-困难户花名册导入模板-${today}.xlsx`,
       `household-roster-template-${today}.xlsx`,
     )
-    const workbook = await workbookOf(await response.arrayBuffer())
+    const workbook = await workbookFrom(response)
     expect(workbook.worksheets.map((s) => s.name)).toEqual([HOUSEHOLD_SHEET, MEMBER_SHEET, RISK_SHEET, NOTES_SHEET])
     for (const [name, columns] of [
       [HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS],
@@ -317,41 +316,25 @@ describe('row errors', () => {
     // row 5: fine, but its son's ID number is the head's of row 6
     rosterHousehold('ER-003', 509, {
       members: [
-        { 户编号: 'ER-003', 姓名: '甲', 与户主关系: '户主', 健康状况: '健康', 劳动能力: '有劳动能力' },
-        {
-          户编号: 'ER-003',
-          姓名: '乙',
-          与户主关系: '之子',
-          身份证号码: sharedId,
-          健康状况: '健康',
-          劳动能力: '有劳动能力',
-        },
+        rosterMember('ER-003', '甲'),
+        rosterMember('ER-003', '乙', { 与户主关系: '之子', 身份证号码: sharedId }),
       ],
     }),
     // row 6
     rosterHousehold('ER-004', 511, {
       household: { 户主身份证号码: sharedId },
-      members: [
-        {
-          户编号: 'ER-004',
-          姓名: '丙',
-          与户主关系: '户主',
-          身份证号码: sharedId,
-          健康状况: '健康',
-          劳动能力: '有劳动能力',
-        },
-      ],
+      members: [rosterMember('ER-004', '丙', { 身份证号码: sharedId })],
     }),
     // row 7: no 户主姓名; a risk marked eliminated without its month
     rosterHousehold('ER-005', 513, {
       household: { 户主姓名: null },
-      members: [{ 户编号: 'ER-005', 姓名: '丁', 与户主关系: '户主', 健康状况: '健康', 劳动能力: '有劳动能力' }],
+      members: [rosterMember('ER-005', '丁')],
       risks: [{ 户编号: 'ER-005', 风险类型: '因灾', 识别时间: '202401', 是否已消除: '是', 消除方式: '帮扶消除' }],
     }),
     // row 8: the same 户编号 as row 3
     rosterHousehold('ER-001', 515, { members: [], risks: [] }),
   )
-  roster.members.push({ 户编号: 'ER-404', 姓名: '戊', 与户主关系: '之女', 健康状况: '健康', 劳动能力: '有劳动能力' })
+  roster.members.push(rosterMember('ER-404', '戊', { 与户主关系: '之女' }))
 
   it('lists each error by sheet, row and column, in Chinese, and nothing is written', async () => {
     const bytes = await fileOf(roster)
@@ -391,7 +374,7 @@ describe('疑点', () => {
     const roster = mergeRosters(
       // 缺劳动力, yet everyone is able to work
       rosterHousehold('YD-001', 601, {
-        members: [{ 户编号: 'YD-001', 姓名: '己', 与户主关系: '户主', 健康状况: '健康', 劳动能力: '有劳动能力' }],
+        members: [rosterMember('YD-001', '己')],
         risks: [{ 户编号: 'YD-001', 风险类型: '缺劳动力', 识别时间: '202402' }],
       }),
       // a risk eliminated, and no 家庭人均纯收入
@@ -462,22 +445,10 @@ describe('scope and roles', () => {
   it('lets no cadre import into another village, and no other role import at all', async () => {
     const bytes = await fileOf(rosterHousehold('SC-001', 701))
     for (const token of [tokens.otherCadre, tokens.secretary, tokens.resident]) {
-      await expectForbidden(await uploadRoster(baseUrl, token, { mode: 'dry-run', villageId: qianyue }, bytes))
-      await expectForbidden(
-        await uploadRoster(
-          baseUrl,
-          token,
-          {
-            mode: 'commit',
-            villageId: qianyue,
-            digest: createHash('sha256').update(bytes).digest('hex'),
-            clientMutationId: randomUUID(),
-          },
-          bytes,
-        ),
-      )
+      await expectForbidden(await dryRunUpload(bytes, { token }))
+      await expectForbidden(await commit(bytes, randomUUID(), {}, token))
     }
-    await expectSignInRequired((token) => uploadRoster(baseUrl, token, { mode: 'dry-run', villageId: qianyue }, bytes))
+    await expectSignInRequired((token) => dryRunUpload(bytes, { token }))
     expect(await world.deps.prisma.household.count({ where: { code: 'SC-001' } })).toBe(0)
     // The admin may import anywhere.
     expect((await dryRun(bytes, world.ref.villages.shangtan.id, tokens.admin)).errors).toEqual([])
@@ -499,10 +470,9 @@ describe('formula-looking cells', () => {
     expect([text.headName, text.groupName, text.notes]).toEqual([formulaName, '+1+1', '@SUM(A1)'])
     expect((await world.cadre.household.byId({ id: formulaId })).headName).toBe('马德福')
 
-    const exported = await fetch(`${baseUrl}/exports/household-roster.xlsx?villageId=${qianyue}`, {
-      headers: { authorization: `Bearer ${tokens.cadre}` },
-    })
-    const workbook = await workbookOf(await exported.arrayBuffer())
+    const workbook = await workbookFrom(
+      await exportDownload(baseUrl, 'household-roster')(tokens.cadre, `?villageId=${qianyue}`),
+    )
     const cells: ExcelJS.Cell[] = []
     sheetOf(workbook, '困难户花名册').eachRow((row) => row.eachCell((cell) => cells.push(cell)))
     const cell = cells.find((c) => String(c.value).includes('HYPERLINK'))
@@ -527,25 +497,12 @@ describe('refusals', () => {
       body: '{}',
     })
     expect(await errorOf(json)).toEqual({ status: 415, code: 'IMPORT_NOT_MULTIPART' })
-    const csv = await uploadRoster(
-      baseUrl,
-      tokens.cadre,
-      { mode: 'dry-run', villageId: qianyue },
-      '户编号,户主姓名\n',
-      '花名册.csv',
-    )
+    const csv = await dryRunUpload('户编号,户主姓名\n', { fileName: '花名册.csv' })
     expect(await errorOf(csv)).toEqual({ status: 415, code: 'IMPORT_FILE_TYPE' })
-    const renamed = await uploadRoster(
-      baseUrl,
-      tokens.cadre,
-      { mode: 'dry-run', villageId: qianyue },
-      '户编号,户主姓名\n',
-    )
+    const renamed = await dryRunUpload('户编号,户主姓名\n')
     expect(await errorOf(renamed)).toEqual({ status: 415, code: 'IMPORT_FILE_TYPE' })
     const brokenZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)])
-    expect(
-      await errorOf(await uploadRoster(baseUrl, tokens.cadre, { mode: 'dry-run', villageId: qianyue }, brokenZip)),
-    ).toEqual({
+    expect(await errorOf(await dryRunUpload(brokenZip))).toEqual({
       status: 400,
       code: 'IMPORT_FILE_UNREADABLE',
     })
@@ -556,23 +513,15 @@ describe('refusals', () => {
       code: 'IMPORT_FILE_MISSING',
     })
     const huge = Buffer.alloc(5 * 1024 * 1024 + 1, 1)
-    expect(
-      await errorOf(await uploadRoster(baseUrl, tokens.cadre, { mode: 'dry-run', villageId: qianyue }, huge)),
-    ).toEqual({
+    expect(await errorOf(await dryRunUpload(huge))).toEqual({
       status: 413,
       code: 'IMPORT_FILE_TOO_LARGE',
     })
-    const members = Array.from({ length: IMPORT_MAX_ROWS }, (_, i) => ({
-      户编号: 'BIG-1',
-      姓名: `成员${i}`,
-      与户主关系: '其他',
-      健康状况: '健康',
-      劳动能力: '有劳动能力',
-    }))
+    const members = Array.from({ length: IMPORT_MAX_ROWS }, (_, i) =>
+      rosterMember('BIG-1', `成员${i}`, { 与户主关系: '其他' }),
+    )
     const tooMany = await fileOf(rosterHousehold('BIG-1', 901, { members, risks: [] }))
-    expect(
-      await errorOf(await uploadRoster(baseUrl, tokens.cadre, { mode: 'dry-run', villageId: qianyue }, tooMany)),
-    ).toEqual({
+    expect(await errorOf(await dryRunUpload(tooMany))).toEqual({
       status: 413,
       code: 'IMPORT_TOO_MANY_ROWS',
     })

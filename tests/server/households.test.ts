@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { maskIdNumber, maskPhone } from '../../common/personal-data'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { CHINESE, failureOf } from '../helpers/errors'
-import { householdInput, newClientMutationId } from '../helpers/factories'
+import { editOf, householdInput, newClientMutationId } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
@@ -43,12 +43,7 @@ describe('household records', () => {
   it('keeps names and circumstances out of the audit trail, yet shows what changed', async () => {
     const input = householdInput(village(), { notes: '独居老人，冬季取暖困难' })
     const created = await world.cadre.household.create(input)
-    const updated = await world.cadre.household.update({
-      ...input,
-      id: created.id,
-      version: created.version,
-      notes: '已安装电暖器',
-    })
+    const updated = await world.cadre.household.update(editOf(created, input, { notes: '已安装电暖器' }))
     const [creation, update] = await world.deps.prisma.auditLog.findMany({
       where: { entityId: created.id, action: { in: ['household.create', 'household.update'] } },
       orderBy: { id: 'asc' },
@@ -165,14 +160,9 @@ describe('household records', () => {
       if (!health) throw new Error('a cadre of the village sees members’ health')
       return { id, name, relationship, health, laborCapacity, schoolStatus }
     })
-    const saved = await world.cadre.household.update({
-      ...withoutId,
-      id: created.id,
-      version: created.version,
-      category: 'DIBAO',
-      members,
-      notes: '改为低保户',
-    })
+    const saved = await world.cadre.household.update(
+      editOf(created, withoutId, { category: 'DIBAO' as const, members, notes: '改为低保户' }),
+    )
     expect(saved).toMatchObject({
       version: created.version + 1,
       category: 'DIBAO',
@@ -180,9 +170,7 @@ describe('household records', () => {
       idNumberMasked: created.idNumberMasked,
     })
     expect(saved.members[0]?.health).toEqual(created.members[0]?.health)
-    const stale = await failureOf(
-      world.cadre.household.update({ ...withoutId, id: created.id, version: created.version, members }),
-    )
+    const stale = await failureOf(world.cadre.household.update(editOf(created, withoutId, { members })))
     expect(stale).toMatchObject({ code: 'CONFLICT', appCode: 'VERSION_CONFLICT' })
     expect((stale.cause as { details: { currentVersion: number } }).details.currentVersion).toBe(saved.version)
   })
@@ -195,9 +183,7 @@ describe('household records', () => {
       members: [],
     })
     const results = await Promise.allSettled(
-      ['甲', '乙', '丙', '丁'].map((note) =>
-        world.cadre.household.update({ ...form, id: created.id, version: created.version, notes: note }),
-      ),
+      ['甲', '乙', '丙', '丁'].map((note) => world.cadre.household.update(editOf(created, form, { notes: note }))),
     )
     const won = results.filter((r) => r.status === 'fulfilled')
     expect(won).toHaveLength(1)
@@ -255,12 +241,7 @@ describe('household records', () => {
     const created = await world.cadre.household.create(input)
     expect(await world.cadre.household.create(input)).toEqual(created)
     const { idNumber: _kept, ...form } = input
-    await world.cadre.household.update({
-      ...form,
-      clientMutationId: newClientMutationId(),
-      id: created.id,
-      version: created.version,
-    })
+    await world.cadre.household.update(editOf(created, form, { clientMutationId: newClientMutationId() }))
     const keys = dump(
       await world.deps.prisma.$queryRawUnsafe(
         `SELECT * FROM "IdempotencyKey" WHERE "userId" = $1::uuid`,

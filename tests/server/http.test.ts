@@ -1,71 +1,31 @@
 // Over real HTTP: the Fastify server, the tRPC client a browser uses, and what errors look like
 // on the wire (Chinese message, English code, request id, no stack or SQL).
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { HttpErrorBody } from '../../common/contracts/errors'
-import { parse, wireFormat } from '../../common/wire-format'
+import { parse } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { buildServer } from '../../server/http/build-server'
 import { createLogger } from '../../server/lib/logger'
-import type { AppRouter } from '../../server/routers/app-router'
 import { CHINESE } from '../helpers/errors'
+import { apiClient, clientErrorOf, serve } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 
 let world: World
-let app: FastifyInstance
 let baseUrl: string
 /** What the server logged, one JSON line each. */
 const logLines: string[] = []
 
 beforeAll(async () => {
   world = await createWorld()
-  const h5 = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
-  await writeFile(path.join(h5, 'index.html'), '<!doctype html><title>党日帮扶台账</title>')
-  await mkdir(path.join(h5, 'js'))
-  await writeFile(path.join(h5, 'js', 'app.js'), 'console.log(1)')
   const logger = createLogger('info', { write: (line: string) => void logLines.push(line) })
-  app = await buildServer({ deps: world.deps, logger, h5DistDir: h5 })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  baseUrl = (
+    await serve(world, {
+      logger,
+      h5Files: { 'index.html': '<!doctype html><title>党日帮扶台账</title>', 'js/app.js': 'console.log(1)' },
+    })
+  ).baseUrl
 })
-afterAll(() => app.close())
 
-const client = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  })
-
-/** One request per call, sent at once, as the app's launch prefetch sends them (src/lib/launch-prefetch.ts). */
-const unbatchedClient = (token: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => ({ authorization: `Bearer ${token}` }),
-      }),
-    ],
-  })
-
-const errorOf = async (call: Promise<unknown>) => {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(TRPCClientError)
-  return error as TRPCClientError<AppRouter>
-}
+const client = (token?: string) => apiClient(baseUrl, token)
 
 describe('HTTP', () => {
   it('answers /healthz with the database kind', async () => {
@@ -85,7 +45,7 @@ describe('HTTP', () => {
     const me = await client(session.token).auth.me.query()
     expect(me.memberships[0]).toMatchObject({ orgName: '西宁市司法局机关党支部', role: 'SECRETARY' })
     await client(session.token).auth.logout.mutate()
-    const afterLogout = await errorOf(client(session.token).auth.me.query())
+    const afterLogout = await clientErrorOf(client(session.token).auth.me.query())
     expect(afterLogout.data).toMatchObject({ code: 'UNAUTHORIZED', appCode: 'SESSION_EXPIRED', httpStatus: 401 })
     expect(afterLogout.message).toBe('登录已过期，请重新登录')
   })
@@ -95,7 +55,7 @@ describe('HTTP', () => {
       phone: DEMO_ACCOUNTS.secretary.phone,
       password: TEST_PASSWORD,
     })
-    const api = unbatchedClient(session.token)
+    const api = apiClient(baseUrl, session.token, { isBatched: false })
     // No input: the body says so ({"$undefined":true}); an empty body is not JSON.
     const me = await api.auth.me.query()
     expect(me.displayName).toBe(DEMO_ACCOUNTS.secretary.displayName)
@@ -106,7 +66,7 @@ describe('HTTP', () => {
         .then((s) => s.totals.totalFen),
     )
     await api.auth.logout.mutate()
-    const afterLogout = await errorOf(api.auth.me.query())
+    const afterLogout = await clientErrorOf(api.auth.me.query())
     expect(afterLogout.data).toMatchObject({ appCode: 'SESSION_EXPIRED', httpStatus: 401 })
   })
 
@@ -117,7 +77,7 @@ describe('HTTP', () => {
     })
     await world.deps.prisma.user.update({ where: { id: world.ref.users.member.id }, data: { isActive: false } })
     try {
-      const refused = await errorOf(client(session.token).auth.me.query())
+      const refused = await clientErrorOf(client(session.token).auth.me.query())
       expect(refused.data).toMatchObject({ appCode: 'ACCOUNT_DISABLED', httpStatus: 403 })
       expect(refused.message).toBe('账号已停用，请联系管理员')
     } finally {
@@ -126,10 +86,10 @@ describe('HTTP', () => {
   })
 
   it('refuses a wrong password with one message for unknown phones and wrong passwords', async () => {
-    const wrong = await errorOf(
+    const wrong = await clientErrorOf(
       client().auth.loginWithPassword.mutate({ phone: DEMO_ACCOUNTS.cadre.phone, password: 'nope-nope' }),
     )
-    const unknown = await errorOf(
+    const unknown = await clientErrorOf(
       client().auth.loginWithPassword.mutate({ phone: '13912345678', password: 'nope-nope' }),
     )
     expect(wrong.message).toBe('手机号或密码不正确，请重新输入')
@@ -138,7 +98,7 @@ describe('HTTP', () => {
   })
 
   it('returns validation errors as a Chinese summary plus errors per field', async () => {
-    const error = await errorOf(client().auth.loginWithPassword.mutate({ phone: '12345', password: '' }))
+    const error = await clientErrorOf(client().auth.loginWithPassword.mutate({ phone: '12345', password: '' }))
     expect(error.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'VALIDATION_FAILED', httpStatus: 400 })
     expect(error.message).toBe('手机号码应为 11 位数字，以 1 开头（另有 1 处需要修改）')
     expect(error.data?.zodError?.fieldErrors).toEqual({

@@ -1,5 +1,7 @@
 // The 诉求 workflow: legal moves, refused moves, what each move must carry, and the timeline.
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { TTransitionNeedRequest } from '../../common/contracts/need/transition-need'
+import type { NeedStatus } from '../../common/enums'
 import { CHINESE, failureOf } from '../helpers/errors'
 import { householdInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
@@ -15,33 +17,23 @@ beforeAll(async () => {
 const newNeed = () =>
   world.cadre.need.create({ householdId, category: 'HOUSING', description: '院墙倒塌需要修复', urgency: 'URGENT' })
 
+type Carried = Pick<TTransitionNeedRequest, 'note' | 'responsibleUnit' | 'satisfaction'>
+
+/** The need moved on by the village's cadre, from the version in hand, with what the move carries. */
+const move = (need: { id: string; version: number }, to: NeedStatus, carried: Carried = {}) =>
+  world.cadre.need.transition({ id: need.id, version: need.version, to, ...carried })
+
 describe('need.transition', () => {
   it('walks received → transferred → in progress → resolved → followed up, with a timeline', async () => {
     let need = await newNeed()
     expect(need.status).toBe('RECEIVED')
     expect(need.nextSteps.map((s) => s.to)).toEqual(['HANDLED_DIRECTLY', 'TRANSFERRED', 'REJECTED'])
-    need = await world.cadre.need.transition({
-      id: need.id,
-      version: need.version,
-      to: 'TRANSFERRED',
-      responsibleUnit: '良教乡人民政府',
-    })
+    need = await move(need, 'TRANSFERRED', { responsibleUnit: '良教乡人民政府' })
     expect(need).toMatchObject({ status: 'TRANSFERRED', responsibleUnit: '良教乡人民政府' })
-    need = await world.cadre.need.transition({ id: need.id, version: need.version, to: 'IN_PROGRESS' })
-    need = await world.cadre.need.transition({
-      id: need.id,
-      version: need.version,
-      to: 'RESOLVED',
-      note: '乡政府已安排施工队修复',
-    })
+    need = await move(need, 'IN_PROGRESS')
+    need = await move(need, 'RESOLVED', { note: '乡政府已安排施工队修复' })
     expect(need.resolvedAt).toBeInstanceOf(Date)
-    need = await world.cadre.need.transition({
-      id: need.id,
-      version: need.version,
-      to: 'FOLLOWED_UP',
-      satisfaction: 4,
-      note: '入户回访',
-    })
+    need = await move(need, 'FOLLOWED_UP', { satisfaction: 4, note: '入户回访' })
     expect(need).toMatchObject({ status: 'FOLLOWED_UP', satisfaction: 4, isOpen: false, nextSteps: [] })
     expect(need.timeline.map((e) => [e.fromStatus, e.toStatus])).toEqual([
       [null, 'RECEIVED'],
@@ -58,21 +50,14 @@ describe('need.transition', () => {
 
   it('handles a need directly and resolves it at once (马上办)', async () => {
     let need = await newNeed()
-    need = await world.cadre.need.transition({ id: need.id, version: need.version, to: 'HANDLED_DIRECTLY' })
-    need = await world.cadre.need.transition({
-      id: need.id,
-      version: need.version,
-      to: 'RESOLVED',
-      note: '当场协调解决',
-    })
+    need = await move(need, 'HANDLED_DIRECTLY')
+    need = await move(need, 'RESOLVED', { note: '当场协调解决' })
     expect(need.status).toBe('RESOLVED')
   })
 
   it('refuses an illegal move, saying which moves are allowed', async () => {
     const need = await newNeed()
-    const failure = await failureOf(
-      world.cadre.need.transition({ id: need.id, version: need.version, to: 'FOLLOWED_UP', satisfaction: 5 }),
-    )
+    const failure = await failureOf(move(need, 'FOLLOWED_UP', { satisfaction: 5 }))
     expect(failure).toMatchObject({ code: 'BAD_REQUEST', appCode: 'NEED_ILLEGAL_TRANSITION', httpStatus: 400 })
     expect(failure.message).toBe('诉求当前为「已受理」，不能改为「已回访」。可以进行：直接办理、转交责任单位、不予受理')
     const unchanged = await world.cadre.need.byId({ id: need.id })
@@ -82,15 +67,8 @@ describe('need.transition', () => {
 
   it('ends at rejected: nothing may follow', async () => {
     let need = await newNeed()
-    need = await world.cadre.need.transition({
-      id: need.id,
-      version: need.version,
-      to: 'REJECTED',
-      note: '不属于帮扶范围，已解释',
-    })
-    const failure = await failureOf(
-      world.cadre.need.transition({ id: need.id, version: need.version, to: 'IN_PROGRESS' }),
-    )
+    need = await move(need, 'REJECTED', { note: '不属于帮扶范围，已解释' })
+    const failure = await failureOf(move(need, 'IN_PROGRESS'))
     expect(failure.message).toContain('已经办结')
   })
 
@@ -99,32 +77,26 @@ describe('need.transition', () => {
     ['REJECTED', 'note', '请填写办理说明'],
   ] as const)('requires what a move to %s must carry', async (to, field, message) => {
     const need = await newNeed()
-    const failure = await failureOf(world.cadre.need.transition({ id: need.id, version: need.version, to }))
+    const failure = await failureOf(move(need, to))
     expect(failure).toMatchObject({ code: 'BAD_REQUEST', appCode: 'VALIDATION_FAILED', message })
     expect((failure.cause as { fieldErrors: Record<string, string[]> }).fieldErrors[field]).toEqual([message])
   })
 
   it('requires a satisfaction score from 1 to 5 at the follow-up', async () => {
     let need = await newNeed()
-    need = await world.cadre.need.transition({ id: need.id, version: need.version, to: 'HANDLED_DIRECTLY' })
-    need = await world.cadre.need.transition({ id: need.id, version: need.version, to: 'RESOLVED', note: '已解决' })
-    expect(
-      await failureOf(world.cadre.need.transition({ id: need.id, version: need.version, to: 'FOLLOWED_UP' })),
-    ).toMatchObject({
+    need = await move(need, 'HANDLED_DIRECTLY')
+    need = await move(need, 'RESOLVED', { note: '已解决' })
+    expect(await failureOf(move(need, 'FOLLOWED_UP'))).toMatchObject({
       message: '请选择群众满意度',
     })
-    const outOfRange = await failureOf(
-      world.cadre.need.transition({ id: need.id, version: need.version, to: 'FOLLOWED_UP', satisfaction: 6 }),
-    )
+    const outOfRange = await failureOf(move(need, 'FOLLOWED_UP', { satisfaction: 6 }))
     expect(outOfRange.code).toBe('BAD_REQUEST')
   })
 
   it('refuses a move made on a stale version', async () => {
     const need = await newNeed()
-    await world.cadre.need.transition({ id: need.id, version: need.version, to: 'HANDLED_DIRECTLY' })
-    const failure = await failureOf(
-      world.cadre.need.transition({ id: need.id, version: need.version, to: 'TRANSFERRED', responsibleUnit: 'x' }),
-    )
+    await move(need, 'HANDLED_DIRECTLY')
+    const failure = await failureOf(move(need, 'TRANSFERRED', { responsibleUnit: 'x' }))
     expect(failure).toMatchObject({ code: 'CONFLICT', appCode: 'VERSION_CONFLICT' })
     expect(failure.message).toMatch(CHINESE)
   })

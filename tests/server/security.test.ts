@@ -1,58 +1,30 @@
 // API hardening over real HTTP: lockouts after failed proofs, request-rate limits, the batch cap,
 // JSON only, and the headers on the app's pages and the API's answers.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
-import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wireFormat } from '../../common/wire-format'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { buildServer } from '../../server/http/build-server'
 import { contentSecurityPolicy } from '../../server/http/security-headers'
-import type { AppRouter } from '../../server/routers/app-router'
 import { CHINESE } from '../helpers/errors'
 import { householdInput } from '../helpers/factories'
+import { apiClient, clientErrorOf, serve } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 
 const INLINE_SCRIPT = '!function(n){n.rem=1}(window);'
 
 let world: World
-let app: FastifyInstance
 let baseUrl: string
 
 beforeAll(async () => {
   world = await createWorld({ security: { requestsPerMinute: 40, maxFailuresPerSubject: 3, maxBatchSize: 5 } })
-  const h5 = await mkdtemp(path.join(tmpdir(), 'pdrl-h5-'))
-  await writeFile(path.join(h5, 'index.html'), `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app">`)
-  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }), h5DistDir: h5 })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  baseUrl = (
+    await serve(world, {
+      h5Files: { 'index.html': `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app">` },
+    })
+  ).baseUrl
 })
-afterAll(() => app.close())
 
-const client = (options: { token?: string } = {}) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => ({
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        }),
-      }),
-    ],
-  })
-
-const failure = async (call: Promise<unknown>) => {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(TRPCClientError)
-  return error as TRPCClientError<AppRouter>
-}
+const client = (options: { token?: string } = {}) => apiClient(baseUrl, options.token)
 
 const login = (phone: string, password: string) => client().auth.loginWithPassword.mutate({ phone, password })
 
@@ -60,9 +32,9 @@ describe('lockouts', () => {
   it('locks a phone out after repeated wrong passwords, even for the right one, and says how long', async () => {
     const phone = DEMO_ACCOUNTS.member.phone
     for (let i = 0; i < 3; i++) {
-      expect((await failure(login(phone, 'wrong-password'))).data?.appCode).toBe('INVALID_CREDENTIALS')
+      expect((await clientErrorOf(login(phone, 'wrong-password'))).data?.appCode).toBe('INVALID_CREDENTIALS')
     }
-    const locked = await failure(login(phone, TEST_PASSWORD))
+    const locked = await clientErrorOf(login(phone, TEST_PASSWORD))
     expect(locked.data).toMatchObject({ appCode: 'LOCKED_OUT', httpStatus: 429 })
     expect(locked.message).toMatch(/^尝试次数过多，请 1[0-5] 分钟后再试$/)
     // Other people are not locked out by it.
@@ -73,11 +45,11 @@ describe('lockouts', () => {
 
   it('a success clears the count', async () => {
     const phone = DEMO_ACCOUNTS.admin.phone
-    await failure(login(phone, 'wrong-password'))
-    await failure(login(phone, 'wrong-password'))
+    await clientErrorOf(login(phone, 'wrong-password'))
+    await clientErrorOf(login(phone, 'wrong-password'))
     await login(phone, TEST_PASSWORD)
-    await failure(login(phone, 'wrong-password'))
-    await failure(login(phone, 'wrong-password'))
+    await clientErrorOf(login(phone, 'wrong-password'))
+    await clientErrorOf(login(phone, 'wrong-password'))
     expect((await login(phone, TEST_PASSWORD)).token).toBeTruthy()
   })
 

@@ -1,37 +1,20 @@
 // Sessions over real HTTP: tokens expire, logout ends one, a password change ends the others, and
 // the token's plaintext is never stored.
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
-import type { FastifyInstance } from 'fastify'
-import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wireFormat } from '../../common/wire-format'
+import { TRPCClientError } from '@trpc/client'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { buildServer } from '../../server/http/build-server'
-import type { AppRouter } from '../../server/routers/app-router'
+import { apiClient, clientErrorOf, serve } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 
 let world: World
-let app: FastifyInstance
 let baseUrl: string
 
 beforeAll(async () => {
   world = await createWorld({ security: { loginRequestsPerMinute: 1000 } })
-  app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }) })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  baseUrl = (await serve(world)).baseUrl
 })
-afterAll(() => app.close())
 
-const client = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  })
+const client = (token?: string) => apiClient(baseUrl, token)
 
 const appCodeOf = (call: Promise<unknown>) =>
   call.then(
@@ -72,19 +55,14 @@ describe('sessions', () => {
 
   it('refuses a wrong current password on the field, and a weak new one', async () => {
     const { token } = await login(DEMO_ACCOUNTS.secretary.phone)
-    const wrong = await client(token)
-      .auth.changePassword.mutate({ currentPassword: 'not-it-123', newPassword: 'Another1pass' })
-      .catch((e: TRPCClientError<AppRouter>) => e)
-    expect(wrong).toBeInstanceOf(TRPCClientError)
-    expect((wrong as TRPCClientError<AppRouter>).data?.zodError?.fieldErrors).toEqual({
-      currentPassword: ['当前密码不正确，请重新输入'],
-    })
-    const weak = await client(token)
-      .auth.changePassword.mutate({ currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' })
-      .catch((e: TRPCClientError<AppRouter>) => e)
-    expect((weak as TRPCClientError<AppRouter>).data?.zodError?.fieldErrors.newPassword).toEqual([
-      '新密码需同时包含字母和数字',
-    ])
+    const wrong = await clientErrorOf(
+      client(token).auth.changePassword.mutate({ currentPassword: 'not-it-123', newPassword: 'Another1pass' }),
+    )
+    expect(wrong.data?.zodError?.fieldErrors).toEqual({ currentPassword: ['当前密码不正确，请重新输入'] })
+    const weak = await clientErrorOf(
+      client(token).auth.changePassword.mutate({ currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' }),
+    )
+    expect(weak.data?.zodError?.fieldErrors.newPassword).toEqual(['新密码需同时包含字母和数字'])
   })
 
   it('logout ends the session', async () => {

@@ -2,7 +2,7 @@
 // and category, the top donors. They come from stats.summary, in the caller's scope.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NEED_CATEGORIES, NEED_STATUSES } from '../../common/enums'
-import { replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
+import { replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import { cashDonationInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
@@ -24,7 +24,7 @@ describe('stats.summary for the charts', () => {
   it('gives donations per month, cash and goods apart, with the empty month between', async () => {
     const { byMonth } = await world.secretary.stats.summary({})
     expect(byMonth).toEqual([
-      { month: '2025-01', cashFen: 3_600_000, goodsValueFen: 800_000, totalFen: STORY_DONATIONS_FEN, donationCount: 8 },
+      { month: '2025-01', ...STORY_MONEY, totalFen: STORY_DONATIONS_FEN, donationCount: 8 },
       { month: '2025-02', cashFen: 0, goodsValueFen: 0, totalFen: 0, donationCount: 0 },
       { month: '2025-03', cashFen: 123_456, goodsValueFen: 0, totalFen: 123_456, donationCount: 1 },
     ])

@@ -11,8 +11,6 @@ import type { TStatsSummaryRequest } from '../../common/contracts/stats/summary'
 import { NEED_CATEGORIES } from '../../common/enums'
 import { NEED_TRANSITIONS } from '../../common/need-workflow'
 import type { Caller } from '../../server/caller'
-import { loadActor } from '../../server/services/auth/actor'
-import type { ServiceContext } from '../../server/services/service-context'
 import { statsSummaryRecount } from '../../server/services/stats/summary-recount'
 import { activityInput, householdInput, newClientMutationId } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
@@ -67,15 +65,7 @@ const rollupContents = (db: Pick<World['deps']['prisma'], '$queryRaw'> = world.d
 
 /** The reference: the same user's summary recounted from the base tables. */
 const recounted = async (userId: string, input: TStatsSummaryRequest) => {
-  const { prisma, crypto, log } = world.deps
-  const ctx: ServiceContext = {
-    db: prisma,
-    crypto,
-    log,
-    requestId: 'stats-rollups',
-    actor: await loadActor(prisma, userId),
-  }
-  return statsSummaryRecount({ ctx, input })
+  return statsSummaryRecount({ ctx: await world.serviceContextAs(userId), input })
 }
 
 const expectSummariesAgree = async (step: string) => {

@@ -1,4 +1,7 @@
-// Checks shared by creating and updating an activity.
+// What creating and updating an activity share: the checks on its orgs and village, and its columns.
+import type { z } from 'zod'
+import type { ZActivityFields } from '../../../common/contracts/activity/activity-fields'
+import { dateOnlyToDate } from '../../../common/dates'
 import { fieldError } from '../../errors'
 import { orgSubtreeWhere, reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -35,3 +38,17 @@ export const assertActivityOrgs = async (ctx: ServiceContext, input: ActivityOrg
 export const activityOrgIds = (organiserOrgId: string, participantOrgIds: string[]) => [
   ...new Set([organiserOrgId, ...participantOrgIds]),
 ]
+
+/** The activity's own columns from the form's fields (its orgs and absences are rows of their own). */
+export const activityColumns = (fields: z.infer<typeof ZActivityFields>) => ({
+  kind: fields.kind,
+  theme: fields.theme,
+  heldOn: dateOnlyToDate(fields.heldOn),
+  villageId: fields.villageId ?? null,
+  place: fields.place ?? null,
+  organiserOrgId: fields.organiserOrgId,
+  summary: fields.summary ?? null,
+  expectedCount: fields.expectedCount,
+  presentCount: fields.presentCount,
+  status: fields.status,
+})

@@ -1,9 +1,8 @@
 import type { TCreateActivityRequest } from '../../../common/contracts/activity/create-activity'
-import { dateOnlyToDate } from '../../../common/dates'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
-import { activityOrgIds, assertActivityOrgs } from './activity-writes'
+import { activityColumns, activityOrgIds, assertActivityOrgs } from './activity-writes'
 import { getActivity } from './get-activity'
 
 export const createActivity = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateActivityRequest }) => {
@@ -12,16 +11,7 @@ export const createActivity = async ({ ctx, input }: { ctx: ServiceContext; inpu
   const created = await ctx.db.activity.create({
     data: {
       ...(input.id ? { id: input.id } : {}),
-      kind: input.kind,
-      theme: input.theme,
-      heldOn: dateOnlyToDate(input.heldOn),
-      villageId: input.villageId ?? null,
-      place: input.place ?? null,
-      organiserOrgId: input.organiserOrgId,
-      summary: input.summary ?? null,
-      expectedCount: input.expectedCount,
-      presentCount: input.presentCount,
-      status: input.status,
+      ...activityColumns(input),
       createdById: ctx.actor.userId,
       orgs: {
         createMany: { data: activityOrgIds(input.organiserOrgId, input.participantOrgIds).map((orgId) => ({ orgId })) },

@@ -12,7 +12,9 @@ import { runAll } from '../../db/client'
 import { AppError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
+import { donationFactsSelect } from '../donations/donation-views'
 import { visibleHouseholdIds } from '../households/visible-households'
+import { goodsLineSelect, householdRefSelect, toGoodsLine, userRefSelect } from '../record-selects'
 import { activityScope, donationScope, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { activityFiguresOf, attendanceSelect, toAttendance } from './activity-figures'
@@ -34,8 +36,6 @@ const recordSelect = {
   ...attendanceSelect,
 } satisfies Prisma.ActivitySelect
 
-const goodsLineSelect = { item: true, quantity: true, unit: true, unitValueFen: true, valueFen: true } as const
-
 const recordVisitSelect = {
   id: true,
   target: true,
@@ -44,29 +44,12 @@ const recordVisitSelect = {
   difficulties: true,
   cashFen: true,
   goodsValueFen: true,
-  household: { select: { id: true, code: true, headName: true } },
-  cadre: { select: { id: true, displayName: true } },
+  household: { select: householdRefSelect },
+  cadre: { select: userRefSelect },
   visitors: { select: { user: { select: { displayName: true } } } },
   goods: { select: goodsLineSelect, orderBy: { id: 'asc' } },
   needs: { select: { category: true, description: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.VisitSelect
-
-const recordDonationSelect = {
-  id: true,
-  donorName: true,
-  kind: true,
-  amountFen: true,
-  recipientKind: true,
-  receivedOn: true,
-  note: true,
-  household: { select: { id: true, code: true, headName: true } },
-  cadre: { select: { id: true, displayName: true } },
-  goods: { select: goodsLineSelect, orderBy: { id: 'asc' } },
-} satisfies Prisma.DonationSelect
-
-type GoodsLine = Prisma.VisitGoodsGetPayload<{ select: typeof goodsLineSelect }>
-
-const toGoodsLine = (g: GoodsLine) => ({ ...g, unitValueFen: toFen(g.unitValueFen), valueFen: toFen(g.valueFen) })
 
 export const getActivityRecord = async ({ ctx, id }: { ctx: ServiceContext; id: string }) => {
   const row = await ctx.db.activity.findFirst({ where: { id, ...activityScope(ctx.actor) }, select: recordSelect })
@@ -84,7 +67,7 @@ export const getActivityRecord = async ({ ctx, id }: { ctx: ServiceContext; id: 
         // Voided donations never count (stats/totals.ts), so they are not on the sheet either.
         where: { activityId: id, voidedAt: null, ...donationScope(ctx.actor) },
         orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }],
-        select: recordDonationSelect,
+        select: donationFactsSelect,
       }),
     () =>
       row.createdById

@@ -5,6 +5,7 @@ import { runAll } from '../../db/client'
 import { AppError } from '../../errors'
 import { toFen } from '../../lib/fen'
 import { withoutHiddenHouseholds } from '../households/visible-households'
+import { householdRefSelect, userRefSelect } from '../record-selects'
 import { activityScope, activityWriteScope, donationScope, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { sumDonations, sumVisits } from '../stats/totals'
@@ -38,8 +39,8 @@ export const getActivity = async ({ ctx, id }: { ctx: ServiceContext; id: string
           visitedOn: true,
           cashFen: true,
           goodsValueFen: true,
-          household: { select: { id: true, headName: true, code: true } },
-          cadre: { select: { id: true, displayName: true } },
+          household: { select: householdRefSelect },
+          cadre: { select: userRefSelect },
           goods: { select: { item: true, quantity: true, unit: true } },
         },
       }),

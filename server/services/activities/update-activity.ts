@@ -1,10 +1,9 @@
 import type { TUpdateActivityRequest } from '../../../common/contracts/activity/update-activity'
-import { dateOnlyToDate } from '../../../common/dates'
 import { AppError, versionConflict } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
 import { activityWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { activityOrgIds, assertActivityOrgs } from './activity-writes'
+import { activityColumns, activityOrgIds, assertActivityOrgs } from './activity-writes'
 import { getActivity } from './get-activity'
 
 export const updateActivity = async ({ ctx, input }: { ctx: ServiceContext; input: TUpdateActivityRequest }) => {
@@ -23,16 +22,7 @@ export const updateActivity = async ({ ctx, input }: { ctx: ServiceContext; inpu
   const { count } = await ctx.db.activity.updateMany({
     where: { id: before.id, version: input.version },
     data: {
-      kind: input.kind,
-      theme: input.theme,
-      heldOn: dateOnlyToDate(input.heldOn),
-      villageId: input.villageId ?? null,
-      place: input.place ?? null,
-      organiserOrgId: input.organiserOrgId,
-      summary: input.summary ?? null,
-      expectedCount: input.expectedCount,
-      presentCount: input.presentCount,
-      status: input.status,
+      ...activityColumns(input),
       version: { increment: 1 },
     },
   })

@@ -1,26 +1,33 @@
 import { dateToDateOnly } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
+import { goodsLineSelect, householdRefSelect, toGoodsLine, userRefSelect } from '../record-selects'
 import type { DonationRow } from './write-donation'
 
-export const donationSelect = {
+/** Who gave what to whom, and when: as the 活动记录 sheet lists a donation. */
+export const donationFactsSelect = {
   id: true,
-  version: true,
   donorName: true,
   kind: true,
   amountFen: true,
   recipientKind: true,
   receivedOn: true,
   note: true,
+  household: { select: householdRefSelect },
+  cadre: { select: userRefSelect },
+  goods: { select: goodsLineSelect, orderBy: { id: 'asc' } },
+} satisfies Prisma.DonationSelect
+
+export const donationSelect = {
+  ...donationFactsSelect,
+  version: true,
   voidedAt: true,
   voidReason: true,
   createdAt: true,
   donorOrg: { select: { id: true, name: true, kind: true } },
   village: { select: { id: true, name: true } },
-  household: { select: { id: true, code: true, headName: true } },
-  cadre: { select: { id: true, displayName: true } },
   activity: { select: { id: true, theme: true, heldOn: true } },
-  goods: { select: { id: true, item: true, quantity: true, unit: true, unitValueFen: true, valueFen: true } },
+  goods: { select: { id: true, ...goodsLineSelect }, orderBy: { id: 'asc' } },
 } satisfies Prisma.DonationSelect
 
 export const toDonationView = ({
@@ -35,7 +42,7 @@ export const toDonationView = ({
   receivedOn: dateToDateOnly(receivedOn),
   isVoided: d.voidedAt !== null,
   activity: activity ? { ...activity, heldOn: dateToDateOnly(activity.heldOn) } : null,
-  goods: goods.map((g) => ({ ...g, unitValueFen: toFen(g.unitValueFen), valueFen: toFen(g.valueFen) })),
+  goods: goods.map(toGoodsLine),
 })
 
 /** A donation as recorded, before anything joins names to its ids: donation.create's answer. */
@@ -54,12 +61,5 @@ export const toRecordedDonationView = (row: DonationRow) => ({
   amountFen: toFen(row.amountFen),
   receivedOn: dateToDateOnly(row.receivedOn),
   note: row.note,
-  goods: row.goods.map((g) => ({
-    id: g.id,
-    item: g.item,
-    quantity: g.quantity,
-    unit: g.unit,
-    unitValueFen: toFen(g.unitValueFen),
-    valueFen: toFen(g.valueFen),
-  })),
+  goods: row.goods.map(({ donationId, ...line }) => toGoodsLine(line)),
 })

@@ -7,18 +7,17 @@
 //     (activities/activity-figures.ts, which the printable 活动记录 reads too).
 //   - Streamed and audited as the donation ledger (xlsx-stream.ts). A streamed zip cannot
 //     interleave sheets, so the absences are read in a second pass over the same activities.
-import type { Writable } from 'node:stream'
-import type ExcelJS from 'exceljs'
 import type { TActivityLedgerRequest } from '../../../common/contracts/export/activity-ledger'
 import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../../common/enums'
+import type { Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { absencesSelect, activityFiguresOf } from '../activities/activity-figures'
-import { writeAudit } from '../audit/write-audit'
+import type { Actor } from '../auth/actor'
 import { activityScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { type PlainCell, yuanCell } from './xlsx-cells'
-import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
+import { DEFAULT_BATCH_SIZE, keysetBatches, writeAuditedWorkbook, writeSheet, type XlsxExport } from './xlsx-stream'
 
 /** The ledger's columns, in order: part of the export's contract (docs/exports.md). Add new ones at the end. */
 export const ACTIVITY_LEDGER_COLUMNS = [
@@ -46,8 +45,6 @@ export const ABSENCE_COLUMNS = [
 
 export const ACTIVITY_LEDGER_SHEET = '主题党日台账'
 export const ABSENCE_SHEET = '缺勤名单'
-
-const DEFAULT_BATCH_SIZE = 500
 
 type LedgerRow = Record<(typeof ACTIVITY_LEDGER_COLUMNS)[number]['key'], PlainCell>
 type AbsenceRow = Record<(typeof ABSENCE_COLUMNS)[number]['key'], PlainCell>
@@ -110,14 +107,46 @@ const activityBatches = <S extends Prisma.ActivitySelect & { id: true; heldOn: t
   })
 }
 
-export type ActivityLedgerExport = {
-  ctx: ServiceContext
-  input: TActivityLedgerRequest
-  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
-  output: Writable
-  /** Activities read per query. */
-  batchSize?: number
+type LedgerActivity = Prisma.ActivityGetPayload<{ select: typeof ledgerSelect }>
+type ActivityFigures = ReturnType<Awaited<ReturnType<typeof activityFiguresOf>>>
+
+/** Each batch's activities with their figures, added up in the database for the batch at once. */
+async function* withFigures(db: Tx, actor: Actor, batches: AsyncIterable<LedgerActivity[]>) {
+  for await (const batch of batches) {
+    const figures = await activityFiguresOf(
+      db,
+      actor,
+      batch.map((a) => a.id),
+    )
+    yield batch.map((activity) => ({ activity, totals: figures(activity.id) }))
+  }
 }
+
+const ledgerRowOf = ({ activity, totals }: { activity: LedgerActivity; totals: ActivityFigures }): LedgerRow => ({
+  heldOn: dateToDateOnly(activity.heldOn),
+  theme: activity.theme,
+  kind: ACTIVITY_KIND_LABELS[activity.kind],
+  organiser: activity.organiserOrg.name,
+  orgs: activity.orgs.map((o) => o.org.name).join('、'),
+  village: activity.village?.name ?? null,
+  expected: activity.expectedCount,
+  present: activity.presentCount,
+  householdsVisited: totals.householdsVisited,
+  cash: yuanCell(totals.cashFen),
+  goodsValue: yuanCell(totals.goodsValueFen),
+  needsRaised: totals.needsRaised,
+  status: ACTIVITY_STATUS_LABELS[activity.status],
+})
+
+const absenceRowsOf = (activity: Prisma.ActivityGetPayload<{ select: typeof absenceSelect }>): AbsenceRow[] =>
+  activity.absences.map((absence) => ({
+    heldOn: dateToDateOnly(activity.heldOn),
+    theme: activity.theme,
+    name: absence.name,
+    reason: absence.reason,
+  }))
+
+export type ActivityLedgerExport = XlsxExport<TActivityLedgerRequest>
 
 export type ActivityLedgerResult = {
   activityCount: number
@@ -135,76 +164,45 @@ export const exportActivityLedger = async ({
   const result: ActivityLedgerResult = { activityCount: 0, absenceCount: 0, cashFen: 0, goodsValueFen: 0 }
   // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
   const reader = onReadReplica(ctx)
-
-  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    const ledger = addSheetWithHeader(workbook, ACTIVITY_LEDGER_SHEET, ACTIVITY_LEDGER_COLUMNS)
-    for await (const batch of activityBatches({ ctx: reader, input, output, batchSize, select: ledgerSelect })) {
-      const figures = await activityFiguresOf(
-        reader.db,
-        ctx.actor,
-        batch.map((a) => a.id),
-      )
-      for (const activity of batch) {
-        const totals = figures(activity.id)
-        const row: LedgerRow = {
-          heldOn: dateToDateOnly(activity.heldOn),
-          theme: activity.theme,
-          kind: ACTIVITY_KIND_LABELS[activity.kind],
-          organiser: activity.organiserOrg.name,
-          orgs: activity.orgs.map((o) => o.org.name).join('、'),
-          village: activity.village?.name ?? null,
-          expected: activity.expectedCount,
-          present: activity.presentCount,
-          householdsVisited: totals.householdsVisited,
-          cash: yuanCell(totals.cashFen),
-          goodsValue: yuanCell(totals.goodsValueFen),
-          needsRaised: totals.needsRaised,
-          status: ACTIVITY_STATUS_LABELS[activity.status],
-        }
-        ledger.addRow(inColumnOrder(ACTIVITY_LEDGER_COLUMNS, row)).commit()
-        result.activityCount += 1
-        result.cashFen += totals.cashFen
-        result.goodsValueFen += totals.goodsValueFen
-        if (!Number.isSafeInteger(result.cashFen + result.goodsValueFen))
-          throw new RangeError('activity totals beyond the exact range')
-      }
-    }
-    ledger.commit()
-
-    const absences = addSheetWithHeader(workbook, ABSENCE_SHEET, ABSENCE_COLUMNS)
-    for await (const batch of activityBatches({ ctx: reader, input, output, batchSize, select: absenceSelect })) {
-      for (const activity of batch) {
-        for (const absence of activity.absences) {
-          const row: AbsenceRow = {
-            heldOn: dateToDateOnly(activity.heldOn),
-            theme: activity.theme,
-            name: absence.name,
-            reason: absence.reason,
-          }
-          absences.addRow(inColumnOrder(ABSENCE_COLUMNS, row)).commit()
-          result.absenceCount += 1
-        }
-      }
-    }
-    absences.commit()
-  }
+  const batchesOf = <S extends Prisma.ActivitySelect & { id: true; heldOn: true }>(select: S) =>
+    activityBatches({ ctx: reader, input, output, batchSize, select })
 
   await writeAuditedWorkbook({
     ctx,
     output,
-    write,
-    hasWritten: () => result.activityCount > 0,
-    audit: (isComplete) =>
-      writeAudit(ctx, {
-        action: 'export.activityLedger',
-        entityType: 'Export',
-        entityId: 'activity-ledger',
-        after: {
-          filters: { villageId: input.villageId ?? null, from: input.from ?? null, to: input.to ?? null },
-          ...result,
-          isComplete,
+    write: async (workbook) => {
+      await writeSheet(workbook, {
+        name: ACTIVITY_LEDGER_SHEET,
+        columns: ACTIVITY_LEDGER_COLUMNS,
+        batches: withFigures(reader.db, ctx.actor, batchesOf(ledgerSelect)),
+        rowsOf: (item) => [ledgerRowOf(item)],
+        written: ({ totals }) => {
+          result.activityCount += 1
+          result.cashFen += totals.cashFen
+          result.goodsValueFen += totals.goodsValueFen
+          if (!Number.isSafeInteger(result.cashFen + result.goodsValueFen))
+            throw new RangeError('activity totals beyond the exact range')
         },
+      })
+      await writeSheet(workbook, {
+        name: ABSENCE_SHEET,
+        columns: ABSENCE_COLUMNS,
+        batches: batchesOf(absenceSelect),
+        rowsOf: absenceRowsOf,
+        written: (_, rowCount) => {
+          result.absenceCount += rowCount
+        },
+      })
+    },
+    hasWritten: () => result.activityCount > 0,
+    audit: {
+      action: 'export.activityLedger',
+      entityId: 'activity-ledger',
+      details: () => ({
+        filters: { villageId: input.villageId ?? null, from: input.from ?? null, to: input.to ?? null },
+        ...result,
       }),
+    },
   })
   return result
 }

@@ -5,15 +5,12 @@
 //   per category with its count and one line.
 // A day's report is a few dozen rows, so nothing is batched; it is still written through the
 // streaming writer and audited before the file is finished (xlsx-stream.ts), as every export.
-import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import type { TDailyNeedsReportRequest } from '../../../common/contracts/report/daily-needs'
 import { formatChineseDate, formatShanghaiDateTime } from '../../../common/dates'
-import { writeAudit } from '../audit/write-audit'
 import { type DailyNeedsReport, dailyNeedsReport } from '../reports/daily-needs'
-import type { ServiceContext } from '../service-context'
 import { type PlainCell, toCells } from './xlsx-cells'
-import { writeAuditedWorkbook } from './xlsx-stream'
+import { type WorkbookWriter, writeAuditedWorkbook, type XlsxExport } from './xlsx-stream'
 
 export const DAILY_NEEDS_SHEET = '有诉必应日报'
 
@@ -34,12 +31,8 @@ export const FIGURE_ROWS = [
 export const HOT_TOPICS_TITLE = '热点问题'
 export const HOT_TOPICS_HEADER = ['类别', '件数', '情况'] as const
 
-export type DailyNeedsReportExport = {
-  ctx: ServiceContext
-  input: TDailyNeedsReportRequest
-  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
-  output: Writable
-}
+/** A day's report is read in one go: no batches. */
+export type DailyNeedsReportExport = Omit<XlsxExport<TDailyNeedsReportRequest>, 'batchSize'>
 
 /** "前跃村有诉必应日报", or for every village in scope "有诉必应日报". */
 export const dailyNeedsTitle = (report: Pick<DailyNeedsReport, 'village'>) =>
@@ -49,7 +42,7 @@ export const exportDailyNeedsReport = async ({ ctx, input, output }: DailyNeedsR
   const report = await dailyNeedsReport({ ctx, input })
   let rowCount = 0
 
-  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
+  const write = async (workbook: WorkbookWriter) => {
     const sheet = workbook.addWorksheet(DAILY_NEEDS_SHEET)
     sheet.columns = [{ width: 20 }, { width: 10 }, { width: 80 }]
     /** Every row through toCells: no text reaches a cell unescaped (xlsx-cells.ts). */
@@ -90,20 +83,17 @@ export const exportDailyNeedsReport = async ({ ctx, input, output }: DailyNeedsR
     output,
     write,
     hasWritten: () => rowCount > 0,
-    audit: (isComplete) =>
-      writeAudit(ctx, {
-        action: 'export.dailyNeedsReport',
-        entityType: 'Export',
-        entityId: 'daily-needs-report',
-        // Figures only: the hot topics' lines quote needs, which the trail never holds.
-        after: {
-          filters: { date: input.date, villageId: input.villageId ?? null },
-          ...report.figures,
-          ...report.totals,
-          hotTopicCount: report.hotTopics.length,
-          isComplete,
-        },
+    audit: {
+      action: 'export.dailyNeedsReport',
+      entityId: 'daily-needs-report',
+      // Figures only: the hot topics' lines quote needs, which the trail never holds.
+      details: () => ({
+        filters: { date: input.date, villageId: input.villageId ?? null },
+        ...report.figures,
+        ...report.totals,
+        hotTopicCount: report.hotTopics.length,
       }),
+    },
   })
   return report
 }

@@ -2,25 +2,25 @@
 // matches the filters, one row per cash donation or per goods line, then a summary sheet.
 //   - Streamed: donations are read in batches (keyset pagination on date and id) and each row is
 //     committed to exceljs's streaming writer, which zips as it goes; between batches we wait for
-//     the output to drain, so memory stays bounded however large the ledger is.
+//     the output to drain, so memory stays bounded however large the ledger is (xlsx-stream.ts).
 //   - The summary is tallied from the very rows written, in integer fen, so the two sheets
-//     reconcile to the fen by construction (voided donations are in neither).
+//     reconcile to the fen by construction (voided donations are in neither;
+//     donation-ledger-summary.ts).
 //   - Households the caller may not see are not named (visible-households.ts); their donations
 //     still count, under one unnamed line.
 //   - The export is audited before the file is finished: a file that could not be audited is
 //     never completed. A download cut short is audited too, with what had been sent.
-import type { Writable } from 'node:stream'
-import type ExcelJS from 'exceljs'
 import type { TDonationLedgerRequest } from '../../../common/contracts/export/donation-ledger'
-import { dateOnlyToDate, dateToDateOnly, formatShanghaiDateTime } from '../../../common/dates'
+import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
-import { writeAudit } from '../audit/write-audit'
 import { visibleHouseholdIds } from '../households/visible-households'
+import { goodsLineSelect, householdRefSelect } from '../record-selects'
 import { donationScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
-import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
-import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
+import { createLedgerSummary, HIDDEN_HOUSEHOLDS_LABEL, type TalliedDonation } from './donation-ledger-summary'
+import { type PlainCell, yuanCell } from './xlsx-cells'
+import { DEFAULT_BATCH_SIZE, keysetBatches, writeAuditedWorkbook, writeSheet, type XlsxExport } from './xlsx-stream'
 
 /**
  * The ledger sheet's columns, in order. The order is part of the export's contract (people build
@@ -46,16 +46,10 @@ export const LEDGER_COLUMNS = [
 type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]['key']
 type LedgerRow = Record<LedgerColumnKey, PlainCell>
 
-/** The summary sheet's columns: a name, cash beside the in-kind value, their sum, the count. */
-export const SUMMARY_COLUMNS = ['名称', '现金（元）', '物资价值（元）', '合计（元）', '捐赠笔数'] as const
-
 export const LEDGER_SHEET = '捐赠台账'
-export const SUMMARY_SHEET = '汇总'
-/** Where the summary lists donations to households the caller may not see, without naming them. */
-export const HIDDEN_HOUSEHOLDS_LABEL = '其他困难群众户（不在您的查看范围内）'
+export { HIDDEN_HOUSEHOLDS_LABEL, SUMMARY_SHEET } from './donation-ledger-summary'
 
 const KIND_LABELS = { CASH: '现金', GOODS: '物资' } as const
-const DEFAULT_BATCH_SIZE = 500
 
 const ledgerSelect = {
   id: true,
@@ -67,13 +61,10 @@ const ledgerSelect = {
   donorOrgId: true,
   donorName: true,
   village: { select: { id: true, name: true } },
-  household: { select: { id: true, code: true, headName: true } },
+  household: { select: householdRefSelect },
   cadre: { select: { displayName: true } },
   activity: { select: { theme: true } },
-  goods: {
-    select: { item: true, quantity: true, unit: true, unitValueFen: true, valueFen: true },
-    orderBy: { id: 'asc' },
-  },
+  goods: { select: goodsLineSelect, orderBy: { id: 'asc' } },
 } satisfies Prisma.DonationSelect
 
 type LedgerDonation = Prisma.DonationGetPayload<{ select: typeof ledgerSelect }>
@@ -96,35 +87,6 @@ const after = (last: LedgerDonation | undefined): Prisma.DonationWhereInput =>
         OR: [{ receivedOn: { gt: last.receivedOn } }, { receivedOn: last.receivedOn, id: { gt: last.id } }],
       }
     : {}
-
-// ─── Tallies for the summary sheet ─────────────────────────────────────────────────────
-
-type Tally = { label: string; cashFen: number; goodsValueFen: number; donationCount: number }
-
-const exactSum = (a: number, b: number): number => {
-  const sum = a + b
-  if (!Number.isSafeInteger(sum)) throw new RangeError('donation total beyond the exact range')
-  return sum
-}
-
-const addTo = (tally: Tally, donation: LedgerDonation) => {
-  const fen = toFen(donation.amountFen)
-  if (donation.kind === 'CASH') tally.cashFen = exactSum(tally.cashFen, fen)
-  else tally.goodsValueFen = exactSum(tally.goodsValueFen, fen)
-  tally.donationCount += 1
-}
-
-const tallyIn = (tallies: Map<string, Tally>, key: string, label: string): Tally => {
-  const existing = tallies.get(key)
-  if (existing) return existing
-  const created = { label, cashFen: 0, goodsValueFen: 0, donationCount: 0 }
-  tallies.set(key, created)
-  return created
-}
-
-const totalOf = (t: Tally) => exactSum(t.cashFen, t.goodsValueFen)
-
-const byTotalDesc = (a: Tally, b: Tally) => totalOf(b) - totalOf(a) || a.label.localeCompare(b.label, 'zh-CN')
 
 // ─── Rows ──────────────────────────────────────────────────────────────────────────────
 
@@ -167,16 +129,36 @@ const ledgerRowsOf = (donation: LedgerDonation, isHouseholdVisible: boolean): Le
 
 // ─── Streaming ─────────────────────────────────────────────────────────────────────────
 
-export type DonationLedgerExport = {
-  ctx: ServiceContext
-  input: TDonationLedgerRequest
-  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
-  output: Writable
-  /** Donations read per query. */
-  batchSize?: number
-}
+export type DonationLedgerExport = XlsxExport<TDonationLedgerRequest>
 
 export type DonationLedgerResult = { rowCount: number; donationCount: number; cashFen: number; goodsValueFen: number }
+
+/** Each batch's donations with whether the caller may see the household each went to. */
+async function* withVisibility(ctx: ServiceContext, batches: AsyncIterable<LedgerDonation[]>) {
+  for await (const batch of batches) {
+    const visible = await visibleHouseholdIds(
+      ctx,
+      batch.map((d) => d.household?.id),
+    )
+    yield batch.map((donation) => ({
+      donation,
+      isHouseholdVisible: Boolean(donation.household && visible.has(donation.household.id)),
+    }))
+  }
+}
+
+/** The lines of the summary a donation counts under. */
+const tallied = (donation: LedgerDonation, isHouseholdVisible: boolean): TalliedDonation => ({
+  kind: donation.kind,
+  fen: toFen(donation.amountFen),
+  donor: { key: donation.donorOrgId ?? `name:${donation.donorName}`, label: donation.donorName },
+  village: { key: donation.village.id, label: donation.village.name },
+  household: !donation.household
+    ? null
+    : isHouseholdVisible
+      ? { key: donation.household.id, label: householdLabel(donation.household) }
+      : { key: 'hidden', label: HIDDEN_HOUSEHOLDS_LABEL },
+})
 
 export const exportDonationLedger = async ({
   ctx,
@@ -184,134 +166,59 @@ export const exportDonationLedger = async ({
   output,
   batchSize = DEFAULT_BATCH_SIZE,
 }: DonationLedgerExport): Promise<DonationLedgerResult> => {
-  const total: Tally = { label: '合计', cashFen: 0, goodsValueFen: 0, donationCount: 0 }
-  const byDonor = new Map<string, Tally>()
-  const byVillage = new Map<string, Tally>()
-  const byHousehold = new Map<string, Tally>()
+  const summary = createLedgerSummary()
   let rowCount = 0
   const where = ledgerWhere(ctx, input)
   // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
   const reader = onReadReplica(ctx)
-
-  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    const sheet = addSheetWithHeader(workbook, LEDGER_SHEET, LEDGER_COLUMNS)
-    const batches = keysetBatches<LedgerDonation>({
-      output,
-      batchSize,
-      read: (last, take) =>
-        reader.db.donation.findMany({
-          where: { AND: [where, after(last)] },
-          select: ledgerSelect,
-          orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-          take,
-        }),
-    })
-    for await (const batch of batches) {
-      const visible = await visibleHouseholdIds(
-        reader,
-        batch.map((d) => d.household?.id),
-      )
-      for (const donation of batch) {
-        const isHouseholdVisible = Boolean(donation.household && visible.has(donation.household.id))
-        for (const row of ledgerRowsOf(donation, isHouseholdVisible)) {
-          sheet.addRow(inColumnOrder(LEDGER_COLUMNS, row)).commit()
-          rowCount += 1
-        }
-        addTo(total, donation)
-        addTo(tallyIn(byDonor, donation.donorOrgId ?? `name:${donation.donorName}`, donation.donorName), donation)
-        addTo(tallyIn(byVillage, donation.village.id, donation.village.name), donation)
-        if (donation.household) {
-          const tally = isHouseholdVisible
-            ? tallyIn(byHousehold, donation.household.id, householdLabel(donation.household))
-            : tallyIn(byHousehold, 'hidden', HIDDEN_HOUSEHOLDS_LABEL)
-          addTo(tally, donation)
-        }
-      }
-    }
-    sheet.commit()
-    writeSummary(workbook, input, { total, byDonor, byVillage, byHousehold })
-  }
+  const batches = keysetBatches<LedgerDonation>({
+    output,
+    batchSize,
+    read: (last, take) =>
+      reader.db.donation.findMany({
+        where: { AND: [where, after(last)] },
+        select: ledgerSelect,
+        orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
+        take,
+      }),
+  })
+  const resultOf = (): DonationLedgerResult => ({
+    rowCount,
+    donationCount: summary.total.donationCount,
+    cashFen: summary.total.cashFen,
+    goodsValueFen: summary.total.goodsValueFen,
+  })
 
   await writeAuditedWorkbook({
     ctx,
     output,
-    write,
-    hasWritten: () => rowCount > 0,
-    audit: (isComplete) =>
-      writeAudit(ctx, {
-        action: 'export.donationLedger',
-        entityType: 'Export',
-        entityId: 'donation-ledger',
-        after: {
-          filters: {
-            villageId: input.villageId ?? null,
-            activityId: input.activityId ?? null,
-            from: input.from ?? null,
-            to: input.to ?? null,
-          },
-          rowCount,
-          donationCount: total.donationCount,
-          cashFen: total.cashFen,
-          goodsValueFen: total.goodsValueFen,
-          isComplete,
+    write: async (workbook) => {
+      await writeSheet(workbook, {
+        name: LEDGER_SHEET,
+        columns: LEDGER_COLUMNS,
+        batches: withVisibility(reader, batches),
+        rowsOf: ({ donation, isHouseholdVisible }) => ledgerRowsOf(donation, isHouseholdVisible),
+        written: ({ donation, isHouseholdVisible }, rows) => {
+          rowCount += rows
+          summary.add(tallied(donation, isHouseholdVisible))
         },
+      })
+      summary.write(workbook, input)
+    },
+    hasWritten: () => rowCount > 0,
+    audit: {
+      action: 'export.donationLedger',
+      entityId: 'donation-ledger',
+      details: () => ({
+        filters: {
+          villageId: input.villageId ?? null,
+          activityId: input.activityId ?? null,
+          from: input.from ?? null,
+          to: input.to ?? null,
+        },
+        ...resultOf(),
       }),
+    },
   })
-  return { rowCount, donationCount: total.donationCount, cashFen: total.cashFen, goodsValueFen: total.goodsValueFen }
-}
-
-type Tallies = {
-  total: Tally
-  byDonor: Map<string, Tally>
-  byVillage: Map<string, Tally>
-  byHousehold: Map<string, Tally>
-}
-
-const writeSummary = (
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  input: TDonationLedgerRequest,
-  tallies: Tallies,
-) => {
-  const sheet = workbook.addWorksheet(SUMMARY_SHEET)
-  sheet.columns = [
-    { width: 36 },
-    ...SUMMARY_COLUMNS.slice(1, 4).map(() => ({ width: 16, style: { numFmt: YUAN_FORMAT } })),
-    { width: 10 },
-  ]
-  const add = (values: PlainCell[], isBold = false) => {
-    const row = sheet.addRow(toCells(values))
-    if (isBold) row.font = { bold: true }
-    row.commit()
-  }
-  const tallyRow = (t: Tally): PlainCell[] => [
-    t.label,
-    yuanCell(t.cashFen),
-    yuanCell(t.goodsValueFen),
-    yuanCell(totalOf(t)),
-    t.donationCount,
-  ]
-  add(['捐赠台账汇总'], true)
-  add(['统计范围', periodText(input)])
-  add(['导出时间', formatShanghaiDateTime(new Date())])
-  add([])
-  add([...SUMMARY_COLUMNS], true)
-  add(tallyRow(tallies.total), true)
-  const section = (title: string, tallies: Map<string, Tally>) => {
-    add([])
-    add([title, ...SUMMARY_COLUMNS.slice(1)], true)
-    const rows = [...tallies.values()].sort(byTotalDesc)
-    if (!rows.length) add(['（无）'])
-    for (const t of rows) add(tallyRow(t))
-  }
-  section('按捐赠方', tallies.byDonor)
-  section('按受赠村', tallies.byVillage)
-  section('按困难群众户', tallies.byHousehold)
-  sheet.commit()
-}
-
-const periodText = (input: TDonationLedgerRequest): string => {
-  if (input.from && input.to) return `${input.from} 至 ${input.to}`
-  if (input.from) return `${input.from} 起`
-  if (input.to) return `截至 ${input.to}`
-  return '全部日期'
+  return resultOf()
 }

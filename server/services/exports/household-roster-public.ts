@@ -3,15 +3,13 @@
 // even masked, no phone, bank account, income, health or member details: the query below does
 // not read them, so no later change to the rows can leak them (tested in
 // tests/server/household-roster-export.test.ts). Same households as the internal roster
-// (household-roster.ts): in scope, not anonymised.
-import type ExcelJS from 'exceljs'
+// (roster-households.ts): in scope, not anonymised.
 import { HOUSEHOLD_CATEGORY_LABELS } from '../../../common/enums'
 import type { Prisma } from '../../generated/prisma/client'
-import { writeAudit } from '../audit/write-audit'
 import { onReadReplica } from '../service-context'
-import { currentRisks, dateCell, type HouseholdRosterExport, riskLabels, rosterBatches } from './household-roster'
+import { currentRisks, dateCell, type HouseholdRosterExport, riskLabels, rosterBatches } from './roster-households'
 import type { PlainCell } from './xlsx-cells'
-import { addSheetWithHeader, inColumnOrder, writeAuditedWorkbook } from './xlsx-stream'
+import { DEFAULT_BATCH_SIZE, writeAuditedWorkbook, writeSheet } from './xlsx-stream'
 
 /** The 公示 columns, in order: exactly these, documented in docs/exports.md. */
 export const PUBLIC_ROSTER_COLUMNS = [
@@ -25,8 +23,6 @@ export const PUBLIC_ROSTER_COLUMNS = [
 ] as const
 
 export const PUBLIC_ROSTER_SHEET = '困难户公示名单'
-
-const DEFAULT_BATCH_SIZE = 500
 
 /** Only what the notice shows, and the keyset: nothing personal beyond the head's name. */
 const publicSelect = {
@@ -64,29 +60,25 @@ export const exportPublicHouseholdRoster = async ({
   // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
   const reader = onReadReplica(ctx)
 
-  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    const sheet = addSheetWithHeader(workbook, PUBLIC_ROSTER_SHEET, PUBLIC_ROSTER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: publicSelect })) {
-      for (const household of batch) {
-        sheet.addRow(inColumnOrder(PUBLIC_ROSTER_COLUMNS, publicRowOf(household))).commit()
-        householdCount += 1
-      }
-    }
-    sheet.commit()
-  }
-
   await writeAuditedWorkbook({
     ctx,
     output,
-    write,
-    hasWritten: () => householdCount > 0,
-    audit: (isComplete) =>
-      writeAudit(ctx, {
-        action: 'export.householdRosterPublic',
-        entityType: 'Export',
-        entityId: 'household-roster-public',
-        after: { filters: { villageId: input.villageId ?? null }, householdCount, isComplete },
+    write: (workbook) =>
+      writeSheet(workbook, {
+        name: PUBLIC_ROSTER_SHEET,
+        columns: PUBLIC_ROSTER_COLUMNS,
+        batches: rosterBatches({ ctx: reader, input, output, batchSize, select: publicSelect }),
+        rowsOf: (household) => [publicRowOf(household)],
+        written: () => {
+          householdCount += 1
+        },
       }),
+    hasWritten: () => householdCount > 0,
+    audit: {
+      action: 'export.householdRosterPublic',
+      entityId: 'household-roster-public',
+      details: () => ({ filters: { villageId: input.villageId ?? null }, householdCount }),
+    },
   })
   return { householdCount }
 }

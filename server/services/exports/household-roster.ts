@@ -5,32 +5,27 @@
 //     (docs/exports.md). The masks are read as stored; nothing is decrypted but health.
 //   - 健康状况 is the status label only, never its detail, and only to those who keep the
 //     village's records (keepsRecordsOf), as on the household's page.
-//   - Anonymised households are left out: retention has removed who they were.
+//   - Anonymised households are left out: retention has removed who they were (roster-households.ts).
 //   - Streamed and audited as the ledger (xlsx-stream.ts). The sheets are written one after the
 //     other (a streamed zip cannot interleave them), so the members are read in a second pass
 //     over the same households, in the same order.
-import type { Writable } from 'node:stream'
-import type ExcelJS from 'exceljs'
-import type { THouseholdRosterRequest } from '../../../common/contracts/export/household-roster'
-import { dateToDateOnly } from '../../../common/dates'
 import {
   HEALTH_STATUS_LABELS,
   HOUSEHOLD_CATEGORY_LABELS,
   HOUSEHOLD_TYPE_LABELS,
   LABOR_CAPACITY_LABELS,
   RELATIONSHIP_LABELS,
-  RISK_CODE_LABELS,
-  type RiskCode,
   SCHOOL_STATUS_LABELS,
 } from '../../../common/enums'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
-import { writeAudit } from '../audit/write-audit'
+import { householdProfileSelect, memberSelect } from '../households/household-selects'
 import { openHealth } from '../households/personal-fields'
-import { householdScope, keepsRecordsOf } from '../scope'
+import { keepsRecordsOf } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
+import { currentRisks, dateCell, type HouseholdRosterExport, riskLabels, rosterBatches } from './roster-households'
 import { type PlainCell, yuanCell } from './xlsx-cells'
-import { addSheetWithHeader, inColumnOrder, keysetBatches, writeAuditedWorkbook } from './xlsx-stream'
+import { DEFAULT_BATCH_SIZE, writeAuditedWorkbook, writeSheet } from './xlsx-stream'
 
 /**
  * The roster's columns, in order: part of the export's contract (docs/exports.md). Add new
@@ -66,75 +61,10 @@ export const MEMBER_COLUMNS = [
 export const ROSTER_SHEET = '困难户花名册'
 export const MEMBER_SHEET = '家庭成员'
 
-const DEFAULT_BATCH_SIZE = 500
-
-// ─── Shared with the 公示 roster (household-roster-public.ts) ───────────────────────────
-
-/** The households a roster lists: in the caller's scope, in the village asked for, not anonymised. */
-const rosterWhere = (ctx: ServiceContext, input: THouseholdRosterRequest): Prisma.HouseholdWhereInput => ({
-  AND: [householdScope(ctx.actor), { anonymisedAt: null }, input.villageId ? { villageId: input.villageId } : {}],
-})
-
-/** Households are unique by (village, 户编号): the keyset orders on both. */
-const ROSTER_ORDER = [
-  { villageId: 'asc' },
-  { code: 'asc' },
-] as const satisfies Prisma.HouseholdOrderByWithRelationInput[]
-
-/** The households after the last one read, in ROSTER_ORDER. */
-const afterHousehold = (last: { villageId: string; code: string } | undefined): Prisma.HouseholdWhereInput =>
-  last ? { OR: [{ villageId: { gt: last.villageId } }, { villageId: last.villageId, code: { gt: last.code } }] } : {}
-
-/** 风险类型: the risks not yet eliminated, as the household list shows them, `因病、缺劳动力`. */
-export const riskLabels = (risks: readonly { code: RiskCode }[]): string | null =>
-  risks.length ? risks.map((r) => RISK_CODE_LABELS[r.code]).join('、') : null
-
-export const currentRisks = {
-  where: { isEliminated: false },
-  orderBy: { identifiedMonth: 'asc' },
-  select: { code: true },
-} as const satisfies Prisma.Household$risksArgs
-
-export const dateCell = (date: Date | null): string | null => (date ? dateToDateOnly(date) : null)
-
-/** The roster's households, read with `select`, in keyset batches that wait for the client. */
-export const rosterBatches = <S extends Prisma.HouseholdSelect & { villageId: true; code: true }>({
-  ctx,
-  input,
-  output,
-  batchSize,
-  select,
-}: Required<HouseholdRosterExport> & { select: S }) => {
-  const where = rosterWhere(ctx, input)
-  // Prisma cannot see through a generic select that the rows carry the keyset's fields; S requires them.
-  type Row = Prisma.HouseholdGetPayload<{ select: S }> & { villageId: string; code: string }
-  return keysetBatches<Row>({
-    output,
-    batchSize,
-    read: (last, take) =>
-      ctx.db.household.findMany({
-        where: { AND: [where, afterHousehold(last)] },
-        select,
-        orderBy: [...ROSTER_ORDER],
-        take,
-      }) as Promise<Row[]>,
-  })
-}
-
-// ─── The internal roster ───────────────────────────────────────────────────────────────
-
 const rosterSelect = {
   id: true,
   villageId: true,
-  code: true,
-  headName: true,
-  idNumberMask: true,
-  phoneMask: true,
-  groupName: true,
-  householdType: true,
-  category: true,
-  incomePerCapitaFen: true,
-  monitoringStartedOn: true,
+  ...householdProfileSelect,
   monitoringEndedOn: true,
   village: { select: { name: true } },
   responsibleUser: { select: { displayName: true } },
@@ -144,21 +74,13 @@ const rosterSelect = {
 
 type RosterHousehold = Prisma.HouseholdGetPayload<{ select: typeof rosterSelect }>
 
-const memberSelect = {
+const memberSheetSelect = {
   villageId: true,
   code: true,
-  members: {
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: {
-      name: true,
-      relationship: true,
-      idNumberMask: true,
-      healthEnc: true,
-      laborCapacity: true,
-      schoolStatus: true,
-    },
-  },
+  members: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: memberSelect },
 } satisfies Prisma.HouseholdSelect
+
+type MembersOf = Prisma.HouseholdGetPayload<{ select: typeof memberSheetSelect }>
 
 type RosterRow = Record<(typeof ROSTER_COLUMNS)[number]['key'], PlainCell>
 type MemberRow = Record<(typeof MEMBER_COLUMNS)[number]['key'], PlainCell>
@@ -180,13 +102,23 @@ const rosterRowOf = (h: RosterHousehold): RosterRow => ({
   monitoringEndedOn: dateCell(h.monitoringEndedOn),
 })
 
-export type HouseholdRosterExport = {
-  ctx: ServiceContext
-  input: THouseholdRosterRequest
-  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
-  output: Writable
-  /** Households read per query. */
-  batchSize?: number
+const memberRowsOf = (ctx: ServiceContext, household: MembersOf): MemberRow[] => {
+  const seesHealth = keepsRecordsOf(ctx.actor, household.villageId)
+  return household.members.map((member) => ({
+    code: household.code,
+    name: member.name,
+    relationship: RELATIONSHIP_LABELS[member.relationship],
+    idNumber: member.idNumberMask,
+    // The status only: its detail stays sealed.
+    health: seesHealth ? healthLabel(ctx, member.healthEnc) : null,
+    laborCapacity: LABOR_CAPACITY_LABELS[member.laborCapacity],
+    schoolStatus: SCHOOL_STATUS_LABELS[member.schoolStatus],
+  }))
+}
+
+const healthLabel = (ctx: ServiceContext, sealed: string | null): string | null => {
+  const health = openHealth(ctx.crypto, sealed)
+  return health ? HEALTH_STATUS_LABELS[health.status] : null
 }
 
 export type HouseholdRosterResult = { householdCount: number; memberCount: number }
@@ -197,61 +129,41 @@ export const exportHouseholdRoster = async ({
   output,
   batchSize = DEFAULT_BATCH_SIZE,
 }: HouseholdRosterExport): Promise<HouseholdRosterResult> => {
-  let householdCount = 0
-  let memberCount = 0
+  const result: HouseholdRosterResult = { householdCount: 0, memberCount: 0 }
   // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
   const reader = onReadReplica(ctx)
-
-  const write = async (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    const roster = addSheetWithHeader(workbook, ROSTER_SHEET, ROSTER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: rosterSelect })) {
-      for (const household of batch) {
-        roster.addRow(inColumnOrder(ROSTER_COLUMNS, rosterRowOf(household))).commit()
-        householdCount += 1
-      }
-    }
-    roster.commit()
-
-    const members = addSheetWithHeader(workbook, MEMBER_SHEET, MEMBER_COLUMNS)
-    for await (const batch of rosterBatches({ ctx: reader, input, output, batchSize, select: memberSelect })) {
-      for (const household of batch) {
-        const seesHealth = keepsRecordsOf(ctx.actor, household.villageId)
-        for (const member of household.members) {
-          const row: MemberRow = {
-            code: household.code,
-            name: member.name,
-            relationship: RELATIONSHIP_LABELS[member.relationship],
-            idNumber: member.idNumberMask,
-            // The status only: its detail stays sealed.
-            health: seesHealth ? healthLabel(ctx, member.healthEnc) : null,
-            laborCapacity: LABOR_CAPACITY_LABELS[member.laborCapacity],
-            schoolStatus: SCHOOL_STATUS_LABELS[member.schoolStatus],
-          }
-          members.addRow(inColumnOrder(MEMBER_COLUMNS, row)).commit()
-          memberCount += 1
-        }
-      }
-    }
-    members.commit()
-  }
+  const batchesOf = <S extends Prisma.HouseholdSelect & { villageId: true; code: true }>(select: S) =>
+    rosterBatches({ ctx: reader, input, output, batchSize, select })
 
   await writeAuditedWorkbook({
     ctx,
     output,
-    write,
-    hasWritten: () => householdCount > 0,
-    audit: (isComplete) =>
-      writeAudit(ctx, {
-        action: 'export.householdRoster',
-        entityType: 'Export',
-        entityId: 'household-roster',
-        after: { filters: { villageId: input.villageId ?? null }, householdCount, memberCount, isComplete },
-      }),
+    write: async (workbook) => {
+      await writeSheet(workbook, {
+        name: ROSTER_SHEET,
+        columns: ROSTER_COLUMNS,
+        batches: batchesOf(rosterSelect),
+        rowsOf: (household) => [rosterRowOf(household)],
+        written: () => {
+          result.householdCount += 1
+        },
+      })
+      await writeSheet(workbook, {
+        name: MEMBER_SHEET,
+        columns: MEMBER_COLUMNS,
+        batches: batchesOf(memberSheetSelect),
+        rowsOf: (household) => memberRowsOf(ctx, household),
+        written: (_, rowCount) => {
+          result.memberCount += rowCount
+        },
+      })
+    },
+    hasWritten: () => result.householdCount > 0,
+    audit: {
+      action: 'export.householdRoster',
+      entityId: 'household-roster',
+      details: () => ({ filters: { villageId: input.villageId ?? null }, ...result }),
+    },
   })
-  return { householdCount, memberCount }
-}
-
-const healthLabel = (ctx: ServiceContext, sealed: string | null): string | null => {
-  const health = openHealth(ctx.crypto, sealed)
-  return health ? HEALTH_STATUS_LABELS[health.status] : null
+  return result
 }

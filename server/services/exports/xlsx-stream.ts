@@ -5,8 +5,23 @@
 //     never completed, and a download cut short is audited too, with what had been sent.
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT } from './xlsx-cells'
+
+/** What every export is called with. */
+export type XlsxExport<I> = {
+  ctx: ServiceContext
+  input: I
+  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
+  output: Writable
+  /** Records read per query. */
+  batchSize?: number
+}
+
+export const DEFAULT_BATCH_SIZE = 500
+
+export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter
 
 export class ExportAbortedError extends Error {
   override name = 'ExportAbortedError'
@@ -63,11 +78,7 @@ export async function* keysetBatches<T>({
 export type SheetColumn = { key: string; header: string; width: number; isYuan?: boolean }
 
 /** A sheet whose first row, frozen and bold, holds the columns' headers. */
-export const addSheetWithHeader = (
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: readonly SheetColumn[],
-) => {
+export const addSheetWithHeader = (workbook: WorkbookWriter, name: string, columns: readonly SheetColumn[]) => {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columns.map((c) => ({
     key: c.key,
@@ -86,14 +97,50 @@ export const inColumnOrder = <K extends string>(
   row: Record<K, PlainCell>,
 ): PlainCell[] => toCells(columns.map((column) => row[column.key]))
 
+/**
+ * A sheet of records read in batches: the header, then each record's rows (none, one or several),
+ * each committed as soon as it is written, so the sheet is never held in memory.
+ */
+export const writeSheet = async <T, K extends string>(
+  workbook: WorkbookWriter,
+  {
+    name,
+    columns,
+    batches,
+    rowsOf,
+    written,
+  }: {
+    name: string
+    columns: readonly (SheetColumn & { key: K })[]
+    batches: AsyncIterable<readonly T[]>
+    rowsOf: (record: T) => readonly Record<K, PlainCell>[]
+    /** Told of each record once its rows are in the sheet, with how many there were. */
+    written?: (record: T, rowCount: number) => void
+  },
+) => {
+  const sheet = addSheetWithHeader(workbook, name, columns)
+  for await (const batch of batches) {
+    for (const record of batch) {
+      const rows = rowsOf(record)
+      for (const row of rows) sheet.addRow(inColumnOrder(columns, row)).commit()
+      written?.(record, rows.length)
+    }
+  }
+  sheet.commit()
+}
+
 export type AuditedWorkbook = {
   ctx: ServiceContext
-  /** Where the .xlsx goes: the HTTP response, or a file. Ended when the workbook is complete. */
   output: Writable
   /** Writes the sheets (committing each), reading in batches through keysetBatches. */
-  write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>
-  /** Writes the export's audit entry, with what was written so far. */
-  audit: (isComplete: boolean) => Promise<unknown>
+  write: (workbook: WorkbookWriter) => Promise<void>
+  /** The export's audit entry: `export.donationLedger` on `Export` `donation-ledger`, say. */
+  audit: {
+    action: string
+    entityId: string
+    /** The filters and what was written so far (isComplete is added). */
+    details: () => Record<string, unknown>
+  }
   /** Whether any row has reached the output, so that a failure must be audited too. */
   hasWritten: () => boolean
 }
@@ -102,16 +149,23 @@ export type AuditedWorkbook = {
 export const writeAuditedWorkbook = async ({ ctx, output, write, audit, hasWritten }: AuditedWorkbook) => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
   workbook.creator = '党日帮扶台账'
+  const record = (isComplete: boolean) =>
+    writeAudit(ctx, {
+      action: audit.action,
+      entityType: 'Export',
+      entityId: audit.entityId,
+      after: { ...audit.details(), isComplete },
+    })
   try {
     await write(workbook)
-    await audit(true)
+    await record(true)
     // Finishing the zip waits for the output to take it all; a client gone by then must not leave
     // the export waiting for ever.
     await Promise.race([workbook.commit(), closedEarly(output)])
   } catch (error) {
     // Whatever was sent before the failure is on record too.
     if (hasWritten() || error instanceof ExportAbortedError)
-      await audit(false).catch((auditError: unknown) =>
+      await record(false).catch((auditError: unknown) =>
         ctx.log.error({ err: auditError }, 'could not audit an interrupted export'),
       )
     throw error

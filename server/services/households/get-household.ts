@@ -6,47 +6,29 @@ import { AppError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen, toFenOrNull } from '../../lib/fen'
 import { isOverdue } from '../needs/need-views'
+import { userRefSelect } from '../record-selects'
 import { householdScope, keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { householdProfileSelect, memberSelect } from './household-selects'
 import { openHealth } from './personal-fields'
 
 const householdDetailSelect = {
   id: true,
   version: true,
-  code: true,
-  headName: true,
-  idNumberMask: true,
-  phoneMask: true,
-  groupName: true,
-  householdType: true,
-  category: true,
-  incomePerCapitaFen: true,
+  ...householdProfileSelect,
   wageIncomeFen: true,
   businessIncomeFen: true,
   propertyIncomeFen: true,
   transferIncomeFen: true,
   helpMeasures: true,
-  monitoringStartedOn: true,
   monitoringEndedOn: true,
   anonymisedAt: true,
   notes: true,
   createdAt: true,
   updatedAt: true,
   village: { select: { id: true, name: true, township: true, county: true } },
-  responsibleUser: { select: { id: true, displayName: true } },
-  members: {
-    orderBy: { sortOrder: 'asc' },
-    select: {
-      id: true,
-      name: true,
-      relationship: true,
-      idNumberMask: true,
-      healthEnc: true,
-      laborCapacity: true,
-      schoolStatus: true,
-      workInfo: true,
-    },
-  },
+  responsibleUser: { select: userRefSelect },
+  members: { orderBy: { sortOrder: 'asc' }, select: { id: true, ...memberSelect, workInfo: true } },
   risks: {
     orderBy: { identifiedMonth: 'asc' },
     select: {
@@ -70,7 +52,7 @@ const householdDetailSelect = {
       livingConditions: true,
       difficulties: true,
       activity: { select: { id: true, theme: true } },
-      visitors: { select: { user: { select: { id: true, displayName: true } } } },
+      visitors: { select: { user: { select: userRefSelect } } },
       goods: { select: { item: true, quantity: true, unit: true, valueFen: true } },
     },
   },

@@ -78,6 +78,7 @@ export const EXAMPLE_CODE = '示例'
 /** The example head's ID number: made up, with a valid check digit. */
 export const EXAMPLE_ID_NUMBER = '630121196606060019'
 
+/** Each key is the create form's name for the field (household-roster-form.ts), but 帮扶责任人's. */
 export const HOUSEHOLD_COLUMNS = [
   column('code', '户编号', 'text', EXAMPLE_CODE, '本村唯一；家庭成员表、风险表用它对应到户', { isRequired: true }),
   column('groupName', '所在组', 'text', '二社', '如 二社'),
@@ -150,11 +151,15 @@ export type HouseholdColumnKey = (typeof HOUSEHOLD_COLUMNS)[number]['key']
 export type MemberColumnKey = (typeof MEMBER_COLUMNS)[number]['key']
 export type RiskColumnKey = (typeof RISK_COLUMNS)[number]['key']
 
-export const IMPORT_SHEETS = [
-  { name: HOUSEHOLD_SHEET, columns: HOUSEHOLD_COLUMNS },
-  { name: MEMBER_SHEET, columns: MEMBER_COLUMNS },
-  { name: RISK_SHEET, columns: RISK_COLUMNS },
-] as const
+/** The import's sheets, each with its columns. */
+export const ROSTER_SHEETS = {
+  household: { name: HOUSEHOLD_SHEET, columns: HOUSEHOLD_COLUMNS },
+  member: { name: MEMBER_SHEET, columns: MEMBER_COLUMNS },
+  risk: { name: RISK_SHEET, columns: RISK_COLUMNS },
+} as const
+
+/** The same, in the template's order. */
+export const IMPORT_SHEETS = [ROSTER_SHEETS.household, ROSTER_SHEETS.member, ROSTER_SHEETS.risk] as const
 
 /** At most this many bytes per upload: a village's roster is a few hundred KB. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024

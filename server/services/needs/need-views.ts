@@ -3,6 +3,7 @@ import { dateToDateOnly, shanghaiDate } from '../../../common/dates'
 import type { NeedStatus } from '../../../common/enums'
 import { NEED_TRANSITIONS, OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import type { Prisma } from '../../generated/prisma/client'
+import { householdRefSelect, userRefSelect } from '../record-selects'
 
 export const needListSelect = {
   id: true,
@@ -17,7 +18,7 @@ export const needListSelect = {
   satisfaction: true,
   createdAt: true,
   updatedAt: true,
-  household: { select: { id: true, code: true, headName: true } },
+  household: { select: householdRefSelect },
   village: { select: { id: true, name: true } },
 } satisfies Prisma.NeedSelect
 
@@ -34,7 +35,7 @@ export const needDetailSelect = {
       toStatus: true,
       note: true,
       createdAt: true,
-      actor: { select: { id: true, displayName: true } },
+      actor: { select: userRefSelect },
     },
   },
 } satisfies Prisma.NeedSelect

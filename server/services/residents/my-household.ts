@@ -5,6 +5,7 @@
 // not be the member concerned. What is wrong can be corrected through a 信息更正 need.
 import { dateToDateOnly } from '../../../common/dates'
 import { toFen, toFenOrNull } from '../../lib/fen'
+import { householdProfileSelect, memberSelect } from '../households/household-selects'
 import { openHealth } from '../households/personal-fields'
 import type { ServiceContext } from '../service-context'
 
@@ -16,31 +17,12 @@ export const getMyHousehold = async ({ ctx }: { ctx: ResidentContext }) => {
   const h = await ctx.db.household.findUniqueOrThrow({
     where: { id: ctx.householdId },
     select: {
-      code: true,
-      headName: true,
-      idNumberMask: true,
-      phoneMask: true,
-      groupName: true,
-      householdType: true,
-      category: true,
-      incomePerCapitaFen: true,
+      ...householdProfileSelect,
       helpMeasures: true,
-      monitoringStartedOn: true,
       updatedAt: true,
       village: { select: { name: true, township: true, county: true } },
       responsibleUser: { select: { displayName: true } },
-      members: {
-        orderBy: { sortOrder: 'asc' },
-        select: {
-          id: true,
-          name: true,
-          relationship: true,
-          idNumberMask: true,
-          healthEnc: true,
-          laborCapacity: true,
-          schoolStatus: true,
-        },
-      },
+      members: { orderBy: { sortOrder: 'asc' }, select: { id: true, ...memberSelect } },
       risks: { orderBy: { identifiedMonth: 'asc' }, select: { code: true, identifiedMonth: true, isEliminated: true } },
       visits: { select: { cashFen: true, goodsValueFen: true } },
       donations: { where: { voidedAt: null }, select: { amountFen: true } },

@@ -14,17 +14,8 @@ import type { Actor } from '../auth/actor'
 import { visibleHouseholdIds } from '../households/visible-households'
 import { activityScope, donationScope, needScope, visitScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
-import {
-  type DonorTotals,
-  donationTotalsBy,
-  donationTotalsByDonor,
-  donationTotalsByMonth,
-  emptyTotals,
-  emptyVisitTotals,
-  sumDonations,
-  sumVisits,
-  visitTotalsBy,
-} from './totals'
+import { moneyAndVisits, namedVillageRows } from './money-and-visits'
+import { type DonorTotals, donationTotalsBy, emptyTotals, emptyVisitTotals } from './totals'
 
 const dateRange = (from?: string, to?: string): Prisma.DateTimeFilter | undefined =>
   from || to
@@ -122,53 +113,29 @@ export const statsSummaryRecount = async ({
   const { actor, db } = ctx
   const { donationWhere, visitWhere, needWhere, activityWhere } = summaryWheres(actor, input)
 
-  const [
-    money,
-    visits,
-    needGroups,
-    needCategoryGroups,
-    overdueNeeds,
-    activitiesHeld,
-    byDonor,
-    moneyByActivity,
-    visitsByActivity,
-    moneyByVillage,
-    visitsByVillage,
-    byMonth,
-  ] = await runAll(db, [
-    () => sumDonations(db, donationWhere),
-    () => sumVisits(db, visitWhere),
+  const [figures, needGroups, needCategoryGroups, overdueNeeds, activitiesHeld] = await runAll(db, [
+    () => moneyAndVisits(db, donationWhere, visitWhere),
     () => db.need.groupBy({ by: ['status'], where: needWhere, _count: { _all: true } }),
     () => db.need.groupBy({ by: ['category'], where: needWhere, _count: { _all: true } }),
     () => countOverdueNeeds(db, needWhere),
     () => db.activity.count({ where: activityWhere }),
-    () => donationTotalsByDonor(db, donationWhere),
-    () => donationTotalsBy(db, donationWhere, 'activityId'),
-    () => visitTotalsBy(db, visitWhere, 'activityId'),
-    () => donationTotalsBy(db, donationWhere, 'villageId'),
-    () => visitTotalsBy(db, visitWhere, 'villageId'),
-    () => donationTotalsByMonth(db, donationWhere),
   ])
+  const { money, visits, byDonor, byMonth, byActivity } = figures
 
   const { needsByStatus, needsByCategory, openNeeds } = needCounts(
     needGroups.map((g) => ({ status: g.status, count: g._count._all })),
     needCategoryGroups.map((g) => ({ category: g.category, count: g._count._all })),
   )
 
-  const activityIds = [...new Set([...moneyByActivity.keys(), ...visitsByActivity.keys()])]
-  const villageIds = [...new Set([...moneyByVillage.keys(), ...visitsByVillage.keys()])]
-  const [activities, villages, byHousehold] = await runAll(db, [
-    () => db.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, theme: true, heldOn: true } }),
-    () => db.village.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
+  const [activities, villageRows, byHousehold] = await runAll(db, [
+    () =>
+      db.activity.findMany({
+        where: { id: { in: byActivity.ids } },
+        select: { id: true, theme: true, heldOn: true },
+      }),
+    () => namedVillageRows(db, figures.byVillage),
     () => householdBreakdown(ctx, donationWhere, visitWhere, input.top),
   ])
-
-  const villageRows = villages.map((v) => ({
-    villageId: v.id,
-    name: v.name,
-    ...(moneyByVillage.get(v.id) ?? emptyTotals()),
-    ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
-  }))
 
   return {
     totals: {
@@ -186,8 +153,8 @@ export const statsSummaryRecount = async ({
         activityId: a.id,
         theme: a.theme,
         heldOn: dateToDateOnly(a.heldOn),
-        ...(moneyByActivity.get(a.id) ?? emptyTotals()),
-        ...(visitsByActivity.get(a.id) ?? emptyVisitTotals()),
+        ...(byActivity.money.get(a.id) ?? emptyTotals()),
+        ...(byActivity.visits.get(a.id) ?? emptyVisitTotals()),
       }))
       .sort(byHeldOnDesc)
       .slice(0, input.top),

@@ -11,6 +11,7 @@ import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { runAll } from '../../db/client'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { countActivitiesHeld } from './activities-held'
+import { moneyAndVisits, namedVillageRows } from './money-and-visits'
 import { type BeyondReach, findBeyondReach } from './summary-beyond-reach'
 import {
   byHeldOnDesc,
@@ -38,16 +39,10 @@ import {
 } from './summary-rollups'
 import {
   type DonorTotals,
-  donationTotalsBy,
-  donationTotalsByDonor,
-  donationTotalsByMonth,
   emptyTotals,
   emptyVisitTotals,
   type MoneyTotals,
-  sumDonations,
-  sumVisits,
   type VisitTotals,
-  visitTotalsBy,
   withEmptyMonths,
 } from './totals'
 
@@ -168,24 +163,17 @@ const addBeyondReach = async (
   if (!donations && !visits) return NOTHING_BEYOND
   const { db } = ctx
   const none = { id: { in: [] as string[] } }
-  const donationWhere = donations ?? none
-  const visitWhere = visits ?? none
-  const [money, visitTotals, donors, monthRows, moneyByVillage, visitsByVillage, moneyByActivity, visitsByActivity] =
-    await runAll(db, [
-      () => sumDonations(db, donationWhere),
-      () => sumVisits(db, visitWhere),
-      () => donationTotalsByDonor(db, donationWhere),
-      () => donationTotalsByMonth(db, donationWhere),
-      () => donationTotalsBy(db, donationWhere, 'villageId'),
-      () => visitTotalsBy(db, visitWhere, 'villageId'),
-      () => donationTotalsBy(db, donationWhere, 'activityId'),
-      () => visitTotalsBy(db, visitWhere, 'activityId'),
-    ])
-  const villageIds = [...new Set([...moneyByVillage.keys(), ...visitsByVillage.keys()])]
-  const activityIds = [...new Set([...moneyByActivity.keys(), ...visitsByActivity.keys()])]
-  const [names, inReach, donorsInReach] = await runAll(db, [
-    () => db.village.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }),
-    () => rollupActivities(db, villages, top, activityIds),
+  const {
+    money,
+    visits: visitTotals,
+    byDonor: donors,
+    byMonth,
+    byVillage,
+    byActivity,
+  } = await moneyAndVisits(db, donations ?? none, visits ?? none)
+  const [villageRows, inReach, donorsInReach] = await runAll(db, [
+    () => namedVillageRows(db, byVillage),
+    () => rollupActivities(db, villages, top, byActivity.ids),
     () => rollupDonors(db, villages, top, donors.map(donorKey)),
   ])
   return {
@@ -196,21 +184,16 @@ const addBeyondReach = async (
       const known = donorsInReach.byKey.get(donorKey(d))
       return known ? { ...d, ...addMoney(known, d) } : d
     }),
-    months: new Map(monthRows.map(({ month, ...totals }) => [month, totals])),
-    villages: names.map((v) => ({
-      villageId: v.id,
-      name: v.name,
-      ...(moneyByVillage.get(v.id) ?? emptyTotals()),
-      ...(visitsByVillage.get(v.id) ?? emptyVisitTotals()),
-    })),
-    activities: activityIds.flatMap((id) => {
+    months: new Map(byMonth.map(({ month, ...totals }) => [month, totals])),
+    villages: villageRows,
+    activities: byActivity.ids.flatMap((id) => {
       const row = inReach.byId.get(id)
       if (!row) return []
       return [
         {
           ...row,
-          ...addMoney(row, moneyByActivity.get(id) ?? emptyTotals()),
-          ...addVisits(row, visitsByActivity.get(id) ?? emptyVisitTotals()),
+          ...addMoney(row, byActivity.money.get(id) ?? emptyTotals()),
+          ...addVisits(row, byActivity.visits.get(id) ?? emptyVisitTotals()),
         },
       ]
     }),

@@ -2,6 +2,7 @@ import { dateToDateOnly } from '../../../common/dates'
 import type { Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
+import { goodsLineSelect, householdRefSelect, toGoodsLine, userRefSelect } from '../record-selects'
 
 export const visitListSelect = {
   id: true,
@@ -12,11 +13,11 @@ export const visitListSelect = {
   goodsValueFen: true,
   createdById: true,
   village: { select: { id: true, name: true } },
-  household: { select: { id: true, code: true, headName: true } },
-  cadre: { select: { id: true, displayName: true } },
+  household: { select: householdRefSelect },
+  cadre: { select: userRefSelect },
   activity: { select: { id: true, theme: true } },
-  visitors: { select: { user: { select: { id: true, displayName: true } } } },
-  goods: { select: { id: true, item: true, quantity: true, unit: true, unitValueFen: true, valueFen: true } },
+  visitors: { select: { user: { select: userRefSelect } } },
+  goods: { select: { id: true, ...goodsLineSelect } },
 } satisfies Prisma.VisitSelect
 
 /** Needs raised on each of these visits, counted for these ids only (see activity-views.ts). */
@@ -37,7 +38,7 @@ export const toVisitListItem = <T extends Prisma.VisitGetPayload<{ select: typeo
   visitedOn: dateToDateOnly(visitedOn),
   cashFen: toFen(cashFen),
   goodsValueFen: toFen(goodsValueFen),
-  goods: goods.map((g) => ({ ...g, unitValueFen: toFen(g.unitValueFen), valueFen: toFen(g.valueFen) })),
+  goods: goods.map(toGoodsLine),
   visitors: visitors.map((v) => v.user),
   needCount,
 })

@@ -1,0 +1,26 @@
+// What the suites that start servers and databases share: undoing them after the file's tests,
+// and finding the external PostgreSQL their external variants run on. Apart from
+// server-process.ts, which the benches use outside vitest.
+import { afterAll, inject, type TestContext } from 'vitest'
+import { findExternalPostgres } from './server-process'
+
+/** Things to undo after the file's tests, the last made first; one failing does not stop the others. */
+export const cleanupAfterAll = () => {
+  const cleanups: (() => Promise<unknown>)[] = []
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
+  })
+  return cleanups
+}
+
+/** The run's PostgreSQL when it is external, else the machine's at 127.0.0.1:5432 if it answers; null without. */
+export const externalPostgres = () =>
+  findExternalPostgres({ adminDatabaseUrl: inject('adminDatabaseUrl'), databaseKind: inject('databaseKind') })
+
+/** The external PostgreSQL, or the test skipped with a notice that says so. */
+export const externalPostgresOrSkip = async (ctx: TestContext, suite: string, skipped = 'external variant skipped') => {
+  const adminUrl = await externalPostgres()
+  if (adminUrl) return adminUrl
+  console.log(`[${suite}] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; ${skipped}`)
+  return ctx.skip()
+}
