@@ -57,6 +57,16 @@ const GATES = {
   staff: { anonymous: 'UNAUTHORIZED', resident: FB, unbound: FB },
   secretary: { anonymous: 'UNAUTHORIZED', cadre: FB, member: FB, otherCadre: FB, resident: FB, unbound: FB },
   cadre: { anonymous: 'UNAUTHORIZED', secretary: FB, member: FB, firmSecretary: FB, resident: FB, unbound: FB },
+  admin: {
+    anonymous: 'UNAUTHORIZED',
+    secretary: FB,
+    cadre: FB,
+    member: FB,
+    otherCadre: FB,
+    firmSecretary: FB,
+    resident: FB,
+    unbound: FB,
+  },
   resident: {
     anonymous: 'UNAUTHORIZED',
     admin: FB,
@@ -72,6 +82,9 @@ type Gate = keyof typeof GATES
 
 const everyone = (reach: Reach): Record<Role, Reach> =>
   Object.fromEntries(ROLES.map((role) => [role, reach])) as Record<Role, Reach>
+
+/** The same answer on both sides' records (so that both are tried). */
+const both = (expected: Expected) => [expected, expected] as const
 
 /** Reads scoped by village (数据范围): 前跃村's actors reach its records, 上滩村's cadre his, the firm neither. */
 const BY_VILLAGE = {
@@ -90,6 +103,19 @@ const DONATION_KEEPERS = {
   firmSecretary: [OK, NF],
 } as const satisfies Partial<Record<Role, Reach>>
 
+/**
+ * Accounts (services/users/user-access.ts): an admin any; a secretary the 党员 of his subtree, and
+ * no account beyond it, which answers as if it did not exist; the firm's secretary neither side's.
+ */
+const ACCOUNT_KEEPERS = { admin: [OK, OK], secretary: [OK, NF], firmSecretary: [NF, NF] } as const satisfies Partial<
+  Record<Role, Reach>
+>
+
+/** Changes to the org tree, and roles granted in it: an admin anywhere; a secretary in his own subtree. */
+const SUBTREE_KEEPERS = { admin: [OK, OK], secretary: [OK, FB], firmSecretary: [FB, FB] } as const satisfies Partial<
+  Record<Role, Reach>
+>
+
 /** Record keeping (cadreProcedure, then scope): the village's own cadre, and admins. */
 const RECORD_KEEPERS = { admin: [OK, OK], cadre: [OK, NF], otherCadre: [NF, OK] } as const satisfies Partial<
   Record<Role, Reach>
@@ -100,9 +126,21 @@ const RECORD_KEEPERS = { admin: [OK, OK], cadre: [OK, NF], otherCadre: [NF, OK] 
 type Domain = 'household' | 'need' | 'visit' | 'activity' | 'donation'
 type HouseholdRecord = { id: string; version: number; headName: string; code: string; idNumber: string }
 type Versioned = { id: string; version: number }
+/** A 党员's account: its MEMBER role, and its 驻村 post when it has one. */
+type Account = Versioned & { roleId: string; postId: string | null }
+type AccountOptions = {
+  /** Where the account is a 党员 (default: the side's branch). */
+  orgId?: string
+  isActive?: boolean
+  hasWechat?: boolean
+  /** A 驻村 post in the side's village as well. */
+  hasPost?: boolean
+}
 
 type SideWorld = {
   villageId: string
+  /** The bureau's branch (the secretary's own) or 上滩村党支部. */
+  branchId: string
   organiserOrgId: string
   participantOrgIds: string[]
   household: HouseholdRecord
@@ -110,6 +148,10 @@ type SideWorld = {
   visit: Versioned
   activity: Versioned
   donation: Versioned
+  /** An org below the side's branch, so that each side's tree has something to show. */
+  org: Versioned
+  /** A 党员 of the side's branch: an account the secretary manages ('in') or does not see ('out'). */
+  account: Account
   /** Records made for one check. */
   fresh: {
     household: () => Promise<HouseholdRecord>
@@ -117,6 +159,13 @@ type SideWorld = {
     visit: () => Promise<Versioned>
     activity: () => Promise<Versioned>
     donation: () => Promise<Versioned>
+    /** An org below the side's branch. */
+    org: () => Promise<Versioned>
+    account: (options?: AccountOptions) => Promise<Account>
+    /** A pairing of a fresh org with the side's village (the seeded pairings stay: reach hangs on them). */
+    pairing: () => Promise<{ id: string }>
+    /** An open invitation to a fresh account of the side. */
+    invitation: () => Promise<{ id: string; code: string }>
   }
   donationInput: () => ReturnType<typeof cashDonationInput>
 }
@@ -129,6 +178,18 @@ let sides: Record<Side, SideWorld>
 let residentHouseholdId: string
 let neighbourNeedId: string
 const roleVillages = {} as Record<Role, string[]>
+/** The branch of the firm whose secretary calls. */
+let firmBranchId: string
+/** The sides' branches and the orgs made below them: the secretary's subtree is the 'in' ones. */
+const orgSides = new Map<string, Side>()
+
+/** Names, phones and codes that no other record of this test has. */
+let serial = 0
+const nextSerial = () => ++serial
+const freshPhone = (n: number) => `1390000${String(n).padStart(4, '0')}`
+/** 12-digit codes of 良教乡 (630121105…), where both sides' villages are. */
+let villageCodes = 300
+const freshVillageCode = () => `630121105${++villageCodes}`
 
 /** Every record made, with its side and, for households, the names that identify it. */
 const registry: Record<Domain, { id: string; side: Side; labels: string[] }[]> = {
@@ -188,6 +249,9 @@ beforeAll(async () => {
   const { orgs, villages, users } = world.ref
   const firm = orgs.firmBranches[0]
   if (!firm) throw new Error('the story has seven firms')
+  firmBranchId = firm.id
+  orgSides.set(orgs.bureauBranch.id, 'in')
+  orgSides.set(orgs.otherVillageBranch.id, 'out')
 
   const firmSecretary = await prisma.user.create({
     data: {
@@ -205,7 +269,8 @@ beforeAll(async () => {
     const keeper = isIn ? world.cadre : world.otherCadre
     const organiser = isIn ? world.secretary : world.admin
     const visitor = isIn ? world.secretary : world.otherCadre
-    const organiserOrgId = isIn ? orgs.bureauBranch.id : orgs.otherVillageBranch.id
+    const branchId = isIn ? orgs.bureauBranch.id : orgs.otherVillageBranch.id
+    const organiserOrgId = branchId
     const participantOrgIds = isIn ? [firm.id] : []
     // The side's own records, once made: fresh needs, visits and donations go to them.
     const records: Partial<Record<'household' | 'activity', Versioned>> = {}
@@ -221,7 +286,7 @@ beforeAll(async () => {
         householdId: own('household').id,
         activityId: own('activity').id,
       })
-    const fresh = {
+    const fresh: SideWorld['fresh'] = {
       household: () =>
         setup(`a ${side} household`, async () => {
           const input = householdInput(villageId)
@@ -270,6 +335,51 @@ beforeAll(async () => {
           register('donation', side, made.id)
           return made
         }),
+      org: () =>
+        setup(`a ${side} org`, async () => {
+          const made = await world.admin.org.create({
+            name: `矩阵组织${nextSerial()}`,
+            kind: 'BRANCH',
+            parentId: branchId,
+          })
+          orgSides.set(made.id, side)
+          return { id: made.id, version: made.version }
+        }),
+      account: ({ orgId = branchId, isActive = true, hasWechat = false, hasPost = false } = {}) =>
+        setup(`a ${side} account`, async () => {
+          const n = nextSerial()
+          const user = await prisma.user.create({
+            data: {
+              displayName: `矩阵党员${n}`,
+              phone: freshPhone(n),
+              openid: hasWechat ? `o-authz-account-${n}` : null,
+              isActive,
+              deactivatedAt: isActive ? null : new Date(),
+              memberships: { create: { orgId, role: 'MEMBER', title: '党员' } },
+              ...(hasPost ? { cadreVillages: { create: { villageId, post: '驻村工作队员' } } } : {}),
+            },
+            select: {
+              id: true,
+              version: true,
+              memberships: { select: { id: true } },
+              cadreVillages: { select: { id: true } },
+            },
+          })
+          const [role] = user.memberships
+          if (!role) throw new SetupError('the account was made without its role')
+          return { id: user.id, version: user.version, roleId: role.id, postId: user.cadreVillages[0]?.id ?? null }
+        }),
+      pairing: () =>
+        setup(`a ${side} pairing`, async () => {
+          const org = await fresh.org()
+          return prisma.orgVillagePair.create({ data: { orgId: org.id, villageId }, select: { id: true } })
+        }),
+      invitation: () =>
+        setup(`a ${side} invitation`, async () => {
+          const account = await fresh.account()
+          const made = await world.admin.invitation.create({ userId: account.id })
+          return { id: made.id, code: made.code }
+        }),
     }
     const household = await fresh.household()
     records.household = household
@@ -277,6 +387,7 @@ beforeAll(async () => {
     records.activity = activity
     return {
       villageId,
+      branchId,
       organiserOrgId,
       participantOrgIds,
       fresh,
@@ -286,6 +397,8 @@ beforeAll(async () => {
       need: await fresh.need(),
       visit: await fresh.visit(),
       donation: await fresh.donation(),
+      org: await fresh.org(),
+      account: await fresh.account(),
     }
   }
   sides = { in: await makeSide('in'), out: await makeSide('out') }
@@ -368,6 +481,8 @@ type Entry = {
 }
 
 type Listed = { items: { id: string; household?: { id: string } | null }[] }
+type OrgPage = { items: { id: string; name: string }[] }
+type UserPage = { items: { id: string; displayName: string; roles: { org: { id: string; name: string } }[] }[] }
 
 const idOf = (result: unknown) => (result as { id: string }).id
 
@@ -447,6 +562,63 @@ const AUTHZ: Record<string, Entry> = {
 
   // ── orgs and villages ──
   'org.list': { type: 'query', gate: 'staff', reach: everyone(OK), input: () => ({}) },
+  'org.byId': {
+    type: 'query',
+    gate: 'staff',
+    // Org names are not personal data: any staff member reads any org.
+    reach: everyone(both(OK)),
+    input: (c) => ({ id: c.at.branchId }),
+  },
+  'org.tree': {
+    type: 'query',
+    gate: 'secretary',
+    // The orgs below the side's branch, of the caller's subtree only: none of the other side's.
+    reach: { admin: both(OK), secretary: both(OK), firmSecretary: both(OK) },
+    input: (c) => ({ parentId: c.at.branchId, includeClosed: true, limit: 100 }),
+    inspect: (c, result) =>
+      (result as OrgPage).items
+        .filter((org) => !holdsOrg(c.role, org.id))
+        .map((org) => `lists the org ${org.name}, outside the caller's subtree`),
+  },
+  'org.create': {
+    type: 'mutation',
+    gate: 'secretary',
+    // Below the side's branch.
+    reach: SUBTREE_KEEPERS,
+    input: (c) => ({ name: `矩阵组织${nextSerial()}`, kind: 'BRANCH', parentId: c.at.branchId }),
+    made: (c, _input, result) => {
+      orgSides.set(idOf(result), c.side)
+    },
+  },
+  'org.update': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: SUBTREE_KEEPERS,
+    input: async (c) => {
+      const org = await c.at.fresh.org()
+      return { id: org.id, version: org.version, name: `矩阵组织${nextSerial()}`, kind: 'BRANCH' }
+    },
+  },
+  'org.move': {
+    type: 'mutation',
+    gate: 'secretary',
+    // An org of the side moved below another of the same side.
+    reach: SUBTREE_KEEPERS,
+    input: async (c) => {
+      const org = await c.at.fresh.org()
+      const parent = await c.at.fresh.org()
+      return { id: org.id, version: org.version, parentId: parent.id }
+    },
+  },
+  'org.close': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: SUBTREE_KEEPERS,
+    input: async (c) => {
+      const org = await c.at.fresh.org()
+      return { id: org.id, version: org.version, reason: '机构调整，支部撤销' }
+    },
+  },
   'village.list': {
     type: 'query',
     gate: 'staff',
@@ -458,6 +630,46 @@ const AUTHZ: Record<string, Entry> = {
         .map((v) => `lists village ${v.name}, outside the caller's scope`),
   },
   'village.people': { type: 'query', gate: 'staff', reach: BY_VILLAGE, input: (c) => ({ villageId: c.at.villageId }) },
+  'village.byId': { type: 'query', gate: 'staff', reach: BY_VILLAGE, input: (c) => ({ id: c.at.villageId }) },
+  // The directory of every village, and changes to villages and pairings, are administrators' own:
+  // nothing to inspect, since nobody else gets an answer.
+  'village.directory': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => ({ limit: 100 }) },
+  'village.create': {
+    type: 'mutation',
+    gate: 'admin',
+    reach: { admin: both(OK) },
+    input: () => ({
+      name: `矩阵村${nextSerial()}`,
+      county: '大通县',
+      township: '良教乡',
+      adminCode: freshVillageCode(),
+    }),
+  },
+  'village.update': {
+    type: 'mutation',
+    gate: 'admin',
+    reach: { admin: both(OK) },
+    // The side's village as it is, at its current version.
+    input: async (c) => {
+      const village = await setup(`the ${c.side} village`, () =>
+        world.deps.prisma.village.findUniqueOrThrow({ where: { id: c.at.villageId } }),
+      )
+      const { id, version, name, county, township, adminCode } = village
+      return { id, version, name, county, township, adminCode }
+    },
+  },
+  'village.pair': {
+    type: 'mutation',
+    gate: 'admin',
+    reach: { admin: both(OK) },
+    input: async (c) => ({ orgId: (await c.at.fresh.org()).id, villageId: c.at.villageId }),
+  },
+  'village.endPairing': {
+    type: 'mutation',
+    gate: 'admin',
+    reach: { admin: both(OK) },
+    input: async (c) => ({ id: (await c.at.fresh.pairing()).id }),
+  },
 
   // ── households ──
   'household.list': villageList('household'),
@@ -706,6 +918,154 @@ const AUTHZ: Record<string, Entry> = {
     reach: { resident: [OK, NF] },
     input: (c) => ({ id: c.at.need.id }),
   },
+
+  // ── the audit log (admins only; it names records, never their contents) ──
+  'audit.list': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => ({ limit: 100 }) },
+  'audit.verification': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => undefined },
+  'audit.verify': { type: 'mutation', gate: 'admin', reach: { admin: OK }, input: () => undefined },
+
+  // ── people (管理 → 人员): 'in' accounts are 党员 of the bureau's branch, 'out' ones of 上滩村党支部 ──
+  'user.list': {
+    type: 'query',
+    gate: 'secretary',
+    // 'in': the list as it opens (everyone the caller sees); 'out': filtered to 上滩村党支部.
+    reach: { admin: both(OK), secretary: both(OK), firmSecretary: both(OK) },
+    input: (c) => ({ status: 'ALL', limit: 100, ...(c.side === 'out' ? { orgId: c.at.branchId } : {}) }),
+    inspect: (c, result) =>
+      (result as UserPage).items
+        .filter((user) => !user.roles.some((role) => holdsOrg(c.role, role.org.id)))
+        .map(
+          (user) =>
+            `lists the account ${user.displayName} (${user.roles.map((r) => r.org.name).join('、') || 'no role'}), outside the caller's subtree`,
+        ),
+  },
+  'user.byId': {
+    type: 'query',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: (c) => ({ id: c.at.account.id }),
+  },
+  'user.create': {
+    type: 'mutation',
+    gate: 'secretary',
+    // A 党员 of the side's branch: a secretary grants roles in his subtree only.
+    reach: SUBTREE_KEEPERS,
+    input: (c) => {
+      const n = nextSerial()
+      return {
+        displayName: `矩阵党员${n}`,
+        phone: freshPhone(n),
+        roles: [{ orgId: c.at.branchId, role: 'MEMBER', title: '党员' }],
+      }
+    },
+  },
+  'user.update': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => {
+      const account = await c.at.fresh.account()
+      const n = nextSerial()
+      return { id: account.id, version: account.version, displayName: `更名党员${n}`, phone: freshPhone(n) }
+    },
+  },
+  'user.addRole': {
+    type: 'mutation',
+    gate: 'secretary',
+    // The 党员 role in the side's branch, to a 党员 of an org below it.
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => {
+      const org = await c.at.fresh.org()
+      const account = await c.at.fresh.account({ orgId: org.id })
+      return { userId: account.id, orgId: c.at.branchId, role: 'MEMBER', title: '党员' }
+    },
+  },
+  'user.endRole': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => ({ id: (await c.at.fresh.account()).roleId }),
+  },
+  'user.addPost': {
+    type: 'mutation',
+    gate: 'secretary',
+    // 驻村 posts are the administrators' to assign, even to a 党员 the secretary manages.
+    reach: { admin: [OK, OK], secretary: [FB, NF], firmSecretary: [NF, NF] },
+    input: async (c) => ({ userId: (await c.at.fresh.account()).id, villageId: c.at.villageId, post: '驻村工作队员' }),
+  },
+  'user.endPost': {
+    type: 'mutation',
+    gate: 'secretary',
+    // An account with a post is the administrators' to manage, though the secretary sees it.
+    reach: { admin: [OK, OK], secretary: [FB, NF], firmSecretary: [NF, NF] },
+    input: async (c) => ({ id: (await c.at.fresh.account({ hasPost: true })).postId }),
+  },
+  'user.deactivate': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => {
+      const account = await c.at.fresh.account()
+      return { id: account.id, version: account.version }
+    },
+  },
+  'user.reactivate': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => {
+      const account = await c.at.fresh.account({ isActive: false })
+      return { id: account.id, version: account.version }
+    },
+  },
+  'user.resetPassword': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => ({ id: (await c.at.fresh.account()).id }),
+  },
+  'user.unlock': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => ({ id: (await c.at.fresh.account()).id }),
+  },
+  'user.unbindWechat': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => ({ id: (await c.at.fresh.account({ hasWechat: true })).id }),
+  },
+
+  // ── invitations (binding a person's WeChat to the account made for them) ──
+  'invitation.create': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => ({ userId: (await c.at.fresh.account()).id }),
+  },
+  'invitation.revoke': {
+    type: 'mutation',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: async (c) => ({ id: (await c.at.fresh.invitation()).id }),
+  },
+  'invitation.list': {
+    type: 'query',
+    gate: 'secretary',
+    reach: ACCOUNT_KEEPERS,
+    input: (c) => ({ userId: c.at.account.id }),
+  },
+  'invitation.accept': {
+    type: 'mutation',
+    gate: 'signedIn',
+    // Only a WeChat user's own account, with nothing else to it, binds its WeChat to the invited
+    // account: a staff account has no WeChat here, a resident's is bound to a household.
+    reach: { ...everyone(both('PRECONDITION_FAILED')), resident: both('CONFLICT'), unbound: both(OK) },
+    // Accepting deactivates the caller's account, so each is tried on a copy of the role's account.
+    caller: (c) => cloneOf(c.role),
+    input: async (c) => ({ code: (await c.at.fresh.invitation()).code }),
+  },
 }
 
 // ─── Reading the table ──────────────────────────────────────────────────────────────
@@ -728,6 +1088,12 @@ const expectedOf = (entry: Entry, role: Role, side: Side): Expected | undefined 
 }
 
 const mayRead = (role: Role, path: string, side: Side) => expectedOf(entryOf(path), role, side) === OK
+
+/** Whether the org is in the caller's subtree: any for an admin, the 'in' ones for the bureau's secretary. */
+const holdsOrg = (role: Role, orgId: string) =>
+  role === 'admin' ||
+  (role === 'secretary' && orgSides.get(orgId) === 'in') ||
+  (role === 'firmSecretary' && orgId === firmBranchId)
 
 const keepsRecords = (role: Role, side: Side) =>
   role === 'admin' || (role === 'cadre' && side === 'in') || (role === 'otherCadre' && side === 'out')

@@ -10,6 +10,7 @@
 import { randomInt } from 'node:crypto'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatInvitationCode } from '../../common/contracts/invitation/invitation-code'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
@@ -70,7 +71,21 @@ const pools = {
   visits: [] as string[],
   activities: [] as string[],
   donations: [] as string[],
+  // The administration procedures change records of their own, so that the story's orgs, villages,
+  // pairings and accounts, on which every other procedure's inputs rest, stay as they are.
+  adminOrgs: [] as string[],
+  adminVillages: [] as string[],
+  pairings: [] as string[],
+  /** 党员 accounts: some with a WeChat, a 驻村 post, or deactivated. */
+  accounts: [] as string[],
+  roles: [] as string[],
+  posts: [] as string[],
+  invitations: [] as string[],
+  /** Codes of invitations kept for invitation.accept (no other procedure touches their accounts). */
+  invitationCodes: [] as string[],
 }
+/** What an accepted invitation changes, put back after each success so that the next can succeed too. */
+const acceptable = { accountIds: [] as string[], invitationIds: [] as string[] }
 /** A few fixed keys, so that some mutations replay (or reuse a key with another input). */
 const REUSED_MUTATION_IDS = ['0b5c4d4e-1c33-4e63-9d1a-6f0f5b0e2a11', '7d0e2f9a-5b1c-4c8e-8f3a-2b6d9e1c4a22']
 
@@ -164,6 +179,7 @@ beforeAll(async () => {
     },
   })
   accountUserId = account.id
+  await makeAdministrationPools(orgs.bureauBranch.id, orgs.otherVillageBranch.id)
   callers = {
     admin: world.admin,
     cadre: world.cadre,
@@ -182,12 +198,78 @@ beforeAll(async () => {
   )
 })
 
+/** Orgs below both sides' branches, a village with its pairings, 党员 accounts and their invitations. */
+const makeAdministrationPools = async (...branchIds: string[]) => {
+  const { prisma } = world.deps
+  let n = 0
+  const village = await world.admin.village.create({
+    name: '模糊测试村',
+    county: '大通县',
+    township: '良教乡',
+    adminCode: '630121105301',
+  })
+  pools.adminVillages.push(village.id)
+  const account = async (orgId: string, data: { openid?: string; isActive?: boolean; post?: boolean } = {}) => {
+    n++
+    const user = await prisma.user.create({
+      data: {
+        displayName: `模糊测试党员${n}`,
+        phone: `1770001${String(n).padStart(4, '0')}`,
+        openid: data.openid ?? null,
+        isActive: data.isActive ?? true,
+        memberships: { create: { orgId, role: 'MEMBER', title: '党员' } },
+        ...(data.post ? { cadreVillages: { create: { villageId: village.id, post: '驻村工作队员' } } } : {}),
+      },
+      select: { id: true, memberships: { select: { id: true } }, cadreVillages: { select: { id: true } } },
+    })
+    return { id: user.id, roleIds: user.memberships.map((m) => m.id), postIds: user.cadreVillages.map((c) => c.id) }
+  }
+  for (const branchId of branchIds) {
+    const org = await world.admin.org.create({ name: `模糊测试组织${++n}`, kind: 'BRANCH', parentId: branchId })
+    const child = await world.admin.org.create({ name: `模糊测试组织${++n}`, kind: 'BRANCH', parentId: org.id })
+    pools.adminOrgs.push(org.id, child.id)
+    const pairing = await prisma.orgVillagePair.create({ data: { orgId: org.id, villageId: village.id } })
+    pools.pairings.push(pairing.id)
+    const accounts = [
+      await account(branchId),
+      await account(child.id),
+      await account(branchId, { openid: `o-fuzz-member-${n}` }),
+      await account(branchId, { isActive: false }),
+      await account(org.id, { post: true }),
+    ]
+    pools.accounts.push(...accounts.map((a) => a.id))
+    pools.roles.push(...accounts.flatMap((a) => a.roleIds))
+    pools.posts.push(...accounts.flatMap((a) => a.postIds))
+    for (const { id } of accounts.slice(0, 2))
+      pools.invitations.push((await world.admin.invitation.create({ userId: id })).id)
+    // Accounts invited for invitation.accept alone.
+    for (let i = 0; i < 2; i++) {
+      const invited = await account(branchId)
+      const invitation = await world.admin.invitation.create({ userId: invited.id })
+      acceptable.accountIds.push(invited.id)
+      acceptable.invitationIds.push(invitation.id)
+      pools.invitationCodes.push(invitation.code)
+    }
+  }
+}
+
 // ─── Inputs ─────────────────────────────────────────────────────────────────────────
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values)
 
 /** The ids a top-level `id` or `cursor` should mostly name, by the procedure's domain. */
 const idsFor = (path: string): string[] => {
+  if (path === 'user.endRole') return pools.roles
+  if (path === 'user.endPost') return pools.posts
+  if (path === 'invitation.revoke') return pools.invitations
+  if (path === 'village.endPairing') return pools.pairings
+  // Reads name any org or village; changes only those made for the fuzz.
+  if (path === 'org.byId' || path === 'org.tree') return [...pools.orgs, ...pools.adminOrgs]
+  if (path.startsWith('org.')) return pools.adminOrgs
+  if (path === 'village.byId' || path === 'village.directory') return [...pools.villages, ...pools.adminVillages]
+  if (path.startsWith('village.')) return pools.adminVillages
+  if (path === 'user.byId' || path === 'user.list') return [...pools.users, ...pools.accounts]
+  if (path.startsWith('user.')) return pools.accounts
   if (path.startsWith('household.')) return pools.households.map((h) => h.id)
   if (path.startsWith('need.') || path.startsWith('resident.')) return pools.needs
   if (path.startsWith('visit.')) return pools.visits
@@ -224,9 +306,13 @@ const hintFor =
         return pick(pools.activities)
       case 'organiserOrgId':
       case 'donorOrgId':
-      case 'orgId':
       case 'participantOrgIds':
         return pick(pools.orgs)
+      case 'orgId':
+      case 'parentId':
+        return pick([...pools.orgs, ...pools.adminOrgs])
+      case 'userId':
+        return pick(pools.accounts)
       case 'cadreUserId':
         return pick(pools.cadres)
       case 'responsibleUserId':
@@ -235,6 +321,12 @@ const hintFor =
       case 'memberId':
         return pick(pools.members)
       case 'cursor':
+        // The audit log's cursor is an entry's number (a bigint), up to the 19 digits it accepts.
+        if (path === 'audit.list')
+          return fc.oneof(
+            fc.integer({ min: 1, max: 10_000 }).map(String),
+            fc.constantFrom('9223372036854775807', '9223372036854775808', '9999999999999999999'),
+          )
         return pick(idsFor(path))
       case 'id':
         // A create may carry a device-made id: mostly new, sometimes one already kept.
@@ -248,8 +340,38 @@ const hintFor =
         return validIdNumbers()
       case 'headName':
         return path === 'resident.bindHousehold' ? pick(pools.bindable.map((h) => h.headName)) : undefined
-      case 'phone':
-        return path === 'auth.loginWithPassword' ? pick(Object.values(DEMO_ACCOUNTS).map((a) => a.phone)) : undefined
+      case 'phone': {
+        const taken = pick(Object.values(DEMO_ACCOUNTS).map((a) => a.phone))
+        if (path === 'auth.loginWithPassword') return taken
+        // New phones mostly, sometimes one an account signs in with already.
+        if (path.startsWith('user.'))
+          return fc.oneof(
+            fc.nat(99_999_999).map((n) => `139${String(n).padStart(8, '0')}`),
+            taken,
+          )
+        return undefined
+      }
+      case 'code':
+        // An invitation code as typed (any case, a dash) or inside its QR code's link, or a guess.
+        return path === 'invitation.accept'
+          ? fc.oneof(
+              pick(pools.invitationCodes),
+              pick(pools.invitationCodes).map((code) => formatInvitationCode(code).toLowerCase()),
+              pick(pools.invitationCodes).map((code) => `http://127.0.0.1:3000/invite?code=${code}`),
+              fc.stringMatching(/^[A-HJKMNP-Z2-9]{8}$/),
+            )
+          : undefined
+      case 'adminCode':
+        // 良教乡's codes (free, or taken by 前跃村 and 上滩村), and another township's of 大通县.
+        return fc.oneof(
+          fc.integer({ min: 1, max: 999 }).map((n) => `630121105${String(n).padStart(3, '0')}`),
+          fc.constantFrom('630121105201', '630121105207'),
+          fc.integer({ min: 1, max: 999 }).map((n) => `630121101${String(n).padStart(3, '0')}`),
+        )
+      case 'county':
+        return path.startsWith('village.') ? pick(['大通县', '湟中区']) : undefined
+      case 'township':
+        return path.startsWith('village.') ? pick(['良教乡', '多林镇']) : undefined
       case 'password':
       case 'currentPassword':
         return fc.constant(TEST_PASSWORD)
@@ -376,7 +498,15 @@ const rolesFor = (path: string): fc.Arbitrary<Role> => {
   if (path.startsWith('auth.')) return fc.constant('account')
   if (path === 'resident.bindHousehold') return fc.constant('unbound')
   if (path.startsWith('resident.')) return fc.constant('resident')
-  const scoped: Role = /^(activity|donation|org)\./.test(path) ? 'secretary' : 'cadre'
+  // A WeChat user's own account, or a staff account (which has no WeChat to bind).
+  if (path === 'invitation.accept')
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.constant<Role>('unbound') },
+      { weight: 1, arbitrary: fc.constant<Role>('account') },
+    )
+  // Administrators' own: anyone else is refused before the input is looked at.
+  if (/^(audit\.|village\.(directory|create|update|pair|endPairing)$)/.test(path)) return fc.constant('admin')
+  const scoped: Role = /^(activity|donation|org|user|invitation)\./.test(path) ? 'secretary' : 'cadre'
   return fc.oneof({ weight: 3, arbitrary: fc.constant<Role>('admin') }, { weight: 1, arbitrary: fc.constant(scoped) })
 }
 
@@ -477,6 +607,23 @@ const record = (path: string, role: Role, input: unknown, outcome: Outcome) => {
   if (foreign.length) fail(`${outcome.code} with field messages that are not Chinese: ${show(foreign)}`)
 }
 
+/**
+ * Records a procedure made, for the procedures after it to work on: new orgs (leaves, which
+ * org.close may close) and invitations (each one revokes its account's one before).
+ */
+const MADE: Record<string, string[]> = { 'org.create': pools.adminOrgs, 'invitation.create': pools.invitations }
+
+/** The invited accounts let go of the WeChat, their invitations are open again, the WeChat user's account is back. */
+const undoAcceptance = async () => {
+  const { prisma } = world.deps
+  await prisma.user.updateMany({ where: { id: { in: acceptable.accountIds } }, data: { openid: null, unionid: null } })
+  await prisma.invitation.updateMany({ where: { id: { in: acceptable.invitationIds } }, data: { acceptedAt: null } })
+  await prisma.user.update({
+    where: { id: unboundUserId },
+    data: { openid: 'o-fuzz-unbound', isActive: true, deactivatedAt: null },
+  })
+}
+
 // ─── The runs ───────────────────────────────────────────────────────────────────────
 
 describe('Fuzz', () => {
@@ -534,6 +681,9 @@ describe('Fuzz', () => {
           if (procedure.path === 'resident.bindHousehold' && outcome.kind === 'ok') {
             await world.deps.prisma.user.update({ where: { id: unboundUserId }, data: { householdId: null } })
           }
+          if (procedure.path === 'invitation.accept' && outcome.kind === 'ok') await undoAcceptance()
+          const madeInto = MADE[procedure.path]
+          if (madeInto && outcome.kind === 'ok') madeInto.push((outcome.value as { id: string }).id)
           if (procedure.path === 'auth.changePassword' && outcome.kind === 'ok') {
             await world.deps.prisma.user.update({
               where: { id: accountUserId },

@@ -1,7 +1,7 @@
 // fast-check arbitraries from zod 4 schemas, read from `schema._zod.def`: the kinds of schema this
 // repository uses (object, string with min/max/regex/uuid/date/trim, int and number with bounds,
 // boolean, enum, literal, array with bounds, optional, nullable, nullish, default, prefault,
-// pipe/transform, union, date), and a fallback to `fc.anything()` for the rest.
+// pipe/transform, union, intersection, date), and a fallback to `fc.anything()` for the rest.
 //
 // Two arbitraries per schema:
 //   valid    values meant to pass, leaning on the edges: exactly the minimum and maximum length,
@@ -33,6 +33,13 @@ export type ZodArbitraryOptions = {
   /** Up to this length, an array's exact maximum (and one past it) is tried too. */
   maxBoundaryArrayLength?: number
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Both sides of an intersection in one value: their keys together, when both are objects. */
+const mergeSides = ([left, right]: [unknown, unknown]): unknown =>
+  isPlainObject(left) && isPlainObject(right) ? { ...left, ...right } : isPlainObject(left) ? right : left
 
 const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
 const checksOf = (def: Def): CheckDef[] =>
@@ -314,6 +321,10 @@ const ownValid = (schema: Schema, options: ZodArbitraryOptions, path: ValuePath)
       return validArbitrary(def.in as Schema, options, path)
     case 'union':
       return fc.oneof(...(def.options as Schema[]).map((option) => validArbitrary(option, options, path)))
+    case 'intersection':
+      return fc
+        .tuple(validArbitrary(def.left as Schema, options, path), validArbitrary(def.right as Schema, options, path))
+        .map(mergeSides)
     case 'array': {
       const { min, max } = arrayBoundsOf(def)
       const cap = options.maxArrayLength ?? 6
@@ -393,6 +404,15 @@ export const invalidArbitrary = (
       return invalidArbitrary(def.in as Schema, options, path)
     case 'union':
       return fc.oneof(...(def.options as Schema[]).map((option) => invalidArbitrary(option, options, path)))
+    case 'intersection': {
+      // One side wrong, the other as it should be.
+      const left = def.left as Schema
+      const right = def.right as Schema
+      return fc.oneof(
+        fc.tuple(invalidArbitrary(left, options, path), validArbitrary(right, options, path)).map(mergeSides),
+        fc.tuple(validArbitrary(left, options, path), invalidArbitrary(right, options, path)).map(mergeSides),
+      )
+    }
     case 'array': {
       const { min, max } = arrayBoundsOf(def)
       const element = def.element as Schema

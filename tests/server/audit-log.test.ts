@@ -3,7 +3,7 @@
 // top, and a check on demand that is itself recorded and logged.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
-import { failureOf } from '../helpers/errors'
+import { CHINESE, failureOf } from '../helpers/errors'
 import { householdInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
@@ -44,6 +44,17 @@ describe('audit.list', () => {
     const second = await world.admin.audit.list({ limit: 2, cursor: first.nextCursor })
     expect(first.nextCursor).not.toBeNull()
     expect(second.items.map((e) => e.id)).not.toContain(first.items[0]?.id)
+  })
+
+  it('refuses a page cursor past the largest entry number the log can hold, as a field error', async () => {
+    const failure = await failureOf(world.admin.audit.list({ cursor: '9223372036854775808' }))
+    expect(failure).toMatchObject({ code: 'BAD_REQUEST', appCode: undefined })
+    expect(failure.message).toMatch(CHINESE)
+    for (const cursor of ['x', '12a', '9999999999999999999', 'abcdefghijklmnopqrs'])
+      expect(await failureOf(world.admin.audit.list({ cursor }))).toMatchObject({ code: 'BAD_REQUEST' })
+    // The largest one is a cursor like any other: every entry lies below it.
+    const fromTheTop = await world.admin.audit.list({ cursor: '9223372036854775807', limit: 1 })
+    expect(fromTheTop.items).toEqual((await world.admin.audit.list({ limit: 1 })).items)
   })
 
   it('shows no personal data: not the name typed for a household, in any field', async () => {
