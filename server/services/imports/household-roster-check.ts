@@ -13,8 +13,8 @@ import {
 } from '../../../common/contracts/household/create-household'
 import type { ImportIssue, RosterCheck } from '../../../common/contracts/import/household-roster-import'
 import { idNumberProblem } from '../../../common/personal-data'
-import { householdDataChecks } from '../households/data-checks'
 import { liveOn } from '../auth/periods'
+import { householdDataChecks } from '../households/data-checks'
 import type { ServiceContext } from '../service-context'
 import type { CellValue } from './household-roster-cells'
 import {
