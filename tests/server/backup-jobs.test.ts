@@ -3,7 +3,7 @@
 // shows the last good one, the last failure and the next run, and when a backup is overdue; every
 // run is recorded (and never inside its own backup); old backups are pruned only after a good one.
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -189,18 +189,23 @@ describe('backup.run and backup.status', () => {
   it('answers PENDING after its bounded wait, and the backup still ends', async () => {
     const env = await startJobs({ BACKUP_DIR: path.join(root, 'pending'), BACKUP_KEY_DIR: path.join(root, 'keys') })
     const actor = await loadActor(world.deps.prisma, world.ref.users.admin.id)
+    const previous = (await (await admin()).backup.status()).lastSuccess
     const answer = await runBackupNow({
       ctx: { db: world.deps.prisma, crypto: world.deps.crypto, requestId: 'pending', log: world.deps.log, actor },
       jobs: runner,
       waitMs: 0,
     })
     expect(answer).toEqual({ state: 'PENDING', run: null })
-    for (let waited = 0; waited < 30_000; waited += 250) {
-      if (existsSync(env.backupDir) && (await readdir(env.backupDir)).length) break
+    const asked = Date.now()
+    // The job goes on without the caller; status shows it once it has ended.
+    let status = await (await admin()).backup.status()
+    while (!status.lastSuccess || status.lastSuccess.id === previous?.id) {
+      if (Date.now() - asked > 30_000) throw new Error(`the backup did not end: ${JSON.stringify(status)}`)
       await new Promise((resolve) => setTimeout(resolve, 250))
+      status = await (await admin()).backup.status()
     }
-    const status = await (await admin()).backup.status()
-    expect(status.lastSuccess?.fileName).toBe((await readdir(env.backupDir))[0])
+    expect(status.lastSuccess).toMatchObject({ trigger: 'MANUAL', status: 'SUCCEEDED' })
+    expect(await readdir(env.backupDir)).toEqual([status.lastSuccess.fileName])
   })
 })
 
