@@ -21,6 +21,15 @@ export const shortError = (error: unknown): string => {
   return text.length > 300 ? `${text.slice(0, 297)}…` : text
 }
 
+/**
+ * The database's clock: every instance writes a run's times by it, and backup.run compares them
+ * with its request's time by it too (the job may run on another instance).
+ */
+export const databaseNow = async (db: Pick<Db, '$queryRaw'>): Promise<Date> => {
+  const [row] = await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`
+  return row?.now ?? new Date()
+}
+
 export type RunRecorder = {
   /** At the snapshot: the run begins (RUNNING). */
   start: () => Promise<void>
@@ -50,7 +59,8 @@ export const runRecorder = (db: Db, facts: RunFacts, warn: (line: string) => voi
   return {
     start: () =>
       attempt(async () => {
-        id = (await db.backupRun.create({ data, select: { id: true } })).id
+        const startedAt = await databaseNow(db)
+        id = (await db.backupRun.create({ data: { ...data, startedAt }, select: { id: true } })).id
       }),
     finish: (outcome) =>
       attempt(async () => {
@@ -63,10 +73,10 @@ export const runRecorder = (db: Db, facts: RunFacts, warn: (line: string) => voi
                 bytes: BigInt(outcome.bytes),
                 rowCount: outcome.rowCount,
               }
-        const finishedAt = new Date()
+        const finishedAt = await databaseNow(db)
         if (id) await db.backupRun.update({ where: { id }, data: { ...finished, finishedAt } })
         // Failed before its snapshot: one row says it all.
-        else await db.backupRun.create({ data: { ...data, ...finished, finishedAt } })
+        else await db.backupRun.create({ data: { ...data, ...finished, startedAt: finishedAt, finishedAt } })
       }),
     isRecorded: () => id !== null && !isUnavailable,
   }

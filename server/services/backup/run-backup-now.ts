@@ -9,6 +9,7 @@ import { AppError } from '../../errors'
 import type { JobQueue } from '../../jobs/job-runner'
 import type { ServiceContext } from '../service-context'
 import { BACKUP_QUEUE, type TBackupJobData } from './backup-queue'
+import { databaseNow } from './backup-runs'
 import { backupRunSelect, backupRunView } from './backup-status'
 
 /** Long enough for a county's backup; well inside a reverse proxy's 60 s. */
@@ -27,8 +28,7 @@ export const runBackupNow = async ({
   waitMs?: number
 }): Promise<TRunBackupResult> => {
   if (!jobs) throw new AppError('BACKUP_QUEUE_UNAVAILABLE')
-  // The database's clock, which the run's startedAt also reads (the job may run on another instance).
-  const [{ now: requestedAt }] = await ctx.db.$queryRaw<[{ now: Date }]>`SELECT now() AS now`
+  const requestedAt = await databaseNow(ctx.db)
   const data: TBackupJobData = { trigger: 'MANUAL', requestedById: ctx.actor.userId }
   const jobId = await jobs.send(BACKUP_QUEUE, data)
   ctx.log.info({ jobId, requestedById: ctx.actor.userId, joined: jobId === null }, 'backup requested')
