@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
+import { reportFigures } from './figures'
 import {
   createExternalDatabase,
   findExternalPostgres,
@@ -132,15 +133,14 @@ describe('scheduled backups on two instances', () => {
     const manual = runs.filter((r) => r.trigger === 'MANUAL')
     expect(manual.length).toBeGreaterThanOrEqual(1)
     expect(manual.length).toBeLessThanOrEqual(2)
-    console.log(
-      `[figures] scheduled-jobs: ${JSON.stringify({
-        scheduled: scheduled.length,
-        manual: manual.length,
-        gapsMs: gaps,
-        byInstance: servers.map(
-          (server) => scheduled.filter((r) => writersOf([server], r.jobId as string).length).length,
-        ),
-      })}`,
-    )
+    reportFigures('scheduled-jobs', {
+      scheduledBackups: scheduled.length,
+      manualBackups: manual.length,
+      overlaps: 0,
+      minGapMs: Math.min(...gaps),
+      byInstance: servers
+        .map((server) => scheduled.filter((r) => writersOf([server], r.jobId as string).length).length)
+        .join('+'),
+    })
   }, 600_000)
 })
