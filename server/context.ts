@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Db, Tx } from './db/client'
 import type { DatabaseKind } from './db/database'
 import { AppError } from './errors'
+import type { JobQueue } from './jobs/job-runner'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
 import type { WindowCounter } from './lib/window-counter'
@@ -38,6 +39,11 @@ export type AppDeps = {
    * tests): the photo routes answer 503, and photo.remove deletes the row but leaves the file.
    */
   photos?: { storage: PhotoStorage; maxBytes: number } | undefined
+  /**
+   * The scheduled jobs' queue (server/jobs/), set once the server listens. Unset (tools, tests'
+   * worlds): backup.run answers that this process runs no job queue.
+   */
+  jobs?: JobQueue | undefined
 }
 
 export type Context = AppDeps & {

@@ -2,6 +2,7 @@
 import { router } from '../trpc'
 import { activityRouter } from './activity/router'
 import { authRouter } from './auth/router'
+import { backupRouter } from './backup/router'
 import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
 import { needRouter } from './need/router'
@@ -26,6 +27,7 @@ export const appRouter = router({
   resident: residentRouter,
   report: reportRouter,
   photo: photoRouter,
+  backup: backupRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -57,6 +57,16 @@ const GATES = {
   staff: { anonymous: 'UNAUTHORIZED', resident: FB, unbound: FB },
   secretary: { anonymous: 'UNAUTHORIZED', cadre: FB, member: FB, otherCadre: FB, resident: FB, unbound: FB },
   cadre: { anonymous: 'UNAUTHORIZED', secretary: FB, member: FB, firmSecretary: FB, resident: FB, unbound: FB },
+  admin: {
+    anonymous: 'UNAUTHORIZED',
+    secretary: FB,
+    cadre: FB,
+    member: FB,
+    otherCadre: FB,
+    firmSecretary: FB,
+    resident: FB,
+    unbound: FB,
+  },
   resident: {
     anonymous: 'UNAUTHORIZED',
     admin: FB,
@@ -663,6 +673,16 @@ const AUTHZ: Record<string, Entry> = {
       const counted = figures.received + totals.open + hotTopics.length
       return counted ? [`counts ${counted} needs of a village out of scope`] : []
     },
+  },
+
+  // ── backups (docs/deployment.md) ──
+  'backup.status': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => undefined },
+  'backup.run': {
+    type: 'mutation',
+    gate: 'admin',
+    // This world runs no job queue (only the server does): the admin is told so.
+    reach: { admin: 'PRECONDITION_FAILED' },
+    input: () => undefined,
   },
 
   // ── residents ──
