@@ -1,11 +1,17 @@
-// `npm run restore -- <file> [--key <file>]`: brings a backup made by `npm run backup` back
-// (docs/deployment.md, "Restore").
+// `npm run restore -- <file> [--key <file>]`: brings a backup made by `npm run backup` (or the
+// server's schedule) back (docs/deployment.md, "Restore").
+//
+//   First the key: the one the backup was taken under must be found (--key, FIELD_ENCRYPTION_KEY,
+//   beside the backup, in BACKUP_KEY_DIR) before anything is created or written; otherwise the
+//   restore stops on one line naming the key id it needs and where it looked.
 //
 //   Embedded database (stop `npm start` first; refused while a server runs): the backup is
 //   restored into a new database beside the current one, checked (row counts, migrations, the
 //   audit chain, the field key opening the personal data), and only then takes its place; the
-//   database it replaces is kept as `pdrl_previous` until the next restore. The key file written
-//   beside the backup (or --key) becomes DATA_DIR's field key; the one it replaces is kept.
+//   database it replaces is kept as `pdrl_previous` until the next restore. The key file becomes
+//   DATA_DIR's field key; the one it replaces is kept. On a machine with no database yet (a new
+//   DATA_DIR), the restore creates the embedded cluster itself, with no demo data, and if it fails
+//   removes everything it made, so the next `npm start` serves the restored ledger or nothing.
 //   DATABASE_URL: restores into that database, which must be empty, with FIELD_ENCRYPTION_KEY.
 //   The photo files in the backup, checked against their checksums, are put back into the photo
 //   store (DATA_DIR/photos, or the S3 bucket when S3_* is set). A backup taken with photos in S3
@@ -15,14 +21,26 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { createPrismaClient } from '../server/db/client'
-import { hasEmbeddedCluster } from '../server/db/embedded-postgres'
-import { DatabaseNotReadyError, requireDatabase } from '../server/db/readiness'
-import { InvalidEnvError, parseEnv } from '../server/env'
-import { createFieldCrypto, keyIdOf } from '../server/lib/field-crypto'
+import { hasEmbeddedCluster, startEmbeddedPostgres } from '../server/db/embedded-postgres'
+import { requireDatabase } from '../server/db/readiness'
+import { type Env, InvalidEnvError, parseEnv } from '../server/env'
+import { createFieldCrypto } from '../server/lib/field-crypto'
 import { FIELD_KEY_FILE, PREVIOUS_FIELD_KEYS_FILE } from '../server/lib/field-key'
 import { verifyAuditChain } from '../server/services/audit/verify-chain'
-import { appliedMigrations, keyFileFor } from '../server/services/backup/create-backup'
-import { connectForRestore, EMBEDDED_DATABASE } from '../server/services/backup/embedded-cluster'
+import { appliedMigrations } from '../server/services/backup/create-backup'
+import {
+  connectForRestore,
+  EMBEDDED_DATABASE,
+  type EmbeddedConnection,
+} from '../server/services/backup/embedded-cluster'
+import {
+  BackupKeyError,
+  type FoundKey,
+  findBackupKey,
+  parseKeyLines,
+  writeSecret,
+} from '../server/services/backup/key-files'
+import { trackMadeHere } from '../server/services/backup/made-here'
 import {
   checkFieldKeyOpens,
   type RestoreReport,
@@ -30,21 +48,11 @@ import {
   restoreBackup,
 } from '../server/services/backup/restore-backup'
 import { type PhotoStorage, photoStorageFromEnv } from '../server/services/photos/storage'
-import { argument, writeSecret } from './backup-files'
+import { argument } from './backup-files'
 import { exitIfNotReady } from './tool-database'
 
 const RESTORING = `${EMBEDDED_DATABASE}_restoring`
 const PREVIOUS = `${EMBEDDED_DATABASE}_previous`
-
-const parseKeyLines = (text: string, where: string) =>
-  text
-    .split(/[\n,]/)
-    .filter((line) => line.trim())
-    .map((line) => {
-      const key = Buffer.from(line.trim(), 'base64')
-      if (key.length !== 32) throw new Error(`${where} does not hold a 32-byte base64 key`)
-      return key
-    })
 
 const admin = async <T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> => {
   const client = new pg.Client({ connectionString: url })
@@ -56,8 +64,10 @@ const admin = async <T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
   }
 }
 
+type FieldCrypto = ReturnType<typeof createFieldCrypto>
+
 /** Row counts, the migrations, the audit chain, the key: what a restore must prove. */
-const check = async (url: string, crypto: ReturnType<typeof createFieldCrypto>) => {
+const check = async (url: string, crypto: FieldCrypto) => {
   const migrations = await admin(url, appliedMigrations)
   if (!migrations.length) throw new Error('the restored database has no _prisma_migrations')
   const prisma = createPrismaClient({ url, poolSize: 2 })
@@ -78,87 +88,136 @@ const check = async (url: string, crypto: ReturnType<typeof createFieldCrypto>) 
   }
 }
 
+type Verdict = Awaited<ReturnType<typeof check>>
+
 const main = async () => {
   const env = parseEnv()
   const file = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--key')
   if (!file) throw new Error('usage: npm run restore -- <backup file> [--key <key file>]')
-  // A restore replaces a database; where there is none, it stops here, before reading anything.
+  const keyArg = argument('--key')
+  if (process.argv.includes('--key') && !keyArg) throw new Error('--key takes a file name')
+  // An external database must be there to restore into; it stops here, before reading anything.
   if (env.DATABASE_URL) {
     await requireDatabase(env.DATABASE_URL, {
       place: { kind: 'external', url: env.DATABASE_URL },
       setUp: 'run the restore again',
     })
-  } else if (!hasEmbeddedCluster(env.dataDir)) {
-    throw new DatabaseNotReadyError(
-      `No database in ${env.dataDir} to restore into: check DATA_DIR, or run \`npm start\` once to create one, stop it, and run the restore again.`,
-    )
   }
   const backupFile = path.resolve(file)
   const header = await readBackupHeader(backupFile)
+  // The key that must open the backup's personal data: found before anything is created.
+  const key = await findBackupKey({
+    backupFile,
+    needed: header.fieldKeyId,
+    keyArg,
+    envKey: env.FIELD_ENCRYPTION_KEY,
+    envPrevious: env.FIELD_ENCRYPTION_KEY_PREVIOUS,
+    keyDir: env.backupKeyDir,
+    dataDirKey: path.join(env.dataDir, FIELD_KEY_FILE),
+  })
   console.log(
     `Backup of ${header.createdAt} (${header.source}, PostgreSQL ${header.serverVersion}), at migration ${header.migrations.at(-1)}`,
   )
-
-  // The key that must open the backup's personal data.
-  const keyArg = argument('--key')
-  const keyFile = keyArg ? path.resolve(keyArg) : keyFileFor(backupFile)
-  const dataDirKey = path.join(env.dataDir, FIELD_KEY_FILE)
-  const keySource = env.FIELD_ENCRYPTION_KEY
-    ? {
-        where: 'FIELD_ENCRYPTION_KEY',
-        text: env.FIELD_ENCRYPTION_KEY,
-        previous: env.FIELD_ENCRYPTION_KEY_PREVIOUS ?? '',
-      }
-    : existsSync(keyFile)
-      ? {
-          where: keyFile,
-          text: await readFile(keyFile, 'utf8'),
-          previous: existsSync(keyFile.replace(/\.key$/, '.previous'))
-            ? await readFile(keyFile.replace(/\.key$/, '.previous'), 'utf8')
-            : '',
-        }
-      : existsSync(dataDirKey)
-        ? { where: dataDirKey, text: await readFile(dataDirKey, 'utf8'), previous: '' }
-        : null
-  if (keyArg && !existsSync(keyFile)) throw new Error(`--key ${keyFile}: no such file`)
-  if (!keySource) throw new Error(`no field key: ${keyFile} is missing; pass the backup's key with --key <file>`)
-  const [key, ...extra] = parseKeyLines(keySource.text, keySource.where)
-  if (!key) throw new Error(`${keySource.where} holds no key`)
-  if (header.fieldKeyId && keyIdOf(key) !== header.fieldKeyId) {
-    throw new Error(
-      `the backup's personal data is under key ${header.fieldKeyId}, but ${keySource.where} holds key ${keyIdOf(key)}: pass the backup's key with --key <file>`,
-    )
-  }
-  const crypto = createFieldCrypto(key, [
+  console.log(`  Field key ${key.keyId}: ${key.where}`)
+  const [current, ...extra] = parseKeyLines(key.text, key.where)
+  const crypto = createFieldCrypto(current as Buffer, [
     ...extra,
-    ...parseKeyLines(keySource.previous, `${keySource.where} (previous)`),
+    ...parseKeyLines(key.previous, `${key.where} (previous)`),
   ])
 
   const started = Date.now()
   const log = (line: string) => console.log(`  ${line}`)
   const photos = photoStorageFromEnv(env)
   if (env.DATABASE_URL) {
-    const report = await restoreBackup({ url: env.DATABASE_URL, file: backupFile, log, photos })
-    const verdict = await check(env.DATABASE_URL, crypto)
+    const url = env.DATABASE_URL
+    const { report, verdict } = await (async () => {
+      try {
+        const report = await restoreBackup({ url, file: backupFile, log, photos })
+        return { report, verdict: await check(url, crypto) }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        if (/is not empty/.test(reason)) throw error
+        // The command did not make this database, so it does not drop it.
+        throw new Error(
+          `${reason}. The database may hold part of the restore: drop it, create it empty, and run the restore again.`,
+        )
+      }
+    })()
     summarise(report.tables, verdict, Date.now() - started)
     return reportPhotos(report, photos.kind)
   }
+  await restoreEmbedded({ env, backupFile, key, crypto, photos, log, started })
+}
 
-  const connection = await connectForRestore(env.dataDir, log)
+/**
+ * Into the embedded cluster under DATA_DIR, beside its current database; or, when DATA_DIR holds
+ * none yet, into a cluster made here, which is removed again if the restore does not succeed.
+ */
+const restoreEmbedded = async ({
+  env,
+  backupFile,
+  key,
+  crypto,
+  photos,
+  log,
+  started,
+}: {
+  env: Env
+  backupFile: string
+  key: FoundKey
+  crypto: FieldCrypto
+  photos: PhotoStorage
+  log: (line: string) => void
+  started: number
+}) => {
+  const { dataDir } = env
+  const madeHere = hasEmbeddedCluster(dataDir) ? null : trackMadeHere(dataDir)
+  let connection: EmbeddedConnection | undefined
+  let isDone = false
+  let interrupted: NodeJS.Signals | null = null
+  const abandon = async (signal: NodeJS.Signals) => {
+    const removing = madeHere && !isDone
+    console.error(`Restore interrupted (${signal})${removing ? `: removing what it made in ${dataDir}` : ''}.`)
+    await connection?.stop().catch(() => {})
+    if (removing) await madeHere.undo()
+    process.exit(130)
+  }
+  // embedded-postgres's own signal handlers would stop PostgreSQL and exit at once, leaving a
+  // half-made DATA_DIR behind. These remove it too; while the cluster is being made, once it is.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal)
+    process.once(signal, () => {
+      interrupted = signal
+      if (connection) void abandon(signal)
+    })
+  }
+  try {
+    if (madeHere) {
+      console.log(`No database in ${dataDir} yet: creating its embedded PostgreSQL for the restore (no demo data).`)
+      const embedded = await startEmbeddedPostgres({ dataDir, log })
+      connection = { url: embedded.url, isStartedHere: true, stop: embedded.stop }
+    } else {
+      connection = await connectForRestore(dataDir, log)
+    }
+  } catch (error) {
+    await madeHere?.undo()
+    throw error
+  }
+  if (interrupted) return abandon(interrupted)
   try {
     const adminUrl = connection.url('postgres')
     await admin(adminUrl, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${RESTORING}" WITH (FORCE)`)
       await c.query(`CREATE DATABASE "${RESTORING}"`)
     })
-    let verdict: Awaited<ReturnType<typeof check>>
-    let report: Awaited<ReturnType<typeof restoreBackup>>
+    let verdict: Verdict
+    let report: RestoreReport
     try {
       report = await restoreBackup({ url: connection.url(RESTORING), file: backupFile, log, photos })
       verdict = await check(connection.url(RESTORING), crypto)
     } catch (error) {
       await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${RESTORING}" WITH (FORCE)`)).catch(() => {})
-      throw new Error(`${error instanceof Error ? error.message : error}. The current database is unchanged.`)
+      throw error
     }
     // Proven: swap it in, keeping the database it replaces.
     await admin(adminUrl, async (c) => {
@@ -167,25 +226,40 @@ const main = async () => {
       if (rowCount) await c.query(`ALTER DATABASE "${EMBEDDED_DATABASE}" RENAME TO "${PREVIOUS}"`)
       await c.query(`ALTER DATABASE "${RESTORING}" RENAME TO "${EMBEDDED_DATABASE}"`)
     })
-    if (keySource.where === keyFile) {
-      const current = existsSync(dataDirKey) ? (await readFile(dataDirKey, 'utf8')).trim() : null
-      if (current !== keySource.text.trim()) {
-        if (current) await writeSecret(`${dataDirKey}.before-restore`, `${current}\n`)
-        await writeSecret(dataDirKey, `${keySource.text.trim()}\n`)
-        if (keySource.previous.trim()) {
-          await writeSecret(path.join(env.dataDir, PREVIOUS_FIELD_KEYS_FILE), `${keySource.previous.trim()}\n`)
-        }
-        console.log(
-          `Field key ${crypto.keyId} installed in ${dataDirKey}${current ? ` (the one it replaces is kept as ${FIELD_KEY_FILE}.before-restore)` : ''}.`,
-        )
-      }
-    }
+    await installKey(dataDir, key, crypto.keyId)
+    isDone = true
     summarise(report.tables, verdict, Date.now() - started)
     reportPhotos(report, photos.kind)
-    console.log(`The database as it was before is kept as "${PREVIOUS}" until the next restore.`)
+    if (madeHere) {
+      console.log(
+        `The next \`npm start\` on ${dataDir} serves the restored ledger (the demo data is never loaded into it).`,
+      )
+    } else {
+      console.log(`The database as it was before is kept as "${PREVIOUS}" until the next restore.`)
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    if (!madeHere) throw new Error(`${reason}. The current database is unchanged.`)
+    await connection.stop().catch(() => {})
+    await madeHere.undo()
+    throw new Error(`${reason}. What the restore made in ${dataDir} is removed.`)
   } finally {
     await connection.stop()
   }
+}
+
+/** The backup's key file becomes DATA_DIR's field key (the one it replaces is kept beside it). */
+const installKey = async (dataDir: string, key: FoundKey, keyId: string) => {
+  const dataDirKey = path.join(dataDir, FIELD_KEY_FILE)
+  if (!key.file || key.file === dataDirKey) return
+  const current = existsSync(dataDirKey) ? (await readFile(dataDirKey, 'utf8')).trim() : null
+  if (current === key.text.trim()) return
+  if (current) await writeSecret(`${dataDirKey}.before-restore`, `${current}\n`)
+  await writeSecret(dataDirKey, `${key.text.trim()}\n`)
+  if (key.previous.trim()) await writeSecret(path.join(dataDir, PREVIOUS_FIELD_KEYS_FILE), `${key.previous.trim()}\n`)
+  console.log(
+    `Field key ${keyId} installed in ${dataDirKey}${current ? ` (the one it replaces is kept as ${FIELD_KEY_FILE}.before-restore)` : ''}.`,
+  )
 }
 
 const summarise = (
@@ -221,6 +295,11 @@ const reportPhotos = ({ header, photoFiles, tables }: RestoreReport, store: Phot
 
 main().catch((error: unknown) => {
   exitIfNotReady(error)
+  if (error instanceof BackupKeyError) {
+    // Nothing was created or written: one line, the key id it needs and where it looked.
+    console.error(`Restore refused: ${error.message}.`)
+    process.exit(1)
+  }
   console.error(`Restore failed: ${error instanceof InvalidEnvError || error instanceof Error ? error.message : error}`)
   process.exit(1)
 })

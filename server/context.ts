@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Db, Tx } from './db/client'
 import type { DatabaseKind } from './db/database'
 import { AppError } from './errors'
+import type { JobQueue } from './jobs/job-runner'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
 import type { WindowCounter } from './lib/window-counter'
@@ -50,6 +51,11 @@ export type AppDeps = {
    * else http://HOST:PORT (env.ts's publicBaseUrlOf). Unset (tools, tests): the default address.
    */
   publicBaseUrl?: string | undefined
+  /**
+   * The scheduled jobs' queue (server/jobs/), set once the server listens. Unset (tools, tests'
+   * worlds): backup.run answers that this process runs no job queue.
+   */
+  jobs?: JobQueue | undefined
 }
 
 export type Context = AppDeps & {

@@ -2,6 +2,7 @@
 // names the variable, instead of failing later in some request.
 import path from 'node:path'
 import { z } from 'zod'
+import { cronOf } from './jobs/schedule'
 
 const ZPort = z.coerce.number().int().min(0).max(65535)
 
@@ -145,6 +146,34 @@ const ZEnv = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    /**
+     * When the server takes a backup by itself (docs/deployment.md, "Backups"): a daily time in
+     * Beijing time (HH:MM), a 5-field cron expression (Beijing time), or off. Several instances on
+     * one database take each scheduled backup once.
+     */
+    BACKUP_SCHEDULE: z
+      .string()
+      .default('02:30')
+      .transform((value, ctx): string | null => {
+        if (value.trim().toLowerCase() === 'off') return null
+        try {
+          return cronOf(value)
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
+          return z.NEVER
+        }
+      }),
+    /** Where backups are written. Default: DATA_DIR/backups. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /**
+     * Where the embedded default's field key is written beside each backup (its own folder, so that
+     * the backups and the key that opens them can be kept apart). Default: DATA_DIR/backup-keys.
+     */
+    BACKUP_KEY_DIR: z.string().min(1).optional(),
+    /** After each good backup, the newest backup of each of this many last days that have one is kept… */
+    BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(3650).default(7),
+    /** …and the newest of each of this many last months that have one; older ones are deleted. */
+    BACKUP_KEEP_MONTHLY: z.coerce.number().int().min(0).max(1200).default(12),
     /** Embedded default only: the demo accounts' password (random, and printed, when unset). */
     SEED_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     /** Embedded default only: how much of the 前跃村 story the first start loads. */
@@ -173,7 +202,13 @@ const ZEnv = z
     }
   })
 
-export type Env = z.infer<typeof ZEnv> & { dataDir: string }
+export type Env = z.infer<typeof ZEnv> & {
+  dataDir: string
+  /** BACKUP_SCHEDULE as a cron expression (Beijing time); null: off. */
+  backupCron: string | null
+  backupDir: string
+  backupKeyDir: string
+}
 
 /** The origin invitation links point at: PUBLIC_BASE_URL, else the address the server listens on. */
 export const publicBaseUrlOf = (env: Pick<Env, 'PUBLIC_BASE_URL' | 'HOST' | 'PORT'>): string =>
@@ -191,5 +226,12 @@ export const parseEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`)
     throw new InvalidEnvError(`Invalid configuration:\n${lines.join('\n')}`)
   }
-  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) }
+  const dataDir = path.resolve(result.data.DATA_DIR)
+  return {
+    ...result.data,
+    dataDir,
+    backupCron: result.data.BACKUP_SCHEDULE,
+    backupDir: path.resolve(result.data.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    backupKeyDir: path.resolve(result.data.BACKUP_KEY_DIR ?? path.join(dataDir, 'backup-keys')),
+  }
 }

@@ -93,6 +93,11 @@ export const APP_ERRORS = {
   PHOTO_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: '只能上传 JPEG、PNG 或 WebP 格式的照片' },
   PHOTO_UNREADABLE: { trpc: 'BAD_REQUEST', message: '照片文件已损坏或无法识别，请重新拍摄或选择其他照片' },
   PHOTO_STORAGE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '照片存储暂时不可用，请稍后重试' },
+  // Backups (server/services/backup/run-backup-now.ts)
+  BACKUP_QUEUE_UNAVAILABLE: {
+    trpc: 'PRECONDITION_FAILED',
+    message: '此服务器未运行后台任务，无法立即备份；请联系运维人员在服务器上执行 npm run backup',
+  },
 } as const satisfies Record<string, ErrorSpec>
 
 export type AppErrorCode = keyof typeof APP_ERRORS

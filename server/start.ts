@@ -1,6 +1,6 @@
 // Start-up, in order: env → database → migrations (or, with MIGRATE_ON_START=false, the check
-// that none is pending) → key → client → seed → HTTP. Used by main.ts, and by tests and tools
-// that need the real server.
+// that none is pending) → key → client → seed → HTTP → scheduled jobs. Used by main.ts, and by
+// tests and tools that need the real server.
 import type { FastifyInstance } from 'fastify'
 import { applyMigrations } from '../prisma/engine/migrate.mjs'
 import { seedDemo } from '../prisma/seed/seed-demo'
@@ -10,6 +10,7 @@ import { openDatabase } from './db/database'
 import { MIGRATE_DEPLOY, requireMigrated } from './db/readiness'
 import { type Env, publicBaseUrlOf } from './env'
 import { buildServer } from './http/build-server'
+import { startServerJobs } from './jobs/server-jobs'
 import { createFieldCrypto } from './lib/field-crypto'
 import { loadFieldKeys } from './lib/field-key'
 import { createLogger } from './lib/logger'
@@ -95,6 +96,11 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
     // PORT=0 picks a free port: links name the one picked.
     if (!env.PUBLIC_BASE_URL && env.PORT === 0)
       deps.publicBaseUrl = publicBaseUrlOf({ ...env, PORT: Number(new URL(address).port) })
+    // Once serving; stopped first on shutdown (cleanups run in reverse), before the database.
+    const jobs = await startServerJobs({ env, database, db: prisma, log: logger })
+    cleanups.push(jobs.stop)
+    // Requests made from now on see it (each context is made from deps when the request comes).
+    deps.jobs = jobs
     return { app, deps, url: address, stop }
   } catch (error) {
     await stop()

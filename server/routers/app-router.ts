@@ -3,6 +3,7 @@ import { router } from '../trpc'
 import { activityRouter } from './activity/router'
 import { auditRouter } from './audit/router'
 import { authRouter } from './auth/router'
+import { backupRouter } from './backup/router'
 import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
 import { invitationRouter } from './invitation/router'
@@ -32,6 +33,7 @@ export const appRouter = router({
   audit: auditRouter,
   user: userRouter,
   invitation: invitationRouter,
+  backup: backupRouter,
 })
 
 export type AppRouter = typeof appRouter

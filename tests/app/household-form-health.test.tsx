@@ -1,21 +1,14 @@
 // A new household's form asks for each member's 健康状况 on the first save, with every other
 // missing field: the form checks the shared schema, which requires it (docs/domain.md).
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import HouseholdFormPage from '../../src/package-household/form/index'
 import { renderWithQueue } from './render-with-queue'
-import { stubTaro } from './stub-taro'
+import { stubTaroEachTest } from './stub-taro'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).withPageHooks(await original()))
 
-let taro: ReturnType<typeof stubTaro>
-beforeEach(() => {
-  taro = stubTaro()
-})
-afterEach(() => {
-  taro.restore()
-  localStorage.clear()
-})
+stubTaroEachTest()
 
 describe('困难户 form, a new household', () => {
   it('asks for the 户主’s 健康状况 on the first save, and sends nothing', async () => {

@@ -877,6 +877,16 @@ const AUTHZ: Record<string, Entry> = {
     },
   },
 
+  // ── backups (docs/deployment.md) ──
+  'backup.status': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => undefined },
+  'backup.run': {
+    type: 'mutation',
+    gate: 'admin',
+    // This world runs no job queue (only the server does): the admin is told so.
+    reach: { admin: 'PRECONDITION_FAILED' },
+    input: () => undefined,
+  },
+
   // ── residents ──
   'resident.bindHousehold': {
     type: 'mutation',

@@ -8,112 +8,34 @@
 // The restore drill on an external PostgreSQL (127.0.0.1:5432, or TEST_DATABASE_URL): the
 // system's pg_dump -Fc / pg_restore, and `npm run backup` / `npm run restore` with DATABASE_URL,
 // each into a new database whose every table must hold as many rows as the source's.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import sharp from 'sharp'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { createPrismaClient } from '../../server/db/client'
-import { verifyAuditChain } from '../../server/services/audit/verify-chain'
 import { householdInput } from '../helpers/factories'
+import { auditChainOf, explain, npmRun, rowCounts, run, sha256Of, tokenOf, uploadPhoto } from './operator-commands'
 import {
-  apiClient,
   createExternalDatabase,
   embeddedDatabaseUrl,
+  findExternalPostgres,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
-  RELIABILITY_PASSWORD,
-  ROOT,
   type ServerProcess,
   startServerProcess,
   stopLeftovers,
-  withClient,
 } from './server-process'
-import { cleanupAfterAll, externalPostgresOrSkip } from './suite-resources'
 
 const STORY_DONATIONS_FEN = 4_400_000
 
-const cleanups = cleanupAfterAll()
-
-type Run = { code: number | null; stdout: string; stderr: string; ms: number }
-
-/** A command as an operator types it, with the server's environment cleared of the test run's. */
-const run = (command: string, args: string[], env: Record<string, string>): Promise<Run> =>
-  new Promise((resolve) => {
-    const started = performance.now()
-    const child: ChildProcess = spawn(command, args, {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATABASE_URL: '', FIELD_ENCRYPTION_KEY: '', FIELD_ENCRYPTION_KEY_PREVIOUS: '', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-    })
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8')
-    })
-    child.on('exit', (code) => resolve({ code, stdout, stderr, ms: Math.round(performance.now() - started) }))
-  })
-
-const npmRun = (script: string, args: string[], env: Record<string, string>) =>
-  run('npm', ['run', '--silent', script, '--', ...args], env)
-
-const explain = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`
+const cleanups: (() => Promise<unknown>)[] = []
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
+})
 
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777
-
-/** Rows in every table of the public schema, _prisma_migrations included. */
-const rowCounts = (url: string) =>
-  withClient(url, async (client) => {
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
-    )
-    const counts: Record<string, number> = {}
-    for (const { name } of rows) {
-      const result = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM public."${name}"`)
-      counts[name] = Number(result.rows[0]?.n)
-    }
-    return counts
-  })
-
-const sha256Of = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-
-/** A session token, for the photo routes (plain HTTP, not tRPC). */
-const tokenOf = async (url: string, phone: string) =>
-  (await apiClient(url).auth.loginWithPassword.mutate({ phone, password: RELIABILITY_PASSWORD })).token
-
-/** Uploads a small PNG as evidence of a visit, as the app does. */
-const uploadPhoto = async (url: string, token: string, visitId: string) => {
-  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
-    .png()
-    .toBuffer()
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'visit.png')
-  const response = await fetch(`${url}/uploads/photo?visitId=${visitId}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  })
-  expect(response.status).toBe(201)
-  return (await response.json()) as { id: string; sha256: string }
-}
-
-const auditChainOf = async (url: string) => {
-  const prisma = createPrismaClient({ url, poolSize: 2 })
-  try {
-    return await verifyAuditChain(prisma)
-  } finally {
-    await prisma.$disconnect()
-  }
-}
 
 describe('backup and restore', () => {
   it('on the embedded database: backs up while serving, refuses to restore under a running server, and restores what the backup held', async () => {
@@ -146,7 +68,14 @@ describe('backup and restore', () => {
     expect(backup.stdout).toMatch(/\d+ rows in \d+ tables/)
     expect(backup.stdout).toMatch(/Household 7\b/) // the story's six, and BK-BEFORE
     expect(backup.stdout).toMatch(/ 2 photo files \(/) // the photo and its thumbnail
-    const keyFile = file.replace(/\.backup\.gz$/, '.field-encryption.key')
+    // The key goes into a folder of its own (BACKUP_KEY_DIR, default DATA_DIR/backup-keys).
+    const keyFile = path.join(
+      dataDir,
+      'backup-keys',
+      path.basename(file).replace(/\.backup\.gz$/, '.field-encryption.key'),
+    )
+    expect(backup.stdout).toContain(`Field key written: ${keyFile} `)
+    expect(existsSync(file.replace(/\.backup\.gz$/, '.field-encryption.key')), 'not beside the backup').toBe(false)
     expect(await modeOf(keyFile)).toBe(0o600)
     expect(readFileSync(keyFile, 'utf8')).toBe(readFileSync(path.join(dataDir, 'field-encryption.key'), 'utf8'))
     expect(backup.stdout).toMatch(/WARNING: .*useless without this key file/)
@@ -170,6 +99,7 @@ describe('backup and restore', () => {
     const restore = await npmRun('restore', [file], env)
     timings.restore = restore.ms
     expect(restore.code, explain(restore)).toBe(0)
+    expect(restore.stdout).toContain(`Field key ${/key (\w+), mode/.exec(backup.stdout)?.[1]}: ${keyFile}`)
     expect(restore.stdout).toMatch(/Audit chain intact: \d+ entries verified/)
     expect(restore.stdout).toMatch(/_prisma_migrations: \d+ applied/)
     expect(restore.stdout).toMatch(/Field key: [1-9]\d* sample ciphertexts decrypted/)
@@ -215,7 +145,15 @@ describe('backup and restore', () => {
   }, 600_000)
 
   it('a restore drill on an external PostgreSQL: pg_dump -Fc / pg_restore, and npm run backup / restore, into new databases with every table’s rows', async (ctx) => {
-    const adminUrl = await externalPostgresOrSkip(ctx, 'backup-restore', 'drill skipped')
+    const adminUrl = await findExternalPostgres({
+      adminDatabaseUrl: inject('adminDatabaseUrl'),
+      databaseKind: inject('databaseKind'),
+    })
+    if (!adminUrl) {
+      console.log('[backup-restore] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; drill skipped')
+      ctx.skip()
+      return
+    }
     const work = await mkdtemp(path.join(tmpdir(), 'pdrl-drill-'))
     cleanups.push(() => rm(work, { recursive: true, force: true }))
     const source = await createExternalDatabase(adminUrl, 'pdrl_drill_src')

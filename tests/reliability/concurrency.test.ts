@@ -295,6 +295,8 @@ const NOT_KEYED: Record<string, string> = {
   'auth.loginWithWeChat': 'no user yet, so no key to claim; each login is a new session by design',
   'auth.logout': 'takes no input; ending an ended session again changes nothing',
   'household.reveal': 'every reveal is logged, so none is answered from a stored result (meta replayable: false)',
+  'backup.run':
+    'takes no input; every call asks the queue for a backup (meta replayable: false), which runs one at a time and lets one wait',
 }
 
 const stripVolatile = (value: unknown) => JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))

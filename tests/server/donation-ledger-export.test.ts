@@ -312,7 +312,12 @@ describe('a reader that stops reading', () => {
       output,
       batchSize: 100,
     })
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    // Until the unread output is full: the export has written rows and waits on the reader (however
+    // busy the machine, which only makes that moment later).
+    const started = Date.now()
+    while (output.readableLength < output.readableHighWaterMark && Date.now() - started < 20_000)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, 200))
     output.destroy()
     await expect(running).rejects.toThrow('cancelled')
     const entry = await world.deps.prisma.auditLog.findFirst({ where: { requestId } })

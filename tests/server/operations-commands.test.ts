@@ -1,8 +1,9 @@
 // The operations commands (`npm run audit:verify`, `stats:recount`, `keys:rotate`, `retention`,
 // `backup`, `restore`) on a database that is not there yet: each says on one line what is missing
 // and what to run, exits 2, and makes nothing (no data folder, no cluster, no database, no table,
-// no key or backup file). Run as an operator runs them: child processes, as package.json starts
-// them.
+// no key or backup file). `restore` alone may make the embedded database (a restore onto a new
+// machine, tests/reliability/disaster-recovery.test.ts); given no backup, it too makes nothing.
+// Run as an operator runs them: child processes, as package.json starts them.
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -75,18 +76,32 @@ afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true,
 const fieldKey = () => randomBytes(32).toString('base64')
 
 describe('on the embedded default, before the first `npm start`', () => {
-  it.each(COMMANDS)('%s says to run `npm start` once, and makes no data folder', async (name, args) => {
+  it.each(COMMANDS.filter(([name]) => name !== 'restore'))(
+    '%s says to run `npm start` once, and makes no data folder',
+    async (name, args) => {
+      const folder = await newFolder()
+      const dataDir = path.join(folder, 'data')
+      const result = await run(name, args, { DATA_DIR: dataDir, DATABASE_URL: '', FIELD_ENCRYPTION_KEY: '' })
+      expect(result.code).toBe(NOT_READY)
+      expectOneLine(result, new RegExp(`^No database in ${literal(dataDir)} yet: run \`npm start\` once to create it`))
+      expect(existsSync(dataDir)).toBe(false)
+      expect(await readdir(folder)).toEqual([])
+    },
+  )
+
+  it('restore of a backup that is not there names it, and makes no data folder', async () => {
     const folder = await newFolder()
     const dataDir = path.join(folder, 'data')
-    const result = await run(name, args, { DATA_DIR: dataDir, DATABASE_URL: '', FIELD_ENCRYPTION_KEY: '' })
-    expect(result.code).toBe(NOT_READY)
+    const result = await run('restore', ['pdrl-20250124-021500.backup.gz'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      FIELD_ENCRYPTION_KEY: '',
+    })
+    expect(result.code).toBe(1)
     expectOneLine(
       result,
-      name === 'restore'
-        ? new RegExp(`^No database in ${literal(dataDir)} to restore into: .*run \`npm start\` once`)
-        : new RegExp(`^No database in ${literal(dataDir)} yet: run \`npm start\` once to create it`),
+      new RegExp(`^Restore failed: ${literal(path.join(ROOT, 'pdrl-20250124-021500.backup.gz'))}: no such file$`),
     )
-    expect(existsSync(dataDir)).toBe(false)
     expect(await readdir(folder)).toEqual([])
   })
 })

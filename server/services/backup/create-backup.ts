@@ -89,16 +89,22 @@ export const appliedMigrations = async (client: pg.Client): Promise<string[]> =>
   return rows.map((r) => r.name)
 }
 
+/** pdrl-YYYYMMDD-HHMMSS.backup.gz, in Beijing time: what the default names look like, and all that retention deletes. */
+export const BACKUP_FILE_NAME = /^pdrl-(\d{8})-(\d{6})\.backup\.gz$/
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000
+
+/** YYYYMMDD-HHMMSS in Beijing time (UTC+8 all year), as the schedule (BACKUP_SCHEDULE) reads time. */
 const timestamp = (date: Date) => {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`
+  const iso = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString()
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`
 }
 
-/** backups/pdrl-YYYYMMDD-HHMMSS.backup.gz under DATA_DIR (local time, as a person reads it). */
-export const defaultBackupFile = (dataDir: string, now = new Date()) =>
-  path.join(dataDir, 'backups', `pdrl-${timestamp(now)}.backup.gz`)
+/** BACKUP_DIR/pdrl-YYYYMMDD-HHMMSS.backup.gz */
+export const defaultBackupFile = (backupDir: string, now = new Date()) =>
+  path.join(backupDir, `pdrl-${timestamp(now)}.backup.gz`)
 
-/** The key file written beside a backup: pdrl-….backup.gz → pdrl-….field-encryption.key */
+/** The key file's name for a backup: pdrl-….backup.gz → pdrl-….field-encryption.key */
 export const keyFileFor = (backupFile: string) => backupFile.replace(/(\.backup)?(\.gz)?$/, '.field-encryption.key')
 
 /**
@@ -111,6 +117,7 @@ export const createBackup = async ({
   source,
   fieldKeyId,
   photos,
+  onSnapshot,
 }: {
   url: string
   file: string
@@ -118,6 +125,8 @@ export const createBackup = async ({
   fieldKeyId: string | null
   /** The photo store whose files go into the backup (DATA_DIR/photos); unset: none do. */
   photos?: PhotoStorage | undefined
+  /** Called once the snapshot is taken: what is written from then on is not in the backup. */
+  onSnapshot?: (() => Promise<void>) | undefined
 }): Promise<BackupReport> => {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
   const temporary = `${file}.partial-${process.pid}`
@@ -128,7 +137,9 @@ export const createBackup = async ({
   try {
     // One snapshot for every table; READ ONLY, so it can never write by mistake.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    // The snapshot is taken by this first statement.
     const migrations = await appliedMigrations(client)
+    await onSnapshot?.()
     if (!migrations.length) {
       throw new Error('this database has no applied migrations (_prisma_migrations): it is not the ledger’s database')
     }

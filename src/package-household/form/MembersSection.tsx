@@ -51,7 +51,7 @@ export const MembersSection = ({ members, onChange, errors }: Props) => {
           />
           <FormField
             label="健康状况"
-            required={!m.id}
+            required
             error={errors[`members.${i}.health`] ?? errors[`members.${i}.health.status`]}
           >
             <SelectField
