@@ -14,11 +14,13 @@ beforeAll(async () => {
 })
 afterAll(() => Promise.all(servers.map((s) => s.close())))
 
-/** A server whose pool client fails the session lookup with `error`; returns what auth.me answers. */
+/**
+ * A server whose pool client fails the session lookup (a raw query: the session with the
+ * authorisation epoch) with `error`; returns what auth.me answers.
+ */
 const meWithFailingSessions = async (error: Error) => {
   const prisma = new Proxy(deps.prisma, {
-    get: (target, key) =>
-      key === 'session' ? { findFirst: () => Promise.reject(error) } : Reflect.get(target, key, target),
+    get: (target, key) => (key === '$queryRaw' ? () => Promise.reject(error) : Reflect.get(target, key, target)),
   }) as Db
   const app = await buildServer({ deps: { ...deps, prisma }, logger: pino({ level: 'silent' }) })
   servers.push(app)

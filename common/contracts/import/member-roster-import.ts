@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { whenMissing } from '../fields'
 import type { ImportIssue } from './household-roster-import'
 
 /**
@@ -8,7 +9,10 @@ import type { ImportIssue } from './household-roster-import'
 export const ZMemberRosterImportRequestSchema = z
   .strictObject(
     {
-      mode: z.enum(['dry-run', 'commit'], '导入方式应为 dry-run（预检）或 commit（确认导入）'),
+      mode: z.enum(
+        ['dry-run', 'commit'],
+        whenMissing('请指明导入方式', '导入方式应为 dry-run（预检）或 commit（确认导入）'),
+      ),
       /** The sha256 the dry run answered: the commit must be of the very file that was checked. */
       digest: z
         .string()

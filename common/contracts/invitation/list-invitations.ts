@@ -1,5 +1,6 @@
 import { z } from 'zod'
+import { whenMissing } from '../fields'
 
 /** One account's invitations, newest first, with their states (待使用 / 已使用 / 已过期 / 已撤销). */
-export const ZListInvitationsRequestSchema = z.object({ userId: z.uuid('编号格式不正确') })
+export const ZListInvitationsRequestSchema = z.object({ userId: z.uuid(whenMissing('请指明账号', '编号格式不正确')) })
 export type TListInvitationsRequest = z.infer<typeof ZListInvitationsRequestSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { REFUSE_UNKNOWN_FILTERS } from '../export/export-query'
+import { whenMissing } from '../fields'
 
 /**
  * The query string of POST /imports/villages: the mode, and for a commit the digest the dry run
@@ -8,7 +9,10 @@ import { REFUSE_UNKNOWN_FILTERS } from '../export/export-query'
 export const ZVillageImportRequestSchema = z
   .strictObject(
     {
-      mode: z.enum(['dry-run', 'commit'], '导入方式应为 dry-run（预检）或 commit（确认导入）'),
+      mode: z.enum(
+        ['dry-run', 'commit'],
+        whenMissing('请指明导入方式', '导入方式应为 dry-run（预检）或 commit（确认导入）'),
+      ),
       /** The sha256 the dry run answered: the commit must be of the very file that was checked. */
       digest: z
         .string()
