@@ -355,7 +355,7 @@ describe('refusals', () => {
 
   it('refuses bad parameters, naming them', async () => {
     const cases: [Query, string, string][] = [
-      [{}, 'mode', '导入方式应为 dry-run（预检）或 commit（确认导入）'],
+      [{}, 'mode', '缺少导入方式：dry-run（预检）或 commit（确认导入）'],
       [{ mode: 'commit', clientMutationId: randomUUID() }, 'digest', '确认导入时须附上预检得到的文件摘要'],
       [{ mode: 'commit', digest: digestOf(good) }, 'clientMutationId', '确认导入时须附上提交编号'],
       [{ mode: 'dry-run', villageId: randomUUID() }, 'query', '不支持的参数：villageId'],

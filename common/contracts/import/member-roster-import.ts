@@ -1,34 +1,12 @@
-import { z } from 'zod'
-import { whenMissing } from '../fields'
+import type { z } from 'zod'
 import type { ImportIssue } from './household-roster-import'
+import { importQuerySchema } from './import-query'
 
 /**
  * The query string of POST /imports/member-roster (党员花名册): the mode, and for a commit the
  * digest the dry run answered and the retry key. Unknown parameters are refused.
  */
-export const ZMemberRosterImportRequestSchema = z
-  .strictObject(
-    {
-      mode: z.enum(
-        ['dry-run', 'commit'],
-        whenMissing('请指明导入方式', '导入方式应为 dry-run（预检）或 commit（确认导入）'),
-      ),
-      /** The sha256 the dry run answered: the commit must be of the very file that was checked. */
-      digest: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/i, '文件摘要格式不正确，请重新预检')
-        .transform((v) => v.toLowerCase())
-        .optional(),
-      clientMutationId: z.uuid('提交编号格式不正确').optional(),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的参数：${issue.keys.join('、')}` : undefined) },
-  )
-  .superRefine((q, ctx) => {
-    if (q.mode !== 'commit') return
-    if (!q.digest) ctx.addIssue({ code: 'custom', path: ['digest'], message: '确认导入时须附上预检得到的文件摘要' })
-    if (!q.clientMutationId)
-      ctx.addIssue({ code: 'custom', path: ['clientMutationId'], message: '确认导入时须附上提交编号' })
-  })
+export const ZMemberRosterImportRequestSchema = importQuerySchema({})
 export type TMemberRosterImportRequest = z.infer<typeof ZMemberRosterImportRequestSchema>
 
 export type MemberImportIssueCode =

@@ -1,35 +1,12 @@
 import { z } from 'zod'
 import { REFUSE_UNKNOWN_FILTERS } from '../export/export-query'
-import { whenMissing } from '../fields'
+import { importQuerySchema } from '../import/import-query'
 
 /**
  * The query string of POST /imports/villages: the mode, and for a commit the digest the dry run
  * answered and the retry key. Unknown parameters are refused, as the roster import's are.
  */
-export const ZVillageImportRequestSchema = z
-  .strictObject(
-    {
-      mode: z.enum(
-        ['dry-run', 'commit'],
-        whenMissing('请指明导入方式', '导入方式应为 dry-run（预检）或 commit（确认导入）'),
-      ),
-      /** The sha256 the dry run answered: the commit must be of the very file that was checked. */
-      digest: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/i, '文件摘要格式不正确，请重新预检')
-        .transform((v) => v.toLowerCase())
-        .optional(),
-      /** The retry key, as every mutation's (server/services/idempotency.ts). */
-      clientMutationId: z.uuid('提交编号格式不正确').optional(),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的参数：${issue.keys.join('、')}` : undefined) },
-  )
-  .superRefine((q, ctx) => {
-    if (q.mode !== 'commit') return
-    if (!q.digest) ctx.addIssue({ code: 'custom', path: ['digest'], message: '确认导入时须附上预检得到的文件摘要' })
-    if (!q.clientMutationId)
-      ctx.addIssue({ code: 'custom', path: ['clientMutationId'], message: '确认导入时须附上提交编号' })
-  })
+export const ZVillageImportRequestSchema = importQuerySchema({})
 export type TVillageImportRequest = z.infer<typeof ZVillageImportRequestSchema>
 
 /** GET /exports/village-import-template.xlsx takes no parameters. */
