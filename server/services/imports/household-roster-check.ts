@@ -134,7 +134,7 @@ export const checkRoster = async ({
       }
       continue
     }
-    // A new member's 健康状况 is required (memberCreateData), though the update form may omit it.
+    // A new member's 健康状况 is required (memberData), though the update form may omit it.
     result.data.members.forEach((member, i) => {
       if (!member.health)
         fail(issueAt(MEMBER_SHEET, candidate.members[i]?.row ?? null, '健康状况', 'INVALID_VALUE', '请选择健康状况'))
