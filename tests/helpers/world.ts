@@ -25,11 +25,17 @@ type WorldOptions = {
   fieldKey?: Buffer
   /** Connections in the pool (5 by default; the concurrency suites use more). */
   poolSize?: number
+  /** How long a query may wait for a connection (10 s, as in production, by default). */
+  connectionWaitMs?: number
 }
 
 export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDeps & { url: string }> => {
   const { url } = await createTestDatabase()
-  const prisma = createPrismaClient({ url, poolSize: options.poolSize ?? 5 })
+  const prisma = createPrismaClient({
+    url,
+    poolSize: options.poolSize ?? 5,
+    ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}),
+  })
   afterAll(() => prisma.$disconnect())
   // No per-user call limit unless a test sets one (security.test.ts): suites that make thousands
   // of calls as one user would otherwise depend on their own speed.
