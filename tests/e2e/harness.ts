@@ -194,9 +194,9 @@ export const signedInPage = async (e2e: E2E, phone: string): Promise<Page> => {
   return page
 }
 
-/** Waits for Taro's toast (Taro.showToast) with this text. */
+/** Waits for Taro's toast (Taro.showToast, a .taro__toast on H5) with this text: shown, if gone since. */
 export const expectToast = (page: Page, text: string) =>
-  page.locator('.weui-toast', { hasText: text }).first().waitFor()
+  page.locator('.taro__toast', { hasText: text }).first().waitFor({ state: 'attached' })
 
 /** Taps the first visible element whose text contains this (list rows, cells). */
 export const tapContaining = (page: Page, text: string) =>

@@ -116,7 +116,7 @@ const OrgView = ({ org }: { org: OrgDetail }) => {
             </NavButton>
           ) : null}
           {rights.canRestructure && !isClosing ? (
-            <Button size="small" type="danger" fill="outline" onClick={() => setIsClosing(true)}>
+            <Button size="small" onClick={() => setIsClosing(true)}>
               撤销组织
             </Button>
           ) : null}

@@ -74,7 +74,7 @@ const VillageView = ({ village }: { village: VillageDetail }) => {
                 <View className="list-extra">
                   {currentTag(p.isCurrent, '结对中')}
                   {canManage && p.isCurrent && endingId !== p.id ? (
-                    <Button size="small" fill="outline" type="danger" onClick={() => setEndingId(p.id)}>
+                    <Button size="small" onClick={() => setEndingId(p.id)}>
                       结束结对
                     </Button>
                   ) : null}
@@ -110,7 +110,7 @@ const VillageView = ({ village }: { village: VillageDetail }) => {
                 <View className="list-extra">
                   {currentTag(p.isCurrent, '在岗')}
                   {canManage && p.isCurrent && endingId !== p.id ? (
-                    <Button size="small" fill="outline" type="danger" onClick={() => setEndingId(p.id)}>
+                    <Button size="small" onClick={() => setEndingId(p.id)}>
                       结束岗位
                     </Button>
                   ) : null}
