@@ -9,6 +9,7 @@ import { sheetOf, workbookOf } from '../helpers/xlsx'
 import {
   app,
   choose,
+  chooseXlsx,
   expectToast,
   fill,
   login,
@@ -51,19 +52,21 @@ const settledScreenshot = async (page: Page, name: string) => {
   await screenshot(page, name)
 }
 
-const openAdmin = async (page: Page, entry: string) => {
+/** The demo administrator on a 360×740 phone, in 管理 → `entry`. */
+const openAdmin = async (entry: string) => {
+  const page = await newPhonePage(e2e)
+  await page.setViewportSize({ width: 360, height: 740 })
+  await login(e2e, page, ADMIN_PHONE)
   await tapTab(page, '我的')
   await tapText(page, '管理')
   await page.waitForURL(/package-admin\/index/)
   await tapText(page, entry)
+  return page
 }
 
 describe('管理, the demo administrator', () => {
   it('creates an org in the tree, moves it under another parent, and closes it with its history kept', async () => {
-    const page = await newPhonePage(e2e)
-    await page.setViewportSize({ width: 360, height: 740 })
-    await login(e2e, page, ADMIN_PHONE)
-    await openAdmin(page, '组织架构')
+    const page = await openAdmin('组织架构')
     await page.waitForURL(/package-admin\/orgs/)
 
     // The top of the tree, a branch opened.
@@ -119,10 +122,7 @@ describe('管理, the demo administrator', () => {
   })
 
   it('creates a village, pairs it with an org, and imports a village list from Excel', async () => {
-    const page = await newPhonePage(e2e)
-    await page.setViewportSize({ width: 360, height: 740 })
-    await login(e2e, page, ADMIN_PHONE)
-    await openAdmin(page, '村与结对')
+    const page = await openAdmin('村与结对')
     await page.waitForURL(/package-admin\/villages/)
     await see(page, '良教乡前跃村')
 
@@ -151,11 +151,22 @@ describe('管理, the demo administrator', () => {
     await page.waitForURL(/package-admin\/village\/index/)
     await app(page).getByTestId('village-pairings').getByText('中共西宁市律师行业委员会').waitFor()
     await see(page, '结对中')
-    await screenshot(page, 'admin-village')
     const pairings = await e2e.server.deps.prisma.orgVillagePair.count({
       where: { village: { adminCode: '630121105230' }, org: { name: '中共西宁市律师行业委员会' }, endedOn: null },
     })
     expect(pairings).toBe(1)
+
+    // 派驻驻村干部: 赵永平 as 第一书记, found by name.
+    await tapButton(page, '派驻驻村干部')
+    await page.waitForURL(/package-admin\/post/)
+    await fill(page, 'personSearch', '赵永平')
+    await page.locator('#app input[name="personSearch"]').press('Enter')
+    await app(page).locator('.nut-cell', { hasText: '赵永平' }).locator('taro-button-core', { hasText: '选择' }).click()
+    await tapText(page, '第一书记')
+    await tapButton(page, '确认派驻')
+    await page.waitForURL(/package-admin\/village\/index/)
+    await app(page).getByTestId('village-posts').getByText('赵永平（第一书记）').waitFor()
+    await settledScreenshot(page, 'admin-village')
 
     // 导入村名单: a file with an error is refused row by row; a good one is imported once.
     await page.goBack()
@@ -164,24 +175,14 @@ describe('管理, the demo administrator', () => {
     await page.waitForURL(/package-admin\/village-import/)
     const [download] = await Promise.all([page.waitForEvent('download'), tapButton(page, '下载模板')])
     const template = await readFile(await download.path())
-    const upload = async (bytes: Buffer, name: string) => {
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser'),
-        tapButton(page, (await app(page).getByText('重新选择文件').count()) ? '重新选择文件' : '选择文件'),
-      ])
-      await chooser.setFiles({
-        name,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bytes,
-      })
-    }
     const row = (name: string, adminCode: string) => ({
       村名: name,
       '所属县（区）': '大通县',
       '所属乡（镇）': '桥头镇',
       行政区划代码: adminCode,
     })
-    await upload(
+    await chooseXlsx(
+      page,
       await villageFile(template, [row('东村', '630121100201'), row('西村', '63012110020')]),
       '村名单-有错.xlsx',
     )
@@ -190,7 +191,11 @@ describe('管理, the demo administrator', () => {
     await see(page, '有错误，不能导入')
     expect(await app(page).getByTestId('import-errors').textContent()).toContain('行政区划代码')
 
-    await upload(await villageFile(template, [row('东村', '630121100201'), row('西村', '630121100202')]), '村名单.xlsx')
+    await chooseXlsx(
+      page,
+      await villageFile(template, [row('东村', '630121100201'), row('西村', '630121100202')]),
+      '村名单.xlsx',
+    )
     await see(page, '共 2 个村，新增 2 个，已在台账中 0 个；错误 0 处')
     await screenshot(page, 'admin-village-import')
     await tapButton(page, '确认导入 2 个村')
@@ -199,5 +204,21 @@ describe('管理, the demo administrator', () => {
     await screenshot(page, 'admin-villages')
     const imported = await e2e.server.deps.prisma.village.count({ where: { township: '桥头镇' } })
     expect(imported).toBe(2)
+  })
+
+  it('reads the audit log, narrows it to one person, and checks the chain', async () => {
+    const page = await openAdmin('审计日志')
+    await page.waitForURL(/package-admin\/audit/)
+    // What the tests above did, newest first, in Chinese.
+    await see(page, '导入村名单')
+    await see(page, '结对帮扶')
+    await tapButton(page, '立即校验')
+    await app(page).getByTestId('chain-status').getByText('完整').waitFor()
+    await choose(page, 'filter-entity', '组织')
+    await see(page, '撤销组织')
+    expect(await app(page).getByText('导入村名单').locator('visible=true').count()).toBe(0)
+    await app(page).getByText('系统管理员').locator('visible=true').first().click()
+    await see(page, '操作人：系统管理员 ✕')
+    await settledScreenshot(page, 'admin-audit')
   })
 })

@@ -4,8 +4,10 @@
 import { Cell } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { Role } from '../../../common/enums'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
+import { QueryState } from '../../components/QueryState'
 import { managementOf } from '../../lib/roles'
 import { routes } from '../../lib/routes'
 import { useMe } from '../../lib/use-me'
@@ -24,19 +26,8 @@ const Section = ({ title, entries }: { title: string; entries: Entry[] }) =>
     </View>
   ) : null
 
-const AdminHub = () => {
-  const me = useMe()
-  if (!me.data)
-    return (
-      <ListState
-        isLoading={me.isLoading}
-        error={me.error}
-        isEmpty={false}
-        emptyText=""
-        onRetry={() => void me.refetch()}
-      />
-    )
-  const can = managementOf(me.data.roles)
+const AdminHub = ({ roles }: { roles: readonly Role[] }) => {
+  const can = managementOf(roles)
   const isAdmin = can.villages
   const setUp: Entry[] = [
     ...(can.orgs
@@ -78,9 +69,10 @@ const AdminHub = () => {
 }
 
 export default function AdminHubPage() {
+  const me = useMe()
   return (
     <PageShell>
-      <AdminHub />
+      <QueryState query={me}>{(data) => <AdminHub roles={data.roles} />}</QueryState>
     </PageShell>
   )
 }

@@ -9,13 +9,14 @@ import { useState } from 'react'
 import { FilterBar } from '../../components/FilterChips'
 import { PageShell } from '../../components/PageShell'
 import { QueryState } from '../../components/QueryState'
+import { SearchBox } from '../../components/SearchBox'
 import type { RouterOutputs } from '../../lib/api-types'
 import { userMessage } from '../../lib/errors'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useMe } from '../../lib/use-me'
 import { useMutationKey } from '../../lib/use-mutation-key'
-import { OrgSearchBox, OrgTree } from '../parts/OrgTree'
+import { OrgTree } from '../parts/OrgTree'
 import { orgRightsOf } from '../parts/org-rights'
 
 type OrgDetail = RouterOutputs['org']['byId']
@@ -64,7 +65,7 @@ const MoveOrg = ({ org }: { org: OrgDetail }) => {
         </View>
       ) : null}
       <FilterBar>
-        <OrgSearchBox placeholder="搜索新的上级组织" onSearch={setSearch} />
+        <SearchBox name="orgSearch" placeholder="搜索新的上级组织" onSearch={setSearch} />
       </FilterBar>
       <OrgTree
         search={search}

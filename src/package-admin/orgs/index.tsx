@@ -7,10 +7,11 @@ import { useState } from 'react'
 import { FilterBar, FilterChip } from '../../components/FilterChips'
 import { NavButton } from '../../components/NavButton'
 import { PageShell } from '../../components/PageShell'
+import { SearchBox } from '../../components/SearchBox'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { useMe } from '../../lib/use-me'
-import { OrgSearchBox, OrgTree } from '../parts/OrgTree'
+import { OrgTree } from '../parts/OrgTree'
 
 const OrgTreePage = () => {
   const trpc = useTRPC()
@@ -27,7 +28,7 @@ const OrgTreePage = () => {
   return (
     <View>
       <FilterBar>
-        <OrgSearchBox onSearch={setSearch} />
+        <SearchBox name="orgSearch" placeholder="搜索组织名称" onSearch={setSearch} />
         <FilterChip isOn={includeClosed} onClick={() => setIncludeClosed(!includeClosed)}>
           显示已撤销
         </FilterChip>

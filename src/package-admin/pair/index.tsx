@@ -14,11 +14,12 @@ import { FilterBar } from '../../components/FilterChips'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
 import { SaveButton } from '../../components/SaveButton'
+import { SearchBox } from '../../components/SearchBox'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
 import { useMutationKey } from '../../lib/use-mutation-key'
-import { OrgSearchBox, OrgTree } from '../parts/OrgTree'
+import { OrgTree } from '../parts/OrgTree'
 
 type Values = { orgId: string | null; startedOn: string }
 
@@ -84,7 +85,7 @@ const PairForm = ({ villageId }: { villageId: string }) => {
       ) : (
         <>
           <FilterBar>
-            <OrgSearchBox placeholder="搜索组织名称，如 律师事务所" onSearch={setSearch} />
+            <SearchBox name="orgSearch" placeholder="搜索组织名称，如 律师事务所" onSearch={setSearch} />
           </FilterBar>
           <OrgTree
             search={search}

@@ -4,7 +4,7 @@
 // the org) and picks (a tap chooses a new parent, or the org to pair with a village).
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ORG_KIND_LABELS } from '../../../common/enums'
 import { ListState } from '../../components/ListState'
@@ -148,22 +148,3 @@ export const OrgTree = (props: Props) => (
     <OrgLevel {...props} parentId={null} depth={0} />
   </View>
 )
-
-type SearchProps = { placeholder?: string; onSearch: (text: string) => void }
-
-/** A search box over the tree: the search runs on 搜索 (Enter) or when the box loses focus. */
-export const OrgSearchBox = ({ placeholder = '搜索组织名称', onSearch }: SearchProps) => {
-  const [draft, setDraft] = useState('')
-  return (
-    <Input
-      className="filters__search"
-      name="orgSearch"
-      placeholder={placeholder}
-      value={draft}
-      confirmType="search"
-      onInput={(e) => setDraft(e.detail.value)}
-      onConfirm={() => onSearch(draft.trim())}
-      onBlur={() => onSearch(draft.trim())}
-    />
-  )
-}

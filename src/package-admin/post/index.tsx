@@ -3,7 +3,7 @@
 // accounts, 驻村干部 first; the term's end may be left open and set when the team hands over.
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ZAddPostRequestSchema } from '../../../common/contracts/user/add-post'
@@ -15,6 +15,7 @@ import { FormField } from '../../components/FormField'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
 import { SaveButton } from '../../components/SaveButton'
+import { SearchBox } from '../../components/SearchBox'
 import { TextField } from '../../components/TextField'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
@@ -29,7 +30,6 @@ type Values = { userId: string | null; post: string; startedOn: string; endedOn:
 /** Active accounts by name or phone; 驻村干部 only unless asked for everyone. */
 const PersonPicker = ({ onPick }: { onPick: (person: { id: string; displayName: string }) => void }) => {
   const trpc = useTRPC()
-  const [draft, setDraft] = useState('')
   const [search, setSearch] = useState('')
   const [onlyCadres, setOnlyCadres] = useState(true)
   const people = useQuery(
@@ -44,16 +44,7 @@ const PersonPicker = ({ onPick }: { onPick: (person: { id: string; displayName: 
   return (
     <>
       <FilterBar>
-        <Input
-          className="filters__search"
-          name="personSearch"
-          placeholder="输入姓名或手机号查找"
-          value={draft}
-          confirmType="search"
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={() => setSearch(draft.trim())}
-          onBlur={() => setSearch(draft.trim())}
-        />
+        <SearchBox name="personSearch" placeholder="输入姓名或手机号查找" onSearch={setSearch} />
         <FilterChip isOn={onlyCadres} onClick={() => setOnlyCadres(!onlyCadres)}>
           只看驻村干部
         </FilterChip>

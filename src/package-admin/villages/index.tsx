@@ -2,40 +2,31 @@
 // 行政区划代码 (6 digits: a county's villages, 9: a township's), each with the orgs paired with it
 // now and its 驻村干部; 新增村 and 导入村名单. For administrators.
 import { Cell, Tag } from '@nutui/nutui-react-taro'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { FilterBar } from '../../components/FilterChips'
 import { NavButton } from '../../components/NavButton'
 import { PagedList } from '../../components/PagedList'
 import { PageShell } from '../../components/PageShell'
+import { SearchBox } from '../../components/SearchBox'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { usePagedList } from '../../lib/use-paged-list'
 
 const VillageDirectory = () => {
   const trpc = useTRPC()
-  const [draft, setDraft] = useState('')
   const [search, setSearch] = useState('')
   const list = usePagedList(
     trpc.village.directory.infiniteQueryOptions(
-      { search: search.trim() || undefined, limit: 20 },
+      { search: search || undefined, limit: 20 },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   )
   return (
     <View>
       <FilterBar>
-        <Input
-          className="filters__search"
-          name="villageSearch"
-          placeholder="搜索村名，或输入行政区划代码的前几位"
-          value={draft}
-          confirmType="search"
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={() => setSearch(draft)}
-          onBlur={() => setSearch(draft)}
-        />
+        <SearchBox name="villageSearch" placeholder="搜索村名，或输入行政区划代码的前几位" onSearch={setSearch} />
       </FilterBar>
       <View className="actions">
         <NavButton url={routes.villageForm()} type="primary" size="small">
