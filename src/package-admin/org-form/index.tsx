@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { ZCreateOrgRequestSchema } from '../../../common/contracts/org/create-org'
 import { ZUpdateOrgRequestSchema } from '../../../common/contracts/org/update-org'
 import { ORG_KIND_LABELS, type OrgKind } from '../../../common/enums'
@@ -29,6 +30,7 @@ const OrgForm = ({ id, parentId }: { id: string | undefined; parentId: string | 
   const queryClient = useQueryClient()
   const key = useMutationKey()
   const form = useForm<Values>({ name: '', shortName: '', kind: null })
+  useEffect(() => void Taro.setNavigationBarTitle({ title: id ? '修改组织' : '新建组织' }), [id])
   const existing = useQuery({ ...trpc.org.byId.queryOptions({ id: id ?? '' }), enabled: Boolean(id) })
   const parent = useQuery({ ...trpc.org.byId.queryOptions({ id: parentId ?? '' }), enabled: Boolean(parentId) })
   const edited = useEditedRecord(

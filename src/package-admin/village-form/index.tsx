@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { ZCreateVillageRequestSchema } from '../../../common/contracts/village/create-village'
 import { ZUpdateVillageRequestSchema } from '../../../common/contracts/village/update-village'
 import { PageShell } from '../../components/PageShell'
@@ -22,6 +23,7 @@ const VillageForm = ({ id }: { id: string | undefined }) => {
   const queryClient = useQueryClient()
   const key = useMutationKey()
   const form = useForm({ name: '', county: '', township: '', adminCode: '' })
+  useEffect(() => void Taro.setNavigationBarTitle({ title: id ? '修改村信息' : '新增村' }), [id])
   const existing = useQuery({ ...trpc.village.byId.queryOptions({ id: id ?? '' }), enabled: Boolean(id) })
   const edited = useEditedRecord(
     existing.data,
