@@ -106,20 +106,26 @@ const AuditLog = () => {
           testId="filter-entity"
         />
         <FilterChip isOn={Boolean(filters.from)}>
-          <DateField
-            value={filters.from}
-            placeholder="开始日期"
-            onChange={(from) => setFilters({ ...filters, from })}
-            testId="filter-from"
-          />
+          <View className="row">
+            <Text>从</Text>
+            <DateField
+              value={filters.from}
+              placeholder="开始日期"
+              onChange={(from) => setFilters({ ...filters, from })}
+              testId="filter-from"
+            />
+          </View>
         </FilterChip>
         <FilterChip isOn={Boolean(filters.to)}>
-          <DateField
-            value={filters.to}
-            placeholder="结束日期"
-            onChange={(to) => setFilters({ ...filters, to })}
-            testId="filter-to"
-          />
+          <View className="row">
+            <Text>至</Text>
+            <DateField
+              value={filters.to}
+              placeholder="结束日期"
+              onChange={(to) => setFilters({ ...filters, to })}
+              testId="filter-to"
+            />
+          </View>
         </FilterChip>
         {filters.actor ? (
           <FilterChip isOn onClick={() => setFilters({ ...filters, actor: undefined })}>
@@ -152,6 +158,7 @@ const AuditLog = () => {
                       <Text>{actorName}</Text>
                     )}
                     <Text>{` · ${formatShanghaiDateTime(entry.createdAt)}`}</Text>
+                    {entry.chainSeq ? <Text>{` · 第 ${entry.chainSeq} 条`}</Text> : null}
                   </View>
                   <View>
                     {`${AUDIT_ENTITY_LABELS[entry.entityType] ?? entry.entityType} ${entry.entityId.slice(0, 8)}`}
@@ -159,7 +166,6 @@ const AuditLog = () => {
                   </View>
                 </View>
               }
-              extra={entry.chainSeq ? <Text className="muted">{`#${entry.chainSeq}`}</Text> : null}
             />
           )
         })}
