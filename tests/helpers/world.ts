@@ -88,3 +88,19 @@ export const createWorld = async (options: WorldOptions = {}) => {
 }
 
 export type World = Awaited<ReturnType<typeof createWorld>>
+
+/**
+ * A secretary of a law firm's branch (律所支部书记): the firm took part in the story's party day,
+ * but is not paired with 前跃村.
+ */
+export const addFirmSecretary = async (world: World) => {
+  const firm = world.ref.orgs.firmBranches[0]
+  if (!firm) throw new Error('the story has seven firms')
+  const user = await world.deps.prisma.user.create({
+    data: {
+      displayName: '律所支部书记',
+      memberships: { create: { orgId: firm.id, role: 'SECRETARY', title: '支部书记' } },
+    },
+  })
+  return { firm, user }
+}
