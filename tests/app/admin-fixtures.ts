@@ -1,8 +1,13 @@
 // The 管理 pages' tests: who is signed in (an administrator, or a 支部书记 of one branch), orgs as
 // org.tree and org.byId answer them, and a page rendered as that person with a stand-in API.
+import { configure } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { saveSession } from '../../src/lib/session'
 import { type ApiAnswer, type ApiCall, renderWithApi } from './render-with-api'
+
+// A page's first render loads NutUI and Taro's components: on a busy machine, more than the
+// default second.
+configure({ asyncUtilTimeout: 5_000 })
 
 export const ids = {
   bureau: '0a000000-0000-4000-8000-000000000001',
