@@ -26,10 +26,15 @@ const currentRoute = () => {
 }
 
 /**
- * An expired or revoked session anywhere sends the person back to 登录; a privacy notice that
- * changed while they were signed in, to read the new one.
+ * An expired or revoked session anywhere sends the person back to 登录; a one-time password (reset
+ * while they were signed in) to 修改密码; a privacy notice that changed while they were signed in,
+ * to read the new one.
  */
 const onApiError = (error: unknown) => {
+  if (appCodeOf(error) === 'PASSWORD_CHANGE_REQUIRED') {
+    if (!currentRoute().includes('change-password')) void Taro.reLaunch({ url: routes.changePassword })
+    return
+  }
   if (appCodeOf(error) === 'PRIVACY_CONSENT_REQUIRED') {
     if (!currentRoute().includes('privacy')) void Taro.reLaunch({ url: routes.privacy })
     return

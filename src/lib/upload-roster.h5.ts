@@ -22,12 +22,13 @@ export const pickRosterFile = (): Promise<PickedFile | null> =>
 export const uploadRoster = async (
   file: PickedFile,
   query: Record<string, string | undefined>,
+  path: string = IMPORT_PATH,
 ): Promise<UploadAnswer> => {
   const auth = bearerHeader()
   if (!file.file) throw new Error('请重新选择文件')
   const form = new FormData()
   form.append('file', file.file, file.name)
-  const response = await fetch(exportUrl(IMPORT_PATH, query), {
+  const response = await fetch(exportUrl(path, query), {
     method: 'POST',
     headers: auth,
     body: form,

@@ -23,11 +23,12 @@ export const pickRosterFile = async (): Promise<PickedFile | null> => {
 export const uploadRoster = async (
   file: PickedFile,
   query: Record<string, string | undefined>,
+  path: string = IMPORT_PATH,
 ): Promise<UploadAnswer> => {
   const auth = bearerHeader()
   if (!file.path) throw new Error('请重新选择文件')
   const result = await Taro.uploadFile({
-    url: exportUrl(IMPORT_PATH, query),
+    url: exportUrl(path, query),
     filePath: file.path,
     name: 'file',
     header: auth,
