@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { wireFormat } from '../../common/wire-format'
 import type { AppRouter } from '../../server/routers/app-router'
 import { fillActivityForm } from './forms'
-import { choose, fill, newPhonePage, ROOT, screenshot, see, setDate, tapButton, tapText } from './harness'
+import { choose, fill, newPhonePage, ROOT, screenshot, see, tapButton, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const ADMIN = { name: '刘组织', phone: '13900000001', org: '中共大通县委' }
