@@ -13,6 +13,7 @@ import { createAppQueue, runAppQueue } from './lib/offline-queue/app-queue'
 import { OfflineQueueProvider } from './lib/offline-queue/context'
 import { affectedRouters, routerQueryKey } from './lib/offline-queue/invalidation'
 import { registerOfflineShell } from './lib/offline-shell'
+import { reLaunchOnce } from './lib/relaunch'
 import { routes } from './lib/routes'
 import { clearSession } from './lib/session'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
@@ -32,11 +33,11 @@ const currentRoute = () => {
  */
 const onApiError = (error: unknown) => {
   if (appCodeOf(error) === 'PASSWORD_CHANGE_REQUIRED') {
-    if (!currentRoute().includes('change-password')) void Taro.reLaunch({ url: routes.changePassword })
+    if (!currentRoute().includes('change-password')) reLaunchOnce(routes.changePassword)
     return
   }
   if (appCodeOf(error) === 'PRIVACY_CONSENT_REQUIRED') {
-    if (!currentRoute().includes('privacy')) void Taro.reLaunch({ url: routes.privacy })
+    if (!currentRoute().includes('privacy')) reLaunchOnce(routes.privacy)
     return
   }
   if (!isUnauthorized(error)) return

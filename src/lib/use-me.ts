@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import { useEffect } from 'react'
+import { reLaunchOnce } from './relaunch'
 import { personaOf } from './roles'
 import { routes } from './routes'
 import { readSession, saveSession } from './session'
@@ -46,8 +47,8 @@ export const useRequireAccess = (access: Exclude<PageAccess, 'public'>): boolean
   // A one-time password (a new account, a reset) opens nothing but 修改密码 until it is changed.
   const mustChangePassword = access === 'agreed' && me?.mustChangePassword === true
   useEffect(() => {
-    if (mustChangePassword) void Taro.reLaunch({ url: routes.changePassword })
-    else if (mustAgree) void Taro.reLaunch({ url: routes.privacy })
+    if (mustChangePassword) reLaunchOnce(routes.changePassword)
+    else if (mustAgree) reLaunchOnce(routes.privacy)
   }, [mustAgree, mustChangePassword])
   if (access === 'signedIn') return Boolean(readSession())
   // Without an answer about the person (it failed, or waits for the network), the page shows and

@@ -80,6 +80,7 @@ describe('from an empty database to the first party day', () => {
     await see(admin, '请先设置您自己的密码')
     await admin.goto(`${e2e.baseUrl}/#/pages/home/index`)
     await admin.waitForURL(/change-password/)
+    await see(admin, '请先设置您自己的密码')
     await fill(admin, 'currentPassword', oneTimePassword)
     await fill(admin, 'newPassword', ADMIN_PASSWORD)
     await fill(admin, 'repeated', ADMIN_PASSWORD)
@@ -123,7 +124,7 @@ describe('from an empty database to the first party day', () => {
     await admin.waitForURL(/package-people\/invitations/)
     await tapButton(admin, '生成邀请码')
     await see(admin, `${SECRETARY.name} 的邀请码`)
-    await see(admin, '待使用')
+    await see(admin, '撤销')
     const link = (await admin.locator('#app .invitation-card__link').first().textContent())?.trim() ?? ''
     expect(link).toMatch(new RegExp(`^${e2e.baseUrl}/invite\\?code=[A-Z2-9]{8}$`))
     await screenshot(admin, 'invitation-qr', { fullPage: false })
