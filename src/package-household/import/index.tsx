@@ -4,12 +4,12 @@
 // a second tap or a retry after a lost answer imports once.
 import { Button } from '@nutui/nutui-react-taro'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { RosterCheck } from '../../../common/contracts/import/household-roster-import'
 import { FilterBar, SelectChip } from '../../components/FilterChips'
-import { ImportIssues } from '../../components/ImportIssues'
+import { ImportReport } from '../../components/ImportReport'
 import { ListState } from '../../components/ListState'
 import { PageShell } from '../../components/PageShell'
 import { IMPORT_PATH } from '../../lib/roster-file'
@@ -91,24 +91,15 @@ const HouseholdImport = () => {
         />
       ) : null}
       {report ? (
-        <>
-          <View className="section" data-testid="import-summary">
-            <View className="section__title">{file?.name ?? '预检结果'}</View>
-            <View className="section__body">
-              <Text>
-                {`共 ${report.counts.households} 户、${report.counts.members} 名家庭成员、${report.counts.risks} 项风险；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
-              </Text>
-              {report.isTruncated ? <Text className="muted">（问题较多，只列出前 500 条）</Text> : null}
-            </View>
-          </View>
-          <ImportIssues title="错误（须修改后重新上传）" issues={report.errors} testId="import-errors" />
-          <ImportIssues title="疑点（不影响导入，请核对）" issues={report.warnings} testId="import-warnings" />
-          <View className="actions">
-            <Button type="primary" disabled={!canCommit || isBusy} loading={isBusy} onClick={() => void confirm()}>
-              {canCommit ? `确认导入 ${report.counts.households} 户` : '有错误，不能导入'}
-            </Button>
-          </View>
-        </>
+        <ImportReport
+          fileName={file?.name}
+          summary={`共 ${report.counts.households} 户、${report.counts.members} 名家庭成员、${report.counts.risks} 项风险；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
+          report={report}
+          canCommit={canCommit}
+          isBusy={isBusy}
+          commitLabel={`确认导入 ${report.counts.households} 户`}
+          onCommit={() => void confirm()}
+        />
       ) : null}
     </View>
   )

@@ -7,14 +7,11 @@ import { useState } from 'react'
 import { ZAddRoleRequestSchema } from '../../../common/contracts/user/add-role'
 import type { OrgRole } from '../../../common/contracts/user/user-fields'
 import { ROLE_LABELS } from '../../../common/enums'
-import { ChoiceField } from '../../components/ChoiceField'
-import { FormField } from '../../components/FormField'
-import { TextField } from '../../components/TextField'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
-import { grantableRoles, periodText } from '../parts/labels'
-import { OrgPicker } from '../parts/OrgPicker'
+import { periodText } from '../parts/labels'
+import { RoleFields } from '../parts/RoleFields'
 import { confirmFirst, type Person, usePersonChange } from './use-person-change'
 
 const AddRoleForm = ({ person, isAdmin, onDone }: { person: Person; isAdmin: boolean; onDone: () => void }) => {
@@ -42,17 +39,13 @@ const AddRoleForm = ({ person, isAdmin, onDone }: { person: Person; isAdmin: boo
   }
   return (
     <View data-testid="add-role">
-      <ChoiceField
-        label="角色"
-        required
-        options={grantableRoles(isAdmin)}
-        {...form.field('role')}
-        testId="add-role-role"
+      <RoleFields
+        isAdmin={isAdmin}
+        role={form.field('role')}
+        org={form.field('orgId')}
+        title={form.field('title')}
+        testId="add-role"
       />
-      <FormField label="所在组织" required error={form.errors.orgId}>
-        <OrgPicker value={form.values.orgId} onChange={(orgId) => form.set('orgId', orgId)} testId="add-role-org" />
-      </FormField>
-      <TextField label="职务" hint="如 支部书记、组织委员、党员" name="roleTitle" {...form.field('title')} />
       <View className="actions">
         <Button type="primary" size="small" loading={add.isPending} onClick={save}>
           保存角色
@@ -87,7 +80,7 @@ export const RolesSection = ({ person, isAdmin }: { person: Person; isAdmin: boo
       {person.roles.map((role) => (
         <Cell
           key={role.id}
-          title={`${ROLE_LABELS[role.role]}${role.title ? ` · ${role.title}` : ''}`}
+          title={[ROLE_LABELS[role.role], role.title].filter((t, i, all) => t && all.indexOf(t) === i).join(' · ')}
           description={`${role.org.name}${role.org.isClosed ? '（已撤销）' : ''} · ${periodText(role)}`}
           extra={
             role.isCurrent && person.canManage ? (

@@ -8,7 +8,6 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ZCreateUserRequestSchema } from '../../../common/contracts/user/create-user'
 import type { OrgRole } from '../../../common/contracts/user/user-fields'
-import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { PageShell } from '../../components/PageShell'
@@ -23,9 +22,8 @@ import { useForm } from '../../lib/use-form'
 import { useMe } from '../../lib/use-me'
 import { uuid } from '../../lib/uuid'
 import { type FieldErrors, firstError, validate } from '../../lib/validate'
-import { grantableRoles } from '../parts/labels'
 import { OneTimePassword } from '../parts/OneTimePassword'
-import { OrgPicker } from '../parts/OrgPicker'
+import { RoleFields } from '../parts/RoleFields'
 
 /** The form holds one role and one post: their errors ("roles.0.orgId") go beside their fields. */
 const besideFields = (errors: FieldErrors): FieldErrors =>
@@ -118,17 +116,13 @@ export const PersonForm = () => {
       </View>
       <View className="section">
         <View className="section__title">角色</View>
-        <ChoiceField
-          label="角色"
-          required
-          options={grantableRoles(isAdmin)}
-          {...form.field('role')}
-          testId="person-role"
+        <RoleFields
+          isAdmin={isAdmin}
+          role={form.field('role')}
+          org={form.field('orgId')}
+          title={form.field('title')}
+          testId="person"
         />
-        <FormField label="所在组织" required error={form.errors.orgId}>
-          <OrgPicker value={values.orgId} onChange={(orgId) => form.set('orgId', orgId)} testId="person-org" />
-        </FormField>
-        <TextField label="职务" hint="如 支部书记、组织委员、党员" name="title" {...form.field('title')} />
       </View>
       {isAdmin ? (
         <View className="section">

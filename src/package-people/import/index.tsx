@@ -5,11 +5,11 @@
 // an invitation each, from their page).
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useQueryClient } from '@tanstack/react-query'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MemberRosterCheck, MemberRosterCommit } from '../../../common/contracts/import/member-roster-import'
-import { ImportIssues } from '../../components/ImportIssues'
+import { ImportReport } from '../../components/ImportReport'
 import { PageShell } from '../../components/PageShell'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
@@ -97,24 +97,15 @@ const MemberImport = () => {
         </Button>
       </View>
       {report ? (
-        <>
-          <View className="section" data-testid="import-summary">
-            <View className="section__title">{file?.name ?? '预检结果'}</View>
-            <View className="section__body">
-              <Text>
-                {`共 ${report.counts.rows} 行：新建账号 ${report.counts.newAccounts} 个，已有账号添加角色 ${report.counts.rolesAdded} 个，无需变动 ${report.counts.unchanged} 个；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
-              </Text>
-              {report.isTruncated ? <Text className="muted">（问题较多，只列出前 500 条）</Text> : null}
-            </View>
-          </View>
-          <ImportIssues title="错误（须修改后重新上传）" issues={report.errors} testId="import-errors" />
-          <ImportIssues title="疑点（不影响导入，请核对）" issues={report.warnings} testId="import-warnings" />
-          <View className="actions">
-            <Button type="primary" disabled={!canCommit || isBusy} loading={isBusy} onClick={() => void confirm()}>
-              {canCommit ? `确认导入 ${report.counts.rows} 行` : '有错误，不能导入'}
-            </Button>
-          </View>
-        </>
+        <ImportReport
+          fileName={file?.name}
+          summary={`共 ${report.counts.rows} 行：新建账号 ${report.counts.newAccounts} 个，已有账号添加角色 ${report.counts.rolesAdded} 个，无需变动 ${report.counts.unchanged} 个；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
+          report={report}
+          canCommit={canCommit}
+          isBusy={isBusy}
+          commitLabel={`确认导入 ${report.counts.rows} 行`}
+          onCommit={() => void confirm()}
+        />
       ) : null}
     </View>
   )

@@ -1,12 +1,13 @@
 // 邀请 without an account chosen: whom to invite. The accounts the caller manages that are in use,
 // by name or phone; those without WeChat first in mind (marked), and 新建人员 for someone new.
 import { Cell, Tag } from '@nutui/nutui-react-taro'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { FilterBar } from '../../components/FilterChips'
 import { NavButton } from '../../components/NavButton'
 import { PagedList } from '../../components/PagedList'
+import { SearchBox } from '../../components/SearchBox'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { usePagedList } from '../../lib/use-paged-list'
@@ -14,7 +15,6 @@ import { roleLine } from '../parts/labels'
 
 export const ChoosePerson = () => {
   const trpc = useTRPC()
-  const [draft, setDraft] = useState('')
   const [search, setSearch] = useState('')
   const list = usePagedList(
     trpc.user.list.infiniteQueryOptions(
@@ -36,16 +36,7 @@ export const ChoosePerson = () => {
         </View>
       </View>
       <FilterBar>
-        <Input
-          className="filters__search"
-          name="inviteSearch"
-          placeholder="搜索姓名（开头几个字）或手机号"
-          value={draft}
-          confirmType="search"
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={() => setSearch(draft)}
-          onBlur={() => setSearch(draft)}
-        />
+        <SearchBox name="inviteSearch" placeholder="搜索姓名（开头几个字）或手机号" onSearch={setSearch} />
       </FilterBar>
       <PagedList list={list} emptyText="没有找到人员">
         {list.items.map((person) => (

@@ -31,7 +31,9 @@ export const InvitationCard = ({ invitation, displayName }: { invitation: NewInv
     <View className="section invitation-card" data-testid="invitation-card">
       <View className="section__title">{`${displayName} 的邀请码`}</View>
       <View className="invitation-card__body">
-        <Image className="invitation-card__qr" src={invitation.qrCodeDataUrl} mode="aspectFit" />
+        <View className="invitation-card__qr">
+          <Image className="invitation-card__qr-image" src={invitation.qrCodeDataUrl} mode="aspectFit" />
+        </View>
         <Text className="invitation-card__code" userSelect>
           {invitation.formattedCode}
         </Text>

@@ -3,7 +3,7 @@
 // paged. A row opens the person; 新建人员, 邀请 and 导入党员花名册 are above the list.
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { OrgRole } from '../../../common/contracts/user/user-fields'
@@ -11,6 +11,7 @@ import { ChoiceChips, FilterBar, FilterChip, SelectChip } from '../../components
 import { NavButton } from '../../components/NavButton'
 import { PagedList } from '../../components/PagedList'
 import { PageShell } from '../../components/PageShell'
+import { SearchBox } from '../../components/SearchBox'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { usePagedList } from '../../lib/use-paged-list'
@@ -24,10 +25,21 @@ const STATUS_CHOICES: { value: Status; label: string }[] = [
   { value: 'ALL', label: '全部' },
 ]
 
+/** 已停用, 已锁定, 微信: nothing when none applies (an empty extra would narrow the row's text). */
+const PersonTags = ({ person }: { person: { isActive: boolean; isLocked: boolean; hasWechat: boolean } }) =>
+  !person.isActive || person.isLocked || person.hasWechat ? (
+    <View className="list-extra">
+      {person.isActive ? null : <Tag type="default">已停用</Tag>}
+      {person.isLocked ? <Tag type="danger">已锁定</Tag> : null}
+      {person.hasWechat ? <Tag type="success">微信</Tag> : null}
+    </View>
+  ) : null
+
 export const PeopleList = () => {
   const trpc = useTRPC()
-  const [draft, setDraft] = useState('')
   const [search, setSearch] = useState('')
+  // Changed by 清除筛选: the search box starts empty again.
+  const [searchBox, setSearchBox] = useState(0)
   const [role, setRole] = useState<OrgRole>()
   const [orgId, setOrgId] = useState<string>()
   const [status, setStatus] = useState<Status>('ACTIVE')
@@ -40,7 +52,7 @@ export const PeopleList = () => {
   )
   const isFiltered = Boolean(search || role || orgId || status !== 'ACTIVE')
   const clearFilters = () => {
-    setDraft('')
+    setSearchBox((n) => n + 1)
     setSearch('')
     setRole(undefined)
     setOrgId(undefined)
@@ -49,15 +61,11 @@ export const PeopleList = () => {
   return (
     <View>
       <FilterBar>
-        <Input
-          className="filters__search"
+        <SearchBox
+          key={searchBox}
           name="peopleSearch"
           placeholder="搜索姓名（开头几个字）或手机号"
-          value={draft}
-          confirmType="search"
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={() => setSearch(draft)}
-          onBlur={() => setSearch(draft)}
+          onSearch={setSearch}
         />
         <SelectChip allLabel="全部角色" options={ROLE_OPTIONS} value={role} onChange={setRole} testId="filter-role" />
         <SelectChip
@@ -93,13 +101,7 @@ export const PeopleList = () => {
               [...person.roles.map(roleLine), ...person.posts.map((p) => `${p.post} · ${p.village.name}`)].join('；') ||
               '没有在任的角色'
             }
-            extra={
-              <View className="list-extra">
-                {person.isActive ? null : <Tag type="default">已停用</Tag>}
-                {person.isLocked ? <Tag type="danger">已锁定</Tag> : null}
-                {person.hasWechat ? <Tag type="success">微信</Tag> : null}
-              </View>
-            }
+            extra={<PersonTags person={person} />}
             onClick={() => void Taro.navigateTo({ url: routes.personDetail(person.id) })}
           />
         ))}

@@ -1,8 +1,9 @@
 // Choosing the org a role is held in: the open orgs the caller may grant roles in (his subtree; an
 // administrator's whole tree), found by a part of their name when there are many.
 import { useQuery } from '@tanstack/react-query'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { SearchBox } from '../../components/SearchBox'
 import { SelectField } from '../../components/SelectField'
 import { useTRPC } from '../../lib/trpc'
 
@@ -10,22 +11,12 @@ type Props = { value: string | null; onChange: (orgId: string) => void; testId?:
 
 export const OrgPicker = ({ value, onChange, testId }: Props) => {
   const trpc = useTRPC()
-  const [draft, setDraft] = useState('')
   const [search, setSearch] = useState('')
   const orgs = useQuery(trpc.org.list.queryOptions({ search: search.trim() || undefined, limit: 200 }))
   const options = (orgs.data ?? []).filter((o) => o.canOrganise).map((o) => ({ value: o.id, label: o.name }))
   return (
     <View>
-      <Input
-        className="form-input"
-        name="orgSearch"
-        placeholder="输入组织名称查找"
-        value={draft}
-        confirmType="search"
-        onInput={(e) => setDraft(e.detail.value)}
-        onConfirm={() => setSearch(draft)}
-        onBlur={() => setSearch(draft)}
-      />
+      <SearchBox name="orgSearch" placeholder="输入组织名称查找" onSearch={setSearch} className="form-input" />
       <SelectField
         options={options}
         value={value}
