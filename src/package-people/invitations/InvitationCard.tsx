@@ -32,7 +32,12 @@ export const InvitationCard = ({ invitation, displayName }: { invitation: NewInv
       <View className="section__title">{`${displayName} 的邀请码`}</View>
       <View className="invitation-card__body">
         <View className="invitation-card__qr">
-          <Image className="invitation-card__qr-image" src={invitation.qrCodeDataUrl} mode="aspectFit" />
+          {isWeapp ? (
+            <Image className="invitation-card__qr-image" src={invitation.qrCodeDataUrl} mode="aspectFit" />
+          ) : (
+            // The browser's own image: Taro's H5 Image does not keep the square in a sized box.
+            <img className="invitation-card__qr-image" src={invitation.qrCodeDataUrl} alt="邀请二维码" />
+          )}
         </View>
         <Text className="invitation-card__code" userSelect>
           {invitation.formattedCode}

@@ -25,8 +25,8 @@ const STATUS_CHOICES: { value: Status; label: string }[] = [
   { value: 'ALL', label: '全部' },
 ]
 
-/** 已停用, 已锁定, 微信: nothing when none applies (an empty extra would narrow the row's text). */
-const PersonTags = ({ person }: { person: { isActive: boolean; isLocked: boolean; hasWechat: boolean } }) =>
+/** 已停用, 已锁定, 微信; null when none applies (an extra, even empty, would narrow the row's text). */
+const personTags = (person: { isActive: boolean; isLocked: boolean; hasWechat: boolean }) =>
   !person.isActive || person.isLocked || person.hasWechat ? (
     <View className="list-extra">
       {person.isActive ? null : <Tag type="default">已停用</Tag>}
@@ -101,7 +101,7 @@ export const PeopleList = () => {
               [...person.roles.map(roleLine), ...person.posts.map((p) => `${p.post} · ${p.village.name}`)].join('；') ||
               '没有在任的角色'
             }
-            extra={<PersonTags person={person} />}
+            extra={personTags(person)}
             onClick={() => void Taro.navigateTo({ url: routes.personDetail(person.id) })}
           />
         ))}
