@@ -487,23 +487,27 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
     await until('privacy text', () => pageText(privacy).includes('敏感个人信息')),
     pageText(privacy).slice(0, 200),
   )
-  const agreeButton = findNode(privacy.data.root, (node) =>
-    Object.values(node).some((value) => value === 'agreePrivacyAuthorization'),
-  )
-  check("…with WeChat's agreePrivacyAuthorization button", Boolean(agreeButton?.sid))
-  if (agreeButton?.sid) {
+  /** Taps WeChat's own agree button on the privacy page; false when the page has none. */
+  const agreeOn = (page: PageInstance) => {
+    const agreeButton = findNode(page.data.root, (node) =>
+      Object.values(node).some((value) => value === 'agreePrivacyAuthorization'),
+    )
+    if (!agreeButton?.sid) return false
     const target = { id: agreeButton.sid, dataset: { sid: agreeButton.sid } }
-    privacy.eh?.call(privacy, {
+    page.eh?.call(page, {
       type: 'agreeprivacyauthorization',
       target,
       currentTarget: target,
       detail: {},
       timeStamp: Date.now(),
     })
+    return true
   }
+  check("…with WeChat's agreePrivacyAuthorization button", agreeOn(privacy))
+  const agreements = () => requests.filter((r) => r.includes('/trpc/auth.agreePrivacy')).length
   check(
     'agreeing there records consent on the server',
-    await until('consent', () => requests.some((r) => r.includes('/trpc/auth.agreePrivacy'))),
+    await until('consent', () => agreements() === 1),
     requests.join(', '),
   )
 
@@ -581,8 +585,11 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
   await until('login', () => pageText(again).includes('微信一键登录'))
   tap(again, '微信一键登录')
   check('WeChat login now opens the invited cadre’s account', await until('cadre session', bound))
-  const token = (session() as { token: string }).token
-  await call('auth.agreePrivacy', { version: PRIVACY_NOTICE_VERSION, channel: 'WECHAT' }, token)
+  stack.length = 0
+  const cadrePrivacy = openPage('package-auth/privacy/index')
+  await until('privacy text', () => pageText(cadrePrivacy).includes('敏感个人信息'))
+  agreeOn(cadrePrivacy)
+  await until('consent', () => agreements() === 2)
   stack.length = 0
   const cadreHome = openPage('pages/home/index')
   check(
