@@ -3,16 +3,20 @@
 // signs in with the one-time password and must change it before anything else opens; he sets up
 // the org tree, a village and its pairing (through the API: their pages are 管理's), creates the
 // branch secretary in 新建人员 and invites him; the secretary opens the invitation's link in a
-// browser of his own, sets his password, and records a party day with a donation.
+// browser of his own, sets his password, and records a party day with a donation. Last, the
+// administrator imports the branch's members from the 党员花名册 template.
 import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { createTRPCClient, httpLink } from '@trpc/client'
 import { describe, expect, it } from 'vitest'
 import { wireFormat } from '../../common/wire-format'
 import type { AppRouter } from '../../server/routers/app-router'
+import { MEMBER_SHEET } from '../../server/services/imports/member-roster-columns'
+import { withRows } from '../helpers/xlsx'
 import { fillActivityForm } from './forms'
-import { choose, fill, newPhonePage, ROOT, screenshot, see, tapButton, tapText } from './harness'
+import { app, choose, fill, newPhonePage, ROOT, screenshot, see, tapButton, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const ADMIN = { name: '刘组织', phone: '13900000001', org: '中共大通县委' }
@@ -192,5 +196,33 @@ describe('from an empty database to the first party day', () => {
       .poll(() => secretary.locator('[data-testid=activity-total]:visible').first().textContent())
       .toContain('¥2,000.00')
     await screenshot(secretary, 'onboarding-first-party-day')
+
+    // 导入党员花名册: the branch's members from the template, a file with an error refused first.
+    await admin.goto('about:blank')
+    await admin.goto(`${e2e.baseUrl}/#/package-people/import/index`)
+    const [download] = await Promise.all([admin.waitForEvent('download'), tapButton(admin, '下载模板')])
+    const template = await readFile(await download.path())
+    const chooseFile = async (rows: Record<string, string>[]) => {
+      const label = (await app(admin).getByText('重新选择文件').count()) ? '重新选择文件' : '选择文件'
+      const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), tapButton(admin, label)])
+      await chooser.setFiles({
+        name: '党员花名册.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await withRows(template, MEMBER_SHEET, rows),
+      })
+    }
+    const members = [
+      { 姓名: '赵明德', 手机号: '13900000011', 所在党组织: BRANCH, 职务: '组织委员' },
+      { 姓名: '钱秀英', 手机号: '13900000012', 所在党组织: BRANCH, 职务: '党员' },
+    ]
+    await chooseFile([...members, { 姓名: '孙立', 手机号: '1390000', 所在党组织: BRANCH, 职务: '党员' }])
+    await app(admin).getByTestId('import-errors').waitFor()
+    await see(admin, '有错误，不能导入')
+    await chooseFile(members)
+    await see(admin, '共 2 行：新建账号 2 个')
+    await tapButton(admin, '确认导入 2 行')
+    await see(admin, '新账号的初始密码')
+    await see(admin, '赵明德（13900000011）')
+    expect(await e2e.server.deps.prisma.membership.count({ where: { role: 'MEMBER', org: { name: BRANCH } } })).toBe(2)
   })
 })
