@@ -60,6 +60,10 @@ export const APP_ERRORS = {
   INVITATION_USED: { trpc: 'CONFLICT', message: '邀请码已使用过，请联系管理员或支部书记重新生成' },
   INVITATION_REVOKED: { trpc: 'CONFLICT', message: '邀请码已被撤销，请联系管理员或支部书记重新生成' },
   INVITATION_NEEDS_WECHAT: { trpc: 'PRECONDITION_FAILED', message: '请在微信小程序中使用邀请码' },
+  PASSWORD_ALREADY_SET: {
+    trpc: 'CONFLICT',
+    message: '该账号已设置登录密码，请直接用手机号和密码登录；邀请码可在微信小程序中用来绑定微信',
+  },
   WECHAT_ALREADY_BOUND: { trpc: 'CONFLICT', message: '这个微信已绑定其他账号，请联系管理员解除后再绑定' },
   ACCOUNT_HAS_WECHAT: { trpc: 'CONFLICT', message: '该账号已绑定微信；如需换绑，请先解除绑定' },
   ACCOUNT_NOT_MANAGED: {

@@ -4,7 +4,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/primary/index', 'pages/secondary/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'package-auth', pages: ['login/index', 'privacy/index', 'change-password/index'] },
+    { root: 'package-auth', pages: ['login/index', 'privacy/index', 'change-password/index', 'invitation/index'] },
     { root: 'package-activity', pages: ['detail/index', 'form/index', 'record/index'] },
     { root: 'package-visit', pages: ['form/index', 'detail/index'] },
     { root: 'package-donation', pages: ['form/index', 'detail/index'] },
@@ -14,6 +14,11 @@ export default defineAppConfig({
     { root: 'package-report', pages: ['daily-needs/index'] },
     // ECharts (~500 KB) is imported only here.
     { root: 'package-stats', pages: ['index/index'] },
+    // 管理 → 人员与账号, 邀请, 导入党员花名册 (administrators and 支部书记).
+    {
+      root: 'package-people',
+      pages: ['list/index', 'detail/index', 'form/index', 'invitations/index', 'import/index'],
+    },
     // 待同步: the offline queue's items.
     { root: 'package-sync', pages: ['index/index', 'conflict/index'] },
     // 管理: the org tree, villages and pairings, the audit log (people: package-people).

@@ -13,6 +13,7 @@ import { createAppQueue, runAppQueue } from './lib/offline-queue/app-queue'
 import { OfflineQueueProvider } from './lib/offline-queue/context'
 import { affectedRouters, routerQueryKey } from './lib/offline-queue/invalidation'
 import { registerOfflineShell } from './lib/offline-shell'
+import { reLaunchOnce } from './lib/relaunch'
 import { routes } from './lib/routes'
 import { clearSession } from './lib/session'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
@@ -26,12 +27,17 @@ const currentRoute = () => {
 }
 
 /**
- * An expired or revoked session anywhere sends the person back to 登录; a privacy notice that
- * changed while they were signed in, to read the new one.
+ * An expired or revoked session anywhere sends the person back to 登录; a one-time password (reset
+ * while they were signed in) to 修改密码; a privacy notice that changed while they were signed in,
+ * to read the new one.
  */
 const onApiError = (error: unknown) => {
+  if (appCodeOf(error) === 'PASSWORD_CHANGE_REQUIRED') {
+    if (!currentRoute().includes('change-password')) reLaunchOnce(routes.changePassword)
+    return
+  }
   if (appCodeOf(error) === 'PRIVACY_CONSENT_REQUIRED') {
-    if (!currentRoute().includes('privacy')) void Taro.reLaunch({ url: routes.privacy })
+    if (!currentRoute().includes('privacy')) reLaunchOnce(routes.privacy)
     return
   }
   if (!isUnauthorized(error)) return

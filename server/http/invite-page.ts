@@ -1,11 +1,16 @@
 // GET /invite?code=…: what an invitation's QR code opens outside WeChat (a phone's camera, a
-// browser). A small Chinese page that says to open the mini-program and scan the code or type it;
-// inside WeChat the mini-program reads the code from the link itself. Nothing is looked up: the
-// page shows the code as given (when it is one), and only a sign-in in the mini-program uses it.
+// browser). A small Chinese page that says to open the mini-program and scan the code or type it,
+// or to go on in the browser to the H5 app's page that takes the code with the account's phone and
+// a new password; inside WeChat the mini-program reads the code from the link itself. Nothing is
+// looked up: the page shows the code as given (when it is one), and only the app's pages use it.
 // No script, no outside resource: its own policy is stricter than the app's (security-headers.ts).
 import type { FastifyInstance } from 'fastify'
 import { INVITATION_VALID_DAYS } from '../../common/contracts/invitation/create-invitation'
-import { formatInvitationCode, invitationCodeOf } from '../../common/contracts/invitation/invitation-code'
+import {
+  formatInvitationCode,
+  INVITATION_PAGE,
+  invitationCodeOf,
+} from '../../common/contracts/invitation/invitation-code'
 import { type IsOverLimit, limitedBy } from './rate-limits'
 
 const PAGE_POLICY =
@@ -15,7 +20,8 @@ const STYLE = `body{margin:0;font:18px/1.6 system-ui,-apple-system,"PingFang SC"
 main{max-width:28em;margin:2em auto;padding:1.5em;background:#fff;border-radius:8px}
 h1{font-size:1.3em;color:#c00000;margin:0 0 .8em}
 .code{font:bold 2em/1.4 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.15em;text-align:center;padding:.4em;border:2px dashed #c00000;border-radius:6px}
-.note{color:#666;font-size:.9em}`
+.note{color:#666;font-size:.9em}
+.go{color:#c00000;font-weight:bold}`
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN">
@@ -35,8 +41,9 @@ const invitationPage = (code: string) =>
   page(
     '党日帮扶台账 · 邀请码',
     `<h1>党日帮扶台账 · 账号邀请</h1>
-<p>请在微信中打开「党日帮扶台账」小程序，用微信登录后，扫描这个二维码，或输入下面的邀请码：</p>
+<p>在微信中：打开「党日帮扶台账」小程序，用微信登录后，扫描这个二维码，或输入下面的邀请码：</p>
 <p class="code">${formatInvitationCode(code)}</p>
+<p>在电脑或手机浏览器中使用网页版：<a class="go" href="/#/${INVITATION_PAGE}?code=${code}">设置登录密码并进入</a>（需填写管理员为您登记的手机号）。</p>
 <p class="note">邀请码 ${INVITATION_VALID_DAYS} 天内有效，只能使用一次。如已过期或已使用，请联系管理员或支部书记重新生成。</p>`,
   )
 

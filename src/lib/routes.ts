@@ -1,4 +1,6 @@
 // Every page's address, in one place. Subpackage pages live under their package root.
+import { INVITATION_PAGE } from '../../common/contracts/invitation/invitation-code'
+
 const withQuery = (path: string, query: Record<string, string | undefined>) => {
   const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== '')
   return pairs.length ? `${path}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`).join('&')}` : path
@@ -8,6 +10,8 @@ export const routes = {
   login: '/package-auth/login/index',
   privacy: '/package-auth/privacy/index',
   changePassword: '/package-auth/change-password/index',
+  /** 使用邀请码: `code` as typed, scanned or given in the QR code's link. */
+  acceptInvitation: (code?: string) => withQuery(`/${INVITATION_PAGE}`, { code }),
   home: '/pages/home/index',
   primaryTab: '/pages/primary/index',
   secondaryTab: '/pages/secondary/index',
@@ -35,6 +39,15 @@ export const routes = {
   bindHousehold: '/package-resident/bind/index',
   /** 有诉必应日报, staff only. */
   dailyNeedsReport: '/package-report/daily-needs/index',
+  /** 管理 → 人员与账号 (administrators, 支部书记). */
+  people: '/package-people/list/index',
+  personDetail: (id: string) => withQuery('/package-people/detail/index', { id }),
+  /** 新建人员: an account with its first role, and its one-time password. */
+  personForm: '/package-people/form/index',
+  /** 邀请: one account's invitations, or, without `userId`, choosing whom to invite. */
+  invitations: (userId?: string) => withQuery('/package-people/invitations/index', { userId }),
+  /** 导入党员花名册. */
+  memberImport: '/package-people/import/index',
   /** 待同步: what this phone has saved and the server does not have yet. */
   sync: '/package-sync/index/index',
   /** 处理冲突: a queued edit the server refused for a newer version; `id` is the queue item's. */
@@ -53,8 +66,4 @@ export const routes = {
   villagePost: (villageId: string) => withQuery('/package-admin/post/index', { villageId }),
   villageImport: '/package-admin/village-import/index',
   auditLog: '/package-admin/audit/index',
-  /** 人员与账号, 邀请 and 导入党员花名册 have their own subpackage. */
-  people: '/package-people/list/index',
-  invitations: '/package-people/invitations/index',
-  memberImport: '/package-people/import/index',
 } as const

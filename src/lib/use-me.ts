@@ -1,10 +1,11 @@
 // Who is signed in, from auth.me (cached for the whole app). Pages that need a login send a
-// person without a session to 登录, and one who has not agreed to the privacy notice in force to
-// 个人信息保护说明.
+// person without a session to 登录, one still on a one-time password to 修改密码, and one who has
+// not agreed to the privacy notice in force to 个人信息保护说明.
 import { useQuery } from '@tanstack/react-query'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import { useEffect } from 'react'
+import { reLaunchOnce } from './relaunch'
 import { personaOf } from './roles'
 import { routes } from './routes'
 import { readSession, saveSession } from './session'
@@ -43,11 +44,14 @@ export const useRequireAccess = (access: Exclude<PageAccess, 'public'>): boolean
     if (!readSession()) void Taro.reLaunch({ url: routes.login })
   })
   const mustAgree = access === 'agreed' && me !== undefined && me.privacy.agreedAt === null
+  // A one-time password (a new account, a reset) opens nothing but 修改密码 until it is changed.
+  const mustChangePassword = access === 'agreed' && me?.mustChangePassword === true
   useEffect(() => {
-    if (mustAgree) void Taro.reLaunch({ url: routes.privacy })
-  }, [mustAgree])
+    if (mustChangePassword) reLaunchOnce(routes.changePassword)
+    else if (mustAgree) reLaunchOnce(routes.privacy)
+  }, [mustAgree, mustChangePassword])
   if (access === 'signedIn') return Boolean(readSession())
   // Without an answer about the person (it failed, or waits for the network), the page shows and
   // explains its own state: an offline form must still open.
-  return me === undefined ? isError || fetchStatus === 'paused' : !mustAgree
+  return me === undefined ? isError || fetchStatus === 'paused' : !mustAgree && !mustChangePassword
 }

@@ -30,8 +30,8 @@ const messageOfError = (error: unknown, fallback: string) => (error instanceof E
 
 type Query = Record<string, string | undefined>
 
-/** `path`: the import's route, such as /imports/villages; R: its dry run's report. */
-export const useSpreadsheetImport = <R extends ImportReport>(path: string) => {
+/** `path`: the import's route, such as /imports/villages; R: its dry run's report; Committed: its commit's answer. */
+export const useSpreadsheetImport = <R extends ImportReport, Committed = unknown>(path: string) => {
   const [file, setFile] = useState<PickedFile | null>(null)
   const [report, setReport] = useState<R | null>(null)
   const [isBusy, setIsBusy] = useState(false)
@@ -62,9 +62,9 @@ export const useSpreadsheetImport = <R extends ImportReport>(path: string) => {
     await check(picked, query)
   }
 
-  /** Imports the checked file; true once the server has it. */
-  const commit = async (query: Query = {}): Promise<boolean> => {
-    if (!file || !report) return false
+  /** Imports the checked file: the commit's answer, or null when it was refused (and said why). */
+  const commit = async (query: Query = {}): Promise<Committed | null> => {
+    if (!file || !report) return null
     setIsBusy(true)
     try {
       const answer = await uploadRoster(path, file, {
@@ -73,15 +73,15 @@ export const useSpreadsheetImport = <R extends ImportReport>(path: string) => {
         digest: report.digest,
         clientMutationId,
       })
-      if (answer.status === 200) return true
+      if (answer.status === 200) return answer.body as Committed
       const body = answer.body as ErrorAnswer<R> | null
       // Something changed since the check (a record saved meanwhile): show the new report.
       if (body?.report) setReport(body.report)
       toast(messageOf(body, '导入失败，请稍后重试'))
-      return false
+      return null
     } catch (error) {
       toast(messageOfError(error, '导入失败，请稍后重试'))
-      return false
+      return null
     } finally {
       setIsBusy(false)
     }

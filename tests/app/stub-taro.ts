@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { afterEach, beforeEach, type Mock, vi } from 'vitest'
 import { route } from './taro-page-hooks'
 
-type Api = 'showToast' | 'showModal' | 'navigateTo' | 'navigateBack' | 'redirectTo'
+type Api = 'showToast' | 'showModal' | 'navigateTo' | 'navigateBack' | 'redirectTo' | 'reLaunch' | 'setClipboardData'
 
 const stubbed = new Set<Api>()
 

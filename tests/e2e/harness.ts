@@ -30,12 +30,19 @@ export type E2E = {
 export const startE2E = async ({
   seed = 'households',
   h5DistDir = path.join(ROOT, 'dist/h5'),
+  prepare,
 }: {
   seed?: 'households' | 'partyDay'
   /** Another H5 build to serve (a benchmark comparing two builds in one run). */
   h5DistDir?: string
+  /**
+   * Runs on the data folder before the server starts, as an operator would (`npm run
+   * admin:create`). A ledger with an account in it by then is given no demo story at all.
+   */
+  prepare?: (dataDir: string) => Promise<void>
 } = {}): Promise<E2E> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-e2e-'))
+  await prepare?.(dataDir)
   const wechat: WeChatStandIn = await startWeChatStandIn()
   const env = parseEnv({
     ...process.env,
@@ -82,10 +89,13 @@ export const startE2E = async ({
   }
 }
 
-/** A phone-sized page (the app is designed for phones). */
-export const newPhonePage = async (e2e: E2E): Promise<Page> => {
+/** A phone-sized page (the app is designed for phones), 390×844 unless another size is given. */
+export const newPhonePage = async (
+  e2e: E2E,
+  viewport: { width: number; height: number } = { width: 390, height: 844 },
+): Promise<Page> => {
   const context = await e2e.browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     hasTouch: true,
@@ -98,8 +108,9 @@ export const newPhonePage = async (e2e: E2E): Promise<Page> => {
   return page
 }
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
+/** The whole page, or with `fullPage: false` what the screen shows. */
+export const screenshot = (page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage })
 
 // ─── Acting as a user would ─────────────────────────────────────────────────────────
 

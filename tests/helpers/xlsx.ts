@@ -28,6 +28,22 @@ export const sheetOf = (workbook: ExcelJS.Workbook, name: string) => {
   return sheet
 }
 
+/** A template as downloaded, filled in: each row added below what the sheet holds, cells under their headers. */
+export const withRows = async (
+  template: ArrayBuffer | Buffer,
+  sheetName: string,
+  rows: readonly Partial<Record<string, ExcelJS.CellValue>>[],
+): Promise<Buffer> => {
+  const workbook = await workbookOf(template)
+  const sheet = sheetOf(workbook, sheetName)
+  const headers: string[] = []
+  sheet.getRow(1).eachCell((cell, col) => {
+    headers[col] = String(cell.value)
+  })
+  for (const row of rows) sheet.addRow(headers.map((h) => (h ? (row[h] ?? null) : null)))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
 /** A sheet's first row: its column headers. */
 export const headerOf = (sheet: ExcelJS.Worksheet) => {
   const values: ExcelJS.CellValue[] = []

@@ -164,8 +164,8 @@ type SideWorld = {
     account: (options?: AccountOptions) => Promise<Account>
     /** A pairing of a fresh org with the side's village (the seeded pairings stay: reach hangs on them). */
     pairing: () => Promise<{ id: string }>
-    /** An open invitation to a fresh account of the side. */
-    invitation: () => Promise<{ id: string; code: string }>
+    /** An open invitation to a fresh account of the side, and that account's sign-in phone. */
+    invitation: () => Promise<{ id: string; code: string; phone: string }>
   }
   donationInput: () => ReturnType<typeof cashDonationInput>
 }
@@ -371,7 +371,9 @@ beforeAll(async () => {
         setup(`a ${side} invitation`, async () => {
           const account = await fresh.account()
           const made = await world.admin.invitation.create({ userId: account.id })
-          return { id: made.id, code: made.code }
+          const { phone } = await prisma.user.findUniqueOrThrow({ where: { id: account.id }, select: { phone: true } })
+          if (!phone) throw new SetupError('the account was made without its phone')
+          return { id: made.id, code: made.code, phone }
         }),
     }
     const household = await fresh.household()
@@ -1068,6 +1070,16 @@ const AUTHZ: Record<string, Entry> = {
     // Accepting deactivates the caller's account, so each is tried on a copy of the role's account.
     caller: (c) => cloneOf(c.role),
     input: async (c) => ({ code: (await c.at.fresh.invitation()).code }),
+  },
+  'invitation.acceptWithPassword': {
+    type: 'mutation',
+    gate: 'public',
+    // In a browser: the code with the invited account's phone, whoever holds them, signed in or not.
+    reach: everyone(OK),
+    input: async (c) => {
+      const { code, phone } = await c.at.fresh.invitation()
+      return { code, phone, newPassword: 'Matrix2025pw' }
+    },
   },
 }
 

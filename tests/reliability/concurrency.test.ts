@@ -447,6 +447,8 @@ const CASES: Record<string, Case> = {
 const NOT_KEYED: Record<string, string> = {
   'auth.loginWithPassword': 'no user yet, so no key to claim; each login is a new session by design',
   'auth.loginWithWeChat': 'no user yet, so no key to claim; each login is a new session by design',
+  'invitation.acceptWithPassword':
+    'no user yet (a public sign-in with the code, the phone and a new password), so no key to claim; as a login, each is a new session',
   'auth.logout': 'takes no input; ending an ended session again changes nothing',
   'household.reveal': 'every reveal is logged, so none is answered from a stored result (meta replayable: false)',
   'audit.verify': 'takes no input; asking again checks the chain again (meta replayable: false)',

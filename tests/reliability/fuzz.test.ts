@@ -360,7 +360,10 @@ const hintFor =
               pick(pools.invitationCodes).map((code) => `http://127.0.0.1:3000/invite?code=${code}`),
               fc.stringMatching(/^[A-HJKMNP-Z2-9]{8}$/),
             )
-          : undefined
+          : path === 'invitation.acceptWithPassword'
+            ? // Guesses only: a success would set a password on an account other procedures use.
+              fc.stringMatching(/^[A-HJKMNP-Z2-9]{8}$/)
+            : undefined
       case 'adminCode':
         // 良教乡's codes (free, or taken by 前跃村 and 上滩村), and another township's of 大通县.
         return fc.oneof(

@@ -281,6 +281,164 @@ describe('invitation.accept', () => {
   })
 })
 
+describe('invitation.acceptWithPassword', () => {
+  const NEW_PASSWORD = 'Qianyue2025'
+
+  it('sets the password the invited person chose, uses the invitation up, and signs them in', async () => {
+    const created = await world.admin.user.create(cadreInput())
+    const staff = created.user
+    const invitation = await world.admin.invitation.create({ userId: staff.id })
+    const phone = staff.phone as string
+    const accepted = await world.anonymous.invitation.acceptWithPassword({
+      code: ` ${invitation.formattedCode.toLowerCase()} `,
+      phone,
+      newPassword: NEW_PASSWORD,
+    })
+    expect(accepted.user).toMatchObject({
+      id: staff.id,
+      roles: ['CADRE'],
+      hasPassword: true,
+      mustChangePassword: false,
+    })
+    expect((await findLiveSession(world.deps.prisma, accepted.token))?.userId).toBe(staff.id)
+    // The chosen password opens the account; the one-time password the administrator saw does not.
+    expect((await world.anonymous.auth.loginWithPassword({ phone, password: NEW_PASSWORD })).user.id).toBe(staff.id)
+    expect(
+      (await failureOf(world.anonymous.auth.loginWithPassword({ phone, password: created.oneTimePassword }))).appCode,
+    ).toBe('INVALID_CREDENTIALS')
+    expect((await world.admin.invitation.list({ userId: staff.id }))[0]).toMatchObject({ state: 'ACCEPTED' })
+    const audit = await world.deps.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'invitation.acceptWithPassword', entityId: invitation.id },
+    })
+    expect(audit.actorId).toBe(staff.id)
+    expect(JSON.stringify([audit.before, audit.after])).not.toContain(phone)
+    await expectRefused(
+      () => world.anonymous.invitation.acceptWithPassword({ code: invitation.code, phone, newPassword: 'Another2025' }),
+      409,
+      'INVITATION_USED',
+    )
+  })
+
+  it('answers a wrong phone as an unknown code, and counts it against the phone given', async () => {
+    const { user: staff } = await world.admin.user.create(cadreInput())
+    const invitation = await world.admin.invitation.create({ userId: staff.id })
+    const otherPhone = '13999990000'
+    const wrongPhone = await expectRefused(
+      () =>
+        world.anonymous.invitation.acceptWithPassword({
+          code: invitation.code,
+          phone: otherPhone,
+          newPassword: NEW_PASSWORD,
+        }),
+      404,
+      'INVITATION_INVALID',
+    )
+    const wrong = invitation.code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA'
+    const unknownCode = await expectRefused(
+      () =>
+        world.anonymous.invitation.acceptWithPassword({
+          code: wrong,
+          phone: otherPhone,
+          newPassword: NEW_PASSWORD,
+        }),
+      404,
+      'INVITATION_INVALID',
+    )
+    expect(wrongPhone.message).toBe(unknownCode.message)
+    await expectRefused(
+      () =>
+        world.anonymous.invitation.acceptWithPassword({ code: wrong, phone: otherPhone, newPassword: NEW_PASSWORD }),
+      404,
+      'INVITATION_INVALID',
+    )
+    // Three failures on that phone: even the right pair is refused for it now.
+    const locked = await failureOf(
+      world.anonymous.invitation.acceptWithPassword({
+        code: invitation.code,
+        phone: otherPhone,
+        newPassword: NEW_PASSWORD,
+      }),
+    )
+    expect({ status: locked.httpStatus, appCode: locked.appCode }).toEqual({ status: 429, appCode: 'LOCKED_OUT' })
+    expect(
+      await world.deps.prisma.authAttempt.count({ where: { kind: 'INVITATION_ACCEPT', subject: otherPhone } }),
+    ).toBe(3)
+    // The invited person, with his own phone, is not held up by it.
+    const mine = await world.anonymous.invitation.acceptWithPassword({
+      code: invitation.code,
+      phone: staff.phone as string,
+      newPassword: NEW_PASSWORD,
+    })
+    expect(mine.user.id).toBe(staff.id)
+  })
+
+  it('refuses an account whose holder chose a password already, and leaves the code for the mini-program', async () => {
+    const created = await world.admin.user.create(cadreInput())
+    const phone = created.user.phone as string
+    const own = await world.as(created.user.id)
+    await own.auth.changePassword({ currentPassword: created.oneTimePassword, newPassword: 'MyOwn2025pw' })
+    const invitation = await world.admin.invitation.create({ userId: created.user.id })
+    await expectRefused(
+      () => world.anonymous.invitation.acceptWithPassword({ code: invitation.code, phone, newPassword: NEW_PASSWORD }),
+      409,
+      'PASSWORD_ALREADY_SET',
+    )
+    expect((await world.admin.invitation.list({ userId: created.user.id }))[0]).toMatchObject({ state: 'PENDING' })
+    // Expired, revoked and a deactivated account, as in the mini-program.
+    const { user: other } = await world.admin.user.create(cadreInput())
+    const revoked = await world.admin.invitation.create({ userId: other.id })
+    await world.admin.invitation.revoke({ id: revoked.id })
+    const otherPhone = other.phone as string
+    await expectRefused(
+      () =>
+        world.anonymous.invitation.acceptWithPassword({
+          code: revoked.code,
+          phone: otherPhone,
+          newPassword: NEW_PASSWORD,
+        }),
+      409,
+      'INVITATION_REVOKED',
+    )
+    const expired = await world.admin.invitation.create({ userId: other.id })
+    await world.deps.prisma.invitation.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
+    await expectRefused(
+      () =>
+        world.anonymous.invitation.acceptWithPassword({
+          code: expired.code,
+          phone: otherPhone,
+          newPassword: NEW_PASSWORD,
+        }),
+      409,
+      'INVITATION_EXPIRED',
+    )
+    const open = await world.admin.invitation.create({ userId: other.id })
+    const off = await world.admin.user.deactivate({
+      id: other.id,
+      version: (await world.admin.user.byId({ id: other.id })).version,
+    })
+    // Deactivating an account revokes its open invitation.
+    expect(off.isActive).toBe(false)
+    await expectRefused(
+      () =>
+        world.anonymous.invitation.acceptWithPassword({
+          code: open.code,
+          phone: otherPhone,
+          newPassword: NEW_PASSWORD,
+        }),
+      409,
+      'INVITATION_REVOKED',
+    )
+    await expectRefused(
+      () => world.anonymous.invitation.acceptWithPassword({ code: open.code, phone: otherPhone, newPassword: 'short' }),
+      400,
+      'VALIDATION_FAILED',
+    )
+  })
+})
+
 describe('GET /invite', () => {
   it('tells a browser, in Chinese, to open the mini-program and scan or type the code', async () => {
     const response = await fetch(`${baseUrl}/invite?code=k7qm3xhp`)
@@ -291,6 +449,8 @@ describe('GET /invite', () => {
     const html = await response.text()
     expect(html).toContain('K7QM-3XHP')
     expect(html).toContain('小程序')
+    // …or to go on in the browser, to the H5 app's page that takes the code.
+    expect(html).toContain('href="/#/package-auth/invitation/index?code=K7QM3XHP"')
     expect(html).not.toMatch(/<script|<img|https?:\/\//i)
   })
 

@@ -18,7 +18,7 @@ import { CHINESE } from '../helpers/errors'
 import { expectForbidden, expectSignInRequired } from '../helpers/export-refusals'
 import { serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
-import { expectXlsxAttachment, sheetOf, workbookOf } from '../helpers/xlsx'
+import { expectXlsxAttachment, sheetOf, withRows, workbookOf } from '../helpers/xlsx'
 
 type Row = Partial<Record<'姓名' | '手机号' | '所在党组织' | '职务', ExcelJS.CellValue>>
 type ErrorBody = {
@@ -48,16 +48,7 @@ const downloadTemplate = (token: string | null) =>
   })
 
 /** The template as downloaded, filled in below its example row. */
-const fileOf = async (rows: Row[]): Promise<Buffer> => {
-  const workbook = await workbookOf(template)
-  const sheet = sheetOf(workbook, MEMBER_SHEET)
-  const headers: string[] = []
-  sheet.getRow(1).eachCell((cell, col) => {
-    headers[col] = String(cell.value)
-  })
-  for (const row of rows) sheet.addRow(headers.map((h) => (h ? (row[h as keyof Row] ?? null) : null)))
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+const fileOf = (rows: Row[]): Promise<Buffer> => withRows(template, MEMBER_SHEET, rows)
 
 type Query = { mode: string; digest?: string; clientMutationId?: string }
 

@@ -139,9 +139,11 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
   wx.removeStorageSync = (key: string) => void storage.delete(key)
-  // wx.login: the demo resident's code, which the WeChat stand-in turns into their openid.
+  // wx.login: the code of the WeChat user at the phone (the demo resident's, until the invited
+  // cadre's turn), which the WeChat stand-in turns into their openid.
+  let wechatOpenid = DEMO_RESIDENT_OPENID
   wx.login = (options: { success?: (r: object) => void; complete?: (r: object) => void }) => {
-    const result = { code: `ok:${DEMO_RESIDENT_OPENID}`, errMsg: 'login:ok' }
+    const result = { code: `ok:${wechatOpenid}`, errMsg: 'login:ok' }
     setTimeout(() => {
       options.success?.(result)
       options.complete?.(result)
@@ -494,23 +496,27 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
     await until('privacy text', () => pageText(privacy).includes('敏感个人信息')),
     pageText(privacy).slice(0, 200),
   )
-  const agreeButton = findNode(privacy.data.root, (node) =>
-    Object.values(node).some((value) => value === 'agreePrivacyAuthorization'),
-  )
-  check("…with WeChat's agreePrivacyAuthorization button", Boolean(agreeButton?.sid))
-  if (agreeButton?.sid) {
+  /** Taps WeChat's own agree button on the privacy page; false when the page has none. */
+  const agreeOn = (page: PageInstance) => {
+    const agreeButton = findNode(page.data.root, (node) =>
+      Object.values(node).some((value) => value === 'agreePrivacyAuthorization'),
+    )
+    if (!agreeButton?.sid) return false
     const target = { id: agreeButton.sid, dataset: { sid: agreeButton.sid } }
-    privacy.eh?.call(privacy, {
+    page.eh?.call(page, {
       type: 'agreeprivacyauthorization',
       target,
       currentTarget: target,
       detail: {},
       timeStamp: Date.now(),
     })
+    return true
   }
+  check("…with WeChat's agreePrivacyAuthorization button", agreeOn(privacy))
+  const agreements = () => requests.filter((r) => r.includes('/trpc/auth.agreePrivacy')).length
   check(
     'agreeing there records consent on the server',
-    await until('consent', () => requests.some((r) => r.includes('/trpc/auth.agreePrivacy'))),
+    await until('consent', () => agreements() === 1),
     requests.join(', '),
   )
 
@@ -523,6 +529,86 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
     pageText(residentHome).slice(0, 300),
   )
   check('…by name', pageText(residentHome).includes('马德林，您好'))
+
+  // 使用邀请码: a cadre the administrator created and invited scans the QR code with WeChat, which
+  // opens the mini-program on the invitation page with the code's link (`q`); he signs in with
+  // WeChat there, which binds his WeChat to the account; from then on WeChat login opens it.
+  const call = async <T>(procedure: string, input: unknown, token?: string): Promise<T> => {
+    const response = await fetch(`${serverUrl}/trpc/${procedure}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input),
+    })
+    const body = parse<{ result?: { data: T }; error?: unknown }>(await response.text())
+    if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`)
+    return body.result.data
+  }
+  const admin = await call<{ token: string }>('auth.loginWithPassword', { phone: '13800000001', password: PASSWORD })
+  const branch = await prisma.org.findFirstOrThrow({ where: { name: '西宁市司法局机关党支部' } })
+  const qianyue = await prisma.village.findFirstOrThrow({ where: { name: '前跃村' } })
+  const made = await call<{ user: { id: string } }>(
+    'user.create',
+    {
+      displayName: '孙晓东',
+      phone: '13700009999',
+      roles: [{ orgId: branch.id, role: 'CADRE', title: '驻村工作队员' }],
+      posts: [{ villageId: qianyue.id, post: '驻村工作队员' }],
+    },
+    admin.token,
+  )
+  const invitation = await call<{ link: string; formattedCode: string }>(
+    'invitation.create',
+    { userId: made.user.id },
+    admin.token,
+  )
+  stack.length = 0
+  storage.delete('pdrl.session')
+  relaunched.length = 0
+  wechatOpenid = 'o-smoke-invited-cadre'
+  const invited = openPage('package-auth/invitation/index', { q: encodeURIComponent(invitation.link) })
+  check(
+    '使用邀请码 opens with the code from the scanned link',
+    (await until('invitation page', () => pageText(invited).includes('微信登录并绑定'))) &&
+      JSON.stringify(invited.data.root).includes(invitation.formattedCode),
+    pageText(invited).slice(0, 300),
+  )
+  tap(invited, '微信登录并绑定')
+  const bound = () => (session() as { userId?: string } | undefined)?.userId === made.user.id
+  check(
+    '…signs in with WeChat and binds it to the invited account, through invitation.accept',
+    (await until('bound', bound)) && requests.some((r) => r.includes('/trpc/invitation.accept')),
+    `${requests.slice(-4).join(', ')} | ${JSON.stringify(storage.get('pdrl.session'))}`,
+  )
+  const cadre = await prisma.user.findUniqueOrThrow({ where: { id: made.user.id } })
+  check('…the account now holds that WeChat', cadre.openid === 'o-smoke-invited-cadre', String(cadre.openid))
+  check(
+    '…and the app goes on to the privacy notice (his first sign-in)',
+    await until('privacy', () => relaunched.includes('/package-auth/privacy/index')),
+    relaunched.join(', '),
+  )
+
+  // Later: 微信一键登录 opens the cadre's account with his roles, and his 工作台.
+  stack.length = 0
+  storage.delete('pdrl.session')
+  const again = openPage('package-auth/login/index')
+  await until('login', () => pageText(again).includes('微信一键登录'))
+  tap(again, '微信一键登录')
+  check('WeChat login now opens the invited cadre’s account', await until('cadre session', bound))
+  stack.length = 0
+  const cadrePrivacy = openPage('package-auth/privacy/index')
+  await until('privacy text', () => pageText(cadrePrivacy).includes('敏感个人信息'))
+  agreeOn(cadrePrivacy)
+  await until('consent', () => agreements() === 2)
+  stack.length = 0
+  const cadreHome = openPage('pages/home/index')
+  check(
+    '…and his 工作台, as a 驻村干部 of 前跃村',
+    await until(
+      'cadre home',
+      () => pageText(cadreHome).includes('孙晓东，您好') && pageText(cadreHome).includes('诉求看板'),
+    ),
+    pageText(cadreHome).slice(0, 300),
+  )
 }
 
 main().catch((error: unknown) => {

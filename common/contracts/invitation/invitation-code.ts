@@ -21,3 +21,9 @@ export const invitationCodeOf = (text: string): string | null => {
 
 /** K7QM3XHP → K7QM-3XHP */
 export const formatInvitationCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`
+
+/**
+ * The app's page that takes an invitation (`?code=…`): the H5 app opens it from GET /invite, the
+ * mini-program from a scanned QR code (its link arrives as `?q=…`) or a shared card.
+ */
+export const INVITATION_PAGE = 'package-auth/invitation/index'

@@ -1,7 +1,8 @@
-// Invitations that bind a person's WeChat to the staff account made for them (docs/domain.md,
-// "Who sets things up, and how people join").
+// Invitations that bind a person's WeChat to the staff account made for them, or in a browser let
+// them set their password (docs/domain.md, "Who sets things up, and how people join").
 import { router } from '../../trpc'
 import { acceptInvitationRoute } from './accept-invitation'
+import { acceptInvitationWithPasswordRoute } from './accept-invitation-with-password'
 import { createInvitationRoute } from './create-invitation'
 import { listInvitationsRoute } from './list-invitations'
 import { revokeInvitationRoute } from './revoke-invitation'
@@ -11,4 +12,5 @@ export const invitationRouter = router({
   revoke: revokeInvitationRoute,
   list: listInvitationsRoute,
   accept: acceptInvitationRoute,
+  acceptWithPassword: acceptInvitationWithPasswordRoute,
 })

@@ -18,7 +18,7 @@ import { writeAudit } from '../audit/write-audit'
 import { loadActor } from '../auth/actor'
 import type { ProofSpec } from '../auth/auth-attempts'
 import { describeUser } from '../auth/describe-user'
-import { createSession } from '../auth/sessions'
+import { createSession, type SessionMethod } from '../auth/sessions'
 import type { ServiceContext } from '../service-context'
 import { endSessions } from '../users/end-sessions'
 import { hashInvitationCode } from './invitation-codes'
@@ -109,11 +109,15 @@ export const acceptInvitation = async ({ ctx, input }: { ctx: AcceptContext; inp
       oneTimePasswordDropped: staff.mustChangePassword,
     },
   })
-  const session = await createSession(ctx.db, {
-    userId: staff.id,
-    method: 'WECHAT',
-    ttlMs: ctx.sessionTtlMs,
-    userAgent: ctx.userAgent,
-  })
-  return { ...session, user: await describeUser(ctx.db, await loadActor(ctx.db, staff.id)) }
+  return openSession(ctx, staff.id, 'WECHAT')
+}
+
+/** The invited account's new session, answered as a login answers. */
+export const openSession = async (
+  ctx: Pick<Context, 'db' | 'sessionTtlMs' | 'userAgent'>,
+  userId: string,
+  method: SessionMethod,
+) => {
+  const session = await createSession(ctx.db, { userId, method, ttlMs: ctx.sessionTtlMs, userAgent: ctx.userAgent })
+  return { ...session, user: await describeUser(ctx.db, await loadActor(ctx.db, userId)) }
 }

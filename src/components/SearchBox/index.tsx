@@ -1,20 +1,15 @@
-// A list's search box, above its filters: what is typed is searched for on 搜索 (Enter) or when
-// the box loses focus, not at each keystroke, so a slow phone sends one query, not one a letter.
+// A list's search box: what is typed is searched for on 搜索 (Enter), or when the box loses focus,
+// not at every keystroke. A `key` that changes empties it (清除筛选).
 import { Input } from '@tarojs/components'
 import { useState } from 'react'
 
-type Props = {
-  placeholder: string
-  onSearch: (text: string) => void
-  /** The box's name: what the browser tests fill in. */
-  name: string
-}
+type Props = { name: string; placeholder: string; onSearch: (text: string) => void; className?: string }
 
-export const SearchBox = ({ placeholder, onSearch, name }: Props) => {
+export const SearchBox = ({ name, placeholder, onSearch, className = 'filters__search' }: Props) => {
   const [draft, setDraft] = useState('')
   return (
     <Input
-      className="filters__search"
+      className={className}
       name={name}
       placeholder={placeholder}
       value={draft}

@@ -35,9 +35,12 @@ export const SelectField = <V extends string>({
             if (chosen) onChange(chosen.value)
           }}
         >
-          <option value="" disabled>
-            {placeholder}
-          </option>
+          {/* A list whose first choice is '' (全部…, SelectChip) has no placeholder: the browser would show it. */}
+          {options.some((o) => o.value === '') ? null : (
+            <option value="" disabled>
+              {placeholder}
+            </option>
+          )}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

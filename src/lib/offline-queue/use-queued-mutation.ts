@@ -16,8 +16,10 @@ type Outputs = inferRouterOutputs<AppRouter>
 
 /**
  * The record writes the app makes, all through the queue. Sent directly, never queued: auth.*
- * (a session is made or ended on the spot), household.reveal (an online read that logs who looked)
- * and resident.bindHousehold (the server checks the code there and then).
+ * (a session is made or ended on the spot), household.reveal (an online read that logs who looked),
+ * resident.bindHousehold (the server checks the code there and then), and the administration of
+ * people (user.*, invitation.*: one-time passwords and invitation codes are answered once, to the
+ * person who asked, while they wait).
  */
 export type QueuedProcedure =
   | 'activity.create'

@@ -50,7 +50,7 @@ const AdminHub = ({ roles }: { roles: readonly Role[] }) => {
           description: isAdmin ? '账号、职务、驻村岗位、停用和重置密码' : '本支部的党员',
           url: routes.people,
         },
-        { title: '邀请', description: '生成邀请码，本人扫码绑定微信', url: routes.invitations },
+        { title: '邀请', description: '生成邀请码，本人扫码绑定微信', url: routes.invitations() },
         { title: '导入党员花名册', description: '从 Excel 导入姓名、手机号、组织和职务', url: routes.memberImport },
       ]
     : []

@@ -1,46 +1,30 @@
 // 登录: one tap with WeChat in the mini-program; phone and password on H5 (and for staff who
 // prefer it in the mini-program).
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ZLoginWithPasswordRequestSchema } from '../../../common/contracts/auth/login-with-password'
-import type { Role } from '../../../common/enums'
 import { PageShell } from '../../components/PageShell'
 import { fieldErrorsOf, userMessage } from '../../lib/errors'
-import { useOptionalOfflineQueue } from '../../lib/offline-queue/context'
 import { routes } from '../../lib/routes'
-import { saveSession } from '../../lib/session'
 import { useTRPC } from '../../lib/trpc'
 import { type FieldErrors, validate } from '../../lib/validate'
+import { useSignIn } from '../use-sign-in'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function LoginPage() {
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
   const [isPasswordMode, setIsPasswordMode] = useState(!isWeapp)
   const [phone, setPhone] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
 
-  const queue = useOptionalOfflineQueue()
-  const signedIn = (session: {
-    token: string
-    expiresAt: Date
-    user: { id: string; roles: readonly Role[]; privacy: { agreedAt: Date | null } }
-  }) => {
-    saveSession(session)
-    // Whatever this account saved before it last signed out goes now.
-    void queue?.sync()
-    queryClient.clear()
-    queryClient.setQueryData(trpc.auth.me.queryKey(), session.user as never)
-    // The privacy notice comes first for anyone who has not agreed to the version in force.
-    void Taro.reLaunch({ url: session.user.privacy.agreedAt ? routes.home : routes.privacy })
-  }
+  const signedIn = useSignIn()
   const onFailure = (error: unknown) => {
     setErrors(fieldErrorsOf(error))
     setFormError(userMessage(error))
@@ -112,6 +96,9 @@ export default function LoginPage() {
           {isPasswordMode ? '使用微信一键登录' : '工作人员使用手机号登录'}
         </View>
       ) : null}
+      <View className="login__switch" onClick={() => void Taro.navigateTo({ url: routes.acceptInvitation() })}>
+        收到了邀请码？
+      </View>
       <View className="muted login__note">
         首次登录时请阅读并同意《个人信息保护说明》，我们只在帮扶工作需要时使用您的信息。
       </View>

@@ -51,7 +51,11 @@ const QUICK_ACTIONS: Record<Persona, QuickAction[]> = {
     { text: '提交诉求', url: routes.submitNeed() },
     { text: '我的诉求', url: routes.primaryTab, isTab: true },
   ],
-  GUEST: [{ text: '绑定我的家庭户', url: routes.bindHousehold }],
+  GUEST: [
+    { text: '绑定我的家庭户', url: routes.bindHousehold },
+    // Staff invited by an administrator or their 支部书记 bind this WeChat to their account.
+    { text: '我有邀请码（工作人员）', url: routes.acceptInvitation() },
+  ],
 }
 
 const go = (action: QuickAction) =>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '导入党员花名册' })

@@ -1,0 +1,29 @@
+// A role's fields, in 新建人员 and 添加角色: the role (an administrator any; a 支部书记 党员 only),
+// the org it is held in, and the 职务. `value`, `onChange` and `error` come from useForm's field().
+import type { OrgRole } from '../../../common/contracts/user/user-fields'
+import { ChoiceField } from '../../components/ChoiceField'
+import { FormField } from '../../components/FormField'
+import { TextField } from '../../components/TextField'
+import { grantableRoles } from './labels'
+import { OrgPicker } from './OrgPicker'
+
+type Field<V> = { value: V; onChange: (value: V) => void; error?: string | undefined }
+
+type Props = {
+  isAdmin: boolean
+  role: Field<OrgRole | null>
+  org: Field<string | null>
+  title: Field<string>
+  /** The pickers' test ids: `<testId>-role`, `<testId>-org`. */
+  testId: string
+}
+
+export const RoleFields = ({ isAdmin, role, org, title, testId }: Props) => (
+  <>
+    <ChoiceField label="角色" required options={grantableRoles(isAdmin)} {...role} testId={`${testId}-role`} />
+    <FormField label="所在组织" required error={org.error}>
+      <OrgPicker value={org.value} onChange={org.onChange} testId={`${testId}-org`} />
+    </FormField>
+    <TextField label="职务" hint="如 支部书记、组织委员、党员" name="title" {...title} />
+  </>
+)
