@@ -40,6 +40,14 @@ const webpackChain = (chain: any) => {
     for (const name of ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'])
       chain.resolve.alias.set(name, false)
   }
+  // WeChat's engine has no FormData or Blob, which tRPC's httpLink tests every input against
+  // (src/lib/absent-web-types.ts): the weapp build gets stand-ins, module-scoped as Taro's own.
+  if (process.env.TARO_ENV === 'weapp') {
+    const absentWebTypes = path.join(root, 'src/lib/absent-web-types.ts')
+    chain
+      .plugin('providerPlugin')
+      .tap((args: object[]) => [{ ...args[0], FormData: [absentWebTypes, 'FormData'], Blob: [absentWebTypes, 'Blob'] }])
+  }
   // No vendors.js.LICENSE.txt: it would count towards the weapp main package.
   if (chain.optimization.minimizers.has('terserPlugin')) {
     chain.optimization.minimizer('terserPlugin').tap((args: object[]) => [{ ...args[0], extractComments: false }])

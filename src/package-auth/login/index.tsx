@@ -13,6 +13,7 @@ import { useOptionalOfflineQueue } from '../../lib/offline-queue/context'
 import { routes } from '../../lib/routes'
 import { saveSession } from '../../lib/session'
 import { useTRPC } from '../../lib/trpc'
+import { useLeavePage } from '../../lib/use-leave-page'
 import { type FieldErrors, validate } from '../../lib/validate'
 import './index.scss'
 
@@ -38,8 +39,6 @@ export default function LoginPage() {
     void queue?.sync()
     queryClient.clear()
     queryClient.setQueryData(trpc.auth.me.queryKey(), session.user as never)
-    // The privacy notice comes first for anyone who has not agreed to the version in force.
-    void Taro.reLaunch({ url: session.user.privacy.agreedAt ? routes.home : routes.privacy })
   }
   const onFailure = (error: unknown) => {
     setErrors(fieldErrorsOf(error))
@@ -51,6 +50,10 @@ export default function LoginPage() {
   const wechatLogin = useMutation(
     trpc.auth.loginWithWeChat.mutationOptions({ onSuccess: signedIn, onError: onFailure }),
   )
+
+  // The privacy notice comes first for anyone who has not agreed to the version in force.
+  const session = passwordLogin.data ?? wechatLogin.data
+  useLeavePage(session ? (session.user.privacy.agreedAt ? routes.home : routes.privacy) : undefined)
 
   const submitPassword = () => {
     setFormError('')
