@@ -58,9 +58,14 @@ export const createWeChatRealm = (root: string): WeChatRealm => {
     (repeat: boolean) =>
     (callback: () => void, ms?: number, ...args: unknown[]) => {
       const id = nextTimer++
+      // An exception in a timer goes to the app's error log (WeChat's onError), not up to Node.
       const run = () => {
         if (!repeat) timers.delete(id)
-        callback(...(args as []))
+        try {
+          callback(...(args as []))
+        } catch (error) {
+          logged.push({ level: 'error', text: `uncaught in a timer: ${describe([error])}` })
+        }
       }
       timers.set(id, repeat ? setInterval(run, ms) : setTimeout(run, ms))
       return id

@@ -162,6 +162,15 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
   )
   check('…and the party day among recent activities', pageText(home).includes('情系帮扶联点村 走访慰问暖民心'))
 
+  // 统计: the charts (ECharts on a canvas 2d, sized from the window's pixel ratio) and their tables.
+  const stats = host.navigation.navigateTo('/package-stats/index/index')
+  check(
+    '统计 shows its charts’ tables',
+    await until(() => pageText(stats).includes('每月捐赠（现金与物资）') && pageText(stats).includes('¥44,000.00')),
+    pageText(stats).slice(0, 300),
+  )
+  host.navigation.navigateBack()
+
   // 登记走访 with a photo from the album: compressed to 1600 px, stamped, kept in the app's files,
   // and uploaded by the queue with wx.uploadFile after the visit itself.
   const household = await prisma.household.findFirstOrThrow({ where: { code: 'QY-001' } })

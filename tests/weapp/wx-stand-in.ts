@@ -140,15 +140,21 @@ export const createWxStandIn = async ({
   }
   /** What the stamp drew, and the canvas WeChat would give the page's <Canvas type="2d">. */
   const stamped: string[] = []
-  const context = {
+  const gradient = { addColorStop() {} }
+  const drawn: Record<string | symbol, unknown> = {
     font: '',
     fillStyle: '',
     textBaseline: '',
-    fillRect: () => {},
-    clearRect: () => {},
-    drawImage: () => {},
     fillText: (text: string) => void stamped.push(text),
+    measureText: (text: string) => ({ width: text.length * 12 }),
+    createLinearGradient: () => gradient,
+    createRadialGradient: () => gradient,
+    createPattern: () => ({}),
   }
+  // Every other drawing call (ECharts makes many: paths, transforms, save/restore) draws nothing.
+  const context = new Proxy(drawn, {
+    get: (target, key) => (key in target || typeof key !== 'string' ? target[key] : () => {}),
+  })
   const canvas = {
     width: 0,
     height: 0,
