@@ -11,8 +11,10 @@
 // loaded in turn with this one. Each line names the browser and the machine's load average.
 import { loadavg } from 'node:os'
 import type { BrowserContext } from 'playwright-core'
+import type { Role } from '../common/enums'
 import { PRIVACY_NOTICE_VERSION } from '../common/privacy-version'
 import { parse } from '../common/wire-format'
+import { personaOf } from '../src/lib/roles'
 import { type E2E, E2E_PASSWORD, newPhonePage, startE2E } from '../tests/e2e/harness'
 import { type BaselineBuild, buildBaseline } from './baseline-build'
 import { percentile } from './stats'
@@ -85,11 +87,16 @@ const signInThroughApi = async (baseUrl: string) => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input),
     })
-    return parse<{ result: { data: { token: string; expiresAt: Date } } }>(await response.text()).result.data
+    type Session = { token: string; expiresAt: Date; user: { id: string; roles: Role[] } }
+    return parse<{ result: { data: Session } }>(await response.text()).result.data
   }
-  const { token, expiresAt } = await call('auth.loginWithPassword', { phone: '13800000002', password: E2E_PASSWORD })
+  const { token, expiresAt, user } = await call('auth.loginWithPassword', {
+    phone: '13800000002',
+    password: E2E_PASSWORD,
+  })
   await call('auth.agreePrivacy', { version: PRIVACY_NOTICE_VERSION, channel: 'H5' }, token)
-  return { token, expiresAt: expiresAt.toISOString() }
+  // As the app keeps it after signing in (src/lib/session.ts).
+  return { token, expiresAt: expiresAt.toISOString(), userId: user.id, persona: personaOf(user.roles) }
 }
 
 /** A server for one H5 build, with a secretary signed in once (the app then keeps its offline copy). */
