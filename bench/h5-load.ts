@@ -3,9 +3,11 @@
 // real server on loopback with the 前跃村 story. Reports LCP, FCP, the time until the ¥44,000
 // tile shows, and the JavaScript fetched (median and p95 over H5_LOADS loads), in two lines:
 //   h5.homeLoad            only the session in storage (the first load after signing in);
-//   h5.homeLoad.returning  also what the app keeps for offline use (src/lib/offline-cache.ts), as
-//                          a secretary who used the app before has: who they are and the last
-//                          figures show at once, while new figures are asked for.
+//   h5.homeLoad.returning  also what the app keeps from earlier launches, as a secretary who used
+//                          the app before has: the offline copy (src/lib/offline-cache.ts: who
+//                          they are and the last figures show at once) and the record of the
+//                          launch's requests, which index.html sends before the app's code runs
+//                          (src/lib/launch-replay.h5.ts).
 // With H5_BASELINE_REF (a commit, built into a temporary worktree: baseline-build.ts) or
 // H5_BASELINE_DIR (a build already made) set, each line also gives the baseline build's figures,
 // loaded in turn with this one. Each line names the browser and the machine's load average.
