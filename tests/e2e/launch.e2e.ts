@@ -61,11 +61,18 @@ describe('launching signed in', () => {
     await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
     await page.locator('#app [data-testid="donated-total"]', { hasText: '¥44,000.00' }).waitFor()
     await page.waitForFunction(() => localStorage.getItem('pdrl.launch-requests') !== null)
+    // …and what it loaded: the 工作台's own chunk among them, which index.html does not name.
+    const { assets } = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('pdrl.launch-requests') ?? 'null').data as { assets: string[] },
+    )
+    const html = await (await fetch(`${e2e.baseUrl}/`)).text()
+    const pageChunks = assets.filter((asset) => asset.endsWith('.js') && !html.includes(asset))
+    expect(pageChunks.length).toBeGreaterThan(0)
     const sent: { path: string; at: number }[] = []
     let appJsAt = Number.POSITIVE_INFINITY
     page.on('request', (request) => {
       const { pathname } = new URL(request.url())
-      if (pathname.startsWith('/trpc/')) sent.push({ path: pathname, at: Date.now() })
+      if (pathname.startsWith('/trpc/') || pageChunks.includes(pathname)) sent.push({ path: pathname, at: Date.now() })
       if (/^\/js\/app\./.test(pathname)) appJsAt = Math.min(appJsAt, Date.now())
     })
     await page.reload()
@@ -80,6 +87,9 @@ describe('launching signed in', () => {
         .sort(),
     ).toEqual(launch)
     expect(sent.filter((r) => launch.includes(r.path)).every((r) => r.at <= appJsAt)).toBe(true)
+    // The page's chunks, preloaded, asked for before app.js too.
+    const firstAsked = (chunk: string) => sent.find((r) => r.path === chunk)?.at ?? Number.POSITIVE_INFINITY
+    expect(pageChunks.every((chunk) => firstAsked(chunk) <= appJsAt)).toBe(true)
     expect(await page.evaluate(() => Object.keys((window as { __pdrlLaunch?: object }).__pdrlLaunch ?? {}))).toEqual([])
     await page.context().close()
   })
