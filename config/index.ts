@@ -40,6 +40,19 @@ const webpackChain = (chain: any) => {
     for (const name of ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'])
       chain.resolve.alias.set(name, false)
   }
+  // WeChat's engine has no FormData or Blob, which tRPC's httpLink tests every input against
+  // (src/lib/absent-web-types.ts): the weapp build gets stand-ins, module-scoped as Taro's own.
+  if (process.env.TARO_ENV === 'weapp') {
+    // taro-react-echarts asks the deprecated getSystemInfoSync (src/package-stats/taro-for-echarts.ts).
+    chain.module
+      .rule('taro-for-echarts')
+      .test(/taro-react-echarts[\\/]dist[\\/]/)
+      .resolve.alias.set('@tarojs/taro$', path.join(root, 'src/package-stats/taro-for-echarts.ts'))
+    const absentWebTypes = path.join(root, 'src/lib/absent-web-types.ts')
+    chain
+      .plugin('providerPlugin')
+      .tap((args: object[]) => [{ ...args[0], FormData: [absentWebTypes, 'FormData'], Blob: [absentWebTypes, 'Blob'] }])
+  }
   // No vendors.js.LICENSE.txt: it would count towards the weapp main package.
   if (chain.optimization.minimizers.has('terserPlugin')) {
     chain.optimization.minimizer('terserPlugin').tap((args: object[]) => [{ ...args[0], extractComments: false }])

@@ -8,6 +8,7 @@ import type { TRPCClient } from '@trpc/client'
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import { staffDashboardQueries } from './dashboard-queries'
 import { launchPath } from './launch-path'
+import { launchFetch } from './launch-replay'
 import { isStaff } from './roles'
 import { routes } from './routes'
 import { readSession } from './session'
@@ -25,7 +26,7 @@ export const prefetchForLaunch = (
   const session = readSession()
   if (!session) return
   const trpc = createTRPCOptionsProxy<AppRouter>({
-    client: client ?? makeTrpcClient({ isImmediate: true }),
+    client: client ?? makeTrpcClient({ isImmediate: true, fetch: launchFetch(path) }),
     queryClient,
   })
   void queryClient.prefetchQuery(meQueryOptions(trpc))

@@ -9,6 +9,8 @@ import { type Persona, personaOf } from './roles'
 const SESSION_KEY = 'pdrl.session'
 /** offline-cache.ts: the account's data kept for use offline, which goes with the session. */
 export const OFFLINE_CACHE_KEY = 'pdrl.offline-cache'
+/** launch-replay.h5.ts: the requests the last launch made first (read by src/index.html too). */
+export const LAUNCH_REQUESTS_KEY = 'pdrl.launch-requests'
 
 /**
  * `userId`: who signed in (the offline queue sends only their items); `persona`: what auth.me said
@@ -49,4 +51,5 @@ export const saveSession = (session: {
 export const clearSession = (): void => {
   Taro.removeStorageSync(SESSION_KEY)
   Taro.removeStorageSync(OFFLINE_CACHE_KEY)
+  Taro.removeStorageSync(LAUNCH_REQUESTS_KEY)
 }

@@ -6,7 +6,9 @@ const STANDARD_FONT_SIZE = 17
 
 export const systemWantsLargeText = (): boolean => {
   try {
-    const { fontSizeSetting } = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
+    // getAppBaseInfo, not the deprecated getSystemInfoSync (WeChat warns at every call of it);
+    // fontSizeSetting is there from base library 2.23.4, and Taro's type leaves it out.
+    const { fontSizeSetting } = Taro.getAppBaseInfo() as { fontSizeSetting?: number }
     return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE
   } catch {
     return false

@@ -46,11 +46,18 @@ const linkOptions = {
  * the event loop. `isImmediate`: one request per call, sent at once, for the launch's first
  * requests (launch-prefetch.ts), which would otherwise wait behind the page's code loading.
  */
-export const makeTrpcClient = ({ isImmediate = false }: { isImmediate?: boolean } = {}) =>
+export const makeTrpcClient = ({
+  isImmediate = false,
+  fetch = taroFetch,
+}: {
+  isImmediate?: boolean
+  /** In place of taroFetch (launch-replay.h5.ts). */
+  fetch?: typeof taroFetch
+} = {}) =>
   createTRPCClient<AppRouter>({
     links: [
       isImmediate
-        ? httpLink(linkOptions)
+        ? httpLink({ ...linkOptions, fetch: fetch as unknown as typeof globalThis.fetch })
         : // The server refuses batches of more than TRPC_MAX_BATCH (20) calls.
           httpBatchLink({ ...linkOptions, maxItems: 10 }),
     ],

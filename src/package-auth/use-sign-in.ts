@@ -1,13 +1,15 @@
 // What happens once the server has answered a new session (登录, or 使用邀请码, which answers as a
 // login does): the session is kept, whatever this account saved before it last signed out is sent,
-// the cache of the previous person goes, and the app opens where the person must go first.
+// the cache of the previous person goes, and the app opens where the person must go first, once
+// the page has rendered the outcome (use-leave-page.ts: no setData reaches a page already closed).
 import { useQueryClient } from '@tanstack/react-query'
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { Role } from '../../common/enums'
 import { useOptionalOfflineQueue } from '../lib/offline-queue/context'
 import { routes } from '../lib/routes'
 import { saveSession } from '../lib/session'
 import { useTRPC } from '../lib/trpc'
+import { useLeavePage } from '../lib/use-leave-page'
 
 export type NewSession = {
   token: string
@@ -23,11 +25,13 @@ export const useSignIn = () => {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const queue = useOptionalOfflineQueue()
+  const [next, setNext] = useState<string>()
+  useLeavePage(next)
   return (session: NewSession) => {
     saveSession(session)
     void queue?.sync()
     queryClient.clear()
     queryClient.setQueryData(trpc.auth.me.queryKey(), session.user as never)
-    void Taro.reLaunch({ url: firstPageFor(session.user) })
+    setNext(firstPageFor(session.user))
   }
 }

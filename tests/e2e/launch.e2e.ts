@@ -1,5 +1,6 @@
 // Opening the app again, signed in: the 工作台's data is asked for as the app's code loads
-// (src/lib/launch-prefetch.ts), and a session ended elsewhere meanwhile leads to 登录.
+// (src/lib/launch-prefetch.ts), or, on a page opened before, as soon as the HTML is parsed
+// (src/lib/launch-replay.h5.ts); a session ended elsewhere meanwhile leads to 登录.
 import type { Request } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { PHONES, see, signedInPage } from './harness'
@@ -51,6 +52,45 @@ describe('launching signed in', () => {
     expect(alone.every((r) => r.method() === 'POST')).toBe(true)
     // And the page did not ask again for what the launch had fetched.
     expect(trpcCalls.filter((r) => /auth\.me|stats\.summary/.test(r.url()))).toHaveLength(2)
+    await page.context().close()
+  })
+
+  it('opening on the 工作台 again, sends its first requests from index.html, before the app’s code', async () => {
+    const page = await reopen(true)
+    // This launch records what it asked for; the next one on the same page replays it.
+    await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
+    await page.locator('#app [data-testid="donated-total"]', { hasText: '¥44,000.00' }).waitFor()
+    await page.waitForFunction(() => localStorage.getItem('pdrl.launch-requests') !== null)
+    // …and what it loaded: the 工作台's own chunk among them, which index.html does not name.
+    const { assets } = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('pdrl.launch-requests') ?? 'null').data as { assets: string[] },
+    )
+    const html = await (await fetch(`${e2e.baseUrl}/`)).text()
+    const pageChunks = assets.filter((asset) => asset.endsWith('.js') && !html.includes(asset))
+    expect(pageChunks.length).toBeGreaterThan(0)
+    const sent: { path: string; at: number }[] = []
+    let appJsAt = Number.POSITIVE_INFINITY
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.startsWith('/trpc/') || pageChunks.includes(pathname)) sent.push({ path: pathname, at: Date.now() })
+      if (/^\/js\/app\./.test(pathname)) appJsAt = Math.min(appJsAt, Date.now())
+    })
+    await page.reload()
+    await page.locator('#app [data-testid="donated-total"]', { hasText: '¥44,000.00' }).waitFor()
+    await see(page, '王建国，您好')
+    const launch = ['/trpc/auth.me', '/trpc/need.list', '/trpc/stats.summary']
+    // Each asked once (the prefetch took the early answers), and asked before app.js was even requested.
+    expect(
+      sent
+        .filter((r) => launch.includes(r.path))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(launch)
+    expect(sent.filter((r) => launch.includes(r.path)).every((r) => r.at <= appJsAt)).toBe(true)
+    // The page's chunks, preloaded, asked for before app.js too.
+    const firstAsked = (chunk: string) => sent.find((r) => r.path === chunk)?.at ?? Number.POSITIVE_INFINITY
+    expect(pageChunks.every((chunk) => firstAsked(chunk) <= appJsAt)).toBe(true)
+    expect(await page.evaluate(() => Object.keys((window as { __pdrlLaunch?: object }).__pdrlLaunch ?? {}))).toEqual([])
     await page.context().close()
   })
 

@@ -4,7 +4,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Button as TaroButton, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { PRIVACY_NOTICE_SECTIONS, PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice'
 import { PageShell } from '../../components/PageShell'
 import { userMessage } from '../../lib/errors'
@@ -12,6 +11,7 @@ import { routes } from '../../lib/routes'
 import { clearSession } from '../../lib/session'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
+import { useLeavePage } from '../../lib/use-leave-page'
 import { uuid } from '../../lib/uuid'
 import { AGREE_BUTTON_ID, answerWeChatPrivacy } from '../../lib/wechat-privacy'
 import './index.scss'
@@ -29,7 +29,6 @@ export default function PrivacyPage() {
         // (Not clear(): pages still mounted would keep observing the removed queries.)
         void queryClient.invalidateQueries()
         answerWeChatPrivacy(true)
-        void Taro.reLaunch({ url: routes.home })
       },
       onError: (error) => toast(userMessage(error)),
     }),
@@ -43,10 +42,10 @@ export default function PrivacyPage() {
   const leave = () => {
     clearSession()
     queryClient.clear()
-    void Taro.reLaunch({ url: routes.login })
   }
   // Declining ends the session on the server too; locally it ends even if the server is unreachable.
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: leave }))
+  useLeavePage(agree.isSuccess ? routes.home : logout.isSuccess || logout.isError ? routes.login : undefined)
   const decline = () => {
     answerWeChatPrivacy(false)
     logout.mutate()

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ZBindHouseholdRequestSchema } from '../../../common/contracts/resident/bind-household'
 import { PageShell } from '../../components/PageShell'
@@ -10,6 +9,7 @@ import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
+import { useLeavePage } from '../../lib/use-leave-page'
 import { uuid } from '../../lib/uuid'
 
 export default function BindHouseholdPage() {
@@ -22,11 +22,11 @@ export default function BindHouseholdPage() {
       onSuccess: (me) => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), me)
         toast('绑定成功')
-        void Taro.reLaunch({ url: routes.home })
       },
       onError: form.onServerError,
     }),
   )
+  useLeavePage(bind.isSuccess ? routes.home : undefined)
   const submit = () => {
     const checked = form.check(ZBindHouseholdRequestSchema, { ...form.values, clientMutationId })
     if (checked) bind.mutate(checked)

@@ -1,0 +1,230 @@
+// `wx` for the realm harness: miniprogram-simulate's mock of WeChat's APIs, with the ones the app
+// depends on made real. Storage keeps what is stored; wx.login answers with the demo resident's
+// code for the local WeChat stand-in; wx.request and wx.uploadFile reach the real server; the
+// album, compression, the canvas and the app's files work on disk; navigation moves the page host's
+// stack. Every call of an API WeChat has deprecated is recorded (WeChat logs a warning for each).
+import { copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import sharp from 'sharp'
+import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
+import type { PageHost } from './page-host'
+import type { WeChatRealm } from './realm'
+
+/** Deprecated by WeChat: getWindowInfo, getAppBaseInfo, getDeviceInfo and getSystemSetting replace them. */
+const DEPRECATED = ['getSystemInfoSync', 'getSystemInfo', 'getSystemInfoAsync'] as const
+
+type Callbacks = { success?: (r: object) => void; fail?: (r: object) => void; complete?: (r: object) => void }
+
+export const createWxStandIn = async ({
+  realm,
+  host,
+  serverUrl,
+  files,
+}: {
+  realm: WeChatRealm
+  host: PageHost
+  serverUrl: string
+  /** A scratch folder: the album's photo, the app's own files (wx.env.USER_DATA_PATH), canvas output. */
+  files: string
+}) => {
+  const require = createRequire(import.meta.url)
+  require('miniprogram-simulate') // sets the Node global wx: its mock of ≈420 APIs
+  const mock = (globalThis as { wx?: Record<string, unknown> }).wx as Record<string, unknown>
+  const wx: Record<string, unknown> = { ...mock }
+
+  /** As WeChat's APIs answer: through the callbacks given, or, without them, a promise (Taro uses both). */
+  const callLater = (options: Callbacks, result: object, isOk = true) =>
+    new Promise<object>((resolve) =>
+      setTimeout(() => {
+        const adopted = realm.adopt(result)
+        if (isOk) options.success?.(adopted)
+        else options.fail?.(adopted)
+        options.complete?.(adopted)
+        resolve(adopted)
+      }, 0),
+    )
+
+  const deprecatedCalls: string[] = []
+  for (const name of DEPRECATED) {
+    const answer = mock[name] as (...args: unknown[]) => unknown
+    wx[name] = (...args: unknown[]) => {
+      deprecatedCalls.push(`wx.${name} ${new Error().stack?.split('\n')[2]?.trim() ?? ''}`)
+      return answer(...args)
+    }
+  }
+  // WeChat at its standard font size (17 px); the mock leaves the setting out.
+  const appBaseInfo = (mock.getAppBaseInfo as () => object)()
+  wx.getAppBaseInfo = () => realm.adopt({ ...appBaseInfo, fontSizeSetting: 17 })
+
+  // Storage that keeps what is stored (the mock forgets).
+  const storage = new Map<string, unknown>()
+  wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
+  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
+  wx.removeStorageSync = (key: string) => void storage.delete(key)
+  wx.getLaunchOptionsSync = () => realm.adopt({ path: 'pages/home/index', query: {}, scene: 1001 })
+  // wx.login: the code of the WeChat user holding the phone (the demo resident's unless a check
+  // hands it to someone else), which the WeChat stand-in turns into their openid.
+  const wechatUser = { openid: DEMO_RESIDENT_OPENID }
+  wx.login = (options: Callbacks) => callLater(options, { code: `ok:${wechatUser.openid}`, errMsg: 'login:ok' })
+
+  // Navigation: the page host's stack, a turn of the event loop later, as WeChat answers.
+  const navigations: string[] = []
+  const navigate = (name: keyof PageHost['navigation']) => (options: Callbacks & { url?: string; delta?: number }) => {
+    navigations.push(`${name} ${options.url ?? options.delta ?? ''}`)
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        if (name === 'navigateBack') host.navigation.navigateBack(options.delta)
+        else host.navigation[name](options.url ?? '')
+        resolve(callLater(options, { errMsg: `${name}:ok` }))
+      }, 0),
+    )
+  }
+  for (const name of ['navigateTo', 'redirectTo', 'navigateBack', 'reLaunch', 'switchTab'] as const) {
+    wx[name] = navigate(name)
+  }
+
+  // wx.request: to the real server, whatever origin the build was given.
+  const requests: { at: number; call: string; answeredAt?: number }[] = []
+  wx.request = (
+    options: Callbacks & { url: string; method?: string; header?: Record<string, string>; data?: unknown },
+  ) => {
+    const url = new URL(options.url)
+    const request: (typeof requests)[number] = {
+      at: performance.now(),
+      call: `${options.method ?? 'GET'} ${url.pathname}`,
+    }
+    requests.push(request)
+    let isAborted = false
+    fetch(`${serverUrl}${url.pathname}${url.search}`, {
+      method: options.method ?? 'GET',
+      headers: options.header ?? {},
+      body: options.method === 'POST' ? String(options.data ?? '') : undefined,
+    })
+      .then(async (response) => {
+        const header: Record<string, string> = {}
+        response.headers.forEach((value, name) => {
+          header[name] = value
+        })
+        const data = await response.text()
+        request.answeredAt = performance.now()
+        if (!isAborted) await callLater(options, { statusCode: response.status, header, data, errMsg: 'request:ok' })
+      })
+      .catch((error: unknown) => callLater(options, { errMsg: `request:fail ${String(error)}` }, false))
+    return {
+      abort: () => {
+        isAborted = true
+      },
+      onHeadersReceived() {},
+      offHeadersReceived() {},
+    }
+  }
+
+  // Photos: the album, compression, the page's canvas 2d, the app's own files, uploads.
+  mkdirSync(files, { recursive: true })
+  const picked = path.join(files, 'album.jpg')
+  await writeFile(
+    picked,
+    await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#96bee6' } })
+      .jpeg()
+      .toBuffer(),
+  )
+  wx.env = realm.adopt({ ...(mock.env as object), USER_DATA_PATH: path.join(files, 'user') })
+  mkdirSync(path.join(files, 'user'))
+  wx.chooseMedia = (options: Callbacks) =>
+    callLater(options, { tempFiles: [{ tempFilePath: picked, size: statSync(picked).size, fileType: 'image' }] })
+  wx.getImageInfo = (options: Callbacks) => callLater(options, { width: 2400, height: 1800 })
+  const compressed: Record<string, unknown>[] = []
+  wx.compressImage = (options: Callbacks & { src: string }) => {
+    compressed.push({ ...options })
+    return callLater(options, { tempFilePath: options.src })
+  }
+  /** What the stamp drew, and the canvas WeChat would give the page's <Canvas type="2d">. */
+  const stamped: string[] = []
+  const gradient = { addColorStop() {} }
+  const drawn: Record<string | symbol, unknown> = {
+    font: '',
+    fillStyle: '',
+    textBaseline: '',
+    fillText: (text: string) => void stamped.push(text),
+    measureText: (text: string) => ({ width: text.length * 12 }),
+    createLinearGradient: () => gradient,
+    createRadialGradient: () => gradient,
+    createPattern: () => ({}),
+  }
+  // Every other drawing call (ECharts makes many: paths, transforms, save/restore) draws nothing.
+  const context = new Proxy(drawn, {
+    get: (target, key) => (key in target || typeof key !== 'string' ? target[key] : () => {}),
+  })
+  const canvas = {
+    width: 0,
+    height: 0,
+    getContext: () => context,
+    createImage: () => {
+      const image = { onload: null as (() => void) | null, onerror: null, src: '' }
+      return new Proxy(image, {
+        set: (target, key, value) => {
+          Reflect.set(target, key, value)
+          if (key === 'src') setTimeout(() => target.onload?.(), 0)
+          return true
+        },
+      })
+    },
+  }
+  wx.canvasToTempFilePath = (options: Callbacks) => {
+    const out = path.join(files, `stamped-${Date.now()}.jpg`)
+    return sharp({ create: { width: canvas.width, height: canvas.height, channels: 3, background: '#5c7591' } })
+      .jpeg()
+      .toFile(out)
+      .then(() => callLater(options, { tempFilePath: out }))
+  }
+  wx.getFileSystemManager = () => ({
+    accessSync: (at: string) => void statSync(at),
+    mkdirSync: (at: string) => void mkdirSync(at, { recursive: true }),
+    saveFileSync: (from: string, to: string) => {
+      copyFileSync(from, to)
+      return to
+    },
+    unlinkSync: (at: string) => unlinkSync(at),
+    readdirSync: (at: string) => realm.adopt(readdirSync(at)),
+  })
+  const uploads: string[] = []
+  wx.uploadFile = (
+    options: Callbacks & { url: string; filePath: string; name: string; header?: Record<string, string> },
+  ) => {
+    const url = new URL(options.url)
+    uploads.push(`${url.pathname}${url.search}`)
+    void readFile(options.filePath)
+      .then((bytes) => {
+        const form = new FormData()
+        form.append(options.name, new Blob([bytes]), path.basename(options.filePath))
+        return fetch(`${serverUrl}${url.pathname}${url.search}`, {
+          method: 'POST',
+          headers: options.header,
+          body: form,
+        })
+      })
+      .then(async (response) =>
+        callLater(options, { statusCode: response.status, data: await response.text(), errMsg: 'uploadFile:ok' }),
+      )
+      .catch((error: unknown) => callLater(options, { errMsg: `uploadFile:fail ${String(error)}` }, false))
+    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
+  }
+
+  // The mock's SelectorQuery is a bare stub; NutUI measures a few elements, the stamp draws on a canvas.
+  const query: Record<string, unknown> = {}
+  const nodeRef = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query }
+  Object.assign(query, {
+    in: () => query,
+    select: () => nodeRef,
+    selectAll: () => nodeRef,
+    selectViewport: () => nodeRef,
+    exec: (cb?: (r: unknown[]) => void) =>
+      setTimeout(() => cb?.([{ width: 375, height: 40, left: 0, top: 0, node: canvas }]), 0),
+  })
+  wx.createSelectorQuery = () => query
+  host.setSelectorQuery(query)
+
+  return { wx, wechatUser, storage, requests, navigations, uploads, compressed, stamped, deprecatedCalls }
+}
