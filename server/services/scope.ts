@@ -7,7 +7,7 @@
 //   CADRE      the villages they are assigned to
 //   RESIDENT   only their own household, through the resident.* procedures
 import type { Tx } from '../db/client'
-import type { Prisma } from '../generated/prisma/client'
+import { Prisma } from '../generated/prisma/client'
 import { type Actor, hasRole, orgsWithRole } from './auth/actor'
 
 const NOTHING = { id: { in: [] as string[] } }
@@ -102,3 +102,9 @@ export const reachesVillage = async (db: Tx, actor: Actor, villageId: string): P
  */
 export const keepsRecordsOf = (actor: Actor, villageId: string): boolean =>
   hasRole(actor, 'ADMIN') || actor.cadreVillageIds.includes(villageId)
+
+/** householdScope for raw SQL over "Household" as `h`: the villages the actor reaches. */
+export const householdScopeSql = (actor: Actor): Prisma.Sql =>
+  actor.reach.villageIds === null
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`h."villageId" = ANY(${[...actor.reach.villageIds]}::uuid[])`

@@ -88,19 +88,42 @@ describe('household.search', () => {
     expect((await world.cadre.household.search({ search: input.idNumber.slice(0, 10) })).items).toEqual([])
   })
 
+  it('finds a longer text only whole, in any case, and follows a renamed household', async () => {
+    await world.deps.prisma.household.createMany({
+      data: [
+        { villageId: qianyue(), code: 'G-1', headName: '钱孙李周', category: 'OTHER' },
+        // Every three-character piece of 钱孙李周, but not the whole.
+        { villageId: qianyue(), code: 'G-2', headName: '钱孙李和孙李周', category: 'OTHER' },
+        { villageId: qianyue(), code: 'g-ABC-9', headName: '马Anna', category: 'OTHER' },
+      ],
+    })
+    const names = async (search: string) =>
+      (await world.cadre.household.search({ villageId: qianyue(), search })).items.map((h) => h.headName)
+    expect(await names('钱孙李周')).toEqual(['钱孙李周'])
+    expect(await names('G-ABC-9')).toEqual(['马Anna'])
+    expect(await names('anna')).toEqual(['马Anna'])
+    const renamed = await world.deps.prisma.household.findFirstOrThrow({ where: { code: 'G-1' } })
+    await world.deps.prisma.household.update({ where: { id: renamed.id }, data: { headName: '欧阳春燕' } })
+    expect(await names('钱孙李周')).toEqual([])
+    expect(await names('阳春')).toEqual(['欧阳春燕'])
+  })
+
   it('takes % and _ literally', async () => {
     await world.deps.prisma.household.createMany({
       data: [
         { villageId: qianyue(), code: 'L-1', headName: '马_明', category: 'OTHER' },
         { villageId: qianyue(), code: 'L-2', headName: '马%明', category: 'OTHER' },
         { villageId: qianyue(), code: 'L-3', headName: '马小明', category: 'OTHER' },
+        { villageId: qianyue(), code: 'L-4', headName: '马%明明', category: 'OTHER' },
+        { villageId: qianyue(), code: 'L-5', headName: '马大明明', category: 'OTHER' },
       ],
     })
     const names = async (search: string) =>
       (await world.cadre.household.search({ villageId: qianyue(), search })).items.map((h) => h.headName)
     expect(await names('马_明')).toEqual(['马_明'])
-    expect(await names('%')).toEqual(['马%明'])
     expect(await names('_')).toEqual(['马_明'])
+    expect(await names('马%明明')).toEqual(['马%明明'])
+    expect(await names('%')).toEqual(['马%明', '马%明明'])
   })
 
   it('keeps to the caller’s scope and leaves out anonymised households', async () => {
