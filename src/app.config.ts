@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'package-visit', pages: ['form/index', 'detail/index'] },
     { root: 'package-donation', pages: ['form/index', 'detail/index'] },
     { root: 'package-household', pages: ['detail/index', 'form/index', 'import/index'] },
-    { root: 'package-need', pages: ['detail/index', 'form/index'] },
+    { root: 'package-need', pages: ['detail/index', 'form/index', 'board/index'] },
     { root: 'package-resident', pages: ['submit-need/index', 'need-detail/index', 'bind/index'] },
     { root: 'package-report', pages: ['daily-needs/index'] },
     // ECharts (~500 KB) is imported only here.

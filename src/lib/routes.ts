@@ -28,6 +28,8 @@ export const routes = {
   /** 导入花名册: the .xlsx roster import, for those who may create households. */
   householdImport: '/package-household/import/index',
   needDetail: (id: string) => withQuery('/package-need/detail/index', { id }),
+  /** 诉求看板 outside the tabs (the 工作台's overdue needs lead there). */
+  needBoard: (view?: 'overdue') => withQuery('/package-need/board/index', { view }),
   needForm: (householdId?: string) => withQuery('/package-need/form/index', { householdId }),
   /** With category CORRECTION: asking to correct what the ledger holds (PIPL Art. 46). */
   submitNeed: (category?: 'CORRECTION') => withQuery('/package-resident/submit-need/index', { category }),

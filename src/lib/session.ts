@@ -9,6 +9,9 @@ import { type Persona, personaOf } from './roles'
 const SESSION_KEY = 'pdrl.session'
 /** offline-cache.ts: the account's data kept for use offline, which goes with the session. */
 export const OFFLINE_CACHE_KEY = 'pdrl.offline-cache'
+/** pickers/offline-copies.ts and pickers/recent-picks.ts: the account's copies and recent choices. */
+export const COPIES_KEY_PREFIX = 'pdrl.copies.'
+export const RECENT_PICKS_KEY = 'pdrl.recent-picks'
 
 /**
  * `userId`: who signed in (the offline queue sends only their items); `persona`: what auth.me said
@@ -49,4 +52,10 @@ export const saveSession = (session: {
 export const clearSession = (): void => {
   Taro.removeStorageSync(SESSION_KEY)
   Taro.removeStorageSync(OFFLINE_CACHE_KEY)
+  Taro.removeStorageSync(RECENT_PICKS_KEY)
+  try {
+    for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(COPIES_KEY_PREFIX)) Taro.removeStorageSync(key)
+  } catch {
+    // Copies of another account are never read: each is kept under the id of who fetched it.
+  }
 }

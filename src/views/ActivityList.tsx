@@ -10,13 +10,18 @@ import { formatFen } from '../../common/money'
 import { DateField } from '../components/DateField'
 import { FilterBar, FilterChip, SelectChip } from '../components/FilterChips'
 import { NavButton } from '../components/NavButton'
+import { OrgPicker } from '../components/OrgPicker'
 import { PagedList } from '../components/PagedList'
 import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputNumber, inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
+import { useOrgNames } from '../lib/pickers/use-names'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
+
+/** The orgs that hold 主题党日 (the org filter offers these). */
+const PARTY_ORG_KINDS = ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] as const
 
 /** The month filter (YYYY-MM) as the ledger export's period: its first to its last day. */
 const periodOf = (month: string | undefined) => {
@@ -46,9 +51,8 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const [month, setMonth] = useState<string>()
   const [orgId, setOrgId] = useState<string>()
   const [villageId, setVillageId] = useState<string>()
-  const orgs = useQuery(
-    trpc.org.list.queryOptions({ kinds: ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] }),
-  )
+  const [isPickingOrg, setPickingOrg] = useState(false)
+  const orgNames = useOrgNames(orgId ? [orgId] : [])
   const villages = useQuery(trpc.village.list.queryOptions())
   const list = usePagedList(
     trpc.activity.list.infiniteQueryOptions(
@@ -56,7 +60,6 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   )
-  const orgOptions = orgs.data ?? []
   const villageOptions = villages.data ?? []
   const exports = useExportDownload()
   const unsynced = useUnsynced('activity', unsyncedRow)
@@ -73,13 +76,9 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
         <FilterChip isOn={Boolean(month)}>
           <DateField fields="month" value={month} onChange={setMonth} placeholder="全部月份" testId="filter-month" />
         </FilterChip>
-        <SelectChip
-          allLabel="全部组织"
-          options={orgOptions.map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
-          value={orgId}
-          onChange={setOrgId}
-          testId="filter-org"
-        />
+        <FilterChip isOn={Boolean(orgId)} onClick={() => setPickingOrg(!isPickingOrg)}>
+          <View data-testid="filter-org">{orgId ? (orgNames.get(orgId) ?? '…') : '全部组织'}</View>
+        </FilterChip>
         <SelectChip
           allLabel="全部村"
           options={villageOptions.map((v) => ({ value: v.id, label: v.name }))}
@@ -89,6 +88,22 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
         />
         {isFiltered ? <FilterChip onClick={clearFilters}>清除筛选</FilterChip> : null}
       </FilterBar>
+      {isPickingOrg ? (
+        <View className="section filters__picker">
+          <OrgPicker
+            kinds={PARTY_ORG_KINDS}
+            value={orgId ?? null}
+            onChange={(id) => {
+              setOrgId(id)
+              setPickingOrg(false)
+            }}
+            startsOpen
+            onClose={() => setPickingOrg(false)}
+            prompt="搜索选择组织"
+            testId="filter-org-picker"
+          />
+        </View>
+      ) : null}
       <View className="actions">
         {canCreate ? (
           <NavButton url={routes.activityForm()} type="primary" size="small">
