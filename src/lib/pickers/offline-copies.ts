@@ -151,9 +151,9 @@ export const markVillageOpened = (villageId: string) => {
   claimCopies()
   const index = readIndex()
   const entry = index.villages[villageId]
-  index.villages[villageId] = entry
-    ? { ...entry, openedAt: Date.now() }
-    : { stamp: null, count: 0, savedAt: 0, openedAt: Date.now() }
+  // Later than any other, even within the same millisecond: the order decides what is kept.
+  const openedAt = Math.max(Date.now(), ...Object.values(index.villages).map((v) => v.openedAt + 1))
+  index.villages[villageId] = entry ? { ...entry, openedAt } : { stamp: null, count: 0, savedAt: 0, openedAt }
   evict(index)
   writeIndex(index)
 }
