@@ -79,6 +79,16 @@ const HouseholdField = () => {
   )
 }
 
+const OrgsField = () => {
+  const [value, setValue] = useState<string[]>([])
+  return (
+    <>
+      <OrgPicker multiple value={value} onChange={setValue} testId="orgs" />
+      <div data-testid="form-value">{value.length}</div>
+    </>
+  )
+}
+
 const tap = (text: string | RegExp) => act(() => fireEvent.click(screen.getAllByText(text)[0] as HTMLElement))
 const open = () => act(() => fireEvent.click(screen.getByTestId('householdId-open')))
 const options = () => screen.queryAllByTestId('householdId-option').map((o) => o.textContent)
@@ -172,16 +182,7 @@ describe('household picker, with no signal', () => {
 
 describe('org picker', () => {
   it('finds any org by part of its name, and takes all that a search shows', async () => {
-    const Field = () => {
-      const [value, setValue] = useState<string[]>([])
-      return (
-        <>
-          <OrgPicker multiple value={value} onChange={setValue} testId="orgs" />
-          <div data-testid="form-value">{value.length}</div>
-        </>
-      )
-    }
-    const { container } = renderWithApi(<Field />, api)
+    const { container } = renderWithApi(<OrgsField />, api)
     await act(() => fireEvent.click(screen.getByTestId('orgs-open')))
     typeInto(container, 'orgs-search', '律师')
     await waitFor(() => screen.getByText('全选以下 7 个'))
