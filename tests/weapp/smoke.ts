@@ -451,6 +451,57 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
   )
   stack.length = 0
 
+  // 登记走访 from the party day, the household found by typing part of its 户主's name.
+  const partyVillageHouseholds = await prisma.household.count({ where: { villageId: partyDay.villageId ?? '' } })
+  const liGuilan = await prisma.household.findFirstOrThrow({ where: { code: 'QY-002' } })
+  const visitsBefore = await prisma.visit.count({ where: { householdId: liGuilan.id } })
+  const searchForm = openPage('package-visit/form/index', { activityId: partyDay.id })
+  check(
+    '登记走访 offers the household search once the village is known',
+    await until('picker', () => pageText(searchForm).includes('搜索选择困难户')),
+    pageText(searchForm).slice(0, 300),
+  )
+  tap(searchForm, '搜索选择困难户')
+  const searchBox = await (async () => {
+    await until('search box', () =>
+      Boolean(findNode(searchForm.data.root, (node) => Object.values(node).includes('householdId-search'))),
+    )
+    return findNode(searchForm.data.root, (node) => Object.values(node).includes('householdId-search'))
+  })()
+  check('…opens a search box', Boolean(searchBox?.sid), pageText(searchForm).slice(0, 300))
+  if (searchBox?.sid) {
+    const target = { id: searchBox.sid, dataset: { sid: searchBox.sid } }
+    searchForm.eh?.call(searchForm, {
+      type: 'input',
+      target,
+      currentTarget: target,
+      detail: { value: '桂兰', cursor: 2 },
+      timeStamp: Date.now(),
+    })
+  }
+  check(
+    '…finds 李桂兰 by part of her name, with her 户编号, on household.search',
+    (await until('found', () => pageText(searchForm).includes('户编号 QY-002'))) &&
+      requests.some((r) => r.includes('household.search')),
+    `${pageText(searchForm).slice(0, 400)} | ${partyVillageHouseholds} households`,
+  )
+  tap(searchForm, '李桂兰')
+  check(
+    '…and shows the choice with its 户编号',
+    await until('chosen', () => pageText(searchForm).includes('更换') && pageText(searchForm).includes('QY-002')),
+    pageText(searchForm).slice(0, 400),
+  )
+  tap(searchForm, '保存走访记录')
+  let visitsAfter = visitsBefore
+  await until('visit saved', () => {
+    void prisma.visit.count({ where: { householdId: liGuilan.id } }).then((n) => {
+      visitsAfter = n
+    })
+    return visitsAfter === visitsBefore + 1
+  })
+  check('…and saves a visit to her household', visitsAfter === visitsBefore + 1, `${visitsAfter - visitsBefore}`)
+  stack.length = 0
+
   // 登录: one tap with WeChat, through wx.login, the server and the WeChat stand-in.
   stack.length = 0
   storage.delete('pdrl.session')

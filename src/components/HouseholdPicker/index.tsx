@@ -52,7 +52,7 @@ export const HouseholdPicker = ({
       testId={testId}
       unit="户"
       prompt="搜索选择困难户"
-      searchPlaceholder="户主姓名、户编号、所在组或身份证号"
+      searchPlaceholder="姓名、户编号、组或身份证号"
       blockedText={isVillageRequired && !villageId ? '请先选择村' : null}
       value={chosen}
       onChange={(option) => {

@@ -156,7 +156,7 @@ export const SearchPicker = (props: Props) => {
             </View>
           ))}
           {isOpen ? null : (
-            <Text className="link" data-testid={`${testId}-open`} onClick={open}>
+            <Text className={blockedText ? 'muted' : 'link'} data-testid={`${testId}-open`} onClick={open}>
               {blockedText ?? (props.value.length ? '添加' : prompt)}
             </Text>
           )}
@@ -171,7 +171,7 @@ export const SearchPicker = (props: Props) => {
         </View>
       ) : (
         <View
-          className={`search-picker__prompt ${blockedText ? 'muted' : ''}`}
+          className={`search-picker__prompt ${blockedText ? 'search-picker__prompt--blocked' : ''}`}
           data-testid={`${testId}-open`}
           onClick={open}
         >
