@@ -170,6 +170,16 @@ const main = async () => {
         found: (await world.cadre.org.list({ search: orgPart, limit: 20 })).items.length,
       },
     ]
+    // The floor every call pays on this machine now (sign-in, the wire format, one round trip):
+    // auth.me, timed the same way, beside the searches.
+    await timeSearch(server.url, {
+      scale,
+      measure: 'pickers.floor.auth.me',
+      token: cadre,
+      path: 'auth.me',
+      input: undefined,
+      found: 1,
+    })
     for (const search of searches) {
       if (!search.found) throw new Error(`${search.measure} finds nothing: the measure would time an empty search`)
       await timeSearch(server.url, search)

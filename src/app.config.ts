@@ -5,7 +5,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/primary/index', 'pages/secondary/index', 'pages/mine/index'],
   subPackages: [
     { root: 'package-auth', pages: ['login/index', 'privacy/index', 'change-password/index'] },
-    { root: 'package-activity', pages: ['detail/index', 'form/index', 'record/index'] },
+    { root: 'package-activity', pages: ['detail/index', 'form/index', 'record/index', 'org-filter/index'] },
     { root: 'package-visit', pages: ['form/index', 'detail/index'] },
     { root: 'package-donation', pages: ['form/index', 'detail/index'] },
     { root: 'package-household', pages: ['detail/index', 'form/index', 'import/index'] },

@@ -16,6 +16,8 @@ export const routes = {
   stats: '/package-stats/index/index',
   activityDetail: (id: string) => withQuery('/package-activity/detail/index', { id }),
   activityForm: (id?: string) => withQuery('/package-activity/form/index', { id }),
+  /** 按组织筛选: the 主题党日 list's org filter (lib/org-filter.ts). */
+  activityOrgFilter: '/package-activity/org-filter/index',
   /** 主题党日活动记录: the printable record sheet. */
   activityRecord: (id: string) => withQuery('/package-activity/record/index', { id }),
   visitForm: (query: { activityId?: string; householdId?: string; target?: 'CADRE' }) =>

@@ -4,24 +4,20 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../common/enums'
 import { formatFen } from '../../common/money'
 import { DateField } from '../components/DateField'
 import { FilterBar, FilterChip, SelectChip } from '../components/FilterChips'
 import { NavButton } from '../components/NavButton'
-import { OrgPicker } from '../components/OrgPicker'
 import { PagedList } from '../components/PagedList'
 import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputNumber, inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
-import { useOrgNames } from '../lib/pickers/use-names'
+import { type ChosenOrg, onOrgFilterChosen } from '../lib/org-filter'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
 import { usePagedList } from '../lib/use-paged-list'
-
-/** The orgs that hold 主题党日 (the org filter offers these). */
-const PARTY_ORG_KINDS = ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] as const
 
 /** The month filter (YYYY-MM) as the ledger export's period: its first to its last day. */
 const periodOf = (month: string | undefined) => {
@@ -49,10 +45,11 @@ const unsyncedRow = (input: Record<string, unknown>) => {
 export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
   const [month, setMonth] = useState<string>()
-  const [orgId, setOrgId] = useState<string>()
+  const [org, setOrg] = useState<ChosenOrg>()
+  const orgId = org?.id
+  // The org is chosen on a page of its own (its picker stays out of the main package).
+  useEffect(() => onOrgFilterChosen(setOrg), [])
   const [villageId, setVillageId] = useState<string>()
-  const [isPickingOrg, setPickingOrg] = useState(false)
-  const orgNames = useOrgNames(orgId ? [orgId] : [])
   const villages = useQuery(trpc.village.list.queryOptions())
   const list = usePagedList(
     trpc.activity.list.infiniteQueryOptions(
@@ -66,7 +63,7 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const isFiltered = Boolean(month || orgId || villageId)
   const clearFilters = () => {
     setMonth(undefined)
-    setOrgId(undefined)
+    setOrg(undefined)
     setVillageId(undefined)
   }
 
@@ -76,8 +73,8 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
         <FilterChip isOn={Boolean(month)}>
           <DateField fields="month" value={month} onChange={setMonth} placeholder="全部月份" testId="filter-month" />
         </FilterChip>
-        <FilterChip isOn={Boolean(orgId)} onClick={() => setPickingOrg(!isPickingOrg)}>
-          <View data-testid="filter-org">{orgId ? (orgNames.get(orgId) ?? '…') : '全部组织'}</View>
+        <FilterChip isOn={Boolean(org)} onClick={() => void Taro.navigateTo({ url: routes.activityOrgFilter })}>
+          <View data-testid="filter-org">{org ? org.name : '全部组织 ›'}</View>
         </FilterChip>
         <SelectChip
           allLabel="全部村"
@@ -88,22 +85,6 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
         />
         {isFiltered ? <FilterChip onClick={clearFilters}>清除筛选</FilterChip> : null}
       </FilterBar>
-      {isPickingOrg ? (
-        <View className="section filters__picker">
-          <OrgPicker
-            kinds={PARTY_ORG_KINDS}
-            value={orgId ?? null}
-            onChange={(id) => {
-              setOrgId(id)
-              setPickingOrg(false)
-            }}
-            startsOpen
-            onClose={() => setPickingOrg(false)}
-            prompt="搜索选择组织"
-            testId="filter-org-picker"
-          />
-        </View>
-      ) : null}
       <View className="actions">
         {canCreate ? (
           <NavButton url={routes.activityForm()} type="primary" size="small">

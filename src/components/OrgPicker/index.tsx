@@ -44,7 +44,7 @@ type Common = {
 }
 
 type Props =
-  | (Common & { multiple?: false; value: string | null; onChange: (orgId: string) => void })
+  | (Common & { multiple?: false; value: string | null; onChange: (orgId: string, org: PickerOption) => void })
   | (Common & { multiple: true; value: readonly string[]; onChange: (orgIds: string[]) => void })
 
 export const OrgPicker = (props: Props) => {
@@ -85,7 +85,7 @@ export const OrgPicker = (props: Props) => {
       onChange={(option) => {
         keep([option])
         rememberPick('org', option)
-        props.onChange(option.id)
+        props.onChange(option.id, option)
       }}
     />
   )

@@ -13,6 +13,9 @@ import { ORGANISABLE_KEPT, readOrgCopy, useCopiesVersion } from './offline-copie
 import { isUnreachable, PAGE_SIZE, serverResults, useIsOnline, useLocalResults, useTypedSearch } from './picker-pages'
 import { type PickerOption, recentPicks } from './recent-picks'
 
+/** The orgs that hold 主题党日 (the 主题党日 list's filter offers these). */
+export const PARTY_ORG_KINDS = ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] as const
+
 type Org = { id: string; name: string; shortName: string | null; kind: OrgKind; parentName?: string | null }
 
 /** 西宁市司法局机关党支部 / 党支部 · 中共西宁市司法局委员会 */
