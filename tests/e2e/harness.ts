@@ -146,7 +146,10 @@ export const choose = (page: Page, testId: string, label: string) =>
 export const searchIn = async (page: Page, testId: string, typed: string) => {
   const picker = app(page).locator(`[data-testid="${testId}"]:visible`).first()
   const search = picker.locator(`input[name="${testId}-search"]`)
-  if (!(await search.isVisible())) await picker.locator(`[data-testid="${testId}-open"]`).click()
+  const opener = picker.locator(`[data-testid="${testId}-open"]`)
+  // Closed (its field shows), or open already (a picker that starts open).
+  await search.or(opener).first().waitFor()
+  if (!(await search.isVisible())) await opener.click()
   await search.fill(typed)
   return picker
 }

@@ -4,7 +4,7 @@
 // the households kept on the phone. Back online, both are on the server, once each.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { choose, fill, PHONES, pick, screenshot, searchIn, see, signedInPage, tapButton } from './harness'
+import { choose, fill, PHONES, pick, screenshot, searchIn, see, signedInPage, tapButton, tapTab } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile()
@@ -96,9 +96,7 @@ describe('a village of 900 households', () => {
 
     // Back online, it goes up by itself, once.
     await context.setOffline(false)
-    await expect
-      .poll(() => prisma.visit.count({ where: { householdId: target.id } }), { timeout: 30_000 })
-      .toBe(2)
+    await expect.poll(() => prisma.visit.count({ where: { householdId: target.id } }), { timeout: 30_000 }).toBe(2)
   })
 
   it('shows the picker at 360 × 740, its first page and what more there is', async () => {
@@ -112,5 +110,15 @@ describe('a village of 900 households', () => {
     await searchIn(page, 'householdId', '秀英')
     await see(page, '户编号 QY-0850 · 二社')
     await page.screenshot({ path: 'test-results/screenshots/picker-search-360.png' })
+  })
+
+  it('filters the 主题党日 list by any org, found by part of its name', async () => {
+    const page = await signedInPage(e2e, PHONES.secretary)
+    await tapTab(page, '主题党日')
+    await page.locator('#app [data-testid="filter-org"]:visible').first().click()
+    await page.waitForURL(/package-activity\/org-filter/)
+    await pick(page, 'filter-org-picker', '司法局机关', '西宁市司法局机关党支部')
+    await page.waitForURL(/pages\/primary/)
+    await see(page, '西宁市司法局机关党支部')
   })
 })

@@ -12,11 +12,9 @@ export default function OrgFilterPage() {
       <OrgPicker
         kinds={PARTY_ORG_KINDS}
         value={null}
-        onChange={(id, org) => {
-          handBackOrgFilter({ id, name: org.title })
-          void Taro.navigateBack()
-        }}
+        onChange={(id, org) => handBackOrgFilter({ id, name: org.title })}
         startsOpen
+        // The picker closes after a choice as after 收起: either way, back to the list.
         onClose={() => void Taro.navigateBack()}
         prompt="搜索选择组织"
         testId="filter-org-picker"
