@@ -44,6 +44,9 @@ export default defineConfig({
           setupFiles: ['tests/app/setup.ts'],
           server: { deps: { inline: [/@nutui\//, /@tarojs\//] } },
           css: false,
+          // A large form's first render in jsdom (NutUI and Taro's components, inlined) takes
+          // seconds on two busy cores; 5 s timed tests out that pass in under one on a quiet one.
+          testTimeout: 20_000,
         },
       },
     ],

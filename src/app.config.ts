@@ -16,6 +16,24 @@ export default defineAppConfig({
     { root: 'package-stats', pages: ['index/index'] },
     // 待同步: the offline queue's items.
     { root: 'package-sync', pages: ['index/index', 'conflict/index'] },
+    // 管理: the org tree, villages and pairings, the audit log (people: package-people).
+    {
+      root: 'package-admin',
+      pages: [
+        'index/index',
+        'orgs/index',
+        'org/index',
+        'org-form/index',
+        'org-move/index',
+        'villages/index',
+        'village/index',
+        'village-form/index',
+        'pair/index',
+        'post/index',
+        'village-import/index',
+        'audit/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

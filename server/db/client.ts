@@ -7,9 +7,18 @@ export type Db = PrismaClient
 /** What services take: the client itself or an open transaction. */
 export type Tx = Prisma.TransactionClient
 
-export const createPrismaClient = ({ url, poolSize = 10 }: { url: string; poolSize?: number }): Db =>
+export const createPrismaClient = ({
+  url,
+  poolSize = 10,
+  connectionWaitMs = 10_000,
+}: {
+  url: string
+  poolSize?: number
+  /** How long a query waits for a free connection before the database counts as unavailable. */
+  connectionWaitMs?: number
+}): Db =>
   new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 }),
+    adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionWaitMs }),
   })
 
 /**

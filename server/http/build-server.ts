@@ -12,7 +12,7 @@ import { registerExportRoutes } from './exports'
 import { refuseBeforeTrpc, refuseClientError, refuseFrameworkError, refuseNotFound } from './http-refusals'
 import { registerImportRoutes } from './imports'
 import { registerInvitePage } from './invite-page'
-import { registerMemberRosterRoutes } from './member-roster-imports'
+import { registerMemberRosterTemplateRoute } from './member-roster-imports'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
@@ -78,7 +78,7 @@ export const buildServer = async ({
 
   registerExportRoutes(app, deps, isOverLimit)
   await registerImportRoutes(app, deps, isOverLimit)
-  await registerMemberRosterRoutes(app, deps, isOverLimit)
+  registerMemberRosterTemplateRoute(app, deps, isOverLimit)
   await registerPhotoRoutes(app, deps, isOverLimit)
   registerInvitePage(app, isOverLimit)
 

@@ -10,7 +10,7 @@
 // is acceptable here (the API itself refuses GET: its inputs hold personal data). See
 // docs/exports.md for the columns.
 import { PassThrough } from 'node:stream'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { z } from 'zod'
 import { ZActivityLedgerRequestSchema } from '../../common/contracts/export/activity-ledger'
 import { ZDonationLedgerRequestSchema } from '../../common/contracts/export/donation-ledger'
@@ -20,7 +20,6 @@ import { ZVillageImportTemplateRequestSchema } from '../../common/contracts/vill
 import { shanghaiDate } from '../../common/dates'
 import type { Role } from '../../common/enums'
 import type { AppDeps } from '../context'
-import { fieldErrorsOf } from '../errors'
 import { ROSTER_ROLES, STAFF_ROLES } from '../services/auth/actor'
 import { exportActivityLedger } from '../services/exports/activity-ledger'
 import { exportDailyNeedsReport } from '../services/exports/daily-needs-report'
@@ -33,9 +32,10 @@ import { VILLAGE_LIST_ROLES } from '../services/imports/village-import-columns'
 import { exportVillageTemplate } from '../services/imports/village-import-template'
 import { villageScope } from '../services/scope'
 import { type AuthorisedContext, authorise } from './authorise-request'
-import { sendHttpError } from './http-errors'
+import { queryOrRefuse } from './http-errors'
+import { type IsOverLimit, limitedBy } from './rate-limits'
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** RFC 5987 ext-value: UTF-8, percent-encoded, with the characters encodeURIComponent leaves but attr-char excludes. */
 const rfc5987 = (text: string) =>
@@ -44,8 +44,6 @@ const rfc5987 = (text: string) =>
 /** `attachment; filename="ascii.xlsx"; filename*=UTF-8''…`: the UTF-8 name, and a fallback for old clients. */
 export const attachmentDisposition = (fileName: string, asciiFileName: string) =>
   `attachment; filename="${asciiFileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${rfc5987(fileName)}`
-
-type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
 
 type XlsxExport<I extends { villageId?: string | undefined }> = {
   /** The roles of the tRPC base procedure whose list the export mirrors. */
@@ -74,24 +72,14 @@ const registerXlsxExport = <I extends { villageId?: string | undefined }>(
   app.get(`/exports/${whatAscii}.xlsx`, {
     // A HEAD would run the export (and audit it) only to throw the file away.
     exposeHeadRoute: false,
-    // The per-IP limit, as on the API (build-server.ts applies it to /trpc).
-    onRequest: async (req, reply) => {
-      if (await isOverLimit(req, reply)) return reply
-    },
+    onRequest: limitedBy(isOverLimit),
     handler: async (req, reply) => {
       // The files hold names of donors and households: no cache may keep them.
       reply.header('cache-control', 'no-store')
       const ctx = await authorise(deps, req, reply, roles)
       if (!ctx) return reply
-      const parsed = schema.safeParse(req.query ?? {})
-      if (!parsed.success) {
-        const { formErrors, fieldErrors } = fieldErrorsOf(parsed.error.issues)
-        return sendHttpError(reply, 'VALIDATION_FAILED', {
-          message: parsed.error.issues[0]?.message ?? '筛选条件有误，请检查后重试',
-          fieldErrors: formErrors.length ? { ...fieldErrors, query: formErrors } : fieldErrors,
-        })
-      }
-      const input = parsed.data
+      const input = queryOrRefuse(req, reply, schema, '筛选条件有误，请检查后重试')
+      if (!input) return reply
       // Named in the file name only when the caller may see the village.
       const village = input.villageId
         ? await deps.prisma.village.findFirst({

@@ -3,11 +3,10 @@
 // inside WeChat the mini-program reads the code from the link itself. Nothing is looked up: the
 // page shows the code as given (when it is one), and only a sign-in in the mini-program uses it.
 // No script, no outside resource: its own policy is stricter than the app's (security-headers.ts).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { INVITATION_VALID_DAYS } from '../../common/contracts/invitation/create-invitation'
 import { formatInvitationCode, invitationCodeOf } from '../../common/contracts/invitation/invitation-code'
-
-type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
+import { type IsOverLimit, limitedBy } from './rate-limits'
 
 const PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -50,9 +49,7 @@ const brokenLinkPage = () =>
 
 export const registerInvitePage = (app: FastifyInstance, isOverLimit: IsOverLimit) => {
   app.get('/invite', {
-    onRequest: async (req, reply) => {
-      if (await isOverLimit(req, reply)) return reply
-    },
+    onRequest: limitedBy(isOverLimit),
     handler: async (req, reply) => {
       const given = (req.query as Record<string, unknown> | undefined)?.code
       // The code passes through the alphabet check: nothing else from the URL reaches the page.

@@ -9,11 +9,10 @@
 //        For whoever sees the record (staff, each in their scope); NOT_FOUND otherwise, as for a
 //        photo that does not exist. ETag is the content hash; privately cacheable.
 // Signed in by `Authorization: Bearer`, as the API; errors as the exports' (http-errors.ts).
-import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ZUploadPhotoRequestSchema } from '../../common/contracts/photo/upload-photo'
 import type { AppDeps } from '../context'
-import { AppError, fieldErrorsOf, internalErrorMessage } from '../errors'
+import { AppError } from '../errors'
 import { isDatabaseUnavailable } from '../lib/db-errors'
 import { STAFF_ROLES } from '../services/auth/actor'
 import { findVisiblePhoto } from '../services/photos/find-photo'
@@ -21,9 +20,9 @@ import { ATTACH_ROLES, assertMayAttach, photoTargetOf } from '../services/photos
 import { processPhoto, THUMBNAIL_TYPE } from '../services/photos/process-photo'
 import { storePhoto } from '../services/photos/store-photo'
 import { authorise } from './authorise-request'
-import { sendHttpError } from './http-errors'
-
-type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
+import { sendAppError, sendHttpError, sendInternalError, sendQueryRefusal } from './http-errors'
+import { type IsOverLimit, limitedBy } from './rate-limits'
+import { registerUploadScope } from './upload-scope'
 
 /** Browsers may keep a photo for an hour: long enough for scrolling a list, short enough for a removal to show. */
 const PHOTO_CACHE_CONTROL = 'private, max-age=3600'
@@ -59,29 +58,16 @@ const uploadedFile = async (req: FastifyRequest, maxBytes: number): Promise<Buff
   }
 }
 
-const sendPhotoError = (req: FastifyRequest, reply: FastifyReply, error: unknown, requestId: string) => {
-  if (error instanceof AppError)
-    return sendHttpError(reply, error.code, {
-      message: error.message,
-      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
-    })
+const sendPhotoError = (req: FastifyRequest, reply: FastifyReply, error: unknown) => {
+  if (error instanceof AppError) return sendAppError(reply, error)
   if (isDatabaseUnavailable(error)) return sendHttpError(reply, 'DATABASE_UNAVAILABLE')
-  req.log.error({ err: error }, 'photo request failed')
-  return sendHttpError(reply, 'INTERNAL', { message: internalErrorMessage(requestId) })
+  return sendInternalError(req, reply, error, 'photo request')
 }
 
 export const registerPhotoRoutes = async (app: FastifyInstance, deps: AppDeps, isOverLimit: IsOverLimit) => {
-  const onRequest = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (await isOverLimit(req, reply)) return reply
-  }
+  const onRequest = limitedBy(isOverLimit)
 
-  // Multipart is accepted here only: the API stays JSON-only (build-server.ts).
-  await app.register(async (scope) => {
-    const maxBytes = deps.photos?.maxBytes ?? 1
-    await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1 } })
-    // Any other body is left unread, so that the handler can answer it in Chinese.
-    scope.addContentTypeParser('*', (_req, _payload, done) => done(null))
-
+  await registerUploadScope(app, deps.photos?.maxBytes ?? 1, (scope) => {
     scope.post('/uploads/photo', {
       onRequest,
       handler: async (req, reply) => {
@@ -91,13 +77,7 @@ export const registerPhotoRoutes = async (app: FastifyInstance, deps: AppDeps, i
         const roles = parsed.success ? ATTACH_ROLES[photoTargetOf(parsed.data).kind] : STAFF_ROLES
         const ctx = await authorise(deps, req, reply, roles)
         if (!ctx) return reply
-        if (!parsed.success) {
-          const { formErrors, fieldErrors } = fieldErrorsOf(parsed.error.issues)
-          return sendHttpError(reply, 'VALIDATION_FAILED', {
-            message: parsed.error.issues[0]?.message ?? '上传参数有误，请重试',
-            fieldErrors: formErrors.length ? { ...fieldErrors, query: formErrors } : fieldErrors,
-          })
-        }
+        if (!parsed.success) return sendQueryRefusal(reply, parsed.error.issues, '上传参数有误，请重试')
         const { photos } = deps
         if (!photos) return sendHttpError(reply, 'PHOTO_STORAGE_UNAVAILABLE')
         const query = parsed.data
@@ -121,7 +101,7 @@ export const registerPhotoRoutes = async (app: FastifyInstance, deps: AppDeps, i
           )
           return reply.code(stored.isNew ? 201 : 200).send({ ...stored.photo, isNew: stored.isNew })
         } catch (error) {
-          return sendPhotoError(req, reply, error, ctx.requestId)
+          return sendPhotoError(req, reply, error)
         }
       },
     })
@@ -154,7 +134,7 @@ export const registerPhotoRoutes = async (app: FastifyInstance, deps: AppDeps, i
       return reply.send(stream)
     } catch (error) {
       reply.header('cache-control', 'no-store').removeHeader('etag').removeHeader('vary')
-      return sendPhotoError(req, reply, error, ctx.requestId)
+      return sendPhotoError(req, reply, error)
     }
   }
 

@@ -17,7 +17,15 @@ import { trpcErrorBody } from './trpc-errors'
 export const trpcCallsOf = (req: FastifyRequest): string[] =>
   ((req.params as { path?: string } | undefined)?.path ?? '').split(',').filter(Boolean)
 
-export const registerRateLimits = async (app: FastifyInstance, policy: SecurityPolicy) => {
+/** Answers 429 and returns true when the request is over a limit. */
+export type IsOverLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>
+
+/** A route's onRequest hook: the per-IP limit, as on the API (build-server.ts applies it to /trpc). */
+export const limitedBy = (isOverLimit: IsOverLimit) => async (req: FastifyRequest, reply: FastifyReply) => {
+  if (await isOverLimit(req, reply)) return reply
+}
+
+export const registerRateLimits = async (app: FastifyInstance, policy: SecurityPolicy): Promise<IsOverLimit> => {
   await app.register(rateLimit, { global: false })
   const perIp = app.createRateLimit({
     max: policy.requestsPerMinutePerIp,
@@ -30,8 +38,7 @@ export const registerRateLimits = async (app: FastifyInstance, policy: SecurityP
     keyGenerator: (req) => `login:${req.ip}`,
   })
 
-  /** Answers 429 and returns true when the request is over a limit. */
-  return async (req: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+  return async (req, reply) => {
     const logins = trpcCallsOf(req).filter((path) => path.startsWith('auth.login')).length
     const checks = [perIp, ...Array.from({ length: logins }, () => loginPerIp)]
     for (const limit of checks) {

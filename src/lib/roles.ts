@@ -31,3 +31,18 @@ export const TAB_VIEWS: Record<Persona, [TabView, TabView]> = {
 }
 
 export const isStaff = (persona: Persona): boolean => persona !== 'RESIDENT' && persona !== 'GUEST'
+
+/**
+ * What 管理 offers a person, as the server grants it: administrators everything; a 支部书记 his
+ * own org subtree (orgs, its members and their invitations, the 党员花名册), while villages,
+ * pairings and the audit log are the administrators' alone (adminProcedure).
+ */
+export type Management = { orgs: boolean; people: boolean; villages: boolean; audit: boolean }
+
+export const managementOf = (roles: readonly Role[]): Management => {
+  const isAdmin = roles.includes('ADMIN')
+  const isSecretary = isAdmin || roles.includes('SECRETARY')
+  return { orgs: isSecretary, people: isSecretary, villages: isAdmin, audit: isAdmin }
+}
+
+export const managesAnything = (roles: readonly Role[]): boolean => Object.values(managementOf(roles)).some(Boolean)

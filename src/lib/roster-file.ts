@@ -1,6 +1,5 @@
-// What both targets' roster uploads share (upload-roster.ts, upload-roster.h5.ts): the route, the
-// file the person picked, and the server's answer.
-export const IMPORT_PATH = '/imports/household-roster'
+// What both targets' spreadsheet uploads share (upload-roster.ts, upload-roster.h5.ts): the file
+// the person picked, and the server's answer. Each import names its own route (POST /imports/…).
 
 /** A file the person picked: a temporary path in the mini-program, a File on H5. */
 export type PickedFile = { name: string; size: number; path?: string; file?: File }

@@ -43,4 +43,22 @@ export const routes = {
   sync: '/package-sync/index/index',
   /** 处理冲突: a queued edit the server refused for a newer version; `id` is the queue item's. */
   syncConflict: (itemId: string) => withQuery('/package-sync/conflict/index', { id: itemId }),
+  /** 管理: administrators, and secretaries for their own subtree (lib/roles.ts managementOf). */
+  admin: '/package-admin/index/index',
+  orgTree: '/package-admin/orgs/index',
+  orgDetail: (id: string) => withQuery('/package-admin/org/index', { id }),
+  /** 新建 under `parentId` (none: a top-level org), or 修改 the org `id`. */
+  orgForm: (query: { id?: string; parentId?: string }) => withQuery('/package-admin/org-form/index', query),
+  orgMove: (id: string) => withQuery('/package-admin/org-move/index', { id }),
+  villageDirectory: '/package-admin/villages/index',
+  villageAdmin: (id: string) => withQuery('/package-admin/village/index', { id }),
+  villageForm: (id?: string) => withQuery('/package-admin/village-form/index', { id }),
+  villagePair: (villageId: string) => withQuery('/package-admin/pair/index', { villageId }),
+  villagePost: (villageId: string) => withQuery('/package-admin/post/index', { villageId }),
+  villageImport: '/package-admin/village-import/index',
+  auditLog: '/package-admin/audit/index',
+  /** 人员与账号, 邀请 and 导入党员花名册 have their own subpackage. */
+  people: '/package-people/list/index',
+  invitations: '/package-people/invitations/index',
+  memberImport: '/package-people/import/index',
 } as const

@@ -1,8 +1,8 @@
-// Picking and uploading a 困难户花名册 .xlsx for import, on H5: a file input, then fetch with
+// Picking and uploading a spreadsheet (.xlsx) for import (POST /imports/…), on H5: a file input, then fetch with
 // FormData (multipart/form-data) and the session's bearer token. (The mini-program's is
 // upload-roster.ts.) Failures to reach the server reject with a Chinese message.
 import { exportUrl, NETWORK_MESSAGE } from './export-response'
-import { IMPORT_PATH, type PickedFile, type UploadAnswer } from './roster-file'
+import type { PickedFile, UploadAnswer } from './roster-file'
 import { bearerHeader } from './session'
 
 /** Null when the person cancels. */
@@ -19,7 +19,9 @@ export const pickRosterFile = (): Promise<PickedFile | null> =>
     input.click()
   })
 
+/** `path`: the import's route, such as /imports/villages. */
 export const uploadRoster = async (
+  path: string,
   file: PickedFile,
   query: Record<string, string | undefined>,
 ): Promise<UploadAnswer> => {
@@ -27,7 +29,7 @@ export const uploadRoster = async (
   if (!file.file) throw new Error('请重新选择文件')
   const form = new FormData()
   form.append('file', file.file, file.name)
-  const response = await fetch(exportUrl(IMPORT_PATH, query), {
+  const response = await fetch(exportUrl(path, query), {
     method: 'POST',
     headers: auth,
     body: form,

@@ -1,11 +1,11 @@
-// Picking and uploading a 困难户花名册 .xlsx for import (POST /imports/household-roster,
-// docs/exports.md "Import") with the session's bearer token. In the mini-program: the file comes
+// Picking and uploading a spreadsheet (.xlsx) for import (POST /imports/…: the 困难户花名册, the
+// 村名单; docs/exports.md "Import") with the session's bearer token. In the mini-program: the file comes
 // from a chat (Taro.chooseMessageFile: WeChat has no file browser) and goes up with
 // Taro.uploadFile as multipart/form-data. (H5 has its own file, upload-roster.h5.ts, as
 // download-export.h5.ts.) Failures to reach the server reject with a Chinese message.
 import Taro from '@tarojs/taro'
 import { exportUrl, NETWORK_MESSAGE } from './export-response'
-import { IMPORT_PATH, type PickedFile, type UploadAnswer } from './roster-file'
+import type { PickedFile, UploadAnswer } from './roster-file'
 import { bearerHeader } from './session'
 
 /** Null when the person cancels. */
@@ -20,14 +20,16 @@ export const pickRosterFile = async (): Promise<PickedFile | null> => {
   }
 }
 
+/** `path`: the import's route, such as /imports/villages. */
 export const uploadRoster = async (
+  path: string,
   file: PickedFile,
   query: Record<string, string | undefined>,
 ): Promise<UploadAnswer> => {
   const auth = bearerHeader()
   if (!file.path) throw new Error('请重新选择文件')
   const result = await Taro.uploadFile({
-    url: exportUrl(IMPORT_PATH, query),
+    url: exportUrl(path, query),
     filePath: file.path,
     name: 'file',
     header: auth,

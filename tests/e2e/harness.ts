@@ -215,9 +215,9 @@ export const signedInPage = async (e2e: E2E, phone: string): Promise<Page> => {
   return page
 }
 
-/** Waits for Taro's toast (Taro.showToast) with this text. */
+/** Waits for Taro's toast (Taro.showToast, a .taro__toast on H5) with this text: shown, if gone since. */
 export const expectToast = (page: Page, text: string) =>
-  page.locator('.weui-toast', { hasText: text }).first().waitFor()
+  page.locator('.taro__toast', { hasText: text }).first().waitFor({ state: 'attached' })
 
 /** Taps the first visible element whose text contains this (list rows, cells). */
 export const tapContaining = (page: Page, text: string) =>
@@ -230,3 +230,17 @@ export const fontSizeOf = (page: Page, selector: string) =>
     .locator('visible=true')
     .first()
     .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
+
+/** On an import page: 选择文件 (重新选择文件 once one was chosen), answered with this .xlsx. */
+export const chooseXlsx = async (page: Page, bytes: Buffer, name: string) => {
+  const again = await app(page).getByText('重新选择文件').locator('visible=true').count()
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    tapButton(page, again ? '重新选择文件' : '选择文件'),
+  ])
+  await chooser.setFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bytes,
+  })
+}

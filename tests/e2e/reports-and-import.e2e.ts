@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
 import { fillTemplate, mergeRosters, rosterHousehold } from '../helpers/roster-import'
-import { app, PHONES, screenshot, see, signedInPage, tapButton, tapTab } from './harness'
+import { app, chooseXlsx, PHONES, screenshot, see, signedInPage, tapButton, tapTab } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile({ seed: 'partyDay' })
@@ -20,22 +20,11 @@ describe('导入花名册', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), tapButton(page, '下载模板')])
     const template = await readFile(await download.path())
 
-    const choose = async (bytes: Buffer, name: string) => {
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser'),
-        tapButton(page, (await app(page).getByText('重新选择文件').count()) ? '重新选择文件' : '选择文件'),
-      ])
-      await chooser.setFiles({
-        name,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bytes,
-      })
-    }
-
     // An ID number with a wrong check digit: the row is named, and nothing can be imported.
     const good = rosterHousehold('E2E-001', 801)
     const wrongId = `${String(good.households[0]?.户主身份证号码).slice(0, 17)}${String(good.households[0]?.户主身份证号码).endsWith('0') ? '1' : '0'}`
-    await choose(
+    await chooseXlsx(
+      page,
       await fillTemplate(template, rosterHousehold('E2E-001', 801, { household: { 户主身份证号码: wrongId } })),
       '花名册-有错.xlsx',
     )
@@ -44,7 +33,11 @@ describe('导入花名册', () => {
     await see(page, '有错误，不能导入')
     await screenshot(page, 'import-errors')
 
-    await choose(await fillTemplate(template, mergeRosters(good, rosterHousehold('E2E-002', 803))), '花名册.xlsx')
+    await chooseXlsx(
+      page,
+      await fillTemplate(template, mergeRosters(good, rosterHousehold('E2E-002', 803))),
+      '花名册.xlsx',
+    )
     await see(page, '共 2 户、4 名家庭成员、2 项风险；错误 0 处')
     await tapButton(page, '确认导入 2 户')
     await screenshot(page, 'import-confirmed')

@@ -47,19 +47,43 @@ export const serve = async (world: World, { logger, h5Files }: ServeOptions = {}
   return { app, baseUrl }
 }
 
-/**
- * The API as the app calls it (wire format, POST only), signed in by `token` when there is one:
- * batched, or one request per call as the app's launch prefetch sends them (src/lib/launch-prefetch.ts).
- */
-export const apiClient = (baseUrl: string, token?: string, { isBatched = true } = {}) => {
+type ClientOptions = {
+  /** One request per call, as the app's launch prefetch sends them (src/lib/launch-prefetch.ts). */
+  isBatched?: boolean
+  /** Calls per batch at most, as the app's client (src/lib/trpc.ts). */
+  maxItems?: number
+  /** What answers instead of the server: a proxy, no network. */
+  fetch?: typeof fetch
+}
+
+/** The API as the app calls it (wire format, POST only), signed in by `token` when there is one. */
+export const apiClient = (
+  baseUrl: string,
+  token?: string,
+  { isBatched = true, maxItems, fetch }: ClientOptions = {},
+) => {
   const options = {
     url: `${baseUrl}/trpc`,
     transformer: wireFormat,
     methodOverride: 'POST' as const,
     headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    ...(fetch ? { fetch } : {}),
   }
-  return createTRPCClient<AppRouter>({ links: [isBatched ? httpBatchLink(options) : httpLink(options)] })
+  return createTRPCClient<AppRouter>({
+    links: [isBatched ? httpBatchLink({ ...options, ...(maxItems ? { maxItems } : {}) }) : httpLink(options)],
+  })
 }
+
+/** Signs in over HTTP, as the app does: the session's token and the user. */
+export const signIn = (baseUrl: string, phone: string, password = TEST_PASSWORD) =>
+  apiClient(baseUrl).auth.loginWithPassword.mutate({ phone, password })
+
+/** The app code of the refusal the client got, or OK. */
+export const appCodeOf = (call: Promise<unknown>) =>
+  call.then(
+    () => 'OK',
+    (e: unknown) => (e instanceof TRPCClientError ? (e.data as { appCode: string }).appCode : String(e)),
+  )
 
 /** Runs a call that must fail, and returns the error the client got. */
 export const clientErrorOf = async (call: Promise<unknown>) => {
@@ -78,14 +102,7 @@ export const serveWorld = async <K extends DemoAccountKey>(
   options: ServeOptions = {},
 ) => {
   const { app, baseUrl } = await serve(world, options)
-  const client = apiClient(baseUrl)
   const tokens = {} as Record<K, string>
-  for (const who of accounts) {
-    const { token } = await client.auth.loginWithPassword.mutate({
-      phone: DEMO_ACCOUNTS[who].phone,
-      password: TEST_PASSWORD,
-    })
-    tokens[who] = token
-  }
+  for (const who of accounts) tokens[who] = (await signIn(baseUrl, DEMO_ACCOUNTS[who].phone)).token
   return { app, baseUrl, tokens }
 }

@@ -25,11 +25,17 @@ type WorldOptions = {
   fieldKey?: Buffer
   /** Connections in the pool (5 by default; the concurrency suites use more). */
   poolSize?: number
+  /** How long a query may wait for a connection (10 s, as in production, by default). */
+  connectionWaitMs?: number
 }
 
 export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDeps & { url: string }> => {
   const { url } = await createTestDatabase()
-  const prisma = createPrismaClient({ url, poolSize: options.poolSize ?? 5 })
+  const prisma = createPrismaClient({
+    url,
+    poolSize: options.poolSize ?? 5,
+    ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}),
+  })
   afterAll(() => prisma.$disconnect())
   // No per-user call limit unless a test sets one (security.test.ts): suites that make thousands
   // of calls as one user would otherwise depend on their own speed.
@@ -88,3 +94,19 @@ export const createWorld = async (options: WorldOptions = {}) => {
 }
 
 export type World = Awaited<ReturnType<typeof createWorld>>
+
+/**
+ * A secretary of a law firm's branch (律所支部书记): the firm took part in the story's party day,
+ * but is not paired with 前跃村.
+ */
+export const addFirmSecretary = async (world: World) => {
+  const firm = world.ref.orgs.firmBranches[0]
+  if (!firm) throw new Error('the story has seven firms')
+  const user = await world.deps.prisma.user.create({
+    data: {
+      displayName: '律所支部书记',
+      memberships: { create: { orgId: firm.id, role: 'SECRETARY', title: '支部书记' } },
+    },
+  })
+  return { firm, user }
+}

@@ -19,7 +19,7 @@ import type { Caller } from '../../server/caller'
 import type { DailyNeedsReport } from '../../server/services/reports/daily-needs'
 import type { statsSummary } from '../../server/services/stats/summary'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, describeError, outcomeOf, type ProcedureType, procedureCatalog } from './procedure-catalog'
 
@@ -247,18 +247,11 @@ beforeAll(async () => {
   world = await createWorld()
   const { prisma } = world.deps
   const { orgs, villages, users } = world.ref
-  const firm = orgs.firmBranches[0]
-  if (!firm) throw new Error('the story has seven firms')
+  const { firm, user: firmSecretary } = await addFirmSecretary(world)
   firmBranchId = firm.id
   orgSides.set(orgs.bureauBranch.id, 'in')
   orgSides.set(orgs.otherVillageBranch.id, 'out')
 
-  const firmSecretary = await prisma.user.create({
-    data: {
-      displayName: '律所支部书记',
-      memberships: { create: { orgId: firm.id, role: 'SECRETARY', title: '支部书记' } },
-    },
-  })
   const unbound = await prisma.user.create({ data: { openid: 'o-authz-unbound', displayName: '微信用户' } })
 
   const makeSide = async (side: Side): Promise<SideWorld> => {

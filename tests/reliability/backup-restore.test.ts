@@ -12,14 +12,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { householdInput } from '../helpers/factories'
 import { auditChainOf, explain, npmRun, rowCounts, run, sha256Of, tokenOf, uploadPhoto } from './operator-commands'
 import {
   createExternalDatabase,
   embeddedDatabaseUrl,
-  findExternalPostgres,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
@@ -27,13 +26,11 @@ import {
   startServerProcess,
   stopLeftovers,
 } from './server-process'
+import { cleanupAfterAll, externalPostgresOrSkip } from './suite-resources'
 
 const STORY_DONATIONS_FEN = 4_400_000
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777
 
@@ -145,15 +142,7 @@ describe('backup and restore', () => {
   }, 600_000)
 
   it('a restore drill on an external PostgreSQL: pg_dump -Fc / pg_restore, and npm run backup / restore, into new databases with every table’s rows', async (ctx) => {
-    const adminUrl = await findExternalPostgres({
-      adminDatabaseUrl: inject('adminDatabaseUrl'),
-      databaseKind: inject('databaseKind'),
-    })
-    if (!adminUrl) {
-      console.log('[backup-restore] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; drill skipped')
-      ctx.skip()
-      return
-    }
+    const adminUrl = await externalPostgresOrSkip(ctx, 'backup-restore', 'drill skipped')
     const work = await mkdtemp(path.join(tmpdir(), 'pdrl-drill-'))
     cleanups.push(() => rm(work, { recursive: true, force: true }))
     const source = await createExternalDatabase(adminUrl, 'pdrl_drill_src')

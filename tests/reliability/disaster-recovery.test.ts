@@ -15,9 +15,8 @@ import { existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'n
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { keyIdOf } from '../../server/lib/field-crypto'
 import { BACKUP_FILE_NAME } from '../../server/services/backup/create-backup'
 import { cashDonationInput } from '../helpers/factories'
@@ -27,7 +26,6 @@ import {
   type ApiClient,
   createExternalDatabase,
   embeddedDatabaseUrl,
-  findExternalPostgres,
   loginAs,
   newFieldKey,
   type ServerProcess,
@@ -36,14 +34,12 @@ import {
   stopLeftovers,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalOrEmbeddedPostgres } from './suite-resources'
 
 /** How long the test waits for the schedule's backup: the next minute, and the backup itself. */
 const SCHEDULE_WAIT_MS = 150_000
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 const DEMO_SEEDED = '已载入前跃村演示数据'
 
@@ -230,17 +226,7 @@ describe('disaster recovery, from nothing', () => {
     expect(verify.stdout).toMatch(/Audit chain intact/)
 
     // ── The same backup into an external PostgreSQL: an empty database, the key as FIELD_ENCRYPTION_KEY.
-    const adminUrl =
-      (await findExternalPostgres({
-        adminDatabaseUrl: inject('adminDatabaseUrl'),
-        databaseKind: inject('databaseKind'),
-      })) ??
-      (await (async () => {
-        const pgDir = path.join(work, 'external-postgres')
-        const postgres = await startEmbeddedPostgres({ dataDir: pgDir })
-        cleanups.push(postgres.stop)
-        return postgres.url()
-      })())
+    const adminUrl = await externalOrEmbeddedPostgres(cleanups, 'disaster-recovery')
     const target = await createExternalDatabase(adminUrl, 'pdrl_dr')
     cleanups.push(target.drop)
     const externalEnv = { DATABASE_URL: target.url, DATA_DIR: path.join(work, 'machine-3', 'data') }

@@ -15,7 +15,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { applyMigrations, MIGRATION_LOCK_KEY, MIGRATIONS_DIR } from '../../prisma/engine/migrate.mjs'
 import { DEMO_ACCOUNTS, type ReferenceData } from '../../prisma/seed/reference-data'
 import { createPrismaClient } from '../../server/db/client'
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { verifyAuditChain } from '../../server/services/audit/verify-chain'
 import { cashDonationInput, editOf, householdInput } from '../helpers/factories'
 import {
@@ -29,23 +28,12 @@ import {
   startServerProcess,
   withClient,
 } from './server-process'
-import { cleanupAfterAll, externalPostgres } from './suite-resources'
+import { cleanupAfterAll, externalOrEmbeddedPostgres } from './suite-resources'
 
 const cleanups = cleanupAfterAll()
 
-/** The PostgreSQL server both instances share: external when one answers, else one embedded. */
-const sharedPostgres = async (): Promise<string> => {
-  const external = await externalPostgres()
-  if (external) {
-    console.log('[multi-instance] on the external PostgreSQL')
-    return external
-  }
-  console.log('[multi-instance] on an embedded PostgreSQL')
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-multi-instance-pg-'))
-  const embedded = await startEmbeddedPostgres({ dataDir })
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }), embedded.stop)
-  return embedded.url()
-}
+/** The PostgreSQL server both instances share. */
+const sharedPostgres = () => externalOrEmbeddedPostgres(cleanups, 'multi-instance')
 
 const migrationNames = async () =>
   (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))

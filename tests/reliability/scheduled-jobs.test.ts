@@ -8,13 +8,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { reportFigures } from './figures'
 import {
   createExternalDatabase,
-  findExternalPostgres,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
@@ -23,15 +21,13 @@ import {
   startServerProcess,
   withClient,
 } from './server-process'
+import { cleanupAfterAll, externalOrEmbeddedPostgres } from './suite-resources'
 
 /** Scheduled backups to see before judging, and how long to wait for them. */
 const SCHEDULED_RUNS = 3
 const WAIT_MS = 300_000
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error))
-})
+const cleanups = cleanupAfterAll()
 
 type RunRow = {
   id: string
@@ -65,17 +61,7 @@ const writersOf = (servers: ServerProcess[], jobId: string) =>
 
 describe('scheduled backups on two instances', () => {
   it('takes each minute’s backup once, never two at a time, and answers backup.run on both', async () => {
-    const adminUrl =
-      (await findExternalPostgres({
-        adminDatabaseUrl: inject('adminDatabaseUrl'),
-        databaseKind: inject('databaseKind'),
-      })) ??
-      (await (async () => {
-        const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-scheduled-pg-'))
-        const postgres = await startEmbeddedPostgres({ dataDir })
-        cleanups.push(() => rm(dataDir, { recursive: true, force: true }), postgres.stop)
-        return postgres.url()
-      })())
+    const adminUrl = await externalOrEmbeddedPostgres(cleanups, 'scheduled-jobs')
     const database = await createExternalDatabase(adminUrl, 'scheduled_jobs')
     cleanups.push(database.drop)
     const env = { DATABASE_URL: database.url, FIELD_ENCRYPTION_KEY: newFieldKey(), BACKUP_SCHEDULE: '* * * * *' }

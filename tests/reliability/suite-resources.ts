@@ -1,7 +1,11 @@
 // What the suites that start servers and databases share: undoing them after the file's tests,
 // and finding the external PostgreSQL their external variants run on. Apart from
 // server-process.ts, which the benches use outside vitest.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, inject, type TestContext } from 'vitest'
+import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
 import { findExternalPostgres } from './server-process'
 
 /** Things to undo after the file's tests, the last made first; one failing does not stop the others. */
@@ -23,4 +27,21 @@ export const externalPostgresOrSkip = async (ctx: TestContext, suite: string, sk
   if (adminUrl) return adminUrl
   console.log(`[${suite}] NOTICE: no external PostgreSQL answers at 127.0.0.1:5432; ${skipped}`)
   return ctx.skip()
+}
+
+/**
+ * A PostgreSQL server for the file's tests: the external one when it answers, else one embedded,
+ * stopped and removed after them.
+ */
+export const externalOrEmbeddedPostgres = async (cleanups: (() => Promise<unknown>)[], suite: string) => {
+  const external = await externalPostgres()
+  if (external) {
+    console.log(`[${suite}] on the external PostgreSQL`)
+    return external
+  }
+  console.log(`[${suite}] on an embedded PostgreSQL`)
+  const dataDir = await mkdtemp(path.join(tmpdir(), `pdrl-${suite}-pg-`))
+  const embedded = await startEmbeddedPostgres({ dataDir })
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }), embedded.stop)
+  return embedded.url()
 }

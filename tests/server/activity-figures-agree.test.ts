@@ -15,7 +15,7 @@ import {
 } from '../../server/services/exports/activity-ledger'
 import { exportDonationLedger } from '../../server/services/exports/donation-ledger'
 import { activityInput, cashDonationInput } from '../helpers/factories'
-import { createWorld, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, type World } from '../helpers/world'
 import { fenOf, rowsOf, workbookOf } from '../helpers/xlsx'
 
 type Money = { cashFen: number; goodsValueFen: number }
@@ -39,11 +39,7 @@ beforeAll(async () => {
   await world.admin.donation.create(cashDonationInput(villages.shangtan.id, 30_000, { activityId: shangtan.id }))
   ids = { story: story.activityId, meeting: meeting.id, shangtan: shangtan.id }
 
-  const firm = orgs.firmBranches[0]
-  if (!firm) throw new Error('the story has seven firms')
-  const firmSecretary = await world.deps.prisma.user.create({
-    data: { displayName: '律所支部书记', memberships: { create: { orgId: firm.id, role: 'SECRETARY' } } },
-  })
+  const { user: firmSecretary } = await addFirmSecretary(world)
   const roles = {
     admin: users.admin.id,
     secretary: users.secretary.id,

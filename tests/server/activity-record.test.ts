@@ -7,7 +7,7 @@ import { LAW_FIRMS } from '../../prisma/seed/reference-data'
 import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
 import type { Caller } from '../../server/caller'
 import { failureOf } from '../helpers/errors'
-import { createWorld, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, type World } from '../helpers/world'
 
 const THEME = '情系帮扶联点村 走访慰问暖民心'
 const VISITED = ['马德林', '李桂兰', '韩永福', '祁有才']
@@ -21,12 +21,7 @@ beforeAll(async () => {
   story = await replayStory({ ref: world.ref, callerFor: world.as })
   // A law firm's branch secretary: the firm took part in the party day, but is not paired with
   // 前跃村, so may not see its households.
-  const firm = world.ref.orgs.firmBranches[0]
-  if (!firm) throw new Error('the story has seven firms')
-  const user = await world.deps.prisma.user.create({
-    data: { displayName: '律所支部书记', memberships: { create: { orgId: firm.id, role: 'SECRETARY' } } },
-  })
-  firmSecretary = await world.as(user.id)
+  firmSecretary = await world.as((await addFirmSecretary(world)).user.id)
 })
 
 describe('the 前跃村 party day’s record, as its branch secretary sees it', () => {

@@ -2,29 +2,16 @@
 // epoch. The person loaded by an earlier request serves while the epoch stands still, and any
 // change to what they are made of (a role ended, an account deactivated, a pairing ended, an org
 // moved, their consent) moves it on, so the very next request sees the change.
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { wireFormat } from '../../common/wire-format'
-import type { AppRouter } from '../../server/routers/app-router'
 import { today } from '../../server/services/auth/periods'
-import { serveWorld } from '../helpers/http-world'
+import { apiClient, serveWorld } from '../helpers/http-world'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
 let baseUrl: string
 let tokens: Record<'secretary' | 'cadre' | 'member', string>
 
-const clientOf = (token: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      }),
-    ],
-  })
+const clientOf = (token: string) => apiClient(baseUrl, token)
 
 const epoch = async () => (await world.deps.prisma.authzEpoch.findUniqueOrThrow({ where: { id: 1 } })).value
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { failureOf } from '../helpers/errors'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
-import { createWorld, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, type World } from '../helpers/world'
 
 let world: World
 let qianyueHousehold: string
@@ -155,11 +155,7 @@ describe('donations and stats', () => {
 describe('a law firm’s branch, taking part in another org’s activity', () => {
   it('sees the activity with the figures of its own scope, the same on the activity page as in its stats', async () => {
     const { orgs, villages } = world.ref
-    const firm = orgs.firmBranches[0]
-    if (!firm) throw new Error('the story has seven firms')
-    const firmSecretary = await world.deps.prisma.user.create({
-      data: { displayName: '律所支部书记', memberships: { create: { orgId: firm.id, role: 'SECRETARY' } } },
-    })
+    const { firm, user: firmSecretary } = await addFirmSecretary(world)
     const asFirm = await world.as(firmSecretary.id)
     const activity = await world.secretary.activity.create(
       activityInput(orgs.bureauBranch.id, { villageId: villages.qianyue.id, participantOrgIds: [firm.id] }),

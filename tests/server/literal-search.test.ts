@@ -1,7 +1,7 @@
 // Searches match what was typed, literally: `%`, `_` and `\` are characters, not LIKE's wildcards.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertOrg } from '../../server/services/orgs/org-path'
-import { householdInput } from '../helpers/factories'
+import { headNamesFound, householdNamed } from '../helpers/household-search'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
@@ -10,35 +10,22 @@ beforeAll(async () => {
   world = await createWorld()
 })
 
-const village = () => world.ref.villages.qianyue.id
-
-/** A household in 前跃村 whose 户主 (and sole member) has this name. */
-const householdNamed = async (headName: string) => {
-  const input = householdInput(village(), { headName })
-  const [head] = input.members
-  if (!head) throw new Error('the factory makes a head')
-  return world.cadre.household.create({ ...input, members: [{ ...head, name: headName }] })
-}
-
-const headNamesFound = async (search: string) =>
-  (await world.cadre.household.list({ search, limit: 100 })).items.map((h) => h.headName).sort()
-
 describe('searches take %, _ and \\ literally', () => {
   beforeAll(async () => {
-    for (const name of ['马_明', '马%明', '马\\明', '马明明', '马小明']) await householdNamed(name)
+    for (const name of ['马_明', '马%明', '马\\明', '马明明', '马小明']) await householdNamed(world, name)
   })
 
   it('finds households by the very characters typed', async () => {
-    expect(await headNamesFound('_')).toEqual(['马_明'])
-    expect(await headNamesFound('%')).toEqual(['马%明'])
-    expect(await headNamesFound('\\')).toEqual(['马\\明'])
-    expect(await headNamesFound('马_明')).toEqual(['马_明'])
-    expect(await headNamesFound('马%')).toEqual(['马%明'])
-    expect(await headNamesFound('明明')).toEqual(['马明明'])
+    expect(await headNamesFound(world, '_')).toEqual(['马_明'])
+    expect(await headNamesFound(world, '%')).toEqual(['马%明'])
+    expect(await headNamesFound(world, '\\')).toEqual(['马\\明'])
+    expect(await headNamesFound(world, '马_明')).toEqual(['马_明'])
+    expect(await headNamesFound(world, '马%')).toEqual(['马%明'])
+    expect(await headNamesFound(world, '明明')).toEqual(['马明明'])
   })
 
   it('still finds 户编号 whatever their case', async () => {
-    const household = await householdNamed('马code')
+    const household = await householdNamed(world, '马code')
     const found = await world.cadre.household.list({ search: household.code.toLowerCase() })
     expect(found.items.map((h) => h.id)).toEqual([household.id])
   })

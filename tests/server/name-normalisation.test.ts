@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { headNamesFound, householdNamed } from '../helpers/household-search'
 import { serveWorld } from '../helpers/http-world'
 import { fillTemplate, rosterHousehold, uploadRoster } from '../helpers/roster-import'
 import { createWorld, type World } from '../helpers/world'
@@ -15,20 +16,9 @@ beforeAll(async () => {
 
 const village = () => world.ref.villages.qianyue.id
 
-/** A household in 前跃村 whose 户主 (and sole member) has this name. */
-const householdNamed = async (headName: string) => {
-  const input = householdInput(village(), { headName })
-  const [head] = input.members
-  if (!head) throw new Error('the factory makes a head')
-  return world.cadre.household.create({ ...input, members: [{ ...head, name: headName }] })
-}
-
-const headNamesFound = async (search: string) =>
-  (await world.cadre.household.list({ search, limit: 100 })).items.map((h) => h.headName).sort()
-
 describe('names are stored and searched normalised', () => {
   it('drops a zero-width space from a head’s name, and finds the household by the plain name', async () => {
-    const created = await householdNamed('韩\u200b秀英')
+    const created = await householdNamed(world, '韩\u200b秀英')
     expect(created.headName).toBe('韩秀英')
     expect(created.members[0]?.name).toBe('韩秀英')
     const row = await world.deps.prisma.household.findUniqueOrThrow({
@@ -36,18 +26,18 @@ describe('names are stored and searched normalised', () => {
       select: { headName: true, members: { select: { name: true } } },
     })
     expect(row).toEqual({ headName: '韩秀英', members: [{ name: '韩秀英' }] })
-    expect(await headNamesFound('韩秀英')).toEqual(['韩秀英'])
-    expect(await headNamesFound('秀\ufeff英')).toEqual(['韩秀英'])
+    expect(await headNamesFound(world, '韩秀英')).toEqual(['韩秀英'])
+    expect(await headNamesFound(world, '秀\ufeff英')).toEqual(['韩秀英'])
   })
 
   it('matches a name typed decomposed (NFD) with its composed (NFC) form, both ways', async () => {
     const nfc = 'Mǎ Délín'.normalize('NFC')
     const nfd = nfc.normalize('NFD')
     expect(nfd).not.toBe(nfc)
-    const created = await householdNamed(nfd)
+    const created = await householdNamed(world, nfd)
     expect(created.headName).toBe(nfc)
-    expect(await headNamesFound(nfc)).toEqual([nfc])
-    expect(await headNamesFound(nfd)).toEqual([nfc])
+    expect(await headNamesFound(world, nfc)).toEqual([nfc])
+    expect(await headNamesFound(world, nfd)).toEqual([nfc])
   })
 
   it('lets a resident bind with the name as they type it', async () => {

@@ -1,9 +1,6 @@
-// Sessions over real HTTP: tokens expire, logout ends one, a password change ends the others, and
-// the token's plaintext is never stored.
-import { TRPCClientError } from '@trpc/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { apiClient, clientErrorOf, serve } from '../helpers/http-world'
+import { apiClient, appCodeOf, clientErrorOf, serve, signIn } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 
 let world: World
@@ -16,13 +13,7 @@ beforeAll(async () => {
 
 const client = (token?: string) => apiClient(baseUrl, token)
 
-const appCodeOf = (call: Promise<unknown>) =>
-  call.then(
-    () => 'OK',
-    (e: unknown) => (e instanceof TRPCClientError ? (e.data as { appCode: string }).appCode : String(e)),
-  )
-
-const login = (phone: string, password = TEST_PASSWORD) => client().auth.loginWithPassword.mutate({ phone, password })
+const login = (phone: string, password?: string) => signIn(baseUrl, phone, password)
 
 describe('sessions', () => {
   it('stores only the token’s hash, and an expired token is refused as expired', async () => {

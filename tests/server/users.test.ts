@@ -4,19 +4,16 @@
 // session's token matters. Every refusal is checked for its status, code and Chinese message, and
 // for having written nothing.
 import { randomUUID } from 'node:crypto'
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { TCreateUserRequest } from '../../common/contracts/user/create-user'
 import { nextDay, shanghaiDate } from '../../common/dates'
-import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import type { Caller } from '../../server/caller'
 import { AppError } from '../../server/errors'
-import type { AppRouter } from '../../server/routers/app-router'
 import { CHINESE, failureOf } from '../helpers/errors'
 import { householdInput } from '../helpers/factories'
-import { serveWorld } from '../helpers/http-world'
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { apiClient, appCodeOf, serveWorld, signIn } from '../helpers/http-world'
+import { createWorld, type World } from '../helpers/world'
 
 let world: World
 let baseUrl: string
@@ -28,23 +25,7 @@ beforeAll(async () => {
 
 const today = () => shanghaiDate()
 
-const client = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  })
-
-const appCodeOf = (call: Promise<unknown>) =>
-  call.then(
-    () => 'OK',
-    (e: unknown) => (e instanceof TRPCClientError ? (e.data as { appCode: string }).appCode : String(e)),
-  )
+const client = (token?: string) => apiClient(baseUrl, token)
 
 /** The app code of an in-process call's refusal, or OK. */
 const outcomeOf = (call: Promise<unknown>) =>
@@ -53,7 +34,7 @@ const outcomeOf = (call: Promise<unknown>) =>
     () => 'OK',
   )
 
-const login = (phone: string, password = TEST_PASSWORD) => client().auth.loginWithPassword.mutate({ phone, password })
+const login = (phone: string, password?: string) => signIn(baseUrl, phone, password)
 
 /** What a refused call must have left as it was. */
 const counts = async () => {

@@ -3,18 +3,14 @@
 // start and end, changing what an org's people reach on their next request while the records made
 // during the pairing stay where they are.
 import { randomUUID } from 'node:crypto'
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
-import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
-import { wireFormat } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import type { Caller } from '../../server/caller'
-import { buildServer } from '../../server/http/build-server'
-import type { AppRouter } from '../../server/routers/app-router'
 import { hashPassword } from '../../server/services/auth/passwords'
 import { failureOf } from '../helpers/errors'
 import { activityInput, householdInput, newClientMutationId } from '../helpers/factories'
+import { apiClient, appCodeOf, clientErrorOf, serve, signIn } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 
 let world: World
@@ -22,9 +18,7 @@ let baseUrl: string
 
 beforeAll(async () => {
   world = await createWorld()
-  const app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }) })
-  afterAll(() => app.close())
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  baseUrl = (await serve(world)).baseUrl
   await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
   await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
   await world.otherCadre.household.create(householdInput(world.ref.villages.shangtan.id))
@@ -33,17 +27,7 @@ beforeAll(async () => {
 const db = () => world.deps.prisma
 
 /** The API over HTTP, as the app calls it: what a user sees of an error is formatted there. */
-const client = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  })
+const client = (token?: string) => apiClient(baseUrl, token)
 
 /** What a refused call must leave as it was. */
 const written = async () => ({
@@ -196,12 +180,9 @@ describe('village.create', () => {
     ]
     for (const [change, field, message] of cases) {
       const before = await written()
-      const error = await client(token)
-        .village.create.mutate({ ...valid, ...change })
-        .catch((e: unknown) => e)
-      expect(error).toBeInstanceOf(TRPCClientError)
-      const { data } = error as TRPCClientError<AppRouter>
-      expect({ message: (error as Error).message, status: data?.httpStatus, appCode: data?.appCode }).toEqual({
+      const error = await clientErrorOf(client(token).village.create.mutate({ ...valid, ...change }))
+      const { data } = error
+      expect({ message: error.message, status: data?.httpStatus, appCode: data?.appCode }).toEqual({
         message,
         status: 400,
         appCode: 'VALIDATION_FAILED',
@@ -443,15 +424,9 @@ const branchWithSecretary = async (name: string, phone: string) => {
   await db().membership.create({ data: { userId: user.id, orgId: org.id, role: 'SECRETARY', title: '支部书记' } })
   // Agreed to the privacy notice, as everyone past the app's first screen has.
   await world.as(user.id)
-  const login = await client().auth.loginWithPassword.mutate({ phone, password: TEST_PASSWORD })
+  const login = await signIn(baseUrl, phone)
   return { org, user, api: client(login.token) }
 }
-
-const appCodeOf = (call: Promise<unknown>) =>
-  call.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof TRPCClientError ? (e.data as { appCode: string }).appCode : String(e)),
-  )
 
 type WithPairings = { pairings: { id: string; org: { id: string }; startedOn: string; endedOn: string | null }[] }
 

@@ -1,16 +1,11 @@
 // How the offline queue judges a failed sync (src/lib/offline-queue/classify-error.ts), for errors
 // as the app's tRPC client makes them of what came back: from our server over real HTTP, from
 // something else on the way (a proxy), or nothing at all.
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
-import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wireFormat } from '../../common/wire-format'
-import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
-import { buildServer } from '../../server/http/build-server'
-import type { AppRouter } from '../../server/routers/app-router'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { classifyError } from '../../src/lib/offline-queue/classify-error'
 import { cashDonationInput } from '../helpers/factories'
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { apiClient, serveWorld } from '../helpers/http-world'
+import { createWorld, type World } from '../helpers/world'
 
 let world: World
 let baseUrl: string
@@ -18,28 +13,13 @@ let token: string
 
 beforeAll(async () => {
   world = await createWorld()
-  const app = await buildServer({ deps: world.deps, logger: pino({ level: 'silent' }) })
-  afterAll(() => app.close())
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
-  token = (
-    await client().auth.loginWithPassword.mutate({ phone: DEMO_ACCOUNTS.secretary.phone, password: TEST_PASSWORD })
-  ).token
+  const served = await serveWorld(world, ['secretary'])
+  baseUrl = served.baseUrl
+  token = served.tokens.secretary
 })
 
 /** The app's client (src/lib/trpc.ts), on our server or on a stand-in for what answers instead. */
-const client = (fetchImpl?: typeof fetch) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        maxItems: 10,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-        ...(fetchImpl ? { fetch: fetchImpl } : {}),
-      }),
-    ],
-  })
+const client = (fetchImpl?: typeof fetch) => apiClient(baseUrl, token, { maxItems: 10, fetch: fetchImpl })
 
 const verdictOf = (call: Promise<unknown>) =>
   call.then(

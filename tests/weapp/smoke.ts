@@ -395,6 +395,15 @@ const runMiniProgram = async (serverUrl: string, prisma: AppDeps['prisma'], scra
   )
   check('…and the party day among recent activities', pageText(secretaryHome).includes('情系帮扶联点村 走访慰问暖民心'))
 
+  // 管理 → 组织架构 (its own subpackage) as the secretary: his tree starts at his own branch.
+  const orgTree = openPage('package-admin/orgs/index')
+  check(
+    '组织架构 shows the secretary his own branch, from org.tree',
+    await until('org tree', () => pageText(orgTree).includes('西宁市司法局机关党支部')),
+    pageText(orgTree).slice(0, 300),
+  )
+  check('…and not the other orgs of the tree', !pageText(orgTree).includes('中共西宁市律师行业委员会'))
+
   // 登记走访 with a photo from the album: compressed to 1600 px, stamped, kept in the app's files,
   // and uploaded by the queue with wx.uploadFile after the visit itself.
   const household = await prisma.household.findFirstOrThrow({ where: { code: 'QY-001' } })

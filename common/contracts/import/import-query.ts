@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { whenMissing } from '../fields'
 
-interface ImportModeFields {
+/** What every import's query holds, whatever it adds. */
+export type ImportModeFields = {
   mode: 'dry-run' | 'commit'
-  digest?: string
-  clientMutationId?: string
+  digest?: string | undefined
+  clientMutationId?: string | undefined
 }
 
 /**

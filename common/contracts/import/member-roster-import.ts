@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { ImportIssue } from './household-roster-import'
 import { importQuerySchema } from './import-query'
+import type { CommitOf, DryRunOf, ImportIssueOf, ImportReport, SheetIssueCode } from './import-report'
 
 /**
  * The query string of POST /imports/member-roster (党员花名册): the mode, and for a commit the
@@ -10,11 +10,7 @@ export const ZMemberRosterImportRequestSchema = importQuerySchema({})
 export type TMemberRosterImportRequest = z.infer<typeof ZMemberRosterImportRequestSchema>
 
 export type MemberImportIssueCode =
-  | 'INVALID_VALUE'
-  | 'MISSING_SHEET'
-  | 'MISSING_COLUMN'
-  | 'UNKNOWN_COLUMN'
-  | 'EXAMPLE_ROW_SKIPPED'
+  | SheetIssueCode
   | 'NO_MEMBERS'
   | 'DUPLICATE_IN_FILE'
   /** The phone is another person's account (another name). */
@@ -28,7 +24,7 @@ export type MemberImportIssueCode =
   | 'ALREADY_MEMBER'
 
 /** One problem, where a person finds it: sheet, Excel row number, column header. */
-export type MemberImportIssue = Omit<ImportIssue, 'code'> & { code: MemberImportIssueCode }
+export type MemberImportIssue = ImportIssueOf<MemberImportIssueCode>
 
 /** What the file's rows come to. */
 export type MemberRosterCounts = {
@@ -41,24 +37,14 @@ export type MemberRosterCounts = {
   unchanged: number
 }
 
+/** The report of a dry run, and of a commit that found errors. */
+export type MemberRosterReport = ImportReport<MemberRosterCounts, MemberImportIssueCode>
+
 /** A dry run's answer. */
-export type MemberRosterCheck = {
-  mode: 'dry-run'
-  digest: string
-  counts: MemberRosterCounts
-  errorCount: number
-  warningCount: number
-  errors: MemberImportIssue[]
-  warnings: MemberImportIssue[]
-  isTruncated: boolean
-  canCommit: boolean
-}
+export type MemberRosterCheck = DryRunOf<MemberRosterReport>
 
 /** A commit's answer: the new accounts' one-time passwords, given this once, for the secretary to hand out. */
-export type MemberRosterCommit = {
-  mode: 'commit'
-  digest: string
-  counts: MemberRosterCounts
+export type MemberRosterCommit = CommitOf<MemberRosterCounts, MemberImportIssueCode> & {
   created: {
     row: number
     userId: string
@@ -68,6 +54,4 @@ export type MemberRosterCommit = {
     oneTimePassword: string
   }[]
   rolesAdded: { row: number; userId: string; displayName: string; orgName: string }[]
-  warningCount: number
-  warnings: MemberImportIssue[]
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { REFUSE_UNKNOWN_FILTERS } from '../export/export-query'
 import { importQuerySchema } from '../import/import-query'
+import type { ImportIssueOf, ImportReport, SheetIssueCode } from '../import/import-report'
 
 /**
  * The query string of POST /imports/villages: the mode, and for a commit the digest the dry run
@@ -14,11 +15,7 @@ export const ZVillageImportTemplateRequestSchema = z.strictObject({}, REFUSE_UNK
 export type TVillageImportTemplateRequest = z.infer<typeof ZVillageImportTemplateRequestSchema>
 
 export type VillageImportIssueCode =
-  | 'MISSING_SHEET'
-  | 'MISSING_COLUMN'
-  | 'UNKNOWN_COLUMN'
-  | 'INVALID_VALUE'
-  | 'EXAMPLE_ROW_SKIPPED'
+  | SheetIssueCode
   | 'NO_VILLAGES'
   /** The same 行政区划代码 on an earlier row. */
   | 'DUPLICATE_IN_FILE'
@@ -31,25 +28,14 @@ export type VillageImportIssueCode =
   /** Another village of that name in the same township, under another code (a warning). */
   | 'SAME_NAME'
 
-/** One problem, where a person finds it: sheet, Excel row number, column header. */
-export type VillageImportIssue = {
-  sheet: string
-  row: number | null
-  column: string | null
-  code: VillageImportIssueCode
-  message: string
-  /** `「村名单」第12行 行政区划代码：与第5行重复（行政区划代码）` */
-  text: string
-}
+/** One problem, where a person finds it: `「村名单」第12行 行政区划代码：与第5行重复（行政区划代码）` */
+export type VillageImportIssue = ImportIssueOf<VillageImportIssueCode>
 
-/** A dry run's answer: what the file holds and every problem found in it. */
-export type VillageImportCheck = {
-  digest: string
-  /** rows: villages in the file; toCreate: new ones; alreadyPresent: in the ledger already, skipped. */
-  counts: { rows: number; toCreate: number; alreadyPresent: number }
-  errorCount: number
-  warningCount: number
-  errors: VillageImportIssue[]
-  warnings: VillageImportIssue[]
-  isTruncated: boolean
-}
+/**
+ * A dry run's answer: what the file holds and every problem found in it. rows: villages in the
+ * file; toCreate: new ones; alreadyPresent: in the ledger already, skipped.
+ */
+export type VillageImportCheck = ImportReport<
+  { rows: number; toCreate: number; alreadyPresent: number },
+  VillageImportIssueCode
+>

@@ -147,6 +147,9 @@ export const restoreBackup = async ({
         }
         const list = columns.map(quoteIdent).join(', ')
         const target = `public.${quoteIdent(name)}`
+        // The backup holds the table's whole content; rows the migrations wrote (the authorisation
+        // epoch's one row) give way to it.
+        await client.query(`DELETE FROM ${target}`)
         table = {
           name,
           columns,

@@ -9,7 +9,7 @@ import {
   assertIdNumbersFree,
   assertKeepsRecords,
   assertResponsibleUserExists,
-  memberCreateData,
+  memberData,
   riskData,
 } from './household-writes'
 import { sealIdNumber, sealPhone } from './personal-fields'
@@ -59,7 +59,7 @@ export const insertHousehold = async ({
       monitoringEndedRecordedAt: input.monitoringEndedOn ? new Date() : null,
       notes: input.notes ?? null,
       createdById: ctx.actor.userId,
-      members: { createMany: { data: input.members.map((m, i) => memberCreateData(ctx, m, i)) } },
+      members: { createMany: { data: input.members.map((m, i) => memberData(ctx, m, i)) } },
       risks: { createMany: { data: input.risks.map(riskData) } },
     },
     include: { members: true, risks: true },

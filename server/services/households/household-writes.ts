@@ -86,28 +86,15 @@ const memberIdNumberColumns = (ctx: ServiceContext, idNumber: string) => {
   return { idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMask: sealed.mask }
 }
 
-/** A new member's row. */
-export const memberCreateData = (
+/**
+ * A member's row: a new member's, or an existing member's changes. An ID number left out of the
+ * form is not written, so an existing member keeps the one stored.
+ */
+export const memberData = (
   ctx: ServiceContext,
   member: THouseholdMemberInput,
   index: number,
 ): Omit<Prisma.HouseholdMemberCreateManyInput, 'householdId'> => ({
-  name: member.name,
-  relationship: member.relationship,
-  ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
-  healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }),
-  laborCapacity: member.laborCapacity,
-  schoolStatus: member.schoolStatus,
-  workInfo: member.workInfo ?? null,
-  sortOrder: index,
-})
-
-/** An existing member's changes: an ID number left out of the form is kept as stored. */
-export const memberUpdateData = (
-  ctx: ServiceContext,
-  member: THouseholdMemberInput,
-  index: number,
-): Prisma.HouseholdMemberUpdateInput => ({
   name: member.name,
   relationship: member.relationship,
   ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),

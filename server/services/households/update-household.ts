@@ -15,8 +15,7 @@ import {
   assertIdNumbersFree,
   assertKeepsRecords,
   assertResponsibleUserExists,
-  memberCreateData,
-  memberUpdateData,
+  memberData,
   riskData,
 } from './household-writes'
 import { sealIdNumber, sealPhone } from './personal-fields'
@@ -90,10 +89,8 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
     const keptIds = new Set(members.flatMap((m) => (m.id ? [m.id] : [])))
     await ctx.db.householdMember.deleteMany({ where: { householdId: before.id, id: { notIn: [...keptIds] } } })
     for (const [i, member] of members.entries()) {
-      if (member.id)
-        await ctx.db.householdMember.update({ where: { id: member.id }, data: memberUpdateData(ctx, member, i) })
-      else
-        await ctx.db.householdMember.create({ data: { ...memberCreateData(ctx, member, i), householdId: before.id } })
+      if (member.id) await ctx.db.householdMember.update({ where: { id: member.id }, data: memberData(ctx, member, i) })
+      else await ctx.db.householdMember.create({ data: { ...memberData(ctx, member, i), householdId: before.id } })
     }
   }
   if (input.risks) {

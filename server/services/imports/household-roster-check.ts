@@ -11,7 +11,7 @@ import {
   type TCreateHouseholdRequest,
   ZCreateHouseholdRequestSchema,
 } from '../../../common/contracts/household/create-household'
-import type { ImportIssue, RosterCheck } from '../../../common/contracts/import/household-roster-import'
+import type { RosterCheck } from '../../../common/contracts/import/household-roster-import'
 import { idNumberProblem } from '../../../common/personal-data'
 import { liveOn } from '../auth/periods'
 import { householdDataChecks } from '../households/data-checks'
@@ -27,11 +27,9 @@ import {
   type RiskColumnKey,
 } from './household-roster-columns'
 import { type Candidate, formOf, headerOf, locate } from './household-roster-form'
-import { byPlace, issue } from './household-roster-issues'
+import { byPlace } from './household-roster-issues'
 import type { ParsedRoster, SheetRow } from './household-roster-read'
-
-/** At most this many errors and warnings each are sent back; the counts say how many in all. */
-const MAX_LISTED_ISSUES = 500
+import { collectIssues, issueAt } from './import-issues'
 
 const idNumberOf = (value: CellValue) => {
   const text = typeof value === 'string' ? value.trim().toUpperCase() : ''
@@ -55,16 +53,7 @@ export const checkRoster = async ({
   villageId: string
   parsed: ParsedRoster
 }): Promise<RosterCheck & { inputs: TCreateHouseholdRequest[] }> => {
-  const errors = [...parsed.errors]
-  const warnings = [...parsed.warnings]
-  const flagged = new Set(errors.map((e) => `${e.sheet}\u0000${e.row}\u0000${e.column}`))
-  const add = (problem: ImportIssue) => {
-    const key = `${problem.sheet}\u0000${problem.row}\u0000${problem.column}`
-    // One message per cell: an unknown label already said why the field is empty.
-    if (flagged.has(key)) return
-    flagged.add(key)
-    errors.push(problem)
-  }
+  const { errors, fail, warn, listed } = collectIssues(parsed)
   const codeHeader = '户编号'
 
   // Households by 户编号; a repeated 户编号 is an error on the later row.
@@ -74,8 +63,8 @@ export const checkRoster = async ({
     const code = household.raw.code ?? ''
     const first = code ? byCode.get(code) : undefined
     if (first) {
-      add(
-        issue(
+      fail(
+        issueAt(
           HOUSEHOLD_SHEET,
           household.row,
           codeHeader,
@@ -98,7 +87,9 @@ export const checkRoster = async ({
       const candidate = byCode.get(code)
       if (candidate) (attach as (c: Candidate, r: SheetRow<string>) => void)(candidate, row)
       else if (code)
-        add(issue(sheet, row.row, codeHeader, 'UNKNOWN_HOUSEHOLD', `「${HOUSEHOLD_SHEET}」表中没有户编号「${code}」`))
+        fail(
+          issueAt(sheet, row.row, codeHeader, 'UNKNOWN_HOUSEHOLD', `「${HOUSEHOLD_SHEET}」表中没有户编号「${code}」`),
+        )
     }
   }
 
@@ -120,8 +111,8 @@ export const checkRoster = async ({
     const matches = users.filter((u) => u.displayName === name)
     const column = headerOf(HOUSEHOLD_COLUMNS, 'responsible')
     if (matches.length === 1) return matches[0]?.id
-    add(
-      issue(
+    fail(
+      issueAt(
         HOUSEHOLD_SHEET,
         candidate.household.row,
         column,
@@ -139,14 +130,14 @@ export const checkRoster = async ({
     if (!result.success) {
       for (const zodIssue of (result.error as z.ZodError).issues) {
         const at = locate(candidate, zodIssue.path)
-        add(issue(at.sheet, at.row, at.column, 'INVALID_VALUE', zodIssue.message))
+        fail(issueAt(at.sheet, at.row, at.column, 'INVALID_VALUE', zodIssue.message))
       }
       continue
     }
-    // A new member's 健康状况 is required (memberCreateData), though the update form may omit it.
+    // A new member's 健康状况 is required (memberData), though the update form may omit it.
     result.data.members.forEach((member, i) => {
       if (!member.health)
-        add(issue(MEMBER_SHEET, candidate.members[i]?.row ?? null, '健康状况', 'INVALID_VALUE', '请选择健康状况'))
+        fail(issueAt(MEMBER_SHEET, candidate.members[i]?.row ?? null, '健康状况', 'INVALID_VALUE', '请选择健康状况'))
     })
     candidate.input = result.data
   }
@@ -173,7 +164,7 @@ export const checkRoster = async ({
       continue
     }
     const where = first.sheet === place.sheet ? `第${first.row}行` : `「${first.sheet}」第${first.row}行`
-    add(issue(place.sheet, place.row, place.column, 'DUPLICATE_IN_FILE', `与${where}重复（身份证号码）`))
+    fail(issueAt(place.sheet, place.row, place.column, 'DUPLICATE_IN_FILE', `与${where}重复（身份证号码）`))
   }
 
   // Already recorded: 户编号 in this village, ID numbers in any household (under every key).
@@ -186,8 +177,14 @@ export const checkRoster = async ({
   for (const candidate of candidates) {
     const code = candidate.household.raw.code ?? ''
     if (takenCodes.has(code))
-      add(
-        issue(HOUSEHOLD_SHEET, candidate.household.row, codeHeader, 'DUPLICATE_EXISTING', '与已有困难户重复（户编号）'),
+      fail(
+        issueAt(
+          HOUSEHOLD_SHEET,
+          candidate.household.row,
+          codeHeader,
+          'DUPLICATE_EXISTING',
+          '与已有困难户重复（户编号）',
+        ),
       )
   }
   const hashesOf = new Map<string, string[]>()
@@ -204,13 +201,13 @@ export const checkRoster = async ({
   if (takenHashes.size) {
     for (const place of places) {
       if ((hashesOf.get(place.idNumber) ?? []).some((h) => takenHashes.has(h)))
-        add(issue(place.sheet, place.row, place.column, 'DUPLICATE_EXISTING', '与已有困难户重复（身份证号码）'))
+        fail(issueAt(place.sheet, place.row, place.column, 'DUPLICATE_EXISTING', '与已有困难户重复（身份证号码）'))
     }
   }
 
   if (!candidates.length && !errors.length)
-    add(
-      issue(
+    fail(
+      issueAt(
         HOUSEHOLD_SHEET,
         null,
         null,
@@ -223,11 +220,9 @@ export const checkRoster = async ({
   for (const candidate of candidates) {
     if (!candidate.input) continue
     for (const check of householdDataChecks(candidate.input))
-      warnings.push(issue(HOUSEHOLD_SHEET, candidate.household.row, null, check.code, check.message))
+      warn(issueAt(HOUSEHOLD_SHEET, candidate.household.row, null, check.code, check.message))
   }
 
-  errors.sort(byPlace)
-  warnings.sort(byPlace)
   return {
     digest: parsed.digest,
     counts: {
@@ -235,11 +230,7 @@ export const checkRoster = async ({
       members: candidates.reduce((n, c) => n + c.members.length, 0),
       risks: candidates.reduce((n, c) => n + c.risks.length, 0),
     },
-    errorCount: errors.length,
-    warningCount: warnings.length,
-    errors: errors.slice(0, MAX_LISTED_ISSUES),
-    warnings: warnings.slice(0, MAX_LISTED_ISSUES),
-    isTruncated: errors.length > MAX_LISTED_ISSUES || warnings.length > MAX_LISTED_ISSUES,
+    ...listed(byPlace),
     inputs: errors.length ? [] : candidates.flatMap((c) => (c.input ? [c.input] : [])),
   }
 }

@@ -3,12 +3,10 @@
 // within the caller's subtree (one open org of that name, or a row error), phones once in the
 // file, and a phone already an account's only under the same name. What each row will do is
 // decided here: a new account, the 党员 role added to an existing one, or nothing.
-import { createHash } from 'node:crypto'
-import ExcelJS from 'exceljs'
 import type {
   MemberImportIssue,
   MemberImportIssueCode,
-  MemberRosterCounts,
+  MemberRosterReport,
 } from '../../../common/contracts/import/member-roster-import'
 import { ZDisplayName, ZMobilePhone } from '../../../common/contracts/user/user-fields'
 import { AppError } from '../../errors'
@@ -16,97 +14,44 @@ import { Prisma } from '../../generated/prisma/client'
 import { liveOn } from '../auth/periods'
 import { isInSubtree } from '../orgs/org-access'
 import type { ServiceContext } from '../service-context'
-import { readCell } from './household-roster-cells'
+import type { CellValue } from './household-roster-cells'
 import { IMPORT_MAX_ROWS } from './household-roster-columns'
+import { dryRunOf } from './import-commit'
+import { collectIssues, issueAt } from './import-issues'
+import { openWorkbook, readSheet, type SheetRow } from './import-workbook'
 import { EXAMPLE_NAME, MEMBER_COLUMNS, MEMBER_SHEET, type MemberColumnKey } from './member-roster-columns'
 
-/** At most this many errors and warnings each are sent back; the counts say how many in all. */
-const MAX_LISTED_ISSUES = 500
+/** A problem on the one sheet. */
+const issue = (row: number | null, column: string | null, code: MemberImportIssueCode, message: string) =>
+  issueAt(MEMBER_SHEET, row, column, code, message)
 
-const issue = (
-  row: number | null,
-  column: string | null,
-  code: MemberImportIssueCode,
-  message: string,
-): MemberImportIssue => ({
-  sheet: MEMBER_SHEET,
-  row,
-  column,
-  code,
-  message,
-  text: `「${MEMBER_SHEET}」${row === null ? '' : `第${row}行`}${column ? ` ${column}` : ''}：${message}`,
-})
+/** A text column's cell (member-roster-columns.ts): blank as ''. */
+const textOf = (value: CellValue) => (value === undefined ? '' : String(value))
 
 const headerOf = (key: MemberColumnKey) => MEMBER_COLUMNS.find((c) => c.key === key)?.header ?? null
-
-type FileRow = { row: number; cells: Partial<Record<MemberColumnKey, string>> }
 
 export type ParsedMemberRoster = {
   /** sha256 of the file's bytes, hex: what the commit must quote. */
   digest: string
-  rows: FileRow[]
+  rows: SheetRow<MemberColumnKey>[]
   errors: MemberImportIssue[]
   warnings: MemberImportIssue[]
 }
 
-const normaliseHeader = (value: ExcelJS.CellValue) =>
-  String(value ?? '')
-    .replace(/[*＊\s]/g, '')
-    .trim()
-
 /** The file, read: refuses what is not an .xlsx, or too many rows; cell problems are collected. */
 export const parseMemberRosterFile = async (bytes: Buffer): Promise<ParsedMemberRoster> => {
-  const digest = createHash('sha256').update(bytes).digest('hex')
-  // An .xlsx is a zip: PK\3\4.
-  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) throw new AppError('IMPORT_FILE_TYPE')
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as never)
-  } catch {
-    throw new AppError('IMPORT_FILE_UNREADABLE')
-  }
-  const errors: MemberImportIssue[] = []
-  const warnings: MemberImportIssue[] = []
+  const { digest, workbook } = await openWorkbook(bytes)
   const sheet = workbook.getWorksheet(MEMBER_SHEET)
   if (!sheet) {
-    errors.push(issue(null, null, 'MISSING_SHEET', `文件中没有「${MEMBER_SHEET}」工作表，请使用导入模板`))
-    return { digest, rows: [], errors, warnings }
+    const missing = issue(null, null, 'MISSING_SHEET', `文件中没有「${MEMBER_SHEET}」工作表，请使用导入模板`)
+    return { digest, rows: [], errors: [missing], warnings: [] }
   }
   if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS')
-
-  const positions = new Map<string, number>()
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
-    const header = normaliseHeader(cell.value)
-    if (header) positions.set(header, col)
+  const read = readSheet(sheet, {
+    columns: MEMBER_COLUMNS,
+    example: { key: 'displayName', value: EXAMPLE_NAME, label: '姓名' },
   })
-  const known = new Set<string>(MEMBER_COLUMNS.map((c) => c.header))
-  for (const header of positions.keys())
-    if (!known.has(header)) warnings.push(issue(1, header, 'UNKNOWN_COLUMN', '不是模板中的列，已忽略其内容'))
-  const missing = MEMBER_COLUMNS.filter((c) => c.isRequired && !positions.has(c.header))
-  for (const c of missing) errors.push(issue(1, c.header, 'MISSING_COLUMN', '缺少这一列，请使用导入模板'))
-  if (missing.length) return { digest, rows: [], errors, warnings }
-
-  const rows: FileRow[] = []
-  let skippedExample = false
-  sheet.eachRow({ includeEmpty: false }, (sheetRow, rowNumber) => {
-    if (rowNumber === 1) return
-    const cells: FileRow['cells'] = {}
-    for (const c of MEMBER_COLUMNS) {
-      const col = positions.get(c.header)
-      if (col === undefined) continue
-      const read = readCell(sheetRow.getCell(col).value, c)
-      if (!read.ok) errors.push(issue(rowNumber, c.header, 'INVALID_VALUE', read.message))
-      else if (read.value !== undefined) cells[c.key] = String(read.value).trim()
-    }
-    if (!Object.values(cells).some(Boolean)) return
-    if (cells.displayName === EXAMPLE_NAME) {
-      skippedExample = true
-      return
-    }
-    rows.push({ row: rowNumber, cells })
-  })
-  if (skippedExample) warnings.push(issue(null, null, 'EXAMPLE_ROW_SKIPPED', `姓名为「${EXAMPLE_NAME}」的示例行未导入`))
-  return { digest, rows, errors, warnings }
+  return { digest, ...read }
 }
 
 /** What one row will do. */
@@ -122,14 +67,7 @@ export type MemberPlan = {
   userId: string | null
 }
 
-export type MemberRosterChecked = {
-  digest: string
-  counts: MemberRosterCounts
-  errorCount: number
-  warningCount: number
-  errors: MemberImportIssue[]
-  warnings: MemberImportIssue[]
-  isTruncated: boolean
+export type MemberRosterChecked = MemberRosterReport & {
   /** Every row's plan; empty when there are errors. */
   plans: MemberPlan[]
 }
@@ -150,38 +88,29 @@ export const checkMemberRoster = async ({
   parsed: ParsedMemberRoster
   lock?: boolean
 }): Promise<MemberRosterChecked> => {
-  const errors = [...parsed.errors]
-  const warnings = [...parsed.warnings]
-  const flagged = new Set(errors.map((e) => `${e.row}\u0000${e.column}`))
-  const add = (problem: MemberImportIssue) => {
-    // One message per cell.
-    const key = `${problem.row}\u0000${problem.column}`
-    if (flagged.has(key)) return
-    flagged.add(key)
-    errors.push(problem)
-  }
+  const { errors, fail, warn, listed } = collectIssues(parsed)
   if (!parsed.rows.length && !errors.length)
-    add(issue(null, null, 'NO_MEMBERS', '文件中没有要导入的党员，请在模板中填写后再上传'))
+    fail(issue(null, null, 'NO_MEMBERS', '文件中没有要导入的党员，请在模板中填写后再上传'))
 
   // Each row's own fields, by the account schemas.
   type Candidate = { row: number; displayName: string; phone: string; orgName: string; title: string | null }
   const candidates: Candidate[] = []
   const firstRowOfPhone = new Map<string, number>()
-  for (const { row, cells } of parsed.rows) {
-    const name = ZDisplayName.safeParse(cells.displayName ?? '')
-    const phone = ZMobilePhone.safeParse(cells.phone ?? '')
-    const orgName = cells.orgName ?? ''
-    const title = cells.title || null
+  for (const { row, values } of parsed.rows) {
+    const name = ZDisplayName.safeParse(values.displayName ?? '')
+    const phone = ZMobilePhone.safeParse(values.phone ?? '')
+    const orgName = textOf(values.orgName)
+    const title = textOf(values.title) || null
     if (!name.success)
-      add(issue(row, headerOf('displayName'), 'INVALID_VALUE', name.error.issues[0]?.message ?? '请填写姓名'))
+      fail(issue(row, headerOf('displayName'), 'INVALID_VALUE', name.error.issues[0]?.message ?? '请填写姓名'))
     if (!phone.success)
-      add(issue(row, headerOf('phone'), 'INVALID_VALUE', phone.error.issues[0]?.message ?? '请填写手机号码'))
-    if (!orgName) add(issue(row, headerOf('orgName'), 'INVALID_VALUE', '请填写所在党组织的全称'))
-    if (title && title.length > 30) add(issue(row, headerOf('title'), 'INVALID_VALUE', '职务不能超过 30 个字'))
+      fail(issue(row, headerOf('phone'), 'INVALID_VALUE', phone.error.issues[0]?.message ?? '请填写手机号码'))
+    if (!orgName) fail(issue(row, headerOf('orgName'), 'INVALID_VALUE', '请填写所在党组织的全称'))
+    if (title && title.length > 30) fail(issue(row, headerOf('title'), 'INVALID_VALUE', '职务不能超过 30 个字'))
     if (phone.success) {
       const first = firstRowOfPhone.get(phone.data)
       if (first !== undefined) {
-        add(issue(row, headerOf('phone'), 'DUPLICATE_IN_FILE', `与第${first}行的手机号重复`))
+        fail(issue(row, headerOf('phone'), 'DUPLICATE_IN_FILE', `与第${first}行的手机号重复`))
         continue
       }
       firstRowOfPhone.set(phone.data, row)
@@ -203,7 +132,7 @@ export const checkMemberRoster = async ({
     const column = headerOf('orgName')
     if (open.length === 1) return open[0] ?? null
     if (open.length > 1)
-      add(
+      fail(
         issue(
           candidate.row,
           column,
@@ -212,9 +141,9 @@ export const checkMemberRoster = async ({
         ),
       )
     else if (inScope.length)
-      add(issue(candidate.row, column, 'ORG_CLOSED', `「${candidate.orgName}」已撤销，不能再添加党员`))
+      fail(issue(candidate.row, column, 'ORG_CLOSED', `「${candidate.orgName}」已撤销，不能再添加党员`))
     else
-      add(
+      fail(
         issue(
           candidate.row,
           column,
@@ -245,7 +174,7 @@ export const checkMemberRoster = async ({
     const account = accounts.find((a) => a.phone === candidate.phone)
     const phoneColumn = headerOf('phone')
     if (account && account.displayName !== candidate.displayName) {
-      add(
+      fail(
         issue(
           candidate.row,
           phoneColumn,
@@ -256,13 +185,13 @@ export const checkMemberRoster = async ({
       continue
     }
     if (account && !account.isActive) {
-      add(issue(candidate.row, phoneColumn, 'ACCOUNT_INACTIVE', '这个手机号的账号已停用，请联系管理员启用后再导入'))
+      fail(issue(candidate.row, phoneColumn, 'ACCOUNT_INACTIVE', '这个手机号的账号已停用，请联系管理员启用后再导入'))
       continue
     }
     if (!org) continue
     const isMember = account && memberships.some((m) => m.userId === account.id && m.orgId === org.id)
     if (account)
-      warnings.push(
+      warn(
         isMember
           ? issue(candidate.row, phoneColumn, 'ALREADY_MEMBER', `已是「${org.name}」的党员，不会重复添加`)
           : issue(
@@ -283,9 +212,6 @@ export const checkMemberRoster = async ({
     })
   }
 
-  const byPlace = (a: MemberImportIssue, b: MemberImportIssue) => (a.row ?? 0) - (b.row ?? 0)
-  errors.sort(byPlace)
-  warnings.sort(byPlace)
   const count = (action: MemberPlan['action']) => plans.filter((p) => p.action === action).length
   return {
     digest: parsed.digest,
@@ -295,11 +221,7 @@ export const checkMemberRoster = async ({
       rolesAdded: count('ADD_ROLE'),
       unchanged: count('UNCHANGED'),
     },
-    errorCount: errors.length,
-    warningCount: warnings.length,
-    errors: errors.slice(0, MAX_LISTED_ISSUES),
-    warnings: warnings.slice(0, MAX_LISTED_ISSUES),
-    isTruncated: errors.length > MAX_LISTED_ISSUES || warnings.length > MAX_LISTED_ISSUES,
+    ...listed(),
     plans: errors.length ? [] : plans,
   }
 }
@@ -307,5 +229,5 @@ export const checkMemberRoster = async ({
 /** What a dry run answers: the check, without the plans. */
 export const dryRunMemberRoster = async (options: { ctx: ServiceContext; parsed: ParsedMemberRoster }) => {
   const { plans: _plans, ...check } = await checkMemberRoster(options)
-  return { mode: 'dry-run' as const, ...check, canCommit: check.errorCount === 0 }
+  return dryRunOf(check)
 }

@@ -16,11 +16,9 @@ import {
 import type { VillageImportCheck, VillageImportIssue } from '../../../common/contracts/village/village-import'
 import type { Tx } from '../../db/client'
 import { placeProblems, villagesInCounties } from '../villages/village-codes'
+import { collectIssues, issueAt } from './import-issues'
 import { VILLAGE_COLUMNS, type VillageColumnKey } from './village-import-columns'
-import { type ParsedVillages, villageIssue } from './village-import-read'
-
-/** At most this many errors and warnings each are sent back; the counts say how many in all. */
-const MAX_LISTED_ISSUES = 500
+import type { ParsedVillages } from './village-import-read'
 
 const headerOf = (key: VillageColumnKey) => VILLAGE_COLUMNS.find((c) => c.key === key)?.header ?? null
 
@@ -39,18 +37,12 @@ export const checkVillages = async ({
   parsed: ParsedVillages
 }): Promise<VillageCheckResult> => {
   const { sheet } = parsed
-  const errors = [...parsed.errors]
-  const warnings = [...parsed.warnings]
-  const flagged = new Set(errors.map((e) => `${e.row}\u0000${e.column}`))
+  const issues = collectIssues(parsed)
   /** One error per cell: the first says why. */
-  const fail = (row: number, key: VillageColumnKey, code: VillageImportIssue['code'], message: string) => {
-    const cell = `${row}\u0000${headerOf(key)}`
-    if (flagged.has(cell)) return
-    flagged.add(cell)
-    errors.push(villageIssue(sheet, row, headerOf(key), code, message))
-  }
+  const fail = (row: number, key: VillageColumnKey, code: VillageImportIssue['code'], message: string) =>
+    issues.fail(issueAt(sheet, row, headerOf(key), code, message))
   const warn = (row: number, key: VillageColumnKey, code: VillageImportIssue['code'], message: string) =>
-    warnings.push(villageIssue(sheet, row, headerOf(key), code, message))
+    issues.warn(issueAt(sheet, row, headerOf(key), code, message))
 
   // Each row by the create form's schema; a code seen on an earlier row is a duplicate.
   const firstRowOfCode = new Map<string, number>()
@@ -134,20 +126,13 @@ export const checkVillages = async ({
     inputs.push(c.fields)
   }
 
-  if (!parsed.rows.length && !errors.length)
-    errors.push(villageIssue(sheet, null, null, 'NO_VILLAGES', '没有要导入的村（村名为「示例」的示例行不会导入）'))
+  if (!parsed.rows.length && !issues.errors.length)
+    issues.fail(issueAt(sheet, null, null, 'NO_VILLAGES', '没有要导入的村（村名为「示例」的示例行不会导入）'))
 
-  const byRow = (a: VillageImportIssue, b: VillageImportIssue) => (a.row ?? 0) - (b.row ?? 0)
-  errors.sort(byRow)
-  warnings.sort(byRow)
   return {
     digest: parsed.digest,
     counts: { rows: parsed.rows.length, toCreate: inputs.length, alreadyPresent },
-    errorCount: errors.length,
-    warningCount: warnings.length,
-    errors: errors.slice(0, MAX_LISTED_ISSUES),
-    warnings: warnings.slice(0, MAX_LISTED_ISSUES),
-    isTruncated: errors.length > MAX_LISTED_ISSUES || warnings.length > MAX_LISTED_ISSUES,
-    inputs: errors.length ? [] : inputs,
+    ...issues.listed(),
+    inputs: issues.errors.length ? [] : inputs,
   }
 }

@@ -4,7 +4,7 @@ import type { TEndPeriodRequest } from '../../../common/contracts/user/end-perio
 import { AppError } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
 import { getUser } from './get-user'
-import { assertNoOverlap, endDayOf } from './periods'
+import { endDayOf } from './periods'
 import { isAdmin, lockManagedAccount } from './user-access'
 import type { UserServiceContext } from './user-context'
 
@@ -20,12 +20,11 @@ export const endPost = async ({ ctx, input }: { ctx: UserServiceContext; input: 
     select: { id: true, villageId: true, startedOn: true, endedOn: true },
   })
   if (!post) throw notFound()
-  const endedOn = endDayOf(post, input.endedOn)
   const others = await ctx.db.cadreVillage.findMany({
     where: { userId: account.id, villageId: post.villageId, id: { not: post.id } },
     select: { startedOn: true, endedOn: true },
   })
-  assertNoOverlap(others, { startedOn: post.startedOn, endedOn })
+  const endedOn = endDayOf(post, input.endedOn, others)
   await ctx.db.cadreVillage.update({ where: { id: post.id }, data: { endedOn } })
   await writeAudit(ctx, {
     action: 'user.endPost',

@@ -7,7 +7,7 @@ import { isLive } from '../auth/periods'
 import { isInSubtree } from '../orgs/org-access'
 import { getUser } from './get-user'
 import { assertAnotherAdmin } from './last-admin'
-import { assertNoOverlap, endDayOf } from './periods'
+import { endDayOf } from './periods'
 import { isAdmin, lockManagedAccount } from './user-access'
 import type { UserServiceContext } from './user-context'
 
@@ -24,12 +24,11 @@ export const endRole = async ({ ctx, input }: { ctx: UserServiceContext; input: 
   if (!role) throw notFound()
   if (!isAdmin(ctx.actor) && !(role.role === 'MEMBER' && isInSubtree(ctx.actor, role.org.path)))
     throw new AppError('GRANT_NOT_ALLOWED')
-  const endedOn = endDayOf(role, input.endedOn)
   const others = await ctx.db.membership.findMany({
     where: { userId: account.id, orgId: role.orgId, role: role.role, id: { not: role.id } },
     select: { startedOn: true, endedOn: true },
   })
-  assertNoOverlap(others, { startedOn: role.startedOn, endedOn })
+  const endedOn = endDayOf(role, input.endedOn, others)
   if (role.role === 'ADMIN' && account.isActive && isLive(role))
     await assertAnotherAdmin(ctx.db, { exceptMembershipId: role.id })
   await ctx.db.membership.update({ where: { id: role.id }, data: { endedOn } })

@@ -25,11 +25,15 @@ export const assertNoOverlap = (recorded: readonly Span[], span: Span) => {
   throw new AppError('PERIOD_EXISTS', isOpen ? {} : { message: '与已结束的同一职务或岗位时间重叠，请核对开始日期' })
 }
 
-/** The day a period ends on: default today; never before it started; PERIOD_ENDED if it has ended. */
-export const endDayOf = (period: Span, endedOn: string | undefined): Date => {
+/**
+ * The day a period ends on: default today; never before it started; PERIOD_ENDED if it has ended;
+ * PERIOD_EXISTS if, so ended, it would overlap another of its kind (`others`).
+ */
+export const endDayOf = (period: Span, endedOn: string | undefined, others: readonly Span[]): Date => {
   const day = today()
   if (period.endedOn !== null && period.endedOn <= day) throw new AppError('PERIOD_ENDED')
   const end = dayOr(endedOn, day)
   if (end < period.startedOn) throw fieldError('endedOn', '结束日期不能早于开始日期')
+  assertNoOverlap(others, { startedOn: period.startedOn, endedOn: end })
   return end
 }

@@ -1,4 +1,4 @@
-// 我的: who I am, my org and role, 长辈模式, the privacy notice, my password, and logging out.
+// 我的: who I am, my org and role, 管理 for those who manage something, 长辈模式, the privacy notice, my password, and logging out.
 import { Button, Cell, Switch } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
@@ -8,6 +8,7 @@ import { PageShell } from '../../components/PageShell'
 import { SyncCell } from '../../components/SyncBanner'
 import { setElderMode, useElderMode } from '../../lib/elder-mode'
 import { useOfflineQueueState } from '../../lib/offline-queue/context'
+import { managesAnything } from '../../lib/roles'
 import { routes } from '../../lib/routes'
 import { clearSession } from '../../lib/session'
 import { useTRPC } from '../../lib/trpc'
@@ -61,6 +62,17 @@ export default function MinePage() {
           <Cell title="家庭户" extra={`${me.household.village.name} · 户主 ${me.household.headName}`} />
         ) : null}
       </View>
+      {me && managesAnything(me.roles) ? (
+        <View className="section">
+          <Cell
+            title="管理"
+            description={
+              me.roles.includes('ADMIN') ? '组织架构、村与结对、人员与账号、审计日志' : '本组织及下级组织、党员'
+            }
+            onClick={() => void Taro.navigateTo({ url: routes.admin })}
+          />
+        </View>
+      ) : null}
       <View className="section">
         <SyncCell />
         <Cell

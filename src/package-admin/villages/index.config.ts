@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '村与结对', enablePullDownRefresh: true })
