@@ -89,87 +89,54 @@ const main = async () => {
     ]
 
     // The cadre's village, its 850th household (or its last), and what a person would type.
-    const households = await prisma.household.findMany({
+    const villageRows = await prisma.household.findMany({
       where: { villageId: picked.villageId, anonymisedAt: null },
       select: { id: true, code: true, headName: true, groupName: true, category: true, idNumberEnc: true },
       orderBy: { code: 'asc' },
     })
-    const target = households[Math.min(849, households.length - 1)]
+    const target = villageRows[Math.min(849, villageRows.length - 1)]
     if (!target?.idNumberEnc) throw new Error('the cadre’s village has no household with an ID number')
     const namePart = Array.from(target.headName).slice(-2).join('')
     const codePart = target.code.slice(-4)
     const idNumber = world.deps.crypto.decrypt(target.idNumberEnc, 'household.idNumber')
     const org = await prisma.org.findFirstOrThrow({ where: { closedAt: null }, orderBy: { id: 'desc' } })
     const orgPart = Array.from(org.name).slice(-6, -2).join('')
-    const count = async (caller: typeof world.admin, input: { villageId?: string; search: string }) =>
-      (await caller.household.search({ ...input, limit: 20 })).items.length
-
-    const searches: Search[] = [
-      {
-        scale,
-        measure: 'pickers.household.name.cadre',
-        token: cadre,
-        path: 'household.search',
-        input: { villageId: picked.villageId, search: namePart, limit: 20 },
-        found: await count(world.cadre, { villageId: picked.villageId, search: namePart }),
-      },
-      {
-        scale,
-        measure: 'pickers.household.code.cadre',
-        token: cadre,
-        path: 'household.search',
-        input: { villageId: picked.villageId, search: codePart, limit: 20 },
-        found: await count(world.cadre, { villageId: picked.villageId, search: codePart }),
-      },
-      {
-        scale,
-        measure: 'pickers.household.idNumber.cadre',
-        token: cadre,
-        path: 'household.search',
-        input: { villageId: picked.villageId, search: idNumber, limit: 20 },
-        found: await count(world.cadre, { villageId: picked.villageId, search: idNumber }),
-      },
-      {
-        scale,
-        measure: 'pickers.household.name.secretary',
-        token: secretary,
-        path: 'household.search',
-        input: { search: namePart, limit: 20 },
-        found: await count(world.secretary, { search: namePart }),
-      },
-      {
-        scale,
-        measure: 'pickers.household.name.admin',
-        token: admin,
-        path: 'household.search',
-        input: { search: namePart, limit: 20 },
-        found: await count(world.admin, { search: namePart }),
-      },
-      {
-        scale,
-        measure: 'pickers.household.fullName.admin',
-        token: admin,
-        path: 'household.search',
-        input: { search: target.headName, limit: 20 },
-        found: await count(world.admin, { search: target.headName }),
-      },
-      {
-        scale,
-        measure: 'pickers.household.idNumber.admin',
-        token: admin,
-        path: 'household.search',
-        input: { search: idNumber, limit: 20 },
-        found: await count(world.admin, { search: idNumber }),
-      },
-      {
-        scale,
-        measure: 'pickers.org.name',
-        token: cadre,
-        path: 'org.list',
-        input: { search: orgPart, limit: 20 },
-        found: (await world.cadre.org.list({ search: orgPart, limit: 20 })).items.length,
-      },
+    const tokens = { admin, secretary, cadre }
+    const inVillage = { villageId: picked.villageId }
+    // What each search is, for whom, and how many it finds (checked first: an empty search would
+    // time nothing worth knowing).
+    const households: [string, keyof typeof tokens, { villageId?: string; search: string }][] = [
+      ['pickers.household.name.cadre', 'cadre', { ...inVillage, search: namePart }],
+      ['pickers.household.code.cadre', 'cadre', { ...inVillage, search: codePart }],
+      ['pickers.household.idNumber.cadre', 'cadre', { ...inVillage, search: idNumber }],
+      ['pickers.household.name.secretary', 'secretary', { search: namePart }],
+      ['pickers.household.name.admin', 'admin', { search: namePart }],
+      ['pickers.household.fullName.admin', 'admin', { search: target.headName }],
+      ['pickers.household.idNumber.admin', 'admin', { search: idNumber }],
     ]
+    const searches: Search[] = []
+    for (const [measure, role, input] of households) {
+      const found = (await world[role].household.search({ ...input, limit: 20 })).items.length
+      searches.push({
+        scale,
+        measure,
+        token: tokens[role],
+        path: 'household.search',
+        input: { ...input, limit: 20 },
+        found,
+      })
+    }
+    const orgInput = { search: orgPart, limit: 20 }
+    const orgsFound = (await world.cadre.org.list(orgInput)).items.length
+    searches.push({
+      scale,
+      measure: 'pickers.org.name',
+      token: cadre,
+      path: 'org.list',
+      input: orgInput,
+      found: orgsFound,
+    })
+
     // The floor every call pays on this machine now (sign-in, the wire format, one round trip):
     // auth.me, timed the same way, beside the searches.
     await timeSearch(server.url, {
@@ -186,13 +153,13 @@ const main = async () => {
     }
 
     // The phone's copies: the largest village, ten such villages, and every org.
-    const villageBytes = storedBytes(encodeHouseholds(households))
+    const villageBytes = storedBytes(encodeHouseholds(villageRows))
     const orgs = await world.cadre.org.roster({})
     const orgBytes = storedBytes(encodeOrgs(orgs.orgs ?? []))
     const line = {
       measure: 'pickers.offlineCopy',
       scale,
-      households: households.length,
+      households: villageRows.length,
       villageCopyBytes: villageBytes,
       keptVillagesBytes: villageBytes * KEPT_VILLAGES,
       orgs: orgs.orgs?.length ?? 0,

@@ -2,9 +2,9 @@
 // 户主 name, the 户编号 or the 所在组, or a full ID number; online through household.search, with
 // no signal in the village's copy kept on the phone. The choice shows its 户编号 and 所在组.
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
 import { readVillageCopy } from '../../lib/pickers/offline-copies'
-import { type PickerOption, recentPicks, rememberPick } from '../../lib/pickers/recent-picks'
+import { type PickerOption, recentPicks } from '../../lib/pickers/recent-picks'
+import { useChoices } from '../../lib/pickers/use-choices'
 import { householdOption, useHouseholdPicker } from '../../lib/pickers/use-household-picker'
 import { useTRPC } from '../../lib/trpc'
 import { SearchPicker } from '../SearchPicker'
@@ -19,10 +19,10 @@ type Props = {
 }
 
 /** The chosen household as the picker shows it, from what the phone knows, or else the server. */
-const useChosen = (villageId: string | null, value: string | null, picked: PickerOption | null) => {
+const useChosen = (villageId: string | null, value: string | null, picked: ReadonlyMap<string, PickerOption>) => {
   const trpc = useTRPC()
   const known =
-    (picked?.id === value ? picked : null) ??
+    (value ? picked.get(value) : undefined) ??
     recentPicks('household').find((o) => o.id === value) ??
     (() => {
       const row = villageId ? readVillageCopy(villageId)?.rows.find((h) => h.id === value) : undefined
@@ -45,8 +45,8 @@ export const HouseholdPicker = ({
   testId = 'householdId',
 }: Props) => {
   const picker = useHouseholdPicker({ villageId })
-  const [picked, setPicked] = useState<PickerOption | null>(null)
-  const chosen = useChosen(villageId, value, picked)
+  const choices = useChoices('household')
+  const chosen = useChosen(villageId, value, choices.picked)
   return (
     <SearchPicker
       testId={testId}
@@ -55,11 +55,7 @@ export const HouseholdPicker = ({
       searchPlaceholder="姓名、户编号、组或身份证号"
       blockedText={isVillageRequired && !villageId ? '请先选择村' : null}
       value={chosen}
-      onChange={(option) => {
-        setPicked(option)
-        rememberPick('household', option)
-        onChange(option.id)
-      }}
+      onChange={(option) => choices.chooseOne(option, onChange)}
       {...picker}
     />
   )

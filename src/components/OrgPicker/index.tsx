@@ -1,10 +1,10 @@
 // One org, or several, found by typing part of its name: any open org of the province online
 // (org.list), the copy kept on the phone with no signal. Each shows its kind and the org above it.
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
 import type { OrgKind } from '../../../common/enums'
 import { readOrgCopy } from '../../lib/pickers/offline-copies'
-import { type PickerOption, recentPicks, rememberPick } from '../../lib/pickers/recent-picks'
+import { type PickerOption, recentPicks } from '../../lib/pickers/recent-picks'
+import { useChoices } from '../../lib/pickers/use-choices'
 import { orgOption, useOrgPicker } from '../../lib/pickers/use-org-picker'
 import { useTRPC } from '../../lib/trpc'
 import { SearchPicker } from '../SearchPicker'
@@ -50,11 +50,9 @@ type Props =
 export const OrgPicker = (props: Props) => {
   const { testId, prompt = '搜索选择组织', kinds, isOrganisable, startsOpen, onClose } = props
   const picker = useOrgPicker({ kinds, isOrganisable })
-  const [picked, setPicked] = useState<ReadonlyMap<string, PickerOption>>(new Map())
+  const choices = useChoices('org')
   const ids = props.multiple ? props.value : props.value ? [props.value] : []
-  const chosen = useChosen(ids, picked)
-  const keep = (options: readonly PickerOption[]) =>
-    setPicked((before) => new Map([...before, ...options.map((o) => [o.id, o] as const)]))
+  const chosen = useChosen(ids, choices.picked)
   const common = {
     testId,
     unit: '个组织',
@@ -70,23 +68,14 @@ export const OrgPicker = (props: Props) => {
         {...common}
         multiple
         value={chosen}
-        onChange={(options) => {
-          keep(options)
-          const added = options.find((o) => !props.value.includes(o.id))
-          if (added) rememberPick('org', added)
-          props.onChange(options.map((o) => o.id))
-        }}
+        onChange={(options) => choices.chooseMany(options, props.value, props.onChange)}
       />
     )
   return (
     <SearchPicker
       {...common}
       value={chosen[0] ?? null}
-      onChange={(option) => {
-        keep([option])
-        rememberPick('org', option)
-        props.onChange(option.id, option)
-      }}
+      onChange={(option) => choices.chooseOne(option, props.onChange)}
     />
   )
 }

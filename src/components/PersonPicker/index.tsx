@@ -1,7 +1,7 @@
 // One person of a village, or several (同行人员), found by typing part of a name, an org or a post;
 // each shown with what tells two 张丽 apart (驻村干部 · 第一书记, or the org and title).
-import { useState } from 'react'
-import { type PickerOption, rememberPick } from '../../lib/pickers/recent-picks'
+import type { PickerOption } from '../../lib/pickers/recent-picks'
+import { useChoices } from '../../lib/pickers/use-choices'
 import { usePersonPicker } from '../../lib/pickers/use-person-picker'
 import { SearchPicker } from '../SearchPicker'
 
@@ -20,12 +20,10 @@ type Props =
 export const PersonPicker = (props: Props) => {
   const { villageId, testId, prompt = '搜索选择人员', known = [] } = props
   const { everyone, ...picker } = usePersonPicker(villageId)
-  const [picked, setPicked] = useState<ReadonlyMap<string, PickerOption>>(new Map())
+  const choices = useChoices('person')
   const optionOf = (id: string): PickerOption =>
     everyone.find((o) => o.id === id) ??
-    picked.get(id) ?? { id, title: known.find((p) => p.id === id)?.displayName ?? '…', detail: '' }
-  const keep = (options: readonly PickerOption[]) =>
-    setPicked((before) => new Map([...before, ...options.map((o) => [o.id, o] as const)]))
+    choices.picked.get(id) ?? { id, title: known.find((p) => p.id === id)?.displayName ?? '…', detail: '' }
   const common = {
     testId,
     unit: '人',
@@ -40,23 +38,14 @@ export const PersonPicker = (props: Props) => {
         {...common}
         multiple
         value={props.value.map(optionOf)}
-        onChange={(options) => {
-          keep(options)
-          const added = options.find((o) => !props.value.includes(o.id))
-          if (added) rememberPick('person', added)
-          props.onChange(options.map((o) => o.id))
-        }}
+        onChange={(options) => choices.chooseMany(options, props.value, props.onChange)}
       />
     )
   return (
     <SearchPicker
       {...common}
       value={props.value ? optionOf(props.value) : null}
-      onChange={(option) => {
-        keep([option])
-        rememberPick('person', option)
-        props.onChange(option.id)
-      }}
+      onChange={(option) => choices.chooseOne(option, props.onChange)}
     />
   )
 }
