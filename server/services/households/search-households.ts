@@ -53,8 +53,7 @@ export const searchHouseholds = async ({ ctx, input }: { ctx: ServiceContext; in
       FROM "Household" h
       JOIN "Village" v ON v."id" = h."villageId"
      WHERE h."anonymisedAt" IS NULL
-       AND ${householdScopeSql(ctx.actor)}
-       AND ${input.villageId ? Prisma.sql`h."villageId" = ${input.villageId}::uuid` : Prisma.sql`TRUE`}
+       AND ${householdScopeSql(ctx.actor, input.villageId)}
        AND ${matchSql(ctx, input.search)}
        AND ${afterSql(input.cursor)}
      ORDER BY h."villageId", h."code"
