@@ -36,6 +36,9 @@ export type BenchWorld = {
   deps: AppDeps
   prisma: Db
   scale: string
+  /** The database, and its field key (base64), for a server process of its own (bench/pickers.ts). */
+  url: string
+  fieldKey: string
   /** Ids of the accounts the callers act as, and the cadre's village. */
   picked: { adminId: string; secretaryId: string; secretaryOrg: string; cadreId: string; villageId: string }
   admin: Caller
@@ -49,8 +52,15 @@ const openBenchDatabase = async () => {
   const url = process.env.BENCH_DATABASE_URL
   if (url) {
     const key = process.env.BENCH_FIELD_ENCRYPTION_KEY ?? process.env.FIELD_ENCRYPTION_KEY
-    const crypto = createFieldCrypto(key ? Buffer.from(key, 'base64') : randomBytes(32))
-    return { url, crypto, scale: process.env.BENCH_SCALE ?? 'external', close: async () => {} }
+    const master = key ? Buffer.from(key, 'base64') : randomBytes(32)
+    const crypto = createFieldCrypto(master)
+    return {
+      url,
+      crypto,
+      fieldKey: master.toString('base64'),
+      scale: process.env.BENCH_SCALE ?? 'external',
+      close: async () => {},
+    }
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-scale-'))
   // The embedded database: no DATABASE_URL for the generator nor here.
@@ -69,6 +79,7 @@ const openBenchDatabase = async () => {
   return {
     url: database.url,
     crypto: createFieldCrypto(keys.current, keys.previous),
+    fieldKey: keys.current.toString('base64'),
     scale: 'county',
     close: async () => {
       await database.stop()
@@ -110,6 +121,8 @@ export const openBenchWorld = async (): Promise<BenchWorld> => {
     deps,
     prisma,
     scale: database.scale,
+    url: database.url,
+    fieldKey: database.fieldKey,
     picked: {
       adminId: admin.userId,
       secretaryId: secretary.userId,

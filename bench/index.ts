@@ -22,6 +22,7 @@ const MEASURES: Measure[] = [
   { name: 'dashboard', file: 'dashboard.ts' },
   { name: 'lists', file: 'lists.ts' },
   { name: 'management', file: 'management.ts' },
+  { name: 'pickers', file: 'pickers.ts' },
 ]
 
 let failed = 0

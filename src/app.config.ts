@@ -5,11 +5,11 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/primary/index', 'pages/secondary/index', 'pages/mine/index'],
   subPackages: [
     { root: 'package-auth', pages: ['login/index', 'privacy/index', 'change-password/index', 'invitation/index'] },
-    { root: 'package-activity', pages: ['detail/index', 'form/index', 'record/index'] },
+    { root: 'package-activity', pages: ['detail/index', 'form/index', 'record/index', 'org-filter/index'] },
     { root: 'package-visit', pages: ['form/index', 'detail/index'] },
     { root: 'package-donation', pages: ['form/index', 'detail/index'] },
     { root: 'package-household', pages: ['detail/index', 'form/index', 'import/index'] },
-    { root: 'package-need', pages: ['detail/index', 'form/index'] },
+    { root: 'package-need', pages: ['detail/index', 'form/index', 'board/index'] },
     { root: 'package-resident', pages: ['submit-need/index', 'need-detail/index', 'bind/index'] },
     { root: 'package-report', pages: ['daily-needs/index'] },
     // ECharts (~500 KB) is imported only here.

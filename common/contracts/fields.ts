@@ -2,6 +2,7 @@
 // zod, so that pages without forms (the mini-program's main package) do not carry it.
 import { z } from 'zod'
 import { MAX_FEN } from '../money'
+import { normaliseName } from '../names'
 import { type IdNumberProblem, idNumberProblem } from '../personal-data'
 
 // ─── Messages ───────────────────────────────────────────────────────────────────────
@@ -39,15 +40,7 @@ export const wholeNumber = (error: string) => ({
 
 // ─── Names ──────────────────────────────────────────────────────────────────────────
 
-/** Zero-width space, non-joiner and joiner, word joiner, and the BOM used as a zero-width space. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
-
-/**
- * A name as stored and as searched for: zero-width characters removed, then NFC (so that "é" typed
- * as one character or as e + ◌́ is the same name), then trimmed. Two names that look the same then
- * are the same, and a search finds them.
- */
-export const normaliseName = (text: string): string => text.replace(ZERO_WIDTH, '').normalize('NFC').trim()
+export { normaliseName }
 
 /**
  * A name field: people (户主, members, absentees, donors), orgs (责任单位), and the searches that

@@ -7,7 +7,7 @@
 //   CADRE      the villages they are assigned to
 //   RESIDENT   only their own household, through the resident.* procedures
 import type { Tx } from '../db/client'
-import type { Prisma } from '../generated/prisma/client'
+import { Prisma } from '../generated/prisma/client'
 import { type Actor, hasRole, orgsWithRole } from './auth/actor'
 
 const NOTHING = { id: { in: [] as string[] } }
@@ -102,3 +102,16 @@ export const reachesVillage = async (db: Tx, actor: Actor, villageId: string): P
  */
 export const keepsRecordsOf = (actor: Actor, villageId: string): boolean =>
   hasRole(actor, 'ADMIN') || actor.cadreVillageIds.includes(villageId)
+
+/**
+ * householdScope for raw SQL over "Household" as `h`: the villages the actor reaches, or only
+ * `villageId` (nothing, when it is out of reach; one condition the planner reads off an index).
+ */
+export const householdScopeSql = (actor: Actor, villageId?: string): Prisma.Sql => {
+  const reached = actor.reach.villageIds
+  if (villageId)
+    return reached === null || reached.includes(villageId)
+      ? Prisma.sql`h."villageId" = ${villageId}::uuid`
+      : Prisma.sql`FALSE`
+  return reached === null ? Prisma.sql`TRUE` : Prisma.sql`h."villageId" = ANY(${[...reached]}::uuid[])`
+}

@@ -1,29 +1,30 @@
 // What the forms need to work with no signal: the branches, the villages, and each of
-// the person's villages' households and people, fetched while online and kept on the device, so
-// that a secretary can log a whole day of visits in a village without coverage.
+// the person's villages' people, fetched while online and kept on the device, so that a secretary
+// can log a whole day of visits in a village without coverage. The households of those villages
+// and every open org are kept apart, compactly, for the pickers (pickers/offline-copies.ts).
 //   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage in the API's
 //     wire format (dates stay dates), under the account that fetched them; restored at launch
 //     for that account only, and removed at sign-out (session.ts clears OFFLINE_CACHE_KEY).
-//   - Fetched ahead: once signed in and online, at most every PREFETCH_EVERY_MS, the same queries
-//     the forms make, for up to PREFETCH_MAX_VILLAGES villages (a secretary's paired villages,
-//     a cadre's own; not a province's).
+//   - Fetched ahead: once signed in and online, at most every PREFETCH_EVERY_MS, the villages, the
+//     orgs one may organise for, and for each village the copies keep (all of a cadre's, of a
+//     secretary with many those he opened lately: villagesToKeep) its households and its people.
 //   - Also kept: the 工作台's figures (stats.summary: totals, months, recent activities; no one's
 //     personal data), so that the app opens on the last known figures, even offline, while the
 //     network is asked for new ones.
-// The household list is the masked list every staff member sees; full numbers are never kept.
+// The households are kept as the masked list shows them (no ID number, no phone).
 import { type QueryClient, useQueryClient } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { parse, stringify } from '../../common/wire-format'
+import { ORGANISABLE_KEPT, refreshOrgCopy, refreshVillageCopy, villagesToKeep } from './pickers/offline-copies'
 import { OFFLINE_CACHE_KEY, readSession } from './session'
-import { useTRPC } from './trpc'
+import { useTRPC, useTRPCClient } from './trpc'
 
-const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'household.list', 'stats.summary'])
+const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'stats.summary'])
 const MAX_ENTRIES = 80
 /** WeChat keeps at most 1 MB under one storage key; the newest entries that fit are kept. */
 const MAX_CHARS = 900_000
 const PREFETCH_EVERY_MS = 10 * 60_000
-const PREFETCH_MAX_VILLAGES = 10
 
 type Entry = { queryKey: unknown[]; data: unknown; updatedAt: number }
 type Stored = { userId: string; entries: string }
@@ -99,22 +100,23 @@ let lastPrefetchAt = 0
 /** On every page of a signed-in staff member: now and then, fetch what the forms need offline. */
 export const useOfflinePrefetch = (isStaff: boolean) => {
   const trpc = useTRPC()
+  const client = useTRPCClient()
   const queryClient = useQueryClient()
   useEffect(() => {
     if (!isStaff || Date.now() - lastPrefetchAt < PREFETCH_EVERY_MS || !readSession()) return
     lastPrefetchAt = Date.now()
     void (async () => {
       try {
-        await queryClient.prefetchQuery(trpc.org.list.queryOptions({ limit: 500 }))
+        await queryClient.prefetchQuery(trpc.org.list.queryOptions({ isOrganisable: true, limit: ORGANISABLE_KEPT }))
+        await refreshOrgCopy(client)
         const villages = await queryClient.fetchQuery(trpc.village.list.queryOptions())
-        if (villages.length > PREFETCH_MAX_VILLAGES) return
-        for (const village of villages) {
-          await queryClient.prefetchQuery(trpc.household.list.queryOptions({ villageId: village.id, limit: 100 }))
-          await queryClient.prefetchQuery(trpc.village.people.queryOptions({ villageId: village.id }))
+        for (const villageId of villagesToKeep(villages.map((v) => v.id))) {
+          await refreshVillageCopy(client, villageId)
+          await queryClient.prefetchQuery(trpc.village.people.queryOptions({ villageId }))
         }
       } catch {
         // Offline, or signed out meanwhile: next time round.
       }
     })()
-  }, [isStaff, trpc, queryClient])
+  }, [isStaff, trpc, client, queryClient])
 }

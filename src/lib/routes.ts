@@ -20,6 +20,8 @@ export const routes = {
   stats: '/package-stats/index/index',
   activityDetail: (id: string) => withQuery('/package-activity/detail/index', { id }),
   activityForm: (id?: string) => withQuery('/package-activity/form/index', { id }),
+  /** 按组织筛选: the 主题党日 list's org filter (lib/org-filter.ts). */
+  activityOrgFilter: '/package-activity/org-filter/index',
   /** 主题党日活动记录: the printable record sheet. */
   activityRecord: (id: string) => withQuery('/package-activity/record/index', { id }),
   visitForm: (query: { activityId?: string; householdId?: string; target?: 'CADRE' }) =>
@@ -32,6 +34,8 @@ export const routes = {
   /** 导入花名册: the .xlsx roster import, for those who may create households. */
   householdImport: '/package-household/import/index',
   needDetail: (id: string) => withQuery('/package-need/detail/index', { id }),
+  /** 诉求看板 outside the tabs (the 工作台's overdue needs lead there). */
+  needBoard: (view?: 'overdue') => withQuery('/package-need/board/index', { view }),
   needForm: (householdId?: string) => withQuery('/package-need/form/index', { householdId }),
   /** With category CORRECTION: asking to correct what the ledger holds (PIPL Art. 46). */
   submitNeed: (category?: 'CORRECTION') => withQuery('/package-resident/submit-need/index', { category }),

@@ -11,6 +11,9 @@ const SESSION_KEY = 'pdrl.session'
 export const OFFLINE_CACHE_KEY = 'pdrl.offline-cache'
 /** launch-replay.h5.ts: the requests the last launch made first (read by src/index.html too). */
 export const LAUNCH_REQUESTS_KEY = 'pdrl.launch-requests'
+/** pickers/offline-copies.ts and pickers/recent-picks.ts: the account's copies and recent choices. */
+export const COPIES_KEY_PREFIX = 'pdrl.copies.'
+export const RECENT_PICKS_KEY = 'pdrl.recent-picks'
 
 /**
  * `userId`: who signed in (the offline queue sends only their items); `persona`: what auth.me said
@@ -52,4 +55,10 @@ export const clearSession = (): void => {
   Taro.removeStorageSync(SESSION_KEY)
   Taro.removeStorageSync(OFFLINE_CACHE_KEY)
   Taro.removeStorageSync(LAUNCH_REQUESTS_KEY)
+  Taro.removeStorageSync(RECENT_PICKS_KEY)
+  try {
+    for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(COPIES_KEY_PREFIX)) Taro.removeStorageSync(key)
+  } catch {
+    // Copies of another account are never read: each is kept under the id of who fetched it.
+  }
 }

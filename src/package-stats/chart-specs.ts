@@ -82,7 +82,8 @@ export const visitsByVillageSpec = (summary: Summary): ChartSpec => {
   const drawn = [...villages].reverse()
   return {
     id: 'visits-by-village',
-    title: '各村走访',
+    // The summary ranks the villages and keeps the first `top` (the 统计 page asks for 10).
+    title: `各村走访（走访最多的 ${villages.length} 个村）`,
     isEmpty: villages.length === 0,
     option: {
       color: [PARTY_RED, '#409eff'],

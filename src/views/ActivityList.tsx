@@ -4,7 +4,7 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS } from '../../common/enums'
 import { formatFen } from '../../common/money'
 import { DateField } from '../components/DateField'
@@ -13,6 +13,7 @@ import { NavButton } from '../components/NavButton'
 import { PagedList } from '../components/PagedList'
 import { UnsyncedTag } from '../lib/offline-queue/unsynced-tag'
 import { inputNumber, inputText, useUnsynced } from '../lib/offline-queue/use-unsynced'
+import { type ChosenOrg, onOrgFilterChosen } from '../lib/org-filter'
 import { routes } from '../lib/routes'
 import { useTRPC } from '../lib/trpc'
 import { useExportDownload } from '../lib/use-export-download'
@@ -44,11 +45,11 @@ const unsyncedRow = (input: Record<string, unknown>) => {
 export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const trpc = useTRPC()
   const [month, setMonth] = useState<string>()
-  const [orgId, setOrgId] = useState<string>()
+  const [org, setOrg] = useState<ChosenOrg>()
+  const orgId = org?.id
+  // The org is chosen on a page of its own (its picker stays out of the main package).
+  useEffect(() => onOrgFilterChosen(setOrg), [])
   const [villageId, setVillageId] = useState<string>()
-  const orgs = useQuery(
-    trpc.org.list.queryOptions({ kinds: ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] }),
-  )
   const villages = useQuery(trpc.village.list.queryOptions())
   const list = usePagedList(
     trpc.activity.list.infiniteQueryOptions(
@@ -56,14 +57,13 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   )
-  const orgOptions = orgs.data ?? []
   const villageOptions = villages.data ?? []
   const exports = useExportDownload()
   const unsynced = useUnsynced('activity', unsyncedRow)
   const isFiltered = Boolean(month || orgId || villageId)
   const clearFilters = () => {
     setMonth(undefined)
-    setOrgId(undefined)
+    setOrg(undefined)
     setVillageId(undefined)
   }
 
@@ -73,13 +73,9 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
         <FilterChip isOn={Boolean(month)}>
           <DateField fields="month" value={month} onChange={setMonth} placeholder="全部月份" testId="filter-month" />
         </FilterChip>
-        <SelectChip
-          allLabel="全部组织"
-          options={orgOptions.map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
-          value={orgId}
-          onChange={setOrgId}
-          testId="filter-org"
-        />
+        <FilterChip isOn={Boolean(org)} onClick={() => void Taro.navigateTo({ url: routes.activityOrgFilter })}>
+          <View data-testid="filter-org">{org ? org.name : '全部组织 ›'}</View>
+        </FilterChip>
         <SelectChip
           allLabel="全部村"
           options={villageOptions.map((v) => ({ value: v.id, label: v.name }))}

@@ -44,9 +44,9 @@ const unsyncedRow = (input: Record<string, unknown>) => {
   }
 }
 
-export const NeedBoard = () => {
+export const NeedBoard = ({ initialView = 'open' }: { initialView?: BoardFilter }) => {
   const trpc = useTRPC()
-  const [view, setView] = useState<BoardFilter>('open')
+  const [view, setView] = useState<BoardFilter>(initialView)
   const [category, setCategory] = useState<NeedCategory>()
   const list = usePagedList(
     trpc.need.list.infiniteQueryOptions(

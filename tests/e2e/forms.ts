@@ -1,7 +1,7 @@
 // Filling in the app's record forms as a person does, for the tests that record a party day (with
 // a connection, or without one).
 import type { Page } from 'playwright-core'
-import { choose, fill, setDate, tapButton } from './harness'
+import { choose, fill, pick, setDate, tapButton } from './harness'
 
 /** 新建主题党日's own fields (the 参加单位 and 缺席人员 are the test's to add). */
 export const fillActivityForm = async (
@@ -16,12 +16,16 @@ export const fillActivityForm = async (
   await fill(page, 'presentCount', String(activity.present))
 }
 
-/** 登记走访 to a household: what was found, 米、面、油 in one tap each, and the cash. */
+/**
+ * 登记走访 to a household (马德林（QY-001）: found by typing its name, chosen by its 户编号): what
+ * was found, 米、面、油 in one tap each, and the cash.
+ */
 export const fillVisitForm = async (
   page: Page,
   visit: { household: string; health: string; living: string; difficulties: string; cashYuan: string },
 ) => {
-  await choose(page, 'householdId', visit.household)
+  const [name = '', code = ''] = visit.household.split(/[（）]/)
+  await pick(page, 'householdId', name, code)
   await fill(page, 'healthNotes', visit.health)
   await fill(page, 'livingConditions', visit.living)
   await fill(page, 'difficulties', visit.difficulties)

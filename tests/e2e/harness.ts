@@ -153,6 +153,27 @@ export const fill = (page: Page, name: string, value: string) =>
 export const choose = (page: Page, testId: string, label: string) =>
   page.locator(`[data-testid="${testId}"] select:visible`).first().selectOption({ label })
 
+/** Opens a SearchPicker (unless open) and types `typed` into its search box. */
+export const searchIn = async (page: Page, testId: string, typed: string) => {
+  const picker = app(page).locator(`[data-testid="${testId}"]:visible`).first()
+  const search = picker.locator(`input[name="${testId}-search"]`)
+  const opener = picker.locator(`[data-testid="${testId}-open"]`)
+  // Closed (its field shows), or open already (a picker that starts open).
+  await search.or(opener).first().waitFor()
+  if (!(await search.isVisible())) await opener.click()
+  await search.fill(typed)
+  return picker
+}
+
+/**
+ * Chooses in a SearchPicker as a person does: types `typed` into its search box, and taps the
+ * first option that shows `text` (its name, or its 户编号).
+ */
+export const pick = async (page: Page, testId: string, typed: string, text: string = typed) => {
+  const picker = await searchIn(page, testId, typed)
+  await picker.locator(`[data-testid="${testId}-option"]`, { hasText: text }).first().click()
+}
+
 export const setDate = (page: Page, testId: string, day: string) =>
   page.locator(`[data-testid="${testId}"] input:visible`).first().fill(day)
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { fillActivityForm, fillVisitForm } from './forms'
-import { choose, fill, PHONES, SCREENSHOTS, screenshot, see, signedInPage, tapButton, tapTab, tapText } from './harness'
+import { fill, PHONES, pick, SCREENSHOTS, screenshot, see, signedInPage, tapButton, tapTab, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile()
@@ -60,9 +60,15 @@ describe('a day without signal', () => {
     await expect
       .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 15_000 })
       .toBe(true)
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('pdrl.offline-cache') ?? ''), { timeout: 15_000 })
-      .toContain('QY-002')
+    // The village's households, for the household picker (lib/pickers/offline-copies.ts).
+    const copies = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith('pdrl.copies.village.'))
+          .map((key) => localStorage.getItem(key) ?? '')
+          .join('\n'),
+      )
+    await expect.poll(copies, { timeout: 15_000 }).toContain('QY-002')
     // The 工作台's figures too, to open on offline.
     const donatedTile = page.locator('#app [data-testid="donated-total"]').first()
     await expect.poll(() => donatedTile.textContent()).toMatch(/¥[\d,]+\.\d\d/)
@@ -102,7 +108,7 @@ describe('a day without signal', () => {
 
     await tapButton(page, '登记捐赠')
     await page.waitForURL(/package-donation\/form/)
-    await choose(page, 'donorOrgId', '西宁市司法局机关党支部')
+    await pick(page, 'donorOrgId', '机关党支部', '西宁市司法局机关党支部')
     await fill(page, 'amount', '3000')
     await tapButton(page, '保存捐赠')
     await page.locator('.taro-modal__foot, .taro__modal__foot, .weui-dialog__ft').getByText('返回').click()

@@ -16,7 +16,7 @@ import type { AppRouter } from '../../server/routers/app-router'
 import { MEMBER_SHEET } from '../../server/services/imports/member-roster-columns'
 import { withRows } from '../helpers/xlsx'
 import { fillActivityForm } from './forms'
-import { app, choose, fill, newPhonePage, ROOT, screenshot, see, tapButton, tapText } from './harness'
+import { app, choose, fill, newPhonePage, pick, ROOT, screenshot, see, tapButton, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const ADMIN = { name: '刘组织', phone: '13900000001', org: '中共大通县委' }
@@ -99,7 +99,7 @@ describe('from an empty database to the first party day', () => {
     // The tree, a village and its pairing, through the API.
     const login = await apiAs('').auth.loginWithPassword.mutate({ phone: ADMIN.phone, password: ADMIN_PASSWORD })
     const api = apiAs(login.token)
-    const [top] = (await api.org.list.query({ limit: 10 })).filter((o) => o.name === ADMIN.org)
+    const [top] = (await api.org.list.query({ limit: 10 })).items.filter((o) => o.name === ADMIN.org)
     if (!top) throw new Error('admin:create made no top-level org')
     const branch = await api.org.create.mutate({ name: BRANCH, kind: 'BRANCH', parentId: top.id })
     const village = await api.village.create.mutate({
@@ -122,7 +122,7 @@ describe('from an empty database to the first party day', () => {
     await fill(admin, 'displayName', SECRETARY.name)
     await fill(admin, 'phone', SECRETARY.phone)
     await choose(admin, 'person-role', '支部书记')
-    await choose(admin, 'person-org', BRANCH)
+    await pick(admin, 'person-org', BRANCH)
     await fill(admin, 'title', '支部书记')
     await tapButton(admin, '创建账号')
     await see(admin, `${SECRETARY.name} 的初始密码`)
@@ -185,7 +185,7 @@ describe('from an empty database to the first party day', () => {
     await secretary.waitForURL(/package-activity\/detail/)
     await tapButton(secretary, '登记捐赠')
     await secretary.waitForURL(/package-donation\/form/)
-    await choose(secretary, 'donorOrgId', BRANCH)
+    await pick(secretary, 'donorOrgId', BRANCH)
     await tapText(secretary, '慰问金')
     await fill(secretary, 'amount', '2000')
     await tapButton(secretary, '保存捐赠')

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { LAW_FIRMS } from '../../prisma/seed/reference-data'
 import { SUMMARY_SHEET } from '../../server/services/exports/donation-ledger'
 import { fillActivityForm, fillVisitForm } from './forms'
-import { choose, fill, PHONES, screenshot, see, signedInPage, tapButton, tapTab, tapText } from './harness'
+import { fill, PHONES, pick, screenshot, searchIn, see, signedInPage, tapButton, tapTab, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile()
@@ -31,8 +31,9 @@ describe('the secretary records the party day', () => {
       expected: 20,
       present: 18,
     })
-    await fill(page, 'orgSearch', '律师事务所')
+    await searchIn(page, 'participantOrgIds', '律师事务所')
     await tapText(page, '全选以下 7 个')
+    await tapText(page, '完成')
     await see(page, '参加单位（已选 7 个）')
     // Two absent: the form says so until each has a reason.
     await tapButton(page, '保存')
@@ -78,7 +79,7 @@ describe('the secretary records the party day', () => {
     // The eight donations: the bureau's branch gives goods worth ¥8,000, the firms ¥36,000 in cash.
     await tapButton(page, '登记捐赠')
     await page.waitForURL(/package-donation\/form/)
-    await choose(page, 'donorOrgId', '西宁市司法局机关党支部')
+    await pick(page, 'donorOrgId', '机关党支部', '西宁市司法局机关党支部')
     await tapText(page, '慰问物资')
     for (const item of ['+ 大米', '+ 面粉', '+ 食用油']) await tapButton(page, item)
     const quantities = page.locator('#app .goods-editor__qty input:visible')
@@ -90,7 +91,7 @@ describe('the secretary records the party day', () => {
     await tapContinue(page)
     await tapText(page, '慰问金')
     for (const [i, firm] of LAW_FIRMS.entries()) {
-      await choose(page, 'donorOrgId', `${firm}党支部`)
+      await pick(page, 'donorOrgId', firm, `${firm}党支部`)
       await fill(page, 'amount', FIRM_CASH_YUAN[i] as string)
       await tapButton(page, '保存捐赠')
       if (i < LAW_FIRMS.length - 1) await tapContinue(page)

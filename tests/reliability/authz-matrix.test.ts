@@ -557,6 +557,7 @@ const AUTHZ: Record<string, Entry> = {
 
   // ── orgs and villages ──
   'org.list': { type: 'query', gate: 'staff', reach: everyone(OK), input: () => ({}) },
+  'org.roster': { type: 'query', gate: 'staff', reach: everyone(OK), input: () => ({}) },
   'org.byId': {
     type: 'query',
     gate: 'staff',
@@ -668,6 +669,15 @@ const AUTHZ: Record<string, Entry> = {
 
   // ── households ──
   'household.list': villageList('household'),
+  'household.search': { ...villageList('household'), input: (c) => ({ villageId: c.at.villageId, limit: 50 }) },
+  'household.roster': {
+    type: 'query',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: (c) => ({ villageId: c.at.villageId }),
+    inspect: (c, result) =>
+      listLeaks(c, 'household', { items: (result as { households: { id: string }[] }).households }),
+  },
   'household.byId': byIdOf('household', {
     inspect: (c, result) =>
       (result as { members: { name: string; health: unknown }[] }).members

@@ -32,7 +32,7 @@ describe('searches take %, _ and \\ literally', () => {
 
   it('finds orgs by the very characters typed', async () => {
     await insertOrg(world.deps.prisma, { name: '青海_测试律师事务所党支部', shortName: '测试_所', kind: 'BRANCH' })
-    const namesFound = async (search: string) => (await world.secretary.org.list({ search })).map((o) => o.name)
+    const namesFound = async (search: string) => (await world.secretary.org.list({ search })).items.map((o) => o.name)
     expect(await namesFound('_')).toEqual(['青海_测试律师事务所党支部'])
     expect(await namesFound('%')).toEqual([])
     expect((await namesFound('律师')).length).toBeGreaterThan(1)

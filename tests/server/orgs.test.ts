@@ -115,7 +115,7 @@ describe('an administrator', () => {
     expect(closed.pairings).toEqual([expect.objectContaining({ isCurrent: false })])
 
     const pickers = await world.secretary.org.list({ search: '丁党' })
-    expect(pickers.map((o) => o.name)).toEqual(['丁党委'])
+    expect(pickers.items.map((o) => o.name)).toEqual(['丁党委'])
     expect((await world.admin.org.tree({ parentId: county.id })).items).toEqual([])
     expect((await world.admin.org.tree({ parentId: county.id, includeClosed: true })).items).toHaveLength(1)
     // Its donation stays, under its name.

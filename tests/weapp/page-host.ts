@@ -246,10 +246,10 @@ export const createPageHost = ({ realm, tabRoutes }: { realm: WeChatRealm; tabRo
         page.eh?.call(page, realm.adopt({ type: 'tap', target, currentTarget, detail: {}, timeStamp: Date.now() }))
       }
     },
-    /** An event of `type` on one node (WeChat's own buttons: agreeprivacyauthorization…). */
-    dispatch: (page: PageInstance, node: Node, type: string) => {
+    /** An event of `type` on one node (WeChat's own buttons: agreeprivacyauthorization…; input). */
+    dispatch: (page: PageInstance, node: Node, type: string, detail: Record<string, unknown> = {}) => {
       const target = { id: node.sid, dataset: { sid: node.sid } }
-      page.eh?.call(page, realm.adopt({ type, target, currentTarget: target, detail: {}, timeStamp: Date.now() }))
+      page.eh?.call(page, realm.adopt({ type, target, currentTarget: target, detail, timeStamp: Date.now() }))
     },
   }
 }

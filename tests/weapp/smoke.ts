@@ -242,6 +242,43 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
   check('…and the device’s copy is removed once it is up', await until(() => kept().length === 0), String(kept()))
   check('…and the form closes, back on the 工作台', await onPage('pages/home/index'), phone.navigations.join(', '))
 
+  // 登记走访 from the party day, the household found by typing part of its 户主's name.
+  const liGuilan = await prisma.household.findFirstOrThrow({ where: { code: 'QY-002' } })
+  const visitsBefore = await prisma.visit.count({ where: { householdId: liGuilan.id } })
+  const searchForm = host.navigation.navigateTo(`/package-visit/form/index?activityId=${partyDay.id}`)
+  check(
+    '登记走访 offers the household search once the village is known',
+    await until(() => pageText(searchForm).includes('搜索选择困难户')),
+    pageText(searchForm).slice(0, 300),
+  )
+  host.tap(searchForm, '搜索选择困难户')
+  const isSearchBox = (node: Record<string, unknown>) => Object.values(node).includes('householdId-search')
+  await until(() => Boolean(findNode(searchForm.data.root, isSearchBox)))
+  const searchBox = findNode(searchForm.data.root, isSearchBox)
+  check('…opens a search box', Boolean(searchBox?.sid), pageText(searchForm).slice(0, 300))
+  if (searchBox?.sid) host.dispatch(searchForm, searchBox, 'input', { value: '桂兰', cursor: 2 })
+  check(
+    '…finds 李桂兰 by part of her name, with her 户编号, on household.search',
+    (await until(() => pageText(searchForm).includes('户编号 QY-002'))) &&
+      phone.requests.some((r) => r.call.includes('household.search')),
+    pageText(searchForm).slice(0, 400),
+  )
+  host.tap(searchForm, '李桂兰')
+  check(
+    '…and shows the choice with its 户编号',
+    await until(() => pageText(searchForm).includes('更换') && pageText(searchForm).includes('QY-002')),
+    pageText(searchForm).slice(0, 400),
+  )
+  host.tap(searchForm, '保存走访记录')
+  let visitsAfter = visitsBefore
+  await until(() => {
+    void prisma.visit.count({ where: { householdId: liGuilan.id } }).then((n) => {
+      visitsAfter = n
+    })
+    return visitsAfter === visitsBefore + 1
+  })
+  check('…and saves a visit to her household', visitsAfter === visitsBefore + 1, `${visitsAfter - visitsBefore}`)
+
   // 登录: signed out, one tap with WeChat, through wx.login, the server and the WeChat stand-in.
   phone.storage.delete('pdrl.session')
   host.navigation.reLaunch('/package-auth/login/index')

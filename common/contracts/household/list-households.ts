@@ -4,7 +4,7 @@ import { nameText, ZPage } from '../fields'
 
 export const ZListHouseholdsRequestSchema = ZPage.extend({
   villageId: z.uuid().optional(),
-  /** 户主姓名 or 户编号 (contains), or a full ID number (exact, through the blind index). */
+  /** 户主姓名, 户编号 or 所在组 (contains), or a full ID number (exact, through the blind index). */
   search: nameText().max(30, '搜索内容不能超过 30 个字').optional(),
   category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
   /** Households with this risk, not yet eliminated. */

@@ -3,12 +3,11 @@
 import type { TListHouseholdsRequest } from '../../../common/contracts/household/list-households'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
-import { idNumberProblem } from '../../../common/personal-data'
 import { PAGE_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { containsText } from '../text-match'
+import { householdSearchWhere } from './household-search-where'
 
 const householdListSelect = {
   id: true,
@@ -50,14 +49,6 @@ const countsFor = async (ctx: ServiceContext, householdIds: string[]) => {
   }
 }
 
-const searchWhere = (ctx: ServiceContext, search: string): Prisma.HouseholdWhereInput => {
-  const idNumber = search.toUpperCase()
-  if (!idNumberProblem(idNumber)) return { idNumberHash: { in: ctx.crypto.blindIndexes(idNumber, 'idNumber') } }
-  return {
-    OR: [{ headName: containsText(search) }, { code: containsText(search, 'insensitive') }],
-  }
-}
-
 export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; input: TListHouseholdsRequest }) => {
   const where: Prisma.HouseholdWhereInput = {
     AND: [
@@ -72,7 +63,7 @@ export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; inpu
               ? { some: { status: { in: [...OPEN_NEED_STATUSES] } } }
               : { none: { status: { in: [...OPEN_NEED_STATUSES] } } },
           },
-      input.search ? searchWhere(ctx, input.search) : {},
+      input.search ? householdSearchWhere(ctx, input.search) : {},
     ],
   }
   const rows = await ctx.db.household.findMany({

@@ -1,36 +1,49 @@
 // Orgs to choose from in forms: organisers (marked when within the caller's subtree), the orgs
-// taking part, and donors. Org names are public; every signed-in staff member may list them.
+// taking part, and donors; found by part of a name, a page at a time in tree order. Org names are
+// public; every signed-in staff member may list them. Closed orgs stay on old records but are not
+// offered for new ones.
 
 import type { TListOrgsRequest } from '../../../common/contracts/org/list-orgs'
-import { runAll } from '../../db/client'
+import { toPage } from '../../../common/pagination'
+import { PAGE_RELATIONS } from '../../db/client'
+import type { Prisma } from '../../generated/prisma/client'
 import { orgSubtreeWhere } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { containsText } from '../text-match'
+import { isInSubtree } from './org-access'
 
 export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TListOrgsRequest }) => {
-  // Closed orgs stay on old records but are not offered for new ones.
-  const where = {
+  const where: Prisma.OrgWhereInput = {
     AND: [
       { closedAt: null },
       input.kinds?.length ? { kind: { in: input.kinds } } : {},
+      input.ids ? { id: { in: input.ids } } : {},
+      input.isOrganisable ? orgSubtreeWhere(ctx.actor) : {},
       input.search ? { OR: [{ name: containsText(input.search) }, { shortName: containsText(input.search) }] } : {},
     ],
   }
-  const [orgs, mine] = await runAll(ctx.db, [
-    () =>
-      ctx.db.org.findMany({
-        where,
-        select: { id: true, name: true, shortName: true, kind: true, parentId: true },
-        orderBy: [{ path: 'asc' }],
-        take: input.limit,
-      }),
-    () =>
-      ctx.db.org.findMany({
-        where: { AND: [where, orgSubtreeWhere(ctx.actor)] },
-        select: { id: true },
-        take: input.limit,
-      }),
-  ])
-  const organisable = new Set(mine.map((o) => o.id))
-  return orgs.map((org) => ({ ...org, canOrganise: organisable.has(org.id) }))
+  const rows = await ctx.db.org.findMany({
+    where,
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      parentId: true,
+      path: true,
+      parent: { select: { name: true } },
+    },
+    orderBy: { path: 'asc' },
+    ...PAGE_RELATIONS,
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  })
+  return toPage(
+    rows.map(({ path, parent, ...org }) => ({
+      ...org,
+      parentName: parent?.name ?? null,
+      canOrganise: isInSubtree(ctx.actor, path),
+    })),
+    input.limit,
+  )
 }

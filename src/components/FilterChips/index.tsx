@@ -1,6 +1,7 @@
 // The filters above a list, as chips: one that toggles or clears (FilterChip), one that picks from
 // a list headed by 全部… (SelectChip), and a row of which exactly one is on (ChoiceChips). A chip
-// that filters the list is drawn on.
+// that filters the list is drawn on. A choice among many (an org of the province) is a chip that
+// opens a page with a SearchPicker (the 主题党日 list's org filter).
 import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { SelectField } from '../SelectField'

@@ -1,6 +1,7 @@
 // An activity saved on this phone without signal, before the server has it: what was entered,
 // marked 未同步, with 登记走访 and 登记捐赠 so that the day can go on offline. Names of the
-// village and the branches come from the lists kept for offline use (lib/offline-cache.ts).
+// village and the branches come from what is kept for offline use (lib/offline-cache.ts,
+// lib/pickers/offline-copies.ts).
 import { Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
@@ -9,6 +10,7 @@ import { NavButton } from '../../components/NavButton'
 import { PhotoGallery } from '../../components/PhotoGallery'
 import { UnsyncedTag } from '../../lib/offline-queue/unsynced-tag'
 import type { PendingActivity as Pending } from '../../lib/offline-queue/use-pending-activity'
+import { useOrgNames } from '../../lib/pickers/use-names'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { QueuedRecords } from './QueuedRecords'
@@ -16,10 +18,12 @@ import { QueuedRecords } from './QueuedRecords'
 export const PendingActivity = ({ id, pending, canRecord }: { id: string; pending: Pending; canRecord: boolean }) => {
   const trpc = useTRPC()
   const villages = useQuery(trpc.village.list.queryOptions())
-  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
   const village = villages.data?.find((v) => v.id === pending.villageId)
-  const orgIds = [pending.input.organiserOrgId, ...((pending.input.participantOrgIds as unknown[]) ?? [])]
-  const orgNames = (orgs.data ?? []).filter((o) => orgIds.includes(o.id)).map((o) => o.name)
+  const orgIds = [pending.input.organiserOrgId, ...((pending.input.participantOrgIds as unknown[]) ?? [])].filter(
+    (id): id is string => typeof id === 'string',
+  )
+  const names = useOrgNames(orgIds)
+  const orgNames = orgIds.flatMap((id) => names.get(id) ?? [])
   const place = typeof pending.input.place === 'string' ? pending.input.place : ''
   return (
     <View>

@@ -1,35 +1,23 @@
 // The visits and donations of an activity saved on this phone and not yet on the server, marked
-// 未同步 (or 同步失败); a tap opens 待同步. Household names come from the lists kept for offline use.
+// 未同步 (or 同步失败); a tap opens 待同步. Household and org names come from the copies kept for offline use.
 import { Cell } from '@nutui/nutui-react-taro'
-import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '../../../common/money'
 import { useOfflineQueueState } from '../../lib/offline-queue/context'
 import type { QueueItem } from '../../lib/offline-queue/types'
 import { openSyncPage, UnsyncedTag } from '../../lib/offline-queue/unsynced-tag'
 import { inputNumber, inputText } from '../../lib/offline-queue/use-unsynced'
-import { useTRPC } from '../../lib/trpc'
+import { useHouseholdLabel, useOrgNames } from '../../lib/pickers/use-names'
 
 const stateOf = (item: QueueItem) => (item.state === 'failed' ? 'failed' : 'pending')
 
 const QueuedVisit = ({ item }: { item: QueueItem }) => {
-  const trpc = useTRPC()
-  const villageId = inputText(item.input, 'villageId')
-  const households = useQuery({
-    ...trpc.household.list.queryOptions({ villageId, limit: 100 }),
-    enabled: Boolean(villageId) && item.input.target !== 'CADRE',
-  })
-  const household = households.data?.items.find((h) => h.id === item.input.householdId)
+  const householdId = item.input.target === 'CADRE' ? null : inputText(item.input, 'householdId') || null
+  const household = useHouseholdLabel(inputText(item.input, 'villageId'), householdId)
   const cash = inputNumber(item.input, 'cashFen')
   return (
     <Cell
-      title={
-        item.input.target === 'CADRE'
-          ? '走访驻村干部'
-          : household
-            ? `${household.headName}（${household.code}）`
-            : '走访困难户'
-      }
+      title={item.input.target === 'CADRE' ? '走访驻村干部' : (household ?? '走访困难户')}
       description={[inputText(item.input, 'visitedOn'), cash ? `慰问金 ${formatFen(cash)}` : '']
         .filter(Boolean)
         .join(' · ')}
@@ -40,13 +28,12 @@ const QueuedVisit = ({ item }: { item: QueueItem }) => {
 }
 
 export const QueuedRecords = ({ activityId }: { activityId: string }) => {
-  const trpc = useTRPC()
-  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
   const items = useOfflineQueueState()?.items ?? []
   const under = (procedure: string) =>
     items.filter((i) => i.procedure === procedure && i.input.activityId === activityId)
   const visits = under('visit.create')
   const donations = under('donation.create')
+  const orgNames = useOrgNames(donations.map((d) => inputText(d.input, 'donorOrgId')).filter(Boolean))
   if (!visits.length && !donations.length) return null
   const cashFen = donations.reduce((sum, d) => sum + (inputNumber(d.input, 'amountFen') ?? 0), 0)
   return (
@@ -58,9 +45,7 @@ export const QueuedRecords = ({ activityId }: { activityId: string }) => {
       {donations.map((item) => (
         <Cell
           key={item.id}
-          title={
-            inputText(item.input, 'donorName') || orgs.data?.find((o) => o.id === item.input.donorOrgId)?.name || '捐赠'
-          }
+          title={inputText(item.input, 'donorName') || orgNames.get(inputText(item.input, 'donorOrgId')) || '捐赠'}
           description={inputText(item.input, 'receivedOn')}
           extra={
             <View className="list-extra">

@@ -11,6 +11,7 @@ import { ACTIVITY_KIND_LABELS, type ActivityKind, type ActivityStatus } from '..
 import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
+import { OrgPicker } from '../../components/OrgPicker'
 import { PageShell } from '../../components/PageShell'
 import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
@@ -20,6 +21,7 @@ import { VillageSelect } from '../../components/VillageSelect'
 import { isConflict } from '../../lib/errors'
 import { QUEUED_TOAST, type Saved, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
+import { useOrganisableOrgs } from '../../lib/pickers/use-org-picker'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
@@ -68,7 +70,7 @@ export default function ActivityFormPage() {
   const form = useForm<Values>(blank())
   const { values, set, errors } = form
 
-  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
+  const organisable = useOrganisableOrgs()
   const existing = useQuery({
     ...trpc.activity.byId.queryOptions({ id: editingId ?? '' }),
     enabled: Boolean(editingId),
@@ -95,10 +97,8 @@ export default function ActivityFormPage() {
   )
 
   // A new activity is organised by the secretary's own branch by default.
-  const organisable = (orgs.data ?? []).filter((o) => o.canOrganise)
-  useFirstData(editingId ? null : orgs.data, (all) => {
-    const mine = all.filter((o) => o.canOrganise)
-    const branch = mine.find((o) => o.kind === 'BRANCH') ?? mine[0]
+  useFirstData(editingId ? null : organisable.data, ({ items }) => {
+    const branch = items.find((o) => o.kind === 'BRANCH') ?? items[0]
     if (branch) set('organiserOrgId', branch.id)
   })
 
@@ -171,15 +171,16 @@ export default function ActivityFormPage() {
           />
         </FormField>
         <TextField label="活动地点" name="place" placeholder="如：前跃村村委会" {...form.field('place')} />
-        <ChoiceField
-          label="组织单位"
-          required
-          options={organisable.map((o) => ({ value: o.id, label: o.name }))}
-          testId="organiserOrgId"
-          {...form.field('organiserOrgId')}
-        />
+        <FormField label="组织单位" required error={errors.organiserOrgId}>
+          <OrgPicker
+            isOrganisable
+            value={values.organiserOrgId}
+            onChange={(v) => set('organiserOrgId', v)}
+            prompt="搜索选择组织单位"
+            testId="organiserOrgId"
+          />
+        </FormField>
         <ParticipantOrgsField
-          orgs={orgs.data ?? []}
           organiserOrgId={values.organiserOrgId}
           value={values.participantOrgIds}
           onChange={(ids) => set('participantOrgIds', ids)}

@@ -17,8 +17,9 @@ import { CadreSelect } from '../../components/CadreSelect'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
-import { HouseholdSelect } from '../../components/HouseholdSelect'
+import { HouseholdPicker } from '../../components/HouseholdPicker'
 import { MoneyField } from '../../components/MoneyField'
+import { OrgPicker } from '../../components/OrgPicker'
 import { PageShell } from '../../components/PageShell'
 import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
@@ -69,7 +70,6 @@ export default function DonationFormPage() {
   })
   const { values, set, errors } = form
   const amount = useMoneyField(form, 'amountFen', '金额')
-  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 500 }))
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: activityId ?? '' }),
     enabled: Boolean(activityId),
@@ -135,11 +135,10 @@ export default function DonationFormPage() {
             <Radio value="named">其他捐赠人</Radio>
           </Radio.Group>
           {values.donorType === 'org' ? (
-            <SelectField
-              options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            <OrgPicker
               value={values.donorOrgId}
               onChange={(v) => set('donorOrgId', v)}
-              placeholder="选择捐赠单位"
+              prompt="搜索选择捐赠单位"
               testId="donorOrgId"
             />
           ) : (
@@ -162,11 +161,11 @@ export default function DonationFormPage() {
             onChange={(v) => set('recipientKind', v)}
           />
           {values.recipientKind === 'HOUSEHOLD' ? (
-            <HouseholdSelect
+            <HouseholdPicker
               villageId={values.villageId}
               value={values.householdId}
               onChange={(v) => set('householdId', v)}
-              placeholder="选择困难户"
+              testId="householdId"
             />
           ) : null}
           {values.recipientKind === 'CADRE' ? (

@@ -17,6 +17,7 @@ import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { MoneyField } from '../../components/MoneyField'
 import { PageShell } from '../../components/PageShell'
+import { PersonPicker } from '../../components/PersonPicker'
 import { SaveButton } from '../../components/SaveButton'
 import { optionsOf } from '../../components/SelectField'
 import { TextAreaField, TextField } from '../../components/TextField'
@@ -28,7 +29,6 @@ import { useTRPC } from '../../lib/trpc'
 import { useEditedRecord } from '../../lib/use-edited-record'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
-import { useVillagePeople } from '../../lib/use-village-people'
 import { blankHousehold, type HouseholdValues, householdInput, valuesOf } from './household-values'
 import { MembersSection } from './MembersSection'
 import { RisksSection } from './RisksSection'
@@ -44,7 +44,6 @@ export default function HouseholdFormPage() {
     ...trpc.household.byId.queryOptions({ id: editingId ?? '' }),
     enabled: Boolean(editingId),
   })
-  const { everyone } = useVillagePeople(values.villageId)
   const villageOptions = (me?.villages ?? []).map((v) => ({ value: v.id, label: `${v.township}${v.name}` }))
 
   useFirstData(editingId ? null : me, (profile) => {
@@ -158,12 +157,16 @@ export default function HouseholdFormPage() {
             ))}
           </Checkbox.Group>
         </FormField>
-        <ChoiceField
-          label="帮扶责任人"
-          options={everyone.map((p) => ({ value: p.id, label: p.displayName }))}
-          placeholder={values.villageId ? '选择帮扶责任人' : '请先选择村'}
-          {...form.field('responsibleUserId')}
-        />
+        <FormField label="帮扶责任人" error={errors.responsibleUserId}>
+          <PersonPicker
+            villageId={values.villageId}
+            value={values.responsibleUserId}
+            onChange={(id) => set('responsibleUserId', id)}
+            known={existing.data?.responsibleUser ? [existing.data.responsibleUser] : []}
+            prompt="搜索选择帮扶责任人"
+            testId="responsibleUserId"
+          />
+        </FormField>
         <TextAreaField label="备注" name="notes" {...form.field('notes')} />
       </View>
       <MembersSection members={values.members} onChange={(members) => set('members', members)} errors={errors} />

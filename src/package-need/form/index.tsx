@@ -3,10 +3,10 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ZCreateNeedRequestSchema } from '../../../common/contracts/need/create-need'
 import { FormField } from '../../components/FormField'
+import { HouseholdPicker } from '../../components/HouseholdPicker'
 import { blankNeed, type NeedDraft, NeedFields } from '../../components/NeedFields'
 import { PageShell } from '../../components/PageShell'
 import { SaveButton } from '../../components/SaveButton'
-import { SelectField } from '../../components/SelectField'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
@@ -21,7 +21,6 @@ export default function NeedFormPage() {
     ...blankNeed(),
   })
   const { values, set, errors } = form
-  const households = useQuery({ ...trpc.household.list.queryOptions({ limit: 100 }), enabled: !params.householdId })
   const household = useQuery({
     ...trpc.household.byId.queryOptions({ id: params.householdId ?? '' }),
     enabled: Boolean(params.householdId),
@@ -53,13 +52,12 @@ export default function NeedFormPage() {
           {household.data ? (
             <View>{`${household.data.headName}（${household.data.code}）`}</View>
           ) : (
-            <SelectField
-              options={(households.data?.items ?? []).map((h) => ({
-                value: h.id,
-                label: `${h.headName}（${h.code}）· ${h.village.name}`,
-              }))}
+            <HouseholdPicker
+              villageId={null}
+              isVillageRequired={false}
               value={values.householdId}
               onChange={(v) => set('householdId', v)}
+              testId="householdId"
             />
           )}
         </FormField>

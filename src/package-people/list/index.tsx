@@ -43,7 +43,7 @@ export const PeopleList = () => {
   const [role, setRole] = useState<OrgRole>()
   const [orgId, setOrgId] = useState<string>()
   const [status, setStatus] = useState<Status>('ACTIVE')
-  const orgs = useQuery(trpc.org.list.queryOptions({ limit: 200 }))
+  const orgs = useQuery(trpc.org.list.queryOptions({ isOrganisable: true, limit: 100 }))
   const list = usePagedList(
     trpc.user.list.infiniteQueryOptions(
       { search: search.trim() || undefined, role, orgId, status, limit: 20 },
@@ -70,7 +70,7 @@ export const PeopleList = () => {
         <SelectChip allLabel="全部角色" options={ROLE_OPTIONS} value={role} onChange={setRole} testId="filter-role" />
         <SelectChip
           allLabel="全部组织"
-          options={(orgs.data ?? []).filter((o) => o.canOrganise).map((o) => ({ value: o.id, label: o.name }))}
+          options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
           value={orgId}
           onChange={setOrgId}
           testId="filter-org"

@@ -3,9 +3,9 @@
 import type { OrgRole } from '../../../common/contracts/user/user-fields'
 import { ChoiceField } from '../../components/ChoiceField'
 import { FormField } from '../../components/FormField'
+import { OrgPicker } from '../../components/OrgPicker'
 import { TextField } from '../../components/TextField'
 import { grantableRoles } from './labels'
-import { OrgPicker } from './OrgPicker'
 
 type Field<V> = { value: V; onChange: (value: V) => void; error?: string | undefined }
 
@@ -22,7 +22,8 @@ export const RoleFields = ({ isAdmin, role, org, title, testId }: Props) => (
   <>
     <ChoiceField label="角色" required options={grantableRoles(isAdmin)} {...role} testId={`${testId}-role`} />
     <FormField label="所在组织" required error={org.error}>
-      <OrgPicker value={org.value} onChange={org.onChange} testId={`${testId}-org`} />
+      {/* The orgs the person may give roles in: his subtree (an administrator: every org). */}
+      <OrgPicker value={org.value} onChange={(orgId) => org.onChange(orgId)} testId={`${testId}-org`} isOrganisable />
     </FormField>
     <TextField label="职务" hint="如 支部书记、组织委员、党员" name="title" {...title} />
   </>

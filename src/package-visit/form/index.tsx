@@ -1,6 +1,5 @@
 // 登记走访: a visit to a household or to the resident cadre, from an activity or from a household:
 // what was found (健康状况, 家庭生活情况, 实际困难), what was handed over, and the needs raised.
-import { Checkbox } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -13,10 +12,11 @@ import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { GoodsEditor } from '../../components/GoodsEditor'
-import { HouseholdSelect } from '../../components/HouseholdSelect'
+import { HouseholdPicker } from '../../components/HouseholdPicker'
 import { MoneyField } from '../../components/MoneyField'
 import type { NeedDraft } from '../../components/NeedFields'
 import { PageShell } from '../../components/PageShell'
+import { PersonPicker } from '../../components/PersonPicker'
 import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
 import { optionsOf } from '../../components/SelectField'
@@ -30,7 +30,6 @@ import { useTRPC } from '../../lib/trpc'
 import { useFirstData } from '../../lib/use-first-data'
 import { useForm } from '../../lib/use-form'
 import { useMoneyField } from '../../lib/use-money-field'
-import { useVillagePeople } from '../../lib/use-village-people'
 import { RaisedNeedsSection } from './RaisedNeedsSection'
 
 type Values = {
@@ -77,7 +76,6 @@ export default function VisitFormPage() {
     enabled: Boolean(params.householdId),
   })
   const villageId = values.villageId
-  const { everyone } = useVillagePeople(villageId)
 
   // The visit's village and day follow the activity or the household it starts from.
   // From the server, or from the queue when the activity was itself saved offline.
@@ -134,7 +132,7 @@ export default function VisitFormPage() {
         </FormField>
         {values.target === 'HOUSEHOLD' ? (
           <FormField label="困难户" required error={errors.householdId}>
-            <HouseholdSelect
+            <HouseholdPicker
               villageId={villageId}
               value={values.householdId}
               onChange={(v) => set('householdId', v)}
@@ -156,11 +154,14 @@ export default function VisitFormPage() {
           <DateField value={values.visitedOn} onChange={(v) => set('visitedOn', v)} />
         </FormField>
         <FormField label="同行人员" hint="登记人自动计入" error={errors.visitorIds}>
-          <Checkbox.Group value={values.visitorIds} onChange={(ids: string[]) => set('visitorIds', ids)}>
-            {everyone.map((p) => (
-              <Checkbox key={p.id} value={p.id} label={p.displayName} />
-            ))}
-          </Checkbox.Group>
+          <PersonPicker
+            multiple
+            villageId={villageId}
+            value={values.visitorIds}
+            onChange={(ids) => set('visitorIds', ids)}
+            prompt="搜索添加同行人员"
+            testId="visitorIds"
+          />
         </FormField>
       </View>
       <View className="section">

@@ -12,7 +12,7 @@ import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
 import { StatTiles } from '../../components/StatTiles'
 import { staffDashboardQueries } from '../../lib/dashboard-queries'
-import { isStaff, type Persona } from '../../lib/roles'
+import { isStaff, type Persona, TAB_VIEWS } from '../../lib/roles'
 import { routes } from '../../lib/routes'
 import { labelTabBar } from '../../lib/tab-bar'
 import { useTRPC } from '../../lib/trpc'
@@ -64,7 +64,14 @@ const go = (action: QuickAction) =>
 /** The last months with donations that the 工作台's small chart shows (the 统计 page has them all). */
 const RECENT_MONTHS = 6
 
-const StaffDashboard = () => {
+/** The tab that lists every 主题党日, for the personas that have one. */
+const activitiesTabOf = (persona: Persona) => {
+  const slot = TAB_VIEWS[persona].indexOf('activities')
+  return slot < 0 ? null : [routes.primaryTab, routes.secondaryTab][slot]
+}
+
+const StaffDashboard = ({ persona }: { persona: Persona }) => {
+  const activitiesTab = activitiesTabOf(persona)
   const queries = staffDashboardQueries(useTRPC())
   const summary = useQuery(queries.summary)
   const overdue = useQuery(queries.overdueNeeds)
@@ -86,7 +93,7 @@ const StaffDashboard = () => {
       {summary.data ? (
         <View className="section">
           <View className="section__title row home__chart-title">
-            <Text>每月捐赠</Text>
+            <Text>{`近 ${RECENT_MONTHS} 个月捐赠`}</Text>
             <Text className="link" onClick={() => void Taro.navigateTo({ url: routes.stats })}>
               统计图表 ›
             </Text>
@@ -100,7 +107,14 @@ const StaffDashboard = () => {
       ) : null}
       {summary.data?.byActivity.length ? (
         <View className="section">
-          <View className="section__title">最近的活动</View>
+          <View className="section__title row home__chart-title">
+            <Text>{`最近 ${summary.data.byActivity.length} 次活动`}</Text>
+            {activitiesTab && totals && totals.activitiesHeld > summary.data.byActivity.length ? (
+              <Text className="link" onClick={() => void Taro.switchTab({ url: activitiesTab })}>
+                {`全部 ${totals.activitiesHeld} 次 ›`}
+              </Text>
+            ) : null}
+          </View>
           {summary.data.byActivity.map((a) => (
             <Cell
               key={a.activityId}
@@ -114,7 +128,14 @@ const StaffDashboard = () => {
       ) : null}
       {overdue.data?.items.length ? (
         <View className="section">
-          <View className="section__title">逾期诉求（优先办理）</View>
+          <View className="section__title row home__chart-title">
+            <Text>逾期诉求（优先办理）</Text>
+            {totals && totals.overdueNeeds > overdue.data.items.length ? (
+              <Text className="link" onClick={() => void Taro.navigateTo({ url: routes.needBoard('overdue') })}>
+                {`全部 ${totals.overdueNeeds} 条 ›`}
+              </Text>
+            ) : null}
+          </View>
           {overdue.data.items.map((n) => (
             <Cell
               key={n.id}
@@ -136,7 +157,14 @@ const ResidentDashboard = () => {
   usePullDownRefresh(() => void needs.refetch().finally(() => Taro.stopPullDownRefresh()))
   return (
     <View className="section">
-      <View className="section__title">我最近的诉求</View>
+      <View className="section__title row home__chart-title">
+        <Text>我最近的诉求</Text>
+        {needs.data?.nextCursor ? (
+          <Text className="link" onClick={() => void Taro.switchTab({ url: routes.primaryTab })}>
+            全部 ›
+          </Text>
+        ) : null}
+      </View>
       {needs.data?.items.length ? (
         needs.data.items.map((n) => (
           <Cell
@@ -184,7 +212,7 @@ export default function HomePage() {
             ))
           : null}
       </View>
-      {persona && isStaff(persona) ? <StaffDashboard /> : null}
+      {persona && isStaff(persona) ? <StaffDashboard persona={persona} /> : null}
       {persona === 'RESIDENT' ? <ResidentDashboard /> : null}
       {persona === 'GUEST' ? (
         <View className="section list-state">

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '按组织筛选' })

@@ -1,0 +1,124 @@
+// A village of 900 households, as two villages in three are: the resident cadre records a visit
+// to the 850th by typing part of its 户主's name and telling the 王秀英 apart by 户编号, online; then
+// the connection goes, the app is reloaded, and he records another visit to it the same way, from
+// the households kept on the phone. Back online, both are on the server, once each.
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { choose, fill, PHONES, pick, screenshot, searchIn, see, signedInPage, tapButton, tapTab } from './harness'
+import { worldForThisFile } from './world'
+
+const e2e = worldForThisFile()
+
+const VILLAGE_LABEL = '良教乡前跃村'
+const SURNAMES = '王李张刘陈杨赵黄周吴马韩'
+const GIVEN = ['秀兰', '建国', '春燕', '桂兰', '德林', '永福', '玉珍', '海燕', '志强', '明']
+const COPIES_INDEX = 'pdrl.copies.index'
+
+/** The 900 households: every 50th a 王秀英 (the 850th among them), the rest from common names. */
+const generatedHouseholds = (villageId: string) =>
+  Array.from({ length: 900 }, (_, i) => ({
+    villageId,
+    code: `QY-${String(i + 1).padStart(4, '0')}`,
+    headName: (i + 1) % 50 === 0 ? '王秀英' : `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+    groupName: `${'一二三四五六七八'[i % 8]}社`,
+    category: 'MARGINAL' as const,
+  }))
+
+/** What the phone keeps of the village, as Taro stores it ({ data }), and its size in UTF-8 bytes. */
+const keptCopy = (page: Page, villageId: string) =>
+  page.evaluate((key) => {
+    const raw = localStorage.getItem(key) ?? ''
+    const rows = raw ? (JSON.parse(raw) as { data: string }).data.split('\n') : []
+    return { raw, rows, bytes: new TextEncoder().encode(raw).length }
+  }, `pdrl.copies.village.${villageId}`)
+
+/** The offline queue as the app keeps it in storage (Taro wraps each value as { data }). */
+const queuedProcedures = (page: Page) =>
+  page.evaluate(() => {
+    const raw = localStorage.getItem('pdrl.offline-queue')
+    const stored = raw ? (JSON.parse(raw) as { data?: { items?: { procedure: string }[] } }) : null
+    return (stored?.data?.items ?? []).map((item) => item.procedure)
+  })
+
+const recordVisit = async (page: Page) => {
+  await page.goto(`${e2e.baseUrl}/#/package-visit/form/index`)
+  await choose(page, 'villageId', VILLAGE_LABEL)
+  // Eighteen 王秀英: the 户编号 and 所在组 beside each tell which is which.
+  const picker = await searchIn(page, 'householdId', '秀英')
+  await picker.locator('[data-testid="householdId-option"]', { hasText: 'QY-0850' }).waitFor()
+  expect(await picker.locator('[data-testid="householdId-option"]', { hasText: '王秀英' }).count()).toBe(18)
+  await pick(page, 'householdId', '秀英', 'QY-0850')
+  await see(page, '户编号 QY-0850 · 二社')
+  await fill(page, 'difficulties', '冬季取暖用煤不足')
+  await tapButton(page, '保存走访记录')
+}
+
+describe('a village of 900 households', () => {
+  it('records a visit to the 850th by part of its name, online and again offline after a reload', async () => {
+    const prisma = e2e.server.deps.prisma
+    const village = await prisma.village.findFirstOrThrow({ where: { name: '前跃村' } })
+    await prisma.household.createMany({ data: generatedHouseholds(village.id) })
+    const target = await prisma.household.findFirstOrThrow({ where: { villageId: village.id, code: 'QY-0850' } })
+
+    const page = await signedInPage(e2e, PHONES.cadre)
+    await see(page, '李振华，您好')
+    // The app shell is cached, and every household of the village kept on the phone, compactly.
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 15_000 })
+      .toBe(true)
+    await expect.poll(async () => (await keptCopy(page, village.id)).raw, { timeout: 20_000 }).toContain('QY-0850')
+    const copy = await keptCopy(page, village.id)
+    const households = await prisma.household.count({ where: { villageId: village.id } })
+    expect(copy.rows).toHaveLength(households)
+    // WeChat allows 1 MB under one key.
+    expect(copy.bytes).toBeLessThan(150_000)
+    console.log(JSON.stringify({ measure: 'offline copy', households, bytes: copy.bytes }))
+
+    // Online: from household.search.
+    await page.setViewportSize({ width: 360, height: 740 })
+    await recordVisit(page)
+    await expect.poll(() => prisma.visit.count({ where: { householdId: target.id } })).toBe(1)
+
+    // Offline, after a reload: from the copy on the phone.
+    const context = page.context()
+    await context.setOffline(true)
+    await page.reload()
+    await see(page, '离线')
+    await page.goto(`${e2e.baseUrl}/#/package-visit/form/index`)
+    await choose(page, 'villageId', VILLAGE_LABEL)
+    await searchIn(page, 'householdId', '秀英')
+    await see(page, `无网络：在本机保存的 ${households} 户中查找`)
+    await screenshot(page, 'picker-offline-360')
+    await recordVisit(page)
+    await expect.poll(() => queuedProcedures(page)).toEqual(['visit.create'])
+    expect(await prisma.visit.count({ where: { householdId: target.id } })).toBe(1)
+    expect(await page.evaluate((key) => localStorage.getItem(key), COPIES_INDEX)).toContain(village.id)
+
+    // Back online, it goes up by itself, once.
+    await context.setOffline(false)
+    await expect.poll(() => prisma.visit.count({ where: { householdId: target.id } }), { timeout: 30_000 }).toBe(2)
+  })
+
+  it('shows the picker at 360 × 740, its first page and what more there is', async () => {
+    const page = await signedInPage(e2e, PHONES.cadre)
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.goto(`${e2e.baseUrl}/#/package-visit/form/index`)
+    await choose(page, 'villageId', VILLAGE_LABEL)
+    await page.locator('#app [data-testid="householdId-open"]:visible').first().click()
+    await see(page, '已显示 20 户')
+    await page.screenshot({ path: 'test-results/screenshots/picker-360.png' })
+    await searchIn(page, 'householdId', '秀英')
+    await see(page, '户编号 QY-0850 · 二社')
+    await page.screenshot({ path: 'test-results/screenshots/picker-search-360.png' })
+  })
+
+  it('filters the 主题党日 list by any org, found by part of its name', async () => {
+    const page = await signedInPage(e2e, PHONES.secretary)
+    await tapTab(page, '主题党日')
+    await page.locator('#app [data-testid="filter-org"]:visible').first().click()
+    await page.waitForURL(/package-activity\/org-filter/)
+    await pick(page, 'filter-org-picker', '司法局机关', '西宁市司法局机关党支部')
+    await page.waitForURL(/pages\/primary/)
+    await see(page, '西宁市司法局机关党支部')
+  })
+})
