@@ -18,6 +18,7 @@ import {
   villagesToKeep,
 } from '../../src/lib/pickers/offline-copies'
 import { saveSession } from '../../src/lib/session'
+import { OfflineCopiesSection } from '../../src/package-sync/index/offline-copies-section'
 import { type ApiAnswer, type ApiCall, renderWithApi, typeInto } from './render-with-api'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).withPageHooks(await original()))
@@ -169,6 +170,43 @@ describe('household picker, with no signal', () => {
     renderWithApi(<HouseholdField />, api)
     await open()
     await waitFor(() => screen.getByText(/本机没有保存该村的困难户名单/))
+  })
+
+  it('tells a secretary of many villages that only the recently opened are kept, here and on 待同步', async () => {
+    const many = (call: ApiCall): ApiAnswer =>
+      // The signal goes before this village's roster arrives.
+      call.path === 'household.roster'
+        ? {
+            error: {
+              message: '服务暂时不可用',
+              data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 503, appCode: 'DATABASE_UNAVAILABLE' },
+            },
+          }
+        : call.path === 'village.list'
+          ? {
+              data: Array.from({ length: 40 }, (_, i) => ({
+                id: i ? `0d000000-0000-4000-8000-${String(i + 100).padStart(12, '0')}` : VILLAGE,
+                name: i ? `第${i}村` : '前跃村',
+                township: '良教乡',
+              })),
+            }
+          : api(call)
+    const client = createTRPCClient<AppRouter>({ links: [answering(api)] })
+    await refreshVillageCopy(client, VILLAGE)
+    // Opened while online (the villages are known, as the phone keeps them), then the signal goes.
+    const { unmount } = renderWithApi(
+      <HouseholdPicker villageId="0d000000-0000-4000-8000-000000000105" value={null} onChange={() => {}} />,
+      many,
+    )
+    await open()
+    await waitFor(() => expect(options().length).toBeGreaterThan(0))
+    act(() => onlineManager.setOnline(false))
+    await waitFor(() => screen.getByText(/本机没有保存该村的困难户名单（村较多时只保存最近打开的 10 个村）/))
+    unmount()
+    act(() => onlineManager.setOnline(true))
+    renderWithApi(<OfflineCopiesSection />, many)
+    await waitFor(() => screen.getByText(/良教乡前跃村：困难户 900 户/))
+    screen.getByText(/您的范围内有 40 个村，本机只保存最近打开的 10 个村的困难户名单/)
   })
 
   it('keeps, of a secretary’s many villages, those opened most recently', () => {

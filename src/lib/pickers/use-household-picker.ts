@@ -62,12 +62,14 @@ export const useHouseholdPicker = ({ villageId }: Options) => {
   })
 
   // The copies to search when the server cannot be asked: the village's, or all those kept.
-  const villageIds = villageId ? [villageId] : (villages.data ?? []).map((v) => v.id)
-  const copies = villageIds.flatMap((id) => {
-    const copy = readVillageCopy(id)
-    return copy ? [{ id, name: villageName(id), copy }] : []
-  })
   const isOffline = !isOnline || isUnreachable(query.error)
+  const villageIds = villageId ? [villageId] : (villages.data ?? []).map((v) => v.id)
+  const copies = isOffline
+    ? villageIds.flatMap((id) => {
+        const copy = readVillageCopy(id)
+        return copy ? [{ id, name: villageName(id), copy }] : []
+      })
+    : []
   const matches = householdMatches(typed)
   const local = useLocalResults(
     isOffline

@@ -13,7 +13,8 @@ export const OfflineCopiesSection = () => {
   const villages = useQuery(trpc.village.list.queryOptions())
   const summary = copiesSummary()
   const nameOf = (id: string) => {
-    const village = villages.data?.find((v) => v.id === id)
+    if (!villages.data) return '…'
+    const village = villages.data.find((v) => v.id === id)
     return village ? `${village.township}${village.name}` : '（已不在您的范围内）'
   }
   const reached = villages.data?.length ?? 0
