@@ -96,4 +96,6 @@ export const useSpreadsheetImport = <R extends ImportReport, Committed = unknown
   return { file, report, isBusy, choose, commit, reset }
 }
 
-export type SpreadsheetImport<R extends ImportReport> = ReturnType<typeof useSpreadsheetImport<R>>
+export type SpreadsheetImport<R extends ImportReport, Committed = unknown> = ReturnType<
+  typeof useSpreadsheetImport<R, Committed>
+>

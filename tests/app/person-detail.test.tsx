@@ -159,13 +159,16 @@ describe('人员详情', () => {
       endedOn: null,
       isCurrent: true,
     } as Person['roles'][number]
+    // The server offers only the orgs the caller may grant roles in (isOrganisable).
     const { calls } = renderDetail(person(), (call) =>
       call.path === 'org.list'
-        ? [
-            { ...BRANCH, shortName: null, kind: 'BRANCH', parentId: null, canOrganise: true },
-            { ...firm, shortName: null, kind: 'BRANCH', parentId: null, canOrganise: true },
-            { id: '01940000-0000-7000-8000-0000000000b3', name: '别处的支部', canOrganise: false },
-          ]
+        ? {
+            items: [
+              { ...BRANCH, shortName: null, kind: 'BRANCH', parentId: null, parentName: null, canOrganise: true },
+              { ...firm, shortName: null, kind: 'BRANCH', parentId: null, parentName: null, canOrganise: true },
+            ],
+            nextCursor: null,
+          }
         : person({ roles: [...person().roles, added] }),
     )
     await screen.findByText('添加角色')
@@ -175,11 +178,12 @@ describe('人员详情', () => {
     expect(mutations(calls).filter((c) => c.path !== 'org.list')).toEqual([])
 
     const form = screen.getByTestId('add-role')
-    const orgSelect = within(form).getByTestId('add-role-org').querySelector('select') as HTMLSelectElement
-    await waitFor(() => expect(orgSelect.options.length).toBe(3))
-    // Only the orgs the caller may grant roles in are offered.
-    expect([...orgSelect.options].map((o) => o.text)).toEqual(['请选择组织', BRANCH.name, firm.name])
-    fireEvent.change(orgSelect, { target: { value: firm.id } })
+    fireEvent.click(within(form).getByTestId('add-role-org-open'))
+    await waitFor(() => expect(within(form).getAllByTestId('add-role-org-option')).toHaveLength(2))
+    expect(calls.some((c) => c.path === 'org.list' && (c.input as { isOrganisable?: boolean }).isOrganisable)).toBe(
+      true,
+    )
+    fireEvent.click(within(form).getAllByTestId('add-role-org-option')[1] as HTMLElement)
     const roleSelect = within(form).getByTestId('add-role-role').querySelector('select') as HTMLSelectElement
     fireEvent.change(roleSelect, { target: { value: 'MEMBER' } })
     tap('保存角色')

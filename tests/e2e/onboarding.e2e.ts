@@ -16,7 +16,7 @@ import type { AppRouter } from '../../server/routers/app-router'
 import { MEMBER_SHEET } from '../../server/services/imports/member-roster-columns'
 import { withRows } from '../helpers/xlsx'
 import { fillActivityForm } from './forms'
-import { app, choose, fill, newPhonePage, pick, ROOT, screenshot, see, tapButton, tapText } from './harness'
+import { app, choose, chooseXlsx, fill, newPhonePage, pick, ROOT, screenshot, see, tapButton, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const ADMIN = { name: '刘组织', phone: '13900000001', org: '中共大通县委' }
@@ -202,15 +202,8 @@ describe('from an empty database to the first party day', () => {
     await admin.goto(`${e2e.baseUrl}/#/package-people/import/index`)
     const [download] = await Promise.all([admin.waitForEvent('download'), tapButton(admin, '下载模板')])
     const template = await readFile(await download.path())
-    const chooseFile = async (rows: Record<string, string>[]) => {
-      const label = (await app(admin).getByText('重新选择文件').count()) ? '重新选择文件' : '选择文件'
-      const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), tapButton(admin, label)])
-      await chooser.setFiles({
-        name: '党员花名册.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await withRows(template, MEMBER_SHEET, rows),
-      })
-    }
+    const chooseFile = async (rows: Record<string, string>[]) =>
+      chooseXlsx(admin, await withRows(template, MEMBER_SHEET, rows), '党员花名册.xlsx')
     const members = [
       { 姓名: '赵明德', 手机号: '13900000011', 所在党组织: BRANCH, 职务: '组织委员' },
       { 姓名: '钱秀英', 手机号: '13900000012', 所在党组织: BRANCH, 职务: '党员' },

@@ -18,8 +18,8 @@ const IssueList = ({ title, issues, testId }: { title: string; issues: ImportRep
     </View>
   ) : null
 
-type Props<R extends ImportReport> = {
-  importer: Importer<R>
+type Props<R extends ImportReport, Committed> = {
+  importer: Importer<R, Committed>
   title: string
   /** How to fill the template in, and that nothing is written while there are errors. */
   intro: string
@@ -33,10 +33,11 @@ type Props<R extends ImportReport> = {
   /** What 确认导入 imports (确认导入 2 户), or null when the file holds nothing new. */
   commitLabel: (report: R) => string | null
   warningsTitle?: string
-  onImported: (report: R) => void
+  /** With the report the file was imported on, and the server's answer to the commit. */
+  onImported: (report: R, committed: Committed) => void
 }
 
-export const SpreadsheetImport = <R extends ImportReport>({
+export const SpreadsheetImport = <R extends ImportReport, Committed = unknown>({
   importer,
   title,
   intro,
@@ -47,12 +48,14 @@ export const SpreadsheetImport = <R extends ImportReport>({
   commitLabel,
   warningsTitle = '疑点（不影响导入，请核对）',
   onImported,
-}: Props<R>) => {
+}: Props<R, Committed>) => {
   const download = useExportDownload()
   const { file, report, isBusy } = importer
   const label = report && report.errorCount === 0 ? commitLabel(report) : null
   const confirm = async () => {
-    if (report && (await importer.commit(query))) onImported(report)
+    if (!report) return
+    const committed = await importer.commit(query)
+    if (committed !== null) onImported(report, committed)
   }
   return (
     <View>

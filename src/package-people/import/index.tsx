@@ -1,20 +1,19 @@
 // 导入党员花名册: an administrator or 支部书记 brings in the members (党员) of his orgs from the
 // roster he keeps (姓名, 手机号, 所在党组织, 职务). 下载模板, fill it in, choose the file; the
 // server's dry run lists every row's errors and 疑点; 确认导入 (only with no errors) writes every
-// row or none, once per key. New accounts get one-time passwords, shown here once, to hand out (or
-// an invitation each, from their page).
+// row or none, once per key (SpreadsheetImport). New accounts get one-time passwords, shown here
+// once, to hand out (or an invitation each, from their page).
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MemberRosterCheck, MemberRosterCommit } from '../../../common/contracts/import/member-roster-import'
-import { ImportReport } from '../../components/ImportReport'
 import { PageShell } from '../../components/PageShell'
+import { SpreadsheetImport } from '../../components/SpreadsheetImport'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
-import { useExportDownload } from '../../lib/use-export-download'
 import { useSpreadsheetImport } from '../../lib/use-spreadsheet-import'
 
 const IMPORT_PATH = '/imports/member-roster'
@@ -61,53 +60,24 @@ const Imported = ({ result }: { result: MemberRosterCommit }) => (
 const MemberImport = () => {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const { file, report, isBusy, choose, commit } = useSpreadsheetImport<MemberRosterCheck, MemberRosterCommit>(
-    IMPORT_PATH,
-  )
+  const importer = useSpreadsheetImport<MemberRosterCheck, MemberRosterCommit>(IMPORT_PATH)
   const [result, setResult] = useState<MemberRosterCommit | null>(null)
-  const template = useExportDownload()
-
-  const confirm = async () => {
-    const committed = await commit()
-    if (!committed) return
-    void queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() })
-    setResult(committed)
-  }
-
   if (result) return <Imported result={result} />
-  const canCommit = Boolean(report?.canCommit && report.errorCount === 0)
   return (
-    <View>
-      <View className="section">
-        <View className="section__title">导入党员花名册</View>
-        <View className="section__body muted">
-          请先下载模板，每行填写一名党员的姓名、手机号、所在党组织（全称）和职务，再选择文件。系统会先预检，没有错误才能确认导入；有任何错误都不会写入数据。已有账号（手机号和姓名一致）会添加党员角色。
-        </View>
-      </View>
-      <View className="actions">
-        <Button
-          size="small"
-          loading={template.pendingPath !== null}
-          onClick={() => template.start(TEMPLATE_PATH, '党员花名册导入模板.xlsx')}
-        >
-          下载模板
-        </Button>
-        <Button size="small" type="primary" loading={isBusy && !report} disabled={isBusy} onClick={() => void choose()}>
-          {file ? '重新选择文件' : '选择文件'}
-        </Button>
-      </View>
-      {report ? (
-        <ImportReport
-          fileName={file?.name}
-          summary={`共 ${report.counts.rows} 行：新建账号 ${report.counts.newAccounts} 个，已有账号添加角色 ${report.counts.rolesAdded} 个，无需变动 ${report.counts.unchanged} 个；错误 ${report.errorCount} 处，疑点 ${report.warningCount} 处`}
-          report={report}
-          canCommit={canCommit}
-          isBusy={isBusy}
-          commitLabel={`确认导入 ${report.counts.rows} 行`}
-          onCommit={() => void confirm()}
-        />
-      ) : null}
-    </View>
+    <SpreadsheetImport
+      importer={importer}
+      title="导入党员花名册"
+      intro="请先下载模板，每行填写一名党员的姓名、手机号、所在党组织（全称）和职务，再选择文件。系统会先预检，没有错误才能确认导入；有任何错误都不会写入数据。已有账号（手机号和姓名一致）会添加党员角色。"
+      template={{ path: TEMPLATE_PATH, fileName: '党员花名册导入模板.xlsx' }}
+      summary={(r) =>
+        `共 ${r.counts.rows} 行：新建账号 ${r.counts.newAccounts} 个，已有账号添加角色 ${r.counts.rolesAdded} 个，无需变动 ${r.counts.unchanged} 个；错误 ${r.errorCount} 处，疑点 ${r.warningCount} 处`
+      }
+      commitLabel={(r) => (r.canCommit && r.counts.rows ? `确认导入 ${r.counts.rows} 行` : null)}
+      onImported={(_report, committed) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() })
+        setResult(committed)
+      }}
+    />
   )
 }
 
