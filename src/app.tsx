@@ -6,6 +6,7 @@ import './app.scss'
 import { QueryClientProvider } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { type PropsWithChildren, useEffect, useState } from 'react'
+import { dropUpdatesToClosedPages } from './lib/closed-page-updates'
 import { appCodeOf, isUnauthorized } from './lib/errors'
 import { prefetchForLaunch } from './lib/launch-prefetch'
 import { keepOfflineCache, restoreOfflineCache } from './lib/offline-cache'
@@ -20,6 +21,7 @@ import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
 import { listenForWeChatPrivacy } from './lib/wechat-privacy'
 
 listenForWeChatPrivacy()
+dropUpdatesToClosedPages()
 
 const currentRoute = () => {
   const pages = Taro.getCurrentPages()

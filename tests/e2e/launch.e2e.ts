@@ -55,7 +55,7 @@ describe('launching signed in', () => {
     await page.context().close()
   })
 
-  it('opening on the 工作台 again, sends its first requests from index.html, before the app’s code', async () => {
+  it('opening on the 工作台 again, sends its first requests from index.html, before the app’s code runs', async () => {
     const page = await reopen(true)
     // This launch records what it asked for; the next one on the same page replays it.
     await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
@@ -68,28 +68,38 @@ describe('launching signed in', () => {
     const html = await (await fetch(`${e2e.baseUrl}/`)).text()
     const pageChunks = assets.filter((asset) => asset.endsWith('.js') && !html.includes(asset))
     expect(pageChunks.length).toBeGreaterThan(0)
-    const sent: { path: string; at: number }[] = []
-    let appJsAt = Number.POSITIVE_INFINITY
-    page.on('request', (request) => {
-      const { pathname } = new URL(request.url())
-      if (pathname.startsWith('/trpc/') || pageChunks.includes(pathname)) sent.push({ path: pathname, at: Date.now() })
-      if (/^\/js\/app\./.test(pathname)) appJsAt = Math.min(appJsAt, Date.now())
+    // Each tRPC fetch notes whether the document was still being parsed: the app's code is deferred,
+    // so it runs only once parsing is over, and a fetch made before that came from index.html.
+    await page.addInitScript(() => {
+      const calls: { path: string; parsing: boolean }[] = []
+      ;(window as { __fetchesSeen?: typeof calls }).__fetchesSeen = calls
+      const fetchFirst = window.fetch.bind(window)
+      window.fetch = (input, init) => {
+        const path = new URL(String(input instanceof Request ? input.url : input), location.href).pathname
+        if (path.startsWith('/trpc/')) calls.push({ path, parsing: document.readyState === 'loading' })
+        return fetchFirst(input, init)
+      }
     })
     await page.reload()
     await page.locator('#app [data-testid="donated-total"]', { hasText: '¥44,000.00' }).waitFor()
     await see(page, '王建国，您好')
     const launch = ['/trpc/auth.me', '/trpc/need.list', '/trpc/stats.summary']
-    // Each asked once (the prefetch took the early answers), and asked before app.js was even requested.
-    expect(
-      sent
-        .filter((r) => launch.includes(r.path))
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual(launch)
-    expect(sent.filter((r) => launch.includes(r.path)).every((r) => r.at <= appJsAt)).toBe(true)
-    // The page's chunks, preloaded, asked for before app.js too.
-    const firstAsked = (chunk: string) => sent.find((r) => r.path === chunk)?.at ?? Number.POSITIVE_INFINITY
-    expect(pageChunks.every((chunk) => firstAsked(chunk) <= appJsAt)).toBe(true)
+    const fetches = await page.evaluate(
+      () => (window as { __fetchesSeen?: { path: string; parsing: boolean }[] }).__fetchesSeen ?? [],
+    )
+    // Each asked once (the prefetch took the early answers), while the HTML was still being parsed.
+    const launched = fetches.filter((f) => launch.includes(f.path))
+    expect(launched.map((f) => f.path).sort()).toEqual(launch)
+    expect(launched.every((f) => f.parsing)).toBe(true)
+    // The page's chunks were asked for while the HTML was parsed too: by index.html's preload links.
+    const chunksAskedWhileParsing = await page.evaluate((chunks) => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      return chunks.map((chunk) =>
+        entries.some((entry) => new URL(entry.name).pathname === chunk && entry.startTime <= navigation.domInteractive),
+      )
+    }, pageChunks)
+    expect(chunksAskedWhileParsing).toEqual(pageChunks.map(() => true))
     expect(await page.evaluate(() => Object.keys((window as { __pdrlLaunch?: object }).__pdrlLaunch ?? {}))).toEqual([])
     await page.context().close()
   })
