@@ -96,7 +96,9 @@ describe('launching signed in', () => {
       const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
       const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
       return chunks.map((chunk) =>
-        entries.some((entry) => new URL(entry.name).pathname === chunk && entry.startTime <= (navigation?.domInteractive ?? 0)),
+        entries.some(
+          (entry) => new URL(entry.name).pathname === chunk && entry.startTime <= (navigation?.domInteractive ?? 0),
+        ),
       )
     }, pageChunks)
     expect(chunksAskedWhileParsing).toEqual(pageChunks.map(() => true))
