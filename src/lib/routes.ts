@@ -1,5 +1,6 @@
 // Every page's address, in one place. Subpackage pages live under their package root.
 import { INVITATION_PAGE } from '../../common/contracts/invitation/invitation-code'
+import type { OrgFilterPurpose } from './org-filter'
 
 const withQuery = (path: string, query: Record<string, string | undefined>) => {
   const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== '')
@@ -20,8 +21,8 @@ export const routes = {
   stats: '/package-stats/index/index',
   activityDetail: (id: string) => withQuery('/package-activity/detail/index', { id }),
   activityForm: (id?: string) => withQuery('/package-activity/form/index', { id }),
-  /** 按组织筛选: the 主题党日 list's org filter (lib/org-filter.ts). */
-  activityOrgFilter: '/package-activity/org-filter/index',
+  /** 按组织筛选: a list's org filter (lib/org-filter.ts). */
+  orgFilter: (purpose: OrgFilterPurpose) => withQuery('/package-activity/org-filter/index', { for: purpose }),
   /** 主题党日活动记录: the printable record sheet. */
   activityRecord: (id: string) => withQuery('/package-activity/record/index', { id }),
   visitForm: (query: { activityId?: string; householdId?: string; target?: 'CADRE' }) =>

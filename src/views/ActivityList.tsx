@@ -48,7 +48,7 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
   const [org, setOrg] = useState<ChosenOrg>()
   const orgId = org?.id
   // The org is chosen on a page of its own (its picker stays out of the main package).
-  useEffect(() => onOrgFilterChosen(setOrg), [])
+  useEffect(() => onOrgFilterChosen('activities', setOrg), [])
   const [villageId, setVillageId] = useState<string>()
   const villages = useQuery(trpc.village.list.queryOptions())
   const list = usePagedList(
@@ -73,7 +73,7 @@ export const ActivityList = ({ canCreate }: { canCreate: boolean }) => {
         <FilterChip isOn={Boolean(month)}>
           <DateField fields="month" value={month} onChange={setMonth} placeholder="全部月份" testId="filter-month" />
         </FilterChip>
-        <FilterChip isOn={Boolean(org)} onClick={() => void Taro.navigateTo({ url: routes.activityOrgFilter })}>
+        <FilterChip isOn={Boolean(org)} onClick={() => void Taro.navigateTo({ url: routes.orgFilter('activities') })}>
           <View data-testid="filter-org">{org ? org.name : '全部组织 ›'}</View>
         </FilterChip>
         <SelectChip

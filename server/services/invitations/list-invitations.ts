@@ -1,6 +1,6 @@
 // One account's invitations, newest first, for those who manage it: when each was made, until
 // when it holds, and whether it was used or revoked. Codes are never shown again.
-import type { TListInvitationsRequest } from '../../../common/contracts/invitation/list-invitations'
+import { INVITATIONS_LISTED, type TListInvitationsRequest } from '../../../common/contracts/invitation/list-invitations'
 import { assertManages } from '../users/user-access'
 import type { UserServiceContext } from '../users/user-context'
 import { invitationSelect, toInvitationView } from './invitation-state'
@@ -11,7 +11,7 @@ export const listInvitations = async ({ ctx, input }: { ctx: UserServiceContext;
     where: { userId: input.userId },
     select: { ...invitationSelect, createdById: true },
     orderBy: { createdAt: 'desc' },
-    take: 50,
+    take: INVITATIONS_LISTED,
   })
   const creators = await ctx.db.user.findMany({
     where: { id: { in: [...new Set(invitations.map((i) => i.createdById))] } },

@@ -25,7 +25,6 @@ export const getOrg = async ({ ctx, id }: { ctx: ServiceContext; id: string }) =
           village: { select: { id: true, name: true, township: true, county: true } },
         },
         orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
-        take: 200,
       }),
   ])
   return {

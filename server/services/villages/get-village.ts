@@ -38,7 +38,6 @@ export const getVillage = async ({ ctx, id }: { ctx: ServiceContext; id: string 
           endedOn: true,
           org: { select: { id: true, name: true, closedAt: true } },
         },
-        take: 200,
       }),
     () =>
       ctx.db.cadreVillage.findMany({
@@ -50,7 +49,6 @@ export const getVillage = async ({ ctx, id }: { ctx: ServiceContext; id: string 
           endedOn: true,
           user: { select: { id: true, displayName: true, isActive: true } },
         },
-        take: 200,
       }),
     () => ctx.db.household.count({ where: { villageId: id } }),
     () => ctx.db.household.count({ where: { villageId: id, anonymisedAt: null, monitoringEndedOn: null } }),

@@ -5,6 +5,7 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import { INVITATION_STATE_LABELS } from '../../../common/contracts/invitation/invitation-state'
+import { INVITATIONS_LISTED } from '../../../common/contracts/invitation/list-invitations'
 import { formatShanghaiDateTime } from '../../../common/dates'
 import { ListState } from '../../components/ListState'
 import { QueryState } from '../../components/QueryState'
@@ -107,6 +108,9 @@ export const InvitePerson = ({ userId, invitation, onCreated }: Props) => {
               emptyText="还没有生成过邀请码"
               onRetry={() => void invitations.refetch()}
             />
+            {invitations.data?.length === INVITATIONS_LISTED ? (
+              <View className="muted">只列出最近 {INVITATIONS_LISTED} 次邀请</View>
+            ) : null}
           </View>
         </View>
       )}

@@ -2,16 +2,16 @@
 // subtree) manages, by the start of a name or phone digits, by role, org and whether in use;
 // paged. A row opens the person; 新建人员, 邀请 and 导入党员花名册 are above the list.
 import { Cell, Tag } from '@nutui/nutui-react-taro'
-import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { OrgRole } from '../../../common/contracts/user/user-fields'
 import { ChoiceChips, FilterBar, FilterChip, SelectChip } from '../../components/FilterChips'
 import { NavButton } from '../../components/NavButton'
 import { PagedList } from '../../components/PagedList'
 import { PageShell } from '../../components/PageShell'
 import { SearchBox } from '../../components/SearchBox'
+import { type ChosenOrg, onOrgFilterChosen } from '../../lib/org-filter'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { usePagedList } from '../../lib/use-paged-list'
@@ -41,21 +41,22 @@ export const PeopleList = () => {
   // Changed by 清除筛选: the search box starts empty again.
   const [searchBox, setSearchBox] = useState(0)
   const [role, setRole] = useState<OrgRole>()
-  const [orgId, setOrgId] = useState<string>()
+  const [org, setOrg] = useState<ChosenOrg>()
   const [status, setStatus] = useState<Status>('ACTIVE')
-  const orgs = useQuery(trpc.org.list.queryOptions({ isOrganisable: true, limit: 100 }))
+  useEffect(() => onOrgFilterChosen('people', setOrg), [])
+  const orgId = org?.id
   const list = usePagedList(
     trpc.user.list.infiniteQueryOptions(
       { search: search.trim() || undefined, role, orgId, status, limit: 20 },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   )
-  const isFiltered = Boolean(search || role || orgId || status !== 'ACTIVE')
+  const isFiltered = Boolean(search || role || org || status !== 'ACTIVE')
   const clearFilters = () => {
     setSearchBox((n) => n + 1)
     setSearch('')
     setRole(undefined)
-    setOrgId(undefined)
+    setOrg(undefined)
     setStatus('ACTIVE')
   }
   return (
@@ -68,13 +69,9 @@ export const PeopleList = () => {
           onSearch={setSearch}
         />
         <SelectChip allLabel="全部角色" options={ROLE_OPTIONS} value={role} onChange={setRole} testId="filter-role" />
-        <SelectChip
-          allLabel="全部组织"
-          options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          value={orgId}
-          onChange={setOrgId}
-          testId="filter-org"
-        />
+        <FilterChip isOn={Boolean(org)} onClick={() => void Taro.navigateTo({ url: routes.orgFilter('people') })}>
+          <View data-testid="filter-org">{org ? org.name : '全部组织 ›'}</View>
+        </FilterChip>
         <ChoiceChips choices={STATUS_CHOICES} value={status} onChange={setStatus} />
         {isFiltered ? <FilterChip onClick={clearFilters}>清除筛选</FilterChip> : null}
       </FilterBar>
