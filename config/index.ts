@@ -53,6 +53,19 @@ const webpackChain = (chain: any) => {
       .plugin('providerPlugin')
       .tap((args: object[]) => [{ ...args[0], FormData: [absentWebTypes, 'FormData'], Blob: [absentWebTypes, 'Blob'] }])
   }
+  // Taro's progress bar redraws itself with escape codes: into a log (npm start's first build, CI)
+  // that is hundreds of lines. Not on a terminal, webpackbar's plain reporter says each build's
+  // start and end on a line of its own.
+  if (!process.stdout.isTTY && chain.plugins.has('webpackbar')) {
+    chain
+      .plugin('webpackbar')
+      .tap(([options]: [{ reporters?: unknown[] }]) => [
+        { ...options, reporters: (options.reporters ?? []).filter((reporter) => reporter !== 'fancy') },
+      ])
+  }
+  // webpack's size hints (244 KiB per asset) say nothing the project's own budgets do not
+  // (`npm run size`, docs/benchmarks.md), at 90 lines a build.
+  chain.performance.hints(false)
   // No vendors.js.LICENSE.txt: it would count towards the weapp main package.
   if (chain.optimization.minimizers.has('terserPlugin')) {
     chain.optimization.minimizer('terserPlugin').tap((args: object[]) => [{ ...args[0], extractComments: false }])

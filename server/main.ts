@@ -1,4 +1,7 @@
 // `npm start`: run the server until SIGINT/SIGTERM, then stop cleanly (the embedded PostgreSQL too).
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { DEMO_ACCOUNTS_FILE } from '../prisma/seed/seed-demo'
 import { InvalidEnvError, parseEnv } from './env'
 import { startServer } from './start'
 
@@ -15,6 +18,10 @@ const main = async () => {
   }
   const server = await startServer(env)
   server.deps.log.info({ url: server.url, db: server.deps.databaseKind }, `党日帮扶台账 is serving ${server.url}`)
+  // The line a person looks for in the log: where to open the app, and the demo passwords.
+  const demoAccounts = path.resolve(env.dataDir, DEMO_ACCOUNTS_FILE)
+  const hasDemo = server.deps.databaseKind === 'embedded' && existsSync(demoAccounts)
+  console.log(`\n党日帮扶台账已启动：${server.url}${hasDemo ? `\n演示账号和密码见 ${demoAccounts}` : ''}\n`)
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
