@@ -86,8 +86,13 @@ export const startJobRunner = async ({
 }: JobRunnerOptions): Promise<JobRunner> => {
   const boss = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 3, application_name: 'pdrl jobs' })
   // Without a listener an 'error' event would end the process; a lost database connection is
-  // retried by pg-boss's own loops.
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
+  // retried by pg-boss's own loops. Once stopping, the database may close a connection pg-boss is
+  // still ending (the embedded PostgreSQL stops right after): that is the shutdown, not a fault.
+  let isStopping = false
+  boss.on('error', (error) => {
+    if (isStopping) log.debug({ err: error }, 'job queue connection closed while stopping')
+    else log.error({ err: error }, 'job queue error')
+  })
   await inTurn(url, async () => {
     await boss.start()
     try {
@@ -125,6 +130,9 @@ export const startJobRunner = async ({
       const schedule = (await boss.getSchedules()).find((s) => s.name === queue)
       return schedule ? nextRunOf(schedule.cron, after) : null
     },
-    stop: () => boss.stop({ graceful: true, timeout: stopTimeoutMs }),
+    stop: () => {
+      isStopping = true
+      return boss.stop({ graceful: true, timeout: stopTimeoutMs })
+    },
   }
 }
