@@ -85,4 +85,42 @@ describe('待同步', () => {
     ])
     expect(transport.mock.calls[0]?.[1]).toMatchObject({ id: ACTIVITY, clientMutationId: expect.any(String) })
   })
+
+  it('says which household a visit was to and what it handed over, and who gave a donation', async () => {
+    const household = 'b0000000-0000-4000-8000-000000000002'
+    const firm = 'c0000000-0000-4000-8000-000000000003'
+    const { queue } = memoryQueue({
+      lastSyncedAt: null,
+      items: [
+        item({
+          procedure: 'visit.create',
+          input: {
+            visitedOn: '2025-01-23',
+            target: 'HOUSEHOLD',
+            villageId: 'd0000000-0000-4000-8000-000000000001',
+            householdId: household,
+            goods: [
+              { item: '米', quantity: 1, unit: '袋', unitValueFen: 10_000 },
+              { item: '面', quantity: 1, unit: '袋', unitValueFen: 7_500 },
+            ],
+            cashFen: 50_000,
+          },
+        }),
+        item({ input: { donorOrgId: firm, kind: 'CASH', amountFen: 500_000, receivedOn: '2025-01-23' } }),
+      ],
+      transport: vi.fn(),
+      isOnline: false,
+    })
+    renderInQueue(<SyncQueueView />, queue, (call) => {
+      if (call.path === 'household.byId') return { data: { id: household, headName: '李桂兰', code: 'QY-002' } }
+      if (call.path === 'org.list')
+        return { data: { items: [{ id: firm, name: '青海某某律师事务所' }], nextCursor: null } }
+      return { data: null }
+    })
+    await waitFor(() => {
+      const rows = screen.getAllByTestId('sync-item').map((row) => row.textContent)
+      expect(rows[0]).toContain('2025-01-23 李桂兰（QY-002） 米、面 · 慰问金 ¥500.00')
+      expect(rows[1]).toContain('2025-01-23 青海某某律师事务所 ¥5,000.00')
+    })
+  })
 })

@@ -34,19 +34,39 @@ const withoutNumbers = (reason: string) => reason.replace(/\d{6,}[\dXx]?/g, '…
 
 export const actionLabel = (item: QueueItem): string => ACTION_LABELS[item.procedure] ?? '提交'
 
+/** Names a queued record refers to by id, from the copies the phone keeps (lib/pickers/use-names). */
+export type ItemNames = { donor?: string | null; household?: string | null }
+
+/** 米、面、油 · 慰问金 ¥500.00: what a visit or a donation hands over, by item names and cash. */
+const handedOver = (input: Record<string, unknown>, cashKey: 'cashFen' | 'amountFen'): string => {
+  const goods = Array.isArray(input.goods)
+    ? input.goods.map((line) => (line as { item?: unknown }).item).filter((item) => typeof item === 'string')
+    : []
+  const cash = typeof input[cashKey] === 'number' && (input[cashKey] as number) > 0 ? (input[cashKey] as number) : 0
+  return [goods.join('、'), cash ? `${cashKey === 'cashFen' ? '慰问金 ' : ''}${formatFen(cash)}` : '']
+    .filter(Boolean)
+    .join(' · ')
+}
+
 /**
- * A line that tells the person which record it is. Never personal data beyond what the lists show
- * (户主 name and 户编号 yes; ID numbers, phones, a need's or a note's free text no).
+ * A line that tells the person which record it is: for a visit, the day, the household and what
+ * was handed over; for a donation, the day, the donor and the amount or goods. Never personal data
+ * beyond what the lists show (户主 name and 户编号 yes; ID numbers, phones, a need's or a note's
+ * free text no).
  */
-export const itemSummary = (item: QueueItem): string => {
+export const itemSummary = (item: QueueItem, names: ItemNames = {}): string => {
   const input = item.input
   const text = (key: string) => (typeof input[key] === 'string' ? (input[key] as string) : '')
   if (item.procedure.startsWith('activity.')) return [text('heldOn'), text('theme')].filter(Boolean).join(' ')
-  if (item.procedure.startsWith('visit.')) return text('visitedOn')
+  if (item.procedure.startsWith('visit.')) {
+    const whom = input.target === 'CADRE' ? '驻村干部' : names.household
+    return [text('visitedOn'), whom, handedOver(input, 'cashFen')].filter(Boolean).join(' ')
+  }
   if (item.procedure === 'donation.void') return text('reason') ? `原因：${withoutNumbers(text('reason'))}` : ''
   if (item.procedure.startsWith('donation.')) {
-    const amount = typeof input.amountFen === 'number' ? formatFen(input.amountFen) : '物资'
-    return [text('receivedOn'), text('donorName'), amount].filter(Boolean).join(' ')
+    return [text('receivedOn'), text('donorName') || names.donor, handedOver(input, 'amountFen')]
+      .filter(Boolean)
+      .join(' ')
   }
   if (item.procedure.startsWith('household.')) {
     return [text('headName'), text('code') ? `（${text('code')}）` : ''].filter(Boolean).join('')

@@ -9,6 +9,8 @@ import { formatShanghaiDateTime } from '../../../common/dates'
 import { useOfflineQueue, useOfflineQueueState } from '../../lib/offline-queue/context'
 import { actionLabel, itemSummary } from '../../lib/offline-queue/labels'
 import type { QueueItem, QueueSnapshot } from '../../lib/offline-queue/types'
+import { inputText } from '../../lib/offline-queue/use-unsynced'
+import { useHouseholdLabel, useOrgNames } from '../../lib/pickers/use-names'
 import { routes } from '../../lib/routes'
 import { conflictRouterOf } from '../conflict/record-specs'
 
@@ -27,10 +29,24 @@ const stateOf = (item: QueueItem, snapshot: QueueSnapshot): string => {
   return '等待同步'
 }
 
+/** Which record: its summary with the household's and the donor's names, and when it was saved. */
+const ItemLine = ({ item, donor }: { item: QueueItem; donor: string | null }) => {
+  const householdId = item.input.target === 'CADRE' ? null : inputText(item.input, 'householdId') || null
+  const household = useHouseholdLabel(inputText(item.input, 'villageId'), householdId)
+  return (
+    <View className="muted">
+      {itemSummary(item, { household, donor })} · 保存于 {formatShanghaiDateTime(new Date(item.createdAt))}
+    </View>
+  )
+}
+
 /** The page's content, apart from PageShell (its sign-in guard needs Taro's page lifecycle). */
 export const SyncQueueView = () => {
   const queue = useOfflineQueue()
   const snapshot = useOfflineQueueState()
+  const donorNames = useOrgNames(
+    (snapshot?.items ?? []).map((item) => inputText(item.input, 'donorOrgId')).filter(Boolean),
+  )
   if (!snapshot) return null
   const dependentsOf = (id: string) => Object.values(snapshot.blockedBy).filter((blocker) => blocker === id).length
 
@@ -79,9 +95,7 @@ export const SyncQueueView = () => {
             <View>{actionLabel(item)}</View>
             <View className={item.state === 'failed' ? 'form-field__error' : 'muted'}>{stateOf(item, snapshot)}</View>
           </View>
-          <View className="muted">
-            {itemSummary(item)} · 保存于 {formatShanghaiDateTime(new Date(item.createdAt))}
-          </View>
+          <ItemLine item={item} donor={donorNames.get(inputText(item.input, 'donorOrgId')) ?? null} />
           {item.state === 'failed' && item.error ? (
             <View className="form-field__error">{item.error.message}</View>
           ) : null}
