@@ -6,6 +6,7 @@ import type { Env } from '../env'
 import type { Logger } from '../lib/logger'
 import { backupJob } from './backup-job'
 import { type JobRunner, startJobRunner } from './job-runner'
+import { noticeJob } from './notice-job'
 
 export const startServerJobs = ({
   env,
@@ -17,9 +18,18 @@ export const startServerJobs = ({
   database: Pick<DatabaseHandle, 'url' | 'kind'>
   db: Db
   log: Logger
-}): Promise<JobRunner> =>
-  startJobRunner({
+}): Promise<JobRunner> => {
+  const wechat =
+    env.WECHAT_APPID && env.WECHAT_SECRET
+      ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE }
+      : null
+  return startJobRunner({
     url: database.url,
     log,
-    jobs: [backupJob({ env, url: database.url, kind: database.kind, db, log })],
+    jobs: [
+      backupJob({ env, url: database.url, kind: database.kind, db, log }),
+      // Subscribe messages need the mini-program's appid and secret; without them none is queued.
+      ...(wechat ? [noticeJob({ env, wechat, db, log })] : []),
+    ],
   })
+}
