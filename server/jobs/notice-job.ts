@@ -1,7 +1,8 @@
 // Sends the queued WeChat subscribe messages (services/notices/send-notices.ts) on
 // NOTICE_SEND_SCHEDULE (every minute by default). Exactly-once does not rest on the queue: each
 // message is claimed in the database before it is sent, so runs that overlap on several
-// instances never send one twice.
+// instances never send one twice. The queue is therefore 'standard': a run a killed instance left
+// active (until it expires) does not hold back the next minute's run on another instance.
 import { z } from 'zod'
 import type { Db } from '../db/client'
 import type { Env } from '../env'
@@ -18,8 +19,8 @@ export const noticeJob = ({ env, wechat, db, log }: { env: Env; wechat: WeChatCo
   return defineJob({
     queue: NOTICE_SEND_QUEUE,
     cron: env.noticeSendCron,
-    policy: 'stately',
-    expireInSeconds: 600,
+    policy: 'standard',
+    expireInSeconds: 300,
     data: z.object({}),
     scheduledData: {},
     handler: async () => {
