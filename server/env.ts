@@ -160,6 +160,11 @@ const ZEnv = z
      * off. Each run sends what is due; several instances never send one message twice.
      */
     NOTICE_SEND_SCHEDULE: ZSchedule('* * * * *'),
+    /**
+     * When the day's 有诉必应日报 is issued and stored (docs/deployment.md): a daily time (HH:MM,
+     * Beijing time), a 5-field cron expression, or off.
+     */
+    DAILY_REPORT_SCHEDULE: ZSchedule('17:00'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** The built H5 app, served at / when present. */
     H5_DIST_DIR: z.string().default('dist/h5'),
@@ -249,6 +254,8 @@ export type Env = z.infer<typeof ZEnv> & {
   noticeTemplates: NoticeTemplates
   /** NOTICE_SEND_SCHEDULE as a cron expression; null: off. */
   noticeSendCron: string | null
+  /** DAILY_REPORT_SCHEDULE as a cron expression; null: off. */
+  dailyReportCron: string | null
 }
 
 /** The origin invitation links point at: PUBLIC_BASE_URL, else the address the server listens on. */
@@ -283,5 +290,6 @@ export const parseEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
         : null,
     },
     noticeSendCron: result.data.NOTICE_SEND_SCHEDULE,
+    dailyReportCron: result.data.DAILY_REPORT_SCHEDULE,
   }
 }
