@@ -17,6 +17,7 @@ import type { UserProfile } from './services/auth/describe-user'
 import { findLiveSession } from './services/auth/sessions'
 import type { WeChatConfig } from './services/auth/wechat-client'
 import type { RetryKey } from './services/idempotency'
+import type { NoticeTemplates } from './services/notices/templates'
 import type { PhotoStorage } from './services/photos/storage'
 
 /** Long-lived parts, made once at start-up. */
@@ -56,6 +57,11 @@ export type AppDeps = {
    * worlds): backup.run answers that this process runs no job queue.
    */
   jobs?: JobQueue | undefined
+  /**
+   * The subscribe-message templates configured (WECHAT_TEMPLATE_*): which events queue a WeChat
+   * message, and how. Unset (tools, most tests): none does.
+   */
+  notices?: NoticeTemplates | undefined
 }
 
 export type Context = AppDeps & {

@@ -3,6 +3,27 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { cronOf } from './jobs/schedule'
+import {
+  DEFAULT_NEED_STATUS_FIELDS,
+  NEED_STATUS_VALUES,
+  type NoticeTemplates,
+  parseFieldMapping,
+} from './services/notices/templates'
+
+/** A schedule: a daily time (HH:MM, Beijing time), a 5-field cron expression, or off (null). */
+const ZSchedule = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx): string | null => {
+      if (value.trim().toLowerCase() === 'off') return null
+      try {
+        return cronOf(value)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
+        return z.NEVER
+      }
+    })
 
 const ZPort = z.coerce.number().int().min(0).max(65535)
 
@@ -112,6 +133,38 @@ const ZEnv = z
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    /**
+     * The subscribe-message template (订阅消息) a resident is told by when their need changes status
+     * (docs/deployment.md, "WeChat subscribe messages"). Unset: no such messages.
+     */
+    WECHAT_TEMPLATE_NEED_STATUS: z
+      .string()
+      .regex(/^[\w-]{10,64}$/, 'must be a template id from the mini-program console')
+      .optional(),
+    /** Which version of the mini-program a message opens: formal (released), trial or developer. */
+    WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+    /** Which of the template's keywords takes what: subject=thing1,status=phrase2,time=time3,tip=thing4. */
+    WECHAT_TEMPLATE_NEED_STATUS_FIELDS: z
+      .string()
+      .default(DEFAULT_NEED_STATUS_FIELDS)
+      .transform((value, ctx): Record<string, keyof typeof NEED_STATUS_VALUES> => {
+        try {
+          return parseFieldMapping(value, NEED_STATUS_VALUES)
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
+          return z.NEVER
+        }
+      }),
+    /**
+     * How often queued subscribe messages are sent: a 5-field cron expression (Beijing time), or
+     * off. Each run sends what is due; several instances never send one message twice.
+     */
+    NOTICE_SEND_SCHEDULE: ZSchedule('* * * * *'),
+    /**
+     * When the day's 有诉必应日报 is issued and stored (docs/deployment.md): a daily time (HH:MM,
+     * Beijing time), a 5-field cron expression, or off.
+     */
+    DAILY_REPORT_SCHEDULE: ZSchedule('17:00'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** The built H5 app, served at / when present. */
     H5_DIST_DIR: z.string().default('dist/h5'),
@@ -151,18 +204,7 @@ const ZEnv = z
      * Beijing time (HH:MM), a 5-field cron expression (Beijing time), or off. Several instances on
      * one database take each scheduled backup once.
      */
-    BACKUP_SCHEDULE: z
-      .string()
-      .default('02:30')
-      .transform((value, ctx): string | null => {
-        if (value.trim().toLowerCase() === 'off') return null
-        try {
-          return cronOf(value)
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
-          return z.NEVER
-        }
-      }),
+    BACKUP_SCHEDULE: ZSchedule('02:30'),
     /** Where backups are written. Default: DATA_DIR/backups. */
     BACKUP_DIR: z.string().min(1).optional(),
     /**
@@ -208,6 +250,12 @@ export type Env = z.infer<typeof ZEnv> & {
   backupCron: string | null
   backupDir: string
   backupKeyDir: string
+  /** The configured subscribe-message templates. */
+  noticeTemplates: NoticeTemplates
+  /** NOTICE_SEND_SCHEDULE as a cron expression; null: off. */
+  noticeSendCron: string | null
+  /** DAILY_REPORT_SCHEDULE as a cron expression; null: off. */
+  dailyReportCron: string | null
 }
 
 /** The origin invitation links point at: PUBLIC_BASE_URL, else the address the server listens on. */
@@ -233,5 +281,15 @@ export const parseEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
     backupCron: result.data.BACKUP_SCHEDULE,
     backupDir: path.resolve(result.data.BACKUP_DIR ?? path.join(dataDir, 'backups')),
     backupKeyDir: path.resolve(result.data.BACKUP_KEY_DIR ?? path.join(dataDir, 'backup-keys')),
+    noticeTemplates: {
+      needStatus: result.data.WECHAT_TEMPLATE_NEED_STATUS
+        ? {
+            templateId: result.data.WECHAT_TEMPLATE_NEED_STATUS,
+            fields: result.data.WECHAT_TEMPLATE_NEED_STATUS_FIELDS,
+          }
+        : null,
+    },
+    noticeSendCron: result.data.NOTICE_SEND_SCHEDULE,
+    dailyReportCron: result.data.DAILY_REPORT_SCHEDULE,
   }
 }

@@ -37,6 +37,7 @@ export const APP_ERRORS = {
   WECHAT_RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: '微信登录过于频繁，请稍等一分钟再试' },
   WECHAT_USER_BLOCKED: { trpc: 'FORBIDDEN', message: '该微信账号暂时无法登录，请使用手机号登录或联系管理员' },
   WECHAT_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: '暂时连不上微信服务器，请稍后再试' },
+  NOTICE_NOT_WECHAT: { trpc: 'PRECONDITION_FAILED', message: '微信消息提醒只能在微信小程序中开启' },
   DUPLICATE_RECORD: { trpc: 'CONFLICT', message: '与已有记录重复（可能刚被他人保存），请刷新后再试' },
   PASSWORD_CHANGE_REQUIRED: { trpc: 'FORBIDDEN', message: '您正在使用初始密码，请先修改密码再继续使用' },
   // Administration: the org tree, villages and pairings, accounts, invitations

@@ -87,6 +87,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       log: logger,
       photos: { storage: photoStorageFromEnv(env), maxBytes: env.PHOTO_MAX_BYTES },
       publicBaseUrl: publicBaseUrlOf(env),
+      notices: env.noticeTemplates,
     }
     if (database.kind === 'embedded')
       await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })
@@ -97,7 +98,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
     if (!env.PUBLIC_BASE_URL && env.PORT === 0)
       deps.publicBaseUrl = publicBaseUrlOf({ ...env, PORT: Number(new URL(address).port) })
     // Once serving; stopped first on shutdown (cleanups run in reverse), before the database.
-    const jobs = await startServerJobs({ env, database, db: prisma, log: logger })
+    const jobs = await startServerJobs({ env, database, db: prisma, crypto, log: logger })
     cleanups.push(jobs.stop)
     // Requests made from now on see it (each context is made from deps when the request comes).
     deps.jobs = jobs

@@ -8,6 +8,7 @@ import { donationRouter } from './donation/router'
 import { householdRouter } from './household/router'
 import { invitationRouter } from './invitation/router'
 import { needRouter } from './need/router'
+import { noticeRouter } from './notice/router'
 import { orgRouter } from './org/router'
 import { photoRouter } from './photo/router'
 import { reportRouter } from './report/router'
@@ -34,6 +35,7 @@ export const appRouter = router({
   user: userRouter,
   invitation: invitationRouter,
   backup: backupRouter,
+  notice: noticeRouter,
 })
 
 export type AppRouter = typeof appRouter

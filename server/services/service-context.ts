@@ -3,7 +3,7 @@ import type { Context } from '../context'
 import type { Actor } from './auth/actor'
 
 export type ServiceContext = Pick<Context, 'db' | 'crypto' | 'requestId' | 'log'> &
-  Partial<Pick<Context, 'readDb'>> & { actor: Actor }
+  Partial<Pick<Context, 'readDb' | 'notices'>> & { actor: Actor }
 
 /**
  * The context a heavy read-only report reads through: `db` is the read replica when one is

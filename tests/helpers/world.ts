@@ -13,6 +13,7 @@ import { createWindowCounter } from '../../server/lib/window-counter'
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../server/security-policy'
 import { loadActor } from '../../server/services/auth/actor'
 import type { WeChatConfig } from '../../server/services/auth/wechat-client'
+import type { NoticeTemplates } from '../../server/services/notices/templates'
 import type { ServiceContext } from '../../server/services/service-context'
 import { createTestDatabase } from './test-database'
 
@@ -20,6 +21,8 @@ export const TEST_PASSWORD = 'test-password-2025'
 
 type WorldOptions = {
   wechat?: WeChatConfig | null
+  /** The subscribe-message templates (none by default: no event queues a message). */
+  notices?: NoticeTemplates
   security?: Partial<SecurityPolicy>
   /** The field-encryption master key; random by default. */
   fieldKey?: Buffer
@@ -45,6 +48,7 @@ export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDep
     prisma,
     crypto: createFieldCrypto(options.fieldKey ?? randomBytes(32)),
     wechat: options.wechat ?? null,
+    ...(options.notices ? { notices: options.notices } : {}),
     sessionTtlMs: 3_600_000,
     security,
     callsPerUser: createWindowCounter({ max: security.requestsPerMinute, windowMs: 60_000 }),

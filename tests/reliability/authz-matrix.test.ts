@@ -19,6 +19,7 @@ import type { Caller } from '../../server/caller'
 import type { DailyNeedsReport } from '../../server/services/reports/daily-needs'
 import type { statsSummary } from '../../server/services/stats/summary'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { TEST_NEED_STATUS_TEMPLATE, TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
 import { addFirmSecretary, createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, describeError, outcomeOf, type ProcedureType, procedureCatalog } from './procedure-catalog'
@@ -244,7 +245,7 @@ const cloneOf = async (role: Role): Promise<Caller> => {
 }
 
 beforeAll(async () => {
-  world = await createWorld()
+  world = await createWorld({ notices: TEST_NOTICE_TEMPLATES })
   const { prisma } = world.deps
   const { orgs, villages, users } = world.ref
   const { firm, user: firmSecretary } = await addFirmSecretary(world)
@@ -890,6 +891,15 @@ const AUTHZ: Record<string, Entry> = {
     // This world runs no job queue (only the server does): the admin is told so.
     reach: { admin: 'PRECONDITION_FAILED' },
     input: () => undefined,
+  },
+
+  // ── WeChat subscribe messages: any signed-in WeChat user grants; staff on H5 have no WeChat ──
+  'notice.templates': { type: 'query', gate: 'signedIn', reach: everyone(OK), input: () => undefined },
+  'notice.recordGrants': {
+    type: 'mutation',
+    gate: 'signedIn',
+    reach: { ...everyone('PRECONDITION_FAILED'), resident: OK, unbound: OK },
+    input: () => ({ templateIds: [TEST_NEED_STATUS_TEMPLATE] }),
   },
 
   // ── residents ──

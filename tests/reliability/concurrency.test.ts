@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { TEST_NEED_STATUS_TEMPLATE, TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, procedureCatalog } from './procedure-catalog'
@@ -20,7 +21,7 @@ let world: World
 beforeAll(async () => {
   // 1,000 edits at once queue for 20 connections: on a busy machine the last waits longer than
   // production's 10 s, and would be told the database is unavailable instead of CONFLICT.
-  world = await createWorld({ poolSize: 20, connectionWaitMs: 120_000 })
+  world = await createWorld({ poolSize: 20, connectionWaitMs: 120_000, notices: TEST_NOTICE_TEMPLATES })
 })
 
 const village = () => world.ref.villages.qianyue.id
@@ -313,6 +314,17 @@ const CASES: Record<string, Case> = {
         caller: await world.as(user.id),
         input: { category: 'SUPPLIES', description: '冬季取暖煤不够' },
         count: () => world.deps.prisma.need.count({ where: { householdId: household.id } }),
+      }
+    },
+  },
+  'notice.recordGrants': {
+    expected: 1,
+    prepare: async () => {
+      const { user, caller } = await newAccount({ openid: `o-${randomUUID()}` })
+      return {
+        caller,
+        input: { templateIds: [TEST_NEED_STATUS_TEMPLATE] },
+        count: () => world.deps.prisma.noticeGrant.count({ where: { userId: user.id } }),
       }
     },
   },

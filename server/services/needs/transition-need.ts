@@ -7,6 +7,7 @@ import { findNeedTransition, NEED_TRANSITIONS } from '../../../common/need-workf
 import { AppError, type FieldErrors, versionConflict } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
 import { assertRecordsOpen } from '../households/household-open'
+import { queueNeedStatusNotice } from '../notices/queue-need-notice'
 import { keepsRecordsOf, needScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getNeed } from './get-need'
@@ -64,7 +65,7 @@ export const transitionNeed = async ({ ctx, input }: { ctx: ServiceContext; inpu
   ]
     .filter(Boolean)
     .join('；')
-  await ctx.db.needEvent.create({
+  const event = await ctx.db.needEvent.create({
     data: {
       needId: need.id,
       actorId: ctx.actor.userId,
@@ -72,7 +73,9 @@ export const transitionNeed = async ({ ctx, input }: { ctx: ServiceContext; inpu
       toStatus: input.to,
       note: note || null,
     },
+    select: { id: true },
   })
+  await queueNeedStatusNotice(ctx, { need, eventId: event.id, to: input.to, at: now })
   await writeAudit(ctx, {
     action: 'need.transition',
     entityType: 'Need',

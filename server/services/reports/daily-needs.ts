@@ -16,6 +16,7 @@ import { runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { needScope, villageScope } from '../scope'
 import { onReadReplica, type ServiceContext } from '../service-context'
+import { issuedDailyNeedsReport } from './daily-report-issues'
 
 /** The steps of the day the report counts, as in the 12345 report: 直接办理, 转交, then 办结 and 回访. */
 const COUNTED_STEPS = ['HANDLED_DIRECTLY', 'TRANSFERRED', 'RESOLVED', 'FOLLOWED_UP', 'REJECTED'] as const
@@ -108,7 +109,18 @@ const lineOf = (
   return `${quotes}${more}${concentrated}`
 }
 
+/** The report for report.dailyNeeds and its export: as issued, for a past day that has one. */
 export const dailyNeedsReport = async ({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: TDailyNeedsReportRequest
+}): Promise<DailyNeedsReport> =>
+  (await issuedDailyNeedsReport(onReadReplica(ctx), input)) ?? computeDailyNeedsReport({ ctx, input })
+
+/** The report as the ledger stands now. */
+export const computeDailyNeedsReport = async ({
   ctx: callerCtx,
   input,
 }: {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ZSubmitNeedRequestSchema } from '../../../common/contracts/resident/submit-need'
@@ -10,10 +11,19 @@ import { TextAreaField } from '../../components/TextField'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
 import { routes } from '../../lib/routes'
 import { toast } from '../../lib/toast'
+import { useTRPC, useTRPCClient } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
+import { uuid } from '../../lib/uuid'
+import { askNeedNotices } from './ask-need-notices'
+
+const HAS_SUBSCRIBE_MESSAGES = process.env.TARO_ENV === 'weapp'
 
 export default function SubmitNeedPage() {
   const isCorrection = useRouter().params.category === 'CORRECTION'
+  const trpc = useTRPC()
+  const client = useTRPCClient()
+  // Which template the server tells residents by (null: none configured).
+  const templates = useQuery({ ...trpc.notice.templates.queryOptions(), enabled: HAS_SUBSCRIBE_MESSAGES })
   const form = useForm<{ category: NeedCategory | null; description: string }>({
     category: isCorrection ? 'CORRECTION' : null,
     description: '',
@@ -31,12 +41,19 @@ export default function SubmitNeedPage() {
     },
     onError: form.onServerError,
   })
-  const send = () => {
+  const send = async () => {
     const checked = form.check(ZSubmitNeedRequestSchema, {
       category: form.values.category ?? undefined,
       description: form.values.description,
     })
-    if (checked) submit.mutate(checked)
+    if (!checked) return
+    // "Tell me when it is handled": asked on this tap, before the need goes out.
+    const accepted = await askNeedNotices(templates.data?.needStatus ?? null)
+    submit.mutate(checked)
+    // A grant that fails to be recorded (offline) only means no WeChat message: the need's page
+    // still shows every change.
+    if (accepted.length)
+      void client.notice.recordGrants.mutate({ clientMutationId: uuid(), templateIds: accepted }).catch(() => {})
   }
   return (
     <PageShell>
@@ -57,7 +74,7 @@ export default function SubmitNeedPage() {
           {...form.field('description')}
         />
       </View>
-      <SaveButton isSaving={submit.isPending} onSave={send}>
+      <SaveButton isSaving={submit.isPending} onSave={() => void send()}>
         提交
       </SaveButton>
     </PageShell>
