@@ -18,6 +18,7 @@ import { findLiveSession } from './services/auth/sessions'
 import type { WeChatConfig } from './services/auth/wechat-client'
 import type { RetryKey } from './services/idempotency'
 import type { PhotoStorage } from './services/photos/storage'
+import type { TodoSettings } from './services/todos/todo-settings'
 
 /** Long-lived parts, made once at start-up. */
 export type AppDeps = {
@@ -56,6 +57,8 @@ export type AppDeps = {
    * worlds): backup.run answers that this process runs no job queue.
    */
   jobs?: JobQueue | undefined
+  /** The 待办 list's visit cadences (TODO_VISIT_DAYS_*); unset (tools, tests): the defaults. */
+  todos?: TodoSettings | undefined
 }
 
 export type Context = AppDeps & {

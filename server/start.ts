@@ -87,6 +87,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       log: logger,
       photos: { storage: photoStorageFromEnv(env), maxBytes: env.PHOTO_MAX_BYTES },
       publicBaseUrl: publicBaseUrlOf(env),
+      todos: { visitDaysMonitored: env.TODO_VISIT_DAYS_MONITORED, visitDaysAlleviated: env.TODO_VISIT_DAYS_ALLEVIATED },
     }
     if (database.kind === 'embedded')
       await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })

@@ -13,6 +13,7 @@ import { photoRouter } from './photo/router'
 import { reportRouter } from './report/router'
 import { residentRouter } from './resident/router'
 import { statsRouter } from './stats/router'
+import { todoRouter } from './todo/router'
 import { userRouter } from './user/router'
 import { villageRouter } from './village/router'
 import { visitRouter } from './visit/router'
@@ -34,6 +35,7 @@ export const appRouter = router({
   user: userRouter,
   invitation: invitationRouter,
   backup: backupRouter,
+  todo: todoRouter,
 })
 
 export type AppRouter = typeof appRouter
