@@ -67,6 +67,23 @@ describe('a cadre’s 待办', () => {
     expect(await itemFor(cadre.id, 8, 'NEED_FOLLOW_UP', need.id)).toBeUndefined()
   })
 
+  it('lists a need received with no deadline near until the cadre takes it up', async () => {
+    const { cadre } = world.ref.users
+    let need = await newNeed(await newHousehold(), null)
+    expect(await itemFor(cadre.id, 0, 'NEED_NEW', need.id)).toMatchObject({
+      title: expect.stringContaining('新诉求待办理'),
+      dueOn: null,
+      target: { page: 'needDetail', id: need.id },
+    })
+    const later = await newNeed(await newHousehold(), dayAt(20))
+    expect(await itemFor(cadre.id, 0, 'NEED_NEW', later.id)).toMatchObject({ dueOn: dayAt(20) })
+    // Once due within three days it is NEED_DUE's, listed once.
+    const due = (await todosOf(cadre.id, 17)).items.filter((i) => i.target.id === later.id)
+    expect(due.map((i) => i.kind)).toEqual(['NEED_DUE'])
+    need = await world.cadre.need.transition({ id: need.id, version: need.version, to: 'HANDLED_DIRECTLY' })
+    expect(await itemFor(cadre.id, 0, 'NEED_NEW', need.id)).toBeUndefined()
+  })
+
   it('asks for a visit to a 监测对象 every 30 days and to another 脱贫户 every 90, from the last visit', async () => {
     const { cadre } = world.ref.users
     const monitored = await newHousehold()

@@ -11,6 +11,8 @@ export type TListTodosRequest = z.infer<typeof ZListTodosRequestSchema>
 export const TODO_KINDS = [
   /** 驻村干部: an open need due within three days, or overdue. */
   'NEED_DUE',
+  /** 驻村干部: a need received and not yet taken up (直接办理, 转交 or 不予受理), with no deadline near. */
+  'NEED_NEW',
   /** 驻村干部: a resolved need waiting for its 回访. */
   'NEED_FOLLOW_UP',
   /** 驻村干部: a household whose visit cadence has run out. */

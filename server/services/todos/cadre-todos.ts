@@ -1,5 +1,5 @@
 // 驻村干部's 待办, in the villages they are posted to: open needs due within three days or overdue,
-// resolved needs waiting for their 回访, and households whose visit cadence has run out.
+// needs received and not yet taken up, resolved needs waiting for their 回访, and households whose visit cadence has run out.
 import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, dateToDateOnly, shanghaiDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
@@ -44,6 +44,38 @@ export const needsDue = ({ ctx, today, limit }: TodoArgs, villageIds: readonly s
           target: { page: 'needDetail', id: need.id },
         }
       })
+    },
+  )
+}
+
+/** Received and not yet taken up; those due soon are NEED_DUE's. */
+export const newNeeds = ({ ctx, today, limit }: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> => {
+  const where = {
+    villageId: { in: [...villageIds] },
+    status: 'RECEIVED',
+    OR: [{ dueOn: null }, { dueOn: { gt: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) } }],
+  } satisfies Prisma.NeedWhereInput
+  return countAndList(
+    { limit },
+    () => ctx.db.need.count({ where }),
+    async () => {
+      const rows = await ctx.db.need.findMany({
+        where,
+        select: { ...needLineSelect, createdAt: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+      })
+      return rows.map(
+        (need): TTodoItem => ({
+          key: `NEED_NEW:${need.id}`,
+          kind: 'NEED_NEW',
+          title: `新诉求待办理：${need.household.headName}`,
+          detail: `${clip(need.description)} · ${shanghaiDate(need.createdAt)} 受理`,
+          dueOn: need.dueOn ? dateToDateOnly(need.dueOn) : null,
+          isOverdue: false,
+          target: { page: 'needDetail', id: need.id },
+        }),
+      )
     },
   )
 }
@@ -142,6 +174,7 @@ export const cadreTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   if (!villageIds.length) return []
   return [
     await needsDue(args, villageIds),
+    await newNeeds(args, villageIds),
     await needsAwaitingFollowUp(args, villageIds),
     await householdsDueAVisit(args, villageIds),
   ]
