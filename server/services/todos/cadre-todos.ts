@@ -125,7 +125,8 @@ export const householdsDueAVisit = async (
   { ctx, today, limit, settings }: TodoArgs,
   villageIds: readonly string[],
 ): Promise<TodoSource> => {
-  const horizon = dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS))
+  // The day as text: a Date would travel as a timestamp, and its date depend on the session's time zone.
+  const horizon = shiftDay(today, DUE_SOON_DAYS)
   const rows = await ctx.db.$queryRaw<(VisitDueRow & { total: bigint })[]>(Prisma.sql`
     WITH due AS (
       SELECT h.id, h."headName", last."visitedOn" AS "lastVisitedOn", m."isMonitored",
