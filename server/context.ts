@@ -19,6 +19,7 @@ import type { WeChatConfig } from './services/auth/wechat-client'
 import type { RetryKey } from './services/idempotency'
 import type { NoticeTemplates } from './services/notices/templates'
 import type { PhotoStorage } from './services/photos/storage'
+import type { TodoSettings } from './services/todos/todo-settings'
 
 /** Long-lived parts, made once at start-up. */
 export type AppDeps = {
@@ -62,6 +63,8 @@ export type AppDeps = {
    * message, and how. Unset (tools, most tests): none does.
    */
   notices?: NoticeTemplates | undefined
+  /** The 待办 list's visit cadences (TODO_VISIT_DAYS_*); unset (tools, tests): the defaults. */
+  todos?: TodoSettings | undefined
 }
 
 export type Context = AppDeps & {

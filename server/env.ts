@@ -119,6 +119,10 @@ const ZEnv = z
       .default(15),
     /** Calls allowed in one tRPC batch request. */
     TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(200).default(20),
+    /** 待办: days between visits to a 监测对象 whose risks are not all eliminated. */
+    TODO_VISIT_DAYS_MONITORED: z.coerce.number().int().min(1).max(366).default(30),
+    /** 待办: days between visits to any other 脱贫户. */
+    TODO_VISIT_DAYS_ALLEVIATED: z.coerce.number().int().min(1).max(366).default(90),
     /** Years after monitoring ends before `npm run retention` anonymises a household. */
     RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
     /**

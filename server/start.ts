@@ -88,6 +88,7 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
       photos: { storage: photoStorageFromEnv(env), maxBytes: env.PHOTO_MAX_BYTES },
       publicBaseUrl: publicBaseUrlOf(env),
       notices: env.noticeTemplates,
+      todos: { visitDaysMonitored: env.TODO_VISIT_DAYS_MONITORED, visitDaysAlleviated: env.TODO_VISIT_DAYS_ALLEVIATED },
     }
     if (database.kind === 'embedded')
       await seedDemo({ deps, dataDir: env.dataDir, password: env.SEED_DEMO_PASSWORD, upTo: env.SEED_DEMO })

@@ -14,6 +14,7 @@ import { photoRouter } from './photo/router'
 import { reportRouter } from './report/router'
 import { residentRouter } from './resident/router'
 import { statsRouter } from './stats/router'
+import { todoRouter } from './todo/router'
 import { userRouter } from './user/router'
 import { villageRouter } from './village/router'
 import { visitRouter } from './visit/router'
@@ -36,6 +37,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   backup: backupRouter,
   notice: noticeRouter,
+  todo: todoRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -944,6 +944,23 @@ const AUTHZ: Record<string, Entry> = {
     input: (c) => ({ id: c.at.need.id }),
   },
 
+  // ── 待办 (each person's own; the list names only records in the caller's reach) ──
+  'todo.list': {
+    type: 'query',
+    gate: 'signedIn',
+    reach: everyone(OK),
+    input: () => ({ limit: 100 }),
+    inspect: (c, result) => todoLeaks(c, result as TodoList),
+  },
+  'todo.count': { type: 'query', gate: 'signedIn', reach: everyone(OK), input: () => undefined },
+  'todo.markNeedSeen': {
+    type: 'mutation',
+    gate: 'resident',
+    // "in" is the resident's own household's need; "out" one in 上滩村.
+    reach: { resident: [OK, NF] },
+    input: (c) => ({ needId: c.at.need.id }),
+  },
+
   // ── the audit log (admins only; it names records, never their contents) ──
   'audit.list': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => ({ limit: 100 }) },
   'audit.verification': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => undefined },
@@ -1141,6 +1158,33 @@ const listLeaks = (c: Check, domain: Domain, result: Listed): string[] => {
     if (!known) leaks.push(`lists a ${domain} ${item.id} that this test did not make (bookkeeping)`)
     else if (!mayRead(c.role, `${domain}.byId`, known.side))
       leaks.push(`lists the ${known.side === 'in' ? '前跃村' : '上滩村'} ${domain} ${item.id}`)
+  }
+  return leaks
+}
+
+type TodoList = { items: { kind: string; target: { page: string; id: string | null } }[] }
+
+/** The record each kind of 待办 page opens, and the procedure that opens it. */
+const TODO_PAGES: Record<string, { domain: Domain; path: string }> = {
+  needDetail: { domain: 'need', path: 'need.byId' },
+  myNeedDetail: { domain: 'need', path: 'resident.myNeedById' },
+  householdDetail: { domain: 'household', path: 'household.byId' },
+  activityDetail: { domain: 'activity', path: 'activity.byId' },
+}
+
+/** A 待办 item the caller could not open, or an administrator's item shown to anyone else. */
+const todoLeaks = (c: Check, result: TodoList): string[] => {
+  const leaks: string[] = []
+  for (const item of result.items) {
+    const page = TODO_PAGES[item.target.page]
+    if (!page) {
+      if (c.role !== 'admin' && ['auditLog', 'admin'].includes(item.target.page))
+        leaks.push(`shows the administrators' ${item.kind}`)
+      continue
+    }
+    const known = registry[page.domain].find((r) => r.id === item.target.id)
+    if (known && !mayRead(c.role, page.path, known.side))
+      leaks.push(`lists the ${known.side === 'in' ? '前跃村' : '上滩村'} ${page.domain} ${item.target.id} in 待办`)
   }
   return leaks
 }

@@ -328,6 +328,24 @@ const CASES: Record<string, Case> = {
       }
     },
   },
+  'todo.markNeedSeen': {
+    expected: 1,
+    prepare: async () => {
+      const household = await world.cadre.household.create(householdInput(village()))
+      const { user } = await newAccount({ openid: `o-${randomUUID()}` })
+      await world.deps.prisma.user.update({ where: { id: user.id }, data: { householdId: household.id } })
+      const need = await world.cadre.need.create({
+        householdId: household.id,
+        category: 'FUNDS',
+        description: '申请临时救助',
+      })
+      return {
+        caller: await world.as(user.id),
+        input: { needId: need.id },
+        count: () => world.deps.prisma.needSeen.count({ where: { needId: need.id, userId: user.id } }),
+      }
+    },
+  },
   'auth.changePassword': {
     expected: 1,
     prepare: async () => {

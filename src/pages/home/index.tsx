@@ -1,4 +1,4 @@
-// 工作台: the headline numbers for what the person's role covers, and their quick actions.
+// 工作台: the person's 待办, the headline numbers for what their role covers, and their quick actions.
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
@@ -11,6 +11,7 @@ import { MonthBars } from '../../components/MonthBars'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
 import { StatTiles } from '../../components/StatTiles'
+import { TodoSection } from '../../components/TodoSection'
 import { staffDashboardQueries } from '../../lib/dashboard-queries'
 import { isStaff, type Persona, TAB_VIEWS } from '../../lib/roles'
 import { routes } from '../../lib/routes'
@@ -212,6 +213,7 @@ export default function HomePage() {
             ))
           : null}
       </View>
+      {persona && persona !== 'GUEST' ? <TodoSection /> : null}
       {persona && isStaff(persona) ? <StaffDashboard persona={persona} /> : null}
       {persona === 'RESIDENT' ? <ResidentDashboard /> : null}
       {persona === 'GUEST' ? (

@@ -1,0 +1,182 @@
+// 驻村干部's 待办, in the villages they are posted to: open needs due within three days or overdue,
+// needs received and not yet taken up, resolved needs waiting for their 回访, and households whose visit cadence has run out.
+import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
+import { dateOnlyToDate, dateToDateOnly, shanghaiDate } from '../../../common/dates'
+import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
+import { Prisma } from '../../generated/prisma/client'
+import { DUE_SOON_DAYS, FOLLOW_UP_WITHIN_DAYS } from './todo-settings'
+import { clip, countAndList, dueText, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
+
+const needLineSelect = {
+  id: true,
+  description: true,
+  dueOn: true,
+  resolvedAt: true,
+  household: { select: { headName: true } },
+} satisfies Prisma.NeedSelect
+
+export const needsDue = ({ ctx, today, limit }: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> => {
+  const where = {
+    villageId: { in: [...villageIds] },
+    status: { in: [...OPEN_NEED_STATUSES] },
+    dueOn: { lte: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) },
+  } satisfies Prisma.NeedWhereInput
+  return countAndList(
+    { limit },
+    () => ctx.db.need.count({ where }),
+    async () => {
+      const rows = await ctx.db.need.findMany({
+        where,
+        select: needLineSelect,
+        orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+        take: limit,
+      })
+      return rows.map((need): TTodoItem => {
+        const dueOn = dateToDateOnly(need.dueOn as Date)
+        const isOverdue = dueOn < today
+        return {
+          key: `NEED_DUE:${need.id}`,
+          kind: 'NEED_DUE',
+          title: `${isOverdue ? '诉求已逾期' : '诉求即将到期'}：${need.household.headName}`,
+          detail: `${clip(need.description)} · ${dueText(dueOn, today)}`,
+          dueOn,
+          isOverdue,
+          target: { page: 'needDetail', id: need.id },
+        }
+      })
+    },
+  )
+}
+
+/** Received and not yet taken up; those due soon are NEED_DUE's. */
+export const newNeeds = ({ ctx, today, limit }: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> => {
+  const where = {
+    villageId: { in: [...villageIds] },
+    status: 'RECEIVED',
+    OR: [{ dueOn: null }, { dueOn: { gt: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) } }],
+  } satisfies Prisma.NeedWhereInput
+  return countAndList(
+    { limit },
+    () => ctx.db.need.count({ where }),
+    async () => {
+      const rows = await ctx.db.need.findMany({
+        where,
+        select: { ...needLineSelect, createdAt: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+      })
+      return rows.map(
+        (need): TTodoItem => ({
+          key: `NEED_NEW:${need.id}`,
+          kind: 'NEED_NEW',
+          title: `新诉求待办理：${need.household.headName}`,
+          detail: `${clip(need.description)} · ${shanghaiDate(need.createdAt)} 受理`,
+          dueOn: need.dueOn ? dateToDateOnly(need.dueOn) : null,
+          isOverdue: false,
+          target: { page: 'needDetail', id: need.id },
+        }),
+      )
+    },
+  )
+}
+
+export const needsAwaitingFollowUp = (
+  { ctx, today, limit }: TodoArgs,
+  villageIds: readonly string[],
+): Promise<TodoSource> => {
+  const where = { villageId: { in: [...villageIds] }, status: 'RESOLVED' } satisfies Prisma.NeedWhereInput
+  return countAndList(
+    { limit },
+    () => ctx.db.need.count({ where }),
+    async () => {
+      const rows = await ctx.db.need.findMany({
+        where,
+        select: needLineSelect,
+        orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+      })
+      return rows.map((need): TTodoItem => {
+        const resolvedOn = need.resolvedAt ? shanghaiDate(need.resolvedAt) : today
+        const dueOn = shiftDay(resolvedOn, FOLLOW_UP_WITHIN_DAYS)
+        return {
+          key: `NEED_FOLLOW_UP:${need.id}`,
+          kind: 'NEED_FOLLOW_UP',
+          title: `诉求待回访：${need.household.headName}`,
+          detail: `${clip(need.description)} · ${resolvedOn} 办结`,
+          dueOn,
+          isOverdue: dueOn < today,
+          target: { page: 'needDetail', id: need.id },
+        }
+      })
+    },
+  )
+}
+
+type VisitDueRow = { id: string; headName: string; lastVisitedOn: Date | null; dueOn: Date; isMonitored: boolean }
+
+/**
+ * Households due a visit: 监测对象 (脱贫不稳定户, 边缘易致贫户, 突发严重困难户, still monitored) with
+ * a risk not yet eliminated every `visitDaysMonitored` days, other 脱贫户 every
+ * `visitDaysAlleviated`, counted from the last visit (or from when the household was recorded).
+ * One pass over the villages' households (index villageId), each with its last visit read off the
+ * (householdId, visitedOn) index.
+ */
+export const householdsDueAVisit = async (
+  { ctx, today, limit, settings }: TodoArgs,
+  villageIds: readonly string[],
+): Promise<TodoSource> => {
+  // The day as text: a Date would travel as a timestamp, and its date depend on the session's time zone.
+  const horizon = shiftDay(today, DUE_SOON_DAYS)
+  const rows = await ctx.db.$queryRaw<(VisitDueRow & { total: bigint })[]>(Prisma.sql`
+    WITH due AS (
+      SELECT h.id, h."headName", last."visitedOn" AS "lastVisitedOn", m."isMonitored",
+        COALESCE(last."visitedOn", (h."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)
+          + CASE WHEN m."isMonitored" THEN ${settings.visitDaysMonitored}::int
+                 ELSE ${settings.visitDaysAlleviated}::int END AS "dueOn"
+      FROM "Household" h
+      CROSS JOIN LATERAL (
+        SELECT h.category IN ('UNSTABLE_ALLEVIATED', 'MARGINAL', 'SUDDEN_HARDSHIP')
+          AND h."monitoringEndedOn" IS NULL
+          AND EXISTS (SELECT 1 FROM "HouseholdRisk" r WHERE r."householdId" = h.id AND NOT r."isEliminated")
+          AS "isMonitored"
+      ) m
+      LEFT JOIN LATERAL (
+        SELECT v."visitedOn" FROM "Visit" v WHERE v."householdId" = h.id ORDER BY v."visitedOn" DESC LIMIT 1
+      ) last ON TRUE
+      WHERE h."villageId" = ANY(${[...villageIds]}::uuid[])
+        AND h."anonymisedAt" IS NULL
+        AND (m."isMonitored" OR h."householdType" = 'POVERTY_ALLEVIATED')
+    )
+    SELECT *, count(*) OVER () AS total FROM due
+    WHERE "dueOn" <= ${horizon}::date
+    ORDER BY "dueOn", id
+    LIMIT ${Math.max(limit, 1)}
+  `)
+  const total = Number(rows[0]?.total ?? 0)
+  const items = rows.slice(0, limit).map((row): TTodoItem => {
+    const dueOn = dateToDateOnly(row.dueOn)
+    const cadence = row.isMonitored ? '监测对象' : '脱贫户'
+    const last = row.lastVisitedOn ? `上次走访 ${dateToDateOnly(row.lastVisitedOn)}` : '还没有走访记录'
+    return {
+      key: `HOUSEHOLD_VISIT_DUE:${row.id}`,
+      kind: 'HOUSEHOLD_VISIT_DUE',
+      title: `该走访了：${row.headName}`,
+      detail: `${cadence} · ${last} · ${dueText(dueOn, today)}`,
+      dueOn,
+      isOverdue: dueOn < today,
+      target: { page: 'householdDetail', id: row.id },
+    }
+  })
+  return { items, total }
+}
+
+export const cadreTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
+  const villageIds = args.ctx.actor.cadreVillageIds
+  if (!villageIds.length) return []
+  return [
+    await needsDue(args, villageIds),
+    await newNeeds(args, villageIds),
+    await needsAwaitingFollowUp(args, villageIds),
+    await householdsDueAVisit(args, villageIds),
+  ]
+}
