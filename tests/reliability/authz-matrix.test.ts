@@ -19,7 +19,7 @@ import type { Caller } from '../../server/caller'
 import type { DailyNeedsReport } from '../../server/services/reports/daily-needs'
 import type { statsSummary } from '../../server/services/stats/summary'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
-import { addFirmSecretary, createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, staffAccounts, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, describeError, outcomeOf, type ProcedureType, procedureCatalog } from './procedure-catalog'
 
@@ -423,12 +423,7 @@ beforeAll(async () => {
     anonymous: world.anonymous,
   }
   accounts = {
-    admin: users.admin.id,
-    secretary: users.secretary.id,
-    cadre: users.cadre.id,
-    member: users.member.id,
-    otherCadre: users.otherCadre.id,
-    firmSecretary: firmSecretary.id,
+    ...staffAccounts(world, firmSecretary),
     resident: users.resident.id,
     unbound: unbound.id,
     anonymous: null,
