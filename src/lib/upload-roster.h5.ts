@@ -2,7 +2,7 @@
 // FormData (multipart/form-data) and the session's bearer token. (The mini-program's is
 // upload-roster.ts.) Failures to reach the server reject with a Chinese message.
 import { exportUrl, NETWORK_MESSAGE } from './export-response'
-import type { PickedFile, UploadAnswer } from './roster-file'
+import { type PickedFile, RESELECT_MESSAGE, type UploadRoster, uploadAnswer } from './roster-file'
 import { bearerHeader } from './session'
 
 /** Null when the person cancels. */
@@ -19,14 +19,9 @@ export const pickRosterFile = (): Promise<PickedFile | null> =>
     input.click()
   })
 
-/** `path`: the import's route, such as /imports/villages. */
-export const uploadRoster = async (
-  path: string,
-  file: PickedFile,
-  query: Record<string, string | undefined>,
-): Promise<UploadAnswer> => {
+export const uploadRoster: UploadRoster = async (path, file, query) => {
   const auth = bearerHeader()
-  if (!file.file) throw new Error('请重新选择文件')
+  if (!file.file) throw new Error(RESELECT_MESSAGE)
   const form = new FormData()
   form.append('file', file.file, file.name)
   const response = await fetch(exportUrl(path, query), {
@@ -36,11 +31,5 @@ export const uploadRoster = async (
   }).catch(() => {
     throw new Error(NETWORK_MESSAGE)
   })
-  let body: unknown = null
-  try {
-    body = await response.json()
-  } catch {
-    // Not JSON: a proxy's page; the status says enough.
-  }
-  return { status: response.status, body }
+  return uploadAnswer(response.status, await response.text().catch(() => ''))
 }

@@ -5,7 +5,7 @@
 // download-export.h5.ts.) Failures to reach the server reject with a Chinese message.
 import Taro from '@tarojs/taro'
 import { exportUrl, NETWORK_MESSAGE } from './export-response'
-import type { PickedFile, UploadAnswer } from './roster-file'
+import { type PickedFile, RESELECT_MESSAGE, type UploadRoster, uploadAnswer } from './roster-file'
 import { bearerHeader } from './session'
 
 /** Null when the person cancels. */
@@ -20,14 +20,9 @@ export const pickRosterFile = async (): Promise<PickedFile | null> => {
   }
 }
 
-/** `path`: the import's route, such as /imports/villages. */
-export const uploadRoster = async (
-  path: string,
-  file: PickedFile,
-  query: Record<string, string | undefined>,
-): Promise<UploadAnswer> => {
+export const uploadRoster: UploadRoster = async (path, file, query) => {
   const auth = bearerHeader()
-  if (!file.path) throw new Error('请重新选择文件')
+  if (!file.path) throw new Error(RESELECT_MESSAGE)
   const result = await Taro.uploadFile({
     url: exportUrl(path, query),
     filePath: file.path,
@@ -36,11 +31,5 @@ export const uploadRoster = async (
   }).catch(() => {
     throw new Error(NETWORK_MESSAGE)
   })
-  let body: unknown = null
-  try {
-    body = JSON.parse(result.data)
-  } catch {
-    // Not JSON: a proxy's page; the status says enough.
-  }
-  return { status: result.statusCode, body }
+  return uploadAnswer(result.statusCode, result.data)
 }

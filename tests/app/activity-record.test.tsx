@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RouterOutputs } from '../../src/lib/api-types'
 import { ActivityRecordView } from '../../src/package-activity/record/ActivityRecordSheet'
+import { STORY_RECORD_ATTENDANCE } from '../helpers/story-record'
 import { type ApiAnswer, type ApiCall, renderWithApi } from './render-with-api'
 
 // The H5 build resolves print-page.h5.ts; vitest resolves the mini-program's file unless told.
@@ -27,15 +28,7 @@ const RECORD: RouterOutputs['activity']['record'] = {
     { id: 'o1', name: '西宁市司法局机关党支部' },
     { id: 'o2', name: '青海昆仑律师事务所党支部' },
   ],
-  attendance: {
-    expectedCount: 20,
-    presentCount: 18,
-    absentCount: 2,
-    absences: [
-      { name: '刘芳', reason: '病假' },
-      { name: '陈志刚', reason: '外出参加全省律师培训' },
-    ],
-  },
+  attendance: STORY_RECORD_ATTENDANCE,
   visits: [
     {
       id: 'visit-1',

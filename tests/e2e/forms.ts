@@ -3,15 +3,24 @@
 import type { Page } from 'playwright-core'
 import { choose, fill, pick, setDate, tapButton } from './harness'
 
-/** 新建主题党日's own fields (the 参加单位 and 缺席人员 are the test's to add). */
-export const fillActivityForm = async (
+/**
+ * 新建主题党日 from the home page, and the form's own fields (the 参加单位 and 缺席人员 are the
+ * test's to add); held at 前跃村's village committee unless the test says otherwise.
+ */
+export const startPartyDay = async (
   page: Page,
-  activity: { theme: string; heldOn: string; village: string; place: string; expected: number; present: number },
+  {
+    village = '良教乡前跃村',
+    place = '前跃村村委会',
+    ...activity
+  }: { theme: string; heldOn: string; village?: string; place?: string; expected: number; present: number },
 ) => {
+  await tapButton(page, '新建主题党日')
+  await page.waitForURL(/package-activity\/form/)
   await fill(page, 'theme', activity.theme)
   await setDate(page, 'heldOn', activity.heldOn)
-  await choose(page, 'villageId', activity.village)
-  await fill(page, 'place', activity.place)
+  await choose(page, 'villageId', village)
+  await fill(page, 'place', place)
   await fill(page, 'expectedCount', String(activity.expected))
   await fill(page, 'presentCount', String(activity.present))
 }

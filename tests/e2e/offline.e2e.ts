@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { fillActivityForm, fillVisitForm } from './forms'
+import { fillVisitForm, startPartyDay } from './forms'
 import { fill, PHONES, pick, SCREENSHOTS, screenshot, see, signedInPage, tapButton, tapTab, tapText } from './harness'
 import { worldForThisFile } from './world'
 
@@ -81,16 +81,7 @@ describe('a day without signal', () => {
     await see(page, '离线')
 
     // The activity.
-    await tapButton(page, '新建主题党日')
-    await page.waitForURL(/package-activity\/form/)
-    await fillActivityForm(page, {
-      theme: THEME,
-      heldOn: '2025-02-20',
-      village: '良教乡前跃村',
-      place: '前跃村村委会',
-      expected: 12,
-      present: 12,
-    })
+    await startPartyDay(page, { theme: THEME, heldOn: '2025-02-20', expected: 12, present: 12 })
     await tapButton(page, '保存')
     await page.waitForURL(/pages\/home/)
     await see(page, '1 条记录待同步，联网后自动同步')

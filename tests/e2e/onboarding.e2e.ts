@@ -5,18 +5,16 @@
 // branch secretary in 新建人员 and invites him; the secretary opens the invitation's link in a
 // browser of his own, sets his password, and records a party day with a donation. Last, the
 // administrator imports the branch's members from the 党员花名册 template.
-import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { createTRPCClient, httpLink } from '@trpc/client'
 import { describe, expect, it } from 'vitest'
 import { wireFormat } from '../../common/wire-format'
 import type { AppRouter } from '../../server/routers/app-router'
 import { MEMBER_SHEET } from '../../server/services/imports/member-roster-columns'
+import { newInstallationEnv, oneTimePasswordOf, runAdminCreate } from '../helpers/admin-create-command'
 import { withRows } from '../helpers/xlsx'
-import { fillActivityForm } from './forms'
-import { app, choose, chooseXlsx, fill, newPhonePage, pick, ROOT, screenshot, see, tapButton, tapText } from './harness'
+import { startPartyDay } from './forms'
+import { app, choose, chooseXlsx, fill, newPhonePage, pick, screenshot, see, tapButton, tapText } from './harness'
 import { worldForThisFile } from './world'
 
 const ADMIN = { name: '刘组织', phone: '13900000001', org: '中共大通县委' }
@@ -30,26 +28,12 @@ let oneTimePassword = ''
 
 /** `npm run admin:create` on the new ledger's data folder, as package.json runs it. */
 const adminCreate = async (dataDir: string) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
-  delete env.FIELD_ENCRYPTION_KEY
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join('scripts', 'admin-create.ts'),
-      '--name',
-      ADMIN.name,
-      '--phone',
-      ADMIN.phone,
-      '--org',
-      ADMIN.org,
-    ],
-    { cwd: ROOT, env, timeout: 170_000 },
+  const run = await runAdminCreate(
+    ['--name', ADMIN.name, '--phone', ADMIN.phone, '--org', ADMIN.org],
+    newInstallationEnv(dataDir),
   )
-  oneTimePassword = /One-time password: (\S+)/.exec(stdout)?.[1] ?? ''
-  if (!oneTimePassword) throw new Error(`admin:create printed no password:\n${stdout}`)
+  oneTimePassword = oneTimePasswordOf(run)
+  if (!oneTimePassword) throw new Error(`admin:create printed no password:\n${run.stdout}${run.stderr}`)
 }
 
 const e2e = worldForThisFile({ prepare: adminCreate })
@@ -171,13 +155,9 @@ describe('from an empty database to the first party day', () => {
     await see(admin, '手机号和密码')
 
     // The first party day, with a donation.
-    await tapButton(secretary, '新建主题党日')
-    await secretary.waitForURL(/package-activity\/form/)
-    await fillActivityForm(secretary, {
+    await startPartyDay(secretary, {
       theme: '走进联点村 开展第一次主题党日',
       heldOn: '2025-03-05',
-      village: '良教乡前跃村',
-      place: '前跃村村委会',
       expected: 12,
       present: 12,
     })

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { LAW_FIRMS } from '../../prisma/seed/reference-data'
 import { SUMMARY_SHEET } from '../../server/services/exports/donation-ledger'
-import { fillActivityForm, fillVisitForm } from './forms'
+import { fillVisitForm, startPartyDay } from './forms'
 import { fill, PHONES, pick, screenshot, searchIn, see, signedInPage, tapButton, tapTab, tapText } from './harness'
 import { worldForThisFile } from './world'
 
@@ -21,13 +21,9 @@ describe('the secretary records the party day', () => {
     await screenshot(page, 'secretary-home-before')
 
     // The activity.
-    await tapButton(page, '新建主题党日')
-    await page.waitForURL(/package-activity\/form/)
-    await fillActivityForm(page, {
+    await startPartyDay(page, {
       theme: '情系帮扶联点村 走访慰问暖民心',
       heldOn: '2025-01-23',
-      village: '良教乡前跃村',
-      place: '前跃村村委会',
       expected: 20,
       present: 18,
     })

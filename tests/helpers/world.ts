@@ -114,3 +114,16 @@ export const addFirmSecretary = async (world: World) => {
   })
   return { firm, user }
 }
+
+/** The account of each staff role the scope suites sign in as: the reference users, and the firm's secretary. */
+export const staffAccounts = (world: World, firmSecretary: { id: string }) => {
+  const { users } = world.ref
+  return {
+    admin: users.admin.id,
+    secretary: users.secretary.id,
+    cadre: users.cadre.id,
+    member: users.member.id,
+    otherCadre: users.otherCadre.id,
+    firmSecretary: firmSecretary.id,
+  }
+}

@@ -20,7 +20,7 @@ import type { DailyNeedsReport } from '../../server/services/reports/daily-needs
 import type { statsSummary } from '../../server/services/stats/summary'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { TEST_NEED_STATUS_TEMPLATE, TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
-import { addFirmSecretary, createWorld, TEST_PASSWORD, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, staffAccounts, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, describeError, outcomeOf, type ProcedureType, procedureCatalog } from './procedure-catalog'
 
@@ -424,12 +424,7 @@ beforeAll(async () => {
     anonymous: world.anonymous,
   }
   accounts = {
-    admin: users.admin.id,
-    secretary: users.secretary.id,
-    cadre: users.cadre.id,
-    member: users.member.id,
-    otherCadre: users.otherCadre.id,
-    firmSecretary: firmSecretary.id,
+    ...staffAccounts(world, firmSecretary),
     resident: users.resident.id,
     unbound: unbound.id,
     anonymous: null,

@@ -26,11 +26,10 @@ import {
   createExternalDatabase,
   embeddedDatabaseUrl,
   failureOf,
-  isAlive,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
-  postmasterPid,
+  runningPostmaster,
   type ServerProcess,
   seededRandom,
   sleep,
@@ -528,7 +527,6 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
         )
         return rows[0]?.n ?? 0
       })
-      const postmaster = target.dataDir ? postmasterPid(target.dataDir) : null
       figures.inFlightAtKill += inFlight
       if (openTransactions > 0) figures.killsInOpenTransaction += 1
       isKilled = true
@@ -537,8 +535,8 @@ const runCampaign = async (campaign: Campaign, target: Target, kills: number) =>
       await Promise.all(writers)
       if (target.dataDir) {
         // The trap: kill -9 leaves the embedded postgres running, holding the data folder.
-        if (postmaster === null || !isAlive(postmaster)) {
-          campaign.problems.push(`${label}: the embedded postmaster (${postmaster}) did not outlive the server`)
+        if (runningPostmaster(target.dataDir) === null) {
+          campaign.problems.push(`${label}: the embedded postmaster did not outlive the server`)
         }
       }
     } catch (error) {

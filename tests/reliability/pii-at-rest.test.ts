@@ -26,11 +26,10 @@ import { reportFigures } from './figures'
 import {
   type ApiClient,
   createExternalDatabase,
-  isAlive,
   loginAs,
   migrateAndSeedAccounts,
   newFieldKey,
-  postmasterPid,
+  runningPostmaster,
   type ServerProcess,
   startServerProcess,
   stopLeftovers,
@@ -204,8 +203,7 @@ describe('personal data at rest', () => {
     const controls = controlsOf(revealed.codes)
 
     const exit = await server.stop()
-    const postmaster = postmasterPid(dataDir)
-    expect(postmaster === null || !isAlive(postmaster), 'SIGTERM stops the embedded PostgreSQL too').toBe(true)
+    expect(runningPostmaster(dataDir), 'SIGTERM stops the embedded PostgreSQL too').toBeNull()
 
     const files = await scanFolder(dataDir, secrets, controls)
     const logHits: Hit[] = []

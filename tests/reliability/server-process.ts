@@ -175,7 +175,7 @@ export const embeddedDatabaseUrl = (dataDir: string, database = 'pdrl'): string 
 }
 
 /** The postmaster's pid, while a postmaster.pid file exists. */
-export const postmasterPid = (dataDir: string): number | null => {
+const postmasterPid = (dataDir: string): number | null => {
   const file = path.join(dataDir, 'postgres', 'postmaster.pid')
   if (!existsSync(file)) return null
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0])
@@ -183,13 +183,19 @@ export const postmasterPid = (dataDir: string): number | null => {
 }
 
 /** Running, and not a zombie. */
-export const isAlive = (pid: number): boolean => {
+const isAlive = (pid: number): boolean => {
   try {
     const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0]
     return state !== undefined && state !== 'Z' && state !== 'X'
   } catch {
     return false
   }
+}
+
+/** The pid of the postmaster holding the data folder while it runs; null once none does. */
+export const runningPostmaster = (dataDir: string): number | null => {
+  const pid = postmasterPid(dataDir)
+  return pid !== null && isAlive(pid) ? pid : null
 }
 
 /** For clean-ups: stops the server (if still running) and any postgres it left behind in dataDir. */

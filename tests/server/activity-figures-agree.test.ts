@@ -15,7 +15,7 @@ import {
 } from '../../server/services/exports/activity-ledger'
 import { exportDonationLedger } from '../../server/services/exports/donation-ledger'
 import { activityInput, cashDonationInput } from '../helpers/factories'
-import { addFirmSecretary, createWorld, type World } from '../helpers/world'
+import { addFirmSecretary, createWorld, staffAccounts, type World } from '../helpers/world'
 import { fenOf, rowsOf, workbookOf } from '../helpers/xlsx'
 
 type Money = { cashFen: number; goodsValueFen: number }
@@ -26,7 +26,7 @@ let ids: { story: string; meeting: string; shangtan: string }
 
 beforeAll(async () => {
   world = await createWorld()
-  const { orgs, villages, users } = world.ref
+  const { orgs, villages } = world.ref
   const story = await replayStory({ ref: world.ref, callerFor: world.as })
   const meeting = await world.secretary.activity.create(
     activityInput(orgs.bureauBranch.id, { theme: '机关支部学习会', villageId: null }),
@@ -40,14 +40,7 @@ beforeAll(async () => {
   ids = { story: story.activityId, meeting: meeting.id, shangtan: shangtan.id }
 
   const { user: firmSecretary } = await addFirmSecretary(world)
-  const roles = {
-    admin: users.admin.id,
-    secretary: users.secretary.id,
-    cadre: users.cadre.id,
-    member: users.member.id,
-    otherCadre: users.otherCadre.id,
-    firmSecretary: firmSecretary.id,
-  }
+  const roles = staffAccounts(world, firmSecretary)
   callers = Object.fromEntries(
     await Promise.all(
       Object.entries(roles).map(async ([role, userId]) => [role, { caller: await world.as(userId), userId }] as const),

@@ -7,6 +7,7 @@ import { LAW_FIRMS } from '../../prisma/seed/reference-data'
 import { PARTY_DAY, replayStory, STORY_DONATIONS_FEN } from '../../prisma/seed/story'
 import type { Caller } from '../../server/caller'
 import { failureOf } from '../helpers/errors'
+import { STORY_RECORD_ATTENDANCE } from '../helpers/story-record'
 import { addFirmSecretary, createWorld, type World } from '../helpers/world'
 
 const THEME = '情系帮扶联点村 走访慰问暖民心'
@@ -52,15 +53,7 @@ describe('the 前跃村 party day’s record, as its branch secretary sees it', 
   })
 
   it('has 应到 20, 实到 18 and the two absentees with their reasons, as the 台账 lists them', () => {
-    expect(record.attendance).toEqual({
-      expectedCount: 20,
-      presentCount: 18,
-      absentCount: 2,
-      absences: [
-        { name: '刘芳', reason: '病假' },
-        { name: '陈志刚', reason: '外出参加全省律师培训' },
-      ],
-    })
+    expect(record.attendance).toEqual(STORY_RECORD_ATTENDANCE)
   })
 
   it('has the visits: the resident cadre, then four households, with findings, goods, cash and needs', () => {

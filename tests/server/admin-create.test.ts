@@ -2,23 +2,18 @@
 // database, as package.json starts it. It makes the first administrator (and the top-level org on
 // an empty tree) with a one-time password printed once; refusals are one line in Chinese and
 // English, exit 1, and write nothing.
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Caller, callerFor } from '../../server/caller'
 import type { AppDeps } from '../../server/context'
 import { createPrismaClient } from '../../server/db/client'
 import { openDatabase } from '../../server/db/database'
+import { newInstallationEnv, oneTimePasswordOf, runAdminCreate } from '../helpers/admin-create-command'
 import { failureOf } from '../helpers/errors'
 import { createTestDeps } from '../helpers/world'
-
-const ROOT = path.resolve(import.meta.dirname, '../..')
-const SCRIPT = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['admin:create'] as string
 
 let deps: AppDeps & { url: string }
 let anonymous: Caller
@@ -29,28 +24,9 @@ beforeAll(async () => {
   anonymous = await callerFor(deps, null)
 })
 
-type Run = { code: number; stdout: string; stderr: string }
-
-/** `npm run admin:create -- <args>`: package.json's `tsx scripts/admin-create.ts`, on this Node. */
-const adminCreate = async (...args: string[]): Promise<Run> => {
-  const [runner, script] = SCRIPT.split(' ')
-  expect(runner).toBe('tsx')
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', script as string, ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: deps.url, FIELD_ENCRYPTION_KEY: fieldKey, LOG_LEVEL: 'silent' },
-        timeout: 120_000,
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
-  }
-}
+/** `npm run admin:create -- <args>` on this file's database. */
+const adminCreate = (...args: string[]) =>
+  runAdminCreate(args, { ...process.env, DATABASE_URL: deps.url, FIELD_ENCRYPTION_KEY: fieldKey })
 
 const everything = async () => ({
   users: await deps.prisma.user.findMany({ orderBy: { id: 'asc' } }),
@@ -76,8 +52,6 @@ const expectRefused = async (args: string[], line: RegExp) => {
 /** Each run starts a Node process that compiles the script: seconds each on a busy machine. */
 const SLOW = 180_000
 
-const passwordOf = (run: Run) => /One-time password: (\S+)/.exec(run.stdout)?.[1] ?? ''
-
 describe('on an empty database', () => {
   it(
     'refuses without --org, a bad name or phone, and unknown arguments',
@@ -95,7 +69,7 @@ describe('on an empty database', () => {
     async () => {
       const run = await adminCreate('--name', '刘书记', '--phone', '13911112222', '--org', '中共某县委员会')
       expect(run.code).toBe(0)
-      const password = passwordOf(run)
+      const password = oneTimePasswordOf(run)
       expect(password).toMatch(/^[a-km-np-zA-HJ-NP-Z2-9]{10}$/)
       expect(run.stdout.split(password)).toHaveLength(2)
       expect(run.stdout).toContain('中共某县委员会')
@@ -157,7 +131,7 @@ describe('once there is an administrator', () => {
       expect(second.memberships).toMatchObject([{ orgId: org.id, role: 'ADMIN' }])
       expect(await deps.prisma.org.count()).toBe(1)
       expect(
-        (await anonymous.auth.loginWithPassword({ phone: '13933334444', password: passwordOf(run) })).user.id,
+        (await anonymous.auth.loginWithPassword({ phone: '13933334444', password: oneTimePasswordOf(run) })).user.id,
       ).toBe(second.id)
     },
     SLOW,
@@ -170,27 +144,11 @@ describe('on a new installation with the embedded database', () => {
     async () => {
       const dataDir = path.join(tmpdir(), `pdrl-admin-create-${randomBytes(4).toString('hex')}`)
       try {
-        const [runner, script] = SCRIPT.split(' ')
-        expect(runner).toBe('tsx')
-        const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-        delete env.DATABASE_URL
-        delete env.FIELD_ENCRYPTION_KEY
-        const { stdout } = await promisify(execFile)(
-          process.execPath,
-          [
-            '--import',
-            'tsx',
-            script as string,
-            '--name',
-            '赵部长',
-            '--phone',
-            '13955556666',
-            '--org',
-            '中共大通县委组织部',
-          ],
-          { cwd: ROOT, env, timeout: 170_000 },
+        const run = await runAdminCreate(
+          ['--name', '赵部长', '--phone', '13955556666', '--org', '中共大通县委组织部'],
+          newInstallationEnv(dataDir),
         )
-        expect(stdout).toContain('One-time password')
+        expect(run.stdout).toContain('One-time password')
         const database = await openDatabase({ DATABASE_URL: undefined, dataDir }, () => {})
         const prisma = createPrismaClient({ url: database.url, poolSize: 1 })
         try {

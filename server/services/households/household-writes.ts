@@ -2,12 +2,14 @@
 // the form's members and risks into rows with their personal data sealed.
 
 import type { THouseholdMemberInput, THouseholdRiskInput } from '../../../common/contracts/household/household-fields'
+import type { TUpdateHouseholdRequest } from '../../../common/contracts/household/update-household'
 import { AppError, fieldError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
+import type { FieldPurpose } from '../../lib/field-crypto'
 import { liveOn } from '../auth/periods'
 import { keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { sealHealth, sealIdNumber } from './personal-fields'
+import { sealHealth, sealIdNumber, sealPhone } from './personal-fields'
 
 /** Household records are kept by the village's cadres (and admins). */
 export const assertKeepsRecords = async (ctx: ServiceContext, villageId: string) => {
@@ -16,13 +18,13 @@ export const assertKeepsRecords = async (ctx: ServiceContext, villageId: string)
   if (!village) throw fieldError('villageId', '所选的村不存在')
 }
 
-export const assertResponsibleUserExists = async (ctx: ServiceContext, userId: string | null | undefined) => {
+const assertResponsibleUserExists = async (ctx: ServiceContext, userId: string | null | undefined) => {
   if (!userId) return
   const user = await ctx.db.user.findFirst({ where: { id: userId, isActive: true, memberships: { some: liveOn() } } })
   if (!user) throw fieldError('responsibleUserId', '所选的帮扶责任人不存在或已停用')
 }
 
-export const assertCodeFree = async (ctx: ServiceContext, villageId: string, code: string, exceptId?: string) => {
+const assertCodeFree = async (ctx: ServiceContext, villageId: string, code: string, exceptId?: string) => {
   const taken = await ctx.db.household.findFirst({
     where: { villageId, code, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
@@ -36,7 +38,7 @@ export const assertCodeFree = async (ctx: ServiceContext, villageId: string, cod
  * across heads and members, so two saves with the same number are serialised by an advisory lock
  * on it, held to the end of the transaction: the second checks after the first has committed.
  */
-export const assertIdNumbersFree = async (
+const assertIdNumbersFree = async (
   ctx: ServiceContext,
   {
     headIdNumber,
@@ -81,9 +83,62 @@ export const assertIdNumbersFree = async (
   })
 }
 
-const memberIdNumberColumns = (ctx: ServiceContext, idNumber: string) => {
-  const sealed = sealIdNumber(ctx.crypto, idNumber, 'member.idNumber')
+/**
+ * What the form names that other records hold: its 户编号 free in the village, its ID numbers in
+ * no other household, its 帮扶责任人 an active person. `exceptHouseholdId`: the household saved.
+ */
+export const assertHouseholdKeysFree = async (
+  ctx: ServiceContext,
+  input: {
+    villageId: string
+    code: string
+    headIdNumber?: string | undefined
+    members: THouseholdMemberInput[]
+    responsibleUserId?: string | null | undefined
+    exceptHouseholdId?: string
+  },
+) => {
+  await assertCodeFree(ctx, input.villageId, input.code, input.exceptHouseholdId)
+  await assertIdNumbersFree(ctx, input)
+  await assertResponsibleUserExists(ctx, input.responsibleUserId)
+}
+
+/** An ID number's columns, sealed: the 户主's or a member's (`purpose`). */
+const idNumberColumns = (ctx: ServiceContext, idNumber: string, purpose: FieldPurpose) => {
+  const sealed = sealIdNumber(ctx.crypto, idNumber, purpose)
   return { idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMask: sealed.mask }
+}
+
+type HouseholdColumnsInput = Omit<
+  TUpdateHouseholdRequest,
+  'clientMutationId' | 'id' | 'version' | 'members' | 'risks' | 'monitoringStartedOn' | 'monitoringEndedOn'
+>
+
+/**
+ * The household's own columns from the form, the 户主's ID number and phone sealed (an ID number
+ * left out is not written: the form only ever shows it masked). Prisma leaves a field that is
+ * undefined alone: a new household gets the column's default, an update keeps the stored value;
+ * null clears it.
+ */
+export const householdColumns = (ctx: ServiceContext, input: HouseholdColumnsInput) => {
+  const phone = input.phone ? sealPhone(ctx.crypto, input.phone) : null
+  return {
+    code: input.code,
+    headName: input.headName,
+    ...(input.idNumber ? idNumberColumns(ctx, input.idNumber, 'household.idNumber') : {}),
+    ...(input.phone === undefined ? {} : { phoneEnc: phone?.enc ?? null, phoneMask: phone?.mask ?? null }),
+    groupName: input.groupName,
+    householdType: input.householdType,
+    category: input.category,
+    incomePerCapitaFen: input.incomePerCapitaFen,
+    wageIncomeFen: input.wageIncomeFen,
+    businessIncomeFen: input.businessIncomeFen,
+    propertyIncomeFen: input.propertyIncomeFen,
+    transferIncomeFen: input.transferIncomeFen,
+    helpMeasures: input.helpMeasures,
+    responsibleUserId: input.responsibleUserId,
+    notes: input.notes,
+  }
 }
 
 /**
@@ -97,7 +152,7 @@ export const memberData = (
 ): Omit<Prisma.HouseholdMemberCreateManyInput, 'householdId'> => ({
   name: member.name,
   relationship: member.relationship,
-  ...(member.idNumber ? memberIdNumberColumns(ctx, member.idNumber) : {}),
+  ...(member.idNumber ? idNumberColumns(ctx, member.idNumber, 'member.idNumber') : {}),
   healthEnc: sealHealth(ctx.crypto, { status: member.health.status, detail: member.health.detail ?? null }),
   laborCapacity: member.laborCapacity,
   schoolStatus: member.schoolStatus,

@@ -10,15 +10,7 @@ import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getHousehold } from './get-household'
 import { assertHouseholdOpen } from './household-open'
-import {
-  assertCodeFree,
-  assertIdNumbersFree,
-  assertKeepsRecords,
-  assertResponsibleUserExists,
-  memberData,
-  riskData,
-} from './household-writes'
-import { sealIdNumber, sealPhone } from './personal-fields'
+import { assertHouseholdKeysFree, assertKeepsRecords, householdColumns, memberData, riskData } from './household-writes'
 
 /** undefined keeps the stored date, null clears it. */
 const dateOrKeep = (value: string | null | undefined) =>
@@ -47,36 +39,25 @@ export const updateHousehold = async ({ ctx, input }: { ctx: ServiceContext; inp
   if (effectiveStart && effectiveEnd && effectiveEnd < effectiveStart) {
     throw fieldError('monitoringEndedOn', '监测结束日期不能早于开始日期')
   }
-  await assertCodeFree(ctx, before.villageId, input.code, before.id)
-  await assertIdNumbersFree(ctx, { headIdNumber: input.idNumber, members: members ?? [], exceptHouseholdId: before.id })
-  await assertResponsibleUserExists(ctx, input.responsibleUserId)
+  await assertHouseholdKeysFree(ctx, {
+    villageId: before.villageId,
+    code: input.code,
+    headIdNumber: input.idNumber,
+    members: members ?? [],
+    responsibleUserId: input.responsibleUserId,
+    exceptHouseholdId: before.id,
+  })
 
-  const idNumber = input.idNumber ? sealIdNumber(ctx.crypto, input.idNumber, 'household.idNumber') : null
-  const phone = input.phone ? sealPhone(ctx.crypto, input.phone) : null
   // Prisma leaves a field that is undefined alone: an omitted field keeps its value, null clears it.
   const { count } = await ctx.db.household.updateMany({
     where: { id: before.id, version: input.version },
     data: {
-      code: input.code,
-      headName: input.headName,
-      ...(idNumber ? { idNumberEnc: idNumber.enc, idNumberHash: idNumber.hash, idNumberMask: idNumber.mask } : {}),
-      ...(input.phone === undefined ? {} : { phoneEnc: phone?.enc ?? null, phoneMask: phone?.mask ?? null }),
-      groupName: input.groupName,
-      householdType: input.householdType,
-      category: input.category,
-      incomePerCapitaFen: input.incomePerCapitaFen,
-      wageIncomeFen: input.wageIncomeFen,
-      businessIncomeFen: input.businessIncomeFen,
-      propertyIncomeFen: input.propertyIncomeFen,
-      transferIncomeFen: input.transferIncomeFen,
-      helpMeasures: input.helpMeasures,
-      responsibleUserId: input.responsibleUserId,
+      ...householdColumns(ctx, input),
       monitoringStartedOn: startedOn,
       monitoringEndedOn: endedOn,
       ...(endedOn !== undefined && endedOn?.getTime() !== before.monitoringEndedOn?.getTime()
         ? { monitoringEndedRecordedAt: endedOn ? new Date() : null }
         : {}),
-      notes: input.notes,
       version: { increment: 1 },
     },
   })

@@ -11,6 +11,7 @@ import { orgSubtreeWhere } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { containsText } from '../text-match'
 import { isInSubtree } from './org-access'
+import { orgPlaceSelect } from './org-views'
 
 export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TListOrgsRequest }) => {
   const where: Prisma.OrgWhereInput = {
@@ -24,15 +25,7 @@ export const listOrgs = async ({ ctx, input }: { ctx: ServiceContext; input: TLi
   }
   const rows = await ctx.db.org.findMany({
     where,
-    select: {
-      id: true,
-      name: true,
-      shortName: true,
-      kind: true,
-      parentId: true,
-      path: true,
-      parent: { select: { name: true } },
-    },
+    select: { ...orgPlaceSelect, parent: { select: { name: true } } },
     orderBy: { path: 'asc' },
     ...PAGE_RELATIONS,
     take: input.limit + 1,

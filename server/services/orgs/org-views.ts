@@ -5,14 +5,19 @@ import type { Actor } from '../auth/actor'
 import { liveOn } from '../auth/periods'
 import { isInSubtree } from './org-access'
 
+/** An org and its place in the tree. */
+export const orgPlaceSelect = {
+  id: true,
+  name: true,
+  shortName: true,
+  kind: true,
+  parentId: true,
+  path: true,
+} satisfies Prisma.OrgSelect
+
 export const orgViewSelect = (day: Date) =>
   ({
-    id: true,
-    name: true,
-    shortName: true,
-    kind: true,
-    parentId: true,
-    path: true,
+    ...orgPlaceSelect,
     closedAt: true,
     closedReason: true,
     version: true,

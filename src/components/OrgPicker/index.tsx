@@ -7,7 +7,7 @@ import { type PickerOption, recentPicks } from '../../lib/pickers/recent-picks'
 import { useChoices } from '../../lib/pickers/use-choices'
 import { orgOption, useOrgPicker } from '../../lib/pickers/use-org-picker'
 import { useTRPC } from '../../lib/trpc'
-import { SearchPicker } from '../SearchPicker'
+import { IdSearchPicker, type IdSelection, selectedIds } from '../IdSearchPicker'
 
 /** The chosen orgs as the picker shows them: from what the phone knows, or else the server. */
 const useChosen = (ids: readonly string[], picked: ReadonlyMap<string, PickerOption>): PickerOption[] => {
@@ -43,39 +43,32 @@ type Common = {
   onClose?: () => void
 }
 
-type Props =
-  | (Common & { multiple?: false; value: string | null; onChange: (orgId: string, org: PickerOption) => void })
-  | (Common & { multiple: true; value: readonly string[]; onChange: (orgIds: string[]) => void })
+type Props = Common & IdSelection
 
-export const OrgPicker = (props: Props) => {
-  const { testId, prompt = '搜索选择组织', kinds, isOrganisable, startsOpen, onClose } = props
+export const OrgPicker = ({
+  testId,
+  prompt = '搜索选择组织',
+  kinds,
+  isOrganisable,
+  startsOpen,
+  onClose,
+  ...selection
+}: Props) => {
   const picker = useOrgPicker({ kinds, isOrganisable })
   const choices = useChoices('org')
-  const ids = props.multiple ? props.value : props.value ? [props.value] : []
-  const chosen = useChosen(ids, choices.picked)
-  const common = {
-    testId,
-    unit: '个组织',
-    prompt,
-    searchPlaceholder: '组织名称的一部分，如 律师',
-    startsOpen,
-    onClose,
-    ...picker,
-  }
-  if (props.multiple)
-    return (
-      <SearchPicker
-        {...common}
-        multiple
-        value={chosen}
-        onChange={(options) => choices.chooseMany(options, props.value, props.onChange)}
-      />
-    )
+  const chosen = useChosen(selectedIds(selection), choices.picked)
   return (
-    <SearchPicker
-      {...common}
-      value={chosen[0] ?? null}
-      onChange={(option) => choices.chooseOne(option, props.onChange)}
+    <IdSearchPicker
+      testId={testId}
+      unit="个组织"
+      prompt={prompt}
+      searchPlaceholder="组织名称的一部分，如 律师"
+      startsOpen={startsOpen}
+      onClose={onClose}
+      {...picker}
+      selection={selection}
+      chosen={chosen}
+      choices={choices}
     />
   )
 }

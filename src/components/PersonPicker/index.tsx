@@ -3,7 +3,7 @@
 import type { PickerOption } from '../../lib/pickers/recent-picks'
 import { useChoices } from '../../lib/pickers/use-choices'
 import { usePersonPicker } from '../../lib/pickers/use-person-picker'
-import { SearchPicker } from '../SearchPicker'
+import { IdSearchPicker, type IdSelection, selectedIds } from '../IdSearchPicker'
 
 type Common = {
   villageId: string | null
@@ -13,39 +13,25 @@ type Common = {
   known?: readonly { id: string; displayName: string }[]
 }
 
-type Props =
-  | (Common & { multiple?: false; value: string | null; onChange: (userId: string) => void })
-  | (Common & { multiple: true; value: readonly string[]; onChange: (userIds: string[]) => void })
+type Props = Common & IdSelection
 
-export const PersonPicker = (props: Props) => {
-  const { villageId, testId, prompt = '搜索选择人员', known = [] } = props
+export const PersonPicker = ({ villageId, testId, prompt = '搜索选择人员', known = [], ...selection }: Props) => {
   const { everyone, ...picker } = usePersonPicker(villageId)
   const choices = useChoices('person')
   const optionOf = (id: string): PickerOption =>
     everyone.find((o) => o.id === id) ??
     choices.picked.get(id) ?? { id, title: known.find((p) => p.id === id)?.displayName ?? '…', detail: '' }
-  const common = {
-    testId,
-    unit: '人',
-    prompt,
-    searchPlaceholder: '姓名、单位或职务的一部分',
-    blockedText: villageId ? null : '请先选择村',
-    ...picker,
-  }
-  if (props.multiple)
-    return (
-      <SearchPicker
-        {...common}
-        multiple
-        value={props.value.map(optionOf)}
-        onChange={(options) => choices.chooseMany(options, props.value, props.onChange)}
-      />
-    )
   return (
-    <SearchPicker
-      {...common}
-      value={props.value ? optionOf(props.value) : null}
-      onChange={(option) => choices.chooseOne(option, props.onChange)}
+    <IdSearchPicker
+      testId={testId}
+      unit="人"
+      prompt={prompt}
+      searchPlaceholder="姓名、单位或职务的一部分"
+      blockedText={villageId ? null : '请先选择村'}
+      {...picker}
+      selection={selection}
+      chosen={selectedIds(selection).map(optionOf)}
+      choices={choices}
     />
   )
 }

@@ -27,7 +27,7 @@ export type PickerResults = {
   note?: string | null
 }
 
-type Common = {
+export type SearchPickerCommon = {
   testId: string
   /** What the list counts in: 户, 个组织, 人 (已显示 20 户). */
   unit: string
@@ -49,8 +49,12 @@ type Common = {
 }
 
 type Props =
-  | (Common & { multiple?: false; value: PickerOption | null; onChange: (option: PickerOption) => void })
-  | (Common & { multiple: true; value: readonly PickerOption[]; onChange: (options: PickerOption[]) => void })
+  | (SearchPickerCommon & { multiple?: false; value: PickerOption | null; onChange: (option: PickerOption) => void })
+  | (SearchPickerCommon & {
+      multiple: true
+      value: readonly PickerOption[]
+      onChange: (options: PickerOption[]) => void
+    })
 
 const Footer = ({ results, search, unit }: { results: PickerResults; search: string; unit: string }) => {
   const shown = results.options.length

@@ -15,6 +15,7 @@ import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
 import { useMe } from '../../lib/use-me'
 import { uuid } from '../../lib/uuid'
+import { NewPasswordFields } from '../NewPasswordFields'
 
 export const ChangePasswordForm = () => {
   const trpc = useTRPC()
@@ -66,15 +67,7 @@ export const ChangePasswordForm = () => {
           password
           {...form.field('currentPassword')}
         />
-        <TextField
-          label="新密码"
-          required
-          hint="至少 8 位，需同时包含字母和数字"
-          name="newPassword"
-          password
-          {...form.field('newPassword')}
-        />
-        <TextField label="再次输入新密码" required name="repeated" password {...form.field('repeated')} />
+        <NewPasswordFields label="新密码" repeatLabel="再次输入新密码" form={form} />
       </View>
       <SaveButton isSaving={change.isPending} onSave={submit} />
     </>

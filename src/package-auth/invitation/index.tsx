@@ -20,6 +20,7 @@ import { saveSession } from '../../lib/session'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
 import { uuid } from '../../lib/uuid'
+import { NewPasswordFields } from '../NewPasswordFields'
 import { useSignIn } from '../use-sign-in'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -127,15 +128,7 @@ export const AcceptInvitation = ({ initialCode }: { initialCode: string }) => {
         ) : (
           <>
             <TextField label="手机号" required name="phone" type="number" maxlength={11} {...form.field('phone')} />
-            <TextField
-              label="设置密码"
-              required
-              hint="至少 8 位，需同时包含字母和数字"
-              name="newPassword"
-              password
-              {...form.field('newPassword')}
-            />
-            <TextField label="再次输入密码" required name="repeated" password {...form.field('repeated')} />
+            <NewPasswordFields label="设置密码" repeatLabel="再次输入密码" form={form} />
           </>
         )}
       </View>

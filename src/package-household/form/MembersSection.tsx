@@ -19,35 +19,25 @@ import { type Member, newMember } from './household-values'
 type Props = { members: Member[]; onChange: (members: Member[]) => void; errors: FieldErrors }
 
 export const MembersSection = ({ members, onChange, errors }: Props) => {
-  const rows = rowsOf(members, onChange)
+  const rows = rowsOf(members, onChange, { errors, path: 'members' })
   return (
     <View className="section">
       <View className="section__title">{`家庭成员（${members.length}）`}</View>
       {errors.members ? <View className="field-error">{errors.members}</View> : null}
       {members.map((m, i) => (
         <View key={m.id ?? `new-${i}`} className="need-editor">
-          <TextField
-            label={`成员 ${i + 1} · 姓名`}
-            required
-            value={m.name}
-            onChange={(name) => rows.patch(i, { name })}
-            error={errors[`members.${i}.name`]}
-          />
+          <TextField label={`成员 ${i + 1} · 姓名`} required {...rows.field(i, 'name')} />
           <ChoiceField
             label="与户主关系"
             required
             options={optionsOf(RELATIONSHIP_LABELS)}
-            value={m.relationship}
-            onChange={(relationship) => rows.patch(i, { relationship })}
-            error={errors[`members.${i}.relationship`]}
+            {...rows.field(i, 'relationship')}
           />
           <TextField
             label="身份证号码"
             hint={m.idNumberMasked ? `现为 ${m.idNumberMasked}，不改请留空` : ''}
             maxlength={18}
-            value={m.idNumber}
-            onChange={(idNumber) => rows.patch(i, { idNumber })}
-            error={errors[`members.${i}.idNumber`]}
+            {...rows.field(i, 'idNumber')}
           />
           <FormField
             label="健康状况"
@@ -69,23 +59,14 @@ export const MembersSection = ({ members, onChange, errors }: Props) => {
           <ChoiceField
             label="劳动能力"
             options={optionsOf(LABOR_CAPACITY_LABELS)}
-            value={m.laborCapacity}
-            onChange={(laborCapacity) => rows.patch(i, { laborCapacity })}
-            error={errors[`members.${i}.laborCapacity`]}
+            {...rows.field(i, 'laborCapacity')}
           />
           <ChoiceField
             label="在校生状况"
             options={optionsOf(SCHOOL_STATUS_LABELS)}
-            value={m.schoolStatus}
-            onChange={(schoolStatus) => rows.patch(i, { schoolStatus })}
-            error={errors[`members.${i}.schoolStatus`]}
+            {...rows.field(i, 'schoolStatus')}
           />
-          <TextField
-            label="务工信息"
-            value={m.workInfo}
-            onChange={(workInfo) => rows.patch(i, { workInfo })}
-            error={errors[`members.${i}.workInfo`]}
-          />
+          <TextField label="务工信息" {...rows.field(i, 'workInfo')} />
           <Text className="link link--danger" onClick={() => rows.remove(i)}>
             删除这位成员
           </Text>

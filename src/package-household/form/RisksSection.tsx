@@ -29,7 +29,7 @@ const MonthField = ({ value, onChange }: { value: string; onChange: (yearMonth: 
 type Props = { risks: Risk[]; onChange: (risks: Risk[]) => void; errors: FieldErrors }
 
 export const RisksSection = ({ risks, onChange, errors }: Props) => {
-  const rows = rowsOf(risks, onChange)
+  const rows = rowsOf(risks, onChange, { errors, path: 'risks' })
   return (
     <View className="section">
       <View className="section__title">{`致贫返贫风险（${risks.length}/${MAX_RISKS}）`}</View>
@@ -41,31 +41,24 @@ export const RisksSection = ({ risks, onChange, errors }: Props) => {
             label={`风险 ${i + 1}`}
             required
             options={optionsOf(RISK_CODE_LABELS)}
-            value={r.code}
-            onChange={(code) => rows.patch(i, { code })}
-            error={errors[`risks.${i}.code`]}
+            {...rows.field(i, 'code')}
           />
-          <FormField label="识别时间" required error={errors[`risks.${i}.identifiedMonth`]}>
-            <MonthField value={r.identifiedMonth} onChange={(identifiedMonth) => rows.patch(i, { identifiedMonth })} />
+          <FormField label="识别时间" required error={rows.errorOf(i, 'identifiedMonth')}>
+            <MonthField {...rows.field(i, 'identifiedMonth')} />
           </FormField>
           <FormField label="风险已消除">
             <Switch checked={r.isEliminated} onChange={(isEliminated) => rows.patch(i, { isEliminated })} />
           </FormField>
           {r.isEliminated ? (
             <>
-              <FormField label="消除时间" required error={errors[`risks.${i}.eliminatedMonth`]}>
-                <MonthField
-                  value={r.eliminatedMonth}
-                  onChange={(eliminatedMonth) => rows.patch(i, { eliminatedMonth })}
-                />
+              <FormField label="消除时间" required error={rows.errorOf(i, 'eliminatedMonth')}>
+                <MonthField {...rows.field(i, 'eliminatedMonth')} />
               </FormField>
               <ChoiceField
                 label="消除方式"
                 required
                 options={optionsOf(RISK_ELIMINATION_METHOD_LABELS)}
-                value={r.eliminationMethod}
-                onChange={(eliminationMethod) => rows.patch(i, { eliminationMethod })}
-                error={errors[`risks.${i}.eliminationMethod`]}
+                {...rows.field(i, 'eliminationMethod')}
               />
             </>
           ) : null}

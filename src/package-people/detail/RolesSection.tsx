@@ -39,13 +39,7 @@ const AddRoleForm = ({ person, isAdmin, onDone }: { person: Person; isAdmin: boo
   }
   return (
     <View data-testid="add-role">
-      <RoleFields
-        isAdmin={isAdmin}
-        role={form.field('role')}
-        org={form.field('orgId')}
-        title={form.field('title')}
-        testId="add-role"
-      />
+      <RoleFields isAdmin={isAdmin} form={form} testId="add-role" />
       <View className="actions">
         <Button type="primary" size="small" loading={add.isPending} onClick={save}>
           保存角色

@@ -116,13 +116,7 @@ export const PersonForm = () => {
       </View>
       <View className="section">
         <View className="section__title">角色</View>
-        <RoleFields
-          isAdmin={isAdmin}
-          role={form.field('role')}
-          org={form.field('orgId')}
-          title={form.field('title')}
-          testId="person"
-        />
+        <RoleFields isAdmin={isAdmin} form={form} testId="person" />
       </View>
       {isAdmin ? (
         <View className="section">
