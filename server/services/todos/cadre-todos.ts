@@ -4,8 +4,9 @@ import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, dateToDateOnly, shanghaiDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { Prisma } from '../../generated/prisma/client'
+import { needTodos } from './need-todos'
 import { DUE_SOON_DAYS, FOLLOW_UP_WITHIN_DAYS } from './todo-settings'
-import { clip, countAndList, dueText, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
+import { clip, dueText, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
 const needLineSelect = {
   id: true,
@@ -21,29 +22,21 @@ export const needsDue = ({ ctx, today, limit }: TodoArgs, villageIds: readonly s
     status: { in: [...OPEN_NEED_STATUSES] },
     dueOn: { lte: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) },
   } satisfies Prisma.NeedWhereInput
-  return countAndList(
-    { limit },
-    () => ctx.db.need.count({ where }),
-    async () => {
-      const rows = await ctx.db.need.findMany({
-        where,
-        select: needLineSelect,
-        orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
-        take: limit,
-      })
-      return rows.map((need): TTodoItem => {
-        const dueOn = dateToDateOnly(need.dueOn as Date)
-        const isOverdue = dueOn < today
-        return {
-          key: `NEED_DUE:${need.id}`,
-          kind: 'NEED_DUE',
-          title: `${isOverdue ? '诉求已逾期' : '诉求即将到期'}：${need.household.headName}`,
-          detail: `${clip(need.description)} · ${dueText(dueOn, today)}`,
-          dueOn,
-          isOverdue,
-          target: { page: 'needDetail', id: need.id },
-        }
-      })
+  return needTodos(
+    { ctx, limit },
+    { where, select: needLineSelect, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] },
+    (need): TTodoItem => {
+      const dueOn = dateToDateOnly(need.dueOn as Date)
+      const isOverdue = dueOn < today
+      return {
+        key: `NEED_DUE:${need.id}`,
+        kind: 'NEED_DUE',
+        title: `${isOverdue ? '诉求已逾期' : '诉求即将到期'}：${need.household.headName}`,
+        detail: `${clip(need.description)} · ${dueText(dueOn, today)}`,
+        dueOn,
+        isOverdue,
+        target: { page: 'needDetail', id: need.id },
+      }
     },
   )
 }
@@ -55,28 +48,18 @@ export const newNeeds = ({ ctx, today, limit }: TodoArgs, villageIds: readonly s
     status: 'RECEIVED',
     OR: [{ dueOn: null }, { dueOn: { gt: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) } }],
   } satisfies Prisma.NeedWhereInput
-  return countAndList(
-    { limit },
-    () => ctx.db.need.count({ where }),
-    async () => {
-      const rows = await ctx.db.need.findMany({
-        where,
-        select: { ...needLineSelect, createdAt: true },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: limit,
-      })
-      return rows.map(
-        (need): TTodoItem => ({
-          key: `NEED_NEW:${need.id}`,
-          kind: 'NEED_NEW',
-          title: `新诉求待办理：${need.household.headName}`,
-          detail: `${clip(need.description)} · ${shanghaiDate(need.createdAt)} 受理`,
-          dueOn: need.dueOn ? dateToDateOnly(need.dueOn) : null,
-          isOverdue: false,
-          target: { page: 'needDetail', id: need.id },
-        }),
-      )
-    },
+  return needTodos(
+    { ctx, limit },
+    { where, select: { ...needLineSelect, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    (need): TTodoItem => ({
+      key: `NEED_NEW:${need.id}`,
+      kind: 'NEED_NEW',
+      title: `新诉求待办理：${need.household.headName}`,
+      detail: `${clip(need.description)} · ${shanghaiDate(need.createdAt)} 受理`,
+      dueOn: need.dueOn ? dateToDateOnly(need.dueOn) : null,
+      isOverdue: false,
+      target: { page: 'needDetail', id: need.id },
+    }),
   )
 }
 
@@ -85,29 +68,21 @@ export const needsAwaitingFollowUp = (
   villageIds: readonly string[],
 ): Promise<TodoSource> => {
   const where = { villageId: { in: [...villageIds] }, status: 'RESOLVED' } satisfies Prisma.NeedWhereInput
-  return countAndList(
-    { limit },
-    () => ctx.db.need.count({ where }),
-    async () => {
-      const rows = await ctx.db.need.findMany({
-        where,
-        select: needLineSelect,
-        orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }],
-        take: limit,
-      })
-      return rows.map((need): TTodoItem => {
-        const resolvedOn = need.resolvedAt ? shanghaiDate(need.resolvedAt) : today
-        const dueOn = shiftDay(resolvedOn, FOLLOW_UP_WITHIN_DAYS)
-        return {
-          key: `NEED_FOLLOW_UP:${need.id}`,
-          kind: 'NEED_FOLLOW_UP',
-          title: `诉求待回访：${need.household.headName}`,
-          detail: `${clip(need.description)} · ${resolvedOn} 办结`,
-          dueOn,
-          isOverdue: dueOn < today,
-          target: { page: 'needDetail', id: need.id },
-        }
-      })
+  return needTodos(
+    { ctx, limit },
+    { where, select: needLineSelect, orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }] },
+    (need): TTodoItem => {
+      const resolvedOn = need.resolvedAt ? shanghaiDate(need.resolvedAt) : today
+      const dueOn = shiftDay(resolvedOn, FOLLOW_UP_WITHIN_DAYS)
+      return {
+        key: `NEED_FOLLOW_UP:${need.id}`,
+        kind: 'NEED_FOLLOW_UP',
+        title: `诉求待回访：${need.household.headName}`,
+        detail: `${clip(need.description)} · ${resolvedOn} 办结`,
+        dueOn,
+        isOverdue: dueOn < today,
+        target: { page: 'needDetail', id: need.id },
+      }
     },
   )
 }

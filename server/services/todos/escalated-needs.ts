@@ -5,7 +5,8 @@ import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import type { Prisma } from '../../generated/prisma/client'
-import { clip, countAndList, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
+import { needTodos } from './need-todos'
+import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
 /** Open needs more than `afterDays` past due, in `villageIds` (null: everywhere). */
 export const escalatedNeeds = (
@@ -17,28 +18,24 @@ export const escalatedNeeds = (
     status: { in: [...OPEN_NEED_STATUSES] },
     dueOn: { lt: dateOnlyToDate(shiftDay(today, -afterDays)) },
   } satisfies Prisma.NeedWhereInput
-  return countAndList(
-    { limit },
-    () => ctx.db.need.count({ where }),
-    async () => {
-      const rows = await ctx.db.need.findMany({
-        where,
-        select: { id: true, description: true, dueOn: true, village: { select: { name: true } } },
-        orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
-        take: limit,
-      })
-      return rows.map((need): TTodoItem => {
-        const dueOn = dateToDateOnly(need.dueOn as Date)
-        return {
-          key: `NEED_ESCALATED:${need.id}`,
-          kind: 'NEED_ESCALATED',
-          title: `督办：${need.village.name}诉求逾期 ${daysBetween(dueOn, today)} 天`,
-          detail: `${clip(need.description)} · 应办结 ${dueOn}`,
-          dueOn,
-          isOverdue: true,
-          target: { page: 'needDetail', id: need.id },
-        }
-      })
+  return needTodos(
+    { ctx, limit },
+    {
+      where,
+      select: { id: true, description: true, dueOn: true, village: { select: { name: true } } },
+      orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    },
+    (need): TTodoItem => {
+      const dueOn = dateToDateOnly(need.dueOn as Date)
+      return {
+        key: `NEED_ESCALATED:${need.id}`,
+        kind: 'NEED_ESCALATED',
+        title: `督办：${need.village.name}诉求逾期 ${daysBetween(dueOn, today)} 天`,
+        detail: `${clip(need.description)} · 应办结 ${dueOn}`,
+        dueOn,
+        isOverdue: true,
+        target: { page: 'needDetail', id: need.id },
+      }
     },
   )
 }
