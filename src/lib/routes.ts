@@ -45,6 +45,8 @@ export const routes = {
   submitNeed: (category?: 'CORRECTION') => withQuery('/package-resident/submit-need/index', { category }),
   myNeedDetail: (id: string) => withQuery('/package-resident/need-detail/index', { id }),
   bindHousehold: '/package-resident/bind/index',
+  /** 发放签收: a resident confirms what the household received. */
+  myReceipts: '/package-resident/handovers/index',
   /** 有诉必应日报, staff only. */
   dailyNeedsReport: '/package-report/daily-needs/index',
   /** 管理 → 人员与账号 (administrators, 支部书记). */
