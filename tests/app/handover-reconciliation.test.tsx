@@ -3,6 +3,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { RouterOutputs } from '../../src/lib/api-types'
+import { DonationBalance } from '../../src/package-donation/detail/DonationBalance'
 import { HandoverList } from '../../src/package-handover/list/HandoverList'
 import { ReconciliationView } from '../../src/package-handover/reconciliation/ReconciliationView'
 import { type ApiCall, renderWithApi } from './render-with-api'
@@ -103,5 +104,40 @@ describe('发放签收记录', () => {
     expect(screen.getByText('困难群众户（不在您的查看范围）')).toBeTruthy()
     expect(screen.getByText('驻村干部 李振华')).toBeTruthy()
     expect(screen.getByText('2025年1月23日 · 大米 1袋、慰问金 ¥500.00 · 异议：只收到一袋面')).toBeTruthy()
+  })
+})
+
+describe('a donation’s balance', () => {
+  it('shows what was handed over from it, what is left, and to whom', async () => {
+    const donation = {
+      id: 'd1',
+      donorName: '青海昆仑律师事务所党支部',
+      donorOrgId: 'o1',
+      kind: 'CASH',
+      receivedOn: '2025-01-23',
+      village: { id: 'v1', name: '前跃村' },
+      activity: null,
+      received: figures(600_000, 0),
+      handedOver: figures(550_000, 0),
+      balance: figures(50_000, 0),
+      recipients: [
+        {
+          handoverId: 'h1',
+          recipientKind: 'HOUSEHOLD',
+          household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
+          cadre: null,
+          handedOverOn: '2025-01-23',
+          state: 'CONFIRMED',
+          handedOver: figures(550_000, 0),
+        },
+      ],
+    }
+    const { calls } = renderWithApi(<DonationBalance donationId="d1" />, (call) =>
+      call.path === 'donation.reconciliation' ? { data: { ...RECONCILIATION, donations: [donation] } } : { data: null },
+    )
+    await waitFor(() => expect(screen.getByTestId('donation-balance').textContent).toBe('¥500.00'))
+    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { donationId: 'd1' } }])
+    expect(screen.getByText('马德林')).toBeTruthy()
+    expect(screen.getAllByText('¥5,500.00')).toHaveLength(2)
   })
 })
