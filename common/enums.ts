@@ -202,3 +202,18 @@ export const DONATION_RECIPIENT_LABELS = {
 } as const
 export type DonationRecipient = keyof typeof DONATION_RECIPIENT_LABELS
 export const DONATION_RECIPIENTS = keysOf(DONATION_RECIPIENT_LABELS)
+
+export const HANDOVER_STATE_LABELS = {
+  PENDING: '待签收',
+  CONFIRMED: '已签收',
+  DISPUTED: '有异议',
+} as const
+export type HandoverState = keyof typeof HANDOVER_STATE_LABELS
+export const HANDOVER_STATES = keysOf(HANDOVER_STATE_LABELS)
+
+export const HANDOVER_CONFIRMATION_LABELS = {
+  RESIDENT: '微信确认',
+  SIGNATURE: '当面签字',
+} as const
+export type HandoverConfirmation = keyof typeof HANDOVER_CONFIRMATION_LABELS
+export const HANDOVER_CONFIRMATIONS = keysOf(HANDOVER_CONFIRMATION_LABELS)

@@ -26,6 +26,18 @@ export const APP_ERRORS = {
   NEED_CLOSED: { trpc: 'CONFLICT', message: '诉求已办结，不能再修改内容' },
   NEED_ILLEGAL_TRANSITION: { trpc: 'BAD_REQUEST', message: '诉求当前状态下不能进行这一步操作' },
   DONATION_ALREADY_VOIDED: { trpc: 'CONFLICT', message: '这笔捐赠已经作废，无需重复操作' },
+  DONATION_HAS_HANDOVERS: {
+    trpc: 'CONFLICT',
+    message: '这笔捐赠已有发放记录，请先作废从中发放的记录，再作废捐赠',
+  },
+  // 发放签收
+  DONATION_OVERDRAWN: { trpc: 'CONFLICT', message: '发放超出了捐赠的结余，请核对发放数量或金额' },
+  HANDOVER_ALREADY_VOIDED: { trpc: 'CONFLICT', message: '这条发放记录已经作废，无需重复操作' },
+  HANDOVER_NOT_PENDING: { trpc: 'CONFLICT', message: '这条发放记录已经签收或提出异议，不能再次确认' },
+  HANDOVER_LOCKED: {
+    trpc: 'CONFLICT',
+    message: '这次走访的发放已关联捐赠或已签收，发放的物资和慰问金请在发放记录中作废后重新登记',
+  },
   HOUSEHOLD_ANONYMISED: { trpc: 'CONFLICT', message: '这户已过保存期限并匿名，不能再修改或新增记录' },
   HOUSEHOLD_CODE_TAKEN: { trpc: 'CONFLICT', message: '本村已有相同户编号的家庭，请换一个户编号' },
   HOUSEHOLD_ID_NUMBER_TAKEN: { trpc: 'CONFLICT', message: '该身份证号码已登记在其他家庭中，请核对' },

@@ -1,13 +1,14 @@
 // The 前跃村 story, replayed through the real API (createCaller), as the people in it would have
 // entered it: cadres register households and needs; on 23 January 2025 the bureau's branch holds
 // its 主题党日 with seven law firms' branches, visits the resident cadre and four households
-// with rice, flour, oil and cash, and eight donors give ¥44,000 in all.
+// with rice, flour, oil and cash, and eight donors give ¥44,000 in all, every fen of it handed over.
 
 import type { TCreateNeedRequest } from '../../common/contracts/need/create-need'
 import type { TTransitionNeedRequest } from '../../common/contracts/need/transition-need'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
 import type { ReferenceData } from './reference-data'
+import { cashDrawer, goodsDraws, remainingGoods, replayDistribution } from './story-handovers'
 import { QIANYUE_HOUSEHOLDS, SHANGTAN_HOUSEHOLD } from './story-households'
 
 export type CallerFor = (userId: string) => Promise<Caller>
@@ -113,7 +114,7 @@ export const replayHouseholds = async ({ ref, callerFor }: { ref: ReferenceData;
   return { households, shangtanHouseholdId: shangtan.id }
 }
 
-/** 23 January 2025: the 主题党日, its visits and the ¥44,000 of donations. */
+/** 23 January 2025: the 主题党日, the ¥44,000 of donations, and the visits and handovers that gave it all out. */
 export const replayPartyDay = async ({
   ref,
   callerFor,
@@ -146,6 +147,38 @@ export const replayPartyDay = async ({
     status: 'PUBLISHED',
   })
 
+  // 5. What the eight donors gave, received that day.
+  const goodsDonation = await secretary.donation.create({
+    donorOrgId: orgs.bureauBranch.id,
+    recipientKind: 'VILLAGE',
+    villageId: villages.qianyue.id,
+    activityId: activity.id,
+    kind: 'GOODS',
+    goods: [
+      { item: '大米', quantity: 40, unit: '袋', unitValueFen: 10_000 },
+      { item: '面粉', quantity: 40, unit: '袋', unitValueFen: 7_500 },
+      { item: '食用油', quantity: 20, unit: '桶', unitValueFen: 5_000 },
+    ],
+    receivedOn: PARTY_DAY,
+    note: '慰问物资，由驻村工作队统一发放',
+  })
+  const cashDonations = []
+  for (const [i, firm] of orgs.firmBranches.entries()) {
+    const donation = await secretary.donation.create({
+      donorOrgId: firm.id,
+      recipientKind: 'VILLAGE',
+      villageId: villages.qianyue.id,
+      activityId: activity.id,
+      kind: 'CASH',
+      amountFen: FIRM_CASH_FEN[i] as number,
+      receivedOn: PARTY_DAY,
+      note: '慰问金',
+    })
+    cashDonations.push(donation)
+  }
+  const drawCash = cashDrawer(cashDonations)
+
+  // 6. The visits: the resident cadre, then the households, each handed rice, flour, oil and ¥500.
   const visitors = [users.member.id]
   await secretary.visit.create({
     activityId: activity.id,
@@ -201,34 +234,25 @@ export const replayPartyDay = async ({
       goods: RICE_FLOUR_OIL,
       cashFen: 50_000,
       needs: v.needs,
+      draws: [...goodsDraws(goodsDonation, RICE_FLOUR_OIL), ...drawCash(50_000)],
     })
   }
 
-  await secretary.donation.create({
-    donorOrgId: orgs.bureauBranch.id,
-    recipientKind: 'VILLAGE',
-    villageId: villages.qianyue.id,
+  // 7. The rest at the village committee, and 马德林 confirms what his household received.
+  await replayDistribution({
+    secretary,
     activityId: activity.id,
-    kind: 'GOODS',
-    goods: [
-      { item: '大米', quantity: 40, unit: '袋', unitValueFen: 10_000 },
-      { item: '面粉', quantity: 40, unit: '袋', unitValueFen: 7_500 },
-      { item: '食用油', quantity: 20, unit: '桶', unitValueFen: 5_000 },
-    ],
-    receivedOn: PARTY_DAY,
-    note: '慰问物资，由驻村工作队统一发放',
+    villageId: villages.qianyue.id,
+    cadreUserId: users.cadre.id,
+    handedOverOn: PARTY_DAY,
+    householdIds: QIANYUE_HOUSEHOLDS.map((h) => households[h.headName] as string),
+    drawCash,
+    goodsDonation,
+    leftGoods: remainingGoods(goodsDonation, RICE_FLOUR_OIL, householdVisits.length),
   })
-  for (const [i, firm] of orgs.firmBranches.entries()) {
-    await secretary.donation.create({
-      donorOrgId: firm.id,
-      recipientKind: 'VILLAGE',
-      villageId: villages.qianyue.id,
-      activityId: activity.id,
-      kind: 'CASH',
-      amountFen: FIRM_CASH_FEN[i] as number,
-      receivedOn: PARTY_DAY,
-      note: '慰问金',
-    })
+  const resident = await callerFor(users.resident.id)
+  for (const handover of await resident.handover.mine()) {
+    await resident.handover.confirm({ id: handover.id, answer: 'RECEIVED' })
   }
 
   return { activityId: activity.id }

@@ -5,6 +5,7 @@ import { auditRouter } from './audit/router'
 import { authRouter } from './auth/router'
 import { backupRouter } from './backup/router'
 import { donationRouter } from './donation/router'
+import { handoverRouter } from './handover/router'
 import { householdRouter } from './household/router'
 import { invitationRouter } from './invitation/router'
 import { needRouter } from './need/router'
@@ -28,6 +29,7 @@ export const appRouter = router({
   activity: activityRouter,
   visit: visitRouter,
   donation: donationRouter,
+  handover: handoverRouter,
   stats: statsRouter,
   resident: residentRouter,
   report: reportRouter,

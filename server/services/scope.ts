@@ -90,6 +90,9 @@ export const donationWriteScope = (actor: Actor): Prisma.DonationWhereInput => {
   })
 }
 
+/** Handovers (发放): those in the villages the actor reaches. */
+export const handoverScope = (actor: Actor): Prisma.HandoverWhereInput => scoped(inReachedVillages(actor))
+
 /** Whether the actor reaches this village: from the ids resolved at sign-in, or one lookup for an admin. */
 export const reachesVillage = async (db: Tx, actor: Actor, villageId: string): Promise<boolean> =>
   actor.reach.villageIds === null

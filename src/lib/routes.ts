@@ -30,6 +30,10 @@ export const routes = {
   visitDetail: (id: string) => withQuery('/package-visit/detail/index', { id }),
   donationForm: (activityId?: string) => withQuery('/package-donation/form/index', { activityId }),
   donationDetail: (id: string) => withQuery('/package-donation/detail/index', { id }),
+  /** 捐赠对账 of an activity: received, handed over, balance. */
+  handoverReconciliation: (activityId: string) => withQuery('/package-handover/reconciliation/index', { activityId }),
+  /** 发放签收记录 of an activity, with their states. */
+  handoverList: (activityId: string) => withQuery('/package-handover/list/index', { activityId }),
   householdDetail: (id: string) => withQuery('/package-household/detail/index', { id }),
   householdForm: (id?: string) => withQuery('/package-household/form/index', { id }),
   /** 导入花名册: the .xlsx roster import, for those who may create households. */
@@ -42,6 +46,8 @@ export const routes = {
   submitNeed: (category?: 'CORRECTION') => withQuery('/package-resident/submit-need/index', { category }),
   myNeedDetail: (id: string) => withQuery('/package-resident/need-detail/index', { id }),
   bindHousehold: '/package-resident/bind/index',
+  /** 发放签收: a resident confirms what the household received. */
+  myReceipts: '/package-resident/handovers/index',
   /** 有诉必应日报, staff only. */
   dailyNeedsReport: '/package-report/daily-needs/index',
   /** 管理 → 人员与账号 (administrators, 支部书记). */

@@ -513,6 +513,17 @@ const changeOf = (
   },
 })
 
+/** A handover of ¥100 to the side's household, made by its village's cadre, for one check. */
+const freshHandover = (side: Side) =>
+  setup(`a ${side} handover`, () =>
+    (side === 'in' ? world.cadre : world.otherCadre).handover.create({
+      recipientKind: 'HOUSEHOLD',
+      householdId: sides[side].household.id,
+      handedOverOn: '2025-03-04',
+      cashFen: 10_000,
+    }),
+  )
+
 /** Registers what a create made, on the check's side. */
 const registersMade = (domain: Domain) => (c: Check, _input: unknown, result: unknown) => {
   register(domain, c.side, idOf(result))
@@ -814,6 +825,78 @@ const AUTHZ: Record<string, Entry> = {
     note: '更正收到日期',
   })),
   'donation.void': changeOf('donation', 'secretary', DONATION_KEEPERS, () => ({ reason: '重复登记' })),
+
+  'donation.reconciliation': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId }),
+    inspect: (c, result) => {
+      const { donations } = result as { donations: { id: string }[] }
+      return donations
+        .filter((d) => {
+          const known = registry.donation.find((r) => r.id === d.id)
+          return known && !mayRead(c.role, 'donation.byId', known.side)
+        })
+        .map((d) => `reconciles donation ${d.id}, out of scope`)
+    },
+  },
+
+  // ── handovers (发放签收) ──
+  'handover.list': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100, includeVoided: true }),
+    inspect: (c, result) =>
+      (result as { items: { id: string; villageId: string }[] }).items
+        .filter((h) => !roleVillages[c.role].includes(h.villageId))
+        .map((h) => `lists handover ${h.id} of a village out of scope`),
+  },
+  'handover.byId': {
+    type: 'query',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: async (c) => ({ id: (await freshHandover(c.side)).id }),
+  },
+  'handover.create': {
+    type: 'mutation',
+    gate: 'staff',
+    reach: BY_VILLAGE,
+    input: (c) => ({
+      recipientKind: 'HOUSEHOLD',
+      householdId: c.at.household.id,
+      handedOverOn: '2025-03-05',
+      cashFen: 10_000,
+    }),
+  },
+  // Its giver, the village's record keepers, a secretary who reaches the village; not a member.
+  'handover.void': {
+    type: 'mutation',
+    gate: 'staff',
+    reach: { ...BY_VILLAGE, member: [FB, NF] },
+    input: async (c) => {
+      const handover = await freshHandover(c.side)
+      return { id: handover.id, version: handover.version, reason: '登记错了' }
+    },
+  },
+  'handover.mine': {
+    type: 'query',
+    gate: 'resident',
+    reach: { resident: OK },
+    input: () => undefined,
+    inspect: (_c, result) =>
+      (result as { id: string; household: { id: string } | null }[])
+        .filter((h) => h.household?.id !== residentHouseholdId)
+        .map((h) => `lists handover ${h.id} of another household`),
+  },
+  'handover.confirm': {
+    type: 'mutation',
+    gate: 'resident',
+    // "in" is a handover to the resident's own household; "out" one in 上滩村.
+    reach: { resident: [OK, NF] },
+    input: async (c) => ({ id: (await freshHandover(c.side)).id, answer: 'RECEIVED' }),
+  },
 
   // ── photos (docs/photos.md) ──
   'photo.listFor': {

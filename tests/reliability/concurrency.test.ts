@@ -2,7 +2,9 @@
 //  - idempotency: 50 parallel calls with one clientMutationId, for every mutation type the router
 //    has, write once and give all 50 callers the same answer;
 //  - optimistic locking: 1,000 racing edits on the same households lose no update, and every
-//    loser is told CONFLICT.
+//    loser is told CONFLICT;
+//  - donations drawn on by handovers from many phones at once are never overdrawn, and a donation
+//    voided while handovers draw on it is either voided with nothing drawn or drawn and kept.
 import { randomUUID } from 'node:crypto'
 import { TRPCError } from '@trpc/server'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -346,6 +348,53 @@ const CASES: Record<string, Case> = {
       }
     },
   },
+  'handover.create': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      return {
+        caller: world.cadre,
+        input: { recipientKind: 'HOUSEHOLD', householdId: household.id, handedOverOn: '2025-01-23', cashFen: 20_000 },
+        count: () => world.deps.prisma.handover.count({ where: { householdId: household.id } }),
+      }
+    },
+  },
+  'handover.void': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      const handover = await world.cadre.handover.create({
+        recipientKind: 'HOUSEHOLD',
+        householdId: household.id,
+        handedOverOn: '2025-01-23',
+        cashFen: 20_000,
+      })
+      return {
+        caller: world.cadre,
+        input: { id: handover.id, version: handover.version, reason: '重复登记' },
+        count: countAudit('handover.void', handover.id),
+      }
+    },
+  },
+  'handover.confirm': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      const handover = await world.cadre.handover.create({
+        recipientKind: 'HOUSEHOLD',
+        householdId: household.id,
+        handedOverOn: '2025-01-23',
+        cashFen: 20_000,
+      })
+      const { user } = await newAccount({ openid: `o-${randomUUID()}` })
+      await world.deps.prisma.user.update({ where: { id: user.id }, data: { householdId: household.id } })
+      return {
+        caller: await world.as(user.id),
+        input: { id: handover.id, answer: 'RECEIVED' },
+        count: countAudit('handover.confirm', handover.id),
+      }
+    },
+  },
   'auth.changePassword': {
     expected: 1,
     prepare: async () => {
@@ -596,5 +645,58 @@ describe('optimistic locking under 1,000 racing edits', () => {
       lostUpdates: 0,
       otherKinds: [],
     })
+  })
+})
+
+describe('handovers racing for one donation', () => {
+  const household = () => newHousehold()
+
+  it('never draws more than the donation holds: 30 phones after ¥10 each of ¥100', async () => {
+    const donation = await world.secretary.donation.create(cashDonationInput(village(), 10_000))
+    const households = await Promise.all(Array.from({ length: 6 }, household))
+    const phones = [world.cadre, world.secretary, world.admin]
+    const settled = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        (phones[i % phones.length] as Caller).handover.create({
+          clientMutationId: randomUUID(),
+          recipientKind: 'HOUSEHOLD',
+          householdId: (households[i % households.length] as { id: string }).id,
+          handedOverOn: '2025-01-23',
+          cashFen: 1_000,
+          draws: [{ donationId: donation.id, cashFen: 1_000 }],
+        }),
+      ),
+    )
+    const refusals = settled.flatMap((s) =>
+      s.status === 'rejected' && s.reason instanceof TRPCError ? [(s.reason.cause as { code?: string }).code] : [],
+    )
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(10)
+    expect(refusals).toEqual(Array.from({ length: 20 }, () => 'DONATION_OVERDRAWN'))
+    const { totals } = await world.admin.donation.reconciliation({ donationId: donation.id })
+    expect(totals.handedOver.cashFen).toBe(10_000)
+    expect(totals.balance.cashFen).toBe(0)
+  })
+
+  it('a void racing handovers either finds none drawn and voids, or is refused', async () => {
+    for (let round = 0; round < 5; round++) {
+      const donation = await world.secretary.donation.create(cashDonationInput(village(), 5_000))
+      const target = await household()
+      const [drawn, voided] = await Promise.allSettled([
+        world.cadre.handover.create({
+          recipientKind: 'HOUSEHOLD',
+          householdId: target.id,
+          handedOverOn: '2025-01-23',
+          cashFen: 5_000,
+          draws: [{ donationId: donation.id, cashFen: 5_000 }],
+        }),
+        world.secretary.donation.void({ id: donation.id, version: donation.version, reason: '重复登记' }),
+      ])
+      // Exactly one wins: a voided donation has nothing drawn on it, a drawn one stays.
+      expect([drawn.status, voided.status].sort()).toEqual(['fulfilled', 'rejected'])
+      const live = await world.deps.prisma.handoverDraw.count({
+        where: { donationId: donation.id, handover: { voidedAt: null }, donation: { voidedAt: { not: null } } },
+      })
+      expect(live).toBe(0)
+    }
   })
 })

@@ -23,6 +23,8 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['VisitTarget', app.VISIT_TARGETS, db.VisitTarget],
   ['DonationKind', app.DONATION_KINDS, db.DonationKind],
   ['DonationRecipient', app.DONATION_RECIPIENTS, db.DonationRecipient],
+  ['HandoverState', app.HANDOVER_STATES, db.HandoverState],
+  ['HandoverConfirmation', app.HANDOVER_CONFIRMATIONS, db.HandoverConfirmation],
 ]
 
 describe('enums', () => {

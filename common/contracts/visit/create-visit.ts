@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZClientMutationId } from '../fields'
+import { ZHandoverDraws } from '../handover/handover-draws'
 import { ZRaisedNeed, ZVisitFields, ZVisitTarget } from './visit-fields'
 
 export const ZCreateVisitRequestSchema = ZVisitFields.extend(ZVisitTarget.shape)
@@ -8,6 +9,8 @@ export const ZCreateVisitRequestSchema = ZVisitFields.extend(ZVisitTarget.shape)
     id: z.uuid().optional(),
     /** 群众诉求 raised during the visit; each becomes a Need in the same transaction. */
     needs: z.array(ZRaisedNeed).max(10, '一次走访最多登记 10 条诉求').default([]),
+    /** The donations the goods and 慰问金 handed over came from (the visit's handover draws on them). */
+    draws: ZHandoverDraws,
   })
   .superRefine((visit, ctx) => {
     if (visit.target === 'HOUSEHOLD' && !visit.householdId) {

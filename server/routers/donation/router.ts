@@ -1,6 +1,7 @@
 import { router } from '../../trpc'
 import { createDonationRoute } from './create-donation'
 import { createDonationBatchRoute } from './create-donation-batch'
+import { donationReconciliationRoute } from './donation-reconciliation'
 import { getDonationRoute } from './get-donation'
 import { listDonationsRoute } from './list-donations'
 import { updateDonationRoute } from './update-donation'
@@ -13,4 +14,5 @@ export const donationRouter = router({
   createBatch: createDonationBatchRoute,
   update: updateDonationRoute,
   void: voidDonationRoute,
+  reconciliation: donationReconciliationRoute,
 })

@@ -4,6 +4,7 @@
 import type { TVoidDonationRequest } from '../../../common/contracts/donation/void-donation'
 import { AppError, versionConflict } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
+import { lockDonations } from '../handovers/check-draws'
 import { donationWriteScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getDonation } from './get-donation'
@@ -13,6 +14,10 @@ export const voidDonation = async ({ ctx, input }: { ctx: ServiceContext; input:
   if (!before) throw new AppError('NOT_FOUND')
   if (before.voidedAt) throw new AppError('DONATION_ALREADY_VOIDED')
   if (before.version !== input.version) throw versionConflict(before.version)
+  // Locked first, so that no handover draws on it between the check and the void.
+  await lockDonations(ctx.db, [before.id])
+  const liveDraws = await ctx.db.handoverDraw.count({ where: { donationId: before.id, handover: { voidedAt: null } } })
+  if (liveDraws > 0) throw new AppError('DONATION_HAS_HANDOVERS')
   const { count } = await ctx.db.donation.updateMany({
     where: { id: before.id, version: input.version, voidedAt: null },
     data: { voidedAt: new Date(), voidReason: input.reason, voidedById: ctx.actor.userId, version: { increment: 1 } },

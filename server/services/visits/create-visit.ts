@@ -6,6 +6,7 @@ import { AppError, fieldError } from '../../errors'
 import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { liveOn } from '../auth/periods'
+import { insertHandover } from '../handovers/insert-handover'
 import { assertRecordsOpen } from '../households/household-open'
 import { insertNeed } from '../needs/create-need'
 import { activityScope, householdScope, reachesVillage } from '../scope'
@@ -70,6 +71,23 @@ export const createVisit = async ({ ctx, input }: { ctx: ServiceContext; input: 
     include: { goods: true, visitors: true },
   })
   await writeAudit(ctx, { action: 'visit.create', entityType: 'Visit', entityId: visit.id, after: visit })
+  // The goods and 慰问金 handed over are the visit's handover (发放), to be signed for.
+  if (input.goods.length || input.cashFen) {
+    await insertHandover(ctx, {
+      recipientKind: visit.target,
+      householdId: visit.householdId,
+      cadreUserId: visit.cadreUserId,
+      villageId,
+      activityId: visit.activityId,
+      visitId: visit.id,
+      handedOverOn: visit.visitedOn,
+      goods: input.goods,
+      cashFen: input.cashFen,
+      draws: input.draws,
+    })
+  } else if (input.draws.length) {
+    throw fieldError('draws', '这次走访没有发放物资或慰问金，不能关联捐赠')
+  }
   for (const need of input.needs) {
     await insertNeed(ctx, {
       id: need.id,

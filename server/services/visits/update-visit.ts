@@ -4,6 +4,7 @@
 import type { TUpdateVisitRequest } from '../../../common/contracts/visit/update-visit'
 import { AppError, versionConflict } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
+import { syncVisitHandover } from '../handovers/sync-visit-handover'
 import { assertRecordsOpen } from '../households/household-open'
 import { keepsRecordsOf, visitScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -43,5 +44,6 @@ export const updateVisit = async ({ ctx, input }: { ctx: ServiceContext; input: 
     include: { goods: true, visitors: true },
   })
   await writeAudit(ctx, { action: 'visit.update', entityType: 'Visit', entityId: before.id, before, after })
+  await syncVisitHandover(ctx, after, { goods: input.goods, cashFen: input.cashFen })
   return getVisit({ ctx, id: before.id })
 }

@@ -8,6 +8,8 @@ const AFFECTED: Record<string, string[]> = {
   need: ['need', 'household', 'stats'],
   // A resident's need is one the cadres' lists show.
   resident: ['resident', 'need', 'household', 'stats'],
+  // A 签收 or a dispute (which becomes a need) shows on the handover lists and the needs board.
+  handover: ['handover', 'need', 'donation'],
 }
 
 export const affectedRouters = (procedure: string): string[] => {

@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   'need.update': '修改诉求',
   'need.transition': '诉求流转',
   'resident.submitNeed': '提交诉求',
+  'handover.confirm': '发放签收',
   'photo.upload': '上传照片',
 }
 

@@ -34,6 +34,7 @@ export type QueuedProcedure =
   | 'need.create'
   | 'need.transition'
   | 'resident.submitNeed'
+  | 'handover.confirm'
 
 type Split<P> = P extends `${infer R extends keyof Inputs & keyof Outputs}.${infer K}` ? [R, K] : never
 type InputOf<P extends QueuedProcedure> =

@@ -108,6 +108,9 @@ export default function ActivityDetailPage() {
             <NavButton url={routes.activityRecord(a.id)} size="small">
               打印活动记录
             </NavButton>
+            <NavButton url={routes.handoverReconciliation(a.id)} size="small">
+              捐赠对账
+            </NavButton>
           </View>
           <QueuedRecords activityId={a.id} />
           <View className="section">

@@ -16,6 +16,7 @@ import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-que
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
+import { DonationBalance } from './DonationBalance'
 
 export default function DonationDetailPage() {
   const { params } = useRouter()
@@ -74,6 +75,7 @@ export default function DonationDetailPage() {
               />
             ) : null}
           </View>
+          {d.isVoided ? null : <DonationBalance donationId={d.id} />}
           {isVoidQueued && !d.isVoided ? (
             <View className="muted" data-testid="queued-void">
               作废已保存，待同步

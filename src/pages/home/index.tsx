@@ -51,6 +51,7 @@ const QUICK_ACTIONS: Record<Persona, QuickAction[]> = {
   RESIDENT: [
     { text: '提交诉求', url: routes.submitNeed() },
     { text: '我的诉求', url: routes.primaryTab, isTab: true },
+    { text: '发放签收', url: routes.myReceipts },
   ],
   GUEST: [
     { text: '绑定我的家庭户', url: routes.bindHousehold },

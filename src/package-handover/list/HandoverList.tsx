@@ -1,0 +1,54 @@
+// 发放签收记录 of one activity: who received what, and whether they have signed for it.
+import { Cell, Tag } from '@nutui/nutui-react-taro'
+import { useQuery } from '@tanstack/react-query'
+import { View } from '@tarojs/components'
+import { formatChineseDate } from '../../../common/dates'
+import { HANDOVER_STATE_LABELS, type HandoverState } from '../../../common/enums'
+import { formatFen } from '../../../common/money'
+import { QueryState } from '../../components/QueryState'
+import type { RouterOutputs } from '../../lib/api-types'
+import { useTRPC } from '../../lib/trpc'
+
+type Handover = RouterOutputs['handover']['list']['items'][number]
+
+const STATE_TAGS: Record<HandoverState, 'warning' | 'success' | 'danger'> = {
+  PENDING: 'warning',
+  CONFIRMED: 'success',
+  DISPUTED: 'danger',
+}
+
+const recipientOf = (h: Handover) => {
+  if (h.recipientKind === 'CADRE') return `驻村干部 ${h.cadre?.displayName ?? ''}`.trim()
+  return h.household ? `${h.household.headName}（${h.household.code}）` : '困难群众户（不在您的查看范围）'
+}
+
+const whatOf = (h: Handover) =>
+  [...h.goods.map((g) => `${g.item} ${g.quantity}${g.unit}`), h.cashFen ? `慰问金 ${formatFen(h.cashFen)}` : '']
+    .filter(Boolean)
+    .join('、')
+
+export const HandoverRows = ({ items }: { items: Handover[] }) =>
+  items.length ? (
+    <View className="section">
+      {items.map((h) => (
+        <Cell
+          key={h.id}
+          title={recipientOf(h)}
+          description={`${formatChineseDate(h.handedOverOn)} · ${whatOf(h)}${h.disputeNote ? ` · 异议：${h.disputeNote}` : ''}`}
+          extra={
+            <Tag type={h.isVoided ? 'default' : STATE_TAGS[h.state]}>
+              {h.isVoided ? '已作废' : HANDOVER_STATE_LABELS[h.state]}
+            </Tag>
+          }
+        />
+      ))}
+    </View>
+  ) : (
+    <View className="muted">还没有发放记录</View>
+  )
+
+export const HandoverList = ({ activityId }: { activityId: string }) => {
+  const trpc = useTRPC()
+  const query = useQuery(trpc.handover.list.queryOptions({ activityId, limit: 100 }))
+  return <QueryState query={query}>{(page) => <HandoverRows items={page.items} />}</QueryState>
+}

@@ -1,0 +1,143 @@
+// 捐赠对账 and 发放签收记录 of an activity: the balance to the fen and per item, each donor's, and
+// each handover's recipient, what they received and its 签收 state.
+import { screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { RouterOutputs } from '../../src/lib/api-types'
+import { DonationBalance } from '../../src/package-donation/detail/DonationBalance'
+import { HandoverList } from '../../src/package-handover/list/HandoverList'
+import { ReconciliationView } from '../../src/package-handover/reconciliation/ReconciliationView'
+import { type ApiCall, renderWithApi } from './render-with-api'
+
+const ACTIVITY = '01940000-0000-7000-8000-000000000001'
+const rice = (quantity: number) => ({ item: '大米', unit: '袋', quantity, valueFen: quantity * 10_000 })
+const figures = (cashFen: number, riceBags: number) => ({
+  cashFen,
+  goodsValueFen: riceBags * 10_000,
+  totalFen: cashFen + riceBags * 10_000,
+  goods: [rice(riceBags)],
+})
+
+type Reconciliation = RouterOutputs['donation']['reconciliation']
+const group = (key: string, label: string): Reconciliation['byDonor'][number] => ({
+  key,
+  label,
+  received: figures(600_000, 0),
+  handedOver: figures(550_000, 0),
+  balance: figures(50_000, 0),
+  recipients: [],
+})
+const RECONCILIATION: Reconciliation = {
+  donations: [],
+  totals: { received: figures(600_000, 40), handedOver: figures(550_000, 36), balance: figures(50_000, 4) },
+  byActivity: [],
+  byVillage: [],
+  byDonor: [group('firm', '青海昆仑律师事务所党支部')],
+}
+
+type Handover = RouterOutputs['handover']['list']['items'][number]
+const handover = (over: Partial<Handover>): Handover => ({
+  id: 'h1',
+  version: 1,
+  recipientKind: 'HOUSEHOLD',
+  villageId: 'v1',
+  activityId: ACTIVITY,
+  visitId: null,
+  handedOverOn: '2025-01-23',
+  cashFen: 50_000,
+  goodsValueFen: 10_000,
+  totalFen: 60_000,
+  note: null,
+  state: 'PENDING',
+  confirmedAt: null,
+  confirmation: null,
+  disputeNote: null,
+  disputeNeedId: null,
+  voidedAt: null,
+  voidReason: null,
+  createdAt: new Date('2025-01-23T08:00:00Z'),
+  isVoided: false,
+  household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
+  cadre: null,
+  handedOverBy: { id: 'u1', displayName: '王建国' },
+  goods: [{ item: '大米', quantity: 1, unit: '袋', unitValueFen: 10_000, valueFen: 10_000 }],
+  draws: [],
+  ...over,
+})
+
+const answer = (call: ApiCall) => {
+  if (call.path === 'donation.reconciliation') return { data: RECONCILIATION }
+  if (call.path === 'handover.list')
+    return {
+      data: {
+        items: [
+          handover({ state: 'CONFIRMED' }),
+          handover({ id: 'h2', household: null, state: 'DISPUTED', disputeNote: '只收到一袋面' }),
+          handover({ id: 'h3', recipientKind: 'CADRE', household: null, cadre: { id: 'c1', displayName: '李振华' } }),
+        ],
+        nextCursor: null,
+      },
+    }
+  return { data: null }
+}
+
+describe('捐赠对账', () => {
+  it('shows received, handed over and the balance, per item and per donor', async () => {
+    const { calls } = renderWithApi(<ReconciliationView activityId={ACTIVITY} />, answer)
+    await waitFor(() => expect(screen.getByTestId('balance-total').textContent).toBe('¥900.00'))
+    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { activityId: ACTIVITY } }])
+    expect(screen.getByText('¥10,000.00')).toBeTruthy()
+    expect(screen.getByText('¥9,100.00')).toBeTruthy()
+    expect(screen.getByText('收到 40袋，已发放 36袋')).toBeTruthy()
+    expect(screen.getByText('结余 4袋')).toBeTruthy()
+    expect(screen.getByText('青海昆仑律师事务所党支部')).toBeTruthy()
+    expect(screen.getByText('结余 ¥500.00')).toBeTruthy()
+  })
+})
+
+describe('发放签收记录', () => {
+  it('names each recipient, what they received and its state; an unseen household unnamed', async () => {
+    renderWithApi(<HandoverList activityId={ACTIVITY} />, answer)
+    await waitFor(() => expect(screen.getByText('马德林（QY-001）')).toBeTruthy())
+    expect(screen.getByText('已签收')).toBeTruthy()
+    expect(screen.getByText('有异议')).toBeTruthy()
+    expect(screen.getByText('待签收')).toBeTruthy()
+    expect(screen.getByText('困难群众户（不在您的查看范围）')).toBeTruthy()
+    expect(screen.getByText('驻村干部 李振华')).toBeTruthy()
+    expect(screen.getByText('2025年1月23日 · 大米 1袋、慰问金 ¥500.00 · 异议：只收到一袋面')).toBeTruthy()
+  })
+})
+
+describe('a donation’s balance', () => {
+  it('shows what was handed over from it, what is left, and to whom', async () => {
+    const donation = {
+      id: 'd1',
+      donorName: '青海昆仑律师事务所党支部',
+      donorOrgId: 'o1',
+      kind: 'CASH',
+      receivedOn: '2025-01-23',
+      village: { id: 'v1', name: '前跃村' },
+      activity: null,
+      received: figures(600_000, 0),
+      handedOver: figures(550_000, 0),
+      balance: figures(50_000, 0),
+      recipients: [
+        {
+          handoverId: 'h1',
+          recipientKind: 'HOUSEHOLD',
+          household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
+          cadre: null,
+          handedOverOn: '2025-01-23',
+          state: 'CONFIRMED',
+          handedOver: figures(550_000, 0),
+        },
+      ],
+    }
+    const { calls } = renderWithApi(<DonationBalance donationId="d1" />, (call) =>
+      call.path === 'donation.reconciliation' ? { data: { ...RECONCILIATION, donations: [donation] } } : { data: null },
+    )
+    await waitFor(() => expect(screen.getByTestId('donation-balance').textContent).toBe('¥500.00'))
+    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { donationId: 'd1' } }])
+    expect(screen.getByText('马德林')).toBeTruthy()
+    expect(screen.getAllByText('¥5,500.00')).toHaveLength(2)
+  })
+})
