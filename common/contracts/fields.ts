@@ -118,6 +118,22 @@ export const ZById = z.object({ id: z.uuid('编号格式不正确') })
  */
 export const ZClientMutationId = z.uuid('提交编号格式不正确').optional()
 
+/**
+ * A change that ends a record and keeps it, with the reason the audit log keeps: 作废 a donation or
+ * a handover, 撤销 an org. `what` names it in the messages (作废, 撤销).
+ */
+export const ZEndWithReason = (what: string) =>
+  z.object({
+    clientMutationId: ZClientMutationId,
+    id: z.uuid(),
+    version: ZVersion,
+    reason: z
+      .string(whenMissing(`请填写${what}原因`))
+      .trim()
+      .min(2, `请填写${what}原因`)
+      .max(200, `${what}原因不能超过 200 个字`),
+  })
+
 // ─── 慰问物资: goods lines ──────────────────────────────────────────────────────────
 
 const ZGoodsLine = z.object({

@@ -1,10 +1,5 @@
-import { z } from 'zod'
-import { whenMissing, ZClientMutationId, ZVersion } from '../fields'
+import type { z } from 'zod'
+import { ZEndWithReason } from '../fields'
 
-export const ZVoidDonationRequestSchema = z.object({
-  clientMutationId: ZClientMutationId,
-  id: z.uuid(),
-  version: ZVersion,
-  reason: z.string(whenMissing('请填写作废原因')).trim().min(2, '请填写作废原因').max(200, '作废原因不能超过 200 个字'),
-})
+export const ZVoidDonationRequestSchema = ZEndWithReason('作废')
 export type TVoidDonationRequest = z.infer<typeof ZVoidDonationRequestSchema>
