@@ -126,7 +126,7 @@ export const AcceptInvitation = ({ initialCode }: { initialCode: string }) => {
           </View>
         ) : (
           <>
-            <TextField label="手机号" required name="phone" type="number" maxlength={11} {...form.field('phone')} />
+            <TextField label="手机号" required name="phone" type="number" {...form.field('phone')} />
             <TextField
               label="设置密码"
               required

@@ -65,7 +65,7 @@ export default function VisitFormPage() {
     needs: [],
   })
   const { values, set, errors } = form
-  const cash = useMoneyField(form, 'cashFen', '慰问金')
+  const cash = useMoneyField(form, 'cashFen')
 
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: params.activityId ?? '' }),
@@ -97,7 +97,8 @@ export default function VisitFormPage() {
   })
 
   const submit = () => {
-    if (!cash.isReadable()) return
+    // Every error shows on the first save: the cash's and the schema's together.
+    const isCashReadable = cash.isReadable()
     const checked = form.check(ZCreateVisitRequestSchema, {
       activityId: params.activityId ?? null,
       target: values.target,
@@ -113,7 +114,7 @@ export default function VisitFormPage() {
       cashFen: values.cashFen ?? 0,
       needs: values.needs.map((n) => ({ ...n, category: n.category ?? undefined })),
     })
-    if (checked) create.mutate(checked)
+    if (checked && isCashReadable) create.mutate(checked)
   }
 
   return (
