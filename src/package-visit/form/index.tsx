@@ -84,6 +84,12 @@ export default function VisitFormPage() {
     form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.villageId, visitedOn: a.heldOn })),
   )
   useFirstData(household.data, (h) => form.setValues((v) => ({ ...v, villageId: h.village.id, householdId: h.id })))
+  // A cadre who works in one village visits there: it is chosen from the start.
+  const villages = useQuery(trpc.village.list.queryOptions())
+  useFirstData(villages.data, (list) => {
+    const only = list.length === 1 ? list[0] : undefined
+    if (only) form.setValues((v) => ({ ...v, villageId: v.villageId ?? only.id }))
+  })
 
   const attachments = usePhotoAttachments()
   const create = useQueuedMutation('visit.create', {
