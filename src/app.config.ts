@@ -49,7 +49,7 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f7',
   },
   tabBar: {
-    color: '#8a8a8a',
+    color: '#646a73',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

@@ -19,11 +19,18 @@ const readPreference = (): boolean | null => {
 
 let current = readPreference() ?? systemWantsLargeText()
 
+/** On H5 the tab bar sits outside every page: the document carries the mode for it too. */
+const markDocument = () => {
+  if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', current)
+}
+markDocument()
+
 export const isElderMode = (): boolean => current
 
 export const setElderMode = (enabled: boolean): void => {
   Taro.setStorageSync(PREFERENCE_KEY, enabled ? 'on' : 'off')
   current = enabled
+  markDocument()
   for (const listener of listeners) listener()
 }
 

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import type { z } from 'zod'
 import { fieldErrorsOf, userMessage } from './errors'
+import { revealFirstError } from './reveal-error'
 import { toast } from './toast'
 import { type FieldErrors, firstError, validate } from './validate'
 
@@ -28,7 +29,10 @@ export const useForm = <T extends object>(initial: T) => {
     error: errors[key],
   })
 
-  /** Checks the input; on success hands the parsed value on, else shows why. */
+  /**
+   * Checks the input; on success hands the parsed value on, else shows every error under its field
+   * and scrolls to the first (a toast only for a message no field shows).
+   */
   const check = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null => {
     const result = validate(schema, input)
     if (result.ok) {
@@ -36,15 +40,19 @@ export const useForm = <T extends object>(initial: T) => {
       return result.data
     }
     setErrors(result.errors)
-    const message = firstError(result.errors)
-    if (message) toast(message)
+    revealFirstError(firstError(result.errors))
     return null
   }
 
-  /** For a mutation's onError: the server's message as a toast, its field errors in place. */
+  /**
+   * For a mutation's onError: the server's field errors in place, scrolled to; its message as a
+   * toast when it names no field (or none this form shows).
+   */
   const onServerError = (error: unknown) => {
-    setErrors(fieldErrorsOf(error))
-    toast(userMessage(error))
+    const fieldErrors = fieldErrorsOf(error)
+    setErrors(fieldErrors)
+    if (Object.keys(fieldErrors).length) revealFirstError(userMessage(error))
+    else toast(userMessage(error))
   }
 
   return { values, setValues, set, update, field, errors, setErrors, check, onServerError }

@@ -1,8 +1,8 @@
 // An amount in a form, typed in yuan (MoneyInput): the fen go into the form's values; what cannot
-// be read as an amount stays here, shows beside the field in place of the schema's message, and
-// holds the save back, saying why (`name` is the amount's name in that toast).
+// be read as an amount stays as typed, shows beside the field in place of the schema's message,
+// and holds the save back.
 import { useState } from 'react'
-import { toast } from './toast'
+import { revealFirstError } from './reveal-error'
 import type { FieldErrors } from './validate'
 
 type MoneyForm<K extends string> = {
@@ -11,7 +11,7 @@ type MoneyForm<K extends string> = {
   errors: FieldErrors
 }
 
-export const useMoneyField = <K extends string>(form: MoneyForm<K>, key: K, name: string) => {
+export const useMoneyField = <K extends string>(form: MoneyForm<K>, key: K) => {
   const [problem, setProblem] = useState<string>()
   return {
     /** For MoneyField. */
@@ -23,9 +23,9 @@ export const useMoneyField = <K extends string>(form: MoneyForm<K>, key: K, name
       },
       error: problem ?? form.errors[key],
     },
-    /** False, with a toast, while what is typed cannot be read as an amount. */
+    /** False while what is typed cannot be read as an amount (its error is then scrolled to). */
     isReadable: () => {
-      if (problem) toast(`${name}：${problem}`)
+      if (problem) revealFirstError(undefined)
       return !problem
     },
   }

@@ -193,7 +193,9 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
     await until(() => pageText(visitForm).includes('从相册选')),
     pageText(visitForm).slice(0, 300),
   )
-  await until(() => pageText(visitForm).includes('马德林'))
+  // The household, and the activity whose theme the photo is stamped with (the village may be
+  // known first, from the person's one village, and the household shown before the activity).
+  await until(() => pageText(visitForm).includes('马德林') && pageText(visitForm).includes(partyDay.theme))
   host.tap(visitForm, '从相册选')
   check(
     '…compresses the photo to 1600 px on the long side, with Taro.compressImage',

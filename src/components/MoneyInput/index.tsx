@@ -4,6 +4,14 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { fenToYuanInput, parseYuan } from '../../../common/money'
 
+// On H5 a text box with the decimal keypad: Taro's digit box drops a typed minus sign, which would
+// turn -500 into 500 behind the person's back; parseYuan refuses it instead, saying why. WeChat's
+// digit keypad has no minus key.
+const BOX =
+  process.env.TARO_ENV === 'h5'
+    ? ({ type: 'text', nativeProps: { inputMode: 'decimal' } } as const)
+    : ({ type: 'digit' } as const)
+
 type Props = {
   valueFen: number | undefined
   onChange: (fen: number | undefined, problem: string | undefined) => void
@@ -27,7 +35,7 @@ export const MoneyInput = ({ valueFen, onChange, placeholder = '0.00', name }: P
       <Input
         className="form-input"
         name={name}
-        type="digit"
+        {...BOX}
         placeholder={placeholder}
         value={text}
         onInput={(e) => {

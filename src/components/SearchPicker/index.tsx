@@ -160,7 +160,11 @@ export const SearchPicker = (props: Props) => {
             </View>
           ))}
           {isOpen ? null : (
-            <Text className={blockedText ? 'muted' : 'link'} data-testid={`${testId}-open`} onClick={open}>
+            <Text
+              className={`search-picker__add ${blockedText ? 'muted' : 'link'}`}
+              data-testid={`${testId}-open`}
+              onClick={open}
+            >
               {blockedText ?? (props.value.length ? '添加' : prompt)}
             </Text>
           )}

@@ -127,7 +127,7 @@ export const AcceptInvitation = ({ initialCode }: { initialCode: string }) => {
           </View>
         ) : (
           <>
-            <TextField label="手机号" required name="phone" type="number" maxlength={11} {...form.field('phone')} />
+            <TextField label="手机号" required name="phone" type="number" {...form.field('phone')} />
             <NewPasswordFields label="设置密码" repeatLabel="再次输入密码" form={form} />
           </>
         )}

@@ -69,7 +69,7 @@ export default function DonationFormPage() {
     note: '',
   })
   const { values, set, errors } = form
-  const amount = useMoneyField(form, 'amountFen', '金额')
+  const amount = useMoneyField(form, 'amountFen')
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: activityId ?? '' }),
     enabled: Boolean(activityId),
@@ -103,7 +103,8 @@ export default function DonationFormPage() {
   })
 
   const submit = () => {
-    if (values.kind === 'CASH' && !amount.isReadable()) return
+    // Every error shows on the first save: the amount's and the schema's together.
+    const isAmountReadable = values.kind !== 'CASH' || amount.isReadable()
     const checked = form.check(ZCreateDonationRequestSchema, {
       donorOrgId: values.donorType === 'org' ? values.donorOrgId : null,
       donorName: values.donorType === 'named' ? values.donorName : null,
@@ -118,7 +119,7 @@ export default function DonationFormPage() {
       receivedOn: values.receivedOn,
       note: values.note || null,
     })
-    if (checked) create.mutate(checked)
+    if (checked && isAmountReadable) create.mutate(checked)
   }
 
   return (

@@ -36,7 +36,6 @@ export const MembersSection = ({ members, onChange, errors }: Props) => {
           <TextField
             label="身份证号码"
             hint={m.idNumberMasked ? `现为 ${m.idNumberMasked}，不改请留空` : ''}
-            maxlength={18}
             {...rows.field(i, 'idNumber')}
           />
           <FormField

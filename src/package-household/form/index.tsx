@@ -109,7 +109,6 @@ export default function HouseholdFormPage() {
             editingId ? `现为 ${existing.data?.idNumberMasked ?? ''}，不改请留空` : '加密保存，列表中只显示部分号码'
           }
           name="idNumber"
-          maxlength={18}
           {...form.field('idNumber')}
         />
         <TextField
@@ -117,7 +116,6 @@ export default function HouseholdFormPage() {
           hint={editingId ? `现为 ${existing.data?.phoneMasked ?? '未登记'}，不改请留空` : ''}
           name="phone"
           type="number"
-          maxlength={11}
           {...form.field('phone')}
         />
         <TextField label="所在组" name="groupName" placeholder="如：二社" {...form.field('groupName')} />

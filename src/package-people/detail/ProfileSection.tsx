@@ -36,7 +36,7 @@ const EditProfile = ({ person, onDone }: { person: Person; onDone: () => void })
   return (
     <View>
       <TextField label="姓名" required name="displayName" {...form.field('displayName')} />
-      <TextField label="手机号" required name="phone" type="number" maxlength={11} {...form.field('phone')} />
+      <TextField label="手机号" required name="phone" type="number" {...form.field('phone')} />
       <View className="actions section__body">
         <Button type="primary" size="small" loading={update.isPending} onClick={save}>
           保存

@@ -110,7 +110,6 @@ export const PersonForm = () => {
           hint="本人登录用，也用于核对邀请"
           name="phone"
           type="number"
-          maxlength={11}
           {...form.field('phone')}
         />
       </View>

@@ -40,7 +40,6 @@ export default function BindHouseholdPage() {
           required
           hint="仅用于核对身份，不会显示给他人"
           name="idNumber"
-          maxlength={18}
           {...form.field('idNumber')}
         />
       </View>

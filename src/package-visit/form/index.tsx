@@ -65,7 +65,7 @@ export default function VisitFormPage() {
     needs: [],
   })
   const { values, set, errors } = form
-  const cash = useMoneyField(form, 'cashFen', '慰问金')
+  const cash = useMoneyField(form, 'cashFen')
 
   const activity = useQuery({
     ...trpc.activity.byId.queryOptions({ id: params.activityId ?? '' }),
@@ -84,6 +84,12 @@ export default function VisitFormPage() {
     form.setValues((v) => ({ ...v, villageId: v.villageId ?? a.villageId, visitedOn: a.heldOn })),
   )
   useFirstData(household.data, (h) => form.setValues((v) => ({ ...v, villageId: h.village.id, householdId: h.id })))
+  // A cadre who works in one village visits there: it is chosen from the start.
+  const villages = useQuery(trpc.village.list.queryOptions())
+  useFirstData(villages.data, (list) => {
+    const only = list.length === 1 ? list[0] : undefined
+    if (only) form.setValues((v) => ({ ...v, villageId: v.villageId ?? only.id }))
+  })
 
   const attachments = usePhotoAttachments()
   const create = useQueuedMutation('visit.create', {
@@ -97,7 +103,8 @@ export default function VisitFormPage() {
   })
 
   const submit = () => {
-    if (!cash.isReadable()) return
+    // Every error shows on the first save: the cash's and the schema's together.
+    const isCashReadable = cash.isReadable()
     const checked = form.check(ZCreateVisitRequestSchema, {
       activityId: params.activityId ?? null,
       target: values.target,
@@ -113,7 +120,7 @@ export default function VisitFormPage() {
       cashFen: values.cashFen ?? 0,
       needs: values.needs.map((n) => ({ ...n, category: n.category ?? undefined })),
     })
-    if (checked) create.mutate(checked)
+    if (checked && isCashReadable) create.mutate(checked)
   }
 
   return (
