@@ -14,11 +14,15 @@ export const createPrismaClient = ({
 }: {
   url: string
   poolSize?: number
-  /** How long a query waits for a free connection before the database counts as unavailable. */
+  /**
+   * How long a query, or a transaction, waits for a free connection before the database counts as
+   * unavailable (Prisma's own wait for a transaction, `maxWait`, would otherwise be 2 s).
+   */
   connectionWaitMs?: number
 }): Db =>
   new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionWaitMs }),
+    transactionOptions: { maxWait: connectionWaitMs },
   })
 
 /**

@@ -97,7 +97,7 @@ export const registerPhotoRoutes = async (app: FastifyInstance, deps: AppDeps, i
                 capturedPlace: query.capturedPlace,
               }),
             // The file is written inside it (to S3, perhaps): more than the 5 s default.
-            { timeout: 60_000, maxWait: 10_000 },
+            { timeout: 60_000 },
           )
           return reply.code(stored.isNew ? 201 : 200).send({ ...stored.photo, isNew: stored.isNew })
         } catch (error) {

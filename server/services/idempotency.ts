@@ -179,7 +179,7 @@ export const runIdempotent = async <R extends StepResult>({
           }
           return result
         },
-        { timeout: timeoutMs, maxWait: 10_000 },
+        { timeout: timeoutMs },
       )
     } catch (error) {
       if (error instanceof RollBack) return error.result as R

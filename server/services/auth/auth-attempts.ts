@@ -118,7 +118,7 @@ const claimAttempt = (prisma: Db, policy: SecurityPolicy, attempt: Attempt) =>
       return id
       // A burst on one phone or IP queues on the advisory lock: give it longer than the defaults.
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    { timeout: 15_000 },
   )
 
 type ProofOutcome = 'succeeded' | 'failed' | 'void'

@@ -118,5 +118,5 @@ export const createAdministrator = (db: Db, crypto: FieldCrypto, admin: NewAdmin
       await audit('user.create', 'User', id, audited)
       return { userId: id, oneTimePassword: password, org, isOrgCreated }
     },
-    { maxWait: 10_000, timeout: 30_000 },
+    { timeout: 30_000 },
   )
