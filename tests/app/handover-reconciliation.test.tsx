@@ -6,9 +6,10 @@ import type { RouterOutputs } from '../../src/lib/api-types'
 import { DonationBalance } from '../../src/package-donation/detail/DonationBalance'
 import { HandoverList } from '../../src/package-handover/list/HandoverList'
 import { ReconciliationView } from '../../src/package-handover/reconciliation/ReconciliationView'
+import { HANDOVER_ACTIVITY, handover } from './handover-fixtures'
 import { type ApiCall, renderWithApi } from './render-with-api'
 
-const ACTIVITY = '01940000-0000-7000-8000-000000000001'
+const ACTIVITY = HANDOVER_ACTIVITY
 const rice = (quantity: number) => ({ item: '大米', unit: '袋', quantity, valueFen: quantity * 10_000 })
 const figures = (cashFen: number, riceBags: number) => ({
   cashFen,
@@ -33,36 +34,6 @@ const RECONCILIATION: Reconciliation = {
   byVillage: [],
   byDonor: [group('firm', '青海昆仑律师事务所党支部')],
 }
-
-type Handover = RouterOutputs['handover']['list']['items'][number]
-const handover = (over: Partial<Handover>): Handover => ({
-  id: 'h1',
-  version: 1,
-  recipientKind: 'HOUSEHOLD',
-  villageId: 'v1',
-  activityId: ACTIVITY,
-  visitId: null,
-  handedOverOn: '2025-01-23',
-  cashFen: 50_000,
-  goodsValueFen: 10_000,
-  totalFen: 60_000,
-  note: null,
-  state: 'PENDING',
-  confirmedAt: null,
-  confirmation: null,
-  disputeNote: null,
-  disputeNeedId: null,
-  voidedAt: null,
-  voidReason: null,
-  createdAt: new Date('2025-01-23T08:00:00Z'),
-  isVoided: false,
-  household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
-  cadre: null,
-  handedOverBy: { id: 'u1', displayName: '王建国' },
-  goods: [{ item: '大米', quantity: 1, unit: '袋', unitValueFen: 10_000, valueFen: 10_000 }],
-  draws: [],
-  ...over,
-})
 
 const answer = (call: ApiCall) => {
   if (call.path === 'donation.reconciliation') return { data: RECONCILIATION }

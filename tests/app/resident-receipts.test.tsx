@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { actionLabel } from '../../src/lib/offline-queue/labels'
 import { QUEUED_TOAST } from '../../src/lib/offline-queue/use-queued-mutation'
 import MyReceiptsPage from '../../src/package-resident/handovers/index'
+import { handover } from './handover-fixtures'
 import { type ApiCall, typeInto } from './render-with-api'
 import { renderWithQueue } from './render-with-queue'
 import { stubTaroEachTest } from './stub-taro'
@@ -13,33 +14,7 @@ vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).
 
 const HANDOVER_ID = '0f000000-0000-4000-8000-0000000000a1'
 
-const RECEIPT = {
-  id: HANDOVER_ID,
-  version: 1,
-  recipientKind: 'HOUSEHOLD',
-  villageId: 'v1',
-  activityId: null,
-  visitId: null,
-  handedOverOn: '2025-01-23',
-  cashFen: 50_000,
-  goodsValueFen: 10_000,
-  totalFen: 60_000,
-  note: null,
-  state: 'PENDING',
-  confirmedAt: null,
-  confirmation: null,
-  disputeNote: null,
-  disputeNeedId: null,
-  voidedAt: null,
-  voidReason: null,
-  createdAt: new Date('2025-01-23T08:00:00Z'),
-  isVoided: false,
-  household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
-  cadre: null,
-  handedOverBy: null,
-  goods: [{ item: '大米', quantity: 1, unit: '袋', unitValueFen: 10_000, valueFen: 10_000 }],
-  draws: [],
-}
+const RECEIPT = handover({ id: HANDOVER_ID, activityId: null, handedOverBy: null })
 
 const respond = (call: ApiCall) => (call.path === 'handover.mine' ? { data: [RECEIPT] } : { data: null })
 

@@ -8,24 +8,13 @@
 // Runs on the external PostgreSQL (127.0.0.1:5432, or TEST_DATABASE_URL) when one answers, else
 // on an embedded PostgreSQL this file starts, which the servers share through DATABASE_URL.
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SENDING_LEASE_MS } from '../../server/services/notices/send-notices'
 import { TEST_NEED_STATUS_TEMPLATE } from '../helpers/notice-templates'
 import { STAND_IN_APPID, STAND_IN_SECRET, startWeChatStandIn, type WeChatStandIn } from '../helpers/wechat-stand-in'
 import { reportFigures } from './figures'
-import {
-  createExternalDatabase,
-  migrateAndSeedAccounts,
-  newFieldKey,
-  type ServerProcess,
-  sleep,
-  startServerProcess,
-  withClient,
-} from './server-process'
-import { cleanupAfterAll, externalOrEmbeddedPostgres } from './suite-resources'
+import { migrateAndSeedAccounts, newFieldKey, type ServerProcess, sleep, withClient } from './server-process'
+import { cleanupAfterAll, databaseForInstances } from './suite-resources'
 
 const cleanups = cleanupAfterAll()
 let standIn: WeChatStandIn | undefined
@@ -70,11 +59,8 @@ describe('subscribe messages on several instances', () => {
   it('sends each message once on two instances, and never again after a kill between send and record', async () => {
     standIn = await startWeChatStandIn()
     const wechat = standIn
-    const adminUrl = await externalOrEmbeddedPostgres(cleanups, 'notice-delivery')
-    const database = await createExternalDatabase(adminUrl, 'notice_delivery')
-    cleanups.push(database.drop)
+    const database = await databaseForInstances(cleanups, 'notice-delivery')
     const env = {
-      DATABASE_URL: database.url,
       FIELD_ENCRYPTION_KEY: newFieldKey(),
       BACKUP_SCHEDULE: 'off',
       WECHAT_APPID: STAND_IN_APPID,
@@ -83,13 +69,7 @@ describe('subscribe messages on several instances', () => {
       WECHAT_TEMPLATE_NEED_STATUS: TEST_NEED_STATUS_TEMPLATE,
       NOTICE_SEND_SCHEDULE: '* * * * *',
     }
-    const start = async (name: string): Promise<ServerProcess> => {
-      const dataDir = await mkdtemp(path.join(tmpdir(), `pdrl-notices-${name}-`))
-      cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
-      const server = await startServerProcess({ ...env, DATA_DIR: dataDir })
-      cleanups.push(server.stop)
-      return server
-    }
+    const start = (name: string): Promise<ServerProcess> => database.startInstance(name, env)
 
     // Two instances, twenty messages.
     const servers = [await start('a'), await start('b')]

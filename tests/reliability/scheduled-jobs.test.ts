@@ -5,23 +5,11 @@
 //
 // Runs on the external PostgreSQL (127.0.0.1:5432, or TEST_DATABASE_URL) when one answers, else
 // on an embedded PostgreSQL this file starts, which both servers share through DATABASE_URL.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { reportFigures } from './figures'
-import {
-  createExternalDatabase,
-  loginAs,
-  migrateAndSeedAccounts,
-  newFieldKey,
-  type ServerProcess,
-  sleep,
-  startServerProcess,
-  withClient,
-} from './server-process'
-import { cleanupAfterAll, externalOrEmbeddedPostgres } from './suite-resources'
+import { loginAs, migrateAndSeedAccounts, newFieldKey, type ServerProcess, sleep, withClient } from './server-process'
+import { cleanupAfterAll, databaseForInstances } from './suite-resources'
 
 /** Scheduled backups to see before judging, and how long to wait for them. */
 const SCHEDULED_RUNS = 3
@@ -61,18 +49,9 @@ const writersOf = (servers: ServerProcess[], jobId: string) =>
 
 describe('scheduled backups on two instances', () => {
   it('takes each minute’s backup once, never two at a time, and answers backup.run on both', async () => {
-    const adminUrl = await externalOrEmbeddedPostgres(cleanups, 'scheduled-jobs')
-    const database = await createExternalDatabase(adminUrl, 'scheduled_jobs')
-    cleanups.push(database.drop)
-    const env = { DATABASE_URL: database.url, FIELD_ENCRYPTION_KEY: newFieldKey(), BACKUP_SCHEDULE: '* * * * *' }
-    const started = await Promise.allSettled(
-      ['a', 'b'].map(async (name) => {
-        const dataDir = await mkdtemp(path.join(tmpdir(), `pdrl-scheduled-${name}-`))
-        cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
-        return startServerProcess({ ...env, DATA_DIR: dataDir })
-      }),
-    )
-    for (const s of started) if (s.status === 'fulfilled') cleanups.push(s.value.stop)
+    const database = await databaseForInstances(cleanups, 'scheduled-jobs')
+    const env = { FIELD_ENCRYPTION_KEY: newFieldKey(), BACKUP_SCHEDULE: '* * * * *' }
+    const started = await Promise.allSettled(['a', 'b'].map((name) => database.startInstance(name, env)))
     const servers = started.map((s) => {
       if (s.status === 'rejected') throw s.reason
       return s.value

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, inject, type TestContext } from 'vitest'
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres'
-import { findExternalPostgres } from './server-process'
+import { createExternalDatabase, findExternalPostgres, type ServerProcess, startServerProcess } from './server-process'
 
 /** Things to undo after the file's tests, the last made first; one failing does not stop the others. */
 export const cleanupAfterAll = () => {
@@ -44,4 +44,23 @@ export const externalOrEmbeddedPostgres = async (cleanups: (() => Promise<unknow
   const embedded = await startEmbeddedPostgres({ dataDir })
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }), embedded.stop)
   return embedded.url()
+}
+
+/**
+ * A database of its own, for several server processes to share (the job runner's suites): on the
+ * external PostgreSQL or an embedded one. `startInstance` starts one server on it with `env`, in a
+ * DATA_DIR of its own; everything is stopped and removed after the file's tests.
+ */
+export const databaseForInstances = async (cleanups: (() => Promise<unknown>)[], suite: string) => {
+  const adminUrl = await externalOrEmbeddedPostgres(cleanups, suite)
+  const database = await createExternalDatabase(adminUrl, suite.replaceAll('-', '_'))
+  cleanups.push(database.drop)
+  const startInstance = async (instance: string, env: Record<string, string>): Promise<ServerProcess> => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `pdrl-${suite}-${instance}-`))
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    const server = await startServerProcess({ DATABASE_URL: database.url, ...env, DATA_DIR: dataDir })
+    cleanups.push(server.stop)
+    return server
+  }
+  return { url: database.url, startInstance }
 }
