@@ -40,6 +40,13 @@ describe('a failed save', () => {
   it('shows every error at once, scrolls to the first, and toasts none of them', async () => {
     const { container, sent } = renderWithQueue(<HouseholdFormPage />, () => ({ data: null }))
     await waitFor(() => expect(container.querySelector('taro-input-core[name="code"]')).toBeTruthy())
+    // The cadre's one village is chosen for him once his profile has loaded (所在村, the form's
+    // first select): the first field left with an error is then 户编号.
+    await waitFor(() =>
+      expect(container.querySelector('select.select-field__native')?.classList).not.toContain(
+        'select-field__native--empty',
+      ),
+    )
     await act(() => fireEvent.click(screen.getByText('保存')))
     await waitFor(() => expect(screen.getByText('请填写户编号')).toBeTruthy())
     expect(screen.getByText('请选择健康状况')).toBeTruthy()
