@@ -36,7 +36,10 @@ describe('a resident’s need, worked by the cadre', () => {
 
     // The cadre (李振华) works it on the 诉求 board.
     const cadre = await signedInPage(e2e, PHONES.cadre)
+    await see(cadre, '李振华，您好')
     await tapTab(cadre, '诉求')
+    // The 工作台 lists the new need in 待办 too: it is tapped on the board, once the 工作台 is hidden.
+    await cadre.locator('#app').getByText('李振华，您好').waitFor({ state: 'hidden' })
     await tapContaining(cadre, NEED)
     await cadre.waitForURL(/package-need\/detail/)
     await screenshot(cadre, 'cadre-need-board-detail')
