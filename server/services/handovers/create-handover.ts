@@ -6,22 +6,14 @@ import { dateOnlyToDate } from '../../../common/dates'
 import { AppError, fieldError } from '../../errors'
 import { assertNewId } from '../assert-new-id'
 import { liveOn } from '../auth/periods'
-import { assertRecordsOpen } from '../households/household-open'
-import { activityScope, householdScope, reachesVillage } from '../scope'
+import { householdForNewRecord } from '../households/household-open'
+import { activityScope, reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getHandover } from './get-handover'
 import { insertHandover } from './insert-handover'
 
 const resolveVillage = async (ctx: ServiceContext, input: TCreateHandoverRequest) => {
-  if (input.recipientKind === 'HOUSEHOLD') {
-    const household = await ctx.db.household.findFirst({
-      where: { id: input.householdId ?? '', ...householdScope(ctx.actor) },
-      select: { id: true, villageId: true },
-    })
-    if (!household) throw new AppError('NOT_FOUND', { message: '没有找到这户困难群众，或不在您的联系范围内' })
-    await assertRecordsOpen(ctx.db, household.id)
-    return household.villageId
-  }
+  if (input.recipientKind === 'HOUSEHOLD') return (await householdForNewRecord(ctx, input.householdId)).villageId
   if (!input.villageId) throw fieldError('villageId', '请选择驻村干部所在的村')
   const post = await ctx.db.cadreVillage.findFirst({
     where: { userId: input.cadreUserId ?? '', villageId: input.villageId, user: { isActive: true }, ...liveOn() },

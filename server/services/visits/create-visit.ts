@@ -7,24 +7,16 @@ import { assertNewId } from '../assert-new-id'
 import { writeAudit } from '../audit/write-audit'
 import { liveOn } from '../auth/periods'
 import { insertHandover } from '../handovers/insert-handover'
-import { assertRecordsOpen } from '../households/household-open'
+import { householdForNewRecord } from '../households/household-open'
 import { insertNeed } from '../needs/create-need'
-import { activityScope, householdScope, reachesVillage } from '../scope'
+import { activityScope, reachesVillage } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getVisit } from './get-visit'
 import { goodsRows, visitorIdsOf, visitValueColumns } from './visit-writes'
 
 /** The visited village: the household's, or for a cadre visit the one given or the activity's. */
 const resolveVillage = async (ctx: ServiceContext, input: TCreateVisitRequest, activityVillageId: string | null) => {
-  if (input.target === 'HOUSEHOLD') {
-    const household = await ctx.db.household.findFirst({
-      where: { id: input.householdId ?? '', ...householdScope(ctx.actor) },
-      select: { id: true, villageId: true },
-    })
-    if (!household) throw new AppError('NOT_FOUND', { message: '没有找到这户困难群众，或不在您的联系范围内' })
-    await assertRecordsOpen(ctx.db, household.id)
-    return household.villageId
-  }
+  if (input.target === 'HOUSEHOLD') return (await householdForNewRecord(ctx, input.householdId)).villageId
   const villageId = input.villageId ?? activityVillageId
   if (!villageId) throw fieldError('villageId', '请选择驻村干部所在的村')
   const assignment = await ctx.db.cadreVillage.findFirst({
