@@ -21,6 +21,13 @@ type Props = {
 /** Taro's value for a box with no length limit. */
 export const NO_LENGTH_LIMIT = -1
 
+type BoxProps = { value: string; onChange: (value: string) => void; name?: string; placeholder?: string }
+
+/** The box alone, for rows that carry their own labels (缺席人员, a member's 病情说明). */
+export const TextBox = ({ onChange, ...box }: BoxProps) => (
+  <Input className="form-input" {...box} maxlength={NO_LENGTH_LIMIT} onInput={(e) => onChange(e.detail.value)} />
+)
+
 export const TextField = ({
   label,
   error,

@@ -2,7 +2,7 @@
 // fen) or goods line by line; to a village, a household or a resident cadre.
 import { Radio } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ZCreateDonationRequestSchema } from '../../../common/contracts/donation/create-donation'
 import { shanghaiDate } from '../../../common/dates'
@@ -24,7 +24,7 @@ import { PageShell } from '../../components/PageShell'
 import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
 import { optionsOf, SelectField } from '../../components/SelectField'
-import { NO_LENGTH_LIMIT, TextAreaField } from '../../components/TextField'
+import { TextAreaField, TextBox } from '../../components/TextField'
 import { inVillage, VillageSelect } from '../../components/VillageSelect'
 import { activityBasics, usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
@@ -143,13 +143,11 @@ export default function DonationFormPage() {
               testId="donorOrgId"
             />
           ) : (
-            <Input
-              className="form-input"
+            <TextBox
               name="donorName"
               placeholder="捐赠人或单位名称"
-              maxlength={NO_LENGTH_LIMIT}
               value={values.donorName}
-              onInput={(e) => set('donorName', e.detail.value)}
+              onChange={(donorName) => set('donorName', donorName)}
             />
           )}
         </FormField>

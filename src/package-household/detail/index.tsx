@@ -2,7 +2,7 @@
 // Numbers are masked; record keepers may reveal one, with a reason that goes to the audit log.
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ZRevealHouseholdFieldRequestSchema } from '../../../common/contracts/household/reveal-household-field'
@@ -23,7 +23,7 @@ import { FormField } from '../../components/FormField'
 import { NavButton } from '../../components/NavButton'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { StatTiles } from '../../components/StatTiles'
-import { NO_LENGTH_LIMIT } from '../../components/TextField'
+import { TextBox } from '../../components/TextField'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
@@ -53,13 +53,11 @@ const RevealIdNumber = ({ householdId }: { householdId: string }) => {
   }
   return (
     <FormField label="查看原因（将记入审计日志）" required error={form.errors.reason}>
-      <Input
-        className="form-input"
+      <TextBox
         name="revealReason"
         placeholder="如：办理医保报销"
-        maxlength={NO_LENGTH_LIMIT}
         value={form.values.reason}
-        onInput={(e) => form.set('reason', e.detail.value)}
+        onChange={(reason) => form.set('reason', reason)}
       />
       <Button
         size="small"

@@ -1,7 +1,7 @@
 // 家庭成员: one block per member, as the national 防返贫 system records them (与户主关系, 健康状况,
 // 劳动能力, 在校生状况, 务工信息). Health is personal data, stored encrypted.
 import { Button } from '@nutui/nutui-react-taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import {
   HEALTH_STATUS_LABELS,
   LABOR_CAPACITY_LABELS,
@@ -11,7 +11,7 @@ import {
 import { ChoiceField } from '../../components/ChoiceField'
 import { FormField } from '../../components/FormField'
 import { optionsOf, SelectField } from '../../components/SelectField'
-import { NO_LENGTH_LIMIT, TextField } from '../../components/TextField'
+import { TextBox, TextField } from '../../components/TextField'
 import { rowsOf } from '../../lib/form-rows'
 import type { FieldErrors } from '../../lib/validate'
 import { type Member, newMember } from './household-values'
@@ -48,12 +48,10 @@ export const MembersSection = ({ members, onChange, errors }: Props) => {
               value={m.healthStatus}
               onChange={(healthStatus) => rows.patch(i, { healthStatus })}
             />
-            <Input
-              className="form-input"
+            <TextBox
               placeholder="病情或残疾情况说明"
-              maxlength={NO_LENGTH_LIMIT}
               value={m.healthDetail}
-              onInput={(e) => rows.patch(i, { healthDetail: e.detail.value })}
+              onChange={(healthDetail) => rows.patch(i, { healthDetail })}
             />
           </FormField>
           <ChoiceField
