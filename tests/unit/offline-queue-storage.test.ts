@@ -95,7 +95,7 @@ describe('the offline queue in storage', () => {
     expect(again.lastSyncedAt).toBe(42)
   })
 
-  it('reads an item queued after a kill mid-migration once', () => {
+  it('reads each item once after a kill in the middle of the move', () => {
     const items = [item('donation.create', { id: randomUUID() }), item('donation.create', { id: randomUUID() })]
     const storage = legacyQueueStorage({ items, lastSyncedAt: null })
     // The first run moved the items but died before removing the old key: the next run moves them again.
