@@ -3,7 +3,8 @@
 // clock that does (realTimers).
 import { vi } from 'vitest'
 import { createOfflineQueue } from '../../src/lib/offline-queue/queue'
-import type { Clock, QueueItem, StoredQueue, Transport } from '../../src/lib/offline-queue/types'
+import type { Clock, QueueItem, Transport } from '../../src/lib/offline-queue/types'
+import { legacyQueueStorage } from '../helpers/memory-storage'
 
 /** A client-made id, as the queue gives its items and the records created offline. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -32,13 +33,14 @@ export const memoryQueue = ({
   isOnline?: boolean
   clock?: Clock
 } = {}) => {
-  let stored: StoredQueue = { items: structuredClone(items), lastSyncedAt }
+  // Given items are stored as an older app kept them: the queue moves them to its own keys.
+  const storage = legacyQueueStorage({ items: structuredClone(items), lastSyncedAt })
   const queue = createOfflineQueue({
-    storage: { read: () => stored, write: (value) => (stored = structuredClone(value)) },
+    storage,
     transport,
     clock,
     network: { isOnline: () => isOnline },
     makeId: () => crypto.randomUUID(),
   })
-  return { queue, stored: () => stored }
+  return { queue, stored: storage.peek }
 }

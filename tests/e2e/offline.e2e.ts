@@ -14,7 +14,7 @@ import { worldForThisFile } from './world'
 const e2e = worldForThisFile()
 
 const THEME = '雪后走访 无信号也要登记'
-const QUEUE_KEY = 'pdrl.offline-queue'
+const QUEUE_ITEM_KEY_PREFIX = 'pdrl.offline-queue.item.'
 
 /** A plain sky-blue picture, as a camera would give (larger than the 1600 px the app keeps). */
 const cameraPhoto = () =>
@@ -22,13 +22,15 @@ const cameraPhoto = () =>
     .jpeg({ quality: 90 })
     .toBuffer()
 
-/** The queue as the app keeps it in storage (Taro wraps each value as { data }). */
+/** The queue as the app keeps it in storage: one key per item, in order (Taro wraps each value as { data }). */
 const queuedProcedures = (page: import('playwright-core').Page) =>
-  page.evaluate((key) => {
-    const raw = localStorage.getItem(key)
-    const stored = raw ? (JSON.parse(raw) as { data?: { items?: { procedure: string }[] } }) : null
-    return (stored?.data?.items ?? []).map((item) => item.procedure)
-  }, QUEUE_KEY)
+  page.evaluate((prefix) => {
+    const keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix))
+    keys.sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)))
+    return keys.map(
+      (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { data: { procedure: string } }).data.procedure,
+    )
+  }, QUEUE_ITEM_KEY_PREFIX)
 
 const logVisit = async (page: import('playwright-core').Page, household: string, withPhoto: boolean) => {
   await tapButton(page, '登记走访')

@@ -32,12 +32,15 @@ const keptCopy = (page: Page, villageId: string) =>
     return { raw, rows, bytes: new TextEncoder().encode(raw).length }
   }, `pdrl.copies.village.${villageId}`)
 
-/** The offline queue as the app keeps it in storage (Taro wraps each value as { data }). */
+/** The offline queue as the app keeps it in storage: one key per item, in order (Taro wraps each value as { data }). */
 const queuedProcedures = (page: Page) =>
   page.evaluate(() => {
-    const raw = localStorage.getItem('pdrl.offline-queue')
-    const stored = raw ? (JSON.parse(raw) as { data?: { items?: { procedure: string }[] } }) : null
-    return (stored?.data?.items ?? []).map((item) => item.procedure)
+    const prefix = 'pdrl.offline-queue.item.'
+    const keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix))
+    keys.sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)))
+    return keys.map(
+      (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { data: { procedure: string } }).data.procedure,
+    )
   })
 
 const recordVisit = async (page: Page) => {

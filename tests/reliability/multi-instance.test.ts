@@ -208,6 +208,51 @@ describe('two instances, one PostgreSQL', () => {
     )
   })
 
+  it('sees a post, a role and a deactivation made through one instance on the next request to the other', async () => {
+    const admin = apiClient(a.url, await tokenFor(a, DEMO_ACCOUNTS.admin.phone))
+    const cadreToken = await tokenFor(b, DEMO_ACCOUNTS.cadre.phone)
+    const cadreOnB = apiClient(b.url, cadreToken)
+    const villagesOnB = async () => (await cadreOnB.auth.me.query()).villages.map((v) => v.name)
+    // B has the cadre loaded, with his one village.
+    expect(await villagesOnB()).toEqual(['前跃村'])
+    expect(await villagesOnB()).toEqual(['前跃村'])
+
+    // A 驻村 post in a second village, added through A: B's next request reaches it.
+    const userId = ref.users.cadre.id
+    await admin.user.addPost.mutate({
+      clientMutationId: randomUUID(),
+      userId,
+      villageId: ref.villages.shangtan.id,
+      post: '驻村工作队员',
+    })
+    expect((await villagesOnB()).sort()).toEqual(['上滩村', '前跃村'].sort())
+
+    // The post ended through A: gone on B's next request.
+    const post = (await admin.user.byId.query({ id: userId })).posts.find(
+      (p) => p.village.id === ref.villages.shangtan.id,
+    )
+    if (!post) throw new Error('the post just added is missing')
+    await admin.user.endPost.mutate({ clientMutationId: randomUUID(), id: post.id })
+    expect(await villagesOnB()).toEqual(['前跃村'])
+
+    // A role added through A (a member of the bureau's branch): B's next request holds it.
+    await admin.user.addRole.mutate({
+      clientMutationId: randomUUID(),
+      userId,
+      orgId: ref.orgs.bureauBranch.id,
+      role: 'MEMBER',
+    })
+    expect((await cadreOnB.auth.me.query()).roles).toContain('MEMBER')
+
+    // Deactivated through A: B refuses the very next request.
+    const { version } = await admin.user.byId.query({ id: userId })
+    await admin.user.deactivate.mutate({ clientMutationId: randomUUID(), id: userId, version })
+    const refused = await refusal(cadreOnB.auth.me.query())
+    expect(['ACCOUNT_DISABLED', 'SESSION_EXPIRED']).toContain(refused.appCode)
+    const again = await admin.user.byId.query({ id: userId })
+    await admin.user.reactivate.mutate({ clientMutationId: randomUUID(), id: userId, version: again.version })
+  })
+
   it('keeps one intact audit chain, appended to by both instances at once', async () => {
     const token = await tokenFor(a, DEMO_ACCOUNTS.secretary.phone)
     const [onA, onB] = [apiClient(a.url, token), apiClient(b.url, token)]

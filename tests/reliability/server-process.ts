@@ -43,10 +43,17 @@ const lastLines = (text: string, count = 40) => text.split('\n').slice(-count).j
  */
 export const startServerProcess = async (
   env: Record<string, string | undefined>,
-  { readyTimeoutMs = 240_000 }: { readyTimeoutMs?: number } = {},
+  {
+    readyTimeoutMs = 240_000,
+    root = ROOT,
+  }: {
+    readyTimeoutMs?: number
+    /** The checkout whose server runs (a benchmark's baseline); this one by default. */
+    root?: string
+  } = {},
 ): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,

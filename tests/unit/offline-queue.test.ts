@@ -10,8 +10,9 @@ import type { Caller } from '../../server/caller'
 import { appRouter } from '../../server/routers/app-router'
 import { backoffCeiling, DEFAULT_BACKOFF } from '../../src/lib/offline-queue/backoff'
 import { createOfflineQueue, type OfflineQueueOptions } from '../../src/lib/offline-queue/queue'
-import type { StoredQueue, Transport } from '../../src/lib/offline-queue/types'
+import type { Transport } from '../../src/lib/offline-queue/types'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { memoryStorage } from '../helpers/memory-storage'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
@@ -25,16 +26,7 @@ beforeAll(async () => {
 // ---- fakes --------------------------------------------------------------------------------------
 
 /** Taro storage as the phone keeps it: JSON, surviving the app (a new queue reads it back). */
-const fakeStorage = () => {
-  let text: string | null = null
-  return {
-    read: (): unknown => (text === null ? null : JSON.parse(text)),
-    write: (value: StoredQueue) => {
-      text = JSON.stringify(value)
-    },
-    peek: () => (text === null ? null : (JSON.parse(text) as StoredQueue)),
-  }
-}
+const fakeStorage = memoryStorage
 
 const fakeClock = (start = 1_750_000_000_000) => {
   let now = start

@@ -1,7 +1,9 @@
 // The offline queue: every mutation the app makes is kept here, on the device, until the server
-// has it. Items go out one at a time, oldest first; each carries the clientMutationId made when it
-// was queued, so a replay (after a lost answer, an app kill, a second sync) is recorded once
-// (server/services/idempotency.ts).
+// has it. Items go out oldest first, in runs: the first item due, and the independent creates
+// behind it, in one request (next-run.ts); each carries the clientMutationId made when it was
+// queued, so a replay (after a lost answer, an app kill, a second sync) is recorded once
+// (server/services/idempotency.ts). Each item has its own storage key (stored-queue.ts), so
+// sending one writes that item and a small index, whatever the queue's length.
 //
 // - A temporary failure (no network, a timeout, 5xx, 429) stops the run; the item is retried
 //   after a backoff with full jitter, and the items behind it wait (order matters: an update
@@ -12,9 +14,9 @@
 //   (discard) or by the server's answer.
 // - A version conflict is merged by the person (处理冲突): `resolve` puts the merge back in line.
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff'
-import { classifyError } from './classify-error'
 import { blockedItems } from './dependencies'
-import { loadStoredQueue } from './stored-queue'
+import { judgeRun, nextRun, type SendOutcome } from './next-run'
+import { openQueueStore } from './stored-queue'
 import type { Clock, FirstAttempt, NetworkStatus, QueueItem, QueueSnapshot, QueueStorage, Transport } from './types'
 import { withinTime } from './within-time'
 
@@ -47,8 +49,10 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
   const backoff = options.backoff ?? DEFAULT_BACKOFF
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000
 
-  let { items, lastSyncedAt } = loadStoredQueue(storage.read())
-  let syncingId: string | null = null
+  const store = openQueueStore(storage)
+  let { items, lastSyncedAt } = store.load()
+  /** The items of the request in flight, in queue order. */
+  let syncingIds: string[] = []
   let isOnline = network.isOnline()
   let running: Promise<void> | null = null
   let rerun = false
@@ -60,27 +64,41 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
     items,
     pendingCount: items.filter((i) => i.state !== 'failed').length,
     failedCount: items.filter((i) => i.state === 'failed').length,
-    syncingId,
+    syncingId: syncingIds[0] ?? null,
+    syncingIds,
     blockedBy: blockedItems(items),
     lastSyncedAt,
     isOnline,
   })
   let snapshot = makeSnapshot()
 
-  /** Every change is persisted before anyone is told of it. */
-  const commit = (next: QueueItem[], synced: number | null = lastSyncedAt) => {
-    items = next
-    lastSyncedAt = synced
-    storage.write({ items, lastSyncedAt })
-    snapshot = makeSnapshot()
-    for (const listener of listeners) listener()
-  }
   const notify = () => {
     snapshot = makeSnapshot()
     for (const listener of listeners) listener()
   }
-  const patch = (id: string, change: Partial<QueueItem>) =>
-    commit(items.map((item) => (item.id === id ? { ...item, ...change } : item)))
+  /** Every change is persisted before anyone is told of it: the changed items only. */
+  const put = (changed: readonly QueueItem[]) => {
+    for (const item of changed) store.put(item)
+    const byId = new Map(changed.map((item) => [item.id, item]))
+    const kept = items.map((item) => {
+      const next = byId.get(item.id)
+      byId.delete(item.id)
+      return next ?? item
+    })
+    items = [...kept, ...byId.values()]
+    notify()
+  }
+  const remove = (ids: readonly string[], syncedAt?: number) => {
+    store.remove(ids, syncedAt)
+    const gone = new Set(ids)
+    items = items.filter((item) => !gone.has(item.id))
+    if (syncedAt !== undefined) lastSyncedAt = syncedAt
+    notify()
+  }
+  const patch = (id: string, change: Partial<QueueItem>) => {
+    const item = items.find((i) => i.id === id)
+    if (item) put([{ ...item, ...change }])
+  }
 
   const settleFirst = (id: string, outcome: FirstAttempt) => {
     const resolve = firstAttemptWaiters.get(id)
@@ -106,40 +124,32 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
       attemptTimeoutMs,
     )
 
-  /** One attempt; true when the run may go on to the next item. */
-  const attempt = async (item: QueueItem): Promise<boolean> => {
-    syncingId = item.id
-    patch(item.id, { state: 'syncing', attempts: item.attempts + 1 })
-    const attempts = item.attempts + 1
-    let result: unknown
-    try {
-      result = await send(item)
-    } catch (error) {
-      const verdict = classifyError(error)
-      if (verdict.kind === 'temporary') {
-        syncingId = null
-        const nextAttemptAt = clock.now() + backoffDelay(attempts, backoff, random)
-        patch(item.id, { state: 'pending', nextAttemptAt, error: verdict.error })
-        settleFirst(item.id, { status: 'queued' })
-        schedule(nextAttemptAt)
-        return false
-      }
-      if (verdict.kind === 'permanent') {
-        syncingId = null
-        patch(item.id, { state: 'failed', error: verdict.error })
-        settleFirst(item.id, { status: 'failed', error: verdict.error, cause: error })
-        return true
-      }
-      result = null // already recorded: as good as done
-    }
-    syncingId = null
-    commit(
-      items.filter((i) => i.id !== item.id),
-      clock.now(),
+  /** One request of one or more items; true when the sync may go on to the next items. */
+  const attemptRun = async (run: readonly QueueItem[]): Promise<boolean> => {
+    const sending = run.map((item) => ({ ...item, state: 'syncing' as const, attempts: item.attempts + 1 }))
+    syncingIds = run.map((item) => item.id)
+    put(sending)
+    // Sent in the same turn, the calls leave in one request (the client's batch link).
+    const outcomes = await Promise.all(
+      sending.map((item) =>
+        send(item).then(
+          (result): SendOutcome => ({ item, result, isFailure: false }),
+          (error: unknown): SendOutcome => ({ item, result: error, isFailure: true }),
+        ),
+      ),
     )
-    settleFirst(item.id, { status: 'synced', result })
-    onSynced?.(item, result)
-    return true
+    syncingIds = []
+    const verdict = judgeRun(outcomes, (attempts) => clock.now() + backoffDelay(attempts, backoff, random))
+    if (verdict.changed.length) put(verdict.changed)
+    if (verdict.synced.length)
+      remove(
+        verdict.synced.map(({ item }) => item.id),
+        clock.now(),
+      )
+    for (const [id, outcome] of verdict.settled) settleFirst(id, outcome)
+    for (const { item, result } of verdict.synced) onSynced?.(item, result)
+    if (verdict.retryAt !== null) schedule(verdict.retryAt)
+    return verdict.retryAt === null
   }
 
   const runOnce = async () => {
@@ -149,11 +159,12 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
       const owner = currentOwner?.()
       const isSendable = (item: QueueItem) => !currentOwner || (owner !== null && (item.ownerId ?? owner) === owner)
       // Oldest first: the first pending item, of the account signed in, not waiting on a failed one.
-      const next = items.find((item) => item.state === 'pending' && !blocked[item.id] && isSendable(item))
+      const run = nextRun(items, (item) => Boolean(blocked[item.id]) || !isSendable(item), clock.now())
+      const next = run[0]
       if (!next) return
       // Those behind it wait too: they may follow from it.
       if (next.nextAttemptAt > clock.now()) return schedule(next.nextAttemptAt)
-      if (!(await attempt(next))) return
+      if (!(await attemptRun(run))) return
     }
   }
 
@@ -163,7 +174,7 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
    */
   const sync = ({ force = false } = {}): Promise<void> => {
     if (force && items.some((i) => i.state === 'pending' && i.nextAttemptAt > clock.now())) {
-      commit(items.map((i) => (i.state === 'pending' ? { ...i, nextAttemptAt: 0 } : i)))
+      put(items.filter((i) => i.state === 'pending' && i.nextAttemptAt > 0).map((i) => ({ ...i, nextAttemptAt: 0 })))
     }
     if (running) {
       rerun = true
@@ -177,7 +188,7 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
         } while (rerun && isOnline)
       } finally {
         running = null
-        syncingId = null
+        syncingIds = []
         notify()
       }
     })()
@@ -207,7 +218,7 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
       state: 'pending',
     }
     const firstAttempt = new Promise<FirstAttempt>((resolve) => firstAttemptWaiters.set(item.id, resolve))
-    commit([...items, item])
+    put([item])
     if (isOnline) void sync()
     return { item, firstAttempt }
   }
@@ -242,14 +253,14 @@ export const createOfflineQueue = (options: OfflineQueueOptions) => {
       attempts: 0,
       nextAttemptAt: 0,
     }
-    commit(items.map((i) => (i.id === id ? next : i)))
+    put([next])
     return sync({ force: true }).then(() => true)
   }
 
   /** 放弃: the person gives the item up. The one being sent cannot be taken back. */
   const discard = (id: string): boolean => {
-    if (id === syncingId) return false
-    commit(items.filter((i) => i.id !== id))
+    if (syncingIds.includes(id)) return false
+    remove([id])
     settleFirst(id, { status: 'queued' })
     return true
   }

@@ -5,18 +5,24 @@ import { getUntypedClient, type TRPCClient } from '@trpc/client'
 import type { AppRouter } from '../api-types'
 import type { Clock, QueueStorage, Transport } from './types'
 
-const STORAGE_KEY = 'pdrl.offline-queue'
-
+/** Taro's storage, read and written a key at a time (the queue's layout is stored-queue.ts). */
 export const taroStorage: QueueStorage = {
-  read: () => {
+  get: (key) => {
     try {
-      return Taro.getStorageSync(STORAGE_KEY)
+      return Taro.getStorageSync(key)
     } catch {
       return null
     }
   },
   // A full storage throws: the caller (useQueuedMutation) then tells the person it did not save.
-  write: (value) => Taro.setStorageSync(STORAGE_KEY, value),
+  set: (key, value) => Taro.setStorageSync(key, value),
+  remove: (key) => {
+    try {
+      Taro.removeStorageSync(key)
+    } catch {
+      // Gone already, or storage unreadable: either way the key holds nothing the queue will load.
+    }
+  },
 }
 
 export const systemClock: Clock = {

@@ -27,10 +27,18 @@ export type QueueItem = {
   error?: ItemError
 }
 
-/** What is persisted, whole, after every change. */
+/** What the queue keeps: its items in order, and when one last went out (stored-queue.ts). */
 export type StoredQueue = { items: QueueItem[]; lastSyncedAt: number | null }
 
-export type QueueStorage = { read: () => unknown; write: (value: StoredQueue) => void }
+/**
+ * Key-value storage that outlives the app, as Taro's: `get` answers '' or undefined for a key it
+ * does not hold. A full storage throws on `set`.
+ */
+export type QueueStorage = {
+  get: (key: string) => unknown
+  set: (key: string, value: unknown) => void
+  remove: (key: string) => void
+}
 
 /** Sends one mutation; resolves with the server's result, or throws what the client threw. */
 export type Transport = (procedure: string, input: Record<string, unknown>) => Promise<unknown>
@@ -60,8 +68,10 @@ export type QueueSnapshot = {
   /** Items still to send (pending or syncing, blocked ones included). */
   pendingCount: number
   failedCount: number
-  /** The item being sent now. */
+  /** The item being sent now (the first, when several go in one request). */
   syncingId: string | null
+  /** Every item being sent now. */
+  syncingIds: readonly string[]
   /** Item id → the failed item it waits for (it refers to a record that item should create). */
   blockedBy: Readonly<Record<string, string>>
   lastSyncedAt: number | null
