@@ -39,9 +39,11 @@ type Props = {
   canvasId?: string
 }
 
+/** The screen's pixel ratio: getWindowInfo, not WeChat's deprecated getSystemInfoSync. */
 const systemScale = () => {
+  if (process.env.TARO_ENV === 'h5') return padScale(window.devicePixelRatio)
   try {
-    return padScale(Taro.getSystemInfoSync().pixelRatio)
+    return padScale(Taro.getWindowInfo().pixelRatio)
   } catch {
     return 1
   }
