@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { callerFor } from '../../server/caller'
 import { cashDonationInput } from '../helpers/factories'
-import { choose, fill, PHONES, pick, screenshot, see, signedInPage, tapButton } from './harness'
+import { choose, fill, login, newPhonePage, PHONES, pick, screenshot, see, tapButton } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile({ seed: 'partyDay' })
@@ -38,7 +38,7 @@ const signOnPad = async (page: Page) => {
 /** Online first (the shell, the village's households kept on the phone), then the form. */
 const openRecordForm = async (page: Page, activityId: string) => {
   await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 15_000 })
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 60_000 })
     .toBe(true)
   const copies = () =>
     page.evaluate(() =>
@@ -47,7 +47,7 @@ const openRecordForm = async (page: Page, activityId: string) => {
         .map((key) => localStorage.getItem(key) ?? '')
         .join('\n'),
     )
-  await expect.poll(copies, { timeout: 15_000 }).toContain('QY-002')
+  await expect.poll(copies, { timeout: 60_000 }).toContain('QY-002')
   await page.goto(`${e2e.baseUrl}/#/package-handover/record/index?activityId=${activityId}`)
   await see(page, '受助人签字')
   // The activity's cash donations, to draw on.
@@ -55,6 +55,14 @@ const openRecordForm = async (page: Page, activityId: string) => {
     .locator(`#app [data-testid="donationId"] option`, { hasText: DONOR })
     .first()
     .waitFor({ state: 'attached' })
+}
+
+/** The cadre's phone, signed in; patient, as the machine running the tests may be slow. */
+const phone = async () => {
+  const page = await newPhonePage(e2e)
+  page.setDefaultTimeout(45_000)
+  await login(e2e, page, PHONES.cadre)
+  return page
 }
 
 const recordHandover = async (page: Page, household: string, yuan: string, withSignature: boolean) => {
@@ -82,15 +90,17 @@ describe('发放签收 offline, with the recipient’s signature', () => {
       }),
     )
 
-    const first = await signedInPage(e2e, PHONES.cadre)
-    const second = await signedInPage(e2e, PHONES.cadre)
+    // The first phone goes offline and records; the second, opened while the first is still
+    // offline (the server has not heard of its handover), records from the same donation.
+    const first = await phone()
     await openRecordForm(first, activity.id)
-    await openRecordForm(second, activity.id)
     await first.context().setOffline(true)
-    await second.context().setOffline(true)
-
     await recordHandover(first, '李桂兰', '500', true)
     await expect.poll(() => queuedProcedures(first)).toEqual(['handover.create', 'handover.sign'])
+
+    const second = await phone()
+    await openRecordForm(second, activity.id)
+    await second.context().setOffline(true)
     await recordHandover(second, '祁有才', '500', false)
     await expect.poll(() => queuedProcedures(second)).toEqual(['handover.create'])
     expect(await prisma.handoverDraw.count({ where: { donationId: donation.id } })).toBe(0)
