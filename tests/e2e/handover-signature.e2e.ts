@@ -73,6 +73,7 @@ const recordHandover = async (page: Page, household: string, yuan: string, withS
     await signOnPad(page)
     await tapButton(page, '确认签字')
     await see(page, '已签字 ✓')
+    await screenshot(page, 'handover-record-signed', { fullPage: false })
   }
   await tapButton(page, withSignature ? '保存并签收' : '保存（待签收）')
 }
