@@ -34,6 +34,8 @@ export const routes = {
   handoverReconciliation: (activityId: string) => withQuery('/package-handover/reconciliation/index', { activityId }),
   /** 发放签收记录 of an activity, with their states. */
   handoverList: (activityId: string) => withQuery('/package-handover/list/index', { activityId }),
+  handoverRecord: (activityId: string) => withQuery('/package-handover/record/index', { activityId }),
+  handoverSign: (id: string) => withQuery('/package-handover/sign/index', { id }),
   householdDetail: (id: string) => withQuery('/package-household/detail/index', { id }),
   householdForm: (id?: string) => withQuery('/package-household/form/index', { id }),
   /** 导入花名册: the .xlsx roster import, for those who may create households. */

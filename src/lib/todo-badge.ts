@@ -35,5 +35,7 @@ export const todoUrl = (target: TTodoTarget): string => {
       return routes.auditLog
     case 'admin':
       return routes.admin
+    case 'myReceipts':
+      return routes.myReceipts
   }
 }

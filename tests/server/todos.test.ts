@@ -250,6 +250,33 @@ describe('a resident’s 待办', () => {
     expect((await residentCaller.todo.list({})).items.map((i) => i.kind)).toEqual(['MY_NEED_CHANGED'])
   })
 
+  it('lists each handover to their household still 待签收, until it is answered or signed', async () => {
+    const { resident } = world.ref.users
+    const householdId = await newHousehold()
+    await world.deps.prisma.user.update({ where: { id: resident.id }, data: { householdId } })
+    const residentCaller = await world.as(resident.id)
+    const handOver = () =>
+      world.cadre.handover.create({
+        recipientKind: 'HOUSEHOLD',
+        householdId,
+        handedOverOn: '2025-01-23',
+        cashFen: 50_000,
+        goods: [{ item: '大米', quantity: 1, unit: '袋', unitValueFen: 10_000 }],
+      })
+    const [first, second] = [await handOver(), await handOver()]
+    const item = await itemFor(resident.id, 0, 'MY_HANDOVER_PENDING', null)
+    expect(item).toMatchObject({
+      key: expect.stringMatching(/^MY_HANDOVER_PENDING:/),
+      title: '请确认是否收到发放的物资和慰问金',
+      detail: '2025年1月23日 · 大米、慰问金 ¥500.00',
+      target: { page: 'myReceipts', id: null },
+    })
+    expect((await todosOf(resident.id)).items.filter((i) => i.kind === 'MY_HANDOVER_PENDING')).toHaveLength(2)
+    await residentCaller.handover.confirm({ id: first.id, answer: 'RECEIVED' })
+    await world.cadre.handover.void({ id: second.id, version: second.version, reason: '登记错了' })
+    expect(await kindsFor(resident.id)).toEqual([])
+  })
+
   it('refuses to mark another household’s need', async () => {
     const residentCaller = await world.as(world.ref.users.resident.id)
     const other = await newNeed(await newHousehold(), null)

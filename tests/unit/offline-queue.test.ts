@@ -13,14 +13,17 @@ import { createOfflineQueue, type OfflineQueueOptions } from '../../src/lib/offl
 import type { Transport } from '../../src/lib/offline-queue/types'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { memoryStorage } from '../helpers/memory-storage'
+import { signatureBase64 } from '../helpers/signature-png'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
 let householdId: string
+let signaturePng: string
 
 beforeAll(async () => {
   world = await createWorld()
   householdId = (await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))).id
+  signaturePng = await signatureBase64()
 })
 
 // ---- fakes --------------------------------------------------------------------------------------
@@ -321,6 +324,53 @@ describe('the offline queue, syncing to the real server', () => {
     if (outcome.status !== 'failed') return
     expect(outcome.error.code).toBe('VALIDATION_FAILED')
     expect((outcome.cause as TRPCClientError<never>).data).toMatchObject({ httpStatus: 400 })
+  })
+})
+
+describe('two phones drawing the same donation offline', () => {
+  it('the first to sync hands over; the second is refused in Chinese, its signature waiting with it', async () => {
+    const donation = await world.secretary.donation.create(
+      cashDonationInput(world.ref.villages.qianyue.id, 80_000, { donorName: '离线对账的捐赠人' }),
+    )
+    const handover = () => ({
+      id: randomUUID(),
+      recipientKind: 'HOUSEHOLD',
+      householdId,
+      handedOverOn: '2025-03-01',
+      cashFen: 50_000,
+      goods: [],
+      draws: [{ donationId: donation.id, cashFen: 50_000 }],
+    })
+    const phones = [1, 2].map(() => makeQueue({ transport: wireTo(world.cadre), network: fakeNetwork(false) }).queue)
+    const made = phones.map((queue) => {
+      const input = handover()
+      queue.enqueue('handover.create', input)
+      const sign = queue.enqueue('handover.sign', {
+        id: input.id,
+        signaturePng,
+        signedAt: '2025-03-01T10:00:00+08:00',
+      }).item
+      return { input, sign }
+    })
+    for (const queue of phones) {
+      queue.setOnline(true)
+      await queue.sync()
+    }
+    const [first, second] = phones.map((q) => q.getSnapshot())
+    expect(first).toMatchObject({ pendingCount: 0, failedCount: 0 })
+    expect(second?.failedCount).toBe(1)
+    const refused = second?.items.find((i) => i.state === 'failed')
+    expect(refused).toMatchObject({ procedure: 'handover.create', error: { code: 'DONATION_OVERDRAWN' } })
+    expect(refused?.error?.message).toBe('离线对账的捐赠人的捐款只剩 ¥300.00，不够发放 ¥500.00')
+    expect(second?.blockedBy[made[1]?.sign.id ?? '']).toBe(refused?.id)
+    // Never a silent overdraw: one handover drew on the donation, and it is signed.
+    const draws = await prisma().handoverDraw.findMany({ where: { donationId: donation.id } })
+    expect(draws.map((d) => [d.handoverId, Number(d.amountFen)])).toEqual([[made[0]?.input.id, 50_000]])
+    expect(await prisma().handover.findUnique({ where: { id: made[0]?.input.id ?? '' } })).toMatchObject({
+      state: 'CONFIRMED',
+      confirmation: 'PHONE_SIGNATURE',
+    })
+    expect(await prisma().handover.count({ where: { id: made[1]?.input.id ?? '' } })).toBe(0)
   })
 })
 

@@ -246,10 +246,19 @@ export const createPageHost = ({ realm, tabRoutes }: { realm: WeChatRealm; tabRo
         page.eh?.call(page, realm.adopt({ type: 'tap', target, currentTarget, detail: {}, timeStamp: Date.now() }))
       }
     },
-    /** An event of `type` on one node (WeChat's own buttons: agreeprivacyauthorization…; input). */
-    dispatch: (page: PageInstance, node: Node, type: string, detail: Record<string, unknown> = {}) => {
+    /**
+     * An event of `type` on one node (WeChat's own buttons: agreeprivacyauthorization…; input), with
+     * what else WeChat puts on it (`touches` of a canvas's touchstart and touchmove).
+     */
+    dispatch: (
+      page: PageInstance,
+      node: Node,
+      type: string,
+      detail: Record<string, unknown> = {},
+      more: Record<string, unknown> = {},
+    ) => {
       const target = { id: node.sid, dataset: { sid: node.sid } }
-      page.eh?.call(page, realm.adopt({ type, target, currentTarget: target, detail, timeStamp: Date.now() }))
+      page.eh?.call(page, realm.adopt({ ...more, type, target, currentTarget: target, detail, timeStamp: Date.now() }))
     },
   }
 }

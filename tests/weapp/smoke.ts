@@ -281,6 +281,45 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
   })
   check('…and saves a visit to her household', visitsAfter === visitsBefore + 1, `${visitsAfter - visitsBefore}`)
 
+  // 请受助人签字: 李桂兰 signs for a handover on the pad (the page's <Canvas type="2d">, by touch);
+  // 确认签收 sends the PNG through the queue, and the handover is 已签收, signed on the phone.
+  const toSign = await callApi<{ id: string }>(
+    serverUrl,
+    'handover.create',
+    { recipientKind: 'HOUSEHOLD', householdId: liGuilan.id, handedOverOn: '2025-01-23', cashFen: 10_000 },
+    login.token,
+  )
+  const signPage = host.navigation.navigateTo(`/package-handover/sign/index?id=${toSign.id}`)
+  check(
+    '请受助人签字 shows the handover and the pad',
+    await until(() => pageText(signPage).includes('请受助人在此处签字') && pageText(signPage).includes('¥100.00')),
+    pageText(signPage).slice(0, 300),
+  )
+  const pad = findNode(signPage.data.root, (node) => Object.values(node).includes('signature-pad'))
+  if (pad?.sid) {
+    const touch = (type: string, x: number, y: number) =>
+      host.dispatch(signPage, pad, type, {}, { touches: [{ x, y }], changedTouches: [{ x, y }] })
+    touch('touchstart', 30, 90)
+    for (let i = 1; i <= 20; i++) touch('touchmove', 30 + i * 14, 90 + Math.round(Math.sin(i / 2) * 40))
+    touch('touchend', 310, 90)
+  }
+  check('…draws the strokes on the canvas as the finger moves', phone.inked.length >= 20, `${phone.inked.length}`)
+  host.tap(signPage, '确认签收')
+  let signedState = ''
+  await until(() => {
+    void prisma.handover
+      .findUnique({ where: { id: toSign.id }, select: { state: true, confirmation: true } })
+      .then((h) => {
+        signedState = `${h?.state} ${h?.confirmation}`
+      })
+    return signedState === 'CONFIRMED PHONE_SIGNATURE'
+  })
+  check('…and 确认签收 marks it 已签收, signed on the phone', signedState === 'CONFIRMED PHONE_SIGNATURE', signedState)
+  check(
+    '…keeping the signature as a PNG',
+    (await prisma.handoverSignature.findUnique({ where: { handoverId: toSign.id } }))?.mime === 'image/png',
+  )
+
   // 登录: signed out, one tap with WeChat, through wx.login, the server and the WeChat stand-in.
   phone.storage.delete('pdrl.session')
   host.navigation.reLaunch('/package-auth/login/index')
@@ -335,6 +374,33 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
     pageText(residentHome).slice(0, 300),
   )
   check('…by name', pageText(residentHome).includes('马德林，您好'))
+
+  // 我的发放签收: a new handover to his household waits for him; he taps 确认收到.
+  const maHousehold = await prisma.household.findFirstOrThrow({ where: { code: 'QY-001' } })
+  const toConfirm = await callApi<{ id: string }>(
+    serverUrl,
+    'handover.create',
+    { recipientKind: 'HOUSEHOLD', householdId: maHousehold.id, handedOverOn: '2025-02-01', cashFen: 20_000 },
+    login.token,
+  )
+  const receipts = host.navigation.navigateTo('/package-resident/handovers/index')
+  check(
+    '我的发放签收 lists the handover 待签收, with 确认收到',
+    await until(() => pageText(receipts).includes('确认收到') && pageText(receipts).includes('¥200.00')),
+    pageText(receipts).slice(0, 300),
+  )
+  host.tap(receipts, '确认收到')
+  let confirmedState = ''
+  await until(() => {
+    void prisma.handover
+      .findUnique({ where: { id: toConfirm.id }, select: { state: true, confirmation: true } })
+      .then((h) => {
+        confirmedState = `${h?.state} ${h?.confirmation}`
+      })
+    return confirmedState === 'CONFIRMED RESIDENT'
+  })
+  check('…and his 确认收到 marks it 已签收 in WeChat', confirmedState === 'CONFIRMED RESIDENT', confirmedState)
+  host.navigation.navigateBack()
 
   // 使用邀请码: a cadre the administrator created and invited scans the QR code with WeChat, which
   // opens the mini-program on the invitation page with the code's link (`q`); he signs in with

@@ -142,8 +142,21 @@ export const createWxStandIn = async ({
   }
   /** What the stamp drew, and the canvas WeChat would give the page's <Canvas type="2d">. */
   const stamped: string[] = []
+  /** The signature pad's strokes (lineTo points), and the PNG its canvas gives (toDataURL). */
+  const inked: [number, number][] = []
+  const padPng = await sharp({ create: { width: 600, height: 240, channels: 4, background: '#00000000' } })
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="240"><path d="M40 150 C 160 20, 300 220, 560 90" stroke="#111" stroke-width="8" fill="none"/></svg>',
+        ),
+      },
+    ])
+    .png()
+    .toBuffer()
   const gradient = { addColorStop() {} }
   const drawn: Record<string | symbol, unknown> = {
+    lineTo: (x: number, y: number) => void inked.push([x, y]),
     font: '',
     fillStyle: '',
     textBaseline: '',
@@ -161,6 +174,7 @@ export const createWxStandIn = async ({
     width: 0,
     height: 0,
     getContext: () => context,
+    toDataURL: () => `data:image/png;base64,${padPng.toString('base64')}`,
     createImage: () => {
       const image = { onload: null as (() => void) | null, onerror: null, src: '' }
       return new Proxy(image, {
@@ -226,5 +240,5 @@ export const createWxStandIn = async ({
   wx.createSelectorQuery = () => query
   host.setSelectorQuery(query)
 
-  return { wx, wechatUser, storage, requests, navigations, uploads, compressed, stamped, deprecatedCalls }
+  return { wx, wechatUser, storage, requests, navigations, uploads, compressed, stamped, inked, deprecatedCalls }
 }

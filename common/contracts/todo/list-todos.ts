@@ -29,13 +29,15 @@ export const TODO_KINDS = [
   'BACKUP_OVERDUE',
   /** 村民: one of their needs changed (status, 回访) since they last opened it. */
   'MY_NEED_CHANGED',
+  /** 村民: a handover to their household still 待签收: 确认收到, or 有异议. */
+  'MY_HANDOVER_PENDING',
 ] as const
 export type TTodoKind = (typeof TODO_KINDS)[number]
 
 /** The page an item opens (the app's routes of the same name), and the record's id when it has one. */
 export type TTodoTarget =
   | { page: 'needDetail' | 'myNeedDetail' | 'householdDetail' | 'activityDetail'; id: string }
-  | { page: 'activityForm' | 'auditLog' | 'admin'; id: null }
+  | { page: 'activityForm' | 'auditLog' | 'admin' | 'myReceipts'; id: null }
 
 export type TTodoItem = {
   /** Stable across requests: the kind and the record (and, for a month's 主题党日, the month). */

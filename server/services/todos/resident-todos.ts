@@ -1,12 +1,16 @@
 // 村民's 待办: their household's needs that someone else moved on (受理, 转交, 办结 and its 回访)
-// since they last opened them. Unread until opened: opening a need marks it seen (NeedSeen).
+// since they last opened them (unread until opened: opening a need marks it seen, NeedSeen), and
+// the handovers to their household still 待签收, until they answer 确认收到 or 有异议 (or sign on a
+// cadre's phone).
 import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
-import { formatShanghaiDateTime } from '../../../common/dates'
+import { dateToDateOnly, formatChineseDate, formatShanghaiDateTime } from '../../../common/dates'
 import type { NeedStatus } from '../../../common/enums'
+import { formatFen } from '../../../common/money'
 import { AppError } from '../../errors'
 import { Prisma } from '../../generated/prisma/client'
+import { toFen } from '../../lib/fen'
 import type { ServiceContext } from '../service-context'
-import { clip, type TodoArgs, type TodoSource } from './todo-source'
+import { clip, countAndList, type TodoArgs, type TodoSource } from './todo-source'
 
 /** What the resident is told, by the need's status now. */
 const CHANGE_TITLES: Record<NeedStatus, string> = {
@@ -54,11 +58,51 @@ export const changedNeeds = async ({ ctx, limit }: TodoArgs, householdId: string
   return { items, total: Number(rows[0]?.total ?? 0) }
 }
 
+/** Handovers to the household still 待签收, the latest first: each opens 我的发放签收. */
+export const pendingHandovers = (args: TodoArgs, householdId: string): Promise<TodoSource> => {
+  const where = { householdId, state: 'PENDING', voidedAt: null } as const
+  return countAndList(
+    args,
+    () => args.ctx.db.handover.count({ where }),
+    async () => {
+      const rows = await args.ctx.db.handover.findMany({
+        where,
+        select: {
+          id: true,
+          handedOverOn: true,
+          cashFen: true,
+          lines: { select: { item: true }, orderBy: { id: 'asc' } },
+        },
+        orderBy: [{ handedOverOn: 'desc' }, { id: 'asc' }],
+        take: args.limit,
+      })
+      return rows.map(
+        (row): TTodoItem => ({
+          key: `MY_HANDOVER_PENDING:${row.id}`,
+          kind: 'MY_HANDOVER_PENDING',
+          title: '请确认是否收到发放的物资和慰问金',
+          detail: [
+            formatChineseDate(dateToDateOnly(row.handedOverOn)),
+            [...row.lines.map((l) => l.item), row.cashFen > 0n ? `慰问金 ${formatFen(toFen(row.cashFen))}` : '']
+              .filter(Boolean)
+              .join('、'),
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          dueOn: null,
+          isOverdue: false,
+          target: { page: 'myReceipts', id: null },
+        }),
+      )
+    },
+  )
+}
+
 export const residentTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   const { actor } = args.ctx
   // A resident's own data is read only once they have agreed to the privacy notice (trpc.ts).
   if (!actor.householdId || !actor.hasAgreedToPrivacy) return []
-  return [await changedNeeds(args, actor.householdId)]
+  return [await changedNeeds(args, actor.householdId), await pendingHandovers(args, actor.householdId)]
 }
 
 /**

@@ -20,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   'need.transition': '诉求流转',
   'resident.submitNeed': '提交诉求',
   'handover.confirm': '发放签收',
+  'handover.create': '登记发放',
+  'handover.sign': '受助人签字',
   'photo.upload': '上传照片',
 }
 
@@ -59,6 +61,13 @@ export const itemSummary = (item: QueueItem, names: ItemNames = {}): string => {
   const input = item.input
   const text = (key: string) => (typeof input[key] === 'string' ? (input[key] as string) : '')
   if (item.procedure.startsWith('activity.')) return [text('heldOn'), text('theme')].filter(Boolean).join(' ')
+  if (item.procedure === 'handover.create') {
+    const whom = input.recipientKind === 'CADRE' ? '驻村干部' : names.household
+    return [text('handedOverOn'), whom, handedOver(input, 'cashFen')].filter(Boolean).join(' ')
+  }
+  if (item.procedure === 'handover.sign') {
+    return text('signedAt') ? `签字时间 ${formatShanghaiDateTime(text('signedAt'))}` : ''
+  }
   if (item.procedure.startsWith('visit.')) {
     const whom = input.target === 'CADRE' ? '驻村干部' : names.household
     return [text('visitedOn'), whom, handedOver(input, 'cashFen')].filter(Boolean).join(' ')

@@ -35,6 +35,8 @@ export type QueuedProcedure =
   | 'need.transition'
   | 'resident.submitNeed'
   | 'handover.confirm'
+  | 'handover.create'
+  | 'handover.sign'
 
 type Split<P> = P extends `${infer R extends keyof Inputs & keyof Outputs}.${infer K}` ? [R, K] : never
 type InputOf<P extends QueuedProcedure> =
@@ -61,6 +63,7 @@ const CLIENT_ID_CREATES: ReadonlySet<string> = new Set<TakesClientId>([
   'household.create',
   'need.create',
   'resident.submitNeed',
+  'handover.create',
 ])
 
 export type Saved<P extends QueuedProcedure> =
