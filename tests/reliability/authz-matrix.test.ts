@@ -897,6 +897,17 @@ const AUTHZ: Record<string, Entry> = {
     reach: { resident: [OK, NF] },
     input: async (c) => ({ id: (await freshHandover(c.side)).id, answer: 'RECEIVED' }),
   },
+  'handover.signSheet': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId }),
+    inspect: (c, result) => {
+      const { rows, totals } = result as { rows: { handoverId: string }[]; totals: { rowCount: number } }
+      if (roleVillages[c.role].includes(c.at.villageId) || (!rows.length && !totals.rowCount)) return []
+      return [`lists ${totals.rowCount} handover lines of a village out of scope`]
+    },
+  },
 
   // ── photos (docs/photos.md) ──
   'photo.listFor': {

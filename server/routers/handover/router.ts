@@ -4,6 +4,7 @@ import { createHandoverRoute } from './create-handover'
 import { getHandoverRoute } from './get-handover'
 import { listHandoversRoute } from './list-handovers'
 import { myHandoversRoute } from './my-handovers'
+import { signSheetRoute } from './sign-sheet'
 import { voidHandoverRoute } from './void-handover'
 
 export const handoverRouter = router({
@@ -13,4 +14,5 @@ export const handoverRouter = router({
   void: voidHandoverRoute,
   mine: myHandoversRoute,
   confirm: confirmHandoverRoute,
+  signSheet: signSheetRoute,
 })
