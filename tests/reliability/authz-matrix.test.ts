@@ -842,6 +842,14 @@ const AUTHZ: Record<string, Entry> = {
     },
   },
 
+  // 捐赠去向: only for the donor org's secretaries (the firm gave 前跃村's) and administrators.
+  'donation.donorView': {
+    type: 'query',
+    gate: 'secretary',
+    reach: { admin: [OK, OK], secretary: [FB, FB], firmSecretary: [OK, FB] },
+    input: (c) => ({ donationId: c.at.donation.id }),
+  },
+
   // ── handovers (发放签收) ──
   'handover.list': {
     type: 'query',
