@@ -214,6 +214,7 @@ export const HANDOVER_STATES = keysOf(HANDOVER_STATE_LABELS)
 export const HANDOVER_CONFIRMATION_LABELS = {
   RESIDENT: '微信确认',
   SIGNATURE: '当面签字',
+  PHONE_SIGNATURE: '手机上签字',
 } as const
 export type HandoverConfirmation = keyof typeof HANDOVER_CONFIRMATION_LABELS
 export const HANDOVER_CONFIRMATIONS = keysOf(HANDOVER_CONFIRMATION_LABELS)

@@ -34,6 +34,10 @@ export const APP_ERRORS = {
   DONATION_OVERDRAWN: { trpc: 'CONFLICT', message: '发放超出了捐赠的结余，请核对发放数量或金额' },
   HANDOVER_ALREADY_VOIDED: { trpc: 'CONFLICT', message: '这条发放记录已经作废，无需重复操作' },
   HANDOVER_NOT_PENDING: { trpc: 'CONFLICT', message: '这条发放记录已经签收或提出异议，不能再次确认' },
+  HANDOVER_SIGNATURE_UNREADABLE: {
+    trpc: 'BAD_REQUEST',
+    message: '签字图片无法识别，请清除后让受助人重新签字',
+  },
   HANDOVER_LOCKED: {
     trpc: 'CONFLICT',
     message: '这次走访的发放已关联捐赠或已签收，发放的物资和慰问金请在发放记录中作废后重新登记',

@@ -51,25 +51,47 @@ export const addRow = (batch: Batch, table: TableName, row: Cell[]) => {
   else batch.set(table, [row])
 }
 
-/** Inserts a batch in one transaction, tables in foreign-key order; returns rows per table. */
-export const writeBatch = async (
-  client: pg.ClientBase,
-  batch: Batch,
-  onTable: (table: TableName, rows: number) => void,
-) => {
+/** PostgreSQL's SQLSTATE for a transaction it chose to abort to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01'
+const ATTEMPTS = 5
+
+const isDeadlock = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DEADLOCK_DETECTED
+
+const insertBatch = async (client: pg.ClientBase, batch: Batch) => {
   await client.query('BEGIN')
   try {
     // Generated data can be made again: a crash losing the last commits costs nothing.
     await client.query('SET LOCAL synchronous_commit = off')
     for (const table of Object.keys(TABLES) as TableName[]) {
       const rows = batch.get(table)
-      if (!rows?.length) continue
-      await insertRows(client, table, rows)
-      onTable(table, rows.length)
+      if (rows?.length) await insertRows(client, table, rows)
     }
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     throw error
   }
+}
+
+/**
+ * Inserts a batch in one transaction, tables in foreign-key order, and reports its rows per table
+ * once committed. Two writers' batches touch disjoint villages but the same rollup rows (a donor
+ * org's, the province's), which the statistics triggers update in the order rows arrive: when
+ * PostgreSQL breaks a deadlock between them by aborting one, that batch is written again.
+ */
+export const writeBatch = async (
+  client: pg.ClientBase,
+  batch: Batch,
+  onTable: (table: TableName, rows: number) => void,
+) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await insertBatch(client, batch)
+      break
+    } catch (error) {
+      if (!isDeadlock(error) || attempt === ATTEMPTS) throw error
+    }
+  }
+  for (const [table, rows] of batch) if (rows.length) onTable(table, rows.length)
 }

@@ -20,6 +20,7 @@ import { ATTACH_ROLES, assertMayAttach, photoTargetOf } from '../services/photos
 import { processPhoto, THUMBNAIL_TYPE } from '../services/photos/process-photo'
 import { storePhoto } from '../services/photos/store-photo'
 import { authorise } from './authorise-request'
+import { registerSignatureRoute } from './handover-signatures'
 import { sendAppError, sendHttpError, sendInternalError, sendQueryRefusal } from './http-errors'
 import { type IsOverLimit, limitedBy } from './rate-limits'
 import { registerUploadScope } from './upload-scope'
@@ -141,4 +142,6 @@ export const registerPhotoRoutes = async (app: FastifyInstance, deps: AppDeps, i
   // No HEAD: it would read the file only to throw it away.
   app.get('/photos/:id', { exposeHeadRoute: false, onRequest, handler: download('photo') })
   app.get('/photos/:id/thumb', { exposeHeadRoute: false, onRequest, handler: download('thumb') })
+  // A handover's signature is kept in the same store, and served in the same way.
+  registerSignatureRoute(app, deps, onRequest)
 }

@@ -1,6 +1,9 @@
 // A test world: a fresh database with the story's orgs, villages and one account per role, and
 // an API caller for each. Tests build the rest through the API, as users would.
 import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import pino from 'pino'
 import { afterAll } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
@@ -14,6 +17,7 @@ import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../server/secur
 import { loadActor } from '../../server/services/auth/actor'
 import type { WeChatConfig } from '../../server/services/auth/wechat-client'
 import type { NoticeTemplates } from '../../server/services/notices/templates'
+import { folderStorage } from '../../server/services/photos/storage'
 import type { ServiceContext } from '../../server/services/service-context'
 import { createTestDatabase } from './test-database'
 
@@ -43,6 +47,9 @@ export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDep
   // No per-user call limit unless a test sets one (security.test.ts): suites that make thousands
   // of calls as one user would otherwise depend on their own speed.
   const security = { ...DEFAULT_SECURITY_POLICY, requestsPerMinute: Number.MAX_SAFE_INTEGER, ...options.security }
+  // A photo store of its own (photos and handover signatures), removed with the database.
+  const photoDir = await mkdtemp(path.join(tmpdir(), 'pdrl-world-photos-'))
+  afterAll(() => rm(photoDir, { recursive: true, force: true }))
   return {
     url,
     prisma,
@@ -54,6 +61,7 @@ export const createTestDeps = async (options: WorldOptions = {}): Promise<AppDep
     callsPerUser: createWindowCounter({ max: security.requestsPerMinute, windowMs: 60_000 }),
     databaseKind: 'external',
     log: pino({ level: 'silent' }),
+    photos: { storage: folderStorage(photoDir), maxBytes: 10 * 1024 * 1024 },
   }
 }
 

@@ -20,6 +20,7 @@ import type { DailyNeedsReport } from '../../server/services/reports/daily-needs
 import type { statsSummary } from '../../server/services/stats/summary'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { TEST_NEED_STATUS_TEMPLATE, TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
+import { signatureBase64 } from '../helpers/signature-png'
 import { addFirmSecretary, createWorld, staffAccounts, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, describeError, outcomeOf, type ProcedureType, procedureCatalog } from './procedure-catalog'
@@ -887,6 +888,17 @@ const AUTHZ: Record<string, Entry> = {
       const handover = await freshHandover(c.side)
       return { id: handover.id, version: handover.version, reason: '登记错了' }
     },
+  },
+  // As handover.void: its giver, the village's record keepers, a secretary who reaches it.
+  'handover.sign': {
+    type: 'mutation',
+    gate: 'staff',
+    reach: { ...BY_VILLAGE, member: [FB, NF] },
+    input: async (c) => ({
+      id: (await freshHandover(c.side)).id,
+      signaturePng: await signatureBase64(),
+      signedAt: '2025-03-04T10:00:00+08:00',
+    }),
   },
   'handover.mine': {
     type: 'query',

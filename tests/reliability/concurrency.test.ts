@@ -12,6 +12,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
 import { TEST_NEED_STATUS_TEMPLATE, TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
+import { signatureBase64 } from '../helpers/signature-png'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
 import { reportFigures } from './figures'
 import { callProcedure, procedureCatalog } from './procedure-catalog'
@@ -392,6 +393,23 @@ const CASES: Record<string, Case> = {
         caller: await world.as(user.id),
         input: { id: handover.id, answer: 'RECEIVED' },
         count: countAudit('handover.confirm', handover.id),
+      }
+    },
+  },
+  'handover.sign': {
+    expected: 1,
+    prepare: async () => {
+      const household = await newHousehold()
+      const handover = await world.cadre.handover.create({
+        recipientKind: 'HOUSEHOLD',
+        householdId: household.id,
+        handedOverOn: '2025-01-23',
+        cashFen: 20_000,
+      })
+      return {
+        caller: world.cadre,
+        input: { id: handover.id, signaturePng: await signatureBase64(), signedAt: '2025-01-23T10:00:00+08:00' },
+        count: () => world.deps.prisma.handoverSignature.count({ where: { handoverId: handover.id } }),
       }
     },
   },

@@ -4,6 +4,7 @@ import { createHandoverRoute } from './create-handover'
 import { getHandoverRoute } from './get-handover'
 import { listHandoversRoute } from './list-handovers'
 import { myHandoversRoute } from './my-handovers'
+import { signHandoverRoute } from './sign-handover'
 import { signSheetRoute } from './sign-sheet'
 import { voidHandoverRoute } from './void-handover'
 
@@ -14,5 +15,6 @@ export const handoverRouter = router({
   void: voidHandoverRoute,
   mine: myHandoversRoute,
   confirm: confirmHandoverRoute,
+  sign: signHandoverRoute,
   signSheet: signSheetRoute,
 })

@@ -1,22 +1,27 @@
 // The photo files in a backup (docs/photos.md, "Backups"). When photos are kept in DATA_DIR/photos,
-// the backup file carries every file that a Photo row of its snapshot names, after the tables, so
+// the backup file carries every file that a Photo row of its snapshot names (and every handover
+// signature's, kept in the same store), after the tables, so
 // one file (and its key) is the whole backup. Copied after the snapshot is read: a photo
 // committed later is not in the snapshot, so its file need not be; a photo removed since the
 // snapshot may have taken its file with it, and is reported as missing rather than failing the
 // backup. Keys are content hashes, so a restore may put a file that is already there.
 //
 // In the backup file, after the tables and before the end marker:
-//   F {"key"}                    a file begins ("photos/<sha256>" or "thumbs/<sha256>")
+//   F {"key"}                    a file begins ("photos/<sha256>", "thumbs/<sha256>", "signatures/<sha256>")
 //   B <base64>                   its bytes, one read chunk a line
 //   D {"key","bytes","sha256"}   it ends, with its size and SHA-256, checked on restore
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
 import type { PhotoStorage } from '../photos/storage'
 
-/** Every stored file a Photo row names, photo and thumbnail, in the snapshot `client` reads. */
+/**
+ * Every stored file a Photo row names, photo and thumbnail, and every handover signature's, in the
+ * snapshot `client` reads.
+ */
 export const photoFileKeys = async (client: pg.Client): Promise<string[]> => {
   const { rows } = await client.query<{ key: string }>(
-    `SELECT "storageKey" AS key FROM public."Photo" UNION SELECT "thumbnailKey" FROM public."Photo" ORDER BY 1`,
+    `SELECT "storageKey" AS key FROM public."Photo" UNION SELECT "thumbnailKey" FROM public."Photo"
+     UNION SELECT "storageKey" FROM public."HandoverSignature" ORDER BY 1`,
   )
   return rows.map((r) => r.key)
 }

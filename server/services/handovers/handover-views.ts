@@ -27,6 +27,7 @@ export const handoverSelect = {
   household: { select: householdRefSelect },
   cadre: { select: userRefSelect },
   handedOverBy: { select: userRefSelect },
+  signature: { select: { sha256: true, width: true, height: true, signerName: true, signedAt: true } },
   lines: { select: goodsLineSelect, orderBy: { id: 'asc' } },
   draws: {
     select: {
@@ -43,8 +44,20 @@ export const handoverSelect = {
 
 export type HandoverRow = Prisma.HandoverGetPayload<{ select: typeof handoverSelect }>
 
-export const toHandoverView = ({ handedOverOn, cashFen, goodsValueFen, lines, draws, ...h }: HandoverRow) => ({
+/** Where staff who see the handover download its signature (server/http/handover-signatures.ts). */
+export const signatureUrlOf = (handoverId: string) => `/handovers/${handoverId}/signature`
+
+export const toHandoverView = ({
+  handedOverOn,
+  cashFen,
+  goodsValueFen,
+  lines,
+  draws,
+  signature,
+  ...h
+}: HandoverRow) => ({
   ...h,
+  signature: signature && { ...signature, url: signatureUrlOf(h.id) },
   handedOverOn: dateToDateOnly(handedOverOn),
   cashFen: toFen(cashFen),
   goodsValueFen: toFen(goodsValueFen),

@@ -2,6 +2,7 @@
 // schema says so on saving).
 import { Input, Text, View } from '@tarojs/components'
 import { FormField } from '../../components/FormField'
+import { NO_LENGTH_LIMIT } from '../../components/TextField'
 import { rowsOf } from '../../lib/form-rows'
 
 export type Absence = { name: string; reason: string }
@@ -18,12 +19,14 @@ export const AbsencesField = ({ absences, onChange, absentCount, error }: Props)
           <Input
             className="form-input"
             placeholder="姓名"
+            maxlength={NO_LENGTH_LIMIT}
             value={absence.name}
             onInput={(e) => rows.patch(i, { name: e.detail.value })}
           />
           <Input
             className="form-input"
             placeholder="缺席原因"
+            maxlength={NO_LENGTH_LIMIT}
             value={absence.reason}
             onInput={(e) => rows.patch(i, { reason: e.detail.value })}
           />

@@ -196,7 +196,7 @@ export default function ActivityFormPage() {
           absentCount={absent}
           error={errors.absences}
         />
-        <TextAreaField label="活动小结" name="summary" maxlength={5000} {...form.field('summary')} />
+        <TextAreaField label="活动小结" name="summary" {...form.field('summary')} />
         <FormField label="发布" hint="发布后计入统计；未发布的为草稿">
           <Switch
             checked={values.status === 'PUBLISHED'}

@@ -79,7 +79,6 @@ const VillageForm = ({ id }: { id: string | undefined }) => {
           required
           name="adminCode"
           type="number"
-          maxlength={12}
           placeholder="12 位数字，如 630121105201"
           hint="统计用区划代码的村级 12 位代码"
           {...form.field('adminCode')}

@@ -61,14 +61,7 @@ export default function LoginPage() {
       </View>
       {isPasswordMode ? (
         <View className="section login__form">
-          <Input
-            name="phone"
-            type="tel"
-            placeholder="手机号"
-            value={phone}
-            maxLength={11}
-            onChange={(value) => setPhone(value)}
-          />
+          <Input name="phone" type="tel" placeholder="手机号" value={phone} onChange={(value) => setPhone(value)} />
           {errors.phone ? <View className="field-error">{errors.phone}</View> : null}
           <Input
             name="password"

@@ -24,7 +24,7 @@ import { PageShell } from '../../components/PageShell'
 import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
 import { optionsOf, SelectField } from '../../components/SelectField'
-import { TextAreaField } from '../../components/TextField'
+import { NO_LENGTH_LIMIT, TextAreaField } from '../../components/TextField'
 import { inVillage, VillageSelect } from '../../components/VillageSelect'
 import { activityBasics, usePendingActivity } from '../../lib/offline-queue/use-pending-activity'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
@@ -147,6 +147,7 @@ export default function DonationFormPage() {
               className="form-input"
               name="donorName"
               placeholder="捐赠人或单位名称"
+              maxlength={NO_LENGTH_LIMIT}
               value={values.donorName}
               onInput={(e) => set('donorName', e.detail.value)}
             />

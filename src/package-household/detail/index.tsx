@@ -23,6 +23,7 @@ import { FormField } from '../../components/FormField'
 import { NavButton } from '../../components/NavButton'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { StatTiles } from '../../components/StatTiles'
+import { NO_LENGTH_LIMIT } from '../../components/TextField'
 import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
@@ -56,6 +57,7 @@ const RevealIdNumber = ({ householdId }: { householdId: string }) => {
         className="form-input"
         name="revealReason"
         placeholder="如：办理医保报销"
+        maxlength={NO_LENGTH_LIMIT}
         value={form.values.reason}
         onInput={(e) => form.set('reason', e.detail.value)}
       />

@@ -11,7 +11,7 @@ import {
 import { ChoiceField } from '../../components/ChoiceField'
 import { FormField } from '../../components/FormField'
 import { optionsOf, SelectField } from '../../components/SelectField'
-import { TextField } from '../../components/TextField'
+import { NO_LENGTH_LIMIT, TextField } from '../../components/TextField'
 import { rowsOf } from '../../lib/form-rows'
 import type { FieldErrors } from '../../lib/validate'
 import { type Member, newMember } from './household-values'
@@ -51,6 +51,7 @@ export const MembersSection = ({ members, onChange, errors }: Props) => {
             <Input
               className="form-input"
               placeholder="病情或残疾情况说明"
+              maxlength={NO_LENGTH_LIMIT}
               value={m.healthDetail}
               onInput={(e) => rows.patch(i, { healthDetail: e.detail.value })}
             />

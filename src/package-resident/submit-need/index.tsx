@@ -70,7 +70,6 @@ export default function SubmitNeedPage() {
           required
           name="description"
           placeholder={isCorrection ? '如：户主电话已换号，新号码是……' : '如：家里屋顶漏雨，需要维修'}
-          maxlength={500}
           {...form.field('description')}
         />
       </View>
