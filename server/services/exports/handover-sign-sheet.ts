@@ -9,6 +9,7 @@ import type ExcelJS from 'exceljs'
 import type { TSignSheetExportRequest } from '../../../common/contracts/handover/sign-sheet'
 import { formatShanghaiDateTime } from '../../../common/dates'
 import { fenToYuanText } from '../../../common/money'
+import type { AppDeps } from '../../context'
 import {
   addToTotals,
   afterHandover,
@@ -22,10 +23,11 @@ import {
   signSheetSelect,
   signSheetWhere,
 } from '../handovers/sign-sheet-rows'
-import { type SignatureImage, signatureImages } from '../handovers/signature-images'
+import { hasSignatureImages, type SignatureImage, signatureImages } from '../handovers/signature-images'
 import { onReadReplica } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
 import {
+  commitSheet,
   DEFAULT_BATCH_SIZE,
   inColumnOrder,
   keysetBatches,
@@ -34,7 +36,8 @@ import {
   type XlsxExport,
 } from './xlsx-stream'
 
-export type SignSheetExport = XlsxExport<TSignSheetExportRequest>
+/** The photo store holds the signature images (docs/photos.md). */
+export type SignSheetExport = XlsxExport<TSignSheetExportRequest> & { ctx: Pick<AppDeps, 'photos'> }
 
 export const SIGN_SHEET_NAME = '发放签收表'
 export const PUBLIC_SIGN_SHEET_NAME = '发放公示表'
@@ -83,17 +86,30 @@ const cellsOf = (row: SignSheetRow, seq: number): Record<ColumnKey, PlainCell> =
 const goodsText = (totals: SignSheetTotals) =>
   totals.goods.map((g) => `${g.item} ${g.quantity}${g.unit}`).join('、') || '无'
 
+/** A signature's height on the sheet, in pixels; its width follows its proportions. */
+const SIGNATURE_HEIGHT = 40
+/** The row's height (points) that holds it. */
+const SIGNATURE_ROW_HEIGHT = 32
+
 /**
- * A signature over the 签名 cell of `rowNumber`. The streaming writer lays out no drawings, so
- * for now the cell says that the signature is on record; signature-images.ts answers none yet.
+ * A signature over the 签名 cell of `rowNumber`, scaled to the row. Only an in-memory workbook
+ * takes images (writeAuditedWorkbook's isBuffered), which the export chooses when any is due.
  */
 const placeSignature = (
-  _workbook: WorkbookWriter,
+  workbook: WorkbookWriter,
   sheet: ExcelJS.Worksheet,
-  rowNumber: number,
-  _image: SignatureImage,
+  row: ExcelJS.Row,
+  image: SignatureImage,
 ) => {
-  sheet.getRow(rowNumber).getCell('signature').value = '已签名'
+  const imageId = workbook.addImage({ buffer: image.png as unknown as ExcelJS.Buffer, extension: 'png' })
+  const column = sheet.getColumn('signature').number
+  const width = Math.round((image.width / Math.max(image.height, 1)) * SIGNATURE_HEIGHT)
+  row.height = SIGNATURE_ROW_HEIGHT
+  sheet.addImage(imageId, {
+    tl: { col: column - 1, row: row.number - 1 },
+    ext: { width: Math.min(width, 110), height: SIGNATURE_HEIGHT },
+    editAs: 'oneCell',
+  })
 }
 
 const writeSignSheet = async (
@@ -158,7 +174,7 @@ const writeSignSheet = async (
     const images = isPublic
       ? null
       : await signatureImages(
-          reader,
+          { db: reader.db, storage: ctx.photos?.storage },
           batch.map((h) => h.id),
         )
     for (const handover of batch) {
@@ -168,7 +184,7 @@ const writeSignSheet = async (
         seq += 1
         const written = sheet.addRow(inColumnOrder(columns, cellsOf(row, seq)))
         // The signature beside the handover's first line.
-        if (image && i === 0) placeSignature(workbook, sheet, written.number, image)
+        if (image && i === 0) placeSignature(workbook, sheet, written, image)
         written.commit()
       }
       addToTotals(totals, rows)
@@ -190,12 +206,16 @@ const writeSignSheet = async (
   addLine([
     isPublic ? '公示期间如有异议，请向村委会反映。' : '发放人：　　　　　　经办人：　　　　　　村委会（盖章）：',
   ])
-  sheet.commit()
+  commitSheet(sheet)
 }
 
 const exportSheet = async (options: SignSheetExport, isPublic: boolean): Promise<SignSheetTotals> => {
   const totals = emptyTotals()
+  // Images need the in-memory workbook; without any, the sheet streams.
+  const isBuffered =
+    !isPublic && (await hasSignatureImages(onReadReplica(options.ctx).db, signSheetWhere(options.ctx, options.input)))
   await writeAuditedWorkbook({
+    isBuffered,
     ctx: options.ctx,
     output: options.output,
     write: (workbook) => writeSignSheet(workbook, { export: options, isPublic, totals }),
