@@ -30,3 +30,15 @@ export const maskIdNumber = (value: string): string => `${value.slice(0, 6)}****
 
 /** 13800138000 → 138****8000 */
 export const maskPhone = (value: string): string => `${value.slice(0, 3)}****${value.slice(-4)}`
+
+/**
+ * A name as a 公示 (public notice) shows it: the surname and the last character, the rest masked,
+ * so that neighbours recognise the household and a stranger cannot look the person up.
+ * 马德林 → 马*林, 李华 → 李*, 欧阳振华 → 欧**华.
+ */
+export const maskPersonName = (name: string): string => {
+  const chars = [...name.trim()]
+  if (chars.length <= 1) return chars.join('')
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`
+}

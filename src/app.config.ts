@@ -8,7 +8,10 @@ export default defineAppConfig({
     { root: 'package-activity', pages: ['detail/index', 'form/index', 'record/index', 'org-filter/index'] },
     { root: 'package-visit', pages: ['form/index', 'detail/index'] },
     { root: 'package-donation', pages: ['form/index', 'detail/index'] },
-    { root: 'package-handover', pages: ['reconciliation/index', 'list/index', 'record/index', 'sign/index'] },
+    {
+      root: 'package-handover',
+      pages: ['reconciliation/index', 'list/index', 'record/index', 'sign/index', 'sign-sheet/index'],
+    },
     { root: 'package-household', pages: ['detail/index', 'form/index', 'import/index'] },
     { root: 'package-need', pages: ['detail/index', 'form/index', 'board/index'] },
     { root: 'package-resident', pages: ['submit-need/index', 'need-detail/index', 'bind/index', 'handovers/index'] },

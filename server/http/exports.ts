@@ -6,6 +6,8 @@
 //   GET /exports/village-import-template.xlsx              村名单 import template (no data)
 //   GET /exports/activity-ledger.xlsx?villageId=&from=&to=  主题党日台账 and its 缺勤名单
 //   GET /exports/daily-needs-report.xlsx?date=&villageId=  有诉必应日报 for one day
+//   GET /exports/handover-sign-sheet.xlsx?activityId= | villageId=&from=&to=  发放签收表
+//   GET /exports/handover-sign-sheet-public.xlsx?…          its 公示 version (names masked, no signatures)
 // Signed in by `Authorization: Bearer`, as the API. Filters are ids and dates, so a query string
 // is acceptable here (the API itself refuses GET: its inputs hold personal data). See
 // docs/exports.md for the columns.
@@ -15,6 +17,7 @@ import type { z } from 'zod'
 import { ZActivityLedgerRequestSchema } from '../../common/contracts/export/activity-ledger'
 import { ZDonationLedgerRequestSchema } from '../../common/contracts/export/donation-ledger'
 import { ZHouseholdRosterRequestSchema } from '../../common/contracts/export/household-roster'
+import { ZSignSheetExportRequestSchema } from '../../common/contracts/handover/sign-sheet'
 import { ZDailyNeedsReportRequestSchema } from '../../common/contracts/report/daily-needs'
 import { ZVillageImportTemplateRequestSchema } from '../../common/contracts/village/village-import'
 import { shanghaiDate } from '../../common/dates'
@@ -25,6 +28,7 @@ import { exportActivityLedger } from '../services/exports/activity-ledger'
 import { exportDailyNeedsReport } from '../services/exports/daily-needs-report'
 import { exportDonationLedger } from '../services/exports/donation-ledger'
 import { exportFileName } from '../services/exports/export-file-name'
+import { exportHandoverSignSheet, exportPublicHandoverSignSheet } from '../services/exports/handover-sign-sheet'
 import { exportHouseholdRoster } from '../services/exports/household-roster'
 import { exportPublicHouseholdRoster } from '../services/exports/household-roster-public'
 import { exportRosterTemplate } from '../services/imports/household-roster-template'
@@ -170,5 +174,22 @@ export const registerExportRoutes = (app: FastifyInstance, deps: AppDeps, isOver
     whatAscii: 'daily-needs-report',
     periodOf: (input) => ({ from: input.date, to: input.date }),
     run: exportDailyNeedsReport,
+  })
+  // As handover.list: staffProcedure, each in their handoverScope.
+  registerXlsxExport(app, deps, isOverLimit, {
+    roles: STAFF_ROLES,
+    schema: ZSignSheetExportRequestSchema,
+    what: '发放签收表',
+    whatAscii: 'handover-sign-sheet',
+    periodOf: (input) => input,
+    run: exportHandoverSignSheet,
+  })
+  registerXlsxExport(app, deps, isOverLimit, {
+    roles: STAFF_ROLES,
+    schema: ZSignSheetExportRequestSchema,
+    what: '发放公示表',
+    whatAscii: 'handover-sign-sheet-public',
+    periodOf: (input) => input,
+    run: exportPublicHandoverSignSheet,
   })
 }

@@ -32,6 +32,11 @@ export const routes = {
   donationDetail: (id: string) => withQuery('/package-donation/detail/index', { id }),
   /** 捐赠对账 of an activity: received, handed over, balance. */
   handoverReconciliation: (activityId: string) => withQuery('/package-handover/reconciliation/index', { activityId }),
+  /** 捐赠对账 of a village: its donations against what was handed over. */
+  villageReconciliation: (villageId: string) => withQuery('/package-handover/reconciliation/index', { villageId }),
+  /** 发放签收表 (public: its 公示 version) of an activity, or of a village and a period: printable. */
+  handoverSignSheet: (query: { activityId?: string; villageId?: string; from?: string; to?: string; public?: '1' }) =>
+    withQuery('/package-handover/sign-sheet/index', query),
   /** 发放签收记录 of an activity, with their states. */
   handoverList: (activityId: string) => withQuery('/package-handover/list/index', { activityId }),
   handoverRecord: (activityId: string) => withQuery('/package-handover/record/index', { activityId }),

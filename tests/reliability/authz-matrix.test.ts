@@ -843,6 +843,14 @@ const AUTHZ: Record<string, Entry> = {
     },
   },
 
+  // 捐赠去向: only for the donor org's secretaries (the firm gave 前跃村's) and administrators.
+  'donation.donorView': {
+    type: 'query',
+    gate: 'secretary',
+    reach: { admin: [OK, OK], secretary: [FB, FB], firmSecretary: [OK, FB] },
+    input: (c) => ({ donationId: c.at.donation.id }),
+  },
+
   // ── handovers (发放签收) ──
   'handover.list': {
     type: 'query',
@@ -908,6 +916,17 @@ const AUTHZ: Record<string, Entry> = {
     // "in" is a handover to the resident's own household; "out" one in 上滩村.
     reach: { resident: [OK, NF] },
     input: async (c) => ({ id: (await freshHandover(c.side)).id, answer: 'RECEIVED' }),
+  },
+  'handover.signSheet': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId }),
+    inspect: (c, result) => {
+      const { rows, totals } = result as { rows: { handoverId: string }[]; totals: { rowCount: number } }
+      if (roleVillages[c.role].includes(c.at.villageId) || (!rows.length && !totals.rowCount)) return []
+      return [`lists ${totals.rowCount} handover lines of a village out of scope`]
+    },
   },
 
   // ── photos (docs/photos.md) ──

@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'export.activityLedger': '导出主题党日台账',
   'export.dailyNeedsReport': '导出有诉必应日报',
   'export.donationLedger': '导出捐赠台账',
+  'export.handoverSignSheet': '导出发放签收表',
+  'export.handoverSignSheetPublic': '导出发放公示表',
   'export.householdRoster': '导出困难户花名册',
   'export.householdRosterPublic': '导出公示名单',
   'export.householdRosterTemplate': '下载花名册模板',

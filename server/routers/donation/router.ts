@@ -2,6 +2,7 @@ import { router } from '../../trpc'
 import { createDonationRoute } from './create-donation'
 import { createDonationBatchRoute } from './create-donation-batch'
 import { donationReconciliationRoute } from './donation-reconciliation'
+import { donorViewRoute } from './donor-view'
 import { getDonationRoute } from './get-donation'
 import { listDonationsRoute } from './list-donations'
 import { updateDonationRoute } from './update-donation'
@@ -15,4 +16,5 @@ export const donationRouter = router({
   update: updateDonationRoute,
   void: voidDonationRoute,
   reconciliation: donationReconciliationRoute,
+  donorView: donorViewRoute,
 })

@@ -5,6 +5,7 @@ import { getHandoverRoute } from './get-handover'
 import { listHandoversRoute } from './list-handovers'
 import { myHandoversRoute } from './my-handovers'
 import { signHandoverRoute } from './sign-handover'
+import { signSheetRoute } from './sign-sheet'
 import { voidHandoverRoute } from './void-handover'
 
 export const handoverRouter = router({
@@ -15,4 +16,5 @@ export const handoverRouter = router({
   mine: myHandoversRoute,
   confirm: confirmHandoverRoute,
   sign: signHandoverRoute,
+  signSheet: signSheetRoute,
 })

@@ -55,6 +55,11 @@ const VillageView = ({ village }: { village: VillageDetail }) => {
           </NavButton>
         </View>
       ) : null}
+      <View className="actions">
+        <NavButton url={routes.villageReconciliation(village.id)} size="small">
+          捐赠对账与发放签收表
+        </NavButton>
+      </View>
       <PeriodSection
         title="结对帮扶"
         testId="village-pairings"

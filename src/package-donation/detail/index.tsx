@@ -17,6 +17,7 @@ import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
 import { DonationBalance } from './DonationBalance'
+import { DonorView } from './DonorView'
 
 export default function DonationDetailPage() {
   const { params } = useRouter()
@@ -76,6 +77,7 @@ export default function DonationDetailPage() {
             ) : null}
           </View>
           {d.isVoided ? null : <DonationBalance donationId={d.id} />}
+          {d.isVoided ? null : <DonorView donationId={d.id} hasDonorOrg={d.donorOrg !== null} />}
           {isVoidQueued && !d.isVoided ? (
             <View className="muted" data-testid="queued-void">
               作废已保存，待同步

@@ -1,4 +1,4 @@
-// 对账 of one activity: what its donations brought in, what was handed over from them, and the
+// 对账 of one activity or village: what its donations brought in, what was handed over from them, and the
 // balance, in fen and per goods item, then the same per donor. From donation.reconciliation.
 import { Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
@@ -63,8 +63,11 @@ export const ReconciliationSummary = ({ data }: { data: Reconciliation }) => {
   )
 }
 
-export const ReconciliationView = ({ activityId }: { activityId: string }) => {
+/** 对账 of one activity, or of one village (all its donations). */
+export type ReconciliationOf = { activityId: string } | { villageId: string }
+
+export const ReconciliationView = ({ of }: { of: ReconciliationOf }) => {
   const trpc = useTRPC()
-  const query = useQuery(trpc.donation.reconciliation.queryOptions({ activityId }))
+  const query = useQuery(trpc.donation.reconciliation.queryOptions(of))
   return <QueryState query={query}>{(data) => <ReconciliationSummary data={data} />}</QueryState>
 }
