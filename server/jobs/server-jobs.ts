@@ -9,6 +9,7 @@ import { backupJob } from './backup-job'
 import { dailyReportJob } from './daily-report-job'
 import { type JobRunner, startJobRunner } from './job-runner'
 import { noticeJob } from './notice-job'
+import { reminderJob } from './reminder-job'
 
 export const startServerJobs = ({
   env,
@@ -34,7 +35,7 @@ export const startServerJobs = ({
       backupJob({ env, url: database.url, kind: database.kind, db, log }),
       dailyReportJob({ env, db, crypto, log }),
       // Subscribe messages need the mini-program's appid and secret; without them none is queued.
-      ...(wechat ? [noticeJob({ env, wechat, db, log })] : []),
+      ...(wechat ? [noticeJob({ env, wechat, db, log }), reminderJob({ env, db, crypto, log })] : []),
     ],
   })
 }
