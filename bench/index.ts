@@ -23,6 +23,7 @@ const MEASURES: Measure[] = [
   { name: 'lists', file: 'lists.ts' },
   { name: 'management', file: 'management.ts' },
   { name: 'pickers', file: 'pickers.ts' },
+  { name: 'todos', file: 'todos.ts' },
 ]
 
 let failed = 0
