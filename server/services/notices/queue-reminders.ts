@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import type { TTodoItem, TTodoKind, TTodoTarget } from '../../../common/contracts/todo/list-todos'
 import { shanghaiDate } from '../../../common/dates'
-import type { Db } from '../../db/client'
+import type { Tx } from '../../db/client'
 import type { FieldCrypto } from '../../lib/field-crypto'
 import type { Logger } from '../../lib/logger'
 import { type Actor, loadActor } from '../auth/actor'
@@ -68,7 +68,7 @@ export const reminderPage = (target: TTodoTarget): string => {
 export const reminderKey = (day: string, userId: string, item: TTodoItem) => `reminder:${day}:${userId}:${item.key}`
 
 export type QueueRemindersOptions = {
-  db: Db
+  db: Tx
   crypto: FieldCrypto
   log: Logger
   templates: NoticeTemplates | undefined
@@ -80,7 +80,7 @@ export type QueueRemindersOptions = {
 export type QueueRemindersResult = { people: number; queued: number }
 
 /** Each person with reminders on, and how many grants they hold that no queued message will spend. */
-const peopleWithGrants = (db: Db, templateId: string) =>
+const peopleWithGrants = (db: Tx, templateId: string) =>
   db.$queryRaw<{ userId: string; available: number }[]>`
     SELECT g."userId", (count(*) - COALESCE(MAX(q.queued), 0))::int AS available
     FROM "NoticeGrant" g
