@@ -33,6 +33,8 @@ const isReminded = (kind: TTodoKind): boolean => (REMINDER_KINDS as readonly TTo
 
 /** Read from each person's list before the kinds above are picked. */
 const SCAN_LIMIT = 50
+/** People scanned at once (their queries share the server's connection pool). */
+const PEOPLE_AT_ONCE = 4
 
 const subjectOf = (item: TTodoItem): string => {
   switch (item.kind) {
@@ -111,20 +113,20 @@ export const queueReminders = async ({
   const result: QueueRemindersResult = { people: 0, queued: 0 }
   if (!template) return result
   const today = shanghaiDate(now)
-  for (const { userId, available } of await peopleWithGrants(db, template.templateId)) {
-    if (available <= 0) continue
+  const remindOne = async ({ userId, available }: { userId: string; available: number }): Promise<void> => {
+    if (available <= 0) return
     let actor: Actor | null
     try {
       actor = asReminded(await loadActor(db, userId))
     } catch {
-      continue
+      return
     }
-    if (!actor) continue
+    if (!actor) return
     result.people += 1
     const ctx = { db, crypto, log, requestId: `reminders:${randomUUID()}`, actor }
     const { items } = await listTodos({ ctx, limit: SCAN_LIMIT, settings, now })
     const due = items.filter((item) => isReminded(item.kind))
-    if (!due.length) continue
+    if (!due.length) return
     const keys = due.map((item) => reminderKey(today, userId, item))
     const told = new Set(
       (await db.notice.findMany({ where: { eventKey: { in: keys } }, select: { eventKey: true } })).map(
@@ -148,5 +150,9 @@ export const queueReminders = async ({
     })
     result.queued += count
   }
+  // A few people at a time: each one's queries wait on the database, not on each other.
+  const people = await peopleWithGrants(db, template.templateId)
+  for (let at = 0; at < people.length; at += PEOPLE_AT_ONCE)
+    await Promise.all(people.slice(at, at + PEOPLE_AT_ONCE).map(remindOne))
   return result
 }
