@@ -24,6 +24,7 @@ const MEASURES: Measure[] = [
   { name: 'management', file: 'management.ts' },
   { name: 'pickers', file: 'pickers.ts' },
   { name: 'http', file: 'http.ts' },
+  { name: 'todos', file: 'todos.ts' },
 ]
 
 let failed = 0

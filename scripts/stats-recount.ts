@@ -2,6 +2,7 @@
 // tables, in one transaction, on DATABASE_URL or the embedded database (a repair tool; the
 // database keeps them by itself, docs/scaling.md). With --check, only reports the rows where a
 // rollup and its recount differ; exit code 1 when there are any.
+import { rollupDifferences } from '../server/services/stats/check-rollups'
 import { runOnToolDatabase } from './tool-database'
 
 const isCheck = process.argv.includes('--check')
@@ -9,8 +10,7 @@ const isCheck = process.argv.includes('--check')
 await runOnToolDatabase(async (prisma) => {
   const started = Date.now()
   if (isCheck) {
-    const rows = await prisma.$queryRaw<{ rollup: string; kept: string | null; recounted: string | null }[]>`
-      SELECT * FROM stats_diff()`
+    const rows = await rollupDifferences(prisma)
     for (const r of rows.slice(0, 50))
       console.log(`${r.rollup}: kept ${r.kept ?? '(none)'}, recounted ${r.recounted ?? '(none)'}`)
     console.log(

@@ -2,28 +2,13 @@
 // names the variable, instead of failing later in some request.
 import path from 'node:path'
 import { z } from 'zod'
-import { cronOf } from './jobs/schedule'
+import { SCHEDULE_ENV, ZSchedule } from './env-schedules'
 import {
   DEFAULT_NEED_STATUS_FIELDS,
   NEED_STATUS_VALUES,
   type NoticeTemplates,
   parseFieldMapping,
 } from './services/notices/templates'
-
-/** A schedule: a daily time (HH:MM, Beijing time), a 5-field cron expression, or off (null). */
-const ZSchedule = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((value, ctx): string | null => {
-      if (value.trim().toLowerCase() === 'off') return null
-      try {
-        return cronOf(value)
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
-        return z.NEVER
-      }
-    })
 
 const ZPort = z.coerce.number().int().min(0).max(65535)
 
@@ -209,6 +194,7 @@ const ZEnv = z
      * one database take each scheduled backup once.
      */
     BACKUP_SCHEDULE: ZSchedule('02:30'),
+    ...SCHEDULE_ENV,
     /** Where backups are written. Default: DATA_DIR/backups. */
     BACKUP_DIR: z.string().min(1).optional(),
     /**
@@ -260,6 +246,10 @@ export type Env = z.infer<typeof ZEnv> & {
   noticeSendCron: string | null
   /** DAILY_REPORT_SCHEDULE as a cron expression; null: off. */
   dailyReportCron: string | null
+  /** REMINDER_SCAN_SCHEDULE, RETENTION_SCHEDULE, STATS_CHECK_SCHEDULE as cron expressions; null: off. */
+  reminderScanCron: string | null
+  retentionCron: string | null
+  statsCheckCron: string | null
 }
 
 /** The origin invitation links point at: PUBLIC_BASE_URL, else the address the server listens on. */
@@ -292,7 +282,13 @@ export const parseEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
             fields: result.data.WECHAT_TEMPLATE_NEED_STATUS_FIELDS,
           }
         : null,
+      reminder: result.data.WECHAT_TEMPLATE_REMINDER
+        ? { templateId: result.data.WECHAT_TEMPLATE_REMINDER, fields: result.data.WECHAT_TEMPLATE_REMINDER_FIELDS }
+        : null,
     },
+    reminderScanCron: result.data.REMINDER_SCAN_SCHEDULE,
+    retentionCron: result.data.RETENTION_SCHEDULE,
+    statsCheckCron: result.data.STATS_CHECK_SCHEDULE,
     noticeSendCron: result.data.NOTICE_SEND_SCHEDULE,
     dailyReportCron: result.data.DAILY_REPORT_SCHEDULE,
   }

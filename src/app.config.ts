@@ -41,6 +41,7 @@ export default defineAppConfig({
         'post/index',
         'village-import/index',
         'audit/index',
+        'jobs/index',
       ],
     },
   ],

@@ -8,7 +8,9 @@ import type { Logger } from '../lib/logger'
 import { backupJob } from './backup-job'
 import { dailyReportJob } from './daily-report-job'
 import { type JobRunner, startJobRunner } from './job-runner'
+import { retentionJob, statsCheckJob } from './maintenance-jobs'
 import { noticeJob } from './notice-job'
+import { reminderJob } from './reminder-job'
 
 export const startServerJobs = ({
   env,
@@ -33,8 +35,10 @@ export const startServerJobs = ({
     jobs: [
       backupJob({ env, url: database.url, kind: database.kind, db, log }),
       dailyReportJob({ env, db, crypto, log }),
+      retentionJob({ env, db, log }),
+      statsCheckJob({ env, db, log }),
       // Subscribe messages need the mini-program's appid and secret; without them none is queued.
-      ...(wechat ? [noticeJob({ env, wechat, db, log })] : []),
+      ...(wechat ? [noticeJob({ env, wechat, db, log }), reminderJob({ env, db, crypto, log })] : []),
     ],
   })
 }

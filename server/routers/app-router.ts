@@ -8,6 +8,7 @@ import { donationRouter } from './donation/router'
 import { handoverRouter } from './handover/router'
 import { householdRouter } from './household/router'
 import { invitationRouter } from './invitation/router'
+import { jobRouter } from './job/router'
 import { needRouter } from './need/router'
 import { noticeRouter } from './notice/router'
 import { orgRouter } from './org/router'
@@ -40,6 +41,7 @@ export const appRouter = router({
   backup: backupRouter,
   notice: noticeRouter,
   todo: todoRouter,
+  job: jobRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -84,4 +84,6 @@ export const routes = {
   villagePost: (villageId: string) => withQuery('/package-admin/post/index', { villageId }),
   villageImport: '/package-admin/village-import/index',
   auditLog: '/package-admin/audit/index',
+  /** 任务运行: the server's scheduled jobs, administrators only. */
+  jobs: '/package-admin/jobs/index',
 } as const

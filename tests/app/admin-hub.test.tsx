@@ -32,7 +32,7 @@ describe('管理 on 我的', () => {
 })
 
 describe('the 管理 hub', () => {
-  const entries = ['组织架构', '村与结对', '人员与账号', '邀请', '导入党员花名册', '审计日志']
+  const entries = ['组织架构', '村与结对', '人员与账号', '邀请', '导入党员花名册', '审计日志', '任务运行']
 
   it('lists everything for an administrator', async () => {
     renderAs(ADMIN, <AdminHubPage />, () => undefined)
@@ -47,5 +47,6 @@ describe('the 管理 hub', () => {
     expect(screen.getByText('导入党员花名册')).toBeTruthy()
     expect(screen.queryByText('村与结对')).toBeNull()
     expect(screen.queryByText('审计日志')).toBeNull()
+    expect(screen.queryByText('任务运行')).toBeNull()
   })
 })

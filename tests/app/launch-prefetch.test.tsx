@@ -72,6 +72,17 @@ describe('launch prefetch', () => {
     }
   })
 
+  it('leaves 待办 to the page: todo.list and todo.count are not in the launch batch, for any persona', async () => {
+    for (const roles of [['ADMIN'], ['SECRETARY'], ['CADRE'], ['MEMBER'], ['RESIDENT']] as const) {
+      signIn([...roles])
+      const paths: string[] = []
+      prefetchForLaunch(makeQueryClient(), { client: standInClient(paths), path: '' })
+      await waitFor(() => expect(paths).toContain('auth.me'))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(paths.filter((p) => p.startsWith('todo.'))).toEqual([])
+    }
+  })
+
   it('asks for nothing without a session', async () => {
     const paths: string[] = []
     prefetchForLaunch(makeQueryClient(), { client: standInClient(paths), path: '' })

@@ -1002,6 +1002,9 @@ const AUTHZ: Record<string, Entry> = {
     input: () => undefined,
   },
 
+  // ── scheduled jobs (任务运行): how each stands, for administrators ──
+  'job.status': { type: 'query', gate: 'admin', reach: { admin: OK }, input: () => undefined },
+
   // ── WeChat subscribe messages: any signed-in WeChat user grants; staff on H5 have no WeChat ──
   'notice.templates': { type: 'query', gate: 'signedIn', reach: everyone(OK), input: () => undefined },
   'notice.recordGrants': {

@@ -21,7 +21,7 @@ const noticesOf = (userId: string) =>
 
 describe('notice.templates and notice.recordGrants', () => {
   it('names the configured template, and records one grant per accepted template for a WeChat user', async () => {
-    expect(await resident.notice.templates()).toEqual({ needStatus: TEMPLATE })
+    expect(await resident.notice.templates()).toEqual({ needStatus: TEMPLATE, reminder: null })
     expect(await resident.notice.recordGrants({ templateIds: [TEMPLATE, TEMPLATE] })).toEqual({ recorded: 2 })
     const grants = await world.deps.prisma.noticeGrant.findMany({ where: { userId: world.ref.users.resident.id } })
     expect(grants).toHaveLength(2)

@@ -284,3 +284,36 @@ describe('a resident’s 待办', () => {
     expect(await failureOf(world.cadre.todo.markNeedSeen({ needId: other.id }))).toMatchObject({ code: 'FORBIDDEN' })
   })
 })
+
+describe('a person with two roles', () => {
+  it('lists each item once, and counts what it lists, as cadre and secretary, and as admin and secretary', async () => {
+    const { secretary, admin } = world.ref.users
+    const { qianyue } = world.ref.villages
+    const branch = world.ref.orgs.bureauBranch.id
+    const need = await newNeed(await newHousehold(), dayAt(0))
+    // The secretary is also 前跃村's cadre; the administrator also the branch's secretary.
+    await world.deps.prisma.membership.createMany({
+      data: [
+        { userId: secretary.id, orgId: branch, role: 'CADRE' },
+        { userId: admin.id, orgId: branch, role: 'SECRETARY' },
+      ],
+    })
+    await world.deps.prisma.cadreVillage.create({
+      data: { userId: secretary.id, villageId: qianyue.id, post: '工作队员' },
+    })
+    for (const userId of [secretary.id, admin.id]) {
+      const ctx = await world.serviceContextAs(userId)
+      const list = await listTodos({ ctx, limit: 100, now: at(15) })
+      const records = list.items.map((item) => `${item.target.page}:${item.target.id ?? item.key}`)
+      expect(new Set(records).size).toBe(records.length)
+      expect(list.items.filter((item) => item.target.id === need.id)).toHaveLength(1)
+      expect(list.total).toBe(list.items.length)
+      expect(await countTodos({ ctx, now: at(15) })).toEqual({ total: list.total })
+    }
+    // As the village's cadre, the secretary has it as his own overdue need.
+    expect(await itemFor(secretary.id, 15, 'NEED_DUE', need.id)).toMatchObject({ isOverdue: true })
+    expect(await itemFor(admin.id, 15, 'NEED_ESCALATED', need.id)).toMatchObject({
+      title: '督办：前跃村诉求逾期 15 天',
+    })
+  })
+})

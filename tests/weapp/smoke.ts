@@ -7,16 +7,23 @@
 // WeChat has deprecated is called.
 //
 // Usage: tsx tests/weapp/smoke.ts [--report <file.json>]   (after `npm run build:weapp`)
+import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import pino from 'pino'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import { parse } from '../../common/wire-format'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
 import { createPrismaClient, type Db } from '../../server/db/client'
+import { createFieldCrypto } from '../../server/lib/field-crypto'
+import { queueReminders } from '../../server/services/notices/queue-reminders'
+import { sendDueNotices } from '../../server/services/notices/send-notices'
+import { DEFAULT_REMINDER_FIELDS, parseFieldMapping, REMINDER_VALUES } from '../../server/services/notices/templates'
+import { createAccessTokens } from '../../server/services/notices/wechat-api'
 import { personaOf } from '../../src/lib/roles'
-import { STAND_IN_APPID, STAND_IN_SECRET, startWeChatStandIn } from '../helpers/wechat-stand-in'
+import { STAND_IN_APPID, STAND_IN_SECRET, startWeChatStandIn, type WeChatStandIn } from '../helpers/wechat-stand-in'
 import {
   embeddedDatabaseUrl,
   type ServerProcess,
@@ -32,6 +39,8 @@ const PASSWORD = 'weapp-smoke-password'
 /** From the first line of app.js running to the 工作台's figures on screen, with the API on loopback. */
 const FIRST_SCREEN_BUDGET_MS = 500
 const COLD_START_TRIES = 3
+/** The reminder template the server is configured with (WECHAT_TEMPLATE_REMINDER). */
+const REMINDER_TEMPLATE = 'tmpl-smoke-reminder-01'
 
 const checks: { name: string; ok: boolean; detail?: string }[] = []
 const check = (name: string, ok: boolean, detail?: string) => {
@@ -63,11 +72,15 @@ const main = async () => {
       WECHAT_APPID: STAND_IN_APPID,
       WECHAT_SECRET: STAND_IN_SECRET,
       WECHAT_API_BASE: wechat.apiBase,
+      WECHAT_TEMPLATE_REMINDER: REMINDER_TEMPLATE,
+      // The reminder scan and the sender are run below, at the moment the check needs them.
+      REMINDER_SCAN_SCHEDULE: 'off',
+      NOTICE_SEND_SCHEDULE: 'off',
     })
     prisma = createPrismaClient({ url: embeddedDatabaseUrl(dataDir), poolSize: 2 })
     // In the story 马德林 agreed to the notice long ago; here he meets it for the first time.
     await prisma.privacyConsent.deleteMany({ where: { user: { openid: DEMO_RESIDENT_OPENID } } })
-    await runMiniProgram(server.url, prisma, dataDir)
+    await runMiniProgram(server.url, prisma, dataDir, wechat)
   } finally {
     await prisma?.$disconnect()
     await stopLeftovers(server, dataDir)
@@ -95,7 +108,7 @@ const callApi = async <T>(serverUrl: string, procedure: string, input: unknown, 
   return parse<{ result: { data: T } }>(await response.text()).result.data
 }
 
-const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) => {
+const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string, wechat: WeChatStandIn) => {
   // The branch secretary, signed in on this phone before (the session keeps whose it is and the
   // persona the 工作台 was arranged for), agreed to the privacy notice long ago.
   const login = await callApi<{ token: string; expiresAt: Date; user: { id: string; roles: string[] } }>(
@@ -471,6 +484,63 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
   await until(() => pageText(again).includes('微信一键登录'))
   if (again) host.tap(again, '微信一键登录')
   check('WeChat login now opens the invited cadre’s account', await until(bound))
+
+  // 我的 → 开启待办提醒, as that cadre: WeChat asks once, the grant is recorded, and the reminder
+  // scan and the sender (as the server's scheduled jobs run them) send him exactly one message.
+  await onPage('pages/home/index')
+  const mine = host.navigation.switchTab('/pages/mine/index')
+  check(
+    '我的 offers the cadre 开启待办提醒',
+    await until(() => pageText(mine).includes('开启待办提醒')),
+    pageText(mine).slice(0, 300),
+  )
+  host.tap(mine, '开启待办提醒')
+  check(
+    '…which asks WeChat for the reminder template, once',
+    (await until(() => phone.subscribeAsks.length === 1)) && phone.subscribeAsks[0]?.join() === REMINDER_TEMPLATE,
+    JSON.stringify(phone.subscribeAsks),
+  )
+  let grants = 0
+  await until(() => {
+    void prisma.noticeGrant.count({ where: { userId: made.user.id, templateId: REMINDER_TEMPLATE } }).then((n) => {
+      grants = n
+    })
+    return grants === 1
+  })
+  check(
+    '…and records one grant through notice.recordGrants',
+    grants === 1 && phone.requests.some((r) => r.call.includes('notice.recordGrants')),
+    String(grants),
+  )
+  const reminders = {
+    db: prisma,
+    // The 待办 sources read no encrypted field.
+    crypto: createFieldCrypto(randomBytes(32)),
+    log: pino({ level: 'silent' }),
+    templates: {
+      needStatus: null,
+      reminder: { templateId: REMINDER_TEMPLATE, fields: parseFieldMapping(DEFAULT_REMINDER_FIELDS, REMINDER_VALUES) },
+    },
+  }
+  const wechatConfig = { appId: STAND_IN_APPID, secret: STAND_IN_SECRET, apiBase: wechat.apiBase }
+  const send = () =>
+    sendDueNotices({ db: prisma, wechat: wechatConfig, tokens: createAccessTokens(wechatConfig), log: reminders.log })
+  const queued = await queueReminders(reminders)
+  await send()
+  // Run again, as the next hour's scan and the next minute's sender would: the grant is spent.
+  const queuedAgain = await queueReminders(reminders)
+  await send()
+  const message = wechat.messages[0]
+  check(
+    'the WeChat stand-in receives exactly one reminder, to the cadre, with the reminder template',
+    queued.queued === 1 &&
+      queuedAgain.queued === 0 &&
+      wechat.messages.length === 1 &&
+      message?.touser === 'o-smoke-invited-cadre' &&
+      message.template_id === REMINDER_TEMPLATE &&
+      message.page.startsWith('package-'),
+    `${JSON.stringify({ queued, queuedAgain })} ${JSON.stringify(wechat.messages)}`,
+  )
 
   // What a phone would have complained about along the way.
   await new Promise((resolve) => setTimeout(resolve, 1_000))

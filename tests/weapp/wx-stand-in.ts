@@ -226,6 +226,16 @@ export const createWxStandIn = async ({
     return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
   }
 
+  // 订阅消息: the person accepts every template asked for (each call recorded, as the tap asked).
+  const subscribeAsks: string[][] = []
+  wx.requestSubscribeMessage = (options: Callbacks & { tmplIds: string[] }) => {
+    subscribeAsks.push([...options.tmplIds])
+    return callLater(options, {
+      errMsg: 'requestSubscribeMessage:ok',
+      ...Object.fromEntries(options.tmplIds.map((id) => [id, 'accept'])),
+    })
+  }
+
   // The mock's SelectorQuery is a bare stub; NutUI measures a few elements, the stamp draws on a canvas.
   const query: Record<string, unknown> = {}
   const nodeRef = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query }
@@ -240,5 +250,17 @@ export const createWxStandIn = async ({
   wx.createSelectorQuery = () => query
   host.setSelectorQuery(query)
 
-  return { wx, wechatUser, storage, requests, navigations, uploads, compressed, stamped, inked, deprecatedCalls }
+  return {
+    wx,
+    wechatUser,
+    storage,
+    requests,
+    navigations,
+    uploads,
+    compressed,
+    stamped,
+    inked,
+    subscribeAsks,
+    deprecatedCalls,
+  }
 }

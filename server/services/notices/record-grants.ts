@@ -10,7 +10,7 @@ import { NO_TEMPLATES, type NoticeTemplates, templateIdsOf } from './templates'
 /** The template ids the app asks the user to accept, by purpose (null: not configured). */
 export const noticeTemplates = ({ ctx }: { ctx: ServiceContext }) => {
   const templates: NoticeTemplates = ctx.notices ?? NO_TEMPLATES
-  return { needStatus: templates.needStatus?.templateId ?? null }
+  return { needStatus: templates.needStatus?.templateId ?? null, reminder: templates.reminder?.templateId ?? null }
 }
 
 export const recordGrants = async ({ ctx, input }: { ctx: ServiceContext; input: TRecordGrantsRequest }) => {

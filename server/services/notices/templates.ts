@@ -19,6 +19,20 @@ export type NeedStatusValue = keyof typeof NEED_STATUS_VALUES
 
 export const DEFAULT_NEED_STATUS_FIELDS = 'subject=thing1,status=phrase2,time=time3,tip=thing4'
 
+/** A cadre's or secretary's 待办 item (the reminder scan): what is told, and the keyword types. */
+export const REMINDER_VALUES = {
+  /** What needs doing, without whom it concerns: 诉求已逾期, 本月还没有主题党日. */
+  subject: ['thing'],
+  /** The day it is due by (a calendar day in Beijing). */
+  due: ['date', 'time', 'thing'],
+  /** Where to look: 请在小程序的待办中查看. */
+  tip: ['thing'],
+} as const satisfies Record<string, readonly FieldType[]>
+
+export type ReminderValue = keyof typeof REMINDER_VALUES
+
+export const DEFAULT_REMINDER_FIELDS = 'subject=thing1,due=date2,tip=thing3'
+
 export type NoticeTemplate<V extends string> = {
   templateId: string
   /** Template keyword → what fills it. */
@@ -28,13 +42,15 @@ export type NoticeTemplate<V extends string> = {
 export type NoticeTemplates = {
   /** A resident's own need changed status (受理, 转交, 办结, 回访). Null: not configured. */
   needStatus: NoticeTemplate<NeedStatusValue> | null
+  /** A cadre's or secretary's 待办 (needs due, 回访, visits, 主题党日, 督办). Null: not configured. */
+  reminder?: NoticeTemplate<ReminderValue> | null
 }
 
-export const NO_TEMPLATES: NoticeTemplates = { needStatus: null }
+export const NO_TEMPLATES: NoticeTemplates = { needStatus: null, reminder: null }
 
 /** Every configured template id (what the app asks the user to accept). */
 export const templateIdsOf = (templates: NoticeTemplates): string[] =>
-  [templates.needStatus?.templateId].filter((id): id is string => Boolean(id))
+  [templates.needStatus?.templateId, templates.reminder?.templateId].filter((id): id is string => Boolean(id))
 
 /**
  * Reads a mapping written `value=keyword,value=keyword`. Throws with the reason when a value is

@@ -42,6 +42,14 @@ export const wechatDateTime = (instant: Date): string => {
   return `${year}年${Number(month)}月${Number(day)}日 ${hour}:${minute}`
 }
 
+/** 2026年12月6日, a calendar day (YYYY-MM-DD) as both `time` and `date` take it. */
+export const wechatDay = (day: string): string => {
+  const [year, month, date] = day.split('-').map(Number)
+  return `${year}年${month}月${date}日`
+}
+
+const WECHAT_DAY = /^\d{4}年\d{1,2}月\d{1,2}日( \d{2}:\d{2})?$/
+
 export type FieldValue = string | Date
 
 /**
@@ -68,6 +76,7 @@ export const fitField = (type: FieldType, value: FieldValue): string => {
       return text
     case 'time':
     case 'date':
+      if (WECHAT_DAY.test(text)) return text
       throw new Error(`a ${type} field takes a time`)
   }
 }

@@ -4,6 +4,7 @@ import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { formatShanghaiDateTime, shanghaiDate } from '../../../common/dates'
 import { backupStatus, OVERDUE_AFTER_MS } from '../backup/backup-status'
 import { escalatedNeeds } from './escalated-needs'
+import { ownCadreVillageIds, secretaryVillageIds } from './secretary-todos'
 import { ADMIN_ESCALATION_DAYS } from './todo-settings'
 import type { TodoArgs, TodoSource } from './todo-source'
 
@@ -54,5 +55,9 @@ export const overdueBackup = async ({ ctx, now, limit }: TodoArgs): Promise<Todo
 export const adminTodos = async (args: TodoArgs): Promise<TodoSource[]> => [
   await brokenAuditChain(args),
   await overdueBackup(args),
-  await escalatedNeeds(args, { villageIds: null, afterDays: ADMIN_ESCALATION_DAYS }),
+  await escalatedNeeds(args, {
+    villageIds: null,
+    afterDays: ADMIN_ESCALATION_DAYS,
+    exceptVillageIds: [...new Set([...(await secretaryVillageIds(args)), ...ownCadreVillageIds(args)])],
+  }),
 ]

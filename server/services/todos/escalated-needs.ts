@@ -8,13 +8,27 @@ import type { Prisma } from '../../generated/prisma/client'
 import { needTodos } from './need-todos'
 import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
-/** Open needs more than `afterDays` past due, in `villageIds` (null: everywhere). */
+/**
+ * Open needs more than `afterDays` past due, in `villageIds` (null: everywhere), except in
+ * `exceptVillageIds`: the villages where the same person already has them from a nearer role (as
+ * their cadre, each is NEED_DUE; as a secretary, every need an admin's 督办 would add), so that a
+ * person with two roles has each need once and the count agrees with the list.
+ */
 export const escalatedNeeds = (
   { ctx, today, limit }: TodoArgs,
-  { villageIds, afterDays }: { villageIds: readonly string[] | null; afterDays: number },
+  {
+    villageIds,
+    afterDays,
+    exceptVillageIds = [],
+  }: { villageIds: readonly string[] | null; afterDays: number; exceptVillageIds?: readonly string[] },
 ): Promise<TodoSource> => {
+  const except = exceptVillageIds.length ? { notIn: [...exceptVillageIds] } : {}
   const where = {
-    ...(villageIds === null ? {} : { villageId: { in: [...villageIds] } }),
+    ...(villageIds === null
+      ? exceptVillageIds.length
+        ? { villageId: except }
+        : {}
+      : { villageId: { in: [...villageIds], ...except } }),
     status: { in: [...OPEN_NEED_STATUSES] },
     dueOn: { lt: dateOnlyToDate(shiftDay(today, -afterDays)) },
   } satisfies Prisma.NeedWhereInput

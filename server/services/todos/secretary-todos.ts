@@ -4,6 +4,7 @@
 import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
+import { hasRole } from '../auth/actor'
 import { liveOn } from '../auth/periods'
 import { escalatedNeeds } from './escalated-needs'
 import { DRAFT_STALE_DAYS, SECRETARY_ESCALATION_DAYS } from './todo-settings'
@@ -90,19 +91,34 @@ export const staleDrafts = ({ ctx, now, today, limit }: TodoArgs, orgIds: string
   )
 }
 
+/** The villages a secretary's orgs are paired with today: where his 督办 looks. */
+export const secretaryVillageIds = async ({ ctx, today }: TodoArgs): Promise<string[]> => {
+  const orgIds = [...ctx.actor.reach.subtreeOrgIds]
+  if (!orgIds.length || !hasRole(ctx.actor, 'SECRETARY')) return []
+  const pairs = await ctx.db.orgVillagePair.findMany({
+    where: { orgId: { in: orgIds }, ...liveOn(dateOnlyToDate(today)) },
+    select: { villageId: true },
+  })
+  return [...new Set(pairs.map((p) => p.villageId))]
+}
+
+/** The villages where a person who is also their cadre has each overdue need as NEED_DUE. */
+export const ownCadreVillageIds = ({ ctx }: TodoArgs): readonly string[] =>
+  hasRole(ctx.actor, 'CADRE') ? ctx.actor.cadreVillageIds : []
+
 export const secretaryTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   const orgIds = [...args.ctx.actor.reach.subtreeOrgIds]
   if (!orgIds.length) return []
-  const pairs = await args.ctx.db.orgVillagePair.findMany({
-    where: { orgId: { in: orgIds }, ...liveOn(dateOnlyToDate(args.today)) },
-    select: { villageId: true },
-  })
-  const villageIds = [...new Set(pairs.map((p) => p.villageId))]
+  const villageIds = await secretaryVillageIds(args)
   return [
     await branchesWithoutPartyDay(args, orgIds),
     await staleDrafts(args, orgIds),
     villageIds.length
-      ? await escalatedNeeds(args, { villageIds, afterDays: SECRETARY_ESCALATION_DAYS })
+      ? await escalatedNeeds(args, {
+          villageIds,
+          afterDays: SECRETARY_ESCALATION_DAYS,
+          exceptVillageIds: ownCadreVillageIds(args),
+        })
       : { items: [], total: 0 },
   ]
 }

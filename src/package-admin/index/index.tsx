@@ -55,7 +55,10 @@ const AdminHub = ({ roles }: { roles: readonly Role[] }) => {
       ]
     : []
   const oversight: Entry[] = can.audit
-    ? [{ title: '审计日志', description: '谁在何时做了什么，以及日志完整性校验', url: routes.auditLog }]
+    ? [
+        { title: '审计日志', description: '谁在何时做了什么，以及日志完整性校验', url: routes.auditLog },
+        { title: '任务运行', description: '备份、日报、待办提醒等定时任务的运行情况', url: routes.jobs },
+      ]
     : []
   if (!setUp.length && !people.length && !oversight.length)
     return <ListState isLoading={false} error={null} isEmpty emptyText="您没有可管理的事项" onRetry={() => {}} />

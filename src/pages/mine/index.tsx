@@ -1,10 +1,11 @@
-// 我的: who I am, my org and role, 管理 for those who manage something, 长辈模式, the privacy notice, my password, and logging out.
+// 我的: who I am, my org and role, 管理 for those who manage something, 待办提醒, 长辈模式, the privacy notice, my password, and logging out.
 import { Button, Cell, Switch } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ROLE_LABELS } from '../../../common/enums'
 import { PageShell } from '../../components/PageShell'
+import { isReminded, ReminderCell } from '../../components/ReminderCell'
 import { SyncCell } from '../../components/SyncBanner'
 import { setElderMode, useElderMode } from '../../lib/elder-mode'
 import { useOfflineQueueState } from '../../lib/offline-queue/context'
@@ -75,6 +76,7 @@ export default function MinePage() {
       ) : null}
       <View className="section">
         <SyncCell />
+        {me && isReminded(me.roles) ? <ReminderCell /> : null}
         <Cell
           title="个人信息保护说明"
           description={me?.privacy.agreedAt ? '已同意' : ''}
