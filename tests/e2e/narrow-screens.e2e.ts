@@ -49,10 +49,13 @@ const layoutProblems = (page: Page): Promise<string[]> =>
       const room = cell.getBoundingClientRect().width
       const title = left.getBoundingClientRect().width
       const aside = extra.getBoundingClientRect().width
+      const contents = document.createRange()
+      contents.selectNodeContents(extra)
+      const needed = contents.getBoundingClientRect().width
       // The extra takes what it needs (at most half); the title has the rest.
-      if (aside > room / 2 + 1 || title + aside < room - 80)
+      if (aside > Math.min(needed + 8, room / 2 + 1))
         problems.push(
-          `row title squeezed to ${Math.round(title)} of ${Math.round(room)} px: ${left.textContent?.slice(0, 16)}`,
+          `row title squeezed to ${Math.round(title)} of ${Math.round(room)} px beside ${Math.round(aside)} px for ${Math.round(needed)} px: ${left.textContent?.slice(0, 16)}`,
         )
     }
     return problems
