@@ -149,11 +149,12 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string) =>
   const onPage = (route: string) => until(() => host.current()?.route === route)
   check('the AbortController polyfill installed itself', realm.evaluate('typeof AbortController') === 'function')
   // 长辈模式 follows WeChat's font setting until the person chooses on 我的.
+  let fontStarts = 0
   const fontStart = (fontSizeSetting: number, stored: Record<string, unknown>) =>
     elderModeAtStart({
       dist: DIST,
       serverUrl,
-      files: path.join(scratch, `phone-font-${fontSizeSetting}`),
+      files: path.join(scratch, `phone-font-${++fontStarts}`),
       fontSizeSetting,
       stored,
     })
