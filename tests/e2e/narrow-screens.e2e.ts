@@ -53,7 +53,7 @@ const layoutProblems = (page: Page): Promise<string[]> =>
       contents.selectNodeContents(extra)
       const needed = contents.getBoundingClientRect().width
       // The extra takes what it needs (at most half); the title has the rest.
-      if (aside > Math.min(needed + 8, room / 2 + 1))
+      if (aside > Math.min(needed + 16, room / 2 + 1))
         problems.push(
           `row title squeezed to ${Math.round(title)} of ${Math.round(room)} px beside ${Math.round(aside)} px for ${Math.round(needed)} px: ${left.textContent?.slice(0, 16)}`,
         )
