@@ -23,7 +23,7 @@ const seenOnlineThenOffline = async (who: 'secretary' | 'cadre', tabs: string[],
   const page = await newPhonePage(e2e, { width: 360, height: 740 })
   await login(e2e, page, PHONES[who])
   await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 15_000 })
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 60_000 })
     .toBe(true)
   const total = app(page).locator('[data-testid="donated-total"]').locator('visible=true').first()
   await expect.poll(() => total.textContent()).toMatch(/¥[\d,]+\.\d\d/)
@@ -35,7 +35,12 @@ const seenOnlineThenOffline = async (who: 'secretary' | 'cadre', tabs: string[],
     seen.set(tab, await rowTitles(page))
   }
   // Kept on the phone (written a second after each answer).
-  const kept = () => page.evaluate(() => localStorage.getItem('pdrl.offline-cache') ?? '')
+  // Taro keeps each value as { data }; the copy's entries are a string of the API's wire format.
+  const kept = () =>
+    page.evaluate(() => {
+      const raw = localStorage.getItem('pdrl.offline-cache')
+      return raw ? String((JSON.parse(raw) as { data?: { entries?: string } }).data?.entries ?? '') : ''
+    })
   for (const list of lists) {
     await expect.poll(kept, { timeout: 15_000 }).toContain(`["${list.replace('.', '","')}"]`)
   }
