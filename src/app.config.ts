@@ -46,6 +46,8 @@ export default defineAppConfig({
     },
   ],
   window: {
+    // On H5 too, every page has a title bar, and a sub-page its back button (Taro's own bar).
+    navigationStyle: 'default',
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '党日帮扶台账',

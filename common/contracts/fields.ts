@@ -38,6 +38,28 @@ export const wholeNumber = (error: string) => ({
     typeof payload.value === 'number' && Math.abs(payload.value) <= Number.MAX_SAFE_INTEGER,
 })
 
+// ─── Whole-record checks ────────────────────────────────────────────────────────────
+
+/**
+ * A whole-record check (one field against another: 只能有一位户主, 请选择走访的困难户) that runs with
+ * the fields' own checks, so that a form shows every error on the first save: zod skips such a
+ * check once any field failed. Where a field failed, the check sees it as sent, not as parsed;
+ * what it cannot read there, that field's own error already says. Spread into superRefine:
+ * `.superRefine(...wholeRecord(check))`.
+ */
+export const wholeRecord = <T>(check: (value: T, ctx: z.RefinementCtx<T>) => void) =>
+  [
+    (value: T, ctx: z.RefinementCtx<T>) => {
+      if (!ctx.issues.length) return check(value, ctx)
+      try {
+        check(value, ctx)
+      } catch {
+        // A field as sent (null for a list…): the record is refused for that field already.
+      }
+    },
+    { when: (payload: z.core.ParsePayload) => typeof payload.value === 'object' && payload.value !== null },
+  ] as const
+
 // ─── Names ──────────────────────────────────────────────────────────────────────────
 
 export { normaliseName }

@@ -9,8 +9,9 @@
 //     orgs one may organise for, and for each village the copies keep (all of a cadre's, of a
 //     secretary with many those he opened lately: villagesToKeep) its households and its people.
 //   - Also kept: the 工作台's figures (stats.summary: totals, months, recent activities; no one's
-//     personal data), so that the app opens on the last known figures, even offline, while the
-//     network is asked for new ones.
+//     personal data), its 待办, and the first pages of the lists the person opened (主题党日, 捐赠台账,
+//     困难户, 诉求), as the lists show them, so that the app opens on the last known figures and
+//     lists, even offline, while the network is asked for new ones.
 // The households are kept as the masked list shows them (no ID number, no phone).
 import { type QueryClient, useQueryClient } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
@@ -20,7 +21,10 @@ import { ORGANISABLE_KEPT, refreshOrgCopy, refreshVillageCopy, villagesToKeep } 
 import { OFFLINE_CACHE_KEY, readSession } from './session'
 import { useTRPC, useTRPCClient } from './trpc'
 
-const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'stats.summary'])
+const KEPT = new Set(['auth.me', 'org.list', 'village.list', 'village.people', 'stats.summary', 'todo.list'])
+/** The lists, paged as the person scrolls: their first pages are kept. */
+const KEPT_LISTS = new Set(['activity.list', 'donation.list', 'household.list', 'need.list'])
+const KEPT_PAGES = 2
 const MAX_ENTRIES = 80
 /** WeChat keeps at most 1 MB under one storage key; the newest entries that fit are kept. */
 const MAX_CHARS = 900_000
@@ -35,8 +39,20 @@ const procedureOf = (queryKey: readonly unknown[]) => {
   return Array.isArray(path) ? path.join('.') : ''
 }
 
-const isKept = (queryKey: readonly unknown[]) =>
-  KEPT.has(procedureOf(queryKey)) && (queryKey[1] as { type?: unknown } | undefined)?.type === 'query'
+const typeOf = (queryKey: readonly unknown[]) => (queryKey[1] as { type?: unknown } | undefined)?.type
+
+const isKept = (queryKey: readonly unknown[]) => {
+  const procedure = procedureOf(queryKey)
+  if (KEPT_LISTS.has(procedure)) return typeOf(queryKey) === 'infinite' || typeOf(queryKey) === 'query'
+  return KEPT.has(procedure) && typeOf(queryKey) === 'query'
+}
+
+/** A list's first pages only (a person who scrolled far keeps no more than a screenful or two). */
+const firstPages = (data: unknown): unknown => {
+  const paged = data as { pages?: unknown[]; pageParams?: unknown[] } | undefined
+  if (!paged || !Array.isArray(paged.pages) || !Array.isArray(paged.pageParams)) return data
+  return { pages: paged.pages.slice(0, KEPT_PAGES), pageParams: paged.pageParams.slice(0, KEPT_PAGES) }
+}
 
 const save = (queryClient: QueryClient) => {
   const userId = readSession()?.userId
@@ -47,7 +63,11 @@ const save = (queryClient: QueryClient) => {
     .filter((query) => query.state.status === 'success' && isKept(query.queryKey))
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
     .slice(0, MAX_ENTRIES)
-    .map((query) => ({ queryKey: [...query.queryKey], data: query.state.data, updatedAt: query.state.dataUpdatedAt }))
+    .map((query) => ({
+      queryKey: [...query.queryKey],
+      data: firstPages(query.state.data),
+      updatedAt: query.state.dataUpdatedAt,
+    }))
   let text = stringify(entries)
   while (text.length > MAX_CHARS && entries.length) {
     entries.pop()

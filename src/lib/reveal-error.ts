@@ -4,8 +4,8 @@
 import Taro from '@tarojs/taro'
 import { toast } from './toast'
 
-/** What FormField and the forms' own error lines are drawn with. */
-const ERROR_SELECTOR = '.form-field--error, .field-error'
+/** What FormField, the forms' own error lines and a list's rows (goods lines) are drawn with. */
+const ERROR_SELECTOR = '.form-field--error, .field-error, .form-field__error'
 
 /** Space above the field, so its label shows too (px). */
 const ABOVE = 80

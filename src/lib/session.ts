@@ -14,6 +14,8 @@ export const LAUNCH_REQUESTS_KEY = 'pdrl.launch-requests'
 /** pickers/offline-copies.ts and pickers/recent-picks.ts: the account's copies and recent choices. */
 export const COPIES_KEY_PREFIX = 'pdrl.copies.'
 export const RECENT_PICKS_KEY = 'pdrl.recent-picks'
+/** recent-records.ts: the records the account saved lately on this phone (工作台's 我最近的登记). */
+export const RECENT_RECORDS_KEY = 'pdrl.recent-records'
 
 /**
  * `userId`: who signed in (the offline queue sends only their items); `persona`: what auth.me said
@@ -56,6 +58,7 @@ export const clearSession = (): void => {
   Taro.removeStorageSync(OFFLINE_CACHE_KEY)
   Taro.removeStorageSync(LAUNCH_REQUESTS_KEY)
   Taro.removeStorageSync(RECENT_PICKS_KEY)
+  Taro.removeStorageSync(RECENT_RECORDS_KEY)
   try {
     for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(COPIES_KEY_PREFIX)) Taro.removeStorageSync(key)
   } catch {

@@ -16,23 +16,32 @@ export const ChartCard = ({ spec }: { spec: ChartSpec }) => (
         <Echarts echarts={echarts} option={spec.option} isPage={false} style={{ height: '260px' }} />
       </View>
     )}
-    <View className="data-table" role="table" aria-label={`${spec.title}（数据表）`}>
-      <View className="data-table__row data-table__row--head" role="row">
-        {spec.columns.map((column) => (
-          <View key={column} className="data-table__cell" role="columnheader">
-            {column}
-          </View>
-        ))}
-      </View>
-      {spec.rows.map((row) => (
-        <View key={row[0]} className="data-table__row" role="row">
-          {row.map((cell, i) => (
-            <View key={spec.columns[i]} className="data-table__cell money" role="cell">
-              <Text userSelect>{cell}</Text>
+    {/* Columns line up as a grid; a table wider than the phone scrolls, with a shadow at the edge
+        that has more. */}
+    <View className="data-table-scroll" data-testid="data-table-scroll">
+      <View
+        className="data-table"
+        role="table"
+        aria-label={`${spec.title}（数据表）`}
+        style={{ gridTemplateColumns: `minmax(4.5em, 1.5fr) repeat(${spec.columns.length - 1}, auto)` }}
+      >
+        <View className="data-table__row data-table__row--head" role="row">
+          {spec.columns.map((column) => (
+            <View key={column} className="data-table__cell" role="columnheader">
+              {column}
             </View>
           ))}
         </View>
-      ))}
+        {spec.rows.map((row) => (
+          <View key={row[0]} className="data-table__row" role="row">
+            {row.map((cell, i) => (
+              <View key={spec.columns[i]} className="data-table__cell money" role="cell">
+                <Text userSelect>{cell}</Text>
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
     </View>
   </View>
 )

@@ -110,6 +110,9 @@ export const visitsByVillageSpec = (summary: Summary): ChartSpec => {
 
 export const needsByStatusSpec = (summary: Summary): ChartSpec => {
   const statuses = NEED_STATUSES.filter((s) => summary.totals.needsByStatus[s] > 0)
+  const countOf = new Map<string, number>(
+    statuses.map((s) => [NEED_STATUS_LABELS[s], summary.totals.needsByStatus[s]] as const),
+  )
   return {
     id: 'needs-by-status',
     title: '诉求办理状态',
@@ -117,14 +120,16 @@ export const needsByStatusSpec = (summary: Summary): ChartSpec => {
     option: {
       color: PALETTE,
       tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-      legend: { bottom: 0, type: 'plain' },
+      // The names and counts in the legend, whole: labels beside a donut on a 320 px phone were
+      // cut short (已转…).
+      legend: { bottom: 0, type: 'plain', formatter: (name: string) => `${name} ${countOf.get(name) ?? 0}` },
       series: [
         {
           name: '诉求',
           type: 'pie',
-          radius: ['35%', '62%'],
-          center: ['50%', '45%'],
-          label: { formatter: '{b} {c}' },
+          radius: ['32%', '58%'],
+          center: ['50%', '40%'],
+          label: { show: false },
           data: statuses.map((s) => ({ name: NEED_STATUS_LABELS[s], value: summary.totals.needsByStatus[s] })),
         },
       ],

@@ -16,12 +16,17 @@ vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).
 const SUMMARY = { totals: { totalFen: 0n }, byMonth: [], byActivity: [] }
 
 const unusedLink: TRPCLink<AppRouter> = () => () => observable((observer) => observer.complete())
-const summaryKey = staffDashboardQueries(
-  createTRPCOptionsProxy<AppRouter>({
-    client: createTRPCClient({ links: [unusedLink] }),
-    queryClient: makeQueryClient(),
-  }),
-).summary.queryKey
+const trpc = createTRPCOptionsProxy<AppRouter>({
+  client: createTRPCClient({ links: [unusedLink] }),
+  queryClient: makeQueryClient(),
+})
+const summaryKey = staffDashboardQueries(trpc).summary.queryKey
+const ledgerKey = trpc.donation.list.infiniteQueryOptions(
+  { limit: 20 },
+  { getNextPageParam: (page) => page.nextCursor },
+).queryKey
+
+const ledgerPage = (n: number) => ({ items: [{ id: `d${n}` }], nextCursor: `c${n}` })
 
 const signIn = (id: string) =>
   saveSession({ token: 't', expiresAt: new Date(Date.now() + 3_600_000), user: { id, roles: ['SECRETARY'] } })
@@ -60,5 +65,14 @@ describe('offline cache', () => {
     const relaunched = makeQueryClient()
     restoreOfflineCache(relaunched)
     expect(relaunched.getQueryData(summaryKey)).toBeUndefined()
+  })
+
+  it('keeps the first pages of a list seen, to show again offline', () => {
+    signIn('u1')
+    const pages = [ledgerPage(1), ledgerPage(2), ledgerPage(3)]
+    keep((queryClient) => queryClient.setQueryData(ledgerKey, { pages, pageParams: [null, 'c1', 'c2'] }))
+    const relaunched = makeQueryClient()
+    restoreOfflineCache(relaunched)
+    expect(relaunched.getQueryData(ledgerKey)).toEqual({ pages: pages.slice(0, 2), pageParams: [null, 'c1'] })
   })
 })

@@ -80,7 +80,7 @@ describe('a day without signal', () => {
       .toContain('totalFen')
 
     await context.setOffline(true)
-    await see(page, '离线')
+    await see(page, '无网络，记录会在联网后自动同步')
 
     // The activity.
     await startPartyDay(page, { theme: THEME, heldOn: '2025-02-20', expected: 12, present: 12 })

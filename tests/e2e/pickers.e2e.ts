@@ -86,7 +86,7 @@ describe('a village of 900 households', () => {
     const context = page.context()
     await context.setOffline(true)
     await page.reload()
-    await see(page, '离线')
+    await see(page, '无网络，记录会在联网后自动同步')
     await page.goto(`${e2e.baseUrl}/#/package-visit/form/index`)
     await choose(page, 'villageId', VILLAGE_LABEL)
     await searchIn(page, 'householdId', '秀英')

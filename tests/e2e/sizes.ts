@@ -18,6 +18,8 @@ const TARGETS = [
   '.goods-editor__remove',
   '.search-picker__remove',
   '[data-testid$="-open"]',
+  '.taro-navigation-bar-back',
+  '.taro-navigation-bar-home',
 ].join(', ')
 
 /**

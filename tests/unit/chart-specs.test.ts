@@ -81,6 +81,10 @@ describe('the 统计 charts', () => {
       { name: '已回访', value: 1 },
     ])
     expect(spec.rows).toHaveLength(NEED_STATUSES.length)
+    // Nothing is cut short beside the donut: the legend names each status with its count.
+    expect((pie as { label?: { show?: boolean } }).label?.show).toBe(false)
+    const legend = spec.option.legend as { formatter: (name: string) => string }
+    expect(legend.formatter('已受理')).toBe('已受理 2')
   })
 
   it('shortens long donor names on the axis only', () => {

@@ -15,6 +15,7 @@ export const coldStart = async ({
   files,
   stored,
   launchPage,
+  fontSizeSetting,
 }: {
   dist: string
   serverUrl: string
@@ -23,10 +24,18 @@ export const coldStart = async ({
   /** Storage as the phone kept it from its last use. */
   stored: Record<string, unknown>
   launchPage: string
+  /** WeChat's own font setting in px (17, the standard size, unless given). */
+  fontSizeSetting?: number
 }) => {
   const realm = createWeChatRealm(dist)
   const host = createPageHost({ realm, tabRoutes: TAB_ROUTES })
-  const phone = await createWxStandIn({ realm, host, serverUrl, files })
+  const phone = await createWxStandIn({
+    realm,
+    host,
+    serverUrl,
+    files,
+    ...(fontSizeSetting ? { fontSizeSetting } : {}),
+  })
   realm.define({ wx: phone.wx, ...host.globals })
   for (const [key, value] of Object.entries(stored)) phone.storage.set(key, realm.adopt(value))
 

@@ -31,6 +31,7 @@ import {
   stopLeftovers,
 } from '../reliability/server-process'
 import { coldStart, type Phone } from './cold-start'
+import { elderModeAtStart, isElderPage } from './font-setting'
 import { findNode, type PageInstance, textOf } from './page-host'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -160,6 +161,29 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string, we
   const pageText = (page: PageInstance | undefined) => textOf(page?.data.root)
   const onPage = (route: string) => until(() => host.current()?.route === route)
   check('the AbortController polyfill installed itself', realm.evaluate('typeof AbortController') === 'function')
+  // 长辈模式 follows WeChat's font setting until the person chooses on 我的.
+  let fontStarts = 0
+  const fontStart = (fontSizeSetting: number, stored: Record<string, unknown>) =>
+    elderModeAtStart({
+      dist: DIST,
+      serverUrl,
+      files: path.join(scratch, `phone-font-${++fontStarts}`),
+      fontSizeSetting,
+      stored,
+    })
+  const larger = await fontStart(20, { 'pdrl.session': secretarySession })
+  check(
+    'WeChat set to a larger font: the 工作台 opens in 长辈模式',
+    larger.isShown && larger.isElder,
+    JSON.stringify(larger),
+  )
+  check('…at the standard size it does not', !isElderPage(home))
+  const declined = await fontStart(20, { 'pdrl.session': secretarySession, 'pdrl.elderMode': 'off' })
+  check(
+    '…and a choice made on 我的 wins over the setting',
+    declined.isShown && !declined.isElder,
+    JSON.stringify(declined),
+  )
   check(
     `a signed-in cold start shows the 工作台's figures (¥44,000.00 donated) within ${FIRST_SCREEN_BUDGET_MS} ms`,
     starts.some((start) => start.ms !== undefined && start.ms <= FIRST_SCREEN_BUDGET_MS),

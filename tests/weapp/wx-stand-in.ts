@@ -22,12 +22,15 @@ export const createWxStandIn = async ({
   host,
   serverUrl,
   files,
+  fontSizeSetting = 17,
 }: {
   realm: WeChatRealm
   host: PageHost
   serverUrl: string
   /** A scratch folder: the album's photo, the app's own files (wx.env.USER_DATA_PATH), canvas output. */
   files: string
+  /** WeChat's own font setting (设置 → 通用 → 字体大小), in px: 17 is the standard size. */
+  fontSizeSetting?: number
 }) => {
   const require = createRequire(import.meta.url)
   require('miniprogram-simulate') // sets the Node global wx: its mock of ≈420 APIs
@@ -54,9 +57,9 @@ export const createWxStandIn = async ({
       return answer(...args)
     }
   }
-  // WeChat at its standard font size (17 px); the mock leaves the setting out.
+  // WeChat at its standard font size (17 px) unless the phone is set larger; the mock leaves it out.
   const appBaseInfo = (mock.getAppBaseInfo as () => object)()
-  wx.getAppBaseInfo = () => realm.adopt({ ...appBaseInfo, fontSizeSetting: 17 })
+  wx.getAppBaseInfo = () => realm.adopt({ ...appBaseInfo, fontSizeSetting })
 
   // Storage that keeps what is stored (the mock forgets).
   const storage = new Map<string, unknown>()

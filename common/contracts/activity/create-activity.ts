@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../fields'
+import { wholeRecord, ZClientMutationId } from '../fields'
 import { refineAttendance, ZActivityFields } from './activity-fields'
 
 export const ZCreateActivityRequestSchema = ZActivityFields.extend({
   clientMutationId: ZClientMutationId,
   id: z.uuid().optional(),
-}).superRefine(refineAttendance)
+}).superRefine(...wholeRecord(refineAttendance))
 export type TCreateActivityRequest = z.infer<typeof ZCreateActivityRequestSchema>

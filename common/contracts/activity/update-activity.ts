@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { ZClientMutationId, ZVersion } from '../fields'
+import { wholeRecord, ZClientMutationId, ZVersion } from '../fields'
 import { refineAttendance, ZActivityFields } from './activity-fields'
 
 export const ZUpdateActivityRequestSchema = ZActivityFields.extend({
   clientMutationId: ZClientMutationId,
   id: z.uuid(),
   version: ZVersion,
-}).superRefine(refineAttendance)
+}).superRefine(...wholeRecord(refineAttendance))
 export type TUpdateActivityRequest = z.infer<typeof ZUpdateActivityRequestSchema>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId } from '../fields'
+import { wholeRecord, ZClientMutationId } from '../fields'
 import { refineDonation, ZDonationFields } from './create-donation'
 
 export const MAX_DONATIONS_PER_BATCH = 200
@@ -11,7 +11,7 @@ export const MAX_DONATIONS_PER_BATCH = 200
 export const ZCreateDonationBatchRequestSchema = z.object({
   clientMutationId: ZClientMutationId,
   donations: z
-    .array(ZDonationFields.superRefine(refineDonation))
+    .array(ZDonationFields.superRefine(...wholeRecord(refineDonation)))
     .min(1, '请至少登记一笔捐赠')
     .max(MAX_DONATIONS_PER_BATCH, `一次最多登记 ${MAX_DONATIONS_PER_BATCH} 笔捐赠`),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DONATION_KINDS, DONATION_RECIPIENTS } from '../../enums'
-import { nameText, whenMissing, ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
+import { nameText, whenMissing, wholeRecord, ZClientMutationId, ZDateOnly, ZFen, ZGoodsLines } from '../fields'
 
 /** One donation as a form (or a row of a batch) records it. */
 export const ZDonationFields = z.object({
@@ -42,6 +42,6 @@ export const refineDonation = (d: TDonationFields, ctx: z.RefinementCtx) => {
 }
 
 export const ZCreateDonationRequestSchema = ZDonationFields.extend({ clientMutationId: ZClientMutationId }).superRefine(
-  refineDonation,
+  ...wholeRecord(refineDonation),
 )
 export type TCreateDonationRequest = z.infer<typeof ZCreateDonationRequestSchema>

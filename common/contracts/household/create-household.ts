@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { whenMissing, ZClientMutationId, ZIdNumber, ZMobilePhone } from '../fields'
+import { whenMissing, wholeRecord, ZClientMutationId, ZIdNumber, ZMobilePhone } from '../fields'
 import { householdDefaults, refineHousehold, ZHouseholdFields } from './household-fields'
 
 export const ZCreateHouseholdRequestSchema = ZHouseholdFields.extend({
@@ -10,5 +10,5 @@ export const ZCreateHouseholdRequestSchema = ZHouseholdFields.extend({
   villageId: z.uuid(whenMissing('请选择所在村')),
   idNumber: ZIdNumber,
   phone: ZMobilePhone.nullish(),
-}).superRefine(refineHousehold)
+}).superRefine(...wholeRecord(refineHousehold))
 export type TCreateHouseholdRequest = z.infer<typeof ZCreateHouseholdRequestSchema>

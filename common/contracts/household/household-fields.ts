@@ -12,7 +12,7 @@ import {
   RISK_ELIMINATION_METHODS,
   SCHOOL_STATUSES,
 } from '../../enums'
-import { nameText, whenMissing, ZDateOnly, ZFen, ZIdNumber } from '../fields'
+import { nameText, whenMissing, wholeRecord, ZDateOnly, ZFen, ZIdNumber } from '../fields'
 
 const ZYearMonth = z.string().regex(/^(19|20)\d{2}(0[1-9]|1[0-2])$/, '月份格式应为 YYYYMM，例如 202501')
 
@@ -56,17 +56,24 @@ export const ZHouseholdRiskInput = z
     eliminatedMonth: ZYearMonth.nullish(),
     eliminationMethod: z.enum(RISK_ELIMINATION_METHODS, whenMissing('请选择风险消除方式')).nullish(),
   })
-  .superRefine((risk, ctx) => {
-    if (risk.isEliminated && !risk.eliminatedMonth) {
-      ctx.addIssue({ code: 'custom', path: ['eliminatedMonth'], message: '风险已消除时请填写消除时间' })
-    }
-    if (risk.isEliminated && !risk.eliminationMethod) {
-      ctx.addIssue({ code: 'custom', path: ['eliminationMethod'], message: '风险已消除时请选择消除方式' })
-    }
-    if (risk.eliminatedMonth && risk.eliminatedMonth < risk.identifiedMonth) {
-      ctx.addIssue({ code: 'custom', path: ['eliminatedMonth'], message: '消除时间不能早于识别时间' })
-    }
-  })
+  .superRefine(
+    ...wholeRecord<{
+      isEliminated: boolean
+      identifiedMonth: string
+      eliminatedMonth?: string | null | undefined
+      eliminationMethod?: string | null | undefined
+    }>((risk, ctx) => {
+      if (risk.isEliminated && !risk.eliminatedMonth) {
+        ctx.addIssue({ code: 'custom', path: ['eliminatedMonth'], message: '风险已消除时请填写消除时间' })
+      }
+      if (risk.isEliminated && !risk.eliminationMethod) {
+        ctx.addIssue({ code: 'custom', path: ['eliminationMethod'], message: '风险已消除时请选择消除方式' })
+      }
+      if (risk.eliminatedMonth && risk.eliminatedMonth < risk.identifiedMonth) {
+        ctx.addIssue({ code: 'custom', path: ['eliminatedMonth'], message: '消除时间不能早于识别时间' })
+      }
+    }),
+  )
 export type THouseholdRiskInput = z.infer<typeof ZHouseholdRiskInput>
 
 const ZHouseholdType = z.enum(HOUSEHOLD_TYPES, whenMissing('请选择户类型'))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZClientMutationId, ZIdNumber, ZMobilePhone, ZVersion } from '../fields'
+import { wholeRecord, ZClientMutationId, ZIdNumber, ZMobilePhone, ZVersion } from '../fields'
 import { refineHousehold, ZHouseholdFields } from './household-fields'
 
 export const ZUpdateHouseholdRequestSchema = ZHouseholdFields.extend({
@@ -11,5 +11,5 @@ export const ZUpdateHouseholdRequestSchema = ZHouseholdFields.extend({
   idNumber: ZIdNumber.optional(),
   /** Omitted: keep; null: clear. */
   phone: ZMobilePhone.nullish(),
-}).superRefine(refineHousehold)
+}).superRefine(...wholeRecord(refineHousehold))
 export type TUpdateHouseholdRequest = z.infer<typeof ZUpdateHouseholdRequestSchema>

@@ -3,6 +3,7 @@
 import { NEED_CATEGORY_LABELS, NEED_URGENCY_LABELS, type NeedCategory, type NeedUrgency } from '../../../common/enums'
 import type { FieldErrors } from '../../lib/validate'
 import { ChoiceField } from '../ChoiceField'
+import { ChipsField } from '../ChoiceField/ChipsField'
 import { DateField } from '../DateField'
 import { FormField } from '../FormField'
 import { optionsOf } from '../SelectField'
@@ -41,13 +42,14 @@ export const NeedFields = ({
   const errorOf = (field: keyof NeedDraft) => errors[errorPrefix ? `${errorPrefix}.${field}` : field]
   return (
     <>
-      <ChoiceField
+      <ChipsField
         label={categoryLabel}
         required
         options={optionsOf(NEED_CATEGORY_LABELS)}
         value={need.category}
         onChange={(category) => onChange({ category })}
         error={errorOf('category')}
+        testId={errorPrefix ? `${errorPrefix}.category` : 'category'}
       />
       <TextAreaField
         label="诉求内容"

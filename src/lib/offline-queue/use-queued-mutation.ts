@@ -6,6 +6,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { useEffect, useRef, useState } from 'react'
 import type { AppRouter } from '../api-types'
+import { rememberRecord } from '../recent-records'
 import { toast } from '../toast'
 import { uuid } from '../uuid'
 import { useOfflineQueue } from './context'
@@ -130,6 +131,8 @@ export const useQueuedMutation = <P extends QueuedProcedure>(
       return
     }
     keys.current = { clientMutationId: uuid(), id: uuid() }
+    if (CLIENT_ID_CREATES.has(procedure))
+      rememberRecord(procedure, typeof full.id === 'string' ? full.id : undefined, full)
     if (outcome.status === 'synced') return onSaved({ isSynced: true, result: outcome.result as OutputOf<P> })
     onSaved({ isSynced: false, id: typeof full.id === 'string' ? full.id : undefined })
   }

@@ -10,6 +10,7 @@ import { formatFen } from '../../../common/money'
 import { MonthBars } from '../../components/MonthBars'
 import { NeedStatusTag } from '../../components/NeedStatusTag'
 import { PageShell } from '../../components/PageShell'
+import { RecentRecords } from '../../components/RecentRecords'
 import { StatTiles } from '../../components/StatTiles'
 import { TodoSection } from '../../components/TodoSection'
 import { staffDashboardQueries } from '../../lib/dashboard-queries'
@@ -214,6 +215,7 @@ export default function HomePage() {
             ))
           : null}
       </View>
+      {persona && isStaff(persona) ? <RecentRecords /> : null}
       {persona && persona !== 'GUEST' ? <TodoSection /> : null}
       {persona && isStaff(persona) ? <StaffDashboard persona={persona} /> : null}
       {persona === 'RESIDENT' ? <ResidentDashboard /> : null}
