@@ -52,11 +52,13 @@ const live = (alias: string, day: Date) =>
 const orgIdsLooked = async (ctx: UserReadContext, orgId: string | undefined): Promise<string[] | null> => {
   const reach = isAdmin(ctx.actor) ? null : new Set(ctx.actor.reach.subtreeOrgIds)
   if (!orgId) return reach && [...reach]
-  // The subtree by its materialised path: one pass over the orgs (a few milliseconds at 10,000),
-  // where a walk down the parentId index takes one pass a level.
+  // The subtree by the prefix of its materialised path: a range of Org_path_prefix_idx, where a
+  // walk down the parentId index takes one pass a level. The prefix is a value, not a subquery,
+  // so the planner can turn it into that range.
+  const org = await ctx.db.org.findUnique({ where: { id: orgId }, select: { path: true } })
+  if (!org) return []
   const below = await ctx.db.$queryRaw<{ id: string }[]>`
-    SELECT o."id" FROM "Org" o
-     WHERE starts_with(o."path", (SELECT t."path" FROM "Org" t WHERE t."id" = ${orgId}::uuid))`
+    SELECT o."id" FROM "Org" o WHERE o."path" LIKE ${likePrefix(org.path)}`
   return below.map((o) => o.id).filter((id) => !reach || reach.has(id))
 }
 
@@ -84,8 +86,9 @@ const FEW_PEOPLE = 2_000
 
 /**
  * Whether the orgs looked at hold fewer than FEW_PEOPLE people with a live role (of the role
- * asked for): counted along the Membership(orgId, role) index, and never past FEW_PEOPLE, so the
- * question costs little whatever the answer.
+ * asked for): each org's roles read along the Membership(orgId, role) index in turn, and never
+ * past FEW_PEOPLE, so the question costs little whatever the answer. (One scan with the ids as a
+ * filter would be planned as a pass over every role, the subtree's often last in it.)
  */
 const holdsFewPeople = async (
   ctx: UserReadContext,
@@ -95,9 +98,12 @@ const holdsFewPeople = async (
 ): Promise<boolean> => {
   const [row] = await ctx.db.$queryRaw<{ people: number }[]>`
     SELECT count(*)::int AS "people" FROM (
-      SELECT 1 FROM "Membership" m
-       WHERE m."orgId" = ANY(${orgIds}::uuid[]) AND ${live('m', day)}
-         ${role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty}
+      SELECT 1 FROM unnest(${orgIds}::uuid[]) AS o("id")
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM "Membership" m
+         WHERE m."orgId" = o."id" AND ${live('m', day)}
+           ${role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty}
+         LIMIT ${FEW_PEOPLE}) r
        LIMIT ${FEW_PEOPLE}) s`
   return (row?.people ?? 0) < FEW_PEOPLE
 }
