@@ -127,7 +127,13 @@ const main = async () => {
     ]
     for (const [name, call] of measures) await reportTimed(name, scale, PAGE_GOAL_MS, call)
     // Another top-level committee to move the 党总支 under, and back.
-    const other = await admin.org.create({ name: '中共测试市委政法委员会', kind: 'PARTY_COMMITTEE', parentId: null })
+    // Named for this run: a database measured before already holds the last run's committee.
+    const run = randomUUID().slice(0, 8)
+    const other = await admin.org.create({
+      name: `中共测试市委政法委员会${run}`,
+      kind: 'PARTY_COMMITTEE',
+      parentId: null,
+    })
     await timeMoves(world, general, root, other.id)
   } finally {
     await world.close()

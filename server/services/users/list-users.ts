@@ -46,28 +46,40 @@ const live = (alias: string, day: Date) =>
     AND (${Prisma.raw(alias)}."endedOn" IS NULL OR ${Prisma.raw(alias)}."endedOn" > ${day})`
 
 /**
- * The orgs whose live roles list a person (null: any), as ids: the planner then knows how many
- * people they hold, and walks the name index for a large subtree rather than sorting all of it.
+ * The orgs whose live roles list a person: any (null); a set of ids (a secretary's reach); or an
+ * org's subtree, by the prefix of its materialised path, a range of Org_path_prefix_idx that the
+ * statements read themselves rather than take as a thousand ids.
  */
-const orgIdsLooked = async (ctx: UserReadContext, orgId: string | undefined): Promise<string[] | null> => {
+type OrgsLooked = null | { ids: string[] } | { pathPrefix: string }
+
+const orgsLooked = async (ctx: UserReadContext, orgId: string | undefined): Promise<OrgsLooked> => {
   const reach = isAdmin(ctx.actor) ? null : new Set(ctx.actor.reach.subtreeOrgIds)
-  if (!orgId) return reach && [...reach]
-  // The subtree by the prefix of its materialised path: a range of Org_path_prefix_idx, where a
-  // walk down the parentId index takes one pass a level. The prefix is a value, not a subquery,
-  // so the planner can turn it into that range.
+  if (!orgId) return reach && { ids: [...reach] }
   const org = await ctx.db.org.findUnique({ where: { id: orgId }, select: { path: true } })
-  if (!org) return []
+  if (!org) return { ids: [] }
+  const pathPrefix = likePrefix(org.path)
+  // A reach is whole subtrees: an org in it brings all of its subtree.
+  if (!reach || reach.has(orgId)) return { pathPrefix }
   const below = await ctx.db.$queryRaw<{ id: string }[]>`
-    SELECT o."id" FROM "Org" o WHERE o."path" LIKE ${likePrefix(org.path)}`
-  return below.map((o) => o.id).filter((id) => !reach || reach.has(id))
+    SELECT o."id" FROM "Org" o WHERE o."path" LIKE ${pathPrefix}`
+  return { ids: below.map((o) => o.id).filter((id) => reach.has(id)) }
 }
+
+/** The orgs looked at, as rows of "Org" (alias o) for the statements to join. */
+const orgRows = (orgs: Exclude<OrgsLooked, null>): Prisma.Sql =>
+  'ids' in orgs
+    ? Prisma.sql`(SELECT unnest(${orgs.ids}::uuid[]) AS "id") o`
+    : Prisma.sql`(SELECT "id" FROM "Org" WHERE "path" LIKE ${orgs.pathPrefix}) o`
+
+const roleIs = (role: TListUsersRequest['role']): Prisma.Sql =>
+  role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty
 
 /**
  * Who is listed: a live role in the orgs looked at (and of the role asked for), or, for an
  * administrator with no filter, any staff account.
  */
-const roleCondition = (orgIds: string[] | null, role: TListUsersRequest['role'], day: Date): Prisma.Sql => {
-  if (orgIds === null && !role)
+const roleCondition = (orgs: OrgsLooked, role: TListUsersRequest['role'], day: Date): Prisma.Sql => {
+  if (orgs === null && !role)
     // Probed row by row along the name index (an OR of two EXISTS would be planned as two hashed
     // scans of the whole tables instead, before the first row).
     return Prisma.sql`AND COALESCE(
@@ -77,46 +89,36 @@ const roleCondition = (orgIds: string[] | null, role: TListUsersRequest['role'],
   return Prisma.sql`AND EXISTS (
     SELECT 1 FROM "Membership" m
      WHERE m."userId" = u."id" AND ${live('m', day)}
-       ${orgIds === null ? Prisma.empty : Prisma.sql`AND m."orgId" = ANY(${orgIds}::uuid[])`}
-       ${role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty})`
+       ${orgs === null ? Prisma.empty : Prisma.sql`AND m."orgId" IN (SELECT o."id" FROM ${orgRows(orgs)})`}
+       ${roleIs(role)})`
 }
 
 /** People counted at most when judging whether an org filter holds few of them. */
 const FEW_PEOPLE = 2_000
 
 /**
- * Whether the orgs looked at hold fewer than FEW_PEOPLE people with a live role (of the role
- * asked for): each org's roles read along the Membership(orgId, role) index in turn, and never
- * past FEW_PEOPLE, so the question costs little whatever the answer. (One scan with the ids as a
- * filter would be planned as a pass over every role, the subtree's often last in it.)
+ * The people of an org filter holding fewer than FEW_PEOPLE live roles (of the role asked for),
+ * or null for more: each org's roles read along the Membership(orgId, role) index in turn, never
+ * past FEW_PEOPLE, so the question costs little whatever the answer. (One pass over the roles with
+ * the orgs as a filter would read every role, the subtree's often last.) For so few, the page is
+ * found from them, sorted; for more, by walking the name index (roleCondition), which would read
+ * every account to find a few.
  */
-const holdsFewPeople = async (
+const fewPeopleOf = async (
   ctx: UserReadContext,
-  orgIds: string[],
+  orgs: Exclude<OrgsLooked, null>,
   role: TListUsersRequest['role'],
   day: Date,
-): Promise<boolean> => {
-  const [row] = await ctx.db.$queryRaw<{ people: number }[]>`
-    SELECT count(*)::int AS "people" FROM (
-      SELECT 1 FROM unnest(${orgIds}::uuid[]) AS o("id")
-      CROSS JOIN LATERAL (
-        SELECT 1 FROM "Membership" m
-         WHERE m."orgId" = o."id" AND ${live('m', day)}
-           ${role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty}
-         LIMIT ${FEW_PEOPLE}) r
-       LIMIT ${FEW_PEOPLE}) s`
-  return (row?.people ?? 0) < FEW_PEOPLE
+): Promise<string[] | null> => {
+  const rows = await ctx.db.$queryRaw<{ userId: string }[]>`
+    SELECT r."userId" FROM ${orgRows(orgs)}
+    CROSS JOIN LATERAL (
+      SELECT m."userId" FROM "Membership" m
+       WHERE m."orgId" = o."id" AND ${live('m', day)} ${roleIs(role)}
+       LIMIT ${FEW_PEOPLE}) r
+     LIMIT ${FEW_PEOPLE}`
+  return rows.length < FEW_PEOPLE ? [...new Set(rows.map((r) => r.userId))] : null
 }
-
-/**
- * The people of a small org filter, found from its roles first (MATERIALIZED: all of them, then
- * sorted): walking the name index instead would read every account to find the few that match.
- */
-const fewPeopleOf = (orgIds: string[], role: TListUsersRequest['role'], day: Date): Prisma.Sql =>
-  Prisma.sql`candidates AS MATERIALIZED (
-      SELECT DISTINCT m."userId" FROM "Membership" m
-       WHERE m."orgId" = ANY(${orgIds}::uuid[]) AND ${live('m', day)}
-         ${role ? Prisma.sql`AND m."role" = ${role}::"Role"` : Prisma.empty}),`
 
 /** After the cursor's row, in the index's order (~<~: byte order, the order text_pattern_ops keeps). */
 const cursorCondition = (cursor: string | null | undefined): Prisma.Sql => {
@@ -138,16 +140,16 @@ type PageRow = {
 
 export const listUsers = async ({ ctx, input }: { ctx: UserReadContext; input: TListUsersRequest }) => {
   const day = today()
-  const orgIds = await orgIdsLooked(ctx, input.orgId)
-  const isFew = orgIds !== null && (await holdsFewPeople(ctx, orgIds, input.role, day))
+  const orgs = await orgsLooked(ctx, input.orgId)
+  const few = orgs && (await fewPeopleOf(ctx, orgs, input.role, day))
   const rows = await ctx.db.$queryRaw<PageRow[]>`
-    WITH ${isFew && orgIds ? fewPeopleOf(orgIds, input.role, day) : Prisma.empty} page AS (
+    WITH page AS (
       SELECT u."id", u."displayName", u."phone", u."isActive", (u."openid" IS NOT NULL) AS "hasWechat"
         FROM "User" u
        WHERE TRUE
          ${statusCondition(input.status)}
          ${searchCondition(input.search)}
-         ${isFew ? Prisma.sql`AND u."id" IN (SELECT "userId" FROM candidates)` : roleCondition(orgIds, input.role, day)}
+         ${few ? Prisma.sql`AND u."id" = ANY(${few}::uuid[])` : roleCondition(orgs, input.role, day)}
          ${cursorCondition(input.cursor)}
        ORDER BY u."displayName" USING ~<~, u."id"
        LIMIT ${input.limit + 1})
