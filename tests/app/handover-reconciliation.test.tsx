@@ -53,7 +53,7 @@ const answer = (call: ApiCall) => {
 
 describe('捐赠对账', () => {
   it('shows received, handed over and the balance, per item and per donor', async () => {
-    const { calls } = renderWithApi(<ReconciliationView activityId={ACTIVITY} />, answer)
+    const { calls } = renderWithApi(<ReconciliationView of={{ activityId: ACTIVITY }} />, answer)
     await waitFor(() => expect(screen.getByTestId('balance-total').textContent).toBe('¥900.00'))
     expect(calls).toEqual([{ path: 'donation.reconciliation', input: { activityId: ACTIVITY } }])
     expect(screen.getByText('¥10,000.00')).toBeTruthy()

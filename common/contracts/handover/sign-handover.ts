@@ -11,7 +11,7 @@ export const SIGNATURE_MAX_BASE64 = 500_000
  */
 export const ZSignHandoverRequestSchema = z.object({
   clientMutationId: ZClientMutationId,
-  id: z.uuid('发放记录编号格式不正确'),
+  id: z.uuid(whenMissing('请选择发放记录', '发放记录编号格式不正确')),
   /** The PNG the signature pad exported, base64 without a data: prefix. */
   signaturePng: z
     .string(whenMissing('请受助人签字后再确认'))
@@ -21,6 +21,6 @@ export const ZSignHandoverRequestSchema = z.object({
   /** 签字人, when someone signs for the recipient. */
   signerName: nameText().max(30, '签字人姓名不能超过 30 个字').nullish(),
   /** When it was signed, ISO 8601 with an offset. */
-  signedAt: z.iso.datetime({ offset: true, error: '签字时间格式不正确' }),
+  signedAt: z.iso.datetime({ offset: true, ...whenMissing('缺少签字时间', '签字时间格式不正确') }),
 })
 export type TSignHandoverRequest = z.infer<typeof ZSignHandoverRequestSchema>
