@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { nameText, whenMissing, ZClientMutationId } from '../fields'
 
+/** The smallest signature accepted, as base64: no PNG of a drawing is shorter. */
+export const SIGNATURE_MIN_BASE64 = 100
+
 /** The largest signature accepted, as base64 (about 375 KB of PNG): a pad's drawing is far smaller. */
 export const SIGNATURE_MAX_BASE64 = 500_000
 
@@ -15,9 +18,11 @@ export const ZSignHandoverRequestSchema = z.object({
   /** The PNG the signature pad exported, base64 without a data: prefix. */
   signaturePng: z
     .string(whenMissing('请受助人签字后再确认'))
-    .min(100, '签字为空，请受助人签字后再确认')
+    .min(SIGNATURE_MIN_BASE64, '签字为空，请受助人签字后再确认')
     .max(SIGNATURE_MAX_BASE64, '签字图片过大，请清除后重新签字')
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '签字图片格式不正确，请清除后重新签字'),
+    // The length is in the pattern too, so that strings made to match it (the fuzz suite's) are
+    // long enough to be taken.
+    .regex(/^[A-Za-z0-9+/]{100,}={0,2}$/, '签字图片格式不正确，请清除后重新签字'),
   /** 签字人, when someone signs for the recipient. */
   signerName: nameText().max(30, '签字人姓名不能超过 30 个字').nullish(),
   /** When it was signed, ISO 8601 with an offset. */
