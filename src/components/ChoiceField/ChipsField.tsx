@@ -3,16 +3,9 @@
 import { View } from '@tarojs/components'
 import { FilterChip } from '../FilterChips'
 import { FormField } from '../FormField'
+import type { ChoiceProps } from './index'
 
-type Props<V extends string> = {
-  label: string
-  options: readonly { value: V; label: string }[]
-  value: V | null | undefined
-  onChange: (value: V) => void
-  error?: string | undefined
-  required?: boolean
-  testId?: string
-}
+type Props<V extends string> = ChoiceProps<V>
 
 export const ChipsField = <V extends string>({
   label,
