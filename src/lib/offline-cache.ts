@@ -1,7 +1,8 @@
 // What the forms need to work with no signal: the branches, the villages, and each of
 // the person's villages' people, fetched while online and kept on the device, so that a secretary
 // can log a whole day of visits in a village without coverage. The households of those villages
-// and every open org are kept apart, compactly, for the pickers (pickers/offline-copies.ts).
+// and every open org are kept apart, compactly, for the pickers (pickers/offline-copies.ts; the
+// refresh is pickers/refresh-copies.ts).
 //   - Kept: the results of the queries in KEPT, written (debounced) to Taro storage in the API's
 //     wire format (dates stay dates), under the account that fetched them; restored at launch
 //     for that account only, and removed at sign-out (session.ts clears OFFLINE_CACHE_KEY).
@@ -17,7 +18,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { parse, stringify } from '../../common/wire-format'
-import { ORGANISABLE_KEPT, refreshOrgCopy, refreshVillageCopy, villagesToKeep } from './pickers/offline-copies'
+import { ORGANISABLE_KEPT, refreshOrgCopy, refreshVillageCopy, villagesToKeep } from './pickers/refresh-copies'
 import { OFFLINE_CACHE_KEY, readSession } from './session'
 import { useTRPC, useTRPCClient } from './trpc'
 

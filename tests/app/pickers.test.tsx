@@ -11,12 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppRouter } from '../../server/routers/app-router'
 import { HouseholdPicker } from '../../src/components/HouseholdPicker'
 import { OrgPicker } from '../../src/components/OrgPicker'
-import {
-  MAX_VILLAGES,
-  markVillageOpened,
-  refreshVillageCopy,
-  villagesToKeep,
-} from '../../src/lib/pickers/offline-copies'
+import { markVillageOpened } from '../../src/lib/pickers/offline-copies'
+import { MAX_VILLAGES, refreshVillageCopy, villagesToKeep } from '../../src/lib/pickers/refresh-copies'
 import { saveSession } from '../../src/lib/session'
 import { OfflineCopiesSection } from '../../src/package-sync/index/offline-copies-section'
 import { type ApiAnswer, type ApiCall, renderWithApi, typeInto } from './render-with-api'

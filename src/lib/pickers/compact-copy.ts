@@ -2,8 +2,8 @@
 // household (or org), its fields separated by tabs, an enum as its index. About 63 characters a
 // household: a village of 900 is ~57,000 characters, far inside WeChat's 1 MB per storage key
 // (docs/benchmarks.md, "Pickers"). Free of Taro, so that the benchmark measures the same text.
+// Searched by copy-search.ts.
 import { HOUSEHOLD_CATEGORIES, type HouseholdCategory, ORG_KINDS, type OrgKind } from '../../../common/enums'
-import { normaliseName } from '../../../common/names'
 
 export type HouseholdRow = {
   id: string
@@ -49,22 +49,3 @@ export const decodeOrgs = (text: string): OrgRow[] =>
         return { id, name, shortName: shortName || null, kind: ORG_KINDS[Number(kind)] ?? 'EXTERNAL' }
       })
     : []
-
-/** What a search typed into a picker looks for: the same normalisation as the server's. */
-export const searchText = (typed: string) => normaliseName(typed)
-
-/** Offline, as household.search online: part of the 户主 name, the 户编号 or the 所在组, any case. */
-export const householdMatches = (typed: string) => {
-  const text = searchText(typed).toLowerCase()
-  return (h: HouseholdRow) =>
-    !text ||
-    h.headName.toLowerCase().includes(text) ||
-    h.code.toLowerCase().includes(text) ||
-    (h.groupName ?? '').toLowerCase().includes(text)
-}
-
-/** Offline, as org.list online: part of the name or the short name. */
-export const orgMatches = (typed: string) => {
-  const text = searchText(typed)
-  return (o: OrgRow) => !text || o.name.includes(text) || (o.shortName ?? '').includes(text)
-}

@@ -8,17 +8,12 @@ import { formatShanghaiDateTime } from '../../../common/dates'
 import { idNumberProblem } from '../../../common/personal-data'
 import type { PickerResults } from '../../components/SearchPicker'
 import { useTRPC, useTRPCClient } from '../trpc'
-import { type HouseholdRow, householdMatches } from './compact-copy'
-import {
-  MAX_VILLAGES,
-  markVillageOpened,
-  readVillageCopy,
-  refreshVillageCopy,
-  useCopiesVersion,
-  type VillageCopy,
-} from './offline-copies'
+import type { HouseholdRow } from './compact-copy'
+import { householdMatches } from './copy-search'
+import { markVillageOpened, readVillageCopy, useCopiesVersion, type VillageCopy } from './offline-copies'
 import { isUnreachable, PAGE_SIZE, serverResults, useIsOnline, useLocalResults, useTypedSearch } from './picker-pages'
 import { type PickerOption, recentPicks } from './recent-picks'
+import { MAX_VILLAGES, refreshVillageCopy } from './refresh-copies'
 
 type Household = { id: string; code: string; headName: string; groupName: string | null; village?: { name: string } }
 

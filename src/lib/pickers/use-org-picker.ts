@@ -8,10 +8,11 @@ import { formatShanghaiDateTime } from '../../../common/dates'
 import { ORG_KIND_LABELS, type OrgKind } from '../../../common/enums'
 import type { PickerResults } from '../../components/SearchPicker'
 import { useTRPC } from '../trpc'
-import { orgMatches } from './compact-copy'
-import { ORGANISABLE_KEPT, readOrgCopy, useCopiesVersion } from './offline-copies'
+import { orgMatches } from './copy-search'
+import { readOrgCopy, useCopiesVersion } from './offline-copies'
 import { isUnreachable, PAGE_SIZE, serverResults, useIsOnline, useLocalResults, useTypedSearch } from './picker-pages'
 import { type PickerOption, recentPicks } from './recent-picks'
+import { ORGANISABLE_KEPT } from './refresh-copies'
 
 /** The orgs that hold 主题党日 (the 主题党日 list's filter offers these). */
 export const PARTY_ORG_KINDS = ['BRANCH', 'JOINT_BRANCH', 'GENERAL_BRANCH', 'PARTY_COMMITTEE'] as const

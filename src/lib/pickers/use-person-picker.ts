@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import type { PickerResults } from '../../components/SearchPicker'
 import { useVillagePeople } from '../use-village-people'
-import { searchText } from './compact-copy'
+import { searchText } from './copy-search'
 import { useLocalResults } from './picker-pages'
 import { type PickerOption, recentPicks } from './recent-picks'
 

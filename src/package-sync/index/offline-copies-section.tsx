@@ -4,7 +4,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
 import { formatShanghaiDateTime } from '../../../common/dates'
-import { copiesSummary, MAX_VILLAGES, useCopiesVersion } from '../../lib/pickers/offline-copies'
+import { copiesSummary, useCopiesVersion } from '../../lib/pickers/offline-copies'
+import { MAX_VILLAGES } from '../../lib/pickers/refresh-copies'
 import { useTRPC } from '../../lib/trpc'
 
 export const OfflineCopiesSection = () => {
