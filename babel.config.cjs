@@ -1,5 +1,6 @@
 // babel-preset-taro docs: https://docs.taro.zone/docs/next/babel-config
 module.exports = {
+  assumptions: { noDocumentAll: true, setSpreadProperties: true },
   presets: [
     [
       'taro',

@@ -53,6 +53,17 @@ const webpackChain = (chain: any) => {
       .plugin('providerPlugin')
       .tap((args: object[]) => [{ ...args[0], FormData: [absentWebTypes, 'FormData'], Blob: [absentWebTypes, 'Blob'] }])
   }
+  // Packages free of side effects (their modules only define functions and classes) that do not say
+  // so in their package.json, so webpack keeps every module they import whether used or not:
+  //   - @trpc/client and @trpc/tanstack-react-query, whose index re-exports the WebSocket and
+  //     subscription links the app never uses;
+  //   - lodash.kebabcase and react-fast-compare, which NutUI's ConfigProvider uses and the app
+  //     does not (its Cell and Switch import only useRtl from the same module).
+  // About 10 KB of the mini-program's main package (`npm run size`).
+  chain.module
+    .rule('packages-without-side-effects')
+    .test(/[\\/]node_modules[\\/](@trpc[\\/](client|tanstack-react-query)|lodash\.kebabcase|react-fast-compare)[\\/]/)
+    .sideEffects(false)
   // Taro's progress bar redraws itself with escape codes: into a log (npm start's first build, CI)
   // that is hundreds of lines. Not on a terminal, webpackbar's plain reporter says each build's
   // start and end on a line of its own.
@@ -108,6 +119,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Code used only by subpackages stays in them; the main package keeps its 2 MB limit.
       optimizeMainPackage: { enable: true },
+      // Taro's minifier writes every character outside ASCII as \uXXXX for the mini-program: six
+      // bytes for each Chinese character of the app's text, where UTF-8, which WeChat reads its
+      // JavaScript in, takes three. About 7 KB of the main package (`npm run size`).
+      terser: { enable: true, config: { output: { ascii_only: false } } },
       compile: { include: transpiledPackages },
       postcss: {
         pxtransform: { enable: true, config: {} },
