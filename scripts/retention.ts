@@ -1,8 +1,9 @@
 // `npm run retention -- [--years N] [--dry-run]`: anonymises households whose monitoring ended
 // more than N years ago (RETENTION_YEARS, default 5; docs/retention.md). Run it from cron, e.g.
 // monthly. On the embedded database, stop `npm start` first. The photos of the households'
-// visits and donations are deleted too, with their files from the server's photo store
-// (DATA_DIR/photos, or the S3 bucket when S3_* is set; docs/photos.md).
+// visits and donations, and the signatures of their handovers, are deleted too, with their files
+// from the server's photo store (DATA_DIR/photos, or the S3 bucket when S3_* is set;
+// docs/photos.md); the handovers keep their amounts.
 import { createPrismaClient } from '../server/db/client'
 import { parseEnv } from '../server/env'
 import { photoStorageFromEnv } from '../server/services/photos/storage'
@@ -32,7 +33,7 @@ const main = async () => {
       `${report.isDryRun ? 'Would anonymise' : 'Anonymised'} ${report.anonymised} households whose monitoring ended before ${report.endedBefore} (${years} years), recorded at least ${GRACE_DAYS} days ago.`,
     )
     console.log(
-      `${report.isDryRun ? 'Would delete' : 'Deleted'} ${report.photosRemoved} photos of their visits and donations (files in ${photos.kind === 's3' ? 'the S3 bucket' : 'DATA_DIR/photos'}).`,
+      `${report.isDryRun ? 'Would delete' : 'Deleted'} ${report.photosRemoved} photos of their visits and donations and ${report.signaturesRemoved} signatures of their handovers (files in ${photos.kind === 's3' ? 'the S3 bucket' : 'DATA_DIR/photos'}).`,
     )
     for (const { householdId, error } of report.failed) console.error(`Could not anonymise ${householdId}: ${error}`)
     if (report.failed.length) process.exitCode = 1

@@ -35,6 +35,7 @@ export const retentionJob = ({ env, db, log }: { env: Env; db: Db; log: Logger }
         endedBefore: report.endedBefore,
         anonymised: report.anonymised,
         photosRemoved: report.photosRemoved,
+        signaturesRemoved: report.signaturesRemoved,
         failed: report.failed.length,
         ...pruned,
       }

@@ -90,6 +90,7 @@ describe('retention', () => {
       endedBefore: yearsBefore(later, 5),
       anonymised: 1,
       photosRemoved: 0,
+      signaturesRemoved: 0,
       failed: [],
       isDryRun: true,
     })

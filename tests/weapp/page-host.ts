@@ -85,8 +85,8 @@ export const createPageHost = ({ realm, tabRoutes }: { realm: WeChatRealm; tabRo
   const hiddenTabs = new Map<string, PageInstance>()
   const lateSetData: LateSetData[] = []
   const updateListeners = new Set<(page: PageInstance) => void>()
-  /** Answers the app's SelectorQuery calls (NutUI measures, canvases): set by the wx stand-in. */
-  let selectorQuery: unknown
+  /** A new SelectorQuery for the app (NutUI measures, canvases): set by the wx stand-in. */
+  let selectorQuery: () => unknown = () => undefined
 
   const registerApp = (config: Record<string, unknown>) => {
     app = config
@@ -132,7 +132,7 @@ export const createPageHost = ({ realm, tabRoutes }: { realm: WeChatRealm; tabRo
         if (callback) setTimeout(callback, 0)
       },
       selectComponent: () => null,
-      createSelectorQuery: () => selectorQuery,
+      createSelectorQuery: () => selectorQuery(),
       getPageId: () => `page-${route}`,
     })
     return page
@@ -205,7 +205,7 @@ export const createPageHost = ({ realm, tabRoutes }: { realm: WeChatRealm; tabRo
     lateSetData,
     app: () => app,
     current: () => stack[stack.length - 1],
-    setSelectorQuery: (query: unknown) => {
+    setSelectorQuery: (query: () => unknown) => {
       selectorQuery = query
     },
     /** WeChat's launch: App's onLaunch and onShow, then the first page. */

@@ -33,6 +33,7 @@ import {
 import { coldStart, type Phone } from './cold-start'
 import { elderModeAtStart, isElderPage } from './font-setting'
 import { findNode, type PageInstance, textOf } from './page-host'
+import { signOnThePad } from './signature-pad'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DIST = path.join(ROOT, 'dist/weapp')
@@ -318,19 +319,14 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string, we
   })
   check('…and saves a visit to her household', visitsAfter === visitsBefore + 1, `${visitsAfter - visitsBefore}`)
 
-  // 请受助人签字: the page shows the handover 李桂兰 signs for, and the pad (<Canvas type="2d">).
+  // 请受助人签字: 李桂兰 signs for a handover on the pad, by touch (signature-pad.ts).
   const toSign = await callApi<{ id: string }>(
     serverUrl,
     'handover.create',
     { recipientKind: 'HOUSEHOLD', householdId: liGuilan.id, handedOverOn: '2025-01-23', cashFen: 10_000 },
     login.token,
   )
-  const signPage = host.navigation.navigateTo(`/package-handover/sign/index?id=${toSign.id}`)
-  check(
-    '请受助人签字 shows the handover and the pad',
-    await until(() => pageText(signPage).includes('请受助人在此处签字') && pageText(signPage).includes('¥100.00')),
-    pageText(signPage).slice(0, 300),
-  )
+  await signOnThePad({ phone, prisma, photoDir: path.join(scratch, 'photos'), handoverId: toSign.id, check, until })
 
   // 登录: signed out, one tap with WeChat, through wx.login, the server and the WeChat stand-in.
   phone.storage.delete('pdrl.session')

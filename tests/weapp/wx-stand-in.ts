@@ -1,19 +1,27 @@
 // `wx` for the realm harness: miniprogram-simulate's mock of WeChat's APIs, with the ones the app
 // depends on made real. Storage keeps what is stored; wx.login answers with the demo resident's
 // code for the local WeChat stand-in; wx.request and wx.uploadFile reach the real server; the
-// album, compression, the canvas and the app's files work on disk; navigation moves the page host's
-// stack. Every call of an API WeChat has deprecated is recorded (WeChat logs a warning for each).
+// album, compression and the app's files work on disk; each <Canvas type="2d"> has a node of its
+// own (canvas-2d.ts); navigation moves the page host's stack. Every call of an API WeChat has deprecated is recorded (WeChat logs a warning for each).
 import { copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import sharp from 'sharp'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
+import { type CanvasNode, type CanvasSinks, createCanvasNode } from './canvas-2d'
 import type { PageHost } from './page-host'
 import type { WeChatRealm } from './realm'
 
 /** Deprecated by WeChat: getWindowInfo, getAppBaseInfo, getDeviceInfo and getSystemSetting replace them. */
 const DEPRECATED = ['getSystemInfoSync', 'getSystemInfo', 'getSystemInfoAsync'] as const
+
+/** The box every element measures: the harness has no layout. */
+const BOX = { width: 375, height: 40 }
+/** Canvases the app's stylesheet sizes: the signature pad (360 rpx high, the page's width less its margins). */
+const CANVAS_BOXES: Record<string, { width: number; height: number }> = {
+  '#signature-pad': { width: 343, height: 180 },
+}
 
 type Callbacks = { success?: (r: object) => void; fail?: (r: object) => void; complete?: (r: object) => void }
 
@@ -143,55 +151,20 @@ export const createWxStandIn = async ({
     compressed.push({ ...options })
     return callLater(options, { tempFilePath: options.src })
   }
-  /** What the stamp drew, and the canvas WeChat would give the page's <Canvas type="2d">. */
-  const stamped: string[] = []
-  /** The signature pad's strokes (lineTo points), and the PNG its canvas gives (toDataURL). */
-  const inked: [number, number][] = []
-  const padPng = await sharp({ create: { width: 600, height: 240, channels: 4, background: '#00000000' } })
-    .composite([
-      {
-        input: Buffer.from(
-          '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="240"><path d="M40 150 C 160 20, 300 220, 560 90" stroke="#111" stroke-width="8" fill="none"/></svg>',
-        ),
-      },
-    ])
-    .png()
-    .toBuffer()
-  const gradient = { addColorStop() {} }
-  const drawn: Record<string | symbol, unknown> = {
-    lineTo: (x: number, y: number) => void inked.push([x, y]),
-    font: '',
-    fillStyle: '',
-    textBaseline: '',
-    fillText: (text: string) => void stamped.push(text),
-    measureText: (text: string) => ({ width: text.length * 12 }),
-    createLinearGradient: () => gradient,
-    createRadialGradient: () => gradient,
-    createPattern: () => ({}),
+  /** What the canvases wrote: the stamp's text (canvas-2d.ts). */
+  const sinks: CanvasSinks = { stamped: [] }
+  const { stamped } = sinks
+  /** Each <Canvas type="2d"> the app has asked for, by selector, as WeChat keeps one node per canvas. */
+  const canvases = new Map<string, CanvasNode>()
+  const canvasFor = (selector: string) => {
+    const found = canvases.get(selector) ?? createCanvasNode(sinks)
+    canvases.set(selector, found)
+    return found
   }
-  // Every other drawing call (ECharts makes many: paths, transforms, save/restore) draws nothing.
-  const context = new Proxy(drawn, {
-    get: (target, key) => (key in target || typeof key !== 'string' ? target[key] : () => {}),
-  })
-  const canvas = {
-    width: 0,
-    height: 0,
-    getContext: () => context,
-    toDataURL: () => `data:image/png;base64,${padPng.toString('base64')}`,
-    createImage: () => {
-      const image = { onload: null as (() => void) | null, onerror: null, src: '' }
-      return new Proxy(image, {
-        set: (target, key, value) => {
-          Reflect.set(target, key, value)
-          if (key === 'src') setTimeout(() => target.onload?.(), 0)
-          return true
-        },
-      })
-    },
-  }
-  wx.canvasToTempFilePath = (options: Callbacks) => {
+  wx.canvasToTempFilePath = (options: Callbacks & { canvas: CanvasNode }) => {
     const out = path.join(files, `stamped-${Date.now()}.jpg`)
-    return sharp({ create: { width: canvas.width, height: canvas.height, channels: 3, background: '#5c7591' } })
+    const { width, height } = options.canvas
+    return sharp({ create: { width, height, channels: 3, background: '#5c7591' } })
       .jpeg()
       .toFile(out)
       .then(() => callLater(options, { tempFilePath: out }))
@@ -239,19 +212,48 @@ export const createWxStandIn = async ({
     })
   }
 
-  // The mock's SelectorQuery is a bare stub; NutUI measures a few elements, the stamp draws on a canvas.
-  const query: Record<string, unknown> = {}
-  const nodeRef = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query }
-  Object.assign(query, {
-    in: () => query,
-    select: () => nodeRef,
-    selectAll: () => nodeRef,
-    selectViewport: () => nodeRef,
-    exec: (cb?: (r: unknown[]) => void) =>
-      setTimeout(() => cb?.([{ width: 375, height: 40, left: 0, top: 0, node: canvas }]), 0),
-  })
-  wx.createSelectorQuery = () => query
-  host.setSelectorQuery(query)
+  // The mock's SelectorQuery is a bare stub. NutUI measures a few elements (each answers BOX: the
+  // harness has no layout), the stamp and the pad draw on their canvas's node.
+  const selectorQuery = () => {
+    const asked: { selector: string; wantsNode: boolean }[] = []
+    const query: Record<string, unknown> = {}
+    const select = (selector: string) => {
+      const request = { selector, wantsNode: false }
+      asked.push(request)
+      const nodeRef = {
+        boundingClientRect: () => query,
+        scrollOffset: () => query,
+        fields: (fields: { node?: boolean }) => {
+          request.wantsNode ||= Boolean(fields?.node)
+          return query
+        },
+        node: () => {
+          request.wantsNode = true
+          return query
+        },
+      }
+      return nodeRef
+    }
+    Object.assign(query, {
+      in: () => query,
+      select,
+      selectAll: select,
+      selectViewport: () => select('viewport'),
+      exec: (cb?: (r: unknown[]) => void) =>
+        setTimeout(() => {
+          const answers = asked.map(({ selector, wantsNode }) => ({
+            ...(CANVAS_BOXES[selector] ?? BOX),
+            left: 0,
+            top: 0,
+            ...(wantsNode ? { node: canvasFor(selector) } : {}),
+          }))
+          cb?.(answers)
+        }, 0),
+    })
+    return query
+  }
+  wx.createSelectorQuery = selectorQuery
+  host.setSelectorQuery(selectorQuery)
 
   return {
     wx,
@@ -262,7 +264,8 @@ export const createWxStandIn = async ({
     uploads,
     compressed,
     stamped,
-    inked,
+    /** The canvas node WeChat gave for a selector ("#signature-pad"), once the app asked for it. */
+    canvasOf: (selector: string) => canvases.get(selector),
     subscribeAsks,
     deprecatedCalls,
   }

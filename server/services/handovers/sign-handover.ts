@@ -14,7 +14,7 @@ import type { PhotoStorage } from '../photos/storage'
 import { handoverScope, keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { getHandover } from './get-handover'
-import { processSignature, SIGNATURE_TYPE, signatureKey } from './signature-image'
+import { lockSignatureHash, processSignature, SIGNATURE_TYPE, signatureKey } from './signature-image'
 
 /** A phone's clock may run a little fast; a signature from further ahead is refused. */
 const CLOCK_SKEW_MS = 10 * 60_000
@@ -47,6 +47,7 @@ export const signHandover = async ({
   }
   if (!storage) throw new AppError('PHOTO_STORAGE_UNAVAILABLE')
   const image = await processSignature(Buffer.from(input.signaturePng, 'base64'))
+  await lockSignatureHash(ctx.db, image.sha256)
 
   // Only a handover still 待签收 changes: a second phone signing the same handover finds it signed.
   const { count } = await ctx.db.handover.updateMany({

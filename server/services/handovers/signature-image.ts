@@ -4,6 +4,7 @@
 // "signatures/<sha256>" in the photo store (docs/photos.md), apart from the photos' own keys.
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
+import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
 import { sniffPhotoType } from '../photos/process-photo'
 
@@ -13,6 +14,15 @@ const SIGNATURE_LONG_SIDE = 1200
 const MAX_INPUT_PIXELS = 16_000_000
 
 export const signatureKey = (sha256: string) => `signatures/${sha256}`
+
+/**
+ * Held until the transaction ends: a signature of these bytes being kept (handover.sign) and the
+ * removal of the last one using them (retention) wait for each other, so that a removal never
+ * deletes a file a signature committing at the same moment relies on.
+ */
+export const lockSignatureHash = async (db: Tx, sha256: string) => {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`signature:${sha256}`}, 0))`
+}
 
 export type ProcessedSignature = { bytes: Buffer; sha256: string; width: number; height: number }
 

@@ -6,7 +6,8 @@
 // a household that fails is reported and skipped, not allowed to stop the others. A household
 // is due only once its end date has been on record for GRACE_DAYS, so that a mistyped date can be
 // corrected first. The photos of its visits and of donations to it are deleted with their files
-// (household-photos.ts).
+// (household-photos.ts), and so are the signatures its handovers were signed for with
+// (household-signatures.ts); the handovers keep their state and amounts.
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import type { Db } from '../../db/client'
 import type { PhotoStorage } from '../photos/storage'
@@ -16,6 +17,7 @@ import {
   lockHouseholdPhotoHashes,
   removeUnusedFiles,
 } from './household-photos'
+import { deleteHouseholdSignatures, householdSignaturesWhere, removeUnusedSignatureFiles } from './household-signatures'
 
 export type RetentionReport = {
   /** Households whose monitoring ended before this day are anonymised. */
@@ -23,6 +25,8 @@ export type RetentionReport = {
   anonymised: number
   /** Photos of their visits and donations deleted (in a dry run: that would be). */
   photosRemoved: number
+  /** Signatures of their handovers deleted (in a dry run: that would be). */
+  signaturesRemoved: number
   /** Due households that could not be anonymised, and why (they are tried again next run). */
   failed: { householdId: string; error: string }[]
   isDryRun: boolean
@@ -48,7 +52,7 @@ const TRANSACTION_TIMEOUT_MS = 60_000
 
 /**
  * Anonymises one household if it is still due, checked under a row lock; returns how many photos
- * went with it, or null when it was no longer due.
+ * and handover signatures went with it, or null when it was no longer due.
  */
 const anonymiseOne = (
   prisma: Db,
@@ -93,6 +97,7 @@ const anonymiseOne = (
       await tx.donation.updateMany({ where: { householdId }, data: { note: null } })
       await tx.needEvent.updateMany({ where: { need: { householdId } }, data: { note: null } })
       const photos = await deleteHouseholdPhotos(tx, householdId)
+      const signatures = await deleteHouseholdSignatures(tx, householdId)
       // A resident's account stays, but no longer opens a household that is no longer theirs to see.
       await tx.user.updateMany({ where: { householdId }, data: { householdId: null } })
       await tx.household.update({
@@ -117,12 +122,18 @@ const anonymiseOne = (
           action: 'retention.anonymise',
           entityType: 'Household',
           entityId: householdId,
-          after: { anonymisedAt: now.toISOString(), members: members.length, photos: photos.removed },
+          after: {
+            anonymisedAt: now.toISOString(),
+            members: members.length,
+            photos: photos.removed,
+            signatures: signatures.removed,
+          },
         },
       })
       // Last, so that nothing after it can roll the transaction back (docs/photos.md, "Removal").
       await removeUnusedFiles(storage, photos.unusedHashes)
-      return photos.removed
+      await removeUnusedSignatureFiles(storage, signatures.unusedHashes)
+      return { photos: photos.removed, signatures: signatures.removed }
     },
     { timeout: TRANSACTION_TIMEOUT_MS },
   )
@@ -148,13 +159,15 @@ const anonymiseAll = async (prisma: Db, due: { id: string }[], cutoffs: Due, sto
   const failed: RetentionReport['failed'] = []
   let anonymised = 0
   let photosRemoved = 0
+  let signaturesRemoved = 0
   const now = new Date()
   for (const { id } of due) {
     try {
       const removed = await anonymiseOne(prisma, id, cutoffs, now, storage)
       if (removed === null) continue
       anonymised += 1
-      photosRemoved += removed
+      photosRemoved += removed.photos
+      signaturesRemoved += removed.signatures
     } catch (error) {
       failed.push({
         householdId: id,
@@ -162,7 +175,7 @@ const anonymiseAll = async (prisma: Db, due: { id: string }[], cutoffs: Due, sto
       })
     }
   }
-  return { anonymised, photosRemoved, failed }
+  return { anonymised, photosRemoved, signaturesRemoved, failed }
 }
 
 export const anonymiseExpiredHouseholds = async (
@@ -176,7 +189,7 @@ export const anonymiseExpiredHouseholds = async (
     years: number
     today?: string
     isDryRun?: boolean
-    /** Where photo files are kept; unset: the photos' rows go, their files stay (as photo.remove). */
+    /** Where photo and signature files are kept; unset: the rows go, their files stay (as photo.remove). */
     photos?: PhotoStorage | undefined
   },
 ): Promise<RetentionReport> => {
@@ -195,8 +208,10 @@ export const anonymiseExpiredHouseholds = async (
     orderBy: { id: 'asc' },
   })
   if (isDryRun) {
-    const photosRemoved = await prisma.photo.count({ where: householdPhotosWhere(due.map((h) => h.id)) })
-    return { endedBefore, anonymised: due.length, photosRemoved, failed: [], isDryRun }
+    const ids = due.map((h) => h.id)
+    const photosRemoved = await prisma.photo.count({ where: householdPhotosWhere(ids) })
+    const signaturesRemoved = await prisma.handoverSignature.count({ where: householdSignaturesWhere(ids) })
+    return { endedBefore, anonymised: due.length, photosRemoved, signaturesRemoved, failed: [], isDryRun }
   }
   return { endedBefore, ...(await anonymiseAll(prisma, due, cutoffs, photos)), isDryRun }
 }
