@@ -53,16 +53,12 @@ const webpackChain = (chain: any) => {
       .plugin('providerPlugin')
       .tap((args: object[]) => [{ ...args[0], FormData: [absentWebTypes, 'FormData'], Blob: [absentWebTypes, 'Blob'] }])
   }
-  // Packages free of side effects (their modules only define functions and classes) that do not say
-  // so in their package.json, so webpack keeps every module they import whether used or not:
-  //   - @trpc/client and @trpc/tanstack-react-query, whose index re-exports the WebSocket and
-  //     subscription links the app never uses;
-  //   - lodash.kebabcase and react-fast-compare, which NutUI's ConfigProvider uses and the app
-  //     does not (its Cell and Switch import only useRtl from the same module).
-  // About 10 KB of the mini-program's main package (`npm run size`).
+  // @trpc/client and @trpc/tanstack-react-query are free of side effects (their modules only define
+  // functions and classes) but do not say so, as @trpc/server does: webpack then keeps every module
+  // their index re-exports, such as the WebSocket link the app never uses (3 KB of the main package).
   chain.module
-    .rule('packages-without-side-effects')
-    .test(/[\\/]node_modules[\\/](@trpc[\\/](client|tanstack-react-query)|lodash\.kebabcase|react-fast-compare)[\\/]/)
+    .rule('trpc-without-side-effects')
+    .test(/[\\/]node_modules[\\/]@trpc[\\/](client|tanstack-react-query)[\\/]/)
     .sideEffects(false)
   // Taro's progress bar redraws itself with escape codes: into a log (npm start's first build, CI)
   // that is hundreds of lines. Not on a terminal, webpackbar's plain reporter says each build's
