@@ -3,6 +3,7 @@ import type { Role } from '../../../common/enums'
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
+import type { Prisma } from '../../generated/prisma/client'
 import { liveOn } from './periods'
 import { loadReach, type Reach } from './reach'
 
@@ -43,25 +44,25 @@ export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((
 export const orgsWithRole = (actor: Actor, role: Role): ActorMembership[] =>
   actor.memberships.filter((m) => m.role === role)
 
-export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
-  // Roles and posts count while their period holds (periods.ts).
-  const live = liveOn()
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      displayName: true,
-      isActive: true,
-      householdId: true,
-      mustChangePassword: true,
-      memberships: {
-        where: live,
-        select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } },
-      },
-      cadreVillages: { where: live, select: { villageId: true } },
-      privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true }, take: 1 },
+const actorSelect = () =>
+  ({
+    id: true,
+    displayName: true,
+    isActive: true,
+    householdId: true,
+    mustChangePassword: true,
+    // Roles and posts count while their period holds (periods.ts).
+    memberships: {
+      where: liveOn(),
+      select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } },
     },
-  })
+    cadreVillages: { where: liveOn(), select: { villageId: true } },
+    privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true }, take: 1 },
+  }) satisfies Prisma.UserSelect
+
+type ActorRow = Prisma.UserGetPayload<{ select: ReturnType<typeof actorSelect> }>
+
+const toActor = async (db: Tx, user: ActorRow | null): Promise<Actor> => {
   if (!user) throw new AppError('UNAUTHENTICATED')
   if (!user.isActive) throw new AppError('ACCOUNT_DISABLED')
   const memberships = user.memberships.map((m) => ({
@@ -91,4 +92,18 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
     mustChangePassword: user.mustChangePassword,
     reach,
   }
+}
+
+export const loadActor = async (db: Tx, userId: string): Promise<Actor> =>
+  toActor(db, await db.user.findUnique({ where: { id: userId }, select: actorSelect() }))
+
+/**
+ * Many people at once (the reminder scan): one read of their users, memberships and posts, each
+ * made an actor as loadActor makes it; those who could not sign in (disabled, gone) are left out.
+ */
+export const loadActors = async (db: Tx, userIds: readonly string[]): Promise<Actor[]> => {
+  const users = await db.user.findMany({ where: { id: { in: [...userIds] }, isActive: true }, select: actorSelect() })
+  const actors: Actor[] = []
+  for (const user of users) actors.push(await toActor(db, user))
+  return actors
 }

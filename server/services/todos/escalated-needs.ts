@@ -5,7 +5,7 @@ import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import type { Prisma } from '../../generated/prisma/client'
-import { needTodos } from './need-todos'
+import { type NeedTodoQuery, needTodos } from './need-todos'
 import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
 /**
@@ -14,14 +14,14 @@ import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './t
  * their cadre, each is NEED_DUE; as a secretary, every need an admin's 督办 would add), so that a
  * person with two roles has each need once and the count agrees with the list.
  */
-export const escalatedNeeds = (
-  { ctx, today, limit }: TodoArgs,
+export const escalatedNeedsQuery = (
+  today: string,
   {
     villageIds,
     afterDays,
     exceptVillageIds = [],
   }: { villageIds: readonly string[] | null; afterDays: number; exceptVillageIds?: readonly string[] },
-): Promise<TodoSource> => {
+) => {
   const except = exceptVillageIds.length ? { notIn: [...exceptVillageIds] } : {}
   const where = {
     ...(villageIds === null
@@ -32,14 +32,12 @@ export const escalatedNeeds = (
     status: { in: [...OPEN_NEED_STATUSES] },
     dueOn: { lt: dateOnlyToDate(shiftDay(today, -afterDays)) },
   } satisfies Prisma.NeedWhereInput
-  return needTodos(
-    { ctx, limit },
-    {
-      where,
-      select: { id: true, description: true, dueOn: true, village: { select: { name: true } } },
-      orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
-    },
-    (need): TTodoItem => {
+  const select = { id: true, description: true, dueOn: true, village: { select: { name: true } } }
+  return {
+    where,
+    select,
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    toItem: (need): TTodoItem => {
       const dueOn = dateToDateOnly(need.dueOn as Date)
       return {
         key: `NEED_ESCALATED:${need.id}`,
@@ -51,5 +49,8 @@ export const escalatedNeeds = (
         target: { page: 'needDetail', id: need.id },
       }
     },
-  )
+  } satisfies NeedTodoQuery<typeof select>
 }
+
+export const escalatedNeeds = (args: TodoArgs, scope: Parameters<typeof escalatedNeedsQuery>[1]): Promise<TodoSource> =>
+  needTodos(args, escalatedNeedsQuery(args.today, scope))

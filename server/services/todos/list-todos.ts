@@ -31,6 +31,20 @@ const byUrgency = (a: TTodoItem, b: TTodoItem): number => {
   return a.dueOn < b.dueOn ? -1 : 1
 }
 
+/**
+ * One person's items, most urgent first; the same record can reach one person by two roles (a
+ * secretary who is also a cadre): once, as the first of them.
+ */
+export const mostUrgentFirst = (items: TTodoItem[]): TTodoItem[] => {
+  const seen = new Set<string>()
+  return [...items].sort(byUrgency).filter((item) => {
+    const record = `${item.target.page}:${item.target.id ?? item.key}`
+    if (seen.has(record)) return false
+    seen.add(record)
+    return true
+  })
+}
+
 const sourcesOf = async (args: TodoArgs): Promise<TodoSource[]> => {
   const { actor } = args.ctx
   const sources: TodoSource[] = []
@@ -49,17 +63,7 @@ export const listTodos = async ({ ctx, limit, settings, now = new Date() }: List
     limit,
     settings: settings ?? DEFAULT_TODO_SETTINGS,
   })
-  // The same record can reach one person by two roles (a secretary who is also a cadre): once.
-  const seen = new Set<string>()
-  const items = sources
-    .flatMap((s) => s.items)
-    .sort(byUrgency)
-    .filter((item) => {
-      const record = `${item.target.page}:${item.target.id ?? item.key}`
-      if (seen.has(record)) return false
-      seen.add(record)
-      return true
-    })
+  const items = mostUrgentFirst(sources.flatMap((s) => s.items))
   return { items: items.slice(0, limit), total: sources.reduce((sum, s) => sum + s.total, 0) }
 }
 
