@@ -105,7 +105,8 @@ type VisitDueRow = { id: string; headName: string; lastVisitedOn: Date | null; d
  * a risk not yet eliminated every `visitDaysMonitored` days, other 脱贫户 every
  * `visitDaysAlleviated`, counted from the last visit (or from when the household was recorded).
  * One pass over the villages' households (index villageId), each with its last visit read off the
- * (householdId, visitedOn) index.
+ * (householdId, visitedOn) index. OFFSET 0 keeps whether it is monitored computed once a household
+ * (inlined, its EXISTS ran once for each of the four places that read it).
  */
 type VisitDueArgs = Pick<TodoArgs, 'today' | 'settings'> & {
   villageIds: readonly string[]
@@ -131,6 +132,7 @@ const visitsDue = async (
           AND h."monitoringEndedOn" IS NULL
           AND EXISTS (SELECT 1 FROM "HouseholdRisk" r WHERE r."householdId" = h.id AND NOT r."isEliminated")
           AS "isMonitored"
+        OFFSET 0
       ) m
       LEFT JOIN LATERAL (
         SELECT v."visitedOn" FROM "Visit" v WHERE v."householdId" = h.id ORDER BY v."visitedOn" DESC LIMIT 1
