@@ -7,7 +7,7 @@ import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import type { Prisma } from '../../generated/prisma/client'
 import { rollupOverdueNeeds } from '../stats/summary-rollups'
 import { type NeedTodoQuery, needTodos } from './need-todos'
-import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
+import { clip, countAndList, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
 /**
  * Open needs more than `afterDays` past due, in `villageIds` (null: everywhere), except in
@@ -53,22 +53,50 @@ export const escalatedNeedsQuery = (
   } satisfies NeedTodoQuery<typeof select>
 }
 
+/**
+ * Everywhere (an administrator's): counted off the province's open needs per due day (a rollup
+ * kept by trigger), less those in the villages left out; the first page read status by status off
+ * the (status, dueOn) index, each already in due order, and merged, instead of sorting the tens of
+ * thousands of overdue needs for it.
+ */
+const escalatedEverywhere = (
+  { ctx, today, limit }: TodoArgs,
+  { afterDays, exceptVillageIds = [] }: { afterDays: number; exceptVillageIds?: readonly string[] },
+): Promise<TodoSource> => {
+  const { toItem, ...query } = escalatedNeedsQuery(today, { villageIds: null, afterDays, exceptVillageIds })
+  const before = dateOnlyToDate(shiftDay(today, -afterDays))
+  return countAndList(
+    { limit },
+    async () => {
+      const all = await rollupOverdueNeeds(ctx.db, before)
+      if (!exceptVillageIds.length) return all
+      const left = await ctx.db.need.count({
+        where: {
+          villageId: { in: [...exceptVillageIds] },
+          status: { in: [...OPEN_NEED_STATUSES] },
+          dueOn: { lt: before },
+        },
+      })
+      return all - left
+    },
+    async () => {
+      const byStatus = await Promise.all(
+        OPEN_NEED_STATUSES.map((status) =>
+          ctx.db.need.findMany({ ...query, where: { ...query.where, status }, take: limit }),
+        ),
+      )
+      const key = (need: { dueOn: Date | null; id: string }) => `${need.dueOn?.toISOString() ?? ''} ${need.id}`
+      return byStatus
+        .flat()
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .slice(0, limit)
+        .map(toItem)
+    },
+  )
+}
+
 export const escalatedNeeds = (
   args: TodoArgs,
   scope: Parameters<typeof escalatedNeedsQuery>[1],
-): Promise<TodoSource> => {
-  const query = escalatedNeedsQuery(args.today, scope)
-  if (scope.villageIds !== null) return needTodos(args, query)
-  // Everywhere (an administrator's): the province's open needs per due day (a rollup kept by
-  // trigger), less those in the villages left out, instead of counting tens of thousands of needs.
-  const before = dateOnlyToDate(shiftDay(args.today, -scope.afterDays))
-  const except = scope.exceptVillageIds ?? []
-  return needTodos(args, query, async () => {
-    const all = await rollupOverdueNeeds(args.ctx.db, before)
-    if (!except.length) return all
-    const left = await args.ctx.db.need.count({
-      where: { villageId: { in: [...except] }, status: { in: [...OPEN_NEED_STATUSES] }, dueOn: { lt: before } },
-    })
-    return all - left
-  })
-}
+): Promise<TodoSource> =>
+  scope.villageIds === null ? escalatedEverywhere(args, scope) : needTodos(args, escalatedNeedsQuery(args.today, scope))
