@@ -76,7 +76,10 @@ export type QueueRemindersOptions = {
 
 export type QueueRemindersResult = { people: number; queued: number }
 
-/** Each person with reminders on, and how many grants they hold that no queued message will spend. */
+/**
+ * Each person with reminders on, and how many grants they hold that no queued message will spend;
+ * the cadres of a village next to each other, so that a batch reads each village once.
+ */
 const peopleWithGrants = (db: Tx, templateId: string) =>
   db.$queryRaw<{ userId: string; available: number }[]>`
     SELECT g."userId", (count(*) - COALESCE(MAX(q.queued), 0))::int AS available
@@ -88,7 +91,7 @@ const peopleWithGrants = (db: Tx, templateId: string) =>
     ) q ON TRUE
     WHERE g."templateId" = ${templateId} AND g."spentAt" IS NULL
     GROUP BY g."userId"
-    ORDER BY g."userId"`
+    ORDER BY (SELECT min(c."villageId"::text) FROM "CadreVillage" c WHERE c."userId" = g."userId") NULLS LAST, g."userId"`
 
 /** The person as a cadre and secretary only: an admin's or resident's items are not reminded. */
 const asReminded = (actor: Actor): Actor | null => {
