@@ -81,16 +81,22 @@ export type QueueRemindersResult = { people: number; queued: number }
  * the cadres of a village next to each other, so that a batch reads each village once.
  */
 const peopleWithGrants = (db: Tx, templateId: string) =>
+  // Grants and queued messages each counted in one pass, not a look at the outbox for each person
+  // (its status index, holding every message ever queued, was read whole for each of them).
   db.$queryRaw<{ userId: string; available: number }[]>`
-    SELECT g."userId", (count(*) - COALESCE(MAX(q.queued), 0))::int AS available
-    FROM "NoticeGrant" g
+    WITH grants AS MATERIALIZED (
+      SELECT g."userId", count(*) AS granted FROM "NoticeGrant" g
+      WHERE g."templateId" = ${templateId} AND g."spentAt" IS NULL
+      GROUP BY g."userId"
+    ), queued AS MATERIALIZED (
+      SELECT n."userId", count(*) AS queued FROM "Notice" n
+      WHERE n."templateId" = ${templateId} AND n.status IN ('PENDING', 'SENDING')
+      GROUP BY n."userId"
+    )
+    SELECT g."userId", (g.granted - COALESCE(q.queued, 0))::int AS available
+    FROM grants g
     JOIN "User" u ON u.id = g."userId" AND u."isActive" AND u.openid IS NOT NULL
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS queued FROM "Notice" n
-      WHERE n."userId" = g."userId" AND n."templateId" = ${templateId} AND n.status IN ('PENDING', 'SENDING')
-    ) q ON TRUE
-    WHERE g."templateId" = ${templateId} AND g."spentAt" IS NULL
-    GROUP BY g."userId"
+    LEFT JOIN queued q ON q."userId" = g."userId"
     ORDER BY (SELECT min(c."villageId"::text) FROM "CadreVillage" c WHERE c."userId" = g."userId") NULLS LAST, g."userId"`
 
 /** The person as a cadre and secretary only: an admin's or resident's items are not reminded. */
