@@ -183,10 +183,11 @@ export const householdsDueAVisitByVillage = async (
 export const cadreTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   const villageIds = args.ctx.actor.cadreVillageIds
   if (!villageIds.length) return []
-  return [
-    await needsDue(args, villageIds),
-    await newNeeds(args, villageIds),
-    await needsAwaitingFollowUp(args, villageIds),
-    await householdsDueAVisit(args, villageIds),
-  ]
+  // Side by side on the pool: the list waits for the slowest, not for the sum.
+  return Promise.all([
+    needsDue(args, villageIds),
+    newNeeds(args, villageIds),
+    needsAwaitingFollowUp(args, villageIds),
+    householdsDueAVisit(args, villageIds),
+  ])
 }

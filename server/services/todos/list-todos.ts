@@ -47,12 +47,15 @@ export const mostUrgentFirst = (items: TTodoItem[]): TTodoItem[] => {
 
 const sourcesOf = async (args: TodoArgs): Promise<TodoSource[]> => {
   const { actor } = args.ctx
-  const sources: TodoSource[] = []
-  if (hasRole(actor, 'ADMIN')) sources.push(...(await adminTodos(args)))
-  if (hasRole(actor, 'SECRETARY')) sources.push(...(await secretaryTodos(args)))
-  if (hasRole(actor, 'CADRE')) sources.push(...(await cadreTodos(args)))
-  if (hasRole(actor, 'RESIDENT')) sources.push(...(await residentTodos(args)))
-  return sources
+  const none = async (): Promise<TodoSource[]> => []
+  // Each role's sources side by side on the pool, kept in this order (the sort is stable).
+  const byRole = await Promise.all([
+    hasRole(actor, 'ADMIN') ? adminTodos(args) : none(),
+    hasRole(actor, 'SECRETARY') ? secretaryTodos(args) : none(),
+    hasRole(actor, 'CADRE') ? cadreTodos(args) : none(),
+    hasRole(actor, 'RESIDENT') ? residentTodos(args) : none(),
+  ])
+  return byRole.flat()
 }
 
 export const listTodos = async ({ ctx, limit, settings, now = new Date() }: ListTodosOptions): Promise<TTodoList> => {

@@ -121,19 +121,19 @@ export const pairedVillages = (db: Tx, today: string, orgIds: readonly string[])
 export const ownCadreVillageIds = ({ ctx }: TodoArgs): readonly string[] =>
   hasRole(ctx.actor, 'CADRE') ? ctx.actor.cadreVillageIds : []
 
+const escalatedToSecretary = async (args: TodoArgs): Promise<TodoSource> => {
+  const villageIds = await secretaryVillageIds(args)
+  return villageIds.length
+    ? escalatedNeeds(args, {
+        villageIds,
+        afterDays: SECRETARY_ESCALATION_DAYS,
+        exceptVillageIds: ownCadreVillageIds(args),
+      })
+    : { items: [], total: 0 }
+}
+
 export const secretaryTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   const orgIds = [...args.ctx.actor.reach.subtreeOrgIds]
   if (!orgIds.length) return []
-  const villageIds = await secretaryVillageIds(args)
-  return [
-    await branchesWithoutPartyDay(args, orgIds),
-    await staleDrafts(args, orgIds),
-    villageIds.length
-      ? await escalatedNeeds(args, {
-          villageIds,
-          afterDays: SECRETARY_ESCALATION_DAYS,
-          exceptVillageIds: ownCadreVillageIds(args),
-        })
-      : { items: [], total: 0 },
-  ]
+  return Promise.all([branchesWithoutPartyDay(args, orgIds), staleDrafts(args, orgIds), escalatedToSecretary(args)])
 }
