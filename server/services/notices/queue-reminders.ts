@@ -29,7 +29,7 @@ export const REMINDER_KINDS = [
 ] as const satisfies readonly TTodoKind[]
 
 /** People scanned at once: their items are read together, a few statements a batch. */
-const PEOPLE_AT_ONCE = 200
+const PEOPLE_AT_ONCE = 100
 
 const subjectOf = (item: TTodoItem): string => {
   switch (item.kind) {
