@@ -1,10 +1,11 @@
 // The reminder scan: tells cadres and secretaries, through WeChat, what their 待办 holds. Each
 // person's items come from the same queries as todo.list (services/todos/), so the message and the
-// list never disagree, read for a batch of people at once (reminded-todos.ts). Only those who turned reminders on (an unspent grant of the reminder
-// template) are scanned, and each is queued at most as many messages as they have grants not
-// already promised to a queued one, most urgent first. The outbox's eventKey names the day, the
-// person and the item: one message per person per item per day, however often the scan runs, and
-// a run that stopped half way and ran again queues nothing twice.
+// list never disagree, read for a hundred people at once (reminded-todos.ts). Only those who
+// turned reminders on (an unspent grant of the reminder template) are scanned, and each is queued
+// at most as many messages as they have grants not already promised to a queued one, most urgent
+// first. The outbox's eventKey names the day, the person and the item: one message per person per
+// item per day, however often the scan runs, and a run that stopped half way and ran again queues
+// nothing twice.
 //
 // A message says what kind of thing is due and by when, never whom it concerns (no household
 // head's name, no need's description): the record opens in the mini-program.
