@@ -6,8 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../common/dates'
 import { parseEnv } from '../../server/env'
+import { loadActors } from '../../server/services/auth/actor'
 import { queueReminders, REMINDER_KINDS } from '../../server/services/notices/queue-reminders'
 import { parseFieldMapping, REMINDER_VALUES } from '../../server/services/notices/templates'
+import { listTodos } from '../../server/services/todos/list-todos'
+import { remindedTodos } from '../../server/services/todos/reminded-todos'
+import { DEFAULT_TODO_SETTINGS } from '../../server/services/todos/todo-settings'
 import { householdInput } from '../helpers/factories'
 import { TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
 import { createWorld, type World } from '../helpers/world'
@@ -152,6 +156,25 @@ describe('the reminder scan', () => {
     const items = mine.map((n) => n.eventKey.split(':').slice(3).join(':'))
     expect(new Set(items).size).toBe(items.length)
     for (const item of items) expect(REMINDER_KINDS).toContain(item.split(':')[0])
+  })
+
+  it('reminds of the very items todo.list shows each person, read for many people at once', async () => {
+    const now = at(12)
+    const ids = [world.ref.users.cadre.id, world.ref.users.secretary.id]
+    const actors = await loadActors(world.deps.prisma, ids)
+    const batch = await remindedTodos({
+      db: world.deps.prisma,
+      actors,
+      today: shanghaiDate(now),
+      settings: DEFAULT_TODO_SETTINGS,
+    })
+    for (const actor of actors) {
+      const ctx = { db: world.deps.prisma, crypto: world.deps.crypto, log: world.deps.log, requestId: 'test', actor }
+      const { items } = await listTodos({ ctx, limit: 500, now })
+      const listed = items.filter((item) => (REMINDER_KINDS as readonly string[]).includes(item.kind))
+      expect(listed.length).toBeGreaterThan(0)
+      expect(new Set(batch.get(actor.userId)?.map((item) => item.key))).toEqual(new Set(listed.map((item) => item.key)))
+    }
   })
 
   it('reads the template and its schedule from configuration', () => {

@@ -3,8 +3,9 @@ import type { Role } from '../../../common/enums'
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
+import type { Prisma } from '../../generated/prisma/client'
 import { liveOn } from './periods'
-import { loadReach, type Reach } from './reach'
+import { loadReach, loadReaches, type Reach, type ReachRoles } from './reach'
 
 export type ActorMembership = {
   orgId: string
@@ -43,25 +44,26 @@ export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((
 export const orgsWithRole = (actor: Actor, role: Role): ActorMembership[] =>
   actor.memberships.filter((m) => m.role === role)
 
-export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
-  // Roles and posts count while their period holds (periods.ts).
-  const live = liveOn()
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      displayName: true,
-      isActive: true,
-      householdId: true,
-      mustChangePassword: true,
-      memberships: {
-        where: live,
-        select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } },
-      },
-      cadreVillages: { where: live, select: { villageId: true } },
-      privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true }, take: 1 },
+const actorSelect = () =>
+  ({
+    id: true,
+    displayName: true,
+    isActive: true,
+    householdId: true,
+    mustChangePassword: true,
+    // Roles and posts count while their period holds (periods.ts).
+    memberships: {
+      where: liveOn(),
+      select: { role: true, title: true, org: { select: { id: true, path: true, name: true } } },
     },
-  })
+    cadreVillages: { where: liveOn(), select: { villageId: true } },
+    privacyConsents: { where: { version: PRIVACY_NOTICE_VERSION }, select: { agreedAt: true }, take: 1 },
+  }) satisfies Prisma.UserSelect
+
+type ActorRow = Prisma.UserGetPayload<{ select: ReturnType<typeof actorSelect> }>
+
+/** The actor but its reach, and the roles its reach is resolved from. */
+const withoutReach = (user: ActorRow | null): { actor: Omit<Actor, 'reach'>; roles: ReachRoles } => {
   if (!user) throw new AppError('UNAUTHENTICATED')
   if (!user.isActive) throw new AppError('ACCOUNT_DISABLED')
   const memberships = user.memberships.map((m) => ({
@@ -74,21 +76,42 @@ export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
   const roles = new Set<Role>(memberships.map((m) => m.role))
   if (user.householdId) roles.add('RESIDENT')
   const cadreVillageIds = user.cadreVillages.map((c) => c.villageId)
-  const reach = await loadReach(db, {
-    isAdmin: roles.has('ADMIN'),
-    secretaryPaths: memberships.filter((m) => m.role === 'SECRETARY').map((m) => m.orgPath),
-    memberOrgIds: memberships.filter((m) => m.role === 'MEMBER').map((m) => m.orgId),
-    cadreVillageIds,
-  })
   return {
-    userId: user.id,
-    displayName: user.displayName,
-    roles: [...roles],
-    memberships,
-    cadreVillageIds,
-    householdId: user.householdId,
-    hasAgreedToPrivacy: user.privacyConsents.length > 0,
-    mustChangePassword: user.mustChangePassword,
-    reach,
+    actor: {
+      userId: user.id,
+      displayName: user.displayName,
+      roles: [...roles],
+      memberships,
+      cadreVillageIds,
+      householdId: user.householdId,
+      hasAgreedToPrivacy: user.privacyConsents.length > 0,
+      mustChangePassword: user.mustChangePassword,
+    },
+    roles: {
+      isAdmin: roles.has('ADMIN'),
+      secretaryPaths: memberships.filter((m) => m.role === 'SECRETARY').map((m) => m.orgPath),
+      memberOrgIds: memberships.filter((m) => m.role === 'MEMBER').map((m) => m.orgId),
+      cadreVillageIds,
+    },
   }
+}
+
+export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
+  const { actor, roles } = withoutReach(await db.user.findUnique({ where: { id: userId }, select: actorSelect() }))
+  return { ...actor, reach: await loadReach(db, roles) }
+}
+
+/**
+ * Many people at once (the reminder scan): one read of their users, memberships and posts, and
+ * one of their reaches, each made an actor as loadActor makes it; those who could not sign in
+ * (disabled, gone) are left out.
+ */
+export const loadActors = async (db: Tx, userIds: readonly string[]): Promise<Actor[]> => {
+  const users = await db.user.findMany({ where: { id: { in: [...userIds] }, isActive: true }, select: actorSelect() })
+  const parts = users.map(withoutReach)
+  const reaches = await loadReaches(
+    db,
+    parts.map((p) => p.roles),
+  )
+  return parts.map((p, at) => ({ ...p.actor, reach: reaches[at] as Reach }))
 }

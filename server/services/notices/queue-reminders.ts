@@ -1,21 +1,21 @@
 // The reminder scan: tells cadres and secretaries, through WeChat, what their 待办 holds. Each
-// person's items come from the same sources as todo.list (services/todos/), so the message and the
-// list never disagree. Only those who turned reminders on (an unspent grant of the reminder
-// template) are scanned, and each is queued at most as many messages as they have grants not
-// already promised to a queued one, most urgent first. The outbox's eventKey names the day, the
-// person and the item: one message per person per item per day, however often the scan runs, and
-// a run that stopped half way and ran again queues nothing twice.
+// person's items come from the same queries as todo.list (services/todos/), so the message and the
+// list never disagree, read for a hundred people at once (reminded-todos.ts). Only those who
+// turned reminders on (an unspent grant of the reminder template) are scanned, and each is queued
+// at most as many messages as they have grants not already promised to a queued one, most urgent
+// first. The outbox's eventKey names the day, the person and the item: one message per person per
+// item per day, however often the scan runs, and a run that stopped half way and ran again queues
+// nothing twice.
 //
 // A message says what kind of thing is due and by when, never whom it concerns (no household
 // head's name, no need's description): the record opens in the mini-program.
-import { randomUUID } from 'node:crypto'
 import type { TTodoItem, TTodoKind, TTodoTarget } from '../../../common/contracts/todo/list-todos'
 import { shanghaiDate } from '../../../common/dates'
 import type { Tx } from '../../db/client'
 import type { FieldCrypto } from '../../lib/field-crypto'
 import type { Logger } from '../../lib/logger'
-import { type Actor, loadActor } from '../auth/actor'
-import { listTodos } from '../todos/list-todos'
+import { type Actor, loadActors } from '../auth/actor'
+import { remindedTodos } from '../todos/reminded-todos'
 import { DEFAULT_TODO_SETTINGS, type TodoSettings } from '../todos/todo-settings'
 import { type NoticeTemplates, renderFields } from './templates'
 import { wechatDay } from './wechat-fields'
@@ -29,12 +29,8 @@ export const REMINDER_KINDS = [
   'NEED_ESCALATED',
 ] as const satisfies readonly TTodoKind[]
 
-const isReminded = (kind: TTodoKind): boolean => (REMINDER_KINDS as readonly TTodoKind[]).includes(kind)
-
-/** Read from each person's list before the kinds above are picked. */
-const SCAN_LIMIT = 50
-/** People scanned at once (their queries share the server's connection pool). */
-const PEOPLE_AT_ONCE = 4
+/** People scanned at once: their items are read together, a few statements a batch. */
+const PEOPLE_AT_ONCE = 100
 
 const subjectOf = (item: TTodoItem): string => {
   switch (item.kind) {
@@ -81,19 +77,28 @@ export type QueueRemindersOptions = {
 
 export type QueueRemindersResult = { people: number; queued: number }
 
-/** Each person with reminders on, and how many grants they hold that no queued message will spend. */
+/**
+ * Each person with reminders on, and how many grants they hold that no queued message will spend;
+ * the cadres of a village next to each other, so that a batch reads each village once.
+ */
 const peopleWithGrants = (db: Tx, templateId: string) =>
+  // Grants and queued messages each counted in one pass, not a look at the outbox for each person
+  // (its status index, holding every message ever queued, was read whole for each of them).
   db.$queryRaw<{ userId: string; available: number }[]>`
-    SELECT g."userId", (count(*) - COALESCE(MAX(q.queued), 0))::int AS available
-    FROM "NoticeGrant" g
+    WITH grants AS MATERIALIZED (
+      SELECT g."userId", count(*) AS granted FROM "NoticeGrant" g
+      WHERE g."templateId" = ${templateId} AND g."spentAt" IS NULL
+      GROUP BY g."userId"
+    ), queued AS MATERIALIZED (
+      SELECT n."userId", count(*) AS queued FROM "Notice" n
+      WHERE n."templateId" = ${templateId} AND n.status IN ('PENDING', 'SENDING')
+      GROUP BY n."userId"
+    )
+    SELECT g."userId", (g.granted - COALESCE(q.queued, 0))::int AS available
+    FROM grants g
     JOIN "User" u ON u.id = g."userId" AND u."isActive" AND u.openid IS NOT NULL
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS queued FROM "Notice" n
-      WHERE n."userId" = g."userId" AND n."templateId" = ${templateId} AND n.status IN ('PENDING', 'SENDING')
-    ) q ON TRUE
-    WHERE g."templateId" = ${templateId} AND g."spentAt" IS NULL
-    GROUP BY g."userId"
-    ORDER BY g."userId"`
+    LEFT JOIN queued q ON q."userId" = g."userId"
+    ORDER BY (SELECT min(c."villageId"::text) FROM "CadreVillage" c WHERE c."userId" = g."userId") NULLS LAST, g."userId"`
 
 /** The person as a cadre and secretary only: an admin's or resident's items are not reminded. */
 const asReminded = (actor: Actor): Actor | null => {
@@ -103,8 +108,6 @@ const asReminded = (actor: Actor): Actor | null => {
 
 export const queueReminders = async ({
   db,
-  crypto,
-  log,
   templates,
   settings = DEFAULT_TODO_SETTINGS,
   now = new Date(),
@@ -113,46 +116,39 @@ export const queueReminders = async ({
   const result: QueueRemindersResult = { people: 0, queued: 0 }
   if (!template) return result
   const today = shanghaiDate(now)
-  const remindOne = async ({ userId, available }: { userId: string; available: number }): Promise<void> => {
-    if (available <= 0) return
-    let actor: Actor | null
-    try {
-      actor = asReminded(await loadActor(db, userId))
-    } catch {
-      return
-    }
-    if (!actor) return
-    result.people += 1
-    const ctx = { db, crypto, log, requestId: `reminders:${randomUUID()}`, actor }
-    const { items } = await listTodos({ ctx, limit: SCAN_LIMIT, settings, now })
-    const due = items.filter((item) => isReminded(item.kind))
-    if (!due.length) return
-    const keys = due.map((item) => reminderKey(today, userId, item))
+  const people = (await peopleWithGrants(db, template.templateId)).filter((p) => p.available > 0)
+  for (let at = 0; at < people.length; at += PEOPLE_AT_ONCE) {
+    const batch = people.slice(at, at + PEOPLE_AT_ONCE)
+    const available = new Map(batch.map((p) => [p.userId, p.available]))
+    const actors = (await loadActors(db, [...available.keys()])).flatMap((actor) => asReminded(actor) ?? [])
+    result.people += actors.length
+    const items = await remindedTodos({ db, actors, today, settings })
+    // What each was already told today (by an earlier run, or one that stopped half way).
     const told = new Set(
-      (await db.notice.findMany({ where: { eventKey: { in: keys } }, select: { eventKey: true } })).map(
-        (n) => n.eventKey,
-      ),
+      (
+        await db.notice.findMany({
+          where: { userId: { in: actors.map((a) => a.userId) }, eventKey: { startsWith: `reminder:${today}:` } },
+          select: { eventKey: true },
+        })
+      ).map((n) => n.eventKey),
     )
-    const fresh = due.filter((item) => !told.has(reminderKey(today, userId, item))).slice(0, available)
-    const { count } = await db.notice.createMany({
-      skipDuplicates: true,
-      data: fresh.map((item) => ({
-        eventKey: reminderKey(today, userId, item),
-        userId,
-        templateId: template.templateId,
-        page: reminderPage(item.target),
-        data: renderFields(template, {
-          subject: subjectOf(item),
-          due: wechatDay(item.dueOn ?? today),
-          tip: '请在小程序“待办”中查看',
-        }),
-      })),
-    })
-    result.queued += count
+    const data = actors.flatMap(({ userId }) =>
+      (items.get(userId) ?? [])
+        .filter((item) => !told.has(reminderKey(today, userId, item)))
+        .slice(0, available.get(userId) ?? 0)
+        .map((item) => ({
+          eventKey: reminderKey(today, userId, item),
+          userId,
+          templateId: template.templateId,
+          page: reminderPage(item.target),
+          data: renderFields(template, {
+            subject: subjectOf(item),
+            due: wechatDay(item.dueOn ?? today),
+            tip: '请在小程序“待办”中查看',
+          }),
+        })),
+    )
+    if (data.length) result.queued += (await db.notice.createMany({ skipDuplicates: true, data })).count
   }
-  // A few people at a time: each one's queries wait on the database, not on each other.
-  const people = await peopleWithGrants(db, template.templateId)
-  for (let at = 0; at < people.length; at += PEOPLE_AT_ONCE)
-    await Promise.all(people.slice(at, at + PEOPLE_AT_ONCE).map(remindOne))
   return result
 }

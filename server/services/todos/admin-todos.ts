@@ -52,12 +52,12 @@ export const overdueBackup = async ({ ctx, now, limit }: TodoArgs): Promise<Todo
   )
 }
 
-export const adminTodos = async (args: TodoArgs): Promise<TodoSource[]> => [
-  await brokenAuditChain(args),
-  await overdueBackup(args),
-  await escalatedNeeds(args, {
+const escalatedToAdmin = async (args: TodoArgs): Promise<TodoSource> =>
+  escalatedNeeds(args, {
     villageIds: null,
     afterDays: ADMIN_ESCALATION_DAYS,
     exceptVillageIds: [...new Set([...(await secretaryVillageIds(args)), ...ownCadreVillageIds(args)])],
-  }),
-]
+  })
+
+export const adminTodos = (args: TodoArgs): Promise<TodoSource[]> =>
+  Promise.all([brokenAuditChain(args), overdueBackup(args), escalatedToAdmin(args)])

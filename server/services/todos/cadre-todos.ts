@@ -3,8 +3,9 @@
 import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, dateToDateOnly, shanghaiDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
+import type { Tx } from '../../db/client'
 import { Prisma } from '../../generated/prisma/client'
-import { needTodos } from './need-todos'
+import { type NeedTodoQuery, needTodos, type ScopedItem } from './need-todos'
 import { DUE_SOON_DAYS, FOLLOW_UP_WITHIN_DAYS } from './todo-settings'
 import { clip, dueText, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
@@ -16,16 +17,17 @@ const needLineSelect = {
   household: { select: { headName: true } },
 } satisfies Prisma.NeedSelect
 
-export const needsDue = ({ ctx, today, limit }: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> => {
+export const needsDueQuery = (today: string, villageIds: readonly string[]) => {
   const where = {
     villageId: { in: [...villageIds] },
     status: { in: [...OPEN_NEED_STATUSES] },
     dueOn: { lte: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) },
   } satisfies Prisma.NeedWhereInput
-  return needTodos(
-    { ctx, limit },
-    { where, select: needLineSelect, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] },
-    (need): TTodoItem => {
+  return {
+    where,
+    select: needLineSelect,
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    toItem: (need): TTodoItem => {
       const dueOn = dateToDateOnly(need.dueOn as Date)
       const isOverdue = dueOn < today
       return {
@@ -38,8 +40,11 @@ export const needsDue = ({ ctx, today, limit }: TodoArgs, villageIds: readonly s
         target: { page: 'needDetail', id: need.id },
       }
     },
-  )
+  } satisfies NeedTodoQuery<typeof needLineSelect>
 }
+
+export const needsDue = (args: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> =>
+  needTodos(args, needsDueQuery(args.today, villageIds))
 
 /** Received and not yet taken up; those due soon are NEED_DUE's. */
 export const newNeeds = ({ ctx, today, limit }: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> => {
@@ -48,30 +53,33 @@ export const newNeeds = ({ ctx, today, limit }: TodoArgs, villageIds: readonly s
     status: 'RECEIVED',
     OR: [{ dueOn: null }, { dueOn: { gt: dateOnlyToDate(shiftDay(today, DUE_SOON_DAYS)) } }],
   } satisfies Prisma.NeedWhereInput
-  return needTodos(
+  const select = { ...needLineSelect, createdAt: true }
+  return needTodos<typeof select>(
     { ctx, limit },
-    { where, select: { ...needLineSelect, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-    (need): TTodoItem => ({
-      key: `NEED_NEW:${need.id}`,
-      kind: 'NEED_NEW',
-      title: `新诉求待办理：${need.household.headName}`,
-      detail: `${clip(need.description)} · ${shanghaiDate(need.createdAt)} 受理`,
-      dueOn: need.dueOn ? dateToDateOnly(need.dueOn) : null,
-      isOverdue: false,
-      target: { page: 'needDetail', id: need.id },
-    }),
+    {
+      where,
+      select,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      toItem: (need): TTodoItem => ({
+        key: `NEED_NEW:${need.id}`,
+        kind: 'NEED_NEW',
+        title: `新诉求待办理：${need.household.headName}`,
+        detail: `${clip(need.description)} · ${shanghaiDate(need.createdAt)} 受理`,
+        dueOn: need.dueOn ? dateToDateOnly(need.dueOn) : null,
+        isOverdue: false,
+        target: { page: 'needDetail', id: need.id },
+      }),
+    },
   )
 }
 
-export const needsAwaitingFollowUp = (
-  { ctx, today, limit }: TodoArgs,
-  villageIds: readonly string[],
-): Promise<TodoSource> => {
+export const followUpQuery = (today: string, villageIds: readonly string[]) => {
   const where = { villageId: { in: [...villageIds] }, status: 'RESOLVED' } satisfies Prisma.NeedWhereInput
-  return needTodos(
-    { ctx, limit },
-    { where, select: needLineSelect, orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }] },
-    (need): TTodoItem => {
+  return {
+    where,
+    select: needLineSelect,
+    orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }],
+    toItem: (need): TTodoItem => {
       const resolvedOn = need.resolvedAt ? shanghaiDate(need.resolvedAt) : today
       const dueOn = shiftDay(resolvedOn, FOLLOW_UP_WITHIN_DAYS)
       return {
@@ -84,8 +92,11 @@ export const needsAwaitingFollowUp = (
         target: { page: 'needDetail', id: need.id },
       }
     },
-  )
+  } satisfies NeedTodoQuery<typeof needLineSelect>
 }
+
+export const needsAwaitingFollowUp = (args: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> =>
+  needTodos(args, followUpQuery(args.today, villageIds))
 
 type VisitDueRow = { id: string; headName: string; lastVisitedOn: Date | null; dueOn: Date; isMonitored: boolean }
 
@@ -94,17 +105,24 @@ type VisitDueRow = { id: string; headName: string; lastVisitedOn: Date | null; d
  * a risk not yet eliminated every `visitDaysMonitored` days, other 脱贫户 every
  * `visitDaysAlleviated`, counted from the last visit (or from when the household was recorded).
  * One pass over the villages' households (index villageId), each with its last visit read off the
- * (householdId, visitedOn) index.
+ * (householdId, visitedOn) index. OFFSET 0 keeps whether it is monitored computed once a household
+ * (inlined, its EXISTS ran once for each of the four places that read it).
  */
-export const householdsDueAVisit = async (
-  { ctx, today, limit, settings }: TodoArgs,
-  villageIds: readonly string[],
-): Promise<TodoSource> => {
+type VisitDueArgs = Pick<TodoArgs, 'today' | 'settings'> & {
+  villageIds: readonly string[]
+  /** The first this many, most urgent first; null: all of them. */
+  limit: number | null
+}
+
+const visitsDue = async (
+  db: Tx,
+  { today, settings, villageIds, limit }: VisitDueArgs,
+): Promise<{ rows: (VisitDueRow & { villageId: string })[]; total: number }> => {
   // The day as text: a Date would travel as a timestamp, and its date depend on the session's time zone.
   const horizon = shiftDay(today, DUE_SOON_DAYS)
-  const rows = await ctx.db.$queryRaw<(VisitDueRow & { total: bigint })[]>(Prisma.sql`
+  const rows = await db.$queryRaw<(VisitDueRow & { villageId: string; total: bigint })[]>(Prisma.sql`
     WITH due AS (
-      SELECT h.id, h."headName", last."visitedOn" AS "lastVisitedOn", m."isMonitored",
+      SELECT h.id, h."villageId", h."headName", last."visitedOn" AS "lastVisitedOn", m."isMonitored",
         COALESCE(last."visitedOn", (h."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)
           + CASE WHEN m."isMonitored" THEN ${settings.visitDaysMonitored}::int
                  ELSE ${settings.visitDaysAlleviated}::int END AS "dueOn"
@@ -114,6 +132,7 @@ export const householdsDueAVisit = async (
           AND h."monitoringEndedOn" IS NULL
           AND EXISTS (SELECT 1 FROM "HouseholdRisk" r WHERE r."householdId" = h.id AND NOT r."isEliminated")
           AS "isMonitored"
+        OFFSET 0
       ) m
       LEFT JOIN LATERAL (
         SELECT v."visitedOn" FROM "Visit" v WHERE v."householdId" = h.id ORDER BY v."visitedOn" DESC LIMIT 1
@@ -125,33 +144,50 @@ export const householdsDueAVisit = async (
     SELECT *, count(*) OVER () AS total FROM due
     WHERE "dueOn" <= ${horizon}::date
     ORDER BY "dueOn", id
-    LIMIT ${Math.max(limit, 1)}
+    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${Math.max(limit, 1)}`}
   `)
-  const total = Number(rows[0]?.total ?? 0)
-  const items = rows.slice(0, limit).map((row): TTodoItem => {
-    const dueOn = dateToDateOnly(row.dueOn)
-    const cadence = row.isMonitored ? '监测对象' : '脱贫户'
-    const last = row.lastVisitedOn ? `上次走访 ${dateToDateOnly(row.lastVisitedOn)}` : '还没有走访记录'
-    return {
-      key: `HOUSEHOLD_VISIT_DUE:${row.id}`,
-      kind: 'HOUSEHOLD_VISIT_DUE',
-      title: `该走访了：${row.headName}`,
-      detail: `${cadence} · ${last} · ${dueText(dueOn, today)}`,
-      dueOn,
-      isOverdue: dueOn < today,
-      target: { page: 'householdDetail', id: row.id },
-    }
-  })
-  return { items, total }
+  return { rows: limit === null ? rows : rows.slice(0, limit), total: Number(rows[0]?.total ?? 0) }
+}
+
+const visitDueItem = (row: VisitDueRow, today: string): TTodoItem => {
+  const dueOn = dateToDateOnly(row.dueOn)
+  const cadence = row.isMonitored ? '监测对象' : '脱贫户'
+  const last = row.lastVisitedOn ? `上次走访 ${dateToDateOnly(row.lastVisitedOn)}` : '还没有走访记录'
+  return {
+    key: `HOUSEHOLD_VISIT_DUE:${row.id}`,
+    kind: 'HOUSEHOLD_VISIT_DUE',
+    title: `该走访了：${row.headName}`,
+    detail: `${cadence} · ${last} · ${dueText(dueOn, today)}`,
+    dueOn,
+    isOverdue: dueOn < today,
+    target: { page: 'householdDetail', id: row.id },
+  }
+}
+
+export const householdsDueAVisit = async (args: TodoArgs, villageIds: readonly string[]): Promise<TodoSource> => {
+  const { rows, total } = await visitsDue(args.ctx.db, { ...args, villageIds })
+  return { items: rows.map((row) => visitDueItem(row, args.today)), total }
+}
+
+/** Every household due a visit in `villageIds`, each with its village (the reminder scan). */
+export const householdsDueAVisitByVillage = async (
+  db: Tx,
+  args: Pick<TodoArgs, 'today' | 'settings'>,
+  villageIds: readonly string[],
+): Promise<ScopedItem[]> => {
+  if (!villageIds.length) return []
+  const { rows } = await visitsDue(db, { ...args, villageIds, limit: null })
+  return rows.map((row) => ({ scope: row.villageId, item: visitDueItem(row, args.today) }))
 }
 
 export const cadreTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   const villageIds = args.ctx.actor.cadreVillageIds
   if (!villageIds.length) return []
-  return [
-    await needsDue(args, villageIds),
-    await newNeeds(args, villageIds),
-    await needsAwaitingFollowUp(args, villageIds),
-    await householdsDueAVisit(args, villageIds),
-  ]
+  // Side by side on the pool: the list waits for the slowest, not for the sum.
+  return Promise.all([
+    needsDue(args, villageIds),
+    newNeeds(args, villageIds),
+    needsAwaitingFollowUp(args, villageIds),
+    householdsDueAVisit(args, villageIds),
+  ])
 }

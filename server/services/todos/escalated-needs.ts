@@ -5,8 +5,9 @@ import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import type { Prisma } from '../../generated/prisma/client'
-import { needTodos } from './need-todos'
-import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
+import { rollupOverdueNeeds } from '../stats/summary-rollups'
+import { type NeedTodoQuery, needTodos } from './need-todos'
+import { clip, countAndList, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
 /**
  * Open needs more than `afterDays` past due, in `villageIds` (null: everywhere), except in
@@ -14,14 +15,14 @@ import { clip, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './t
  * their cadre, each is NEED_DUE; as a secretary, every need an admin's 督办 would add), so that a
  * person with two roles has each need once and the count agrees with the list.
  */
-export const escalatedNeeds = (
-  { ctx, today, limit }: TodoArgs,
+export const escalatedNeedsQuery = (
+  today: string,
   {
     villageIds,
     afterDays,
     exceptVillageIds = [],
   }: { villageIds: readonly string[] | null; afterDays: number; exceptVillageIds?: readonly string[] },
-): Promise<TodoSource> => {
+) => {
   const except = exceptVillageIds.length ? { notIn: [...exceptVillageIds] } : {}
   const where = {
     ...(villageIds === null
@@ -32,14 +33,12 @@ export const escalatedNeeds = (
     status: { in: [...OPEN_NEED_STATUSES] },
     dueOn: { lt: dateOnlyToDate(shiftDay(today, -afterDays)) },
   } satisfies Prisma.NeedWhereInput
-  return needTodos(
-    { ctx, limit },
-    {
-      where,
-      select: { id: true, description: true, dueOn: true, village: { select: { name: true } } },
-      orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
-    },
-    (need): TTodoItem => {
+  const select = { id: true, description: true, dueOn: true, village: { select: { name: true } } }
+  return {
+    where,
+    select,
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    toItem: (need): TTodoItem => {
       const dueOn = dateToDateOnly(need.dueOn as Date)
       return {
         key: `NEED_ESCALATED:${need.id}`,
@@ -51,5 +50,53 @@ export const escalatedNeeds = (
         target: { page: 'needDetail', id: need.id },
       }
     },
+  } satisfies NeedTodoQuery<typeof select>
+}
+
+/**
+ * Everywhere (an administrator's): counted off the province's open needs per due day (a rollup
+ * kept by trigger), less those in the villages left out; the first page read status by status off
+ * the (status, dueOn) index, each already in due order, and merged, instead of sorting the tens of
+ * thousands of overdue needs for it.
+ */
+const escalatedEverywhere = (
+  { ctx, today, limit }: TodoArgs,
+  { afterDays, exceptVillageIds = [] }: { afterDays: number; exceptVillageIds?: readonly string[] },
+): Promise<TodoSource> => {
+  const { toItem, ...query } = escalatedNeedsQuery(today, { villageIds: null, afterDays, exceptVillageIds })
+  const before = dateOnlyToDate(shiftDay(today, -afterDays))
+  return countAndList(
+    { limit },
+    async () => {
+      const all = await rollupOverdueNeeds(ctx.db, before)
+      if (!exceptVillageIds.length) return all
+      const left = await ctx.db.need.count({
+        where: {
+          villageId: { in: [...exceptVillageIds] },
+          status: { in: [...OPEN_NEED_STATUSES] },
+          dueOn: { lt: before },
+        },
+      })
+      return all - left
+    },
+    async () => {
+      const byStatus = await Promise.all(
+        OPEN_NEED_STATUSES.map((status) =>
+          ctx.db.need.findMany({ ...query, where: { ...query.where, status }, take: limit }),
+        ),
+      )
+      const key = (need: { dueOn: Date | null; id: string }) => `${need.dueOn?.toISOString() ?? ''} ${need.id}`
+      return byStatus
+        .flat()
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .slice(0, limit)
+        .map(toItem)
+    },
   )
 }
+
+export const escalatedNeeds = (
+  args: TodoArgs,
+  scope: Parameters<typeof escalatedNeedsQuery>[1],
+): Promise<TodoSource> =>
+  scope.villageIds === null ? escalatedEverywhere(args, scope) : needTodos(args, escalatedNeedsQuery(args.today, scope))

@@ -31,14 +31,31 @@ const byUrgency = (a: TTodoItem, b: TTodoItem): number => {
   return a.dueOn < b.dueOn ? -1 : 1
 }
 
+/**
+ * One person's items, most urgent first; the same record can reach one person by two roles (a
+ * secretary who is also a cadre): once, as the first of them.
+ */
+export const mostUrgentFirst = (items: TTodoItem[]): TTodoItem[] => {
+  const seen = new Set<string>()
+  return [...items].sort(byUrgency).filter((item) => {
+    const record = `${item.target.page}:${item.target.id ?? item.key}`
+    if (seen.has(record)) return false
+    seen.add(record)
+    return true
+  })
+}
+
 const sourcesOf = async (args: TodoArgs): Promise<TodoSource[]> => {
   const { actor } = args.ctx
-  const sources: TodoSource[] = []
-  if (hasRole(actor, 'ADMIN')) sources.push(...(await adminTodos(args)))
-  if (hasRole(actor, 'SECRETARY')) sources.push(...(await secretaryTodos(args)))
-  if (hasRole(actor, 'CADRE')) sources.push(...(await cadreTodos(args)))
-  if (hasRole(actor, 'RESIDENT')) sources.push(...(await residentTodos(args)))
-  return sources
+  const none = async (): Promise<TodoSource[]> => []
+  // Each role's sources side by side on the pool, kept in this order (the sort is stable).
+  const byRole = await Promise.all([
+    hasRole(actor, 'ADMIN') ? adminTodos(args) : none(),
+    hasRole(actor, 'SECRETARY') ? secretaryTodos(args) : none(),
+    hasRole(actor, 'CADRE') ? cadreTodos(args) : none(),
+    hasRole(actor, 'RESIDENT') ? residentTodos(args) : none(),
+  ])
+  return byRole.flat()
 }
 
 export const listTodos = async ({ ctx, limit, settings, now = new Date() }: ListTodosOptions): Promise<TTodoList> => {
@@ -49,17 +66,7 @@ export const listTodos = async ({ ctx, limit, settings, now = new Date() }: List
     limit,
     settings: settings ?? DEFAULT_TODO_SETTINGS,
   })
-  // The same record can reach one person by two roles (a secretary who is also a cadre): once.
-  const seen = new Set<string>()
-  const items = sources
-    .flatMap((s) => s.items)
-    .sort(byUrgency)
-    .filter((item) => {
-      const record = `${item.target.page}:${item.target.id ?? item.key}`
-      if (seen.has(record)) return false
-      seen.add(record)
-      return true
-    })
+  const items = mostUrgentFirst(sources.flatMap((s) => s.items))
   return { items: items.slice(0, limit), total: sources.reduce((sum, s) => sum + s.total, 0) }
 }
 

@@ -3,10 +3,12 @@
 // paired with (督办).
 import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
+import type { Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { hasRole } from '../auth/actor'
 import { liveOn } from '../auth/periods'
 import { escalatedNeeds } from './escalated-needs'
+import type { ScopedItem } from './need-todos'
 import { DRAFT_STALE_DAYS, SECRETARY_ESCALATION_DAYS } from './todo-settings'
 import { countAndList, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
@@ -18,10 +20,10 @@ const monthOf = (day: string) => {
 }
 
 /** 党支部 and 联合党支部 hold a 主题党日 each month (docs/domain.md); one taking part counts. */
-export const branchesWithoutPartyDay = ({ ctx, today, limit }: TodoArgs, orgIds: string[]): Promise<TodoSource> => {
+const partyDayQuery = (today: string, orgIds: readonly string[]) => {
   const month = monthOf(today)
   const where = {
-    id: { in: orgIds },
+    id: { in: [...orgIds] },
     kind: { in: ['BRANCH', 'JOINT_BRANCH'] },
     closedAt: null,
     activityLinks: {
@@ -33,29 +35,39 @@ export const branchesWithoutPartyDay = ({ ctx, today, limit }: TodoArgs, orgIds:
       },
     },
   } satisfies Prisma.OrgWhereInput
+  const toItem = (org: { id: string; name: string }): TTodoItem => ({
+    key: `PARTY_DAY_MISSING:${org.id}:${month.first.slice(0, 7)}`,
+    kind: 'PARTY_DAY_MISSING',
+    title: `本月还没有主题党日：${org.name}`,
+    detail: `党支部每月开展一次主题党日 · ${month.last} 前`,
+    dueOn: month.last,
+    isOverdue: false,
+    target: { page: 'activityForm', id: null },
+  })
+  return { where, toItem }
+}
+
+const partyDayRows = (db: Tx, where: Prisma.OrgWhereInput, take?: number) =>
+  db.org.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take })
+
+export const branchesWithoutPartyDay = ({ ctx, today, limit }: TodoArgs, orgIds: string[]): Promise<TodoSource> => {
+  const { where, toItem } = partyDayQuery(today, orgIds)
   return countAndList(
     { limit },
     () => ctx.db.org.count({ where }),
-    async () => {
-      const rows = await ctx.db.org.findMany({
-        where,
-        select: { id: true, name: true },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        take: limit,
-      })
-      return rows.map(
-        (org): TTodoItem => ({
-          key: `PARTY_DAY_MISSING:${org.id}:${month.first.slice(0, 7)}`,
-          kind: 'PARTY_DAY_MISSING',
-          title: `本月还没有主题党日：${org.name}`,
-          detail: `党支部每月开展一次主题党日 · ${month.last} 前`,
-          dueOn: month.last,
-          isOverdue: false,
-          target: { page: 'activityForm', id: null },
-        }),
-      )
-    },
+    async () => (await partyDayRows(ctx.db, where, limit)).map(toItem),
   )
+}
+
+/** Every branch of `orgIds` without this month's 主题党日, each with its org (the reminder scan). */
+export const branchesWithoutPartyDayByOrg = async (
+  db: Tx,
+  today: string,
+  orgIds: readonly string[],
+): Promise<ScopedItem[]> => {
+  if (!orgIds.length) return []
+  const { where, toItem } = partyDayQuery(today, orgIds)
+  return (await partyDayRows(db, where)).map((org) => ({ scope: org.id, item: toItem(org) }))
 }
 
 export const staleDrafts = ({ ctx, now, today, limit }: TodoArgs, orgIds: string[]): Promise<TodoSource> => {
@@ -95,30 +107,33 @@ export const staleDrafts = ({ ctx, now, today, limit }: TodoArgs, orgIds: string
 export const secretaryVillageIds = async ({ ctx, today }: TodoArgs): Promise<string[]> => {
   const orgIds = [...ctx.actor.reach.subtreeOrgIds]
   if (!orgIds.length || !hasRole(ctx.actor, 'SECRETARY')) return []
-  const pairs = await ctx.db.orgVillagePair.findMany({
-    where: { orgId: { in: orgIds }, ...liveOn(dateOnlyToDate(today)) },
-    select: { villageId: true },
-  })
-  return [...new Set(pairs.map((p) => p.villageId))]
+  return [...new Set((await pairedVillages(ctx.db, today, orgIds)).map((p) => p.villageId))]
 }
+
+/** The villages each of `orgIds` is paired with on `today`. */
+export const pairedVillages = (db: Tx, today: string, orgIds: readonly string[]) =>
+  db.orgVillagePair.findMany({
+    where: { orgId: { in: [...orgIds] }, ...liveOn(dateOnlyToDate(today)) },
+    select: { orgId: true, villageId: true },
+  })
 
 /** The villages where a person who is also their cadre has each overdue need as NEED_DUE. */
 export const ownCadreVillageIds = ({ ctx }: TodoArgs): readonly string[] =>
   hasRole(ctx.actor, 'CADRE') ? ctx.actor.cadreVillageIds : []
 
+const escalatedToSecretary = async (args: TodoArgs): Promise<TodoSource> => {
+  const villageIds = await secretaryVillageIds(args)
+  return villageIds.length
+    ? escalatedNeeds(args, {
+        villageIds,
+        afterDays: SECRETARY_ESCALATION_DAYS,
+        exceptVillageIds: ownCadreVillageIds(args),
+      })
+    : { items: [], total: 0 }
+}
+
 export const secretaryTodos = async (args: TodoArgs): Promise<TodoSource[]> => {
   const orgIds = [...args.ctx.actor.reach.subtreeOrgIds]
   if (!orgIds.length) return []
-  const villageIds = await secretaryVillageIds(args)
-  return [
-    await branchesWithoutPartyDay(args, orgIds),
-    await staleDrafts(args, orgIds),
-    villageIds.length
-      ? await escalatedNeeds(args, {
-          villageIds,
-          afterDays: SECRETARY_ESCALATION_DAYS,
-          exceptVillageIds: ownCadreVillageIds(args),
-        })
-      : { items: [], total: 0 },
-  ]
+  return Promise.all([branchesWithoutPartyDay(args, orgIds), staleDrafts(args, orgIds), escalatedToSecretary(args)])
 }
