@@ -5,23 +5,28 @@
 // in Chinese that the donation does not hold enough: no silent overdraw.
 import { describe, expect, it } from 'vitest'
 import { callerFor } from '../../server/caller'
+import { QUEUE_ITEM_KEY_PREFIX } from '../../src/lib/offline-queue/stored-queue'
 import { cashDonationInput } from '../helpers/factories'
 import { choose, fill, login, newPhonePage, PHONES, pick, screenshot, see, tapButton } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile({ seed: 'partyDay' })
 
-const QUEUE_KEY = 'pdrl.offline-queue'
 const DONOR = '前跃村乡贤 马建福'
 
 type Page = import('playwright-core').Page
 
+/** The queued procedures, in queue order: one storage key each, which Taro's H5 storage wraps as { data }. */
 const queuedProcedures = (page: Page) =>
-  page.evaluate((key) => {
-    const raw = localStorage.getItem(key)
-    const stored = raw ? (JSON.parse(raw) as { data?: { items?: { procedure: string }[] } }) : null
-    return (stored?.data?.items ?? []).map((item) => item.procedure)
-  }, QUEUE_KEY)
+  page.evaluate((prefix) => {
+    const items = Object.keys(localStorage)
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => {
+        const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as { data?: { procedure?: string } } | null
+        return { seq: Number(key.slice(prefix.length)), procedure: stored?.data?.procedure ?? '' }
+      })
+    return items.sort((a, b) => a.seq - b.seq).map((item) => item.procedure)
+  }, QUEUE_ITEM_KEY_PREFIX)
 
 /** A few strokes across the pad, as a finger (here a mouse) signs. */
 const signOnPad = async (page: Page) => {
