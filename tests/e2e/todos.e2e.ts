@@ -38,9 +38,12 @@ describe('待办', () => {
     const residentTodos = app(resident).getByTestId('todos')
     await residentTodos.getByText('您的诉求正在直接办理').first().waitFor()
     await screenshot(resident, 'resident-todos')
+    // Opening the need marks it read on the server; back on the 工作台 only once that is done.
+    const markedSeen = resident.waitForResponse((response) => response.url().includes('todo.markNeedSeen'))
     await tapContaining(resident, '您的诉求正在直接办理')
     await resident.waitForURL(/package-resident\/need-detail/)
     await see(resident, '直接办理')
+    await markedSeen
     await resident.goto(`${e2e.baseUrl}/#/pages/home/index`)
     await residentTodos.getByText('暂无待办').first().waitFor()
     expect(await residentTodos.getByText('您的诉求正在直接办理').count()).toBe(0)
