@@ -55,6 +55,8 @@ const closedEarly = (output: Writable): Promise<never> =>
 /**
  * Batches of up to `batchSize` rows, each read after the last row of the one before (keyset
  * pagination: `read` must order on a unique key), and each only once the output has drained.
+ * The next batch is read while this one is written (one batch ahead, no more), so that the
+ * database's work and the sheet's overlap instead of taking turns.
  */
 export async function* keysetBatches<T>({
   output,
@@ -65,13 +67,17 @@ export async function* keysetBatches<T>({
   batchSize: number
   read: (last: T | undefined, take: number) => Promise<T[]>
 }): AsyncGenerator<T[]> {
-  let last: T | undefined
-  for (;;) {
-    await drained(output)
-    const batch = await read(last, batchSize)
+  const ahead = (last: T | undefined) => {
+    const next = drained(output).then(() => read(last, batchSize))
+    // Not awaited when the consumer stops early: its failure must not go unhandled then.
+    next.catch(() => undefined)
+    return next
+  }
+  let next: Promise<T[]> | null = ahead(undefined)
+  while (next) {
+    const batch: T[] = await next
+    next = batch.length < batchSize ? null : ahead(batch.at(-1))
     if (batch.length) yield batch
-    last = batch.at(-1)
-    if (batch.length < batchSize) return
   }
 }
 
@@ -79,6 +85,14 @@ export type SheetColumn = { key: string; header: string; width: number; isYuan?:
 
 /** Ends a sheet: written out by the streaming writer; nothing to do in an in-memory workbook. */
 export const commitSheet = (sheet: ExcelJS.Worksheet) => (sheet as { commit?: () => void }).commit?.()
+
+/**
+ * One style object per column, shared by every cell below the header. exceljs gives each new cell
+ * a style object of its own and then looks each one up in its style table, which costs more than
+ * writing the cell; a style object it has seen before it finds at once (by identity).
+ */
+const columnStyles = (columns: readonly SheetColumn[]): Partial<ExcelJS.Style>[] =>
+  columns.map((column) => (column.isYuan ? { numFmt: YUAN_FORMAT } : {}))
 
 /** A sheet whose first row, frozen and bold, holds the columns' headers. */
 export const addSheetWithHeader = (workbook: WorkbookWriter, name: string, columns: readonly SheetColumn[]) => {
@@ -122,10 +136,18 @@ export const writeSheet = async <T, K extends string>(
   },
 ) => {
   const sheet = addSheetWithHeader(workbook, name, columns)
+  const styles = columnStyles(columns)
   for await (const batch of batches) {
     for (const record of batch) {
       const rows = rowsOf(record)
-      for (const row of rows) sheet.addRow(inColumnOrder(columns, row)).commit()
+      for (const row of rows) {
+        const added = sheet.addRow(inColumnOrder(columns, row))
+        // Every column's cell, blank ones too: a blank yuan cell keeps the format for what is typed in.
+        added.eachCell({ includeEmpty: true }, (cell, column) => {
+          cell.style = styles[column - 1] ?? {}
+        })
+        added.commit()
+      }
       written?.(record, rows.length)
     }
   }
