@@ -4,7 +4,8 @@
 //   - the export is audited before the file is finished, so a file that could not be audited is
 //     never completed, and a download cut short is audited too, with what had been sent.
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../lib/on-demand-libraries'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT } from './xlsx-cells'
@@ -184,11 +185,12 @@ export const writeAuditedWorkbook = async ({
   hasWritten,
   isBuffered = false,
 }: AuditedWorkbook) => {
-  const buffered = isBuffered ? new ExcelJS.Workbook() : null
+  const Excel = await loadExcelJS()
+  const buffered = isBuffered ? new Excel.Workbook() : null
   // The in-memory workbook takes the same calls (a row's commit does nothing there).
   const workbook =
     (buffered as WorkbookWriter | null) ??
-    new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+    new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
   workbook.creator = '党日帮扶台账'
   const record = (isComplete: boolean) =>
     writeAudit(ctx, {
