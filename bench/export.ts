@@ -1,16 +1,26 @@
 // The 50,000-row export: the donation ledger (捐赠台账) of a village with EXPORT_ROWS (50,000)
 // ledger rows — 45,000 cash gifts and 5,000 gifts of goods of one line each, from 300 donors —
-// downloaded twice from the real server (a subprocess on a fresh embedded PostgreSQL). Reports
-// the time to the last byte, the file's size, the rows read back, and the server's memory as one
-// JSON line: its resident size when idle, its peak (VmHWM) after each download, and what the
-// export added to the idle size (`exportPeakMB`, the figure the issue bounds at 300 MB).
+// downloaded twice from the real server (a subprocess on a fresh embedded PostgreSQL, built and run
+// as `npm start` runs it). Reports the time to the last byte, the file's size, the rows read back,
+// and the server's memory as one JSON line: its resident size when idle, its peak (VmHWM) after
+// each download, and what the export added to the idle size (`exportPeakMB`, bounded at 300 MB).
+// Goal: the first download within 5 s and the server's peak within 300 MB (`withinGoal`).
+
+import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import { LEDGER_SHEET } from '../server/services/exports/donation-ledger'
-import { apiClient, embeddedDatabaseUrl, RELIABILITY_PASSWORD, withClient } from '../tests/reliability/server-process'
+import {
+  apiClient,
+  embeddedDatabaseUrl,
+  RELIABILITY_PASSWORD,
+  ROOT,
+  withClient,
+} from '../tests/reliability/server-process'
 import { withStoryServer } from './story-server'
 
 const ROWS = Number(process.env.EXPORT_ROWS ?? 50_000)
@@ -40,6 +50,10 @@ const countLedgerRows = async (bytes: Buffer) => {
   }
   return rows - 1 // the header
 }
+
+// The server as `npm start` runs it: built (when stale), with its Node flags.
+const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/ensure-build.mjs'), 'server'], { stdio: 'inherit' })
+if (build.status !== 0) throw new Error('the server could not be built')
 
 const main = () =>
   withStoryServer(
@@ -115,6 +129,9 @@ const main = () =>
           serverIdleResidentMB: mb(idle.residentBytes),
           serverPeakMB: [afterFirst.peakBytes, afterSecond.peakBytes].map(mb),
           exportPeakMB: mb(exportPeakBytes),
+          goalSeconds: 5,
+          goalServerPeakMB: 300,
+          withinGoal: first.totalMs <= 5_000 && afterFirst.peakBytes <= MEMORY_BOUND_BYTES,
           boundMB: mb(MEMORY_BOUND_BYTES),
           withinBound: exportPeakBytes < MEMORY_BOUND_BYTES,
           seedSeconds: Math.round(seededMs / 100) / 10,
@@ -122,6 +139,7 @@ const main = () =>
       )
       if (exportPeakBytes >= MEMORY_BOUND_BYTES) process.exitCode = 1
     },
+    { isCompiled: true },
   )
 
 await main()

@@ -16,6 +16,7 @@ const MEASURES: Measure[] = [
   { name: 'write-path', file: 'write-path.ts' },
   { name: 'sync-queue', file: 'sync-queue.ts' },
   { name: 'export', file: 'export.ts', quickEnv: { EXPORT_ROWS: '5000' } },
+  { name: 'start', file: 'start.ts' },
   { name: 'sizes', file: 'sizes.ts' },
   { name: 'h5-load', file: 'h5-load.ts' },
   { name: 'load', file: 'load.ts', quickEnv: { LOAD_CLIENTS: '20', LOAD_SECONDS: '5' } },

@@ -13,10 +13,14 @@ export const withStoryServer = async <T>(
   name: string,
   env: Record<string, string | undefined>,
   measure: (server: ServerProcess, dataDir: string) => Promise<T>,
+  options: { isCompiled?: boolean } = {},
 ): Promise<T> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), `pdrl-bench-${name}-`))
   // (startServerProcess finds the address in the server's info-level start-up line.)
-  const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'households', LOG_LEVEL: 'info', ...env })
+  const server = await startServerProcess(
+    { DATA_DIR: dataDir, SEED_DEMO: 'households', LOG_LEVEL: 'info', ...env },
+    options,
+  )
   try {
     return await measure(server, dataDir)
   } finally {

@@ -2,12 +2,11 @@
 // that none is pending) → key → client → seed → HTTP → scheduled jobs. Used by main.ts, and by
 // tests and tools that need the real server.
 import type { FastifyInstance } from 'fastify'
-import { applyMigrations } from '../prisma/engine/migrate.mjs'
 import { seedDemo } from '../prisma/seed/seed-demo'
 import type { AppDeps } from './context'
 import { createPrismaClient } from './db/client'
 import { openDatabase } from './db/database'
-import { MIGRATE_DEPLOY, requireMigrated } from './db/readiness'
+import { hasMigrationsToApply, MIGRATE_DEPLOY, requireMigrated } from './db/readiness'
 import { type Env, publicBaseUrlOf } from './env'
 import { buildServer } from './http/build-server'
 import { startServerJobs } from './jobs/server-jobs'
@@ -37,7 +36,10 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
   }
   try {
     if (env.MIGRATE_ON_START) {
-      const applied = await applyMigrations({ url: database.url })
+      // The schema engine (WebAssembly, tens of MB) is loaded only when there is something to apply.
+      const applied = (await hasMigrationsToApply(database.url))
+        ? await (await import('../prisma/engine/migrate.mjs')).applyMigrations({ url: database.url })
+        : []
       if (applied.length) logger.info({ migrations: applied }, 'applied database migrations')
     } else {
       await requireMigrated(database.url, {

@@ -6,9 +6,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
+import { MIGRATIONS_DIR } from './migrations-dir.mjs'
 import { openSchemaEngine } from './wasm-engine.mjs'
 
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, '..', 'migrations')
+export { MIGRATIONS_DIR }
 
 /**
  * The migrations folder in the shape the engine takes (the CLI builds the same).

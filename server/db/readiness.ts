@@ -3,7 +3,7 @@
 // connection, so that asking changes nothing (no database, table or folder is made).
 import { readdir } from 'node:fs/promises'
 import pg from 'pg'
-import { MIGRATIONS_DIR } from '../../prisma/engine/migrate.mjs'
+import { MIGRATIONS_DIR } from '../../prisma/engine/migrations-dir.mjs'
 
 type MigrationState =
   | { kind: 'empty' }
@@ -145,6 +145,24 @@ export const requireMigrated = async (url: string, options: ReadinessOptions): P
     const state = await readMigrationState(client, options.migrationsDir)
     if (state.kind === 'current' || (options.isPendingAllowed && state.kind !== 'empty')) return
     throw new DatabaseNotReadyError(problem(options, state))
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/**
+ * Whether the server must run the migrations before it serves: false only when the database
+ * answers and has every migration of this version. Anything else (no database yet, no table,
+ * pending or failed migrations, no answer) is for applyMigrations to do or to report.
+ */
+export const hasMigrationsToApply = async (url: string): Promise<boolean> => {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    return (await readMigrationState(client)).kind !== 'current'
+  } catch {
+    return true
   } finally {
     await client.end().catch(() => {})
   }

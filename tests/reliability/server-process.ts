@@ -35,6 +35,14 @@ export type ServerProcess = {
   stop: () => Promise<Exit>
 }
 
+/** The flags `npm start` gives Node for the built server (package.json), so that what is measured is what runs. */
+const compiledServerFlags = (root: string): string[] => {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+  return /node ((?:--\S+ )*)dist\/server\/main\.mjs/.exec(scripts.start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? []
+}
+
 const lastLines = (text: string, count = 40) => text.split('\n').slice(-count).join('\n')
 
 /**
@@ -46,13 +54,19 @@ export const startServerProcess = async (
   {
     readyTimeoutMs = 240_000,
     root = ROOT,
+    isCompiled = false,
   }: {
     readyTimeoutMs?: number
     /** The checkout whose server runs (a benchmark's baseline); this one by default. */
     root?: string
+    /** The build `npm start` runs (dist/server/main.mjs, which must be built) instead of the sources under tsx. */
+    isCompiled?: boolean
   } = {},
 ): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  const args = isCompiled
+    ? [...compiledServerFlags(root), path.join(root, 'dist/server/main.mjs')]
+    : ['--import', 'tsx', path.join(root, 'server/main.ts')]
+  const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

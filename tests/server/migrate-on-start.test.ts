@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { applyMigrations } from '../../prisma/engine/migrate.mjs'
+import { hasMigrationsToApply } from '../../server/db/readiness'
 import { InvalidEnvError, parseEnv } from '../../server/env'
 import { startServer } from '../../server/start'
 import { createEmptyDatabase, migrateAllBut, publicTables, queryRows } from '../helpers/scratch-database'
@@ -59,7 +61,7 @@ describe('MIGRATE_ON_START', { timeout: 90_000 }, () => {
     const applied = await appliedCount(behind.url)
     const env = serverEnv(behind.url, { MIGRATE_ON_START: 'false' })
 
-    // As production runs it: `node --import tsx server/main.ts`.
+    // The server in a process of its own, from its sources.
     const refused = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, ...env },
@@ -90,5 +92,18 @@ describe('MIGRATE_ON_START', { timeout: 90_000 }, () => {
     } finally {
       await server.stop()
     }
+  })
+  it('true: the schema engine is needed only on a database missing one of this version’s migrations', async () => {
+    const empty = await createEmptyDatabase('no-tables')
+    expect(await hasMigrationsToApply(empty.url)).toBe(true)
+    const behind = await createEmptyDatabase('one-behind')
+    await migrateAllBut(behind.url, 1)
+    expect(await hasMigrationsToApply(behind.url)).toBe(true)
+    const current = await createEmptyDatabase('current')
+    await applyMigrations({ url: current.url })
+    expect(await hasMigrationsToApply(current.url)).toBe(false)
+    const missing = new URL(current.url)
+    missing.pathname = `${missing.pathname}-missing`
+    expect(await hasMigrationsToApply(missing.href)).toBe(true)
   })
 })

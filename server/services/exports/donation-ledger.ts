@@ -133,18 +133,19 @@ export type DonationLedgerExport = XlsxExport<TDonationLedgerRequest>
 
 export type DonationLedgerResult = { rowCount: number; donationCount: number; cashFen: number; goodsValueFen: number }
 
-/** Each batch's donations with whether the caller may see the household each went to. */
-async function* withVisibility(ctx: ServiceContext, batches: AsyncIterable<LedgerDonation[]>) {
-  for await (const batch of batches) {
-    const visible = await visibleHouseholdIds(
-      ctx,
-      batch.map((d) => d.household?.id),
-    )
-    yield batch.map((donation) => ({
-      donation,
-      isHouseholdVisible: Boolean(donation.household && visible.has(donation.household.id)),
-    }))
-  }
+/** A donation with whether the caller may see the household it went to. */
+type LedgerRecord = { donation: LedgerDonation; isHouseholdVisible: boolean }
+
+/** The donations with whether the caller may see the household each went to. */
+const withVisibility = async (ctx: ServiceContext, donations: LedgerDonation[]): Promise<LedgerRecord[]> => {
+  const visible = await visibleHouseholdIds(
+    ctx,
+    donations.map((d) => d.household?.id),
+  )
+  return donations.map((donation) => ({
+    donation,
+    isHouseholdVisible: Boolean(donation.household && visible.has(donation.household.id)),
+  }))
 }
 
 /** The lines of the summary a donation counts under. */
@@ -171,16 +172,19 @@ export const exportDonationLedger = async ({
   const where = ledgerWhere(ctx, input)
   // The rows from the read replica when there is one; the audit entry through ctx, on the primary.
   const reader = onReadReplica(ctx)
-  const batches = keysetBatches<LedgerDonation>({
+  const batches = keysetBatches<LedgerRecord>({
     output,
     batchSize,
-    read: (last, take) =>
-      reader.db.donation.findMany({
-        where: { AND: [where, after(last)] },
-        select: ledgerSelect,
-        orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-        take,
-      }),
+    read: async (last, take) =>
+      withVisibility(
+        reader,
+        await reader.db.donation.findMany({
+          where: { AND: [where, after(last?.donation)] },
+          select: ledgerSelect,
+          orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+      ),
   })
   const resultOf = (): DonationLedgerResult => ({
     rowCount,
@@ -196,7 +200,7 @@ export const exportDonationLedger = async ({
       await writeSheet(workbook, {
         name: LEDGER_SHEET,
         columns: LEDGER_COLUMNS,
-        batches: withVisibility(reader, batches),
+        batches,
         rowsOf: ({ donation, isHouseholdVisible }) => ledgerRowsOf(donation, isHouseholdVisible),
         written: ({ donation, isHouseholdVisible }, rows) => {
           rowCount += rows

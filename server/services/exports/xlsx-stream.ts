@@ -4,7 +4,8 @@
 //   - the export is audited before the file is finished, so a file that could not be audited is
 //     never completed, and a download cut short is audited too, with what had been sent.
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../lib/on-demand-libraries'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT } from './xlsx-cells'
@@ -55,6 +56,8 @@ const closedEarly = (output: Writable): Promise<never> =>
 /**
  * Batches of up to `batchSize` rows, each read after the last row of the one before (keyset
  * pagination: `read` must order on a unique key), and each only once the output has drained.
+ * The next batch is read while this one is written (one batch ahead, no more), so that the
+ * database's work and the sheet's overlap instead of taking turns.
  */
 export async function* keysetBatches<T>({
   output,
@@ -65,13 +68,17 @@ export async function* keysetBatches<T>({
   batchSize: number
   read: (last: T | undefined, take: number) => Promise<T[]>
 }): AsyncGenerator<T[]> {
-  let last: T | undefined
-  for (;;) {
-    await drained(output)
-    const batch = await read(last, batchSize)
+  const ahead = (last: T | undefined) => {
+    const next = drained(output).then(() => read(last, batchSize))
+    // Not awaited when the consumer stops early: its failure must not go unhandled then.
+    next.catch(() => undefined)
+    return next
+  }
+  let next: Promise<T[]> | null = ahead(undefined)
+  while (next) {
+    const batch: T[] = await next
+    next = batch.length < batchSize ? null : ahead(batch.at(-1))
     if (batch.length) yield batch
-    last = batch.at(-1)
-    if (batch.length < batchSize) return
   }
 }
 
@@ -79,6 +86,14 @@ export type SheetColumn = { key: string; header: string; width: number; isYuan?:
 
 /** Ends a sheet: written out by the streaming writer; nothing to do in an in-memory workbook. */
 export const commitSheet = (sheet: ExcelJS.Worksheet) => (sheet as { commit?: () => void }).commit?.()
+
+/**
+ * One style object per column, shared by every cell below the header. exceljs gives each new cell
+ * a style object of its own and then looks each one up in its style table, which costs more than
+ * writing the cell; a style object it has seen before it finds at once (by identity).
+ */
+const columnStyles = (columns: readonly SheetColumn[]): Partial<ExcelJS.Style>[] =>
+  columns.map((column) => (column.isYuan ? { numFmt: YUAN_FORMAT } : {}))
 
 /** A sheet whose first row, frozen and bold, holds the columns' headers. */
 export const addSheetWithHeader = (workbook: WorkbookWriter, name: string, columns: readonly SheetColumn[]) => {
@@ -122,10 +137,18 @@ export const writeSheet = async <T, K extends string>(
   },
 ) => {
   const sheet = addSheetWithHeader(workbook, name, columns)
+  const styles = columnStyles(columns)
   for await (const batch of batches) {
     for (const record of batch) {
       const rows = rowsOf(record)
-      for (const row of rows) sheet.addRow(inColumnOrder(columns, row)).commit()
+      for (const row of rows) {
+        const added = sheet.addRow(inColumnOrder(columns, row))
+        // Every column's cell, blank ones too: a blank yuan cell keeps the format for what is typed in.
+        added.eachCell({ includeEmpty: true }, (cell, column) => {
+          cell.style = styles[column - 1] ?? {}
+        })
+        added.commit()
+      }
       written?.(record, rows.length)
     }
   }
@@ -162,11 +185,12 @@ export const writeAuditedWorkbook = async ({
   hasWritten,
   isBuffered = false,
 }: AuditedWorkbook) => {
-  const buffered = isBuffered ? new ExcelJS.Workbook() : null
+  const Excel = await loadExcelJS()
+  const buffered = isBuffered ? new Excel.Workbook() : null
   // The in-memory workbook takes the same calls (a row's commit does nothing there).
   const workbook =
     (buffered as WorkbookWriter | null) ??
-    new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+    new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
   workbook.creator = '党日帮扶台账'
   const record = (isComplete: boolean) =>
     writeAudit(ctx, {

@@ -3,9 +3,9 @@
 // same drawing always gives the same bytes, so the SHA-256 of the result names the stored file,
 // "signatures/<sha256>" in the photo store (docs/photos.md), apart from the photos' own keys.
 import { createHash } from 'node:crypto'
-import sharp from 'sharp'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
+import { loadSharp } from '../../lib/on-demand-libraries'
 import { sniffPhotoType } from '../photos/process-photo'
 
 export const SIGNATURE_TYPE = 'image/png'
@@ -29,6 +29,7 @@ export type ProcessedSignature = { bytes: Buffer; sha256: string; width: number;
 export const processSignature = async (png: Buffer): Promise<ProcessedSignature> => {
   if (sniffPhotoType(png) !== SIGNATURE_TYPE) throw new AppError('HANDOVER_SIGNATURE_UNREADABLE')
   try {
+    const sharp = await loadSharp()
     const input = sharp(png, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS })
     const { format, width = 0, height = 0 } = await input.metadata()
     if (format !== 'png' || width < 40 || height < 20) throw new AppError('HANDOVER_SIGNATURE_UNREADABLE')

@@ -4,8 +4,9 @@
 // keep 15 digits of 18), and a 说明 sheet listing every column and its allowed values.
 // Written from household-roster-columns.ts, which the parser reads by.
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { THouseholdRosterRequest } from '../../../common/contracts/export/household-roster'
+import { loadExcelJS } from '../../lib/on-demand-libraries'
 import { writeAudit } from '../audit/write-audit'
 import { toCells } from '../exports/xlsx-cells'
 import type { ServiceContext } from '../service-context'
@@ -102,8 +103,8 @@ const addNotesSheet = (workbook: ExcelJS.Workbook) => {
 }
 
 /** The template as a workbook (also what the tests fill in). */
-export const rosterTemplateWorkbook = () => {
-  const workbook = new ExcelJS.Workbook()
+export const rosterTemplateWorkbook = async () => {
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = '党日帮扶台账'
   for (const { name, columns } of IMPORT_SHEETS) addDataSheet(workbook, name, columns)
   addNotesSheet(workbook)
@@ -120,7 +121,7 @@ export const exportRosterTemplate = async ({
   input: THouseholdRosterRequest
   output: Writable
 }) => {
-  const bytes = Buffer.from(await rosterTemplateWorkbook().xlsx.writeBuffer())
+  const bytes = Buffer.from(await (await rosterTemplateWorkbook()).xlsx.writeBuffer())
   await writeAudit(ctx, {
     action: 'export.householdRosterTemplate',
     entityType: 'Export',

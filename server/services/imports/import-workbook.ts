@@ -4,9 +4,10 @@
 // (household-roster-cells.ts), a cell that cannot be read an error at its place; blank rows and
 // the template's example row left out.
 import { createHash } from 'node:crypto'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { ImportIssueOf, SheetIssueCode } from '../../../common/contracts/import/import-report'
 import { AppError } from '../../errors'
+import { loadExcelJS } from '../../lib/on-demand-libraries'
 import { type CellValue, readCell } from './household-roster-cells'
 import type { ImportColumn } from './household-roster-columns'
 import { issueAt } from './import-issues'
@@ -16,7 +17,7 @@ export const openWorkbook = async (bytes: Buffer) => {
   const digest = createHash('sha256').update(bytes).digest('hex')
   // An .xlsx is a zip: PK\3\4. An old .xls is an OLE file; a .csv is text.
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) throw new AppError('IMPORT_FILE_TYPE')
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     await workbook.xlsx.load(bytes as never)
   } catch {

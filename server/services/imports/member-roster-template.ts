@@ -1,15 +1,15 @@
 // The 党员花名册 import template (GET /exports/member-roster-template.xlsx): the sheet with its
 // header row and one example row (姓名「示例」, skipped on import), the phone column as text, and a
 // 说明 sheet. Written from member-roster-columns.ts, which the parser reads by.
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../lib/on-demand-libraries'
 import { writeAudit } from '../audit/write-audit'
 import { toCells } from '../exports/xlsx-cells'
 import type { ServiceContext } from '../service-context'
 import { IMPORT_MAX_ROWS } from './household-roster-columns'
 import { EXAMPLE_NAME, MEMBER_COLUMNS, MEMBER_NOTES_SHEET, MEMBER_SHEET } from './member-roster-columns'
 
-export const memberTemplateWorkbook = () => {
-  const workbook = new ExcelJS.Workbook()
+export const memberTemplateWorkbook = async () => {
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = '党日帮扶台账'
   const sheet = workbook.addWorksheet(MEMBER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
   // Text: a phone typed into a General cell becomes a number (and may show as 1.39E+10).
@@ -48,7 +48,7 @@ export const memberTemplateWorkbook = () => {
 
 /** The template's bytes, its download audited as the other downloads'. */
 export const memberTemplateFile = async ({ ctx }: { ctx: ServiceContext }): Promise<Buffer> => {
-  const bytes = Buffer.from(await memberTemplateWorkbook().xlsx.writeBuffer())
+  const bytes = Buffer.from(await (await memberTemplateWorkbook()).xlsx.writeBuffer())
   await writeAudit(ctx, {
     action: 'export.memberRosterTemplate',
     entityType: 'Export',

@@ -3,8 +3,8 @@
 // as text (a 12-digit code typed into a General cell would show as 6.30121E+11), and a 说明 sheet.
 // Written from village-import-columns.ts, which the parser reads by.
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import type { TVillageImportTemplateRequest } from '../../../common/contracts/village/village-import'
+import { loadExcelJS } from '../../lib/on-demand-libraries'
 import { writeAudit } from '../audit/write-audit'
 import { toCells } from '../exports/xlsx-cells'
 import type { ServiceContext } from '../service-context'
@@ -17,8 +17,8 @@ import {
 } from './village-import-columns'
 
 /** The template as a workbook (also what the tests fill in). */
-export const villageTemplateWorkbook = () => {
-  const workbook = new ExcelJS.Workbook()
+export const villageTemplateWorkbook = async () => {
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = '党日帮扶台账'
   const sheet = workbook.addWorksheet(VILLAGE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = VILLAGE_COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { numFmt: '@' } }))
@@ -55,7 +55,7 @@ export const exportVillageTemplate = async ({
   input: TVillageImportTemplateRequest
   output: Writable
 }) => {
-  const bytes = Buffer.from(await villageTemplateWorkbook().xlsx.writeBuffer())
+  const bytes = Buffer.from(await (await villageTemplateWorkbook()).xlsx.writeBuffer())
   await writeAudit(ctx, {
     action: 'export.villageImportTemplate',
     entityType: 'Export',

@@ -4,8 +4,8 @@
 // long side at most 1600 px, and a 320 px WebP thumbnail. The same upload always gives the same
 // bytes, so the SHA-256 of the result is what dedupes.
 import { createHash } from 'node:crypto'
-import sharp from 'sharp'
 import { AppError } from '../../errors'
+import { loadSharp } from '../../lib/on-demand-libraries'
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export type PhotoType = (typeof PHOTO_TYPES)[number]
@@ -51,6 +51,7 @@ export const processPhoto = async (upload: Buffer): Promise<ProcessedPhoto> => {
   const format = SHARP_FORMAT[mime]
   try {
     // failOn 'error': a truncated or corrupt file is refused rather than stored half grey.
+    const sharp = await loadSharp()
     const input = sharp(upload, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS })
     const { format: decoded } = await input.metadata()
     // The magic bytes said one thing; the decoder must agree.
