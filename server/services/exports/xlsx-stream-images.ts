@@ -1,0 +1,138 @@
+// Images in a streamed workbook. exceljs's streaming writer lays out no drawings, and keeps every
+// image it is given until the end; this lays them out itself, with exceljs's own parts (the
+// drawing, its relationships, the content types) so that the file is the one its in-memory
+// workbook would write:
+//   - while the rows stream, each image placed is only remembered: its cell, its size and a key
+//     to read it by (a few dozen bytes each); an image placed twice (the same content) is one file;
+//   - once the sheet is committed, `finish` writes each image's file into the zip, read one at a
+//     time and only once the output has taken the one before, then the drawing.
+// So the memory the images take is one image's, however many rows carry one.
+import { createRequire } from 'node:module'
+import type { Writable } from 'node:stream'
+import type ExcelJS from 'exceljs'
+import { drained, type WorkbookWriter } from './xlsx-stream'
+
+const require = createRequire(import.meta.url)
+type Xform = new () => { prepare?: (model: unknown, options: unknown) => void; toXml: (model: unknown) => string }
+const DrawingXform: Xform = require('exceljs/lib/xlsx/xform/drawing/drawing-xform')
+const RelationshipsXform: Xform = require('exceljs/lib/xlsx/xform/core/relationships-xform')
+const ContentTypesXform: Xform = require('exceljs/lib/xlsx/xform/core/content-types-xform')
+
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image'
+const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing'
+
+/** The streaming writer's parts this module extends (exceljs 4.4, lib/stream/xlsx). */
+type Zip = {
+  append: (data: Buffer | string, options: { name: string }) => void
+  on: (event: 'entry', listener: (entry: { name: string }) => void) => void
+  off: (event: 'entry', listener: (entry: { name: string }) => void) => void
+}
+type StreamingWorkbook = {
+  zip: Zip
+  commentRefs: unknown
+  sharedStrings: unknown
+  _worksheets: unknown[]
+  addContentTypes: () => Promise<void>
+}
+type StreamingSheet = {
+  id: number
+  stream: { write: (text: string) => void }
+  _sheetRelsWriter: { addRelationship: (rel: { Type: string; Target: string }) => string }
+  _writeRowBreaks: () => void
+}
+
+/** Where an image goes: over the cell at (col, row), both 1-based, at width × height pixels. */
+export type ImagePlace = { col: number; row: number; width: number; height: number }
+
+type Anchor = ImagePlace & { image: number }
+
+/**
+ * Images for one sheet of a streaming workbook. `read` gives an image's PNG by the reference it
+ * was placed with; it is called once per distinct `contentKey`, by `finish`, which must be called
+ * once the sheet is committed.
+ */
+export const streamedSheetImages = <R>(
+  workbook: WorkbookWriter,
+  sheet: ExcelJS.Worksheet,
+  { output, read }: { output: Writable; read: (ref: R) => Promise<Buffer> },
+) => {
+  const book = workbook as unknown as StreamingWorkbook
+  const writer = sheet as unknown as StreamingSheet
+  const images = new Map<string, { index: number; ref: R }>()
+  const anchors: Anchor[] = []
+  const drawingName = `drawing${writer.id}`
+
+  // The sheet's <drawing>, in its place in the schema: after the row breaks.
+  const writeRowBreaks = writer._writeRowBreaks.bind(writer)
+  writer._writeRowBreaks = () => {
+    writeRowBreaks()
+    if (!anchors.length) return
+    const rId = writer._sheetRelsWriter.addRelationship({ Type: DRAWING_REL, Target: `../drawings/${drawingName}.xml` })
+    writer.stream.write(`<drawing r:id="${rId}"/>`)
+  }
+
+  /** Appends a part to the zip and waits until the zip has taken it in. */
+  const appendPart = (data: Buffer | string, name: string) =>
+    new Promise<void>((resolve) => {
+      const taken = (entry: { name: string }) => {
+        if (entry.name !== name) return
+        book.zip.off('entry', taken)
+        resolve()
+      }
+      book.zip.on('entry', taken)
+      book.zip.append(data, { name })
+    })
+
+  // Each image's file, one at a time, then the drawing that places them.
+  const finish = async () => {
+    for (const [i, { ref }] of [...images.values()].entries()) {
+      await drained(output)
+      await appendPart(await read(ref), `xl/media/image${i}.png`)
+    }
+    if (!anchors.length) return
+    const drawing = {
+      anchors: anchors.map((a) => ({
+        picture: { rId: `rId${a.image + 1}` },
+        range: {
+          tl: { nativeCol: a.col - 1, nativeColOff: 0, nativeRow: a.row - 1, nativeRowOff: 0 },
+          ext: { width: a.width, height: a.height },
+          editAs: 'oneCell',
+        },
+      })),
+    }
+    const drawingXform = new DrawingXform()
+    drawingXform.prepare?.(drawing, {})
+    await appendPart(drawingXform.toXml(drawing), `xl/drawings/${drawingName}.xml`)
+    const rels = [...images.values()].map(({ index }) => ({
+      Id: `rId${index + 1}`,
+      Type: IMAGE_REL,
+      Target: `../media/image${index}.png`,
+    }))
+    await appendPart(new RelationshipsXform().toXml(rels), `xl/drawings/_rels/${drawingName}.xml.rels`)
+  }
+
+  // The content types name the images' kind and the drawing.
+  book.addContentTypes = async () => {
+    const model = {
+      worksheets: book._worksheets.filter(Boolean),
+      sharedStrings: book.sharedStrings,
+      commentRefs: book.commentRefs,
+      media: images.size ? [{ type: 'image', extension: 'png' }] : [],
+      drawings: anchors.length ? [{ name: drawingName }] : [],
+    }
+    book.zip.append(new ContentTypesXform().toXml(model), { name: '[Content_Types].xml' })
+  }
+
+  return {
+    /** Places the image known by `contentKey` (read by `ref` if it is new) at `place`. */
+    place: (contentKey: string, ref: R, place: ImagePlace) => {
+      let image = images.get(contentKey)
+      if (!image) {
+        image = { index: images.size, ref }
+        images.set(contentKey, image)
+      }
+      anchors.push({ ...place, image: image.index })
+    },
+    finish,
+  }
+}
