@@ -8,7 +8,7 @@
 //     time and only once the output has taken the one before, then the drawing.
 // So the memory the images take is one image's, however many rows carry one.
 import { createRequire } from 'node:module'
-import type { Writable } from 'node:stream'
+import { PassThrough, type Readable, type Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { drained, type WorkbookWriter } from './xlsx-stream'
 
@@ -23,7 +23,7 @@ const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 
 /** The streaming writer's parts this module extends (exceljs 4.4, lib/stream/xlsx). */
 type Zip = {
-  append: (data: Buffer | string, options: { name: string }) => void
+  append: (data: Buffer | string | Readable, options: { name: string; store?: boolean }) => void
   on: (event: 'entry', listener: (entry: { name: string }) => void) => void
   off: (event: 'entry', listener: (entry: { name: string }) => void) => void
 }
@@ -45,6 +45,58 @@ type StreamingSheet = {
 export type ImagePlace = { col: number; row: number; width: number; height: number }
 
 type Anchor = ImagePlace & { image: number }
+
+/** Anchors (or relationships) rendered at a time: a part's XML is streamed, never held whole. */
+const PER_CHUNK = 500
+
+/**
+ * A part whose root element `root` holds many children, rendered PER_CHUNK at a time by exceljs's
+ * xform into a stream: each chunk's children, under the first chunk's declaration and root.
+ */
+const chunkedXml = <T>(root: string, items: readonly T[], render: (chunk: readonly T[], start: number) => string) => {
+  const part = new PassThrough()
+  const write = async () => {
+    for (let start = 0; start < items.length; start += PER_CHUNK) {
+      const xml = render(items.slice(start, start + PER_CHUNK), start)
+      const open = xml.indexOf('>', xml.indexOf(`<${root}`)) + 1
+      const text = (start === 0 ? xml.slice(0, open) : '') + xml.slice(open, xml.lastIndexOf(`</${root}>`))
+      if (!part.write(text)) await new Promise((resolve) => part.once('drain', resolve))
+    }
+    part.end(`</${root}>`)
+  }
+  write().catch((error: unknown) => part.destroy(error instanceof Error ? error : new Error(String(error))))
+  return part
+}
+
+/** The drawing's XML (exceljs's DrawingXform): one anchor per image placed. */
+const drawingXml = (anchors: readonly Anchor[]) => {
+  const xform = new DrawingXform()
+  return chunkedXml('xdr:wsDr', anchors, (chunk, start) => {
+    const drawing = {
+      anchors: chunk.map((a) => ({
+        picture: { rId: `rId${a.image + 1}`, index: 0 },
+        range: {
+          tl: { nativeCol: a.col - 1, nativeColOff: 0, nativeRow: a.row - 1, nativeRowOff: 0 },
+          ext: { width: a.width, height: a.height },
+          editAs: 'oneCell',
+        },
+      })),
+    }
+    xform.prepare?.(drawing, {})
+    // Each picture's id is its place in the whole drawing, not in the chunk.
+    for (const [i, anchor] of drawing.anchors.entries()) anchor.picture.index = start + i + 1
+    return xform.toXml(drawing)
+  })
+}
+
+/** The drawing's relationships: one per image file. */
+const drawingRelsXml = (imageCount: number) => {
+  const xform = new RelationshipsXform()
+  const indexes = Array.from({ length: imageCount }, (_, i) => i)
+  return chunkedXml('Relationships', indexes, (chunk) =>
+    xform.toXml(chunk.map((i) => ({ Id: `rId${i + 1}`, Type: IMAGE_REL, Target: `../media/image${i}.png` }))),
+  )
+}
 
 /**
  * Images for one sheet of a streaming workbook. `read` gives an image's PNG by the reference it
@@ -72,7 +124,7 @@ export const streamedSheetImages = <R>(
   }
 
   /** Appends a part to the zip and waits until the zip has taken it in. */
-  const appendPart = (data: Buffer | string, name: string) =>
+  const appendPart = (data: Buffer | string | Readable, name: string, { store = false } = {}) =>
     new Promise<void>((resolve) => {
       const taken = (entry: { name: string }) => {
         if (entry.name !== name) return
@@ -80,35 +132,19 @@ export const streamedSheetImages = <R>(
         resolve()
       }
       book.zip.on('entry', taken)
-      book.zip.append(data, { name })
+      book.zip.append(data, { name, store })
     })
 
   // Each image's file, one at a time, then the drawing that places them.
   const finish = async () => {
     for (const [i, { ref }] of [...images.values()].entries()) {
       await drained(output)
-      await appendPart(await read(ref), `xl/media/image${i}.png`)
+      // Stored, not deflated: a PNG is compressed already.
+      await appendPart(await read(ref), `xl/media/image${i}.png`, { store: true })
     }
     if (!anchors.length) return
-    const drawing = {
-      anchors: anchors.map((a) => ({
-        picture: { rId: `rId${a.image + 1}` },
-        range: {
-          tl: { nativeCol: a.col - 1, nativeColOff: 0, nativeRow: a.row - 1, nativeRowOff: 0 },
-          ext: { width: a.width, height: a.height },
-          editAs: 'oneCell',
-        },
-      })),
-    }
-    const drawingXform = new DrawingXform()
-    drawingXform.prepare?.(drawing, {})
-    await appendPart(drawingXform.toXml(drawing), `xl/drawings/${drawingName}.xml`)
-    const rels = [...images.values()].map(({ index }) => ({
-      Id: `rId${index + 1}`,
-      Type: IMAGE_REL,
-      Target: `../media/image${index}.png`,
-    }))
-    await appendPart(new RelationshipsXform().toXml(rels), `xl/drawings/_rels/${drawingName}.xml.rels`)
+    await appendPart(drawingXml(anchors), `xl/drawings/${drawingName}.xml`)
+    await appendPart(drawingRelsXml(images.size), `xl/drawings/_rels/${drawingName}.xml.rels`)
   }
 
   // The content types name the images' kind and the drawing.
