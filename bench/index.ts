@@ -26,6 +26,8 @@ const MEASURES: Measure[] = [
   { name: 'pickers', file: 'pickers.ts' },
   { name: 'http', file: 'http.ts' },
   { name: 'todos', file: 'todos.ts' },
+  { name: 'reconciliation', file: 'reconciliation.ts' },
+  { name: 'sign-sheet-export', file: 'sign-sheet-export.ts' },
 ]
 
 let failed = 0

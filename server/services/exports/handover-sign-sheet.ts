@@ -10,6 +10,7 @@ import type { TSignSheetExportRequest } from '../../../common/contracts/handover
 import { formatShanghaiDateTime } from '../../../common/dates'
 import { fenToYuanText } from '../../../common/money'
 import type { AppDeps } from '../../context'
+import { AppError } from '../../errors'
 import {
   addToTotals,
   afterHandover,
@@ -23,7 +24,7 @@ import {
   signSheetSelect,
   signSheetWhere,
 } from '../handovers/sign-sheet-rows'
-import { hasSignatureImages, type SignatureImage, signatureImages } from '../handovers/signature-images'
+import { readSignaturePng, type SignatureRecord, signatureRecords } from '../handovers/signature-images'
 import { onReadReplica } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT, yuanCell } from './xlsx-cells'
 import {
@@ -35,6 +36,7 @@ import {
   writeAuditedWorkbook,
   type XlsxExport,
 } from './xlsx-stream'
+import { streamedSheetImages } from './xlsx-stream-images'
 
 /** The photo store holds the signature images (docs/photos.md). */
 export type SignSheetExport = XlsxExport<TSignSheetExportRequest> & { ctx: Pick<AppDeps, 'photos'> }
@@ -91,26 +93,24 @@ const SIGNATURE_HEIGHT = 40
 /** The row's height (points) that holds it. */
 const SIGNATURE_ROW_HEIGHT = 32
 
-/**
- * A signature over the 签名 cell of `rowNumber`, scaled to the row. Only an in-memory workbook
- * takes images (writeAuditedWorkbook's isBuffered), which the export chooses when any is due.
- */
+/** A signature over the 签名 cell of `row`, scaled to the row (xlsx-stream-images.ts). */
 const placeSignature = (
-  workbook: WorkbookWriter,
+  images: SheetImages,
   sheet: ExcelJS.Worksheet,
   row: ExcelJS.Row,
-  image: SignatureImage,
+  signature: SignatureRecord,
 ) => {
-  const imageId = workbook.addImage({ buffer: image.png as unknown as ExcelJS.Buffer, extension: 'png' })
-  const column = sheet.getColumn('signature').number
-  const width = Math.round((image.width / Math.max(image.height, 1)) * SIGNATURE_HEIGHT)
+  const width = Math.round((signature.width / Math.max(signature.height, 1)) * SIGNATURE_HEIGHT)
   row.height = SIGNATURE_ROW_HEIGHT
-  sheet.addImage(imageId, {
-    tl: { col: column - 1, row: row.number - 1 },
-    ext: { width: Math.min(width, 110), height: SIGNATURE_HEIGHT },
-    editAs: 'oneCell',
+  images.place(signature.sha256, signature, {
+    col: sheet.getColumn('signature').number,
+    row: row.number,
+    width: Math.min(width, 110),
+    height: SIGNATURE_HEIGHT,
   })
 }
+
+type SheetImages = ReturnType<typeof streamedSheetImages<SignatureRecord>>
 
 const writeSignSheet = async (
   workbook: WorkbookWriter,
@@ -168,23 +168,31 @@ const writeSignSheet = async (
         take,
       }),
   })
+  // The 公示 version shows no signature: it does not even read them. The images' files are
+  // written once the rows are, each identical one once.
+  const images = isPublic
+    ? null
+    : streamedSheetImages<SignatureRecord>(workbook, sheet, {
+        output,
+        read: (record) => readSignaturePng(ctx.photos?.storage, record),
+      })
   let seq = 0
   for await (const batch of batches) {
-    // The 公示 version shows no signature: it does not even read them.
-    const images = isPublic
-      ? null
-      : await signatureImages(
-          { db: reader.db, storage: ctx.photos?.storage },
+    const signatures = images
+      ? await signatureRecords(
+          reader.db,
           batch.map((h) => h.id),
         )
+      : null
+    if (signatures?.size && !ctx.photos?.storage) throw new AppError('PHOTO_STORAGE_UNAVAILABLE')
     for (const handover of batch) {
       const rows = signSheetRowsOf(handover, isPublic)
-      const image = images?.get(handover.id)
+      const signature = signatures?.get(handover.id)
       for (const [i, row] of rows.entries()) {
         seq += 1
         const written = sheet.addRow(inColumnOrder(columns, cellsOf(row, seq)))
         // The signature beside the handover's first line.
-        if (image && i === 0) placeSignature(workbook, sheet, written, image)
+        if (images && signature && i === 0) placeSignature(images, sheet, written, signature)
         written.commit()
       }
       addToTotals(totals, rows)
@@ -207,15 +215,12 @@ const writeSignSheet = async (
     isPublic ? '公示期间如有异议，请向村委会反映。' : '发放人：　　　　　　经办人：　　　　　　村委会（盖章）：',
   ])
   commitSheet(sheet)
+  await images?.finish()
 }
 
 const exportSheet = async (options: SignSheetExport, isPublic: boolean): Promise<SignSheetTotals> => {
   const totals = emptyTotals()
-  // Images need the in-memory workbook; without any, the sheet streams.
-  const isBuffered =
-    !isPublic && (await hasSignatureImages(onReadReplica(options.ctx).db, signSheetWhere(options.ctx, options.input)))
   await writeAuditedWorkbook({
-    isBuffered,
     ctx: options.ctx,
     output: options.output,
     write: (workbook) => writeSignSheet(workbook, { export: options, isPublic, totals }),

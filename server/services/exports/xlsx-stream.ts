@@ -29,7 +29,7 @@ export class ExportAbortedError extends Error {
 }
 
 /** Resolves once the output can take more; rejects when the client has gone away. */
-const drained = (output: Writable): Promise<void> =>
+export const drained = (output: Writable): Promise<void> =>
   new Promise((resolve, reject) => {
     if (output.destroyed) return reject(new ExportAbortedError('the download was cancelled'))
     if (!output.writableNeedDrain) return resolve()
@@ -169,28 +169,12 @@ export type AuditedWorkbook = {
   }
   /** Whether any row has reached the output, so that a failure must be audited too. */
   hasWritten: () => boolean
-  /**
-   * Built in memory and written out once complete, for a sheet with images: exceljs's streaming
-   * writer lays out no drawings. Its size is then bounded by the caller, not by the stream.
-   */
-  isBuffered?: boolean
 }
 
 /** Writes a workbook into `output` and audits it: before completing it, or when it is cut short. */
-export const writeAuditedWorkbook = async ({
-  ctx,
-  output,
-  write,
-  audit,
-  hasWritten,
-  isBuffered = false,
-}: AuditedWorkbook) => {
+export const writeAuditedWorkbook = async ({ ctx, output, write, audit, hasWritten }: AuditedWorkbook) => {
   const Excel = await loadExcelJS()
-  const buffered = isBuffered ? new Excel.Workbook() : null
-  // The in-memory workbook takes the same calls (a row's commit does nothing there).
-  const workbook =
-    (buffered as WorkbookWriter | null) ??
-    new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
   workbook.creator = '党日帮扶台账'
   const record = (isComplete: boolean) =>
     writeAudit(ctx, {
@@ -204,7 +188,7 @@ export const writeAuditedWorkbook = async ({
     await record(true)
     // Finishing the zip waits for the output to take it all; a client gone by then must not leave
     // the export waiting for ever.
-    await Promise.race([buffered ? buffered.xlsx.write(output) : workbook.commit(), closedEarly(output)])
+    await Promise.race([workbook.commit(), closedEarly(output)])
   } catch (error) {
     // Whatever was sent before the failure is on record too.
     if (hasWritten() || error instanceof ExportAbortedError)

@@ -7,10 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
-import type { Prisma } from '../../generated/prisma/client'
 import type { PhotoStorage } from '../photos/storage'
-
-export type SignatureImage = { png: Buffer; width: number; height: number }
 
 const readAll = async (stream: Readable) => {
   const chunks: Buffer[] = []
@@ -18,33 +15,32 @@ const readAll = async (stream: Readable) => {
   return Buffer.concat(chunks)
 }
 
+/** What the sheet knows of a signature before reading its file: its content and its size. */
+export type SignatureRecord = { id: string; sha256: string; width: number; height: number; storageKey: string }
+
 /**
- * Each handover's signature image, by handover id; a handover signed without one (confirmed in
- * WeChat, or not yet signed for) is absent. No scope is applied: the caller has found the
+ * Each handover's signature record, by handover id; a handover signed without an image (confirmed
+ * in WeChat, or not yet signed for) is absent. No scope is applied: the caller has found the
  * handovers in its own handoverScope.
  */
-export const signatureImages = async (
-  { db, storage }: { db: Tx; storage: PhotoStorage | undefined },
-  handoverIds: readonly string[],
-): Promise<Map<string, SignatureImage>> => {
-  const images = new Map<string, SignatureImage>()
-  if (!handoverIds.length) return images
+export const signatureRecords = async (db: Tx, handoverIds: readonly string[]) => {
+  const records = new Map<string, SignatureRecord>()
+  if (!handoverIds.length) return records
   const rows = await db.handoverSignature.findMany({
     where: { handoverId: { in: [...handoverIds] } },
     select: { id: true, handoverId: true, sha256: true, width: true, height: true, storageKey: true },
   })
-  if (rows.length && !storage) throw new AppError('PHOTO_STORAGE_UNAVAILABLE')
-  for (const row of rows) {
-    const stream = await storage?.get(row.storageKey)
-    if (!stream) throw new AppError('NOT_FOUND', { message: '签字图片文件缺失，请联系管理员' })
-    const png = await readAll(stream)
-    if (createHash('sha256').update(png).digest('hex') !== row.sha256)
-      throw new Error(`handover signature ${row.id}: stored file does not match its hash`)
-    images.set(row.handoverId, { png, width: row.width, height: row.height })
-  }
-  return images
+  for (const { handoverId, ...record } of rows) records.set(handoverId, record)
+  return records
 }
 
-/** Whether any of these handovers was signed for with an image. */
-export const hasSignatureImages = async (db: Tx, handovers: Prisma.HandoverWhereInput) =>
-  (await db.handoverSignature.count({ where: { handover: handovers } })) > 0
+/** A signature's PNG from the photo store, checked against its hash. */
+export const readSignaturePng = async (storage: PhotoStorage | undefined, record: SignatureRecord) => {
+  if (!storage) throw new AppError('PHOTO_STORAGE_UNAVAILABLE')
+  const stream = await storage.get(record.storageKey)
+  if (!stream) throw new AppError('NOT_FOUND', { message: '签字图片文件缺失，请联系管理员' })
+  const png = await readAll(stream)
+  if (createHash('sha256').update(png).digest('hex') !== record.sha256)
+    throw new Error(`handover signature ${record.id}: stored file does not match its hash`)
+  return png
+}
