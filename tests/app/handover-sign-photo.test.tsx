@@ -3,6 +3,7 @@
 // online; a signed handover's page shows its photos instead of the pad.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { itemSummary } from '../../src/lib/offline-queue/labels'
 import type { DevicePhoto } from '../../src/lib/photos/device-photo-types'
 import { PHOTO_UPLOAD } from '../../src/lib/photos/photo-upload'
 import HandoverSignPage from '../../src/package-handover/sign/index'
@@ -75,6 +76,9 @@ describe('请受助人签字 with a photo', () => {
       takenAt: PHOTO.takenAt,
       capturedPlace: PHOTO.capturedPlace,
     })
+    const photoItem = stored().items[1]
+    // 待同步 names it as a handover's photo.
+    if (photoItem) expect(itemSummary(photoItem)).toMatch(/^发放照片 /)
     expect(capture.stamps.at(-1)).toMatchObject({ village: '良教乡前跃村', theme: '帮扶发放' })
   })
 
