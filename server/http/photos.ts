@@ -1,5 +1,5 @@
 // Photos as evidence (docs/photos.md), as plain HTTP: tRPC answers JSON only.
-//   POST /uploads/photo?activityId=…|visitId=…|donationId=…[&takenAt=…&capturedPlace=…]
+//   POST /uploads/photo?activityId=…|visitId=…|donationId=…|handoverId=…[&takenAt=…&capturedPlace=…]
 //        multipart/form-data with one file (any field name; `file` by convention). For whoever may
 //        edit the record (the roles of its update procedure, then its write scope). The type is
 //        read from the file's first bytes; the photo is stripped of all metadata, resized and

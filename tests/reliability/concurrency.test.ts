@@ -4,13 +4,17 @@
 //  - optimistic locking: 1,000 racing edits on the same households lose no update, and every
 //    loser is told CONFLICT;
 //  - donations drawn on by handovers from many phones at once are never overdrawn, and a donation
-//    voided while handovers draw on it is either voided with nothing drawn or drawn and kept.
+//    voided while handovers draw on it is either voided with nothing drawn or drawn and kept;
+//  - a photo upload (a handover's, over HTTP: not a procedure) replayed many times at once is
+//    kept once.
 import { randomUUID } from 'node:crypto'
 import { TRPCError } from '@trpc/server'
+import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-version'
 import type { Caller } from '../../server/caller'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
+import { serveWorld } from '../helpers/http-world'
 import { TEST_NEED_STATUS_TEMPLATE, TEST_NOTICE_TEMPLATES } from '../helpers/notice-templates'
 import { signatureBase64 } from '../helpers/signature-png'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
@@ -716,5 +720,43 @@ describe('handovers racing for one donation', () => {
       })
       expect(live).toBe(0)
     }
+  })
+})
+
+describe('a handover’s photo sent again and again at once', () => {
+  let served: { baseUrl: string; tokens: Record<'cadre', string> }
+  beforeAll(async () => {
+    served = await serveWorld(world, ['cadre'])
+  })
+
+  it('is kept once: 20 replays of one upload (lost answers, app kills) at once give one Photo', async () => {
+    const handover = await world.cadre.handover.create({
+      recipientKind: 'HOUSEHOLD',
+      householdId: (await newHousehold()).id,
+      handedOverOn: '2025-01-23',
+      cashFen: 20_000,
+    })
+    const jpeg = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#cc6633' } })
+      .jpeg()
+      .toBuffer()
+    const upload = async () => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'photo.jpg')
+      const response = await fetch(`${served.baseUrl}/uploads/photo?handoverId=${handover.id}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${served.tokens.cadre}` },
+        body: form,
+      })
+      return { status: response.status, id: ((await response.json()) as { id?: string }).id }
+    }
+    const answers = await Promise.all(Array.from({ length: 20 }, upload))
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1)
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(19)
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1)
+    expect(await world.deps.prisma.photo.count({ where: { handoverId: handover.id } })).toBe(1)
+    const created = await world.deps.prisma.auditLog.count({
+      where: { action: 'photo.create', entityId: answers[0]?.id },
+    })
+    expect(created).toBe(1)
   })
 })

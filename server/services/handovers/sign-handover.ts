@@ -8,11 +8,11 @@
 import type { TSignHandoverRequest } from '../../../common/contracts/handover/sign-handover'
 import { AppError, fieldError } from '../../errors'
 import { writeAudit } from '../audit/write-audit'
-import { hasRole } from '../auth/actor'
 import { assertRecordsOpen } from '../households/household-open'
 import type { PhotoStorage } from '../photos/storage'
-import { handoverScope, keepsRecordsOf } from '../scope'
+import { handoverScope } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { takesEvidenceOf } from './evidence-takers'
 import { getHandover } from './get-handover'
 import { lockSignatureHash, processSignature, SIGNATURE_TYPE, signatureKey } from './signature-image'
 
@@ -31,12 +31,7 @@ export const signHandover = async ({
 }) => {
   const before = await ctx.db.handover.findFirst({ where: { id: input.id, ...handoverScope(ctx.actor) } })
   if (!before) throw new AppError('NOT_FOUND')
-  const maySign =
-    before.createdById === ctx.actor.userId ||
-    before.handedOverById === ctx.actor.userId ||
-    keepsRecordsOf(ctx.actor, before.villageId) ||
-    hasRole(ctx.actor, 'SECRETARY')
-  if (!maySign)
+  if (!takesEvidenceOf(ctx.actor, before))
     throw new AppError('FORBIDDEN', { message: '只有发放登记人、本村驻村干部或支部书记可以为发放记录采集签字' })
   if (before.voidedAt) throw new AppError('HANDOVER_ALREADY_VOIDED')
   if (before.state !== 'PENDING') throw new AppError('HANDOVER_NOT_PENDING')

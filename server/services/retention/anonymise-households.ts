@@ -5,7 +5,7 @@
 // Each household is anonymised in its own transaction; a run can be stopped and run again, and
 // a household that fails is reported and skipped, not allowed to stop the others. A household
 // is due only once its end date has been on record for GRACE_DAYS, so that a mistyped date can be
-// corrected first. The photos of its visits and of donations to it are deleted with their files
+// corrected first. The photos of its visits, donations and handovers are deleted with their files
 // (household-photos.ts), and so are the signatures its handovers were signed for with
 // (household-signatures.ts); the handovers keep their state and amounts.
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
@@ -23,7 +23,7 @@ export type RetentionReport = {
   /** Households whose monitoring ended before this day are anonymised. */
   endedBefore: string
   anonymised: number
-  /** Photos of their visits and donations deleted (in a dry run: that would be). */
+  /** Photos of their visits, donations and handovers deleted (in a dry run: that would be). */
   photosRemoved: number
   /** Signatures of their handovers deleted (in a dry run: that would be). */
   signaturesRemoved: number

@@ -1,5 +1,5 @@
-// The photos of an anonymised household: those of its visits and of donations to it show faces
-// and homes, personal data as much as a name, so they go when the names go (docs/photos.md,
+// The photos of an anonymised household: those of its visits, of donations to it and of handovers
+// to it show faces and homes, personal data as much as a name, so they go when the names go (docs/photos.md,
 // "Retention"). Photos of activities stay: they are the party's record, not the household's.
 // Each row goes as photo.remove deletes one (photo-blobs.ts): under its hash's lock, the files
 // only with the last row of their hash, and only as the transaction's last step.
@@ -9,9 +9,13 @@ import { deletePhotoFiles, deletePhotoRow, lockPhotoHash } from '../photos/photo
 import { auditedPhoto, photoSelect } from '../photos/photo-views'
 import type { PhotoStorage } from '../photos/storage'
 
-/** Photos of the households' visits, and of donations to them. */
+/** Photos of the households' visits, and of donations and handovers to them. */
 export const householdPhotosWhere = (householdIds: string[]): Prisma.PhotoWhereInput => ({
-  OR: [{ visit: { householdId: { in: householdIds } } }, { donation: { householdId: { in: householdIds } } }],
+  OR: [
+    { visit: { householdId: { in: householdIds } } },
+    { donation: { householdId: { in: householdIds } } },
+    { handover: { householdId: { in: householdIds } } },
+  ],
 })
 
 /**

@@ -82,7 +82,7 @@ export const itemSummary = (item: QueueItem, names: ItemNames = {}): string => {
     return [text('headName'), text('code') ? `（${text('code')}）` : ''].filter(Boolean).join('')
   }
   if (item.procedure === 'photo.upload') {
-    const of = input.activityId ? '活动照片' : input.visitId ? '走访照片' : '捐赠照片'
+    const of = input.activityId ? '活动照片' : input.visitId ? '走访照片' : input.handoverId ? '发放照片' : '捐赠照片'
     return [of, text('takenAt') ? formatShanghaiDateTime(text('takenAt')) : ''].filter(Boolean).join(' ')
   }
   if (item.procedure === 'need.transition') return STEP_LABELS[text('to') as NeedStatus] ?? ''

@@ -1,7 +1,8 @@
 // Photos go up through the offline queue like every other write: an item
 // 'photo.upload' names the record and the photo kept on the device, and waits behind the record's
-// own create (a visit saved offline). The server keeps one Photo per record and content hash, so
-// an upload replayed after a lost answer or an app kill is recorded once (docs/photos.md).
+// own create (a visit saved offline; a handover, queued behind its signature). The server keeps
+// one Photo per record and content hash, so an upload replayed after a lost answer or an app kill
+// is recorded once (docs/photos.md).
 // Refusals come back shaped as the tRPC client's errors, so that classify-error.ts sorts them:
 // 4xx stops the item with the server's Chinese message, 5xx and no answer are retried.
 import type { HttpErrorBody } from '../../../common/contracts/errors'
@@ -16,7 +17,7 @@ import { PHOTO_UPLOAD } from './photo-upload'
 export const UPLOAD_PATH = '/uploads/photo'
 
 /** The record a photo belongs to: exactly one. */
-export type PhotoTarget = { activityId: string } | { visitId: string } | { donationId: string }
+export type PhotoTarget = { activityId: string } | { visitId: string } | { donationId: string } | { handoverId: string }
 
 export type QueuedPhotoInput = PhotoTarget & { path: string; takenAt: string; capturedPlace?: string }
 
@@ -29,6 +30,7 @@ const targetQuery = (input: Record<string, unknown>) => {
     activityId: pick('activityId'),
     visitId: pick('visitId'),
     donationId: pick('donationId'),
+    handoverId: pick('handoverId'),
     takenAt: pick('takenAt'),
     capturedPlace: pick('capturedPlace'),
   }

@@ -43,12 +43,8 @@ export const HandoverRows = ({ items }: { items: Handover[] }) =>
           key={h.id}
           title={recipientOf(h)}
           description={`${formatChineseDate(h.handedOverOn)} · ${whatOf(h)}${signedOf(h)}${h.disputeNote ? ` · 异议：${h.disputeNote}` : ''}`}
-          // 待签收: the recipient signs on this phone (请受助人签字).
-          onClick={
-            h.state === 'PENDING' && !h.isVoided
-              ? () => void Taro.navigateTo({ url: routes.handoverSign(h.id) })
-              : undefined
-          }
+          // Its page: 待签收, the recipient signs on this phone (请受助人签字); otherwise its photos.
+          onClick={() => void Taro.navigateTo({ url: routes.handoverSign(h.id) })}
           data-testid={`handover-${h.id}`}
           extra={
             <Tag type={h.isVoided ? 'default' : STATE_TAGS[h.state]}>

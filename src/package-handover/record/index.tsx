@@ -1,7 +1,8 @@
 // 登记发放 on a distribution day: which household received how much 慰问金, from which of the
-// activity's donations, and the recipient's signature on the cadre's phone. Saved through the
-// offline queue: the handover first (handover.create, with its client-made id), then its
-// signature (handover.sign), which waits behind it. A handover that would overdraw its donation
+// activity's donations, the recipient's signature on the cadre's phone and, if the cadre takes
+// any, photos of the handover. Saved through the offline queue: the handover first
+// (handover.create, with its client-made id), then its signature (handover.sign) and its photos,
+// which wait behind it. A handover that would overdraw its donation
 // (two phones drawing the same donation offline) is refused when it syncs, and 待同步 says why.
 import { useQuery } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
@@ -15,16 +16,19 @@ import { FormField } from '../../components/FormField'
 import { HouseholdPicker } from '../../components/HouseholdPicker'
 import { MoneyField } from '../../components/MoneyField'
 import { PageShell } from '../../components/PageShell'
+import { PhotoSection } from '../../components/PhotoPicker'
 import { SaveButton } from '../../components/SaveButton'
 import { SelectField } from '../../components/SelectField'
 import { SignaturePad } from '../../components/SignaturePad'
 import { TextField } from '../../components/TextField'
 import { useOfflineQueue } from '../../lib/offline-queue/context'
 import { QUEUED_TOAST, useQueuedMutation } from '../../lib/offline-queue/use-queued-mutation'
+import { usePhotoAttachments } from '../../lib/photos/use-photo-attachments'
 import { toast } from '../../lib/toast'
 import { useTRPC } from '../../lib/trpc'
 import { useForm } from '../../lib/use-form'
 import { useMoneyField } from '../../lib/use-money-field'
+import { HANDOVER_PHOTO_THEME } from '../photo-theme'
 
 type Values = {
   householdId: string | null
@@ -59,6 +63,7 @@ export default function HandoverRecordPage() {
     label: `${d.donorName} ${formatFen(d.amountFen)}`,
   }))
 
+  const attachments = usePhotoAttachments()
   const create = useQueuedMutation('handover.create', {
     onSaved: (saved) => {
       const id = saved.isSynced ? saved.result.id : saved.id
@@ -71,6 +76,7 @@ export default function HandoverRecordPage() {
           ...(values.signerName.trim() ? { signerName: values.signerName.trim() } : {}),
         })
       }
+      if (id) attachments.queueFor({ handoverId: id })
       toast(saved.isSynced ? (signature ? '发放已登记，签字同步中' : '发放已登记') : QUEUED_TOAST)
       void Taro.navigateBack()
     },
@@ -124,6 +130,12 @@ export default function HandoverRecordPage() {
         />
         <TextField label="代签人（本人签字可不填）" name="signerName" {...form.field('signerName')} />
       </View>
+      <PhotoSection
+        title="发放照片（选填）"
+        attachments={attachments}
+        villageId={activity.data?.village?.id ?? null}
+        theme={activity.data?.theme ?? HANDOVER_PHOTO_THEME}
+      />
       <SaveButton isSaving={create.isPending} onSave={submit}>
         {signature ? '保存并签收' : '保存（待签收）'}
       </SaveButton>

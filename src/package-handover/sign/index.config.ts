@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '请受助人签字' })
+export default definePageConfig({ navigationBarTitleText: '发放签收' })
