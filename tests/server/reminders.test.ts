@@ -92,7 +92,12 @@ describe('the reminder scan', () => {
     expect(await scan(0)).toMatchObject({ people: 1, queued: 1 })
     expect(await scan(0, 1)).toMatchObject({ queued: 0 })
     const [first] = await remindersOf(cadre.id)
-    expect(first).toMatchObject({ status: 'PENDING', eventKey: expect.stringMatching(`^reminder:${dayAt(0)}:`) })
+    expect(first).toMatchObject({
+      status: 'PENDING',
+      eventKey: expect.stringMatching(`^reminder:${dayAt(0)}:`),
+      // A UUIDv7, as the client's own ids (the scan inserts its messages in SQL).
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+    })
 
     await grant(cadre.id, 30)
     await scan(7)

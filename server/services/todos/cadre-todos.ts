@@ -114,6 +114,8 @@ type VisitDueArgs = Pick<TodoArgs, 'today' | 'settings'> & {
   villageIds: readonly string[]
   /** The first this many, most urgent first; null: all of them. */
   limit: number | null
+  /** At most this many of each village, the most urgent (the reminder scan); null: all of them. */
+  perVillage?: number | null
 }
 
 /** The categories that can make a household a 监测对象, as SQL (constants: the index reads them). */
@@ -121,13 +123,13 @@ const MONITORED_CATEGORIES = Prisma.raw(`'UNSTABLE_ALLEVIATED', 'MARGINAL', 'SUD
 
 const visitsDue = async (
   db: Tx,
-  { today, settings, villageIds, limit }: VisitDueArgs,
+  { today, settings, villageIds, limit, perVillage = null }: VisitDueArgs,
 ): Promise<{ rows: (VisitDueRow & { villageId: string })[]; total: number }> => {
   // Days as text: a Date would travel as a timestamp, and its date depend on the session's time zone.
   const horizon = shiftDay(today, DUE_SOON_DAYS)
   const monitoredBy = shiftDay(horizon, -settings.visitDaysMonitored)
   const alleviatedBy = shiftDay(horizon, -settings.visitDaysAlleviated)
-  const rows = await db.$queryRaw<(VisitDueRow & { villageId: string; total: bigint })[]>(Prisma.sql`
+  const rows = await db.$queryRaw<(VisitDueRow & { villageId: string; total: bigint; rank: unknown })[]>(Prisma.sql`
     WITH due AS (
       SELECT h.id, h."villageId", h."headName", h."lastVisitedOn", m."isMonitored",
         COALESCE(h."lastVisitedOn", (h."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)
@@ -148,8 +150,12 @@ const visitsDue = async (
         AND h."anonymisedAt" IS NULL
         AND (m."isMonitored" OR h."householdType" = 'POVERTY_ALLEVIATED')
     )
-    SELECT *, count(*) OVER () AS total FROM due
-    WHERE "dueOn" <= ${horizon}::date
+    SELECT * FROM (
+      SELECT *, count(*) OVER () AS total,
+        ${perVillage === null ? Prisma.sql`1` : Prisma.sql`row_number() OVER (PARTITION BY "villageId" ORDER BY "dueOn", id)`} AS rank
+      FROM due WHERE "dueOn" <= ${horizon}::date
+    ) ranked
+    WHERE rank <= ${perVillage ?? 1}
     ORDER BY "dueOn", id
     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${Math.max(limit, 1)}`}
   `)
@@ -176,14 +182,18 @@ export const householdsDueAVisit = async (args: TodoArgs, villageIds: readonly s
   return { items: rows.map((row) => visitDueItem(row, args.today)), total }
 }
 
-/** Every household due a visit in `villageIds`, each with its village (the reminder scan). */
+/**
+ * The households due a visit in `villageIds`, each with its village (the reminder scan): every one,
+ * or the `perVillage` most urgent of each village.
+ */
 export const householdsDueAVisitByVillage = async (
   db: Tx,
   args: Pick<TodoArgs, 'today' | 'settings'>,
   villageIds: readonly string[],
+  perVillage: number | null = null,
 ): Promise<ScopedItem[]> => {
   if (!villageIds.length) return []
-  const { rows } = await visitsDue(db, { ...args, villageIds, limit: null })
+  const { rows } = await visitsDue(db, { ...args, villageIds, limit: null, perVillage })
   return rows.map((row) => ({ scope: row.villageId, item: visitDueItem(row, args.today) }))
 }
 
