@@ -100,4 +100,45 @@ describe('a household’s last visit', () => {
     expect(await lastVisitOf(first)).toBe('2025-07-09')
     expect(await drift()).toEqual([])
   })
+
+  it('sees a visit another transaction adds while a delete recounts (the household row locked first)', async () => {
+    const villageId = world.ref.villages.qianyue.id
+    const old = await world.deps.prisma.visit.create({
+      data: { target: 'HOUSEHOLD', villageId, householdId: second, visitedOn: new Date('2025-08-01') },
+    })
+    expect(await lastVisitOf(second)).toBe('2025-08-01')
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let inserted = () => {}
+    const insertDone = new Promise<void>((resolve) => {
+      inserted = resolve
+    })
+    // The newer visit is written, its trigger has run, and its transaction waits uncommitted…
+    const adding = world.deps.prisma.$transaction(async (tx) => {
+      await tx.visit.create({
+        data: { target: 'HOUSEHOLD', villageId, householdId: second, visitedOn: new Date('2025-09-01') },
+      })
+      inserted()
+      await gate
+    })
+    await insertDone
+    // …while another deletes the latest committed visit: its recount waits for the row, then
+    // reads the visit committed meanwhile.
+    // (A Prisma query starts when it is awaited: then() starts it now.)
+    const deleting = world.deps.prisma.visit.delete({ where: { id: old.id } }).then(() => undefined)
+    // Released once the delete waits for the household's row.
+    for (let tries = 0; tries < 100; tries++) {
+      const [{ waiting }] = await world.deps.prisma.$queryRaw<[{ waiting: number }]>`
+        SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      if (waiting > 0) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    release()
+    await Promise.all([adding, deleting])
+    expect(await lastVisitOf(second)).toBe('2025-09-01')
+    expect(await drift()).toEqual([])
+  })
 })
