@@ -1,7 +1,8 @@
 // Household.lastVisitedOn, kept by the triggers of migration 20261212090000_household_last_visit
 // on the real database: it follows visits added (through the service and many at once), a
-// visit's day corrected later or earlier, a visit moved to another household, and visits deleted,
-// and always equals the household's greatest visit day.
+// visit’s day corrected later or earlier, a visit moved to another household, visits deleted, and a
+// delete whose recount meets a visit another transaction adds; it always equals the household's
+// greatest visit day.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { householdInput } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
