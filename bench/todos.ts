@@ -82,6 +82,7 @@ const main = async () => {
         runs: runs.length,
         people: worst.people,
         queued: worst.queued,
+        medianMs: round([...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]?.ms ?? 0),
         worstMs: round(worst.ms),
         goalMs: SCAN_GOAL_MS,
         peakExtraRssMb: round(Math.max(...runs.map((r) => r.mb))),

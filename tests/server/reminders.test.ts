@@ -92,7 +92,12 @@ describe('the reminder scan', () => {
     expect(await scan(0)).toMatchObject({ people: 1, queued: 1 })
     expect(await scan(0, 1)).toMatchObject({ queued: 0 })
     const [first] = await remindersOf(cadre.id)
-    expect(first).toMatchObject({ status: 'PENDING', eventKey: expect.stringMatching(`^reminder:${dayAt(0)}:`) })
+    expect(first).toMatchObject({
+      status: 'PENDING',
+      eventKey: expect.stringMatching(`^reminder:${dayAt(0)}:`),
+      // A UUIDv7, as the client's own ids (the scan inserts its messages in SQL).
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+    })
 
     await grant(cadre.id, 30)
     await scan(7)
@@ -160,6 +165,17 @@ describe('the reminder scan', () => {
 
   it('reminds of the very items todo.list shows each person, read for many people at once', async () => {
     const now = at(12)
+    // Households last visited on different days, all due by day 12.
+    for (const daysAgo of [40, 55, 47, 61, 44]) {
+      const household = await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
+      await world.cadre.visit.create({
+        target: 'HOUSEHOLD',
+        householdId: household.id,
+        visitedOn: dayAt(-daysAgo),
+        goods: [],
+        cashFen: 0,
+      })
+    }
     const ids = [world.ref.users.cadre.id, world.ref.users.secretary.id]
     const actors = await loadActors(world.deps.prisma, ids)
     const batch = await remindedTodos({
@@ -174,6 +190,20 @@ describe('the reminder scan', () => {
       const listed = items.filter((item) => (REMINDER_KINDS as readonly string[]).includes(item.kind))
       expect(listed.length).toBeGreaterThan(0)
       expect(new Set(batch.get(actor.userId)?.map((item) => item.key))).toEqual(new Set(listed.map((item) => item.key)))
+    }
+    // Read no further than each person takes (the scan's upTo): the same front of every list.
+    const visitsDue = batch.get(world.ref.users.cadre.id)?.filter((item) => item.kind === 'HOUSEHOLD_VISIT_DUE')
+    expect(visitsDue?.length).toBeGreaterThan(3)
+    for (const upTo of [1, 2, 3]) {
+      const front = await remindedTodos({
+        db: world.deps.prisma,
+        actors,
+        today: shanghaiDate(now),
+        settings: DEFAULT_TODO_SETTINGS,
+        upTo,
+      })
+      for (const actor of actors)
+        expect(front.get(actor.userId)?.slice(0, upTo)).toEqual(batch.get(actor.userId)?.slice(0, upTo))
     }
   })
 

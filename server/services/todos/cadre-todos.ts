@@ -104,45 +104,58 @@ type VisitDueRow = { id: string; headName: string; lastVisitedOn: Date | null; d
  * Households due a visit: 监测对象 (脱贫不稳定户, 边缘易致贫户, 突发严重困难户, still monitored) with
  * a risk not yet eliminated every `visitDaysMonitored` days, other 脱贫户 every
  * `visitDaysAlleviated`, counted from the last visit (or from when the household was recorded).
- * One pass over the villages' households (index villageId), each with its last visit read off the
- * (householdId, visitedOn) index. OFFSET 0 keeps whether it is monitored computed once a household
- * (inlined, its EXISTS ran once for each of the four places that read it).
+ * The last visit is the household's own column (kept by triggers on Visit), and the index
+ * (villageId, category, lastVisitedOn) gives, village by village, the monitored categories'
+ * households last visited before the shorter cadence, the others' before the longer one, and
+ * those never visited; only those are looked at further. OFFSET 0 keeps whether it is monitored
+ * computed once a household (inlined, its EXISTS ran once for each of the four places that read it).
  */
 type VisitDueArgs = Pick<TodoArgs, 'today' | 'settings'> & {
   villageIds: readonly string[]
   /** The first this many, most urgent first; null: all of them. */
   limit: number | null
+  /** At most this many of each village, the most urgent (the reminder scan); null: all of them. */
+  perVillage?: number | null
 }
+
+/** The categories that can make a household a 监测对象, as SQL (constants: the index reads them). */
+const MONITORED_CATEGORIES = Prisma.raw(`'UNSTABLE_ALLEVIATED', 'MARGINAL', 'SUDDEN_HARDSHIP'`)
 
 const visitsDue = async (
   db: Tx,
-  { today, settings, villageIds, limit }: VisitDueArgs,
+  { today, settings, villageIds, limit, perVillage = null }: VisitDueArgs,
 ): Promise<{ rows: (VisitDueRow & { villageId: string })[]; total: number }> => {
-  // The day as text: a Date would travel as a timestamp, and its date depend on the session's time zone.
+  // Days as text: a Date would travel as a timestamp, and its date depend on the session's time zone.
   const horizon = shiftDay(today, DUE_SOON_DAYS)
-  const rows = await db.$queryRaw<(VisitDueRow & { villageId: string; total: bigint })[]>(Prisma.sql`
+  const monitoredBy = shiftDay(horizon, -settings.visitDaysMonitored)
+  const alleviatedBy = shiftDay(horizon, -settings.visitDaysAlleviated)
+  const rows = await db.$queryRaw<(VisitDueRow & { villageId: string; total: bigint; rank: unknown })[]>(Prisma.sql`
     WITH due AS (
-      SELECT h.id, h."villageId", h."headName", last."visitedOn" AS "lastVisitedOn", m."isMonitored",
-        COALESCE(last."visitedOn", (h."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)
+      SELECT h.id, h."villageId", h."headName", h."lastVisitedOn", m."isMonitored",
+        COALESCE(h."lastVisitedOn", (h."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)
           + CASE WHEN m."isMonitored" THEN ${settings.visitDaysMonitored}::int
                  ELSE ${settings.visitDaysAlleviated}::int END AS "dueOn"
       FROM "Household" h
       CROSS JOIN LATERAL (
-        SELECT h.category IN ('UNSTABLE_ALLEVIATED', 'MARGINAL', 'SUDDEN_HARDSHIP')
+        SELECT h.category IN (${MONITORED_CATEGORIES})
           AND h."monitoringEndedOn" IS NULL
           AND EXISTS (SELECT 1 FROM "HouseholdRisk" r WHERE r."householdId" = h.id AND NOT r."isEliminated")
           AS "isMonitored"
         OFFSET 0
       ) m
-      LEFT JOIN LATERAL (
-        SELECT v."visitedOn" FROM "Visit" v WHERE v."householdId" = h.id ORDER BY v."visitedOn" DESC LIMIT 1
-      ) last ON TRUE
       WHERE h."villageId" = ANY(${[...villageIds]}::uuid[])
+        AND (h."lastVisitedOn" IS NULL
+          OR (h.category IN (${MONITORED_CATEGORIES}) AND h."lastVisitedOn" <= ${monitoredBy}::date)
+          OR h."lastVisitedOn" <= ${alleviatedBy}::date)
         AND h."anonymisedAt" IS NULL
         AND (m."isMonitored" OR h."householdType" = 'POVERTY_ALLEVIATED')
     )
-    SELECT *, count(*) OVER () AS total FROM due
-    WHERE "dueOn" <= ${horizon}::date
+    SELECT * FROM (
+      SELECT *, count(*) OVER () AS total,
+        ${perVillage === null ? Prisma.sql`1` : Prisma.sql`row_number() OVER (PARTITION BY "villageId" ORDER BY "dueOn", id)`} AS rank
+      FROM due WHERE "dueOn" <= ${horizon}::date
+    ) ranked
+    WHERE rank <= ${perVillage ?? 1}
     ORDER BY "dueOn", id
     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${Math.max(limit, 1)}`}
   `)
@@ -169,14 +182,18 @@ export const householdsDueAVisit = async (args: TodoArgs, villageIds: readonly s
   return { items: rows.map((row) => visitDueItem(row, args.today)), total }
 }
 
-/** Every household due a visit in `villageIds`, each with its village (the reminder scan). */
+/**
+ * The households due a visit in `villageIds`, each with its village (the reminder scan): every one,
+ * or the `perVillage` most urgent of each village.
+ */
 export const householdsDueAVisitByVillage = async (
   db: Tx,
   args: Pick<TodoArgs, 'today' | 'settings'>,
   villageIds: readonly string[],
+  perVillage: number | null = null,
 ): Promise<ScopedItem[]> => {
   if (!villageIds.length) return []
-  const { rows } = await visitsDue(db, { ...args, villageIds, limit: null })
+  const { rows } = await visitsDue(db, { ...args, villageIds, limit: null, perVillage })
   return rows.map((row) => ({ scope: row.villageId, item: visitDueItem(row, args.today) }))
 }
 

@@ -13,7 +13,18 @@ import { needTodosByVillage, type ScopedItem } from './need-todos'
 import { branchesWithoutPartyDayByOrg, pairedVillages } from './secretary-todos'
 import { SECRETARY_ESCALATION_DAYS, type TodoSettings } from './todo-settings'
 
-type RemindedArgs = { db: Tx; actors: readonly Actor[]; today: string; settings: TodoSettings }
+type RemindedArgs = {
+  db: Tx
+  actors: readonly Actor[]
+  today: string
+  settings: TodoSettings
+  /**
+   * The most items anyone will take, from the front of their list: the households due a visit,
+   * the most numerous source by far, are then read no further than that many a village (a
+   * village's first items by urgency are its households' too). All of them by default.
+   */
+  upTo?: number
+}
 
 const byScope = (lists: ScopedItem[][]): Map<string, TTodoItem[]> => {
   const map = new Map<string, TTodoItem[]>()
@@ -42,6 +53,7 @@ export const remindedTodos = async ({
   actors,
   today,
   settings,
+  upTo,
 }: RemindedArgs): Promise<Map<string, TTodoItem[]>> => {
   const cadreVillages = unionOf(actors.map(cadreVillagesOf))
   const orgs = unionOf(actors.map(secretaryOrgsOf))
@@ -56,7 +68,7 @@ export const remindedTodos = async ({
       ? [
           await needTodosByVillage(db, needsDueQuery(today, cadreVillages)),
           await needTodosByVillage(db, followUpQuery(today, cadreVillages)),
-          await householdsDueAVisitByVillage(db, { today, settings }, cadreVillages),
+          await householdsDueAVisitByVillage(db, { today, settings }, cadreVillages, upTo ?? null),
         ]
       : [],
   )
