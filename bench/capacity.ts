@@ -11,6 +11,7 @@
 // from one loopback address and the story's handful of accounts, and the production limits (per
 // account and per address, docs/security.md) model one person and one office, not a village's load.
 // Prints one JSON line per rate, then the highest rate within the bounds beside the goal (300/s).
+// Exits 1 when a request fails (not when one is merely late or unanswered).
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
@@ -161,6 +162,9 @@ const main = () =>
         console.log(JSON.stringify({ measure: 'capacity.rate', seconds: SECONDS, ...report }))
         if (report.p99Ms > SATURATED_P99_MS) break
       }
+      // A refusal or a failure is a wrong answer, not a slow one: the run fails (requests still
+      // unanswered at the end are the saturation the curve shows).
+      if (reports.some((r) => Object.keys(r.errorsByKind).some((kind) => kind !== 'unanswered'))) process.exitCode = 1
       const within = reports.filter((r) => r.errors === 0 && r.p99Ms <= BOUND_P99_MS)
       const highest = Math.max(0, ...within.map((r) => r.rate))
       console.log(
