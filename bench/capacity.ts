@@ -124,6 +124,7 @@ const runRate = (api: Clients, rate: number, seconds: number): Promise<RateRepor
     seconds,
     drainMs: DRAIN_MS,
     send: (i) => (ops[i] as Operation).run(api),
+    nameOf: (i) => (ops[i] as Operation).name,
     errorKind: (i, error) => {
       const { code, appCode } = failureOf(error)
       return `${(ops[i] as Operation).name} ${code}/${appCode ?? '-'}`

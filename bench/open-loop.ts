@@ -11,8 +11,8 @@ export const arrivalOffsetsMs = (rate: number, seconds: number): number[] => {
   return Array.from({ length: count }, (_, i) => (i * 1000) / rate)
 }
 
-/** One request's outcome: when it was due, when it settled, and whether it failed. */
-export type Outcome = { dueMs: number; settledMs: number; error?: string }
+/** One request's outcome: what it was, when it was due, when it settled, and whether it failed. */
+export type Outcome = { name?: string; dueMs: number; settledMs: number; error?: string }
 
 export type RateReport = {
   rate: number
@@ -24,6 +24,24 @@ export type RateReport = {
   maxMs: number
   achievedRate: number
   errorsByKind: Record<string, number>
+  /** p50 and p99 of each kind of request (Outcome.name), answered ones. */
+  byNameMs: Record<string, { p50: number; p99: number }>
+}
+
+const percentilesByName = (answered: readonly Outcome[]) => {
+  const byName = new Map<string, number[]>()
+  for (const o of answered) {
+    if (!o.name) continue
+    const values = byName.get(o.name) ?? []
+    values.push(o.settledMs - o.dueMs)
+    byName.set(o.name, values)
+  }
+  return Object.fromEntries(
+    [...byName].map(([name, values]) => {
+      const sorted = values.sort((a, b) => a - b)
+      return [name, { p50: roundMs(percentile(sorted, 50)), p99: roundMs(percentile(sorted, 99)) }]
+    }),
+  )
 }
 
 /**
@@ -51,6 +69,7 @@ export const summarise = (rate: number, sent: number, outcomes: readonly Outcome
     maxMs: roundMs(latencies.at(-1) ?? 0),
     achievedRate: spanSeconds > 0 ? Math.round((answered.length / spanSeconds) * 10) / 10 : 0,
     errorsByKind,
+    byNameMs: percentilesByName(answered),
   }
 }
 
@@ -64,12 +83,15 @@ export const runOpenLoop = async ({
   seconds,
   drainMs,
   send,
+  nameOf,
   errorKind,
 }: {
   rate: number
   seconds: number
   drainMs: number
   send: (index: number) => Promise<unknown>
+  /** What request `index` is, for the per-kind percentiles. */
+  nameOf?: (index: number) => string
   errorKind: (index: number, error: unknown) => string
 }): Promise<RateReport> => {
   const offsets = arrivalOffsetsMs(rate, seconds)
@@ -85,7 +107,8 @@ export const runOpenLoop = async ({
         const dueMs = start + (offsets[index] as number)
         next += 1
         const settle = (error?: string) => {
-          outcomes.push({ dueMs, settledMs: performance.now(), ...(error ? { error } : {}) })
+          const name = nameOf?.(index)
+          outcomes.push({ dueMs, settledMs: performance.now(), ...(name ? { name } : {}), ...(error ? { error } : {}) })
         }
         const call = send(index).then(
           () => settle(),

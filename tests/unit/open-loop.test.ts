@@ -36,6 +36,15 @@ describe('summarise', () => {
     expect(report.errorsByKind).toEqual({ 'need.create INTERNAL_SERVER_ERROR/-': 1, unanswered: 1 })
     expect(report.p99Ms).toBe(7)
   })
+
+  it('gives the percentiles of each kind of request', () => {
+    const report = summarise(10, 3, [
+      { name: 'need.create', dueMs: 0, settledMs: 40 },
+      { name: 'need.list', dueMs: 100, settledMs: 110 },
+      { name: 'need.list', dueMs: 200, settledMs: 230 },
+    ])
+    expect(report.byNameMs).toEqual({ 'need.create': { p50: 40, p99: 40 }, 'need.list': { p50: 30, p99: 30 } })
+  })
 })
 
 describe('runOpenLoop', () => {
