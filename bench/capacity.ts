@@ -14,7 +14,6 @@
 // Exits 1 when a request fails (not when one is merely late or unanswered).
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTRPCClient, httpLink } from '@trpc/client'
 import { wireFormat } from '../common/wire-format'
@@ -22,6 +21,7 @@ import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import type { AppRouter } from '../server/routers/app-router'
 import { type ApiClient, apiClient, failureOf, RELIABILITY_PASSWORD, ROOT } from '../tests/reliability/server-process'
 import { type RateReport, runOpenLoop } from './open-loop'
+import { cpuSecondsBetween, cpuSecondsOf, descendantsCpuSeconds } from './process-cpu'
 import { NO_RATE_LIMITS, withStoryServer } from './story-server'
 
 const QUICK = process.argv.includes('--quick')
@@ -133,12 +133,6 @@ const runRate = (api: Clients, rate: number, seconds: number): Promise<RateRepor
   })
 }
 
-/** A process's CPU time so far in seconds (user + system), from /proc (Linux; ticks of 1/100 s). */
-const cpuSecondsOf = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
-
 const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/ensure-build.mjs'), 'server'], { stdio: 'inherit' })
 if (build.status !== 0) throw new Error('the server could not be built')
 
@@ -165,14 +159,20 @@ const main = () =>
 
       const reports: RateReport[] = []
       for (const rate of RATES) {
-        const before = { generator: process.cpuUsage(), server: cpuSecondsOf(server.pid) }
+        const before = {
+          generator: process.cpuUsage(),
+          server: cpuSecondsOf(server.pid),
+          database: descendantsCpuSeconds(server.pid),
+        }
         const report = await runRate(api, rate, SECONDS)
         reports.push(report)
-        // Where the cores went: CPU seconds a second of the run (PostgreSQL is the rest).
+        // Where the cores went: CPU seconds a second of the run.
         const generator = process.cpuUsage(before.generator)
         const cpuCores = {
           generator: Math.round(((generator.user + generator.system) / 1e6 / SECONDS) * 100) / 100,
           server: Math.round(((cpuSecondsOf(server.pid) - before.server) / SECONDS) * 100) / 100,
+          database:
+            Math.round((cpuSecondsBetween(before.database, descendantsCpuSeconds(server.pid)) / SECONDS) * 100) / 100,
         }
         console.log(JSON.stringify({ measure: 'capacity.rate', seconds: SECONDS, ...report, cpuCores }))
         if (report.p99Ms > SATURATED_P99_MS) break
