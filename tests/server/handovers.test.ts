@@ -35,11 +35,26 @@ describe('the story reconciles', () => {
     for (const donor of r.byDonor) expect(donor.balance.totalFen).toBe(0)
   })
 
-  it('names the households behind each figure', async () => {
+  it('counts the households behind each figure, and names them donation by donation, a page at a time', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    const names = new Set(r.byActivity[0]?.recipients.map((x) => x.household?.headName ?? x.cadre?.displayName))
+    const [activity] = r.byActivity
+    expect(activity).toMatchObject({ handoverCount: 10, recipientCount: 6, donationCount: 8 })
+    expect(activity?.handoverFilter).toEqual({ activityId: story.activityId })
+    const listed = await world.secretary.handover.list({ ...activity?.handoverFilter, limit: 100 })
+    expect(listed.items).toHaveLength(activity?.handoverCount ?? -1)
+    const recipients = []
+    for (const d of r.donations) {
+      let cursor: string | null = null
+      do {
+        const page = await world.secretary.donation.reconciliation({ donationId: d.id, cursor, limit: 2 })
+        recipients.push(...(page.recipients?.items ?? []))
+        cursor = page.recipients?.nextCursor ?? null
+      } while (cursor)
+    }
+    const names = new Set(recipients.map((x) => x.household?.headName ?? x.cadre?.displayName))
     expect([...names].sort()).toEqual(['星占林', '李振华', '李桂兰', '祁有才', '韩永福', '马德林'].sort())
-    const ma = r.byActivity[0]?.recipients.filter((x) => x.household?.headName === '马德林') ?? []
+    expect(recipients.reduce((sum, x) => sum + x.handedOver.totalFen, 0)).toBe(r.totals.handedOver.totalFen)
+    const ma = recipients.filter((x) => x.household?.headName === '马德林')
     const maFen = ma.reduce((sum, x) => sum + x.handedOver.totalFen, 0)
     expect(maFen).toBe(50_000 + 22_500 + 680_000)
   })

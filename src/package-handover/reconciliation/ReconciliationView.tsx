@@ -1,15 +1,52 @@
 // 对账 of one activity or village: what its donations brought in, what was handed over from them, and the
-// balance, in fen and per goods item, then the same per donor. From donation.reconciliation.
+// balance, in fen and per goods item, then the same per donor, with how many handovers and households
+// are behind each; a donor opens to its donations, each of which lists its households (DonationBalance).
+// From donation.reconciliation.
 import { Cell } from '@nutui/nutui-react-taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { formatChineseDate } from '../../../common/dates'
 import { formatFen } from '../../../common/money'
 import { QueryState } from '../../components/QueryState'
 import type { RouterOutputs } from '../../lib/api-types'
+import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 
 type Reconciliation = RouterOutputs['donation']['reconciliation']
 type Figures = Reconciliation['totals']['received']
+type Group = Reconciliation['byDonor'][number]
+
+const donorKeyOf = (d: Reconciliation['donations'][number]) => d.donorOrgId ?? `name:${d.donorName}`
+
+/** One donor's figures and counts; tapped, its donations, each the way to its households. */
+const DonorGroup = ({ group, donations }: { group: Group; donations: Reconciliation['donations'] }) => {
+  const [isOpen, setOpen] = useState(false)
+  return (
+    <>
+      <Cell
+        title={group.label}
+        description={`收到 ${formatFen(group.received.totalFen)}，已发放 ${formatFen(group.handedOver.totalFen)}，${group.handoverCount} 次发放，${group.recipientCount} 户`}
+        extra={`结余 ${formatFen(group.balance.totalFen)}`}
+        onClick={() => setOpen(!isOpen)}
+      />
+      {isOpen
+        ? donations
+            .filter((d) => donorKeyOf(d) === group.key)
+            .map((d) => (
+              <Cell
+                key={d.id}
+                title={`${formatChineseDate(d.receivedOn)} ${d.kind === 'CASH' ? '慰问金' : '物资'}`}
+                description={`${d.handoverCount} 次发放，${d.recipientCount} 户`}
+                extra={`结余 ${formatFen(d.balance.totalFen)}`}
+                onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
+              />
+            ))
+        : null}
+    </>
+  )
+}
 
 const goodsOf = (received: Figures, handedOver: Figures, balance: Figures) =>
   received.goods.map((g) => {
@@ -51,12 +88,7 @@ export const ReconciliationSummary = ({ data }: { data: Reconciliation }) => {
       <View className="section">
         <View className="section__title">{`按捐赠方（${data.byDonor.length}）`}</View>
         {data.byDonor.map((d) => (
-          <Cell
-            key={d.key}
-            title={d.label}
-            description={`收到 ${formatFen(d.received.totalFen)}，已发放 ${formatFen(d.handedOver.totalFen)}，${d.recipients.length} 次发放`}
-            extra={`结余 ${formatFen(d.balance.totalFen)}`}
-          />
+          <DonorGroup key={d.key} group={d} donations={data.donations} />
         ))}
       </View>
     </>
