@@ -46,7 +46,7 @@ const DONATION: Reconciliation['donations'][number] = {
   recipientCount: 5,
 }
 const RECONCILIATION: Reconciliation = {
-  donations: [DONATION],
+  donations: { items: [DONATION], nextCursor: null },
   totals: {
     received: figures(600_000, 40),
     handedOver: figures(550_000, 36),
@@ -90,7 +90,10 @@ describe('捐赠对账', () => {
     expect(screen.getByText('收到 ¥6,000.00，已发放 ¥5,500.00，11 次发放，5 户')).toBeTruthy()
     fireEvent.click(screen.getByText('青海昆仑律师事务所党支部'))
     await waitFor(() => expect(screen.getByText('2025年1月23日 慰问金')).toBeTruthy())
-    expect(calls).toHaveLength(1)
+    expect(calls[1]).toEqual({
+      path: 'donation.reconciliation',
+      input: expect.objectContaining({ activityId: ACTIVITY, donorOrgId: 'firm', limit: 50 }),
+    })
   })
 })
 

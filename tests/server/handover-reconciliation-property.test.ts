@@ -113,7 +113,7 @@ describe('对账 over random sequences', () => {
           live.length ? [[liveHandovers.length, handedOver]] : [],
         )
         for (const d of live) {
-          const reconciled = r.donations.find((x) => x.id === d.id)
+          const reconciled = r.donations.items.find((x) => x.id === d.id)
           expect(reconciled?.balance.cashFen).toBe(d.fen - drawnFrom(d))
           const own = liveHandovers.filter((h) => h.donation === d)
           expect(reconciled?.handoverCount).toBe(own.length)

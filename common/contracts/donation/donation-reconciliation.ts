@@ -4,8 +4,8 @@ import { ZPage } from '../fields'
 
 /**
  * 对账: the donations of an activity, a village, a donor, or one donation, against what was handed
- * over. `cursor` and `limit` page one donation's recipients (with `donationId`); they are ignored
- * otherwise, where the groups carry counts and the way to their households instead.
+ * over. `cursor` and `limit` page the donations' own lines, or, with `donationId`, that donation's
+ * recipients; the totals and the groups are always of every donation in scope.
  */
 export const ZDonationReconciliationRequestSchema = ZPage.extend({
   donationId: z.uuid().optional(),
@@ -63,7 +63,8 @@ export type TReconciliationRecipient = {
 }
 
 export type TDonationReconciliation = {
-  donations: TReconciledDonation[]
+  /** The donations in scope, a page at a time, by date received (one, with `donationId`). */
+  donations: Page<TReconciledDonation>
   totals: TReconciledFigures & THandoverCounts
   byActivity: TReconciliationGroup[]
   byVillage: TReconciliationGroup[]

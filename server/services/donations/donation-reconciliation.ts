@@ -1,8 +1,8 @@
 // 对账: what each donation in scope received, what live handovers drew from it, and the balance,
 // to the fen and per goods item, with the number of handovers and of households (or cadres) they
 // reached; the same added up per activity, per village and per donor, each group with the way to
-// its households (handover.list, or its donations, each of which pages its own recipients); and,
-// for one donation, its recipients a page at a time. What was drawn is added up in the database
+// its households (handover.list, or its donations, each of which pages its own recipients); the
+// donations' own lines a page at a time; and, for one donation, its recipients a page at a time. What was drawn is added up in the database
 // (reconciliation-draws.ts); no recipient is read unless one donation is asked for. Voided
 // donations and voided handovers count nowhere.
 
@@ -14,6 +14,7 @@ import type {
   TReconciliationScope,
 } from '../../../common/contracts/donation/donation-reconciliation'
 import { dateToDateOnly } from '../../../common/dates'
+import { toPage } from '../../../common/pagination'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import { donationScope } from '../scope'
@@ -147,8 +148,9 @@ export const donationReconciliation = async ({
     ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
   }
   const only = input.donationId ? rows[0] : undefined
+  const from = input.cursor && !only ? donations.findIndex((d) => d.id === input.cursor) + 1 : 0
   return {
-    donations,
+    donations: only ? { items: donations, nextCursor: null } : toPage(donations.slice(from), input.limit),
     totals: {
       received: totalsIn,
       handedOver: totalsOut,

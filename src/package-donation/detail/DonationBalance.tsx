@@ -18,7 +18,7 @@ export const DonationBalance = ({ donationId }: { donationId: string }) => {
     ),
   )
   const pages = query.data?.pages ?? []
-  const donation = pages[0]?.donations[0]
+  const donation = pages[0]?.donations.items[0]
   if (!donation) return null
   const recipients = pages.flatMap((page) => page.recipients?.items ?? [])
   const left = (item: string, unit: string) =>

@@ -1,9 +1,10 @@
 // 对账 of one activity or village: what its donations brought in, what was handed over from them, and the
 // balance, in fen and per goods item, then the same per donor, with how many handovers and households
-// are behind each; a donor opens to its donations, each of which lists its households (DonationBalance).
+// are behind each; a donor opens to its donations, paged, each of which lists its households
+// (DonationBalance).
 // From donation.reconciliation.
-import { Cell } from '@nutui/nutui-react-taro'
-import { useQuery } from '@tanstack/react-query'
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -18,11 +19,46 @@ type Reconciliation = RouterOutputs['donation']['reconciliation']
 type Figures = Reconciliation['totals']['received']
 type Group = Reconciliation['byDonor'][number]
 
-const donorKeyOf = (d: Reconciliation['donations'][number]) => d.donorOrgId ?? `name:${d.donorName}`
+type Donation = Reconciliation['donations']['items'][number]
+const DONATIONS_PAGE = 50
 
-/** One donor's figures and counts; tapped, its donations, each the way to its households. */
-const DonorGroup = ({ group, donations }: { group: Group; donations: Reconciliation['donations'] }) => {
+const DonationRow = ({ d }: { d: Donation }) => (
+  <Cell
+    title={`${formatChineseDate(d.receivedOn)} ${d.kind === 'CASH' ? '慰问金' : '物资'}`}
+    description={`${d.handoverCount} 次发放，${d.recipientCount} 户`}
+    extra={`结余 ${formatFen(d.balance.totalFen)}`}
+    onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
+  />
+)
+
+/** A donor's donations in this 对账, a page at a time, each the way to its households. */
+const DonorDonations = ({ scope }: { scope: NonNullable<Group['scope']> }) => {
+  const trpc = useTRPC()
+  const query = useInfiniteQuery(
+    trpc.donation.reconciliation.infiniteQueryOptions(
+      { ...scope, limit: DONATIONS_PAGE },
+      { getNextPageParam: (page) => page.donations.nextCursor },
+    ),
+  )
+  const donations = query.data?.pages.flatMap((page) => page.donations.items) ?? []
+  return (
+    <>
+      {donations.map((d) => (
+        <DonationRow key={d.id} d={d} />
+      ))}
+      {query.hasNextPage ? (
+        <Button size="small" block loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          更多捐赠
+        </Button>
+      ) : null}
+    </>
+  )
+}
+
+/** One donor's figures and counts; tapped (a donor org), its donations. */
+const DonorGroup = ({ group }: { group: Group }) => {
   const [isOpen, setOpen] = useState(false)
+  const { scope } = group
   return (
     <>
       <Cell
@@ -31,19 +67,7 @@ const DonorGroup = ({ group, donations }: { group: Group; donations: Reconciliat
         extra={`结余 ${formatFen(group.balance.totalFen)}`}
         onClick={() => setOpen(!isOpen)}
       />
-      {isOpen
-        ? donations
-            .filter((d) => donorKeyOf(d) === group.key)
-            .map((d) => (
-              <Cell
-                key={d.id}
-                title={`${formatChineseDate(d.receivedOn)} ${d.kind === 'CASH' ? '慰问金' : '物资'}`}
-                description={`${d.handoverCount} 次发放，${d.recipientCount} 户`}
-                extra={`结余 ${formatFen(d.balance.totalFen)}`}
-                onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
-              />
-            ))
-        : null}
+      {isOpen && scope ? <DonorDonations scope={scope} /> : null}
     </>
   )
 }
@@ -88,7 +112,7 @@ export const ReconciliationSummary = ({ data }: { data: Reconciliation }) => {
       <View className="section">
         <View className="section__title">{`按捐赠方（${data.byDonor.length}）`}</View>
         {data.byDonor.map((d) => (
-          <DonorGroup key={d.key} group={d} donations={data.donations} />
+          <DonorGroup key={d.key} group={d} />
         ))}
       </View>
     </>
