@@ -1,6 +1,6 @@
 // 捐赠对账 and 发放签收记录 of an activity: the balance to the fen and per item, each donor's, and
 // each handover's recipient, what they received and its 签收 state.
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { RouterOutputs } from '../../src/lib/api-types'
 import { DonationBalance } from '../../src/package-donation/detail/DonationBalance'
@@ -25,14 +25,39 @@ const group = (key: string, label: string): Reconciliation['byDonor'][number] =>
   received: figures(600_000, 0),
   handedOver: figures(550_000, 0),
   balance: figures(50_000, 0),
-  recipients: [],
+  handoverCount: 11,
+  recipientCount: 5,
+  donationCount: 1,
+  scope: { activityId: ACTIVITY, donorOrgId: key },
+  handoverFilter: null,
 })
+const DONATION: Reconciliation['donations'][number] = {
+  id: 'd1',
+  donorName: '青海昆仑律师事务所党支部',
+  donorOrgId: 'firm',
+  kind: 'CASH',
+  receivedOn: '2025-01-23',
+  village: { id: 'v1', name: '前跃村' },
+  activity: null,
+  received: figures(600_000, 0),
+  handedOver: figures(550_000, 0),
+  balance: figures(50_000, 0),
+  handoverCount: 11,
+  recipientCount: 5,
+}
 const RECONCILIATION: Reconciliation = {
-  donations: [],
-  totals: { received: figures(600_000, 40), handedOver: figures(550_000, 36), balance: figures(50_000, 4) },
+  donations: { items: [DONATION], nextCursor: null },
+  totals: {
+    received: figures(600_000, 40),
+    handedOver: figures(550_000, 36),
+    balance: figures(50_000, 4),
+    handoverCount: 11,
+    recipientCount: 5,
+  },
   byActivity: [],
   byVillage: [],
   byDonor: [group('firm', '青海昆仑律师事务所党支部')],
+  recipients: null,
 }
 
 const answer = (call: ApiCall) => {
@@ -52,7 +77,7 @@ const answer = (call: ApiCall) => {
 }
 
 describe('捐赠对账', () => {
-  it('shows received, handed over and the balance, per item and per donor', async () => {
+  it('shows received, handed over and the balance, per item and per donor, with the counts behind them', async () => {
     const { calls } = renderWithApi(<ReconciliationView of={{ activityId: ACTIVITY }} />, answer)
     await waitFor(() => expect(screen.getByTestId('balance-total').textContent).toBe('¥900.00'))
     expect(calls).toEqual([{ path: 'donation.reconciliation', input: { activityId: ACTIVITY } }])
@@ -62,6 +87,13 @@ describe('捐赠对账', () => {
     expect(screen.getByText('结余 4袋')).toBeTruthy()
     expect(screen.getByText('青海昆仑律师事务所党支部')).toBeTruthy()
     expect(screen.getByText('结余 ¥500.00')).toBeTruthy()
+    expect(screen.getByText('收到 ¥6,000.00，已发放 ¥5,500.00，11 次发放，5 户')).toBeTruthy()
+    fireEvent.click(screen.getByText('青海昆仑律师事务所党支部'))
+    await waitFor(() => expect(screen.getByText('2025年1月23日 慰问金')).toBeTruthy())
+    expect(calls[1]).toEqual({
+      path: 'donation.reconciliation',
+      input: expect.objectContaining({ activityId: ACTIVITY, donorOrgId: 'firm', limit: 50 }),
+    })
   })
 })
 
@@ -80,35 +112,27 @@ describe('发放签收记录', () => {
 
 describe('a donation’s balance', () => {
   it('shows what was handed over from it, what is left, and to whom', async () => {
-    const donation = {
-      id: 'd1',
-      donorName: '青海昆仑律师事务所党支部',
-      donorOrgId: 'o1',
-      kind: 'CASH',
-      receivedOn: '2025-01-23',
-      village: { id: 'v1', name: '前跃村' },
-      activity: null,
-      received: figures(600_000, 0),
+    const recipient = {
+      handoverId: 'h1',
+      recipientKind: 'HOUSEHOLD',
+      household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
+      cadre: null,
+      handedOverOn: '2025-01-23',
+      state: 'CONFIRMED',
       handedOver: figures(550_000, 0),
-      balance: figures(50_000, 0),
-      recipients: [
-        {
-          handoverId: 'h1',
-          recipientKind: 'HOUSEHOLD',
-          household: { id: 'hh1', code: 'QY-001', headName: '马德林' },
-          cadre: null,
-          handedOverOn: '2025-01-23',
-          state: 'CONFIRMED',
-          handedOver: figures(550_000, 0),
-        },
-      ],
     }
     const { calls } = renderWithApi(<DonationBalance donationId="d1" />, (call) =>
-      call.path === 'donation.reconciliation' ? { data: { ...RECONCILIATION, donations: [donation] } } : { data: null },
+      call.path === 'donation.reconciliation'
+        ? { data: { ...RECONCILIATION, recipients: { items: [recipient], nextCursor: null } } }
+        : { data: null },
     )
     await waitFor(() => expect(screen.getByTestId('donation-balance').textContent).toBe('¥500.00'))
-    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { donationId: 'd1' } }])
+    expect(calls).toEqual([
+      { path: 'donation.reconciliation', input: expect.objectContaining({ donationId: 'd1', limit: 50 }) },
+    ])
     expect(screen.getByText('马德林')).toBeTruthy()
+    expect(screen.getByText('11 次发放，5 户')).toBeTruthy()
     expect(screen.getAllByText('¥5,500.00')).toHaveLength(2)
+    expect(screen.queryByText('更多受助户')).toBeNull()
   })
 })

@@ -831,10 +831,10 @@ const AUTHZ: Record<string, Entry> = {
     type: 'query',
     gate: 'staff',
     reach: everyone([OK, OK]),
-    input: (c) => ({ villageId: c.at.villageId }),
+    input: (c) => ({ villageId: c.at.villageId, limit: 100 }),
     inspect: (c, result) => {
-      const { donations } = result as { donations: { id: string }[] }
-      return donations
+      const { donations } = result as { donations: { items: { id: string }[] } }
+      return donations.items
         .filter((d) => {
           const known = registry.donation.find((r) => r.id === d.id)
           return known && !mayRead(c.role, 'donation.byId', known.side)

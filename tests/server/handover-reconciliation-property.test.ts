@@ -1,6 +1,7 @@
 // Random sequences of donations, handovers drawing on them, and voids of either: the server
 // refuses exactly the over-draws and the voids a model of the balances refuses, and the 对账
-// agrees with the model to the fen and with stats.summary on what was received.
+// agrees with the model to the fen (totals, groups, each donation and each donation's recipients,
+// and the handovers counted behind them) and with stats.summary on what was received.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { activityInput, cashDonationInput, householdInput } from '../helpers/factories'
@@ -105,8 +106,21 @@ describe('对账 over random sequences', () => {
         expect(r.totals.received.totalFen).toBe(received)
         expect(r.totals.handedOver.totalFen).toBe(handedOver)
         expect(r.totals.balance.totalFen).toBe(received - handedOver)
+        const liveHandovers = handovers.filter((h) => !h.isVoided)
+        expect(r.totals.handoverCount).toBe(liveHandovers.length)
+        expect(r.totals.recipientCount).toBe(liveHandovers.length ? 1 : 0)
+        expect(r.byActivity.map((g) => [g.handoverCount, g.handedOver.totalFen])).toEqual(
+          live.length ? [[liveHandovers.length, handedOver]] : [],
+        )
         for (const d of live) {
-          expect(r.donations.find((x) => x.id === d.id)?.balance.cashFen).toBe(d.fen - drawnFrom(d))
+          const reconciled = r.donations.items.find((x) => x.id === d.id)
+          expect(reconciled?.balance.cashFen).toBe(d.fen - drawnFrom(d))
+          const own = liveHandovers.filter((h) => h.donation === d)
+          expect(reconciled?.handoverCount).toBe(own.length)
+          const { recipients } = await world.secretary.donation.reconciliation({ donationId: d.id, limit: 100 })
+          expect(recipients?.items.map((x) => [x.handoverId, x.handedOver.cashFen]).sort()).toEqual(
+            own.map((h) => [h.id, h.fen]).sort(),
+          )
         }
         const summary = await world.secretary.stats.summary({ activityId: activity.id })
         expect(summary.totals.totalFen).toBe(received)

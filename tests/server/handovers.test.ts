@@ -21,7 +21,7 @@ const household = (name: string) => story.households[name] as string
 describe('the story reconciles', () => {
   it('hands over all ¥44,000 of the party day: received, handed over, balance ¥0.00', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    expect(r.donations).toHaveLength(8)
+    expect(r.donations.items).toHaveLength(8)
     expect(r.totals.received).toMatchObject({ ...STORY_MONEY, totalFen: STORY_DONATIONS_FEN })
     expect(r.totals.handedOver).toMatchObject({ ...STORY_MONEY, totalFen: STORY_DONATIONS_FEN })
     expect(formatFen(r.totals.balance.totalFen)).toBe('¥0.00')
@@ -35,13 +35,42 @@ describe('the story reconciles', () => {
     for (const donor of r.byDonor) expect(donor.balance.totalFen).toBe(0)
   })
 
-  it('names the households behind each figure', async () => {
+  it('counts the households behind each figure, and names them donation by donation, a page at a time', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    const names = new Set(r.byActivity[0]?.recipients.map((x) => x.household?.headName ?? x.cadre?.displayName))
+    const [activity] = r.byActivity
+    expect(activity).toMatchObject({ handoverCount: 10, recipientCount: 6, donationCount: 8 })
+    expect(activity?.handoverFilter).toEqual({ activityId: story.activityId })
+    const listed = await world.secretary.handover.list({ ...activity?.handoverFilter, limit: 100 })
+    expect(listed.items).toHaveLength(activity?.handoverCount ?? -1)
+    const recipients = []
+    for (const d of r.donations.items) {
+      let cursor: string | null = null
+      do {
+        const page = await world.secretary.donation.reconciliation({ donationId: d.id, cursor, limit: 2 })
+        recipients.push(...(page.recipients?.items ?? []))
+        cursor = page.recipients?.nextCursor ?? null
+      } while (cursor)
+    }
+    const names = new Set(recipients.map((x) => x.household?.headName ?? x.cadre?.displayName))
     expect([...names].sort()).toEqual(['星占林', '李振华', '李桂兰', '祁有才', '韩永福', '马德林'].sort())
-    const ma = r.byActivity[0]?.recipients.filter((x) => x.household?.headName === '马德林') ?? []
+    expect(recipients.reduce((sum, x) => sum + x.handedOver.totalFen, 0)).toBe(r.totals.handedOver.totalFen)
+    const ma = recipients.filter((x) => x.household?.headName === '马德林')
     const maFen = ma.reduce((sum, x) => sum + x.handedOver.totalFen, 0)
     expect(maFen).toBe(50_000 + 22_500 + 680_000)
+  })
+
+  it('pages the donations’ own lines, the totals and groups always of all of them', async () => {
+    const all = await world.secretary.donation.reconciliation({ activityId: story.activityId })
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await world.secretary.donation.reconciliation({ activityId: story.activityId, cursor, limit: 3 })
+      expect(page.totals).toEqual(all.totals)
+      expect(page.byDonor).toEqual(all.byDonor)
+      seen.push(...page.donations.items.map((d) => d.id))
+      cursor = page.donations.nextCursor
+    } while (cursor)
+    expect(seen).toEqual(all.donations.items.map((d) => d.id))
   })
 
   it('keeps every visit’s goods and 慰问金 as its handover, and 马德林 has signed for his', async () => {
@@ -82,7 +111,7 @@ describe('drawing on donations', () => {
 
   it('refuses to draw more of a goods item than the donation has left', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    const goods = r.donations.find((d) => d.kind === 'GOODS')
+    const goods = r.donations.items.find((d) => d.kind === 'GOODS')
     const donation = await world.secretary.donation.byId({ id: goods?.id as string })
     const rice = donation.goods.find((g) => g.item === '大米')
     const refused = await failureOf(

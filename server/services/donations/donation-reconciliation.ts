@@ -1,24 +1,34 @@
 // 对账: what each donation in scope received, what live handovers drew from it, and the balance,
-// to the fen and per goods item, with the households (or cadres) behind every figure; and the
-// same added up per activity, per village and per donor. Voided donations and voided handovers
-// count nowhere.
+// to the fen and per goods item, with the number of handovers and of households (or cadres) they
+// reached; the same added up per activity, per village and per donor, each group with the way to
+// its households (handover.list, or its donations, each of which pages its own recipients); the
+// donations' own lines a page at a time; and, for one donation, its recipients a page at a time. What was drawn is added up in the database
+// (reconciliation-draws.ts); no recipient is read unless one donation is asked for. Voided
+// donations and voided handovers count nowhere.
 
-import type { TDonationReconciliationRequest } from '../../../common/contracts/donation/donation-reconciliation'
+import type {
+  TDonationReconciliation,
+  TDonationReconciliationRequest,
+  TReconciledDonation,
+  TReconciliationGroup,
+  TReconciliationScope,
+} from '../../../common/contracts/donation/donation-reconciliation'
 import { dateToDateOnly } from '../../../common/dates'
+import { toPage } from '../../../common/pagination'
 import type { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
-import { visibleHouseholdIds } from '../households/visible-households'
-import { householdRefSelect, userRefSelect } from '../record-selects'
 import { donationScope } from '../scope'
 import type { ServiceContext } from '../service-context'
+import { activityKey, type Counts, donorKey, drawSums } from './reconciliation-draws'
 import {
-  addFigures,
   cashFigures,
   type Figures,
   goodsFigures,
   NO_FIGURES,
   subtractFigures,
+  sumFigures,
 } from './reconciliation-figures'
+import { donationRecipients } from './reconciliation-recipients'
 
 const reconciledSelect = {
   id: true,
@@ -30,37 +40,11 @@ const reconciledSelect = {
   village: { select: { id: true, name: true } },
   activity: { select: { id: true, theme: true } },
   goods: { select: { id: true, item: true, unit: true, quantity: true, valueFen: true }, orderBy: { id: 'asc' } },
-  handedOut: {
-    where: { handover: { voidedAt: null } },
-    select: {
-      donationGoodsId: true,
-      quantity: true,
-      amountFen: true,
-      handover: {
-        select: {
-          id: true,
-          recipientKind: true,
-          handedOverOn: true,
-          state: true,
-          household: { select: householdRefSelect },
-          cadre: { select: userRefSelect },
-        },
-      },
-    },
-    orderBy: { id: 'asc' },
-  },
 } satisfies Prisma.DonationSelect
 
 type Row = Prisma.DonationGetPayload<{ select: typeof reconciledSelect }>
-type Recipient = {
-  handoverId: string
-  recipientKind: string
-  household: { id: string; code: string; headName: string } | null
-  cadre: { id: string; displayName: string } | null
-  handedOverOn: string
-  state: string
-  handedOver: Figures
-}
+
+const NO_COUNTS: Counts = { handoverCount: 0, recipientCount: 0 }
 
 const received = (row: Row): Figures =>
   row.kind === 'CASH'
@@ -69,61 +53,38 @@ const received = (row: Row): Figures =>
         row.goods.map((g) => ({ item: g.item, unit: g.unit, quantity: g.quantity, valueFen: toFen(g.valueFen) })),
       )
 
-/** One donation's handovers, each with what it drew from this donation. */
-const recipientsOf = (row: Row, visible: Set<string>): Recipient[] => {
-  const byHandover = new Map<string, Recipient>()
-  for (const draw of row.handedOut) {
-    const h = draw.handover
-    const recipient = byHandover.get(h.id) ?? {
-      handoverId: h.id,
-      recipientKind: h.recipientKind,
-      household: h.household && visible.has(h.household.id) ? h.household : null,
-      cadre: h.cadre,
-      handedOverOn: dateToDateOnly(h.handedOverOn),
-      state: h.state,
-      handedOver: NO_FIGURES,
-    }
-    const line = draw.donationGoodsId ? row.goods.find((g) => g.id === draw.donationGoodsId) : undefined
-    const drawn: Figures = line
-      ? goodsFigures([
-          { item: line.item, unit: line.unit, quantity: draw.quantity ?? 0, valueFen: toFen(draw.amountFen) },
-        ])
-      : cashFigures(toFen(draw.amountFen))
-    recipient.handedOver = addFigures(recipient.handedOver, drawn)
-    byHandover.set(h.id, recipient)
-  }
-  return [...byHandover.values()]
+type GroupOf = {
+  key: (d: TReconciledDonation) => string
+  label: (d: TReconciledDonation) => string
+  counts: Map<string, Counts>
+  scope: (d: TReconciledDonation) => TReconciliationScope | null
+  handoverFilter: (d: TReconciledDonation) => TReconciliationGroup['handoverFilter']
 }
 
-type Group = {
-  key: string
-  label: string
-  received: Figures
-  handedOver: Figures
-  balance: Figures
-  recipients: Recipient[]
-}
-
-const groupBy = (
-  donations: { received: Figures; handedOver: Figures; recipients: Recipient[]; key: string; label: string }[],
-): Group[] => {
-  const groups = new Map<string, Group>()
+const groupBy = (donations: TReconciledDonation[], of: GroupOf): TReconciliationGroup[] => {
+  const members = new Map<string, TReconciledDonation[]>()
   for (const d of donations) {
-    const g = groups.get(d.key) ?? {
-      key: d.key,
-      label: d.label,
-      received: NO_FIGURES,
-      handedOver: NO_FIGURES,
-      balance: NO_FIGURES,
-      recipients: [],
-    }
-    g.received = addFigures(g.received, d.received)
-    g.handedOver = addFigures(g.handedOver, d.handedOver)
-    g.balance = subtractFigures(g.received, g.handedOver)
-    g.recipients.push(...d.recipients)
-    groups.set(d.key, g)
+    const key = of.key(d)
+    const list = members.get(key)
+    if (list) list.push(d)
+    else members.set(key, [d])
   }
-  return [...groups.values()]
+  return [...members].map(([key, list]) => {
+    const first = list[0] as TReconciledDonation
+    const inFigures = sumFigures(list.map((d) => d.received))
+    const outFigures = sumFigures(list.map((d) => d.handedOver))
+    return {
+      key,
+      label: of.label(first),
+      received: inFigures,
+      handedOver: outFigures,
+      balance: subtractFigures(inFigures, outFigures),
+      ...(of.counts.get(key) ?? NO_COUNTS),
+      donationCount: list.length,
+      scope: of.scope(first),
+      handoverFilter: of.handoverFilter(first),
+    }
+  })
 }
 
 export const donationReconciliation = async ({
@@ -132,7 +93,7 @@ export const donationReconciliation = async ({
 }: {
   ctx: ServiceContext
   input: TDonationReconciliationRequest
-}) => {
+}): Promise<TDonationReconciliation> => {
   const rows = await ctx.db.donation.findMany({
     where: {
       AND: [
@@ -147,14 +108,24 @@ export const donationReconciliation = async ({
     select: reconciledSelect,
     orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
   })
-  const visible = await visibleHouseholdIds(
+  const sums = await drawSums(
     ctx,
-    rows.flatMap((r) => r.handedOut.map((d) => d.handover.household?.id)),
+    rows.map((r) => r.id),
   )
-  const donations = rows.map((row) => {
-    const recipients = recipientsOf(row, visible)
+  const drawn = new Map<string, Figures[]>()
+  const goodsLines = new Map(rows.flatMap((r) => r.goods.map((g) => [g.id, g] as const)))
+  for (const line of sums.lines) {
+    const goods = line.donationGoodsId ? goodsLines.get(line.donationGoodsId) : undefined
+    const figures = goods
+      ? goodsFigures([{ item: goods.item, unit: goods.unit, quantity: line.quantity, valueFen: line.fen }])
+      : cashFigures(line.fen)
+    const list = drawn.get(line.donationId)
+    if (list) list.push(figures)
+    else drawn.set(line.donationId, [figures])
+  }
+  const donations = rows.map((row): TReconciledDonation => {
     const inFigures = received(row)
-    const outFigures = recipients.reduce((sum, r) => addFigures(sum, r.handedOver), NO_FIGURES)
+    const outFigures = sumFigures(drawn.get(row.id) ?? [NO_FIGURES])
     return {
       id: row.id,
       donorName: row.donorName,
@@ -166,18 +137,47 @@ export const donationReconciliation = async ({
       received: inFigures,
       handedOver: outFigures,
       balance: subtractFigures(inFigures, outFigures),
-      recipients,
+      ...(sums.byDonation.get(row.id) ?? NO_COUNTS),
     }
   })
-  const totalsIn = donations.reduce((sum, d) => addFigures(sum, d.received), NO_FIGURES)
-  const totalsOut = donations.reduce((sum, d) => addFigures(sum, d.handedOver), NO_FIGURES)
+  const totalsIn = sumFigures(donations.map((d) => d.received))
+  const totalsOut = sumFigures(donations.map((d) => d.handedOver))
+  const narrowed = {
+    ...(input.activityId ? { activityId: input.activityId } : {}),
+    ...(input.villageId ? { villageId: input.villageId } : {}),
+    ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
+  }
+  const only = input.donationId ? rows[0] : undefined
+  const from = input.cursor && !only ? donations.findIndex((d) => d.id === input.cursor) + 1 : 0
   return {
-    donations,
-    totals: { received: totalsIn, handedOver: totalsOut, balance: subtractFigures(totalsIn, totalsOut) },
-    byActivity: groupBy(
-      donations.map((d) => ({ ...d, key: d.activity?.id ?? '', label: d.activity?.theme ?? '未关联活动' })),
-    ),
-    byVillage: groupBy(donations.map((d) => ({ ...d, key: d.village.id, label: d.village.name }))),
-    byDonor: groupBy(donations.map((d) => ({ ...d, key: d.donorOrgId ?? `name:${d.donorName}`, label: d.donorName }))),
+    donations: only ? { items: donations, nextCursor: null } : toPage(donations.slice(from), input.limit),
+    totals: {
+      received: totalsIn,
+      handedOver: totalsOut,
+      balance: subtractFigures(totalsIn, totalsOut),
+      ...sums.overall,
+    },
+    byActivity: groupBy(donations, {
+      key: (d) => activityKey(d.activity?.id ?? null),
+      label: (d) => d.activity?.theme ?? '未关联活动',
+      counts: sums.byActivity,
+      scope: (d) => (d.activity ? { ...narrowed, activityId: d.activity.id } : null),
+      handoverFilter: (d) => (d.activity ? { activityId: d.activity.id } : null),
+    }),
+    byVillage: groupBy(donations, {
+      key: (d) => d.village.id,
+      label: (d) => d.village.name,
+      counts: sums.byVillage,
+      scope: (d) => ({ ...narrowed, villageId: d.village.id }),
+      handoverFilter: (d) => ({ villageId: d.village.id }),
+    }),
+    byDonor: groupBy(donations, {
+      key: (d) => donorKey(d.donorOrgId, d.donorName),
+      label: (d) => d.donorName,
+      counts: sums.byDonor,
+      scope: (d) => (d.donorOrgId ? { ...narrowed, donorOrgId: d.donorOrgId } : null),
+      handoverFilter: () => null,
+    }),
+    recipients: only ? await donationRecipients(ctx, only, input) : null,
   }
 }

@@ -35,3 +35,22 @@ export const goodsFigures = (goods: ItemFigure[]): Figures => {
   const goodsValueFen = goods.reduce((sum, g) => sum + g.valueFen, 0)
   return { cashFen: 0, goodsValueFen, totalFen: goodsValueFen, goods: combineGoods([], goods, 1) }
 }
+
+/** The sum of many figures, the goods of all of them gathered in one pass. */
+export const sumFigures = (all: Figures[]): Figures => {
+  const goods = new Map<string, ItemFigure>()
+  let cashFen = 0
+  let goodsValueFen = 0
+  for (const f of all) {
+    cashFen += f.cashFen
+    goodsValueFen += f.goodsValueFen
+    for (const g of f.goods) {
+      const held = goods.get(itemKey(g))
+      if (held) {
+        held.quantity += g.quantity
+        held.valueFen += g.valueFen
+      } else goods.set(itemKey(g), { ...g })
+    }
+  }
+  return { cashFen, goodsValueFen, totalFen: cashFen + goodsValueFen, goods: [...goods.values()] }
+}

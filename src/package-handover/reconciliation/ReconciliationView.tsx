@@ -1,15 +1,76 @@
 // 对账 of one activity or village: what its donations brought in, what was handed over from them, and the
-// balance, in fen and per goods item, then the same per donor. From donation.reconciliation.
-import { Cell } from '@nutui/nutui-react-taro'
-import { useQuery } from '@tanstack/react-query'
+// balance, in fen and per goods item, then the same per donor, with how many handovers and households
+// are behind each; a donor opens to its donations, paged, each of which lists its households
+// (DonationBalance).
+// From donation.reconciliation.
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { formatChineseDate } from '../../../common/dates'
 import { formatFen } from '../../../common/money'
 import { QueryState } from '../../components/QueryState'
 import type { RouterOutputs } from '../../lib/api-types'
+import { routes } from '../../lib/routes'
 import { useTRPC } from '../../lib/trpc'
 
 type Reconciliation = RouterOutputs['donation']['reconciliation']
 type Figures = Reconciliation['totals']['received']
+type Group = Reconciliation['byDonor'][number]
+
+type Donation = Reconciliation['donations']['items'][number]
+const DONATIONS_PAGE = 50
+
+const DonationRow = ({ d }: { d: Donation }) => (
+  <Cell
+    title={`${formatChineseDate(d.receivedOn)} ${d.kind === 'CASH' ? '慰问金' : '物资'}`}
+    description={`${d.handoverCount} 次发放，${d.recipientCount} 户`}
+    extra={`结余 ${formatFen(d.balance.totalFen)}`}
+    onClick={() => void Taro.navigateTo({ url: routes.donationDetail(d.id) })}
+  />
+)
+
+/** A donor's donations in this 对账, a page at a time, each the way to its households. */
+const DonorDonations = ({ scope }: { scope: NonNullable<Group['scope']> }) => {
+  const trpc = useTRPC()
+  const query = useInfiniteQuery(
+    trpc.donation.reconciliation.infiniteQueryOptions(
+      { ...scope, limit: DONATIONS_PAGE },
+      { getNextPageParam: (page) => page.donations.nextCursor },
+    ),
+  )
+  const donations = query.data?.pages.flatMap((page) => page.donations.items) ?? []
+  return (
+    <>
+      {donations.map((d) => (
+        <DonationRow key={d.id} d={d} />
+      ))}
+      {query.hasNextPage ? (
+        <Button size="small" block loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          更多捐赠
+        </Button>
+      ) : null}
+    </>
+  )
+}
+
+/** One donor's figures and counts; tapped (a donor org), its donations. */
+const DonorGroup = ({ group }: { group: Group }) => {
+  const [isOpen, setOpen] = useState(false)
+  const { scope } = group
+  return (
+    <>
+      <Cell
+        title={group.label}
+        description={`收到 ${formatFen(group.received.totalFen)}，已发放 ${formatFen(group.handedOver.totalFen)}，${group.handoverCount} 次发放，${group.recipientCount} 户`}
+        extra={`结余 ${formatFen(group.balance.totalFen)}`}
+        onClick={() => setOpen(!isOpen)}
+      />
+      {isOpen && scope ? <DonorDonations scope={scope} /> : null}
+    </>
+  )
+}
 
 const goodsOf = (received: Figures, handedOver: Figures, balance: Figures) =>
   received.goods.map((g) => {
@@ -51,12 +112,7 @@ export const ReconciliationSummary = ({ data }: { data: Reconciliation }) => {
       <View className="section">
         <View className="section__title">{`按捐赠方（${data.byDonor.length}）`}</View>
         {data.byDonor.map((d) => (
-          <Cell
-            key={d.key}
-            title={d.label}
-            description={`收到 ${formatFen(d.received.totalFen)}，已发放 ${formatFen(d.handedOver.totalFen)}，${d.recipients.length} 次发放`}
-            extra={`结余 ${formatFen(d.balance.totalFen)}`}
-          />
+          <DonorGroup key={d.key} group={d} />
         ))}
       </View>
     </>
