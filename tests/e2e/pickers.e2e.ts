@@ -4,25 +4,14 @@
 // the households kept on the phone. Back online, both are on the server, once each.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { TARGET_CODE, TARGET_DESCRIPTION, villageOf900 } from '../helpers/village-of-900'
 import { choose, fill, PHONES, pick, screenshot, searchIn, see, signedInPage, tapButton, tapTab } from './harness'
 import { worldForThisFile } from './world'
 
 const e2e = worldForThisFile()
 
 const VILLAGE_LABEL = '良教乡前跃村'
-const SURNAMES = '王李张刘陈杨赵黄周吴马韩'
-const GIVEN = ['秀兰', '建国', '春燕', '桂兰', '德林', '永福', '玉珍', '海燕', '志强', '明']
 const COPIES_INDEX = 'pdrl.copies.index'
-
-/** The 900 households: every 50th a 王秀英 (the 850th among them), the rest from common names. */
-const generatedHouseholds = (villageId: string) =>
-  Array.from({ length: 900 }, (_, i) => ({
-    villageId,
-    code: `QY-${String(i + 1).padStart(4, '0')}`,
-    headName: (i + 1) % 50 === 0 ? '王秀英' : `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
-    groupName: `${'一二三四五六七八'[i % 8]}社`,
-    category: 'MARGINAL' as const,
-  }))
 
 /** What the phone keeps of the village, as Taro stores it ({ data }), and its size in UTF-8 bytes. */
 const keptCopy = (page: Page, villageId: string) =>
@@ -48,10 +37,10 @@ const recordVisit = async (page: Page) => {
   await choose(page, 'villageId', VILLAGE_LABEL)
   // Eighteen 王秀英: the 户编号 and 所在组 beside each tell which is which.
   const picker = await searchIn(page, 'householdId', '秀英')
-  await picker.locator('[data-testid="householdId-option"]', { hasText: 'QY-0850' }).waitFor()
+  await picker.locator('[data-testid="householdId-option"]', { hasText: TARGET_CODE }).waitFor()
   expect(await picker.locator('[data-testid="householdId-option"]', { hasText: '王秀英' }).count()).toBe(18)
-  await pick(page, 'householdId', '秀英', 'QY-0850')
-  await see(page, '户编号 QY-0850 · 二社')
+  await pick(page, 'householdId', '秀英', TARGET_CODE)
+  await see(page, TARGET_DESCRIPTION)
   await fill(page, 'difficulties', '冬季取暖用煤不足')
   await tapButton(page, '保存走访记录')
 }
@@ -60,8 +49,8 @@ describe('a village of 900 households', () => {
   it('records a visit to the 850th by part of its name, online and again offline after a reload', async () => {
     const prisma = e2e.server.deps.prisma
     const village = await prisma.village.findFirstOrThrow({ where: { name: '前跃村' } })
-    await prisma.household.createMany({ data: generatedHouseholds(village.id) })
-    const target = await prisma.household.findFirstOrThrow({ where: { villageId: village.id, code: 'QY-0850' } })
+    await prisma.household.createMany({ data: villageOf900(village.id) })
+    const target = await prisma.household.findFirstOrThrow({ where: { villageId: village.id, code: TARGET_CODE } })
 
     const page = await signedInPage(e2e, PHONES.cadre)
     await see(page, '李振华，您好')
@@ -69,7 +58,7 @@ describe('a village of 900 households', () => {
     await expect
       .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 15_000 })
       .toBe(true)
-    await expect.poll(async () => (await keptCopy(page, village.id)).raw, { timeout: 20_000 }).toContain('QY-0850')
+    await expect.poll(async () => (await keptCopy(page, village.id)).raw, { timeout: 20_000 }).toContain(TARGET_CODE)
     const copy = await keptCopy(page, village.id)
     const households = await prisma.household.count({ where: { villageId: village.id } })
     expect(copy.rows).toHaveLength(households)
@@ -111,7 +100,7 @@ describe('a village of 900 households', () => {
     await see(page, '已显示 20 户')
     await page.screenshot({ path: 'test-results/screenshots/picker-360.png' })
     await searchIn(page, 'householdId', '秀英')
-    await see(page, '户编号 QY-0850 · 二社')
+    await see(page, TARGET_DESCRIPTION)
     await page.screenshot({ path: 'test-results/screenshots/picker-search-360.png' })
   })
 

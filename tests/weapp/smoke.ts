@@ -34,6 +34,7 @@ import { coldStart, type Phone } from './cold-start'
 import { elderModeAtStart, isElderPage } from './font-setting'
 import { findNode, type PageInstance, textOf } from './page-host'
 import { signOnThePad } from './signature-pad'
+import { visitTheEightHundredFiftieth } from './village-picker'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DIST = path.join(ROOT, 'dist/weapp')
@@ -318,6 +319,16 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string, we
     return visitsAfter === visitsBefore + 1
   })
   check('…and saves a visit to her household', visitsAfter === visitsBefore + 1, `${visitsAfter - visitsBefore}`)
+
+  // The same in a village of 900 households, the 850th (village-picker.ts).
+  await visitTheEightHundredFiftieth({
+    phone,
+    prisma,
+    activityId: partyDay.id,
+    villageId: liGuilan.villageId,
+    check,
+    until,
+  })
 
   // 请受助人签字: 李桂兰 signs for a handover on the pad, by touch (signature-pad.ts).
   const toSign = await callApi<{ id: string }>(
