@@ -38,6 +38,12 @@ const DONATION = {
   canEdit: true,
 }
 
+/** No signal: the server's answer never comes (as a request that could not be sent fails). */
+const NO_ANSWER = {
+  message: '网络不可用',
+  data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 503, appCode: 'SERVICE_UNAVAILABLE', zodError: null },
+}
+
 const taro = stubTaroEachTest()
 
 describe('作废捐赠 and 提交诉求, offline', () => {
@@ -45,7 +51,12 @@ describe('作废捐赠 and 提交诉求, offline', () => {
     route.params = { id: DONATION_ID }
     const { container, sent, stored } = renderWithQueue(
       <DonationDetailPage />,
-      (call: ApiCall) => (call.path === 'donation.byId' ? { data: DONATION } : { data: null }),
+      (call: ApiCall) => {
+        if (call.path === 'donation.byId') return { data: DONATION }
+        // What was handed over from it is not known on the phone: its section stays away.
+        if (call.path === 'donation.reconciliation') return { error: NO_ANSWER }
+        return { data: null }
+      },
       { isOnline: false },
     )
     fireEvent.click(await screen.findByText('作废这笔捐赠'))
