@@ -11,11 +11,12 @@ const e2e = worldForThisFile({ seed: 'partyDay' })
 
 const OFFLINE = '无网络，记录会在联网后自动同步'
 
-/** The visible rows' titles on the page shown, once it has some. */
+/** The visible rows' titles on the page shown, once it has some (a row may be drawn before its text). */
 const rowTitles = async (page: Page): Promise<string[]> => {
   const titles = app(page).locator('.nut-cell-title').locator('visible=true')
-  await titles.first().waitFor()
-  return (await titles.allTextContents()).map((text) => text.trim()).filter(Boolean)
+  const read = async () => (await titles.allTextContents()).map((text) => text.trim()).filter(Boolean)
+  await expect.poll(async () => (await read()).length, { timeout: 15_000 }).toBeGreaterThan(0)
+  return read()
 }
 
 /** Each tab's rows, and the 工作台's total, as seen online; then the same, offline after a reload. */

@@ -27,6 +27,9 @@ export const visitTheEightHundredFiftieth = async ({
 }) => {
   const { host } = phone
   const pageText = (page: PageInstance | undefined) => textOf(page?.data.root)
+  // The last form saved closes itself once the server has answered: back on the 工作台 first, so
+  // that its closing does not take this form with it.
+  await until(() => host.current()?.route === 'pages/home/index')
   await prisma.household.createMany({ data: villageOf900(villageId) })
   const target = await prisma.household.findFirstOrThrow({ where: { villageId, code: TARGET_CODE } })
   const form = host.navigation.navigateTo(`/package-visit/form/index?activityId=${activityId}`)
@@ -57,4 +60,9 @@ export const visitTheEightHundredFiftieth = async ({
     return visits === 1
   })
   check('…and a visit to it is saved on the server', visits === 1, String(visits))
+  check(
+    '…and the form closes, back on the 工作台',
+    await until(() => host.current()?.route === 'pages/home/index'),
+    String(host.current()?.route),
+  )
 }
