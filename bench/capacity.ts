@@ -13,13 +13,13 @@
 // Prints one JSON line per rate, then the highest rate within the bounds beside the goal (300/s).
 // Exits 1 when a request fails (not when one is merely late or unanswered).
 import { spawnSync } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { createTRPCClient, httpLink } from '@trpc/client'
 import { wireFormat } from '../common/wire-format'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import type { AppRouter } from '../server/routers/app-router'
 import { type ApiClient, apiClient, failureOf, RELIABILITY_PASSWORD, ROOT } from '../tests/reliability/server-process'
+import { createDonation, createNeed } from './mix-writes'
 import { type RateReport, runOpenLoop } from './open-loop'
 import { cpuSecondsBetween, cpuSecondsOf, descendantsCpuSeconds } from './process-cpu'
 import { NO_RATE_LIMITS, withStoryServer } from './story-server'
@@ -58,8 +58,6 @@ const launchClient = (url: string, token: string) =>
     ],
   })
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T
-
 /** About 70% reads, 15% writes, 15% launches. */
 const OPERATIONS: Operation[] = [
   { name: 'stats.summary', weight: 15, run: ({ secretary }) => secretary.stats.summary.query({}) },
@@ -68,32 +66,8 @@ const OPERATIONS: Operation[] = [
   { name: 'household.list', weight: 12, run: ({ cadre }) => cadre.household.list.query({}) },
   { name: 'need.list', weight: 10, run: ({ cadre }) => cadre.need.list.query({}) },
   { name: 'todo.list', weight: 9, run: ({ cadre }) => cadre.todo.list.query({ limit: 50 }) },
-  {
-    name: 'donation.create',
-    weight: 9,
-    run: ({ secretary, villageId }) =>
-      secretary.donation.create.mutate({
-        clientMutationId: randomUUID(),
-        donorName: '压测捐赠人',
-        recipientKind: 'VILLAGE',
-        villageId,
-        kind: 'CASH',
-        amountFen: 10_000,
-        goods: [],
-        receivedOn: '2025-02-20',
-      }),
-  },
-  {
-    name: 'need.create',
-    weight: 6,
-    run: ({ cadre, householdIds }) =>
-      cadre.need.create.mutate({
-        clientMutationId: randomUUID(),
-        householdId: pick(householdIds),
-        category: 'SUPPLIES',
-        description: '压测诉求：冬季取暖煤',
-      }),
-  },
+  { name: 'donation.create', weight: 9, run: ({ secretary, villageId }) => createDonation(secretary, villageId) },
+  { name: 'need.create', weight: 6, run: ({ cadre, householdIds }) => createNeed(cadre, householdIds) },
   {
     name: 'launch',
     weight: 15,

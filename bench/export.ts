@@ -7,7 +7,6 @@
 // Goal: the first download within 5 s and the server's peak within 300 MB (`withinGoal`).
 
 import { spawnSync } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -21,6 +20,7 @@ import {
   ROOT,
   withClient,
 } from '../tests/reliability/server-process'
+import { timedDownload } from './download'
 import { withStoryServer } from './story-server'
 
 const ROWS = Number(process.env.EXPORT_ROWS ?? 50_000)
@@ -90,21 +90,7 @@ const main = () =>
       })
       const seededMs = performance.now() - t0
 
-      const download = async () => {
-        const started = performance.now()
-        const response = await fetch(`${server.url}/exports/donation-ledger.xlsx?villageId=${villageId}`, {
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': randomUUID() },
-        })
-        if (!response.ok || !response.body)
-          throw new Error(`export answered ${response.status}: ${await response.text()}`)
-        let firstByteMs = 0
-        const chunks: Buffer[] = []
-        for await (const chunk of Readable.fromWeb(response.body as never)) {
-          if (!firstByteMs) firstByteMs = performance.now() - started
-          chunks.push(Buffer.from(chunk))
-        }
-        return { file: Buffer.concat(chunks), firstByteMs, totalMs: performance.now() - started }
-      }
+      const download = () => timedDownload(`${server.url}/exports/donation-ledger.xlsx?villageId=${villageId}`, token)
 
       // Twice: if the file were held in memory, or anything kept, the second run would raise the peak again.
       const idle = memoryOf(server.pid)

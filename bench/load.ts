@@ -2,9 +2,9 @@
 // server (a subprocess on a fresh embedded PostgreSQL with the 前跃村 story), each looping over a
 // mix of reads and writes as the app makes them: 工作台 totals, lists, a donation or a need.
 // Reports requests, errors, throughput and latency percentiles as one JSON line.
-import { randomUUID } from 'node:crypto'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import { type ApiClient, apiClient, failureOf, RELIABILITY_PASSWORD } from '../tests/reliability/server-process'
+import { createDonation, createNeed, pick } from './mix-writes'
 import { percentile, roundMs } from './stats'
 import { NO_RATE_LIMITS, withStoryServer } from './story-server'
 
@@ -14,8 +14,6 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
 type Operation = { name: string; weight: number; run: (api: ApiClients) => Promise<unknown> }
 type ApiClients = { secretary: ApiClient; cadre: ApiClient; villageId: string; householdIds: string[] }
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T
-
 /** About 80% reads, 20% writes. */
 const OPERATIONS: Operation[] = [
   { name: 'stats.summary', weight: 25, run: ({ secretary }) => secretary.stats.summary.query({}) },
@@ -23,32 +21,8 @@ const OPERATIONS: Operation[] = [
   { name: 'donation.list', weight: 15, run: ({ secretary }) => secretary.donation.list.query({}) },
   { name: 'household.list', weight: 15, run: ({ cadre }) => cadre.household.list.query({}) },
   { name: 'need.list', weight: 10, run: ({ cadre }) => cadre.need.list.query({}) },
-  {
-    name: 'donation.create',
-    weight: 12,
-    run: ({ secretary, villageId }) =>
-      secretary.donation.create.mutate({
-        clientMutationId: randomUUID(),
-        donorName: '压测捐赠人',
-        recipientKind: 'VILLAGE',
-        villageId,
-        kind: 'CASH',
-        amountFen: 10_000,
-        goods: [],
-        receivedOn: '2025-02-20',
-      }),
-  },
-  {
-    name: 'need.create',
-    weight: 8,
-    run: ({ cadre, householdIds }) =>
-      cadre.need.create.mutate({
-        clientMutationId: randomUUID(),
-        householdId: pick(householdIds),
-        category: 'SUPPLIES',
-        description: '压测诉求：冬季取暖煤',
-      }),
-  },
+  { name: 'donation.create', weight: 12, run: ({ secretary, villageId }) => createDonation(secretary, villageId) },
+  { name: 'need.create', weight: 8, run: ({ cadre, householdIds }) => createNeed(cadre, householdIds) },
 ]
 
 const WEIGHTED = OPERATIONS.flatMap((op) => Array.from({ length: op.weight }, () => op))

@@ -13,7 +13,6 @@
 // Goals: ≤ 10 s to the last byte; the export's own peak (the peak after the first download less
 // the idle resident size, as bench/export.ts) under 300 MB, above which the run exits 1. The
 // server's whole peak is reported beside it (`serverPeakWithinBound`).
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -23,6 +22,7 @@ import ExcelJS from 'exceljs'
 import { SIGN_SHEET_NAME } from '../server/services/exports/handover-sign-sheet'
 import { apiClient, startServerProcess } from '../tests/reliability/server-process'
 import { openBenchWorld } from './dashboard'
+import { timedDownload } from './download'
 import { reconciliationWorld, SIGN_SHEET_ROWS, writeSignatureFiles } from './reconciliation-setup'
 
 const GOAL_SECONDS = 10
@@ -71,21 +71,8 @@ const main = async () => {
       })
       const password = process.env.BENCH_PASSWORD ?? process.env.GEN_PASSWORD ?? ''
       const { token } = await apiClient(server.url).auth.loginWithPassword.mutate({ phone: phone ?? '', password })
-      const download = async () => {
-        const started = performance.now()
-        const response = await fetch(`${server.url}/exports/handover-sign-sheet.xlsx?villageId=${made.villageId}`, {
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': randomUUID() },
-        })
-        if (!response.ok || !response.body)
-          throw new Error(`export answered ${response.status}: ${await response.text()}`)
-        let firstByteMs = 0
-        const chunks: Buffer[] = []
-        for await (const chunk of Readable.fromWeb(response.body as never)) {
-          if (!firstByteMs) firstByteMs = performance.now() - started
-          chunks.push(Buffer.from(chunk))
-        }
-        return { file: Buffer.concat(chunks), firstByteMs, totalMs: performance.now() - started }
-      }
+      const download = () =>
+        timedDownload(`${server.url}/exports/handover-sign-sheet.xlsx?villageId=${made.villageId}`, token)
       // Twice: anything kept from the first would raise the peak again in the second.
       const idle = memoryOf(server.pid)
       const first = await download().catch((error: unknown) => {
