@@ -19,6 +19,13 @@ const rowTitles = async (page: Page): Promise<string[]> => {
   return read()
 }
 
+/** Taps a tab and waits until its page is the one shown: the rows read are then that page's. */
+const openTab = async (page: Page, tab: string) => {
+  const before = page.url()
+  await tapTab(page, tab)
+  await page.waitForURL((url) => url.href !== before)
+}
+
 /** Each tab's rows, and the 工作台's total, as seen online; then the same, offline after a reload. */
 const seenOnlineThenOffline = async (who: 'secretary' | 'cadre', tabs: string[], lists: string[]) => {
   const page = await newPhonePage(e2e, { width: 360, height: 740 })
@@ -32,7 +39,7 @@ const seenOnlineThenOffline = async (who: 'secretary' | 'cadre', tabs: string[],
   const todosOnline = await rowTitles(page)
   const seen = new Map<string, string[]>()
   for (const tab of tabs) {
-    await tapTab(page, tab)
+    await openTab(page, tab)
     seen.set(tab, await rowTitles(page))
   }
   // Kept on the phone (written a second after each answer).
@@ -55,7 +62,7 @@ const seenOnlineThenOffline = async (who: 'secretary' | 'cadre', tabs: string[],
   expect(await rowTitles(page)).toEqual(todosOnline)
   await screenshot(page, `offline-reload-${who}-home`, { fullPage: false })
   for (const tab of tabs) {
-    await tapTab(page, tab)
+    await openTab(page, tab)
     await see(page, OFFLINE)
     expect(await rowTitles(page), `${tab} offline`).toEqual(seen.get(tab))
     await screenshot(page, `offline-reload-${who}-${tab}`, { fullPage: false })
