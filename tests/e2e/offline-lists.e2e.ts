@@ -11,15 +11,33 @@ const e2e = worldForThisFile({ seed: 'partyDay' })
 
 const OFFLINE = '无网络，记录会在联网后自动同步'
 
-/** The visible rows' titles on the page shown, once it has some (a row may be drawn before its text). */
-const rowTitles = async (page: Page): Promise<string[]> => {
-  const titles = app(page).locator('.nut-cell-title').locator('visible=true')
-  const read = async () => (await titles.allTextContents()).map((text) => text.trim()).filter(Boolean)
-  await expect.poll(async () => (await read()).length, { timeout: 15_000 }).toBeGreaterThan(0)
-  return read()
+/** The page the address names (hash routing: `#/pages/…/index`); the 工作台 when it names none. */
+const shownPage = (page: Page) => {
+  const path = new URL(page.url()).hash.replace(/^#\/?/, '').split('?')[0] || 'pages/home/index'
+  return app(page).locator(`.taro_page[id*="${path}"]`)
 }
 
-/** Taps a tab and waits until its page is the one shown: the rows read are then that page's. */
+/**
+ * The rows' titles on the page the address names, once it has some (a row may be drawn before its
+ * text). Rows are read inside that page only: while a tab opens, the page it leaves can still be
+ * drawn for a moment, and its rows must not be taken for the new page's.
+ */
+const rowTitles = async (page: Page): Promise<string[]> => {
+  const titles = shownPage(page).locator('.nut-cell-title').locator('visible=true')
+  let seen: string[] = []
+  await expect
+    .poll(
+      async () => {
+        seen = (await titles.allTextContents()).map((text) => text.trim()).filter(Boolean)
+        return seen.length
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0)
+  return seen
+}
+
+/** Taps a tab and waits until the address names its page. */
 const openTab = async (page: Page, tab: string) => {
   const before = page.url()
   await tapTab(page, tab)
