@@ -2,7 +2,7 @@
 // person without a session to 登录, one still on a one-time password to 修改密码, and one who has
 // not agreed to the privacy notice in force to 个人信息保护说明.
 import { useQuery } from '@tanstack/react-query'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import { useEffect } from 'react'
 import { reLaunchOnce } from './relaunch'
@@ -41,7 +41,7 @@ export type PageAccess = 'public' | 'signedIn' | 'agreed'
 export const useRequireAccess = (access: Exclude<PageAccess, 'public'>): boolean => {
   const { data: me, isError, fetchStatus } = useMe()
   useDidShow(() => {
-    if (!readSession()) void Taro.reLaunch({ url: routes.login })
+    if (!readSession()) reLaunchOnce(routes.login)
   })
   const mustAgree = access === 'agreed' && me !== undefined && me.privacy.agreedAt === null
   // A one-time password (a new account, a reset) opens nothing but 修改密码 until it is changed.
