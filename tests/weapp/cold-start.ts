@@ -1,6 +1,7 @@
 // A phone starting the mini-program from cold: a fresh realm (realm.ts) with WeChat's page stack
 // (page-host.ts) and `wx` (wx-stand-in.ts), storage holding what the phone kept from before, then
 // what WeChat does at launch: run app.js, call App's onLaunch and onShow, open the launch page.
+import type { NetworkType } from './network'
 import { createPageHost, type PageInstance } from './page-host'
 import { createWeChatRealm } from './realm'
 import { createWxStandIn } from './wx-stand-in'
@@ -16,6 +17,7 @@ export const coldStart = async ({
   stored,
   launchPage,
   fontSizeSetting,
+  networkType,
 }: {
   dist: string
   serverUrl: string
@@ -26,6 +28,8 @@ export const coldStart = async ({
   launchPage: string
   /** WeChat's own font setting in px (17, the standard size, unless given). */
   fontSizeSetting?: number
+  /** The network as the app starts ('wifi' unless given): 'none', a phone with no signal. */
+  networkType?: NetworkType
 }) => {
   const realm = createWeChatRealm(dist)
   const host = createPageHost({ realm, tabRoutes: TAB_ROUTES })
@@ -35,6 +39,7 @@ export const coldStart = async ({
     serverUrl,
     files,
     ...(fontSizeSetting ? { fontSizeSetting } : {}),
+    ...(networkType ? { networkType } : {}),
   })
   realm.define({ wx: phone.wx, ...host.globals })
   for (const [key, value] of Object.entries(stored)) phone.storage.set(key, realm.adopt(value))
@@ -50,5 +55,7 @@ export const coldStart = async ({
         return `${r.call.replace('POST /trpc/', '')} ${Math.round(r.at - launchedAt)}–${answered} ms`
       })
       .join(', ')
-  return { realm, host, ...phone, launchedAt, firstPage, timeline }
+  /** What a reload starts from: the same build, server and files, with what the storage keeps then. */
+  const launch = { dist, serverUrl, files, launchPage }
+  return { realm, host, ...phone, launchedAt, firstPage, timeline, launch }
 }

@@ -42,6 +42,8 @@ export type WeChatRealm = {
   adopt: <T>(value: T) => T
   /** What the app wrote with console.error and console.warn. */
   logged: Logged[]
+  /** The app is killed: its timers stop, and none starts again. */
+  close: () => void
 }
 
 const describe = (args: unknown[]) =>
@@ -54,10 +56,12 @@ export const createWeChatRealm = (root: string): WeChatRealm => {
   // WeChat's timers answer numbers, as a browser's do (Node's answer objects).
   const timers = new Map<number, NodeJS.Timeout>()
   let nextTimer = 1
+  let isClosed = false
   const startTimer =
     (repeat: boolean) =>
     (callback: () => void, ms?: number, ...args: unknown[]) => {
       const id = nextTimer++
+      if (isClosed) return id
       // An exception in a timer goes to the app's error log (WeChat's onError), not up to Node.
       const run = () => {
         if (!repeat) timers.delete(id)
@@ -114,5 +118,9 @@ export const createWeChatRealm = (root: string): WeChatRealm => {
     evaluate: (expression) => vm.runInContext(expression, context),
     adopt: <T>(value: T): T => (value === undefined ? value : (realmJson.parse(JSON.stringify(value)) as T)),
     logged,
+    close: () => {
+      isClosed = true
+      for (const id of [...timers.keys()]) stopTimer(id)
+    },
   }
 }

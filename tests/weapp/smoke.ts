@@ -320,7 +320,7 @@ const runMiniProgram = async (serverUrl: string, prisma: Db, scratch: string, we
   })
   check('…and saves a visit to her household', visitsAfter === visitsBefore + 1, `${visitsAfter - visitsBefore}`)
 
-  // The same in a village of 900 households, the 850th (village-picker.ts).
+  // The same in a village of 900 households, the 850th, online and offline after a reload (village-picker.ts).
   await visitTheEightHundredFiftieth({
     phone,
     prisma,

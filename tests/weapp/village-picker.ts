@@ -1,10 +1,13 @@
 // 登记走访 in a village of 900 households (tests/helpers/village-of-900.ts), on the mini-program:
 // the 850th household found by typing part of its 户主's name on household.search, told from the
-// other seventeen 王秀英 by its 户编号 and 所在组, and a visit saved to it on the server.
+// other seventeen 王秀英 by its 户编号 and 所在组, and a visit saved to it on the server; then the
+// same offline, after a reload, from the copy of the village kept on the phone
+// (village-picker-offline.ts).
 import type { Db } from '../../server/db/client'
 import { TARGET_CODE, TARGET_DESCRIPTION, villageOf900 } from '../helpers/village-of-900'
 import type { Phone } from './cold-start'
 import { findNode, type PageInstance, textOf } from './page-host'
+import { visitTheEightHundredFiftiethOffline } from './village-picker-offline'
 
 type Check = (name: string, ok: boolean, detail?: string) => void
 type Until = (condition: () => boolean, timeoutMs?: number) => Promise<boolean>
@@ -65,4 +68,5 @@ export const visitTheEightHundredFiftieth = async ({
     await until(() => host.current()?.route === 'pages/home/index'),
     String(host.current()?.route),
   )
+  await visitTheEightHundredFiftiethOffline({ phone, prisma, villageId, check, until })
 }

@@ -2,7 +2,8 @@
 // depends on made real. Storage keeps what is stored; wx.login answers with the demo resident's
 // code for the local WeChat stand-in; wx.request and wx.uploadFile reach the real server; the
 // album, compression and the app's files work on disk; each <Canvas type="2d"> has a node of its
-// own (canvas-2d.ts); navigation moves the page host's stack. Every call of an API WeChat has deprecated is recorded (WeChat logs a warning for each).
+// own (canvas-2d.ts); navigation moves the page host's stack; the network is on unless a check
+// switches it off (network.ts). Every call of an API WeChat has deprecated is recorded (WeChat logs a warning for each).
 import { copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -10,6 +11,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { DEMO_RESIDENT_OPENID } from '../../prisma/seed/reference-data'
 import { type CanvasNode, type CanvasSinks, createCanvasNode } from './canvas-2d'
+import { createNetwork, type NetworkType } from './network'
 import type { PageHost } from './page-host'
 import type { WeChatRealm } from './realm'
 
@@ -31,6 +33,7 @@ export const createWxStandIn = async ({
   serverUrl,
   files,
   fontSizeSetting = 17,
+  networkType = 'wifi',
 }: {
   realm: WeChatRealm
   host: PageHost
@@ -39,6 +42,8 @@ export const createWxStandIn = async ({
   files: string
   /** WeChat's own font setting (设置 → 通用 → 字体大小), in px: 17 is the standard size. */
   fontSizeSetting?: number
+  /** The network as the app starts: 'none', a phone with no signal. */
+  networkType?: NetworkType
 }) => {
   const require = createRequire(import.meta.url)
   require('miniprogram-simulate') // sets the Node global wx: its mock of ≈420 APIs
@@ -74,6 +79,7 @@ export const createWxStandIn = async ({
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
   wx.removeStorageSync = (key: string) => void storage.delete(key)
+  wx.getStorageInfoSync = () => realm.adopt({ keys: [...storage.keys()], currentSize: 0, limitSize: 10_240 })
   wx.getLaunchOptionsSync = () => realm.adopt({ path: 'pages/home/index', query: {}, scene: 1001 })
   // wx.login: the code of the WeChat user holding the phone (the demo resident's unless a check
   // hands it to someone else), which the WeChat stand-in turns into their openid.
@@ -96,7 +102,10 @@ export const createWxStandIn = async ({
     wx[name] = navigate(name)
   }
 
-  // wx.request: to the real server, whatever origin the build was given.
+  const network = createNetwork(realm, networkType)
+  Object.assign(wx, network.wx)
+
+  // wx.request: to the real server, whatever origin the build was given; with no network, failing.
   const requests: { at: number; call: string; answeredAt?: number }[] = []
   wx.request = (
     options: Callbacks & { url: string; method?: string; header?: Record<string, string>; data?: unknown },
@@ -107,6 +116,11 @@ export const createWxStandIn = async ({
       call: `${options.method ?? 'GET'} ${url.pathname}`,
     }
     requests.push(request)
+    const task = { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    if (!network.isOnline()) {
+      void network.fail('request', options)
+      return task
+    }
     let isAborted = false
     fetch(`${serverUrl}${url.pathname}${url.search}`, {
       method: options.method ?? 'GET',
@@ -123,13 +137,10 @@ export const createWxStandIn = async ({
         if (!isAborted) await callLater(options, { statusCode: response.status, header, data, errMsg: 'request:ok' })
       })
       .catch((error: unknown) => callLater(options, { errMsg: `request:fail ${String(error)}` }, false))
-    return {
-      abort: () => {
-        isAborted = true
-      },
-      onHeadersReceived() {},
-      offHeadersReceived() {},
+    task.abort = () => {
+      isAborted = true
     }
+    return task
   }
 
   // Photos: the album, compression, the page's canvas 2d, the app's own files, uploads.
@@ -142,7 +153,7 @@ export const createWxStandIn = async ({
       .toBuffer(),
   )
   wx.env = realm.adopt({ ...(mock.env as object), USER_DATA_PATH: path.join(files, 'user') })
-  mkdirSync(path.join(files, 'user'))
+  mkdirSync(path.join(files, 'user'), { recursive: true })
   wx.chooseMedia = (options: Callbacks) =>
     callLater(options, { tempFiles: [{ tempFilePath: picked, size: statSync(picked).size, fileType: 'image' }] })
   wx.getImageInfo = (options: Callbacks) => callLater(options, { width: 2400, height: 1800 })
@@ -185,6 +196,11 @@ export const createWxStandIn = async ({
   ) => {
     const url = new URL(options.url)
     uploads.push(`${url.pathname}${url.search}`)
+    const task = { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
+    if (!network.isOnline()) {
+      void network.fail('uploadFile', options)
+      return task
+    }
     void readFile(options.filePath)
       .then((bytes) => {
         const form = new FormData()
@@ -199,7 +215,7 @@ export const createWxStandIn = async ({
         callLater(options, { statusCode: response.status, data: await response.text(), errMsg: 'uploadFile:ok' }),
       )
       .catch((error: unknown) => callLater(options, { errMsg: `uploadFile:fail ${String(error)}` }, false))
-    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
+    return task
   }
 
   // 订阅消息: the person accepts every template asked for (each call recorded, as the tap asked).
@@ -257,6 +273,8 @@ export const createWxStandIn = async ({
 
   return {
     wx,
+    /** Switch it with network.set('none') and network.set('wifi'). */
+    network,
     wechatUser,
     storage,
     requests,
