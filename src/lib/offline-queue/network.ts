@@ -3,7 +3,11 @@
 import Taro from '@tarojs/taro'
 import type { NetworkStatus } from './types'
 
-/** Online until told otherwise: getNetworkType answers asynchronously. */
+/**
+ * Online until told otherwise: getNetworkType answers asynchronously. It follows WeChat's network
+ * for the app's whole life, as network.h5.ts follows the browser's: a listener that leaves does not
+ * stop it, so one that comes later (React Query subscribes again) is still told.
+ */
 export const deviceNetwork = (): NetworkStatus => {
   let isOnline = true
   const listeners = new Set<(online: boolean) => void>()
@@ -14,16 +18,12 @@ export const deviceNetwork = (): NetworkStatus => {
   Taro.getNetworkType()
     .then(({ networkType }) => set(networkType !== 'none'))
     .catch(() => undefined)
-  const onStatus = ({ isConnected }: { isConnected: boolean }) => set(isConnected)
-  Taro.onNetworkStatusChange(onStatus)
+  Taro.onNetworkStatusChange(({ isConnected }) => set(isConnected))
   return {
     isOnline: () => isOnline,
     onChange: (listener) => {
       listeners.add(listener)
-      return () => {
-        listeners.delete(listener)
-        if (!listeners.size) Taro.offNetworkStatusChange?.(onStatus)
-      }
+      return () => void listeners.delete(listener)
     },
   }
 }
