@@ -1,10 +1,13 @@
-// `npm run build:server`: the server as one JavaScript module, dist/server/main.mjs, which
-// `npm start` runs (scripts/ensure-build.mjs builds it when it is missing or older than its
-// sources). Production then loads plain JavaScript, without a TypeScript loader in the process.
+// `npm run build:server`: the server as JavaScript modules, dist/server/main.mjs and the chunks it
+// imports, which `npm start` runs (scripts/ensure-build.mjs builds it when it is missing or older
+// than its sources). Production then loads plain JavaScript, without a TypeScript loader in the process.
 //   - Packages stay in node_modules (imported as they are), only our own code is bundled.
+//   - What main.ts imports dynamically (the server proper) is a chunk of its own: main.mjs starts
+//     the embedded PostgreSQL before the rest of the server and its packages load.
 //   - prisma/engine/*.mjs stay files of their own, imported from where they are: the schema engine
 //     (WebAssembly) loads only when the server has migrations to apply (server/start.ts), and the
 //     migrations folder is found beside them.
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'esbuild'
 
@@ -22,10 +25,14 @@ const engineFilesInPlace = {
   },
 }
 
+// Chunks are named by their content: those of an earlier build would stay beside the new ones.
+await rm(outdir, { recursive: true, force: true })
 await build({
   absWorkingDir: root,
   entryPoints: ['server/main.ts'],
-  outfile: path.join(outdir, 'main.mjs'),
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
