@@ -7,7 +7,7 @@
 //   - prisma/engine/*.mjs stay files of their own, imported from where they are: the schema engine
 //     (WebAssembly) loads only when the server has migrations to apply (server/start.ts), and the
 //     migrations folder is found beside them.
-import { rm } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'esbuild'
 
@@ -25,8 +25,32 @@ const engineFilesInPlace = {
   },
 }
 
+/**
+ * Prisma's generated client carries its query compiler (WebAssembly) as a module of base64 text,
+ * which every start parses, decodes and then keeps in memory for good. The build writes the
+ * compiler's bytes to dist/server/query-compiler.wasm instead, and the client reads them from there.
+ */
+const queryCompilerFromFile = {
+  name: 'query-compiler-from-file',
+  setup(builder) {
+    builder.onLoad({ filter: /generated[\\/]prisma[\\/]internal[\\/]class\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8')
+      const loading =
+        /const \{ wasm \} = await import\("([^"]+\.wasm-base64\.mjs)"\)\s*return await decodeBase64AsWasm\(wasm\)/
+      const found = loading.exec(source)
+      if (!found) throw new Error(`${args.path}: the query compiler's loading is not the one this build replaces`)
+      const { wasm } = await import(found[1])
+      await writeFile(path.join(outdir, 'query-compiler.wasm'), Buffer.from(wasm, 'base64'))
+      const reading = `const { readFile } = await import('node:fs/promises')
+    return await WebAssembly.compile(await readFile(new URL('./query-compiler.wasm', import.meta.url)))`
+      return { contents: source.replace(loading, reading), loader: 'ts' }
+    })
+  },
+}
+
 // Chunks are named by their content: those of an earlier build would stay beside the new ones.
 await rm(outdir, { recursive: true, force: true })
+await mkdir(outdir, { recursive: true })
 await build({
   absWorkingDir: root,
   entryPoints: ['server/main.ts'],
@@ -40,5 +64,5 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [engineFilesInPlace],
+  plugins: [engineFilesInPlace, queryCompilerFromFile],
 })
