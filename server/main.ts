@@ -1,9 +1,11 @@
 // `npm start`: run the server until SIGINT/SIGTERM, then stop cleanly (the embedded PostgreSQL too).
+// The embedded PostgreSQL (a process of its own) starts first, and the rest of the server loads
+// while it does: only what opening the database needs is imported up front.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { DEMO_ACCOUNTS_FILE } from '../prisma/seed/seed-demo'
+import { openDatabase } from './db/database'
 import { InvalidEnvError, parseEnv } from './env'
-import { startServer } from './start'
+import { createLogger } from './lib/logger'
 
 const main = async () => {
   let env: ReturnType<typeof parseEnv>
@@ -16,7 +18,15 @@ const main = async () => {
     }
     throw error
   }
-  const server = await startServer(env)
+  const logger = createLogger(env.LOG_LEVEL)
+  const database = openDatabase(env, (line) => logger.info(line))
+  // Should the server fail to load, startServer is never called: its failure is the one to report.
+  database.catch(() => {})
+  const [{ startServer }, { DEMO_ACCOUNTS_FILE }] = await Promise.all([
+    import('./start'),
+    import('../prisma/seed/seed-demo'),
+  ])
+  const server = await startServer(env, { logger, database })
   server.deps.log.info({ url: server.url, db: server.deps.databaseKind }, `党日帮扶台账 is serving ${server.url}`)
   // The line a person looks for in the log: where to open the app, and the demo passwords.
   const demoAccounts = path.resolve(env.dataDir, DEMO_ACCOUNTS_FILE)
@@ -36,6 +46,14 @@ const main = async () => {
     process.removeAllListeners(signal)
     process.once(signal, () => void shutdown(signal))
   }
+  // The scheduled jobs start after the server listens; a server without them must not run on.
+  server.jobsStarted.catch(async (error) => {
+    console.error('The server could not start its scheduled jobs:', error instanceof Error ? error.message : error)
+    if (stopping) return
+    stopping = true
+    await server.stop()
+    process.exit(1)
+  })
 }
 
 main().catch((error) => {

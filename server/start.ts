@@ -1,14 +1,16 @@
 // Start-up, in order: env → database → migrations (or, with MIGRATE_ON_START=false, the check
 // that none is pending) → key → client → seed → HTTP → scheduled jobs. Used by main.ts, and by
-// tests and tools that need the real server.
+// tests and tools that need the real server. The scheduled jobs start once the server listens and
+// it serves meanwhile: what sends a job waits for the queue (`jobsStarted`).
 import type { FastifyInstance } from 'fastify'
 import { seedDemo } from '../prisma/seed/seed-demo'
 import type { AppDeps } from './context'
 import { createPrismaClient } from './db/client'
-import { openDatabase } from './db/database'
+import { type DatabaseHandle, openDatabase } from './db/database'
 import { hasMigrationsToApply, MIGRATE_DEPLOY, requireMigrated } from './db/readiness'
 import { type Env, publicBaseUrlOf } from './env'
 import { buildServer } from './http/build-server'
+import type { JobQueue, JobRunner } from './jobs/job-runner'
 import { startServerJobs } from './jobs/server-jobs'
 import { createFieldCrypto } from './lib/field-crypto'
 import { loadFieldKeys } from './lib/field-key'
@@ -23,12 +25,23 @@ export type RunningServer = {
   deps: AppDeps
   /** e.g. http://127.0.0.1:3000 */
   url: string
+  /** Settles once the scheduled jobs run; rejects when they could not start (the server should stop). */
+  jobsStarted: Promise<void>
   stop: () => Promise<void>
 }
 
-export const startServer = async (env: Env): Promise<RunningServer> => {
-  const logger = createLogger(env.LOG_LEVEL)
-  const database = await openDatabase(env, (line) => logger.info(line))
+/** What main.ts began before loading the rest of the server: its logger, and the database opening. */
+export type EarlyStart = { logger: ReturnType<typeof createLogger>; database: Promise<DatabaseHandle> }
+
+/** The queue as requests see it while it starts: each call waits for it. */
+const queueOnceStarted = (runner: Promise<JobRunner>): JobQueue => ({
+  send: async (queue, data) => (await runner).send(queue, data),
+  nextRunAt: async (queue, after) => (await runner).nextRunAt(queue, after),
+})
+
+export const startServer = async (env: Env, early?: EarlyStart): Promise<RunningServer> => {
+  const logger = early?.logger ?? createLogger(env.LOG_LEVEL)
+  const database = await (early?.database ?? openDatabase(env, (line) => logger.info(line)))
   const cleanups: (() => Promise<unknown>)[] = [database.stop]
   const stop = async () => {
     for (const cleanup of cleanups.reverse())
@@ -101,11 +114,11 @@ export const startServer = async (env: Env): Promise<RunningServer> => {
     if (!env.PUBLIC_BASE_URL && env.PORT === 0)
       deps.publicBaseUrl = publicBaseUrlOf({ ...env, PORT: Number(new URL(address).port) })
     // Once serving; stopped first on shutdown (cleanups run in reverse), before the database.
-    const jobs = await startServerJobs({ env, database, db: prisma, crypto, log: logger })
-    cleanups.push(jobs.stop)
+    const jobs = startServerJobs({ env, database, db: prisma, crypto, log: logger })
+    cleanups.push(async () => (await jobs.catch(() => null))?.stop())
     // Requests made from now on see it (each context is made from deps when the request comes).
-    deps.jobs = jobs
-    return { app, deps, url: address, stop }
+    deps.jobs = queueOnceStarted(jobs)
+    return { app, deps, url: address, jobsStarted: jobs.then(() => undefined), stop }
   } catch (error) {
     await stop()
     throw error

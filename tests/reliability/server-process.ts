@@ -35,12 +35,26 @@ export type ServerProcess = {
   stop: () => Promise<Exit>
 }
 
-/** The flags `npm start` gives Node for the built server (package.json), so that what is measured is what runs. */
-const compiledServerFlags = (root: string): string[] => {
+/**
+ * What `npm start` gives the built server (package.json): its environment settings (before `node`)
+ * and Node's flags, so that what is measured is what runs.
+ */
+const compiledServerLaunch = (root: string): { flags: string[]; env: Record<string, string> } => {
   const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     scripts: { start: string }
   }
-  return /node ((?:--\S+ )*)dist\/server\/main\.mjs/.exec(scripts.start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? []
+  const [, settings = '', flags = ''] =
+    /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)dist\/server\/main\.mjs/.exec(scripts.start) ?? []
+  return {
+    flags: flags.trim().split(/\s+/).filter(Boolean),
+    env: Object.fromEntries(
+      settings
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((setting) => setting.split('=', 2)),
+    ),
+  }
 }
 
 const lastLines = (text: string, count = 40) => text.split('\n').slice(-count).join('\n')
@@ -63,14 +77,16 @@ export const startServerProcess = async (
     isCompiled?: boolean
   } = {},
 ): Promise<ServerProcess> => {
+  const launch = isCompiled ? compiledServerLaunch(root) : { flags: [], env: {} }
   const args = isCompiled
-    ? [...compiledServerFlags(root), path.join(root, 'dist/server/main.mjs')]
+    ? [...launch.flags, path.join(root, 'dist/server/main.mjs')]
     : ['--import', 'tsx', path.join(root, 'server/main.ts')]
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...launch.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: '0',
