@@ -58,7 +58,8 @@ export class HomeLaunchPlugin {
           const text = html.source.source().toString()
           const assets = homeAssets(compilation, this.options.publicPath)
           if (!text.includes(PLACEHOLDER) || assets.length === 0) {
-            compilation.errors.push(
+            // A production build without it would lose the first launch's head start unnoticed.
+            ;(compilation.options.mode === 'production' ? compilation.errors : compilation.warnings).push(
               new WebpackError(`HomeLaunchPlugin: no ${PLACEHOLDER} in index.html, or no 工作台 chunk`),
             )
             return
