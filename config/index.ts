@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { HomeLaunchPlugin } from './home-launch-plugin'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
@@ -39,6 +40,8 @@ const webpackChain = (chain: any) => {
   if (process.env.TARO_ENV === 'h5') {
     for (const name of ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'])
       chain.resolve.alias.set(name, false)
+    // What index.html sends and preloads for the 工作台 at a first launch (home-launch-plugin.ts).
+    chain.plugin('homeLaunch').use(HomeLaunchPlugin, [{ apiBaseUrl, publicPath: '/' }])
   }
   // WeChat's engine has no FormData or Blob, which tRPC's httpLink tests every input against
   // (src/lib/absent-web-types.ts): the weapp build gets stand-ins, module-scoped as Taro's own.

@@ -7,9 +7,11 @@
 // differs from the recorded ones, or a recorded one that failed, goes to the network as usual.
 // The script also preloads the scripts and styles that launch loaded (the page's own chunk is
 // otherwise asked for only once the app's code has run); a name the build no longer has costs a
-// 404.
+// 404. The record names who was signed in: another person's launch does not replay it. With no
+// record for the person and page (the first launch after signing in), the script sends what the
+// build wrote for the 工作台 (config/home-launch-plugin.ts).
 import Taro from '@tarojs/taro'
-import { LAUNCH_REQUESTS_KEY } from './session'
+import { LAUNCH_REQUESTS_KEY, readSession } from './session'
 import { type TaroResponse, taroFetch } from './taro-fetch'
 
 type Early = { status: number; contentType: string | null; text: string }
@@ -41,9 +43,10 @@ const loadedAssets = () =>
 export const launchFetch = (path: string) => {
   const requests: { url: string; body: string }[] = []
   let assets: string[] = []
+  const userId = readSession()?.userId
   const record = () => {
     try {
-      Taro.setStorageSync(LAUNCH_REQUESTS_KEY, { path, requests, assets })
+      Taro.setStorageSync(LAUNCH_REQUESTS_KEY, { path, userId, requests, assets })
     } catch {
       // Storage full: the next launch asks once the code has run, as without this.
     }
