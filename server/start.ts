@@ -118,7 +118,10 @@ export const startServer = async (env: Env, early?: EarlyStart): Promise<Running
     cleanups.push(async () => (await jobs.catch(() => null))?.stop())
     // Requests made from now on see it (each context is made from deps when the request comes).
     deps.jobs = queueOnceStarted(jobs)
-    return { app, deps, url: address, jobsStarted: jobs.then(() => undefined), stop }
+    const jobsStarted = jobs.then(() => undefined)
+    // Handled here so that a caller that does not watch it (a test) is not ended by the rejection.
+    jobsStarted.catch(() => {})
+    return { app, deps, url: address, jobsStarted, stop }
   } catch (error) {
     await stop()
     throw error
