@@ -16,8 +16,8 @@ import type {
 } from '../../../common/contracts/donation/donation-reconciliation'
 import { dateToDateOnly } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
-import type { Prisma } from '../../generated/prisma/client'
-import { donationScope } from '../scope'
+import { Prisma } from '../../generated/prisma/client'
+import { donationScopeSql } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { subtractFigures } from './reconciliation-figures'
 import { groupLabels, groupPage, groupsOf, type ScopedDonation } from './reconciliation-groups'
@@ -37,22 +37,24 @@ const lineSelect = {
   goods: { select: { id: true, item: true, unit: true }, orderBy: { id: 'asc' } },
 } satisfies Prisma.DonationSelect
 
+/** The donations in scope, as a condition on "Donation" as `d`. */
+const scopeWhere = (ctx: ServiceContext, input: Scope): Prisma.Sql => {
+  const narrowing = [
+    Prisma.sql`d."voidedAt" IS NULL`,
+    ...(input.donationId ? [Prisma.sql`d.id = ${input.donationId}::uuid`] : []),
+    ...(input.activityId ? [Prisma.sql`d."activityId" = ${input.activityId}::uuid`] : []),
+    ...(input.villageId ? [Prisma.sql`d."villageId" = ${input.villageId}::uuid`] : []),
+    ...(input.donorOrgId ? [Prisma.sql`d."donorOrgId" = ${input.donorOrgId}::uuid`] : []),
+  ]
+  return Prisma.sql`${donationScopeSql(ctx.actor)} AND ${Prisma.join(narrowing, ' AND ')}`
+}
+
 /** The donations in scope, by date received, with what they are grouped by. */
-const scopedDonations = (ctx: ServiceContext, input: Scope): Promise<ScopedDonation[]> =>
-  ctx.db.donation.findMany({
-    where: {
-      AND: [
-        donationScope(ctx.actor),
-        { voidedAt: null },
-        input.donationId ? { id: input.donationId } : {},
-        input.activityId ? { activityId: input.activityId } : {},
-        input.villageId ? { villageId: input.villageId } : {},
-        input.donorOrgId ? { donorOrgId: input.donorOrgId } : {},
-      ],
-    },
-    select: { id: true, activityId: true, villageId: true, donorOrgId: true, donorName: true },
-    orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-  })
+const scopedDonations = (ctx: ServiceContext, where: Prisma.Sql): Promise<ScopedDonation[]> =>
+  ctx.db.$queryRaw<ScopedDonation[]>(Prisma.sql`
+    SELECT d.id::text AS id, d."activityId"::text AS "activityId", d."villageId"::text AS "villageId",
+           d."donorOrgId"::text AS "donorOrgId", d."donorName"
+    FROM "Donation" d WHERE ${where} ORDER BY d."receivedOn", d.id`)
 
 /** The request's own narrowing, which each group's scope narrows further. */
 const narrowedOf = (input: Scope) => ({
@@ -68,23 +70,20 @@ export const donationReconciliation = async ({
   ctx: ServiceContext
   input: TDonationReconciliationRequest
 }): Promise<TDonationReconciliation> => {
-  const scoped = await scopedDonations(ctx, input)
+  const where = scopeWhere(ctx, input)
+  const scoped = await scopedDonations(ctx, where)
   const only = input.donationId ? scoped[0] : undefined
   const from = input.cursor && !only ? scoped.findIndex((d) => d.id === input.cursor) + 1 : 0
   const lineIds = only ? [only.id] : scoped.slice(from, from + input.limit + 1).map((d) => d.id)
   const pages = (['activity', 'village', 'donor'] as const).map((by) => groupPage(scoped, by, { limit: input.limit }))
   const [activities, villages, donors] = pages
   const [sums, lines, labels] = await Promise.all([
-    reconciliationSums(
-      ctx,
-      scoped.map((d) => d.id),
-      {
-        donation: lineIds,
-        activity: activities?.keys,
-        village: villages?.keys,
-        donor: donors?.keys,
-      },
-    ),
+    reconciliationSums(ctx, where, {
+      donation: lineIds,
+      activity: activities?.keys,
+      village: villages?.keys,
+      donor: donors?.keys,
+    }),
     lineIds.length
       ? ctx.db.donation.findMany({
           where: { id: { in: lineIds } },
@@ -138,14 +137,10 @@ export const reconciliationGroups = async ({
   ctx: ServiceContext
   input: TReconciliationGroupsRequest
 }): Promise<TReconciliationGroups> => {
-  const scoped = await scopedDonations(ctx, input)
-  const page = groupPage(scoped, input.by, input)
+  const where = scopeWhere(ctx, input)
+  const page = groupPage(await scopedDonations(ctx, where), input.by, input)
   const [sums, labels] = await Promise.all([
-    reconciliationSums(
-      ctx,
-      scoped.map((d) => d.id),
-      { [input.by]: page.keys },
-    ),
+    reconciliationSums(ctx, where, { [input.by]: page.keys }),
     groupLabels(ctx, [page]),
   ])
   return groupsOf(page, sums[input.by], labels, narrowedOf(input))

@@ -35,12 +35,10 @@ type SumRow = {
   quantity: bigint | null
   fen: bigint | null
   first: string | null
-  handovers: number
-  recipients: number
 }
+type CountRow = { level: SumLevel | 'totals'; key: string; handovers: number; recipients: number }
 
 // GROUPING(activity, village, donor, donation, side, item, unit): a bit set per column not grouped by.
-const FIGURES = 0b0000111
 const LEVEL_BITS = { activity: 0b1000000, village: 0b0100000, donor: 0b0010000, donation: 0b0001000 }
 const ALL_LEVELS = 0b1111000
 const levelOf = (g: number): SumLevel | 'totals' | null => {
@@ -65,13 +63,13 @@ const figuresOf = (entries: Entry[], side: 'in' | 'out'): Figures =>
   )
 
 /**
- * `ids`: the donations in scope; `wanted`: per level, the keys whose own sums are wanted. The
+ * `where`: the donations in scope, a condition on "Donation" as `d`; `wanted`: per level, the keys whose own sums are wanted. The
  * goods of every figure come in the order they were first received (by date received, then the
  * donation's and the line's ids), as they would adding the donations up one by one in that order.
  */
 export const reconciliationSums = async (
   ctx: ServiceContext,
-  ids: string[],
+  where: Prisma.Sql,
   wanted: Partial<Record<SumLevel, string[]>>,
 ): Promise<SumsOf> => {
   const sums: SumsOf = {
@@ -81,47 +79,65 @@ export const reconciliationSums = async (
     donor: new Map(),
     donation: new Map(),
   }
-  if (!ids.length) return sums
   const keys = (level: SumLevel) => wanted[level] ?? []
-  const rows = await ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
-    WITH d AS (
+  const d = Prisma.sql`
+    d AS MATERIALIZED (
       SELECT d.id, d.kind, d."amountFen", to_char(d."receivedOn", 'YYYY-MM-DD') || d.id::text AS first,
              COALESCE(d."activityId"::text, '') AS activity, d."villageId"::text AS village,
              COALESCE(d."donorOrgId"::text, 'name:' || d."donorName") AS donor
-      FROM "Donation" d WHERE d.id = ANY(${ids}::uuid[])
-    ), e AS (
-      SELECT d.id, d.activity, d.village, d.donor, 'in' AS side, NULL::text AS item, NULL::text AS unit,
-             0::bigint AS quantity, CASE WHEN d.kind = 'CASH' THEN d."amountFen" ELSE 0 END AS fen,
-             d.first, NULL::uuid AS handover, NULL::uuid AS recipient
-      FROM d
-      UNION ALL
-      SELECT d.id, d.activity, d.village, d.donor, 'in', g.item, g.unit, g.quantity, g."valueFen",
-             d.first || g.id::text, NULL, NULL
-      FROM d JOIN "DonationGoods" g ON g."donationId" = d.id WHERE d.kind = 'GOODS'
-      UNION ALL
-      SELECT d.id, d.activity, d.village, d.donor, 'out', g.item, g.unit, COALESCE(dr.quantity, 0), dr."amountFen",
-             d.first || COALESCE(g.id::text, ''), dr."handoverId", COALESCE(h."householdId", h."cadreUserId")
-      FROM "HandoverDraw" dr
-      JOIN d ON d.id = dr."donationId"
-      JOIN "Handover" h ON h.id = dr."handoverId" AND h."voidedAt" IS NULL
-      LEFT JOIN "DonationGoods" g ON g.id = dr."donationGoodsId"
-    ), p AS (
-      SELECT CASE WHEN e.activity = ANY(${keys('activity')}::text[]) THEN e.activity END AS activity,
-             CASE WHEN e.village = ANY(${keys('village')}::text[]) THEN e.village END AS village,
-             CASE WHEN e.donor = ANY(${keys('donor')}::text[]) THEN e.donor END AS donor,
-             CASE WHEN e.id = ANY(${keys('donation')}::uuid[]) THEN e.id::text END AS donation,
-             e.side, e.item, e.unit, e.quantity, e.fen, e.first, e.handover, e.recipient
-      FROM e
-    )
-    SELECT GROUPING(activity, village, donor, donation, side, item, unit)::int AS g,
-           activity, village, donor, donation, side, item, unit,
-           SUM(quantity)::bigint AS quantity, SUM(fen)::bigint AS fen, MIN(first) AS first,
-           COUNT(DISTINCT handover)::int AS handovers, COUNT(DISTINCT recipient)::int AS recipients
-    FROM p
-    GROUP BY GROUPING SETS (
-      (side, item, unit), (),
-      (activity, side, item, unit), (activity), (village, side, item, unit), (village),
-      (donor, side, item, unit), (donor), (donation, side, item, unit), (donation))`)
+      FROM "Donation" d WHERE ${where}
+    )`
+  // A column per level: the key where it is one of those wanted, else null (and in no group).
+  const levels = Prisma.sql`
+    CASE WHEN e.activity = ANY(${keys('activity')}::text[]) THEN e.activity END AS activity,
+    CASE WHEN e.village = ANY(${keys('village')}::text[]) THEN e.village END AS village,
+    CASE WHEN e.donor = ANY(${keys('donor')}::text[]) THEN e.donor END AS donor,
+    CASE WHEN e.id = ANY(${keys('donation')}::uuid[]) THEN e.id::text END AS donation`
+  const live = Prisma.sql`
+    FROM "HandoverDraw" dr
+    JOIN d ON d.id = dr."donationId"
+    JOIN "Handover" h ON h.id = dr."handoverId" AND h."voidedAt" IS NULL`
+  const [rows, counted] = await Promise.all([
+    ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
+      WITH ${d}, e AS (
+        SELECT d.id, d.activity, d.village, d.donor, 'in' AS side, NULL::text AS item, NULL::text AS unit,
+               0::bigint AS quantity, CASE WHEN d.kind = 'CASH' THEN d."amountFen" ELSE 0 END AS fen, d.first
+        FROM d
+        UNION ALL
+        SELECT d.id, d.activity, d.village, d.donor, 'in', g.item, g.unit, g.quantity, g."valueFen",
+               d.first || g.id::text
+        FROM d JOIN "DonationGoods" g ON g."donationId" = d.id WHERE d.kind = 'GOODS'
+        UNION ALL
+        SELECT d.id, d.activity, d.village, d.donor, 'out', g.item, g.unit, COALESCE(dr.quantity, 0),
+               dr."amountFen", d.first || COALESCE(g.id::text, '')
+        ${live}
+        LEFT JOIN "DonationGoods" g ON g.id = dr."donationGoodsId"
+      ), p AS (SELECT ${levels}, e.side, e.item, e.unit, e.quantity, e.fen, e.first FROM e)
+      SELECT GROUPING(activity, village, donor, donation, side, item, unit)::int AS g,
+             activity, village, donor, donation, side, item, unit,
+             SUM(quantity)::bigint AS quantity, SUM(fen)::bigint AS fen, MIN(first) AS first
+      FROM p
+      GROUP BY GROUPING SETS ((side, item, unit), (activity, side, item, unit), (village, side, item, unit),
+                              (donor, side, item, unit), (donation, side, item, unit))`),
+    // Distinct handovers and recipients per level, each counted over its distinct pairs (hashed).
+    ctx.db.$queryRaw<CountRow[]>(Prisma.sql`
+      WITH ${d}, e AS MATERIALIZED (
+        SELECT d.id, d.activity, d.village, d.donor, dr."handoverId" AS handover,
+               COALESCE(h."householdId", h."cadreUserId") AS recipient
+        ${live}
+      ), k AS MATERIALIZED (
+        SELECT v.level, v.key, p.handover, p.recipient
+        FROM (SELECT ${levels}, e.handover, e.recipient FROM e) p
+        CROSS JOIN LATERAL (VALUES ('totals', ''), ('activity', p.activity), ('village', p.village),
+                                   ('donor', p.donor), ('donation', p.donation)) v(level, key)
+        WHERE v.key IS NOT NULL
+      )
+      SELECT h.level, h.key, h.n::int AS handovers, COALESCE(r.n, 0)::int AS recipients
+      FROM (SELECT level, key, count(*) AS n FROM (SELECT DISTINCT level, key, handover FROM k) x GROUP BY 1, 2) h
+      LEFT JOIN (SELECT level, key, count(*) AS n
+                 FROM (SELECT DISTINCT level, key, recipient FROM k WHERE recipient IS NOT NULL) y GROUP BY 1, 2) r
+        USING (level, key)`),
+  ])
   const gathered = new Map<string, Gathered>()
   const gather = (key: string) => {
     const held = gathered.get(key) ?? { entries: [], handoverCount: 0, recipientCount: 0 }
@@ -130,23 +146,21 @@ export const reconciliationSums = async (
   }
   for (const row of rows) {
     const level = levelOf(row.g)
-    if (!level) continue
-    const key = level === 'totals' ? '' : row[level]
-    if (key === null) continue
-    const held = gather(`${level}\u0000${key}`)
-    if ((row.g & FIGURES) === 0 && row.side)
-      held.entries.push({
-        side: row.side,
-        item: row.item,
-        unit: row.unit ?? '',
-        quantity: Number(row.quantity ?? 0),
-        fen: toFen(row.fen),
-        first: row.first ?? '',
-      })
-    else if ((row.g & FIGURES) === FIGURES) {
-      held.handoverCount = row.handovers
-      held.recipientCount = row.recipients
-    }
+    const key = level === 'totals' ? '' : level && row[level]
+    if (key === null || !row.side) continue
+    gather(`${level}\u0000${key}`).entries.push({
+      side: row.side,
+      item: row.item,
+      unit: row.unit ?? '',
+      quantity: Number(row.quantity ?? 0),
+      fen: toFen(row.fen),
+      first: row.first ?? '',
+    })
+  }
+  for (const row of counted) {
+    const held = gather(`${row.level}\u0000${row.key}`)
+    held.handoverCount = row.handovers
+    held.recipientCount = row.recipients
   }
   for (const [at, held] of gathered) {
     const [level, key] = at.split('\u0000') as [SumLevel | 'totals', string]
