@@ -108,10 +108,13 @@ export const reconciliationSums = async (
                d.first || g.id::text
         FROM d JOIN "DonationGoods" g ON g."donationId" = d.id WHERE d.kind = 'GOODS'
         UNION ALL
-        SELECT d.id, d.activity, d.village, d.donor, 'out', g.item, g.unit, COALESCE(dr.quantity, 0),
-               dr."amountFen", d.first || COALESCE(g.id::text, '')
-        ${live}
-        LEFT JOIN "DonationGoods" g ON g.id = dr."donationGoodsId"
+        SELECT d.id, d.activity, d.village, d.donor, 'out', g.item, g.unit, o.quantity, o.fen,
+               d.first || COALESCE(g.id::text, '')
+        FROM (SELECT dr."donationId", dr."donationGoodsId", SUM(COALESCE(dr.quantity, 0))::bigint AS quantity,
+                     SUM(dr."amountFen")::bigint AS fen
+              ${live} GROUP BY 1, 2) o
+        JOIN d ON d.id = o."donationId"
+        LEFT JOIN "DonationGoods" g ON g.id = o."donationGoodsId"
       ), p AS (SELECT ${levels}, e.side, e.item, e.unit, e.quantity, e.fen, e.first FROM e)
       SELECT GROUPING(activity, village, donor, donation, side, item, unit)::int AS g,
              activity, village, donor, donation, side, item, unit,
