@@ -36,6 +36,7 @@ type SumRow = {
   fen: bigint | null
   first: string | null
 }
+const COUNTS = Prisma.sql`COUNT(DISTINCT handover)::int AS handovers, COUNT(DISTINCT recipient)::int AS recipients`
 type CountRow = { level: SumLevel | 'totals'; key: string; handovers: number; recipients: number }
 
 // GROUPING(activity, village, donor, donation, side, item, unit): a bit set per column not grouped by.
@@ -122,24 +123,22 @@ export const reconciliationSums = async (
       FROM p
       GROUP BY GROUPING SETS ((side, item, unit), (activity, side, item, unit), (village, side, item, unit),
                               (donor, side, item, unit), (donation, side, item, unit))`),
-    // Distinct handovers and recipients per level, each counted over its distinct pairs (hashed).
+    // Distinct handovers and recipients over all, and per level over the rows of the keys wanted only.
     ctx.db.$queryRaw<CountRow[]>(Prisma.sql`
       WITH ${d}, e AS MATERIALIZED (
         SELECT d.id, d.activity, d.village, d.donor, dr."handoverId" AS handover,
                COALESCE(h."householdId", h."cadreUserId") AS recipient
         ${live}
-      ), k AS MATERIALIZED (
-        SELECT v.level, v.key, p.handover, p.recipient
-        FROM (SELECT ${levels}, e.handover, e.recipient FROM e) p
-        CROSS JOIN LATERAL (VALUES ('totals', ''), ('activity', p.activity), ('village', p.village),
-                                   ('donor', p.donor), ('donation', p.donation)) v(level, key)
-        WHERE v.key IS NOT NULL
       )
-      SELECT h.level, h.key, h.n::int AS handovers, COALESCE(r.n, 0)::int AS recipients
-      FROM (SELECT level, key, count(*) AS n FROM (SELECT DISTINCT level, key, handover FROM k) x GROUP BY 1, 2) h
-      LEFT JOIN (SELECT level, key, count(*) AS n
-                 FROM (SELECT DISTINCT level, key, recipient FROM k WHERE recipient IS NOT NULL) y GROUP BY 1, 2) r
-        USING (level, key)`),
+      SELECT 'totals' AS level, '' AS key, ${COUNTS} FROM e
+      UNION ALL
+      SELECT 'activity', activity, ${COUNTS} FROM e WHERE activity = ANY(${keys('activity')}::text[]) GROUP BY activity
+      UNION ALL
+      SELECT 'village', village, ${COUNTS} FROM e WHERE village = ANY(${keys('village')}::text[]) GROUP BY village
+      UNION ALL
+      SELECT 'donor', donor, ${COUNTS} FROM e WHERE donor = ANY(${keys('donor')}::text[]) GROUP BY donor
+      UNION ALL
+      SELECT 'donation', id::text, ${COUNTS} FROM e WHERE id = ANY(${keys('donation')}::uuid[]) GROUP BY id`),
   ])
   const gathered = new Map<string, Gathered>()
   const gather = (key: string) => {
