@@ -21,8 +21,6 @@ export type ScopedDonation = {
   donorName: string
 }
 
-type Narrowed = Omit<TReconciliationScope, never>
-
 export const keyOf: Record<TReconciliationGrouping, (d: ScopedDonation) => string> = {
   activity: (d) => activityKey(d.activityId),
   village: (d) => d.villageId,
@@ -82,7 +80,12 @@ export const groupLabels = async (ctx: ServiceContext, pages: GroupPage[]) => {
 
 type Labels = Awaited<ReturnType<typeof groupLabels>>
 
-const describe = (by: TReconciliationGrouping, first: ScopedDonation, labels: Labels, narrowed: Narrowed) => {
+const describe = (
+  by: TReconciliationGrouping,
+  first: ScopedDonation,
+  labels: Labels,
+  narrowed: TReconciliationScope,
+) => {
   if (by === 'activity')
     return first.activityId
       ? {
@@ -109,14 +112,14 @@ export const groupsOf = (
   page: GroupPage,
   sums: Map<string, Sums>,
   labels: Labels,
-  narrowed: Narrowed,
+  narrowed: TReconciliationScope,
 ): TReconciliationGroups => ({
   items: page.keys.map((key): TReconciliationGroup => {
-    const { first, donationCount } = page.firsts.get(key) ?? { first: undefined, donationCount: 0 }
+    const { first, donationCount } = page.firsts.get(key) as { first: ScopedDonation; donationCount: number }
     const { received, handedOver, handoverCount, recipientCount } = sums.get(key) ?? NO_SUMS
     return {
       key,
-      ...(first ? describe(page.by, first, labels, narrowed) : { label: '', scope: null, handoverFilter: null }),
+      ...describe(page.by, first, labels, narrowed),
       received,
       handedOver,
       balance: subtractFigures(received, handedOver),

@@ -1,7 +1,8 @@
-// The figures of 对账 added up in the database, in one grouped statement over a set of donations:
-// what each received (cash, or its goods lines) and what live handovers drew from it (cash, or a
-// quantity of a goods line), per goods item and unit; and the handovers and recipients behind
-// them, counted distinctly (a handover drawing on two donations of one group counts once in it).
+// The figures of 对账 added up in the database, over the donations in scope, in two statements run
+// side by side: what each received (cash, or its goods lines) and what live handovers drew from it
+// (cash, or a quantity of a goods line), per goods item and unit, in one grouped statement; and the
+// handovers and recipients behind them, counted distinctly (a handover drawing on two donations of
+// one group counts once in it).
 // Over all the donations, and for the groups and donations asked for only (a page of them): the
 // rest of the donations still count in the totals, and in no group. Voided handovers count nowhere.
 
