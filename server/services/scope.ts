@@ -118,3 +118,12 @@ export const householdScopeSql = (actor: Actor, villageId?: string): Prisma.Sql 
       : Prisma.sql`FALSE`
   return reached === null ? Prisma.sql`TRUE` : Prisma.sql`h."villageId" = ANY(${[...reached]}::uuid[])`
 }
+
+/** donationScope for raw SQL over "Donation" as `d`: the same two arms, the same ids. */
+export const donationScopeSql = (actor: Actor): Prisma.Sql => {
+  if (hasRole(actor, 'ADMIN')) return Prisma.sql`TRUE`
+  const reached = actor.reach.villageIds
+  const arms = [reached === null ? Prisma.sql`TRUE` : Prisma.sql`d."villageId" = ANY(${[...reached]}::uuid[])`]
+  if (hasSubtree(actor)) arms.push(Prisma.sql`d."donorOrgId" = ANY(${subtreeOrgIds(actor)}::uuid[])`)
+  return Prisma.sql`(${Prisma.join(arms, ' OR ')})`
+}

@@ -19,7 +19,7 @@ const figures = (cashFen: number, riceBags: number) => ({
 })
 
 type Reconciliation = RouterOutputs['donation']['reconciliation']
-const group = (key: string, label: string): Reconciliation['byDonor'][number] => ({
+const group = (key: string, label: string): Reconciliation['byDonor']['items'][number] => ({
   key,
   label,
   received: figures(600_000, 0),
@@ -31,7 +31,7 @@ const group = (key: string, label: string): Reconciliation['byDonor'][number] =>
   scope: { activityId: ACTIVITY, donorOrgId: key },
   handoverFilter: null,
 })
-const DONATION: Reconciliation['donations'][number] = {
+const DONATION: Reconciliation['donations']['items'][number] = {
   id: 'd1',
   donorName: '青海昆仑律师事务所党支部',
   donorOrgId: 'firm',
@@ -53,10 +53,11 @@ const RECONCILIATION: Reconciliation = {
     balance: figures(50_000, 4),
     handoverCount: 11,
     recipientCount: 5,
+    donationCount: 1,
   },
-  byActivity: [],
-  byVillage: [],
-  byDonor: [group('firm', '青海昆仑律师事务所党支部')],
+  byActivity: { items: [], nextCursor: null, count: 0 },
+  byVillage: { items: [], nextCursor: null, count: 0 },
+  byDonor: { items: [group('firm', '青海昆仑律师事务所党支部')], nextCursor: null, count: 1 },
   recipients: null,
 }
 
@@ -94,6 +95,28 @@ describe('捐赠对账', () => {
       path: 'donation.reconciliation',
       input: expect.objectContaining({ activityId: ACTIVITY, donorOrgId: 'firm', limit: 50 }),
     })
+  })
+
+  it('counts every donor, and shows those after the first page once asked', async () => {
+    const paged: Reconciliation = {
+      ...RECONCILIATION,
+      byDonor: { items: [group('firm', '青海昆仑律师事务所党支部')], nextCursor: 'firm', count: 2 },
+    }
+    const { calls } = renderWithApi(<ReconciliationView of={{ activityId: ACTIVITY }} />, (call) => {
+      if (call.path === 'donation.reconciliation') return { data: paged }
+      if (call.path === 'donation.reconciliationGroups')
+        return { data: { items: [group('bureau', '西宁市城建局机关党支部')], nextCursor: null, count: 2 } }
+      return { data: null }
+    })
+    await waitFor(() => expect(screen.getByText('按捐赠方（2）')).toBeTruthy())
+    expect(screen.queryByText('西宁市城建局机关党支部')).toBeNull()
+    fireEvent.click(screen.getByText('更多捐赠方'))
+    await waitFor(() => expect(screen.getByText('西宁市城建局机关党支部')).toBeTruthy())
+    expect(calls[1]).toEqual({
+      path: 'donation.reconciliationGroups',
+      input: expect.objectContaining({ activityId: ACTIVITY, by: 'donor', cursor: 'firm', limit: 20 }),
+    })
+    expect(screen.queryByText('更多捐赠方')).toBeNull()
   })
 })
 

@@ -843,6 +843,18 @@ const AUTHZ: Record<string, Entry> = {
     },
   },
 
+  // The same donations as donation.reconciliation (one scope), grouped; none of another village.
+  'donation.reconciliationGroups': {
+    type: 'query',
+    gate: 'staff',
+    reach: everyone([OK, OK]),
+    input: (c) => ({ villageId: c.at.villageId, by: 'village', limit: 100 }),
+    inspect: (c, result) => {
+      const { items } = result as { items: { key: string }[] }
+      return items.filter((g) => g.key !== c.at.villageId).map((g) => `groups village ${g.key}, not the one asked`)
+    },
+  },
+
   // 捐赠去向: only for the donor org's secretaries (the firm gave 前跃村's) and administrators.
   'donation.donorView': {
     type: 'query',

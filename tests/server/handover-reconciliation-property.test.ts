@@ -109,7 +109,7 @@ describe('对账 over random sequences', () => {
         const liveHandovers = handovers.filter((h) => !h.isVoided)
         expect(r.totals.handoverCount).toBe(liveHandovers.length)
         expect(r.totals.recipientCount).toBe(liveHandovers.length ? 1 : 0)
-        expect(r.byActivity.map((g) => [g.handoverCount, g.handedOver.totalFen])).toEqual(
+        expect(r.byActivity.items.map((g) => [g.handoverCount, g.handedOver.totalFen])).toEqual(
           live.length ? [[liveHandovers.length, handedOver]] : [],
         )
         for (const d of live) {

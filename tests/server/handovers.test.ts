@@ -1,6 +1,7 @@
 // 发放签收: handovers drawing on donations, refused beyond what a donation holds, voided with a
 // reason, confirmed by the household, and the 对账 of the 前跃村 story to a ¥0.00 balance.
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { TReconciliationGroup } from '../../common/contracts/donation/donation-reconciliation'
 import { formatFen } from '../../common/money'
 import { replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import { CHINESE, failureOf } from '../helpers/errors'
@@ -30,14 +31,14 @@ describe('the story reconciles', () => {
       ['面粉', 0, 0],
       ['食用油', 0, 0],
     ])
-    for (const group of [...r.byActivity, ...r.byVillage]) expect(group.balance.totalFen).toBe(0)
-    expect(r.byDonor).toHaveLength(8)
-    for (const donor of r.byDonor) expect(donor.balance.totalFen).toBe(0)
+    for (const group of [...r.byActivity.items, ...r.byVillage.items]) expect(group.balance.totalFen).toBe(0)
+    expect(r.byDonor.items).toHaveLength(8)
+    for (const donor of r.byDonor.items) expect(donor.balance.totalFen).toBe(0)
   })
 
   it('counts the households behind each figure, and names them donation by donation, a page at a time', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    const [activity] = r.byActivity
+    const [activity] = r.byActivity.items
     expect(activity).toMatchObject({ handoverCount: 10, recipientCount: 6, donationCount: 8 })
     expect(activity?.handoverFilter).toEqual({ activityId: story.activityId })
     const listed = await world.secretary.handover.list({ ...activity?.handoverFilter, limit: 100 })
@@ -66,11 +67,46 @@ describe('the story reconciles', () => {
     do {
       const page = await world.secretary.donation.reconciliation({ activityId: story.activityId, cursor, limit: 3 })
       expect(page.totals).toEqual(all.totals)
-      expect(page.byDonor).toEqual(all.byDonor)
+      expect(page.byDonor.items).toEqual(all.byDonor.items.slice(0, 3))
+      expect(page.byDonor.count).toBe(all.byDonor.count)
       seen.push(...page.donations.items.map((d) => d.id))
       cursor = page.donations.nextCursor
     } while (cursor)
     expect(seen).toEqual(all.donations.items.map((d) => d.id))
+  })
+
+  it('pages each grouping, every group’s figures adding up to the totals', async () => {
+    const all = await world.secretary.donation.reconciliation({ activityId: story.activityId, limit: 100 })
+    expect(all.totals.donationCount).toBe(8)
+    for (const by of ['activity', 'village', 'donor'] as const) {
+      const first = { activity: all.byActivity, village: all.byVillage, donor: all.byDonor }[by]
+      expect(first.nextCursor).toBeNull()
+      const seen: TReconciliationGroup[] = []
+      let cursor: string | null = null
+      do {
+        const page = await world.secretary.donation.reconciliationGroups({
+          activityId: story.activityId,
+          by,
+          cursor,
+          limit: 3,
+        })
+        expect(page.count).toBe(first.count)
+        expect(page.items.length).toBeLessThanOrEqual(3)
+        seen.push(...page.items)
+        cursor = page.nextCursor
+      } while (cursor)
+      expect(seen).toEqual(first.items)
+      expect(seen).toHaveLength(first.count)
+      const add = (pick: (g: TReconciliationGroup) => number) => seen.reduce((sum, g) => sum + pick(g), 0)
+      expect(add((g) => g.donationCount)).toBe(all.totals.donationCount)
+      expect(add((g) => g.received.totalFen)).toBe(all.totals.received.totalFen)
+      expect(add((g) => g.handedOver.cashFen)).toBe(all.totals.handedOver.cashFen)
+      expect(add((g) => g.balance.goodsValueFen)).toBe(all.totals.balance.goodsValueFen)
+    }
+    const lines = all.donations.items
+    const sum = (pick: (d: (typeof lines)[number]) => number) => lines.reduce((total, d) => total + pick(d), 0)
+    expect(sum((d) => d.received.totalFen)).toBe(all.totals.received.totalFen)
+    expect(sum((d) => d.handedOver.totalFen)).toBe(all.totals.handedOver.totalFen)
   })
 
   it('keeps every visit’s goods and 慰问金 as its handover, and 马德林 has signed for his', async () => {

@@ -5,7 +5,9 @@ import { ZPage } from '../fields'
 /**
  * 对账: the donations of an activity, a village, a donor, or one donation, against what was handed
  * over. `cursor` and `limit` page the donations' own lines, or, with `donationId`, that donation's
- * recipients; the totals and the groups are always of every donation in scope.
+ * recipients; `limit` also sizes the first page of each grouping (byActivity, byVillage, byDonor),
+ * whose later pages donation.reconciliationGroups gives. The totals, and each group's figures,
+ * are always of every donation in scope.
  */
 export const ZDonationReconciliationRequestSchema = ZPage.extend({
   donationId: z.uuid().optional(),
@@ -14,6 +16,24 @@ export const ZDonationReconciliationRequestSchema = ZPage.extend({
   donorOrgId: z.uuid().optional(),
 })
 export type TDonationReconciliationRequest = z.infer<typeof ZDonationReconciliationRequestSchema>
+
+export const RECONCILIATION_GROUPINGS = ['activity', 'village', 'donor'] as const
+export type TReconciliationGrouping = (typeof RECONCILIATION_GROUPINGS)[number]
+
+/**
+ * One grouping of a 对账 a page at a time, in the order of each group's first donation received.
+ * `cursor` is the last group's `key` (a key is not always a UUID: '' for donations of no activity,
+ * `name:` and a name for a donor without an org).
+ */
+export const ZReconciliationGroupsRequestSchema = z.object({
+  activityId: z.uuid().optional(),
+  villageId: z.uuid().optional(),
+  donorOrgId: z.uuid().optional(),
+  by: z.enum(RECONCILIATION_GROUPINGS),
+  cursor: z.string().max(300).nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+})
+export type TReconciliationGroupsRequest = z.infer<typeof ZReconciliationGroupsRequestSchema>
 
 export type TItemFigure = { item: string; unit: string; quantity: number; valueFen: number }
 /** Money in fen, and goods per item and unit. */
@@ -51,6 +71,9 @@ export type TReconciliationGroup = TReconciledFigures &
     handoverFilter: { activityId: string } | { villageId: string } | null
   }
 
+/** A page of groups, the next starting after `nextCursor` (a key), and how many groups there are. */
+export type TReconciliationGroups = { items: TReconciliationGroup[]; nextCursor: string | null; count: number }
+
 /** A household (or cadre) one donation reached, and what it drew from that donation. */
 export type TReconciliationRecipient = {
   handoverId: string
@@ -65,10 +88,11 @@ export type TReconciliationRecipient = {
 export type TDonationReconciliation = {
   /** The donations in scope, a page at a time, by date received (one, with `donationId`). */
   donations: Page<TReconciledDonation>
-  totals: TReconciledFigures & THandoverCounts
-  byActivity: TReconciliationGroup[]
-  byVillage: TReconciliationGroup[]
-  byDonor: TReconciliationGroup[]
+  /** Of every donation in scope; `donationCount` is how many there are. */
+  totals: TReconciledFigures & THandoverCounts & { donationCount: number }
+  byActivity: TReconciliationGroups
+  byVillage: TReconciliationGroups
+  byDonor: TReconciliationGroups
   /** One donation's recipients, a page at a time, oldest first; null without `donationId`. */
   recipients: Page<TReconciliationRecipient> | null
 }

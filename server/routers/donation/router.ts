@@ -1,7 +1,7 @@
 import { router } from '../../trpc'
 import { createDonationRoute } from './create-donation'
 import { createDonationBatchRoute } from './create-donation-batch'
-import { donationReconciliationRoute } from './donation-reconciliation'
+import { donationReconciliationRoute, reconciliationGroupsRoute } from './donation-reconciliation'
 import { donorViewRoute } from './donor-view'
 import { getDonationRoute } from './get-donation'
 import { listDonationsRoute } from './list-donations'
@@ -16,5 +16,6 @@ export const donationRouter = router({
   update: updateDonationRoute,
   void: voidDonationRoute,
   reconciliation: donationReconciliationRoute,
+  reconciliationGroups: reconciliationGroupsRoute,
   donorView: donorViewRoute,
 })

@@ -1,91 +1,67 @@
 // 对账: what each donation in scope received, what live handovers drew from it, and the balance,
 // to the fen and per goods item, with the number of handovers and of households (or cadres) they
-// reached; the same added up per activity, per village and per donor, each group with the way to
-// its households (handover.list, or its donations, each of which pages its own recipients); the
-// donations' own lines a page at a time; and, for one donation, its recipients a page at a time. What was drawn is added up in the database
-// (reconciliation-draws.ts); no recipient is read unless one donation is asked for. Voided
-// donations and voided handovers count nowhere.
+// reached; the same over all of them, and per activity, per village and per donor, each group with
+// the way to its households (handover.list, or its donations, each of which pages its own
+// recipients). Everything is added up in the database (reconciliation-sums.ts); only the donations
+// in scope are read here, their ids and what they are grouped by. The donations' own lines and the
+// groups come a page at a time, each with its own figures; and, for one donation, its recipients a
+// page at a time. Voided donations and voided handovers count nowhere.
 
 import type {
   TDonationReconciliation,
   TDonationReconciliationRequest,
   TReconciledDonation,
-  TReconciliationGroup,
-  TReconciliationScope,
+  TReconciliationGroups,
+  TReconciliationGroupsRequest,
 } from '../../../common/contracts/donation/donation-reconciliation'
 import { dateToDateOnly } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
-import type { Prisma } from '../../generated/prisma/client'
-import { toFen } from '../../lib/fen'
-import { donationScope } from '../scope'
+import { Prisma } from '../../generated/prisma/client'
+import { donationScopeSql } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { activityKey, type Counts, donorKey, drawSums } from './reconciliation-draws'
-import {
-  cashFigures,
-  type Figures,
-  goodsFigures,
-  NO_FIGURES,
-  subtractFigures,
-  sumFigures,
-} from './reconciliation-figures'
+import { subtractFigures } from './reconciliation-figures'
+import { groupLabels, groupPage, groupsOf, type ScopedDonation } from './reconciliation-groups'
 import { donationRecipients } from './reconciliation-recipients'
+import { NO_SUMS, reconciliationSums } from './reconciliation-sums'
 
-const reconciledSelect = {
+type Scope = { donationId?: string; activityId?: string; villageId?: string; donorOrgId?: string }
+
+const lineSelect = {
   id: true,
   donorName: true,
   donorOrgId: true,
   kind: true,
-  amountFen: true,
   receivedOn: true,
   village: { select: { id: true, name: true } },
   activity: { select: { id: true, theme: true } },
-  goods: { select: { id: true, item: true, unit: true, quantity: true, valueFen: true }, orderBy: { id: 'asc' } },
+  goods: { select: { id: true, item: true, unit: true }, orderBy: { id: 'asc' } },
 } satisfies Prisma.DonationSelect
 
-type Row = Prisma.DonationGetPayload<{ select: typeof reconciledSelect }>
-
-const NO_COUNTS: Counts = { handoverCount: 0, recipientCount: 0 }
-
-const received = (row: Row): Figures =>
-  row.kind === 'CASH'
-    ? cashFigures(toFen(row.amountFen))
-    : goodsFigures(
-        row.goods.map((g) => ({ item: g.item, unit: g.unit, quantity: g.quantity, valueFen: toFen(g.valueFen) })),
-      )
-
-type GroupOf = {
-  key: (d: TReconciledDonation) => string
-  label: (d: TReconciledDonation) => string
-  counts: Map<string, Counts>
-  scope: (d: TReconciledDonation) => TReconciliationScope | null
-  handoverFilter: (d: TReconciledDonation) => TReconciliationGroup['handoverFilter']
+/** The donations in scope, as a condition on "Donation" as `d`. */
+const scopeWhere = (ctx: ServiceContext, input: Scope): Prisma.Sql => {
+  const narrowing = [
+    Prisma.sql`d."voidedAt" IS NULL`,
+    ...(input.donationId ? [Prisma.sql`d.id = ${input.donationId}::uuid`] : []),
+    ...(input.activityId ? [Prisma.sql`d."activityId" = ${input.activityId}::uuid`] : []),
+    ...(input.villageId ? [Prisma.sql`d."villageId" = ${input.villageId}::uuid`] : []),
+    ...(input.donorOrgId ? [Prisma.sql`d."donorOrgId" = ${input.donorOrgId}::uuid`] : []),
+  ]
+  return Prisma.sql`${donationScopeSql(ctx.actor)} AND ${Prisma.join(narrowing, ' AND ')}`
 }
 
-const groupBy = (donations: TReconciledDonation[], of: GroupOf): TReconciliationGroup[] => {
-  const members = new Map<string, TReconciledDonation[]>()
-  for (const d of donations) {
-    const key = of.key(d)
-    const list = members.get(key)
-    if (list) list.push(d)
-    else members.set(key, [d])
-  }
-  return [...members].map(([key, list]) => {
-    const first = list[0] as TReconciledDonation
-    const inFigures = sumFigures(list.map((d) => d.received))
-    const outFigures = sumFigures(list.map((d) => d.handedOver))
-    return {
-      key,
-      label: of.label(first),
-      received: inFigures,
-      handedOver: outFigures,
-      balance: subtractFigures(inFigures, outFigures),
-      ...(of.counts.get(key) ?? NO_COUNTS),
-      donationCount: list.length,
-      scope: of.scope(first),
-      handoverFilter: of.handoverFilter(first),
-    }
-  })
-}
+/** The donations in scope, by date received, with what they are grouped by. */
+const scopedDonations = (ctx: ServiceContext, where: Prisma.Sql): Promise<ScopedDonation[]> =>
+  ctx.db.$queryRaw<ScopedDonation[]>(Prisma.sql`
+    SELECT d.id::text AS id, d."activityId"::text AS "activityId", d."villageId"::text AS "villageId",
+           d."donorOrgId"::text AS "donorOrgId", d."donorName"
+    FROM "Donation" d WHERE ${where} ORDER BY d."receivedOn", d.id`)
+
+/** The request's own narrowing, which each group's scope narrows further. */
+const narrowedOf = (input: Scope) => ({
+  ...(input.activityId ? { activityId: input.activityId } : {}),
+  ...(input.villageId ? { villageId: input.villageId } : {}),
+  ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
+})
 
 export const donationReconciliation = async ({
   ctx,
@@ -94,38 +70,31 @@ export const donationReconciliation = async ({
   ctx: ServiceContext
   input: TDonationReconciliationRequest
 }): Promise<TDonationReconciliation> => {
-  const rows = await ctx.db.donation.findMany({
-    where: {
-      AND: [
-        donationScope(ctx.actor),
-        { voidedAt: null },
-        input.donationId ? { id: input.donationId } : {},
-        input.activityId ? { activityId: input.activityId } : {},
-        input.villageId ? { villageId: input.villageId } : {},
-        input.donorOrgId ? { donorOrgId: input.donorOrgId } : {},
-      ],
-    },
-    select: reconciledSelect,
-    orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
-  })
-  const sums = await drawSums(
-    ctx,
-    rows.map((r) => r.id),
-  )
-  const drawn = new Map<string, Figures[]>()
-  const goodsLines = new Map(rows.flatMap((r) => r.goods.map((g) => [g.id, g] as const)))
-  for (const line of sums.lines) {
-    const goods = line.donationGoodsId ? goodsLines.get(line.donationGoodsId) : undefined
-    const figures = goods
-      ? goodsFigures([{ item: goods.item, unit: goods.unit, quantity: line.quantity, valueFen: line.fen }])
-      : cashFigures(line.fen)
-    const list = drawn.get(line.donationId)
-    if (list) list.push(figures)
-    else drawn.set(line.donationId, [figures])
-  }
-  const donations = rows.map((row): TReconciledDonation => {
-    const inFigures = received(row)
-    const outFigures = sumFigures(drawn.get(row.id) ?? [NO_FIGURES])
+  const where = scopeWhere(ctx, input)
+  const scoped = await scopedDonations(ctx, where)
+  const only = input.donationId ? scoped[0] : undefined
+  const from = input.cursor && !only ? scoped.findIndex((d) => d.id === input.cursor) + 1 : 0
+  const lineIds = only ? [only.id] : scoped.slice(from, from + input.limit + 1).map((d) => d.id)
+  const pages = (['activity', 'village', 'donor'] as const).map((by) => groupPage(scoped, by, { limit: input.limit }))
+  const [activities, villages, donors] = pages
+  const [sums, lines, labels] = await Promise.all([
+    reconciliationSums(ctx, where, {
+      donation: lineIds,
+      activity: activities?.keys,
+      village: villages?.keys,
+      donor: donors?.keys,
+    }),
+    lineIds.length
+      ? ctx.db.donation.findMany({
+          where: { id: { in: lineIds } },
+          select: lineSelect,
+          orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
+        })
+      : [],
+    groupLabels(ctx, pages),
+  ])
+  const donations = lines.map((row): TReconciledDonation => {
+    const { received, handedOver, handoverCount, recipientCount } = sums.donation.get(row.id) ?? NO_SUMS
     return {
       id: row.id,
       donorName: row.donorName,
@@ -134,50 +103,45 @@ export const donationReconciliation = async ({
       receivedOn: dateToDateOnly(row.receivedOn),
       village: row.village,
       activity: row.activity,
-      received: inFigures,
-      handedOver: outFigures,
-      balance: subtractFigures(inFigures, outFigures),
-      ...(sums.byDonation.get(row.id) ?? NO_COUNTS),
+      received,
+      handedOver,
+      balance: subtractFigures(received, handedOver),
+      handoverCount,
+      recipientCount,
     }
   })
-  const totalsIn = sumFigures(donations.map((d) => d.received))
-  const totalsOut = sumFigures(donations.map((d) => d.handedOver))
-  const narrowed = {
-    ...(input.activityId ? { activityId: input.activityId } : {}),
-    ...(input.villageId ? { villageId: input.villageId } : {}),
-    ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
-  }
-  const only = input.donationId ? rows[0] : undefined
-  const from = input.cursor && !only ? donations.findIndex((d) => d.id === input.cursor) + 1 : 0
+  const { totals } = sums
+  const narrowed = narrowedOf(input)
+  const grouped = (page: (typeof pages)[number] | undefined, of: 'activity' | 'village' | 'donor') =>
+    page ? groupsOf(page, sums[of], labels, narrowed) : { items: [], nextCursor: null, count: 0 }
+  const onlyLine = only ? lines[0] : undefined
   return {
-    donations: only ? { items: donations, nextCursor: null } : toPage(donations.slice(from), input.limit),
+    donations: only ? { items: donations, nextCursor: null } : toPage(donations, input.limit),
     totals: {
-      received: totalsIn,
-      handedOver: totalsOut,
-      balance: subtractFigures(totalsIn, totalsOut),
-      ...sums.overall,
+      ...totals,
+      balance: subtractFigures(totals.received, totals.handedOver),
+      donationCount: scoped.length,
     },
-    byActivity: groupBy(donations, {
-      key: (d) => activityKey(d.activity?.id ?? null),
-      label: (d) => d.activity?.theme ?? '未关联活动',
-      counts: sums.byActivity,
-      scope: (d) => (d.activity ? { ...narrowed, activityId: d.activity.id } : null),
-      handoverFilter: (d) => (d.activity ? { activityId: d.activity.id } : null),
-    }),
-    byVillage: groupBy(donations, {
-      key: (d) => d.village.id,
-      label: (d) => d.village.name,
-      counts: sums.byVillage,
-      scope: (d) => ({ ...narrowed, villageId: d.village.id }),
-      handoverFilter: (d) => ({ villageId: d.village.id }),
-    }),
-    byDonor: groupBy(donations, {
-      key: (d) => donorKey(d.donorOrgId, d.donorName),
-      label: (d) => d.donorName,
-      counts: sums.byDonor,
-      scope: (d) => (d.donorOrgId ? { ...narrowed, donorOrgId: d.donorOrgId } : null),
-      handoverFilter: () => null,
-    }),
-    recipients: only ? await donationRecipients(ctx, only, input) : null,
+    byActivity: grouped(activities, 'activity'),
+    byVillage: grouped(villages, 'village'),
+    byDonor: grouped(donors, 'donor'),
+    recipients: onlyLine ? await donationRecipients(ctx, onlyLine, input) : null,
   }
+}
+
+/** One grouping of a 对账, a page of groups at a time. */
+export const reconciliationGroups = async ({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: TReconciliationGroupsRequest
+}): Promise<TReconciliationGroups> => {
+  const where = scopeWhere(ctx, input)
+  const page = groupPage(await scopedDonations(ctx, where), input.by, input)
+  const [sums, labels] = await Promise.all([
+    reconciliationSums(ctx, where, { [input.by]: page.keys }),
+    groupLabels(ctx, [page]),
+  ])
+  return groupsOf(page, sums[input.by], labels, narrowedOf(input))
 }

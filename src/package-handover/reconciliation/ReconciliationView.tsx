@@ -1,8 +1,8 @@
 // 对账 of one activity or village: what its donations brought in, what was handed over from them, and the
-// balance, in fen and per goods item, then the same per donor, with how many handovers and households
-// are behind each; a donor opens to its donations, paged, each of which lists its households
-// (DonationBalance).
-// From donation.reconciliation.
+// balance, in fen and per goods item, then the same per donor, a page of donors at a time, with how
+// many handovers and households are behind each; a donor opens to its donations, paged, each of which
+// lists its households (DonationBalance).
+// From donation.reconciliation, and donation.reconciliationGroups for the donors after the first page.
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
@@ -17,10 +17,11 @@ import { useTRPC } from '../../lib/trpc'
 
 type Reconciliation = RouterOutputs['donation']['reconciliation']
 type Figures = Reconciliation['totals']['received']
-type Group = Reconciliation['byDonor'][number]
+type Group = Reconciliation['byDonor']['items'][number]
 
 type Donation = Reconciliation['donations']['items'][number]
 const DONATIONS_PAGE = 50
+const DONORS_PAGE = 20
 
 const DonationRow = ({ d }: { d: Donation }) => (
   <Cell
@@ -78,7 +79,39 @@ const goodsOf = (received: Figures, handedOver: Figures, balance: Figures) =>
     return { ...g, handed: same(handedOver)?.quantity ?? 0, left: same(balance)?.quantity ?? 0 }
   })
 
-export const ReconciliationSummary = ({ data }: { data: Reconciliation }) => {
+/** The donors after the answer's first page, a page at a time, once asked for. */
+const MoreDonors = ({ of, after }: { of: ReconciliationOf; after: string }) => {
+  const trpc = useTRPC()
+  const [isAsked, setAsked] = useState(false)
+  const query = useInfiniteQuery({
+    ...trpc.donation.reconciliationGroups.infiniteQueryOptions(
+      { ...of, by: 'donor', limit: DONORS_PAGE },
+      { initialCursor: after, getNextPageParam: (page) => page.nextCursor },
+    ),
+    enabled: isAsked,
+  })
+  const donors = query.data?.pages.flatMap((page) => page.items) ?? []
+  const hasMore = !isAsked || query.hasNextPage
+  return (
+    <>
+      {donors.map((d) => (
+        <DonorGroup key={d.key} group={d} />
+      ))}
+      {hasMore ? (
+        <Button
+          size="small"
+          block
+          loading={query.isFetching}
+          onClick={() => (isAsked ? void query.fetchNextPage() : setAsked(true))}
+        >
+          更多捐赠方
+        </Button>
+      ) : null}
+    </>
+  )
+}
+
+export const ReconciliationSummary = ({ data, of }: { data: Reconciliation; of: ReconciliationOf }) => {
   const { received, handedOver, balance } = data.totals
   return (
     <>
@@ -110,10 +143,11 @@ export const ReconciliationSummary = ({ data }: { data: Reconciliation }) => {
         </View>
       ) : null}
       <View className="section">
-        <View className="section__title">{`按捐赠方（${data.byDonor.length}）`}</View>
-        {data.byDonor.map((d) => (
+        <View className="section__title">{`按捐赠方（${data.byDonor.count}）`}</View>
+        {data.byDonor.items.map((d) => (
           <DonorGroup key={d.key} group={d} />
         ))}
+        {data.byDonor.nextCursor ? <MoreDonors of={of} after={data.byDonor.nextCursor} /> : null}
       </View>
     </>
   )
@@ -125,5 +159,5 @@ export type ReconciliationOf = { activityId: string } | { villageId: string }
 export const ReconciliationView = ({ of }: { of: ReconciliationOf }) => {
   const trpc = useTRPC()
   const query = useQuery(trpc.donation.reconciliation.queryOptions(of))
-  return <QueryState query={query}>{(data) => <ReconciliationSummary data={data} />}</QueryState>
+  return <QueryState query={query}>{(data) => <ReconciliationSummary data={data} of={of} />}</QueryState>
 }
