@@ -44,8 +44,11 @@ describe('待办', () => {
     await resident.waitForURL(/package-resident\/need-detail/)
     await see(resident, '直接办理')
     await markedSeen
+    // The 工作台 opened afresh (a reload), not by a change of address alone: that can come while
+    // the router is still busy with the need's page, and leave the 工作台 hidden beneath it.
     await resident.goto(`${e2e.baseUrl}/#/pages/home/index`)
-    await residentTodos.getByText('暂无待办').first().waitFor()
+    await resident.reload()
+    await residentTodos.getByText('暂无待办').locator('visible=true').first().waitFor()
     expect(await residentTodos.getByText('您的诉求正在直接办理').count()).toBe(0)
   })
 })
