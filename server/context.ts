@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Db, Tx } from './db/client'
 import type { DatabaseKind } from './db/database'
 import { AppError } from './errors'
+import { noteRequestUser } from './http/request-user'
 import type { JobQueue } from './jobs/job-runner'
 import type { FieldCrypto } from './lib/field-crypto'
 import type { Logger } from './lib/logger'
@@ -158,6 +159,7 @@ const contextOf = async (deps: AppDeps, req: FastifyRequest): Promise<Context> =
   if (!token) return createContextInner(deps, base)
   const session = await findLiveSession(deps.prisma, token)
   if (!session) return createContextInner(deps, { ...base, sessionProblem: 'SESSION_EXPIRED' })
+  noteRequestUser(req, session.userId)
   const signedIn = { ...base, sessionId: session.id, authzEpoch: session.epoch }
   const cached = deps.actors?.get(session.userId, session.epoch)
   if (cached) return createContextInner(deps, { ...signedIn, actor: cached.actor, profile: cached.profile })

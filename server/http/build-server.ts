@@ -16,6 +16,7 @@ import { registerMemberRosterTemplateRoute } from './member-roster-imports'
 import { registerOfflineShell } from './offline-shell'
 import { registerPhotoRoutes } from './photos'
 import { registerRateLimits } from './rate-limits'
+import { logIfAborted, OneLinePerRequest } from './request-log'
 import { securityHeaders } from './security-headers'
 import { registerTrpcRoute, type TrpcRouteOptions } from './trpc-route'
 
@@ -54,6 +55,8 @@ export const buildServer = async ({
           trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
         }),
     loggerInstance: logger,
+    // One line a request, once answered (request-log.ts).
+    logController: new OneLinePerRequest(),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -66,6 +69,7 @@ export const buildServer = async ({
   const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
   const hasH5 = Boolean(h5Root && existsSync(path.join(h5Root, 'index.html')))
   const isOverLimit = await registerRateLimits(app, deps.security)
+  app.addHook('onRequest', logIfAborted)
   app.addHook('onRequest', securityHeaders(hasH5 ? h5Root : undefined))
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)

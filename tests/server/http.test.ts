@@ -1,6 +1,6 @@
 // Over real HTTP: the Fastify server, the tRPC client a browser uses, and what errors look like
 // on the wire (Chinese message, English code, request id, no stack or SQL).
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { HttpErrorBody } from '../../common/contracts/errors'
 import { parse } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
@@ -48,6 +48,32 @@ describe('HTTP', () => {
     const afterLogout = await clientErrorOf(client(session.token).auth.me.query())
     expect(afterLogout.data).toMatchObject({ code: 'UNAUTHORIZED', appCode: 'SESSION_EXPIRED', httpStatus: 401 })
     expect(afterLogout.message).toBe('登录已过期，请重新登录')
+  })
+
+  it('logs each request once, when answered: its id, path, status, time taken and user', async () => {
+    const session = await client().auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS.secretary.phone,
+      password: TEST_PASSWORD,
+    })
+    const response = await fetch(`${baseUrl}/trpc/auth.me`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: '{"$undefined":true}',
+    })
+    expect(response.status).toBe(200)
+    const requestId = response.headers.get('x-request-id')
+    const linesOf = () =>
+      logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.reqId === requestId)
+    await vi.waitFor(() => expect(linesOf()).toHaveLength(1))
+    expect(linesOf()[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { id: requestId, method: 'POST', url: '/trpc/auth.me' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+      userId: session.user.id,
+    })
+    expect(JSON.stringify(linesOf())).not.toContain(session.token)
   })
 
   it('answers calls sent one by one, with no input as well as with one', async () => {
