@@ -11,7 +11,6 @@ import { hasMigrationsToApply, MIGRATE_DEPLOY, requireMigrated } from './db/read
 import { type Env, publicBaseUrlOf } from './env'
 import { buildServer } from './http/build-server'
 import type { JobQueue, JobRunner } from './jobs/job-runner'
-import { startServerJobs } from './jobs/server-jobs'
 import { createFieldCrypto } from './lib/field-crypto'
 import { loadFieldKeys } from './lib/field-key'
 import { createLogger } from './lib/logger'
@@ -114,7 +113,10 @@ export const startServer = async (env: Env, early?: EarlyStart): Promise<Running
     if (!env.PUBLIC_BASE_URL && env.PORT === 0)
       deps.publicBaseUrl = publicBaseUrlOf({ ...env, PORT: Number(new URL(address).port) })
     // Once serving; stopped first on shutdown (cleanups run in reverse), before the database.
-    const jobs = startServerJobs({ env, database, db: prisma, crypto, log: logger })
+    // The jobs' code (pg-boss and the jobs themselves) loads only now: the start does not wait for it.
+    const jobs = import('./jobs/server-jobs').then(({ startServerJobs }) =>
+      startServerJobs({ env, database, db: prisma, crypto, log: logger }),
+    )
     cleanups.push(async () => (await jobs.catch(() => null))?.stop())
     // Requests made from now on see it (each context is made from deps when the request comes).
     deps.jobs = queueOnceStarted(jobs)

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import fastifyStatic from '@fastify/static'
 import type { AnyTRPCRouter } from '@trpc/server'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { AppDeps } from '../context'
@@ -97,6 +96,8 @@ export const buildServer = async ({
 
   if (h5Root && hasH5) {
     registerOfflineShell(app, h5Root)
+    // Loaded only when there is an app to serve (a server of the API alone does without it).
+    const { default: fastifyStatic } = await import('@fastify/static')
     // preCompressed: the build's .br and .gz copies (scripts/precompress.mjs), for browsers that take
     // them; a cache in between must keep them apart by Accept-Encoding. `index` as a list: given a
     // string, @fastify/static finds no index for / when the browser takes a compressed copy.

@@ -11,9 +11,8 @@ import pg from 'pg'
 import PgBoss from 'pg-boss'
 import type { z } from 'zod'
 import type { Logger } from '../lib/logger'
+import { JOB_SCHEMA } from './job-schema'
 import { JOB_TIME_ZONE, nextRunOf } from './schedule'
-
-export const JOB_SCHEMA = 'pgboss'
 
 /** A job as the runner registers it (defineJob makes one from a typed definition). */
 export type Job = {

@@ -11,7 +11,7 @@ import type {
   TNoticeCounts,
 } from '../../../common/contracts/job/job-status'
 import type { Tx } from '../../db/client'
-import { JOB_SCHEMA } from '../../jobs/job-runner'
+import { JOB_SCHEMA } from '../../jobs/job-schema'
 import { nextRunOf } from '../../jobs/schedule'
 import type { ServiceContext } from '../service-context'
 
