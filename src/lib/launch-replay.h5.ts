@@ -39,26 +39,8 @@ const loadedAssets = () =>
     .filter((url) => url.origin === window.location.origin && /^\/(js|css)\/[^/]+\.(js|css)$/.test(url.pathname))
     .map((url) => url.pathname)
 
-/**
- * How long an early answer, once in, waits for the others. The first screen then renders once
- * with the person and the dashboard's answer, instead of rendering the person, flushing Taro's
- * components, and only then the dashboard: a React pass and a Stencil flush of ~0.4 s at 4× CPU
- * between the two (docs/benchmarks.md, H5 load, "Where the time goes"). The answers come within a
- * few hundred ms of each other as the renderer takes them between its long tasks; a slow one holds
- * the others no longer than this.
- */
-const TOGETHER_MS = 600
-
-/** Each answer, once in, waits for `others` to settle, or TOGETHER_MS. */
-const togetherWith = (others: Promise<unknown>[]) => {
-  const all = Promise.allSettled(others)
-  return <T>(answer: T) =>
-    Promise.race([all, new Promise((resolve) => setTimeout(resolve, TOGETHER_MS))]).then(() => answer)
-}
-
 /** The launch prefetch's fetch when the app opens on `path`: records its requests, takes early answers. */
 export const launchFetch = (path: string) => {
-  const withTheOthers = togetherWith(Object.values(earlyAnswers()).filter((answer) => answer !== undefined))
   const requests: { url: string; body: string }[] = []
   let assets: string[] = []
   const userId = readSession()?.userId
@@ -85,7 +67,7 @@ export const launchFetch = (path: string) => {
     const early = answers[`${url}\n${body}`]
     if (!early || init.signal?.aborted) return taroFetch(input, init)
     delete answers[`${url}\n${body}`]
-    return early.then(withTheOthers).then(
+    return early.then(
       (answer) => asResponse(url, answer),
       () => taroFetch(input, init),
     )
