@@ -28,7 +28,7 @@ export type Breakdown = {
   scriptByPackageMs: Record<string, number>
   requests: { url: string; startMs: number; endMs: number }[]
   /** The main thread's tasks of 30 ms or more: when, how long, and the script they ran most. */
-  longTasks: { startMs: number; ms: number; script: string }[]
+  longTasks: { startMs: number; ms: number; script: string; packages: string }[]
 }
 
 const KIND: [RegExp, string][] = [
@@ -149,6 +149,7 @@ export const breakDown = async (trace: { traceEvents: TraceEvent[] } | TraceEven
     }
     return maps.get(file) ?? null
   }
+  const attributed: { ts: number; us: number; key: string }[] = []
   for (let i = 0; i < samples.length - 1; i += 1) {
     const sample = samples[i]
     const next = samples[i + 1]
@@ -158,6 +159,7 @@ export const breakDown = async (trace: { traceEvents: TraceEvent[] } | TraceEven
     const us = Math.min(next.ts - sample.ts, 20_000)
     if (!frame.url) {
       add(byPackage, `(${frame.functionName || 'native'})`, us)
+      attributed.push({ ts: sample.ts, us, key: `(${frame.functionName || 'native'})` })
       continue
     }
     if (!frame.url.startsWith('http')) continue
@@ -165,7 +167,9 @@ export const breakDown = async (trace: { traceEvents: TraceEvent[] } | TraceEven
     add(byFile, file, us)
     const map = await mapOf(frame.url)
     const source = map?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber }).source
-    add(byPackage, source ? packageOf(source) : `${file} (unmapped)`, us)
+    const key = source ? packageOf(source) : `${file} (unmapped)`
+    add(byPackage, key, us)
+    attributed.push({ ts: sample.ts, us, key })
   }
 
   const requests = new Map<string, { url: string; startMs: number; endMs: number }>()
@@ -197,7 +201,17 @@ export const breakDown = async (trace: { traceEvents: TraceEvent[] } | TraceEven
         )
       }
       const top = Object.entries(scripts).sort((a, b) => b[1] - a[1])[0]
-      return { startMs: round((task.ts - t0) / 1000), ms: round((task.dur ?? 0) / 1000), script: top?.[0] ?? '' }
+      const packages: Record<string, number> = {}
+      for (const sample of attributed) if (sample.ts >= task.ts && sample.ts < end) add(packages, sample.key, sample.us)
+      return {
+        startMs: round((task.ts - t0) / 1000),
+        ms: round((task.dur ?? 0) / 1000),
+        script: top?.[0] ?? '',
+        packages: Object.entries(toMs(packages))
+          .slice(0, 4)
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', '),
+      }
     })
   return {
     lcpMs: round((lcp - t0) / 1000),
