@@ -12,50 +12,22 @@
 // H5_BASELINE_DIR (a build already made) set, each line also gives the baseline build's figures,
 // loaded in turn with this one. Each line names the browser and the machine's load average.
 import { loadavg } from 'node:os'
-import type { BrowserContext } from 'playwright-core'
-import type { Role } from '../common/enums'
-import { PRIVACY_NOTICE_VERSION } from '../common/privacy-version'
-import { parse } from '../common/wire-format'
-import { personaOf } from '../src/lib/roles'
-import { type E2E, E2E_PASSWORD, newPhonePage, startE2E } from '../tests/e2e/harness'
+import type { E2E } from '../tests/e2e/harness'
 import { type BaselineBuild, buildBaseline } from './baseline-build'
+import { openHomeLoad, openSite, type StorageState } from './h5-site'
 import { percentile } from './stats'
 
 const LOADS = Number(process.env.H5_LOADS ?? (process.argv.includes('--quick') ? 3 : 10))
-const CPU_SLOWDOWN = 4
+const CPU_SLOWDOWN = 4 // as h5-site.ts's openHomeLoad sets it
 const GOAL_LCP_MEDIAN_MS = 1000
 const GOAL_LCP_P95_MS = 1200
-/** What a first load after signing in does not have yet: it is kept from an earlier launch. */
-const FIRST_LOAD_UNKNOWN = new Set(['pdrl.offline-cache', 'pdrl.launch-requests'])
-
 type Sample = { lcpMs: number; fcpMs: number; dataShownMs: number; jsBytes: number; jsEncodedBytes: number }
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
-
 const loadOnce = async (e2e: E2E, storageState: StorageState): Promise<Sample> => {
-  const context = await e2e.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    hasTouch: true,
-    storageState,
-  })
+  const { context, page, shown } = await openHomeLoad(e2e, storageState)
   try {
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    // Observe LCP from the very start of the document.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __lcp: number }
-      w.__lcp = 0
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__lcp = entry.startTime
-      }).observe({ type: 'largest-contentful-paint', buffered: true })
-    })
     await page.goto(`${e2e.baseUrl}/#/pages/home/index`)
-    await page.locator('[data-testid="donated-total"]', { hasText: '¥44,000.00' }).waitFor({ timeout: 60_000 })
-    const dataShownMs = await page.evaluate(() => performance.now())
+    const dataShownMs = await shown()
     // LCP settles once nothing larger paints; give it a moment, as a user would look.
     await page.waitForTimeout(500)
     return await page.evaluate(
@@ -76,59 +48,6 @@ const loadOnce = async (e2e: E2E, storageState: StorageState): Promise<Sample> =
   } finally {
     await context.close()
   }
-}
-
-type Site = { e2e: E2E; signedInOnly: StorageState; returning: StorageState }
-
-/**
- * The secretary's session from the API itself (and the privacy notice agreed to there), so that a
- * build of another commit, whose sign-in pages may ask today's server differently, opens signed in.
- */
-const signInThroughApi = async (baseUrl: string) => {
-  const call = async (procedure: string, input: object, token?: string) => {
-    const response = await fetch(`${baseUrl}/trpc/${procedure}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input),
-    })
-    type Session = { token: string; expiresAt: Date; user: { id: string; roles: Role[] } }
-    return parse<{ result: { data: Session } }>(await response.text()).result.data
-  }
-  const { token, expiresAt, user } = await call('auth.loginWithPassword', {
-    phone: '13800000002',
-    password: E2E_PASSWORD,
-  })
-  await call('auth.agreePrivacy', { version: PRIVACY_NOTICE_VERSION, channel: 'H5' }, token)
-  // As the app keeps it after signing in (src/lib/session.ts).
-  return { token, expiresAt: expiresAt.toISOString(), userId: user.id, persona: personaOf(user.roles) }
-}
-
-/** A server for one H5 build, with a secretary signed in once (the app then keeps its offline copy). */
-const openSite = async (h5DistDir?: string): Promise<Site> => {
-  const e2e = await startE2E({ seed: 'partyDay', ...(h5DistDir ? { h5DistDir } : {}) })
-  const first = await newPhonePage(e2e)
-  // Taro's H5 storage keeps each value as {"data": …}.
-  await first.context().addInitScript(
-    (stored: string) => {
-      if (!localStorage.getItem('pdrl.session')) localStorage.setItem('pdrl.session', stored)
-    },
-    JSON.stringify({ data: await signInThroughApi(e2e.baseUrl) }),
-  )
-  await first.goto(`${e2e.baseUrl}/#/pages/home/index`)
-  await first.waitForFunction(() => localStorage.getItem('pdrl.offline-cache') !== null, undefined, {
-    timeout: 60_000,
-  })
-  const returning = await first.context().storageState()
-  await first.context().close()
-  const signedInOnly: StorageState = {
-    ...returning,
-    origins: returning.origins.map((origin) => ({
-      ...origin,
-      // Neither the offline copy nor the record of the last launch's requests (launch-replay.h5.ts).
-      localStorage: origin.localStorage.filter((item) => !FIRST_LOAD_UNKNOWN.has(item.name)),
-    })),
-  }
-  return { e2e, signedInOnly, returning }
 }
 
 const summarise = (samples: Sample[]) => {

@@ -24,6 +24,35 @@ export type E2E = {
 }
 
 /**
+ * Chromium features off in the browser the tests and benchmarks drive. Chromium keeps only the last
+ * `--disable-features` it is given, so this repeats playwright-core's own list
+ * (`chromiumSwitches.ts`, 1.65) before adding ours: Chromium 156 preloads its WebUI omnibox popup
+ * (the AI-mode "composebox", chrome://omnibox-popup.top-chrome) in a renderer of its own for every
+ * new window, that is for every browser context, and that renderer runs script for seconds while
+ * the page loads: about a third of a core on this 2-core machine, which a phone showing the app
+ * does not spend (docs/benchmarks.md, H5 load).
+ */
+const DISABLED_FEATURES = [
+  // playwright-core's
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  // the omnibox popup's WebUI renderer
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+]
+
+/**
  * The server on a fresh embedded PostgreSQL, seeded with the 前跃村 households (the party day
  * itself is for the tests to record), or with the whole story (`seed: 'partyDay'`).
  */
@@ -69,6 +98,7 @@ export const startE2E = async ({
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
     ],
     // playwright-core gives every launch a fresh temporary profile (--user-data-dir).
   })
