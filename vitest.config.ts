@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           globalSetup: ['tests/setup/global-database.ts'],
+          setupFiles: ['tests/setup/cheap-password-hashing.ts'],
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/reliability/**/*.test.ts'],
     globalSetup: ['tests/setup/global-database.ts'],
+    setupFiles: ['tests/setup/cheap-password-hashing.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 600_000,

@@ -14,18 +14,20 @@ export type CatalogEntry = {
   type: ProcedureType
   /** The zod schema of its input; undefined when it takes none. */
   input: z.core.$ZodType | undefined
+  /** It proves an identity (meta `proof`): each call is an attempt the lockout counts. */
+  isProof: boolean
 }
 
-type ProcedureDef = { type: ProcedureType | 'subscription'; inputs: unknown[] }
+type ProcedureDef = { type: ProcedureType | 'subscription'; inputs: unknown[]; meta?: { proof?: unknown } }
 
 export const procedureCatalog = (): CatalogEntry[] =>
   Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>).map(
     ([path, procedure]) => {
-      const { type, inputs } = procedure._def
+      const { type, inputs, meta } = procedure._def
       if (type === 'subscription') throw new Error(`${path}: subscriptions are not covered by the reliability suites`)
       if (inputs.length > 1)
         throw new Error(`${path}: chained .input() schemas are not covered by the reliability suites`)
-      return { path, type, input: inputs[0] as z.core.$ZodType | undefined }
+      return { path, type, input: inputs[0] as z.core.$ZodType | undefined, isProof: Boolean(meta?.proof) }
     },
   )
 
