@@ -18,7 +18,7 @@ import { ZMobilePhone } from '../../../common/contracts/fields'
 import type { Context } from '../../context'
 import type { Db, Tx } from '../../db/client'
 import { AppError, type AppErrorCode } from '../../errors'
-import type { AuthAttemptKind } from '../../generated/prisma/client'
+import type { AuthAttemptKind, Prisma } from '../../generated/prisma/client'
 import type { SecurityPolicy } from '../../security-policy'
 
 type Attempt = { kind: AuthAttemptKind; subject: string; ip: string | null }
@@ -74,26 +74,20 @@ const assertNotLockedOut = async (db: Tx, policy: SecurityPolicy, { kind, subjec
     select: { createdAt: true },
   })
   const subjectSince = lastSuccess?.createdAt ?? since
-  // (One after the other: this runs inside the claim's transaction, on one connection.)
-  const bySubject = await db.authAttempt.findMany({
-    where: { kind, subject, succeeded: false, createdAt: { gt: subjectSince } },
-    orderBy: { createdAt: 'desc' },
-    take: policy.maxFailuresPerSubject,
-    select: { createdAt: true },
-  })
-  const byIp = await db.authAttempt.findMany({
-    where: { kind, ip: ipOf(ip), succeeded: false, createdAt: { gte: since } },
-    orderBy: { createdAt: 'desc' },
-    take: policy.maxFailuresPerIp,
-    select: { createdAt: true },
-  })
-  // Locked until the oldest of the last N failures leaves the window.
-  const lockedUntil = (failures: { createdAt: Date }[], max: number) =>
-    failures.length >= max ? (failures.at(-1)?.createdAt.getTime() ?? 0) + policy.lockoutWindowMs : 0
-  const until = Math.max(
-    lockedUntil(bySubject, policy.maxFailuresPerSubject),
-    lockedUntil(byIp, policy.maxFailuresPerIp),
-  )
+  // Locked until the N-th most recent failure (N the limit) leaves the window: only that one row
+  // is read, however many failures there are. (One after the other: this runs inside the claim's
+  // transaction, on one connection.)
+  const nthFailure = (where: Prisma.AuthAttemptWhereInput, max: number) =>
+    db.authAttempt.findFirst({
+      where: { ...where, succeeded: false },
+      orderBy: { createdAt: 'desc' },
+      skip: max - 1,
+      select: { createdAt: true },
+    })
+  const bySubject = await nthFailure({ kind, subject, createdAt: { gt: subjectSince } }, policy.maxFailuresPerSubject)
+  const byIp = await nthFailure({ kind, ip: ipOf(ip), createdAt: { gte: since } }, policy.maxFailuresPerIp)
+  const lockedUntil = (nth: { createdAt: Date } | null) => (nth ? nth.createdAt.getTime() + policy.lockoutWindowMs : 0)
+  const until = Math.max(lockedUntil(bySubject), lockedUntil(byIp))
   if (until <= Date.now()) return
   const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000))
   throw new AppError('LOCKED_OUT', {
