@@ -1,9 +1,10 @@
-// The figures of 对账 added up in the database, over the donations in scope, in one statement that
-// reads the live draws once (each with its handover's recipient, off two covering indexes): what
-// each donation received (cash, or its goods lines) and what the draws took from it (cash, or a
-// quantity of a goods line), per goods item and unit, with GROUPING SETS; and the handovers and
-// recipients behind them, counted distinctly (a handover drawing on two donations of one group
-// counts once in it).
+// The figures of 对账 added up in the database, over the donations in scope, in two statements run
+// side by side, each reading the live draws in scope with their handovers' recipients off two
+// covering indexes (index-only scans): what each donation received (cash, or its goods lines) and
+// what the draws took from it (cash, or a quantity of a goods line), per goods item and unit, with
+// GROUPING SETS; and the handovers and recipients behind them, counted distinctly (a handover
+// drawing on two donations of one group counts once in it). Two statements on two connections
+// measured faster than one reading the draws once (docs/benchmarks.md, 对账).
 // Over all the donations, and for the groups and donations asked for only (a page of them): the
 // rest of the donations still count in the totals, and in no group. A grouping the request narrows
 // to one key (`pinned`) has one group, of every donation: its counts are the totals', not counted
@@ -67,12 +68,12 @@ const levelOf = (g: number): SumLevel | 'totals' | null => {
 /** Distinct handovers and recipients over the draws `x` of one level's keys (of all, for `totals`). */
 const countsOf = (level: SumLevel | 'totals') => {
   const g = level === 'totals' ? ALL_LEVELS : ALL_LEVELS & ~LEVEL_BITS[level]
-  const columns = SUM_LEVELS.map((at) => (at === level ? Prisma.raw(at) : Prisma.sql`NULL`))
+  const columns = SUM_LEVELS.map((at) => Prisma.raw(at === level ? at : `NULL::text AS ${at}`))
   const of =
     level === 'totals' ? Prisma.empty : Prisma.sql`WHERE ${Prisma.raw(level)} IS NOT NULL GROUP BY ${Prisma.raw(level)}`
   return Prisma.sql`
-    SELECT ${g}::int, ${Prisma.join(columns)}, NULL, NULL, NULL, NULL, NULL, NULL,
-           COUNT(DISTINCT handover)::int, COUNT(DISTINCT recipient)::int
+    SELECT ${g}::int AS g, ${Prisma.join(columns)},
+           COUNT(DISTINCT handover)::int AS handovers, COUNT(DISTINCT recipient)::int AS recipients
     FROM x ${of}`
 }
 
@@ -114,7 +115,8 @@ export const reconciliationSums = async (
   }
   const keys = (level: SumLevel) => wanted[level] ?? []
   const counted = SUM_LEVELS.filter((level) => keys(level).length && pinned[level] === undefined)
-  const rows = await ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
+  // The donations in scope, with the keys they are grouped by, and their live draws.
+  const drawsOf = Prisma.sql`
     WITH d AS MATERIALIZED (
       SELECT d.id, d.kind, d."amountFen", to_char(d."receivedOn", 'YYYY-MM-DD') || d.id::text AS first,
              ${levelColumns(keys)}
@@ -126,7 +128,10 @@ export const reconciliationSums = async (
       FROM "HandoverDraw" dr
       JOIN d ON d.id = dr."donationId"
       JOIN "Handover" h ON h.id = dr."handoverId" AND h."voidedAt" IS NULL
-    ), p AS (
+    )`
+  const [figures, counts] = await Promise.all([
+    ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
+    ${drawsOf}, p AS (
       SELECT d.activity, d.village, d.donor, d.donation, 'in' AS side, NULL::text AS item, NULL::text AS unit,
              0::bigint AS quantity, CASE WHEN d.kind = 'CASH' THEN d."amountFen" ELSE 0 END AS fen, d.first
       FROM d
@@ -148,8 +153,12 @@ export const reconciliationSums = async (
     FROM p
     GROUP BY GROUPING SETS ((side, item, unit), (activity, side, item, unit), (village, side, item, unit),
                             (donor, side, item, unit), (donation, side, item, unit))
-    UNION ALL
-    ${Prisma.join((['totals', ...counted] as const).map(countsOf), ' UNION ALL ')}`)
+`),
+    ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
+    ${drawsOf}
+    ${Prisma.join((['totals', ...counted] as const).map(countsOf), ' UNION ALL ')}`),
+  ])
+  const rows = [...figures, ...counts]
   const gathered = new Map<string, Gathered>()
   const gather = (key: string) => {
     const held = gathered.get(key) ?? { entries: [], handoverCount: 0, recipientCount: 0 }
