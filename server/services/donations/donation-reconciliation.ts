@@ -63,6 +63,13 @@ const narrowedOf = (input: Scope) => ({
   ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
 })
 
+/** The groupings the request narrows to one group, whose counts are then the totals' (one key each). */
+const pinnedOf = (input: Scope) => ({
+  ...(input.activityId ? { activity: input.activityId } : {}),
+  ...(input.villageId ? { village: input.villageId } : {}),
+  ...(input.donorOrgId ? { donor: input.donorOrgId } : {}),
+})
+
 export const donationReconciliation = async ({
   ctx,
   input,
@@ -78,12 +85,12 @@ export const donationReconciliation = async ({
   const pages = (['activity', 'village', 'donor'] as const).map((by) => groupPage(scoped, by, { limit: input.limit }))
   const [activities, villages, donors] = pages
   const [sums, lines, labels] = await Promise.all([
-    reconciliationSums(ctx, where, {
-      donation: lineIds,
-      activity: activities?.keys,
-      village: villages?.keys,
-      donor: donors?.keys,
-    }),
+    reconciliationSums(
+      ctx,
+      where,
+      { donation: lineIds, activity: activities?.keys, village: villages?.keys, donor: donors?.keys },
+      pinnedOf(input),
+    ),
     lineIds.length
       ? ctx.db.donation.findMany({
           where: { id: { in: lineIds } },
@@ -140,7 +147,7 @@ export const reconciliationGroups = async ({
   const where = scopeWhere(ctx, input)
   const page = groupPage(await scopedDonations(ctx, where), input.by, input)
   const [sums, labels] = await Promise.all([
-    reconciliationSums(ctx, where, { [input.by]: page.keys }),
+    reconciliationSums(ctx, where, { [input.by]: page.keys }, pinnedOf(input)),
     groupLabels(ctx, [page]),
   ])
   return groupsOf(page, sums[input.by], labels, narrowedOf(input))
