@@ -10,10 +10,12 @@
 //                          (src/lib/launch-replay.h5.ts).
 // With H5_BASELINE_REF (a commit, built into a temporary worktree: baseline-build.ts) or
 // H5_BASELINE_DIR (a build already made) set, each line also gives the baseline build's figures,
-// loaded in turn with this one. Each line names the browser and the machine's load average.
+// loaded in turn with this one. Each line names the browser, the machine's load average and its speed
+// (cpu-gauge.ts).
 import { loadavg } from 'node:os'
 import type { E2E } from '../tests/e2e/harness'
 import { type BaselineBuild, buildBaseline } from './baseline-build'
+import { machineGauge } from './cpu-gauge'
 import { openHomeLoad, openSite, type StorageState } from './h5-site'
 import { percentile } from './stats'
 
@@ -78,7 +80,8 @@ const main = async () => {
     const site = await openSite()
     const baseline = baselineDir ? await openSite(baselineDir) : null
     const browser = `chromium ${site.e2e.browser.version()}`
-    console.error(`[h5-load] ${browser}; load average ${load().join(' ')}`)
+    const machine = machineGauge()
+    console.error(`[h5-load] ${browser}; load average ${load().join(' ')}; gauge ${machine.gaugeMs} ms`)
     try {
       for (const [measure, state] of [
         ['h5.homeLoad', 'signedInOnly'],
@@ -97,6 +100,7 @@ const main = async () => {
           JSON.stringify({
             measure,
             browser,
+            machine,
             loads: LOADS,
             cpuSlowdown: CPU_SLOWDOWN,
             loadAverage: { before: loadBefore, after: load() },
