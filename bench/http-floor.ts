@@ -1,5 +1,5 @@
 // The floor every call pays over HTTP before its own work: the real server as production runs it
-// (server/main.ts, a process of its own, NODE_ENV=production), autocannon on loopback with one
+// (production-server.ts: the build with `npm start`'s flags, a process of its own), autocannon on loopback with one
 // connection, as one phone waits for each answer before it asks again. Measured: `/healthz` (no
 // sign-in, one `SELECT 1`), and `auth.me` (sign-in, the per-user limit, the wire format; the
 // procedure itself reads nothing more) as a secretary and a cadre of the 前跃村 story, sent as the
@@ -18,7 +18,8 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { wireFormat } from '../common/wire-format'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
-import { apiClient, RELIABILITY_PASSWORD, startServerProcess } from '../tests/reliability/server-process'
+import { apiClient, RELIABILITY_PASSWORD } from '../tests/reliability/server-process'
+import { startProductionServer } from './production-server'
 
 const QUICK = process.argv.includes('--quick')
 const SECONDS = QUICK ? 3 : 10
@@ -61,7 +62,7 @@ const measure = async (url: string, target: Target) => {
 const main = async () => {
   const external = process.env.BENCH_DATABASE_URL
   const dataDir = external ? null : await mkdtemp(path.join(tmpdir(), 'pdrl-bench-floor-'))
-  const server = await startServerProcess(
+  const server = await startProductionServer(
     external
       ? { DATABASE_URL: external, FIELD_ENCRYPTION_KEY: process.env.BENCH_FIELD_ENCRYPTION_KEY }
       : { DATA_DIR: dataDir ?? undefined },

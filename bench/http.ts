@@ -1,5 +1,5 @@
-// What people wait for, over HTTP: the real server as production runs it (server/main.ts in a
-// process of its own), each call sent as the app's batch link sends it (POST /trpc/<path>?batch=1,
+// What people wait for, over HTTP: the real server as production runs it (production-server.ts:
+// the build with `npm start`'s flags, in a process of its own), each call sent as the app's batch link sends it (POST /trpc/<path>?batch=1,
 // the wire format, a bearer token), one at a time on one keep-alive connection, as one phone waits
 // for each answer. Every call goes through sign-in, the per-user limit (raised for the run, still
 // counted), the scope middlewares and the wire format. The accounts are those bench/dashboard.ts
@@ -22,8 +22,9 @@ import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { wireFormat } from '../common/wire-format'
-import { apiClient, type ServerProcess, startServerProcess } from '../tests/reliability/server-process'
+import { apiClient, type ServerProcess } from '../tests/reliability/server-process'
 import { ITERATIONS, openBenchWorld, WARMUP } from './dashboard'
+import { startProductionServer } from './production-server'
 import { percentile, roundMs } from './stats'
 
 const ROUNDS = 4
@@ -141,7 +142,7 @@ const main = async () => {
   const start = async (root?: string) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-http-'))
     dataDirs.push(dataDir)
-    const started = await startServerProcess({ ...env, DATA_DIR: dataDir }, root ? { root } : {})
+    const started = await startProductionServer({ ...env, DATA_DIR: dataDir }, root ? { root } : {})
     servers.push(started)
     return started
   }

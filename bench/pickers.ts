@@ -1,5 +1,5 @@
 // The pickers at province scale, over HTTP through authentication: the real server as production
-// runs it (bench/http-floor.ts's process), each search sent as the app sends it (POST, the wire
+// runs it (production-server.ts), each search sent as the app sends it (POST, the wire
 // format, a bearer token), one at a time as one phone waits for each answer.
 //   - household.search by part of a name, by part of a 户编号, and by a full ID number, as the
 //     resident cadre of the largest village (the visit form's picker, in his village); by part of a
@@ -18,8 +18,9 @@
 // One JSON line per search (median, p95, p99 in ms; the goal is a p95 of 15 ms) and per copy.
 import { wireFormat } from '../common/wire-format'
 import { encodeHouseholds, encodeOrgs } from '../src/lib/pickers/compact-copy'
-import { apiClient, startServerProcess } from '../tests/reliability/server-process'
+import { apiClient } from '../tests/reliability/server-process'
 import { ITERATIONS, openBenchWorld, WARMUP } from './dashboard'
+import { startProductionServer } from './production-server'
 import { percentile, roundMs } from './stats'
 
 const GOAL_P95_MS = 15
@@ -77,7 +78,7 @@ const main = async () => {
   const { prisma, picked, scale } = world
   const phoneOf = async (id: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { id }, select: { phone: true } })).phone ?? ''
-  const server = await startServerProcess({ DATABASE_URL: world.url, FIELD_ENCRYPTION_KEY: world.fieldKey })
+  const server = await startProductionServer({ DATABASE_URL: world.url, FIELD_ENCRYPTION_KEY: world.fieldKey })
   try {
     const password = process.env.BENCH_PASSWORD ?? process.env.GEN_PASSWORD ?? ''
     const signIn = async (id: string) =>

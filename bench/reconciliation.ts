@@ -1,5 +1,5 @@
 // 对账 at province scale, over HTTP through authentication: the real server as production runs it
-// (bench/http.ts's process), `donation.reconciliation` sent as the app's batch link sends it (POST
+// (production-server.ts), `donation.reconciliation` sent as the app's batch link sends it (POST
 // ?batch=1, the wire format, a bearer token), one call at a time as one phone waits for each answer:
 //   - of the village with the most donations, as a 驻村干部 of it (its donations and what their
 //     handovers drew, counted and added up per activity, per village and per donor);
@@ -16,8 +16,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { wireFormat } from '../common/wire-format'
-import { apiClient, startServerProcess } from '../tests/reliability/server-process'
+import { apiClient } from '../tests/reliability/server-process'
 import { ITERATIONS, openBenchWorld, WARMUP } from './dashboard'
+import { startProductionServer } from './production-server'
 import { reconciliationWorld } from './reconciliation-setup'
 import { percentile, roundMs } from './stats'
 
@@ -29,7 +30,7 @@ const main = async () => {
   if (!process.env.BENCH_DATABASE_URL) process.env.GEN_PASSWORD ??= 'bench-reconciliation-password'
   const world = await openBenchWorld()
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pdrl-bench-reconciliation-'))
-  const server = await startServerProcess({
+  const server = await startProductionServer({
     DATABASE_URL: world.url,
     FIELD_ENCRYPTION_KEY: world.fieldKey,
     DATA_DIR: dataDir,

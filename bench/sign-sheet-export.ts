@@ -20,9 +20,10 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { SIGN_SHEET_NAME } from '../server/services/exports/handover-sign-sheet'
-import { apiClient, startServerProcess } from '../tests/reliability/server-process'
+import { apiClient } from '../tests/reliability/server-process'
 import { openBenchWorld } from './dashboard'
 import { timedDownload } from './download'
+import { startProductionServer } from './production-server'
 import { reconciliationWorld, SIGN_SHEET_ROWS, writeSignatureFiles } from './reconciliation-setup'
 
 const GOAL_SECONDS = 10
@@ -58,7 +59,7 @@ const main = async () => {
   try {
     const made = await reconciliationWorld(world.url)
     await writeSignatureFiles(dataDir, made.signedHandovers)
-    const server = await startServerProcess({
+    const server = await startProductionServer({
       DATABASE_URL: world.url,
       FIELD_ENCRYPTION_KEY: world.fieldKey,
       DATA_DIR: dataDir,
