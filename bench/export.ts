@@ -109,7 +109,7 @@ const main = () =>
           rows: rowsRead,
           heapCapMB: HEAP_MB || null,
           seconds: [first.totalMs, second.totalMs].map((ms) => Math.round(ms / 100) / 10),
-          firstByteMs: Math.round(first.firstByteMs),
+          firstByteMs: [first.firstByteMs, second.firstByteMs].map(Math.round),
           rowsPerSecond: Math.round(rowsRead / (first.totalMs / 1000)),
           fileMB: mb(first.file.length),
           serverIdleResidentMB: mb(idle.residentBytes),

@@ -5,7 +5,7 @@
 //     never completed, and a download cut short is audited too, with what had been sent.
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
-import { loadExcelJS } from '../../lib/on-demand-libraries'
+import { loadWorkbookWriter } from '../../lib/on-demand-libraries'
 import { writeAudit } from '../audit/write-audit'
 import type { ServiceContext } from '../service-context'
 import { type PlainCell, toCells, YUAN_FORMAT } from './xlsx-cells'
@@ -173,8 +173,8 @@ export type AuditedWorkbook = {
 
 /** Writes a workbook into `output` and audits it: before completing it, or when it is cut short. */
 export const writeAuditedWorkbook = async ({ ctx, output, write, audit, hasWritten }: AuditedWorkbook) => {
-  const Excel = await loadExcelJS()
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+  const WorkbookWriter = await loadWorkbookWriter()
+  const workbook = new WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
   workbook.creator = '党日帮扶台账'
   const record = (isComplete: boolean) =>
     writeAudit(ctx, {
