@@ -1,10 +1,12 @@
 // The figures of 对账 added up in the database, over the donations in scope, in two statements run
-// side by side, each reading the live draws in scope with their handovers' recipients off two
-// covering indexes (index-only scans): what each donation received (cash, or its goods lines) and
-// what the draws took from it (cash, or a quantity of a goods line), per goods item and unit, with
-// GROUPING SETS; and the handovers and recipients behind them, counted distinctly (a handover
-// drawing on two donations of one group counts once in it). Two statements on two connections
-// measured faster than one reading the draws once (docs/benchmarks.md, 对账).
+// side by side, each reading the live draws in scope with their handovers' recipients off one
+// covering index (index-only scans; each draw carries its handover's voidedAt and recipient, kept
+// by the triggers of migration 20261214090000_handover_draw_copies): what each donation received
+// (cash, or its goods lines) and what the draws took from it (cash, or a quantity of a goods
+// line), per goods item and unit, with GROUPING SETS; and the handovers and recipients behind
+// them, counted distinctly (a handover drawing on two donations of one group counts once in it).
+// Two statements on two connections measured faster than one reading the draws once
+// (docs/benchmarks.md, 对账).
 // Over all the donations, and for the groups and donations asked for only (a page of them): the
 // rest of the donations still count in the totals, and in no group. A grouping the request narrows
 // to one key (`pinned`) has one group, of every donation: its counts are the totals', not counted
@@ -123,11 +125,11 @@ export const reconciliationSums = async (
       FROM "Donation" d WHERE ${where}
     ), x AS MATERIALIZED (
       SELECT dr."donationId" AS id, dr."donationGoodsId" AS goods, COALESCE(dr.quantity, 0) AS quantity,
-             dr."amountFen" AS fen, dr."handoverId" AS handover, COALESCE(h."householdId", h."cadreUserId") AS recipient,
+             dr."amountFen" AS fen, dr."handoverId" AS handover, dr."recipientId" AS recipient,
              d.activity, d.village, d.donor, d.donation
       FROM "HandoverDraw" dr
       JOIN d ON d.id = dr."donationId"
-      JOIN "Handover" h ON h.id = dr."handoverId" AND h."voidedAt" IS NULL
+      WHERE dr."handoverVoidedAt" IS NULL
     )`
   const [figures, counts] = await Promise.all([
     ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
