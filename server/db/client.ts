@@ -33,6 +33,30 @@ export const createPrismaClient = ({
  */
 export const PAGE_RELATIONS = { relationLoadStrategy: 'query' } as const
 
+/** Relations loaded with joins: one statement for the rows and all their relations. */
+export const JOINED_RELATIONS = { relationLoadStrategy: 'join' } as const
+
+/**
+ * A page cut from many candidate rows, in two statements whatever its relations: `pageIds` sorts
+ * and cuts the candidates loading no relation (`ORDER BY … LIMIT`, ids only), then `rowsOf` reads
+ * those rows with their relations joined (JOINED_RELATIONS), which PostgreSQL then joins for the
+ * page's rows only. PAGE_RELATIONS would cost a statement a relation. The rows come back in the
+ * order of the ids; `rowsOf` should keep the page's filter beside the ids, so that a row changed
+ * between the two statements is left out rather than shown out of scope.
+ */
+export const findPage = async <Row extends { id: string }>(
+  pageIds: () => Promise<readonly { id: string }[]>,
+  rowsOf: (ids: string[]) => Promise<Row[]>,
+): Promise<Row[]> => {
+  const ids = (await pageIds()).map((row) => row.id)
+  if (!ids.length) return []
+  const byId = new Map((await rowsOf(ids)).map((row) => [row.id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    return row ? [row] : []
+  })
+}
+
 type Tasks = readonly (() => unknown)[]
 
 /**
