@@ -2,7 +2,7 @@
 // one arrival, measured from /proc (process-cpu.ts), so that other loads on the machine do not
 // enter it as they enter wall-clock figures. A closed loop: CAPACITY_CPU_ARRIVALS arrivals (600;
 // 150 with --quick) of the mix's fixed sequence, CAPACITY_CPU_IN_FLIGHT (4) at a time, after a
-// warm-up of a third as many.
+// warm-up of as many (the first rounds after start-up cost more while the code is compiled).
 //
 //   CAPACITY_BASELINE_REF  a commit or branch (e.g. main), built into a temporary worktree
 //                          (baseline-build.ts); or
@@ -94,9 +94,8 @@ const median = (values: readonly number[]) =>
   )
 
 const measure = async (sides: readonly Side[]) => {
-  const warmUp = sequenceOf(Math.ceil(ARRIVALS / 3))
-  for (const side of sides) await runClosedLoop(side, warmUp)
   const mix = sequenceOf(ARRIVALS)
+  for (const side of sides) await runClosedLoop(side, mix)
   const rounds = new Map<string, Round[]>(sides.map((side) => [side.label, []]))
   for (let round = 1; round <= ROUNDS; round += 1)
     for (const side of sides) {

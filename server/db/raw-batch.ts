@@ -67,7 +67,7 @@ export const rawBatch = (db: Tx) => {
  * Runs `reads` with a batch's reader and sends what it queried as one statement. `reads` must make
  * its queries before it first awaits (any made later go alone).
  */
-export const inOneStatement = async <T>(db: Tx, reads: (reader: RawReader) => Promise<T>): Promise<T> => {
+export const inOneStatement = async <T>(db: Tx, reads: (reader: RawReader) => PromiseLike<T>): Promise<T> => {
   const batch = rawBatch(db)
   const [result] = await Promise.all([reads(batch.reader), batch.flush()])
   return result
