@@ -1,11 +1,15 @@
 // The Prisma client, always on @prisma/adapter-pg: the embedded database and production differ
 // only in the connection string and the pool size.
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { type Prisma, PrismaClient } from '../generated/prisma/client'
 
 export type Db = PrismaClient
 /** What services take: the client itself or an open transaction. */
 export type Tx = Prisma.TransactionClient
+
+/** The pool each client made here queries through. */
+const pools = new WeakMap<Db, pg.Pool>()
 
 export const createPrismaClient = ({
   url,
@@ -19,11 +23,18 @@ export const createPrismaClient = ({
    * unavailable (Prisma's own wait for a transaction, `maxWait`, would otherwise be 2 s).
    */
   connectionWaitMs?: number
-}): Db =>
-  new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionWaitMs }),
-    transactionOptions: { maxWait: connectionWaitMs },
-  })
+}): Db => {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionWaitMs })
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: connectionWaitMs } })
+  pools.set(prisma, pool)
+  return prisma
+}
+
+/**
+ * The connection pool under a client made by createPrismaClient (ended with it), for the one
+ * statement every request sends, which goes without Prisma's query pipeline (services/auth/sessions.ts).
+ */
+export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db)
 
 /**
  * For a page cut from many candidate rows (`ORDER BY … LIMIT`): load the page's relations with
