@@ -25,7 +25,11 @@ export const createPrismaClient = ({
   connectionWaitMs?: number
 }): Db => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionWaitMs })
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: connectionWaitMs } })
+  const prisma = new PrismaClient({
+    // $disconnect ends the pool, as it ends one the adapter made itself.
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    transactionOptions: { maxWait: connectionWaitMs },
+  })
   pools.set(prisma, pool)
   return prisma
 }
@@ -34,7 +38,11 @@ export const createPrismaClient = ({
  * The connection pool under a client made by createPrismaClient (ended with it), for the one
  * statement every request sends, which goes without Prisma's query pipeline (services/auth/sessions.ts).
  */
-export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db)
+export const poolOf = (db: Db): pg.Pool | undefined => {
+  const pool = pools.get(db)
+  // After $disconnect the client opens a pool of its own when used again.
+  return pool && !pool.ending && !pool.ended ? pool : undefined
+}
 
 /**
  * For a page cut from many candidate rows (`ORDER BY … LIMIT`): load the page's relations with
