@@ -1,9 +1,10 @@
-// The H5 build of another commit, for the h5-load measure to load in turn with this checkout's
-// (H5_BASELINE_REF=<commit or branch>): the commit is checked out in a temporary git worktree
-// that shares this checkout's node_modules, built there with its own config and build script,
-// and removed afterwards. The same machine, browser and server then load both in one run.
+// Another commit's build, for a measure to load in turn with this checkout's: the commit is checked
+// out in a temporary git worktree that shares this checkout's node_modules, built there with its
+// own config and build script, and removed afterwards. The same machine then loads both in one run.
+//   - the H5 app, for h5-load (H5_BASELINE_REF=<commit or branch>);
+//   - the server (dist/server), for capacity-cpu (CAPACITY_BASELINE_REF).
 import { spawnSync } from 'node:child_process'
-import { realpathSync, symlinkSync } from 'node:fs'
+import { cpSync, realpathSync, symlinkSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -18,9 +19,22 @@ const run = (command: string, args: string[], cwd = ROOT) => {
   return result.stdout.trim()
 }
 
-export type BaselineBuild = { ref: string; commit: string; dir: string; remove: () => Promise<void> }
+export type BaselineBuild = {
+  ref: string
+  commit: string
+  /** The temporary checkout. */
+  checkout: string
+  /** What was built in it. */
+  dir: string
+  remove: () => Promise<void>
+}
 
-export const buildBaseline = async (ref: string): Promise<BaselineBuild> => {
+const buildIn = async (
+  ref: string,
+  what: 'h5' | 'server',
+  build: string[],
+  prepare: (checkout: string) => void = () => {},
+): Promise<BaselineBuild> => {
   const commit = run('git', ['rev-parse', '--short', `${ref}^{commit}`])
   const checkout = await mkdtemp(path.join(tmpdir(), `pdrl-baseline-${commit}-`))
   const remove = async () => {
@@ -30,11 +44,25 @@ export const buildBaseline = async (ref: string): Promise<BaselineBuild> => {
   try {
     run('git', ['worktree', 'add', '--detach', checkout, commit])
     symlinkSync(realpathSync(path.join(ROOT, 'node_modules')), path.join(checkout, 'node_modules'))
-    console.error(`[h5-load] building ${ref} (${commit}) for the baseline…`)
-    run(process.execPath, ['scripts/taro-build.mjs', 'h5'], checkout)
-    return { ref, commit, dir: path.join(checkout, 'dist/h5'), remove }
+    prepare(checkout)
+    console.error(`[baseline] building the ${what} of ${ref} (${commit})…`)
+    run(process.execPath, build, checkout)
+    return { ref, commit, checkout, dir: path.join(checkout, 'dist', what), remove }
   } catch (error) {
     await remove()
     throw error
   }
 }
+
+/** The H5 app of `ref`, built with its own Taro config. */
+export const buildBaseline = (ref: string): Promise<BaselineBuild> =>
+  buildIn(ref, 'h5', ['scripts/taro-build.mjs', 'h5'])
+
+/**
+ * The server of `ref` as `npm start` runs it (dist/server). Prisma's generated client, which git
+ * does not keep, is this checkout's: the two must share the schema.
+ */
+export const buildServerBaseline = (ref: string): Promise<BaselineBuild> =>
+  buildIn(ref, 'server', ['scripts/ensure-build.mjs', 'server'], (checkout) =>
+    cpSync(path.join(ROOT, 'server/generated'), path.join(checkout, 'server/generated'), { recursive: true }),
+  )

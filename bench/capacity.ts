@@ -2,11 +2,8 @@
 // generator included (it runs on the same cores). An open-loop load (open-loop.ts): for each rate of
 // a ladder (CAPACITY_RATES, 50 to 500 per second; CAPACITY_SECONDS, 20 s each), requests go out at
 // fixed arrival times against the real server as `npm start` runs it (built, on a fresh embedded
-// PostgreSQL with the 前跃村 story), over HTTP through sign-in and the app's clients:
-//   - reads: the 工作台's totals, the four lists, the to-do list;
-//   - writes: a donation and a need, each with its clientMutationId;
-//   - the launch (launch-prefetch.ts): auth.me, the totals and the overdue needs at once, one
-//     request per call as the app sends them; its latency runs to the last of the three answers.
+// PostgreSQL with the 前跃村 story): the app's mix of calls (capacity-mix.ts). A launch's latency
+// runs to the last of its three answers.
 // The limiter's hooks run on every request, but with limits raised (NO_RATE_LIMITS): all calls come
 // from one loopback address and the story's handful of accounts, and the production limits (per
 // account and per address, docs/security.md) model one person and one office, not a village's load.
@@ -14,12 +11,8 @@
 // Exits 1 when a request fails (not when one is merely late or unanswered).
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { createTRPCClient, httpLink } from '@trpc/client'
-import { wireFormat } from '../common/wire-format'
-import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
-import type { AppRouter } from '../server/routers/app-router'
-import { type ApiClient, apiClient, failureOf, RELIABILITY_PASSWORD, ROOT } from '../tests/reliability/server-process'
-import { createDonation, createNeed } from './mix-writes'
+import { failureOf, ROOT } from '../tests/reliability/server-process'
+import { type MixClients, mixClients, type Operation, sequenceOf } from './capacity-mix'
 import { type RateReport, runOpenLoop } from './open-loop'
 import { cpuSecondsBetween, cpuSecondsOf, descendantsCpuSeconds } from './process-cpu'
 import { NO_RATE_LIMITS, withStoryServer } from './story-server'
@@ -36,63 +29,7 @@ const GOAL_RATE = 300
 /** A rate whose p99 passes this is past saturation: the higher rates are not run. */
 const SATURATED_P99_MS = 5_000
 
-type Clients = {
-  secretary: ApiClient
-  cadre: ApiClient
-  launch: ReturnType<typeof launchClient>
-  villageId: string
-  householdIds: string[]
-}
-type Operation = { name: string; weight: number; run: (api: Clients) => Promise<unknown> }
-
-/** As the app's launch client (makeTrpcClient with isImmediate): one request per call. */
-const launchClient = (url: string, token: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${url}/trpc`,
-        transformer: wireFormat,
-        methodOverride: 'POST',
-        headers: () => ({ authorization: `Bearer ${token}` }),
-      }),
-    ],
-  })
-
-/** About 70% reads, 15% writes, 15% launches. */
-const OPERATIONS: Operation[] = [
-  { name: 'stats.summary', weight: 15, run: ({ secretary }) => secretary.stats.summary.query({}) },
-  { name: 'activity.list', weight: 12, run: ({ secretary }) => secretary.activity.list.query({}) },
-  { name: 'donation.list', weight: 12, run: ({ secretary }) => secretary.donation.list.query({}) },
-  { name: 'household.list', weight: 12, run: ({ cadre }) => cadre.household.list.query({}) },
-  { name: 'need.list', weight: 10, run: ({ cadre }) => cadre.need.list.query({}) },
-  { name: 'todo.list', weight: 9, run: ({ cadre }) => cadre.todo.list.query({ limit: 50 }) },
-  { name: 'donation.create', weight: 9, run: ({ secretary, villageId }) => createDonation(secretary, villageId) },
-  { name: 'need.create', weight: 6, run: ({ cadre, householdIds }) => createNeed(cadre, householdIds) },
-  {
-    name: 'launch',
-    weight: 15,
-    run: ({ launch }) =>
-      Promise.all([
-        launch.auth.me.query(),
-        launch.stats.summary.query({ top: 5 }),
-        launch.need.list.query({ isOverdue: true, limit: 5 }),
-      ]),
-  },
-]
-
-const WEIGHTED = OPERATIONS.flatMap((op) => Array.from({ length: op.weight }, () => op))
-
-/** Each rate's requests follow one fixed sequence of operations, the same at every rate. */
-const sequenceOf = (count: number): Operation[] => {
-  let seed = 20_250_220
-  const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
-    return seed / 2 ** 31
-  }
-  return Array.from({ length: count }, () => WEIGHTED[Math.floor(next() * WEIGHTED.length)] as Operation)
-}
-
-const runRate = (api: Clients, rate: number, seconds: number): Promise<RateReport> => {
+const runRate = (api: MixClients, rate: number, seconds: number): Promise<RateReport> => {
   const ops = sequenceOf(Math.floor(rate * seconds))
   return runOpenLoop({
     rate,
@@ -115,19 +52,7 @@ const main = () =>
     'capacity',
     { ...NO_RATE_LIMITS },
     async (server) => {
-      const tokenOf = async (phone: string) =>
-        (await apiClient(server.url).auth.loginWithPassword.mutate({ phone, password: RELIABILITY_PASSWORD })).token
-      const secretaryToken = await tokenOf(DEMO_ACCOUNTS.secretary.phone)
-      const cadreToken = await tokenOf(DEMO_ACCOUNTS.cadre.phone)
-      const secretary = apiClient(server.url, secretaryToken)
-      const cadre = apiClient(server.url, cadreToken)
-      const api: Clients = {
-        secretary,
-        cadre,
-        launch: launchClient(server.url, secretaryToken),
-        villageId: (await cadre.auth.me.query()).villages[0]?.id ?? '',
-        householdIds: (await cadre.household.list.query({ limit: 100 })).items.map((h) => h.id),
-      }
+      const api = await mixClients(server.url)
       // Connections opened and the server's code warmed before the first measured rate.
       await runRate(api, RATES[0] ?? 50, WARM_UP_SECONDS)
 

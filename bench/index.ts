@@ -21,6 +21,7 @@ const MEASURES: Measure[] = [
   { name: 'h5-load', file: 'h5-load.ts' },
   { name: 'load', file: 'load.ts', quickEnv: { LOAD_CLIENTS: '20', LOAD_SECONDS: '5' } },
   { name: 'capacity', file: 'capacity.ts' },
+  { name: 'capacity-cpu', file: 'capacity-cpu.ts' },
   { name: 'dashboard', file: 'dashboard.ts' },
   { name: 'lists', file: 'lists.ts' },
   { name: 'management', file: 'management.ts' },

@@ -13,7 +13,7 @@ export const withStoryServer = async <T>(
   name: string,
   env: Record<string, string | undefined>,
   measure: (server: ServerProcess, dataDir: string) => Promise<T>,
-  options: { isCompiled?: boolean } = {},
+  options: { isCompiled?: boolean; root?: string } = {},
 ): Promise<T> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), `pdrl-bench-${name}-`))
   // (startServerProcess finds the address in the server's info-level start-up line.)

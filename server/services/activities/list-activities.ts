@@ -5,7 +5,7 @@
 import type { TListActivitiesRequest } from '../../../common/contracts/activity/list-activities'
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
-import { PAGE_RELATIONS, runAll } from '../../db/client'
+import { findPage, JOINED_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { activityScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -21,24 +21,35 @@ const monthRange = (month: string): Prisma.DateTimeFilter => {
 }
 
 export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; input: TListActivitiesRequest }) => {
-  const rows = await ctx.db.activity.findMany({
-    where: {
-      AND: [
-        activityScope(ctx.actor),
-        input.month ? { heldOn: monthRange(input.month) } : {},
-        input.orgId ? { orgs: { some: { orgId: input.orgId } } } : {},
-        input.villageId ? { villageId: input.villageId } : {},
-        input.kind ? { kind: input.kind } : {},
-        input.status ? { status: input.status } : {},
-      ],
-    },
-    select: activityListSelect,
-    orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
-    ...PAGE_RELATIONS,
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  })
+  const where: Prisma.ActivityWhereInput = {
+    AND: [
+      activityScope(ctx.actor),
+      input.month ? { heldOn: monthRange(input.month) } : {},
+      input.orgId ? { orgs: { some: { orgId: input.orgId } } } : {},
+      input.villageId ? { villageId: input.villageId } : {},
+      input.kind ? { kind: input.kind } : {},
+      input.status ? { status: input.status } : {},
+    ],
+  }
+  const rows = await findPage(
+    () =>
+      ctx.db.activity.findMany({
+        where,
+        select: { id: true },
+        orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      }),
+    (ids) =>
+      ctx.db.activity.findMany({
+        where: { AND: [where, { id: { in: ids } }] },
+        select: activityListSelect,
+        ...JOINED_RELATIONS,
+      }),
+  )
   const ids = rows.slice(0, input.limit).map((a) => a.id)
+  // An empty page has no figures to read.
+  if (!ids.length) return toPage([], input.limit)
   const [orgCounts, totals] = await runAll(ctx.db, [
     () =>
       ctx.db.activityOrg.groupBy({ by: ['activityId'], where: { activityId: { in: ids } }, _count: { _all: true } }),

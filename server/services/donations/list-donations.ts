@@ -4,7 +4,7 @@
 import type { TListDonationsRequest } from '../../../common/contracts/donation/list-donations'
 import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
-import { PAGE_RELATIONS, runAll } from '../../db/client'
+import { findPage, JOINED_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { withoutHiddenHouseholds } from '../households/visible-households'
 import { donationScope } from '../scope'
@@ -25,16 +25,25 @@ export const listDonations = async ({ ctx, input }: { ctx: ServiceContext; input
       input.to ? { receivedOn: { lte: dateOnlyToDate(input.to) } } : {},
     ],
   }
+  const where = input.includeVoided ? filter : { AND: [filter, { voidedAt: null }] }
   const [rows, totals] = await runAll(ctx.db, [
     () =>
-      ctx.db.donation.findMany({
-        where: input.includeVoided ? filter : { AND: [filter, { voidedAt: null }] },
-        select: donationSelect,
-        orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
-        ...PAGE_RELATIONS,
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      }),
+      findPage(
+        () =>
+          ctx.db.donation.findMany({
+            where,
+            select: { id: true },
+            orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+            take: input.limit + 1,
+            ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+          }),
+        (ids) =>
+          ctx.db.donation.findMany({
+            where: { AND: [where, { id: { in: ids } }] },
+            select: donationSelect,
+            ...JOINED_RELATIONS,
+          }),
+      ),
     () => sumDonations(ctx.db, filter),
   ])
   const shown = await withoutHiddenHouseholds(ctx, rows)

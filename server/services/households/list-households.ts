@@ -3,7 +3,7 @@
 import type { TListHouseholdsRequest } from '../../../common/contracts/household/list-households'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
-import { PAGE_RELATIONS, runAll } from '../../db/client'
+import { findPage, JOINED_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -66,14 +66,22 @@ export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; inpu
       input.search ? householdSearchWhere(ctx, input.search) : {},
     ],
   }
-  const rows = await ctx.db.household.findMany({
-    where,
-    select: householdListSelect,
-    orderBy: [{ village: { name: 'asc' } }, { code: 'asc' }, { id: 'asc' }],
-    ...PAGE_RELATIONS,
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  })
+  const rows = await findPage(
+    () =>
+      ctx.db.household.findMany({
+        where,
+        select: { id: true },
+        orderBy: [{ village: { name: 'asc' } }, { code: 'asc' }, { id: 'asc' }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      }),
+    (ids) =>
+      ctx.db.household.findMany({
+        where: { AND: [where, { id: { in: ids } }] },
+        select: householdListSelect,
+        ...JOINED_RELATIONS,
+      }),
+  )
   const counts = await countsFor(
     ctx,
     rows.slice(0, input.limit).map((r) => r.id),

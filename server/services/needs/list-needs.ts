@@ -4,7 +4,7 @@ import type { TListNeedsRequest } from '../../../common/contracts/need/list-need
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
-import { PAGE_RELATIONS } from '../../db/client'
+import { findPage, JOINED_RELATIONS } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { needScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -26,13 +26,22 @@ export const listNeeds = async ({ ctx, input }: { ctx: ServiceContext; input: TL
     input.sort === 'due'
       ? [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }]
       : [{ createdAt: 'desc' }, { id: 'desc' }]
-  const rows = await ctx.db.need.findMany({
-    where: { AND: [needScope(ctx.actor), ...needFilters(input)] },
-    select: needListSelect,
-    orderBy,
-    ...PAGE_RELATIONS,
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  })
+  const where: Prisma.NeedWhereInput = { AND: [needScope(ctx.actor), ...needFilters(input)] }
+  const rows = await findPage(
+    () =>
+      ctx.db.need.findMany({
+        where,
+        select: { id: true },
+        orderBy,
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      }),
+    (ids) =>
+      ctx.db.need.findMany({
+        where: { AND: [where, { id: { in: ids } }] },
+        select: needListSelect,
+        ...JOINED_RELATIONS,
+      }),
+  )
   return toPage(rows.map(toNeedListItem), input.limit)
 }

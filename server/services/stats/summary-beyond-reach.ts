@@ -2,7 +2,7 @@
 // donations made by an org of their secretary subtree to a village they do not reach, and visits
 // they went on there themselves (scope.ts: donationScope, visitScope). Both are rare and few, so
 // they are found through small indexed reads and then added up from the base tables.
-import type { Tx } from '../../db/client'
+import type { RawReader } from '../../db/raw-batch'
 import type { Prisma } from '../../generated/prisma/client'
 import type { Actor } from '../auth/actor'
 import { PROVINCE } from './summary-rollups'
@@ -10,7 +10,11 @@ import { PROVINCE } from './summary-rollups'
 /** Where a summary's beyond-reach rows are: null when there are none. */
 export type BeyondReach = { donations: Prisma.DonationWhereInput | null; visits: Prisma.VisitWhereInput | null }
 
-export const findBeyondReach = async (db: Tx, actor: Actor, villageId: string | undefined): Promise<BeyondReach> => {
+export const findBeyondReach = async (
+  db: RawReader,
+  actor: Actor,
+  villageId: string | undefined,
+): Promise<BeyondReach> => {
   const reached = actor.reach.villageIds
   if (reached === null || (villageId && reached.includes(villageId))) return { donations: null, visits: null }
   const subtree = [...actor.reach.subtreeOrgIds]

@@ -4,7 +4,7 @@
 // donors, 90,000 activities and 300,000 households, too many to rank in Node.
 
 import type { NeedCategory, NeedStatus } from '../../../common/enums'
-import type { Tx } from '../../db/client'
+import type { RawReader } from '../../db/raw-batch'
 import { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import type { DonorTotals, MoneyTotals, VisitTotals } from './totals'
@@ -19,12 +19,18 @@ const within = (column: string, villages: Villages) =>
 export const PROVINCE = '00000000-0000-0000-0000-000000000000'
 const withinProvince = (column: string, villages: Villages) => within(column, villages === null ? [PROVINCE] : villages)
 
-type MoneyColumns = { cashFen: bigint; goodsValueFen: bigint; donationCount: bigint }
+/**
+ * A BIGINT column: a bigint from the driver, a number when read in one statement with others
+ * (db/raw-batch.ts, which refuses any beyond the exact range).
+ */
+type Int = bigint | number
+
+type MoneyColumns = { cashFen: Int; goodsValueFen: Int; donationCount: Int }
 type VisitColumns = {
-  visitCount: bigint
-  householdsVisited: bigint
-  handedOverCashFen: bigint
-  handedOverGoodsValueFen: bigint
+  visitCount: Int
+  householdsVisited: Int
+  handedOverCashFen: Int
+  handedOverGoodsValueFen: Int
 }
 
 const moneyOf = (r: MoneyColumns): MoneyTotals => {
@@ -52,7 +58,7 @@ const SUMS = Prisma.sql`
  * Money and visits over the villages. Households visited add up across villages because a
  * household's visits all carry its own village (docs/scaling.md).
  */
-export const rollupTotals = async (db: Tx, villages: Villages) => {
+export const rollupTotals = async (db: RawReader, villages: Villages) => {
   const [row] = await db.$queryRaw<(MoneyColumns & VisitColumns)[]>`
     SELECT ${SUMS} FROM "StatsVillage" s WHERE ${within('s."villageId"', villages)}`
   if (!row) throw new Error('an aggregate returns one row')
@@ -62,7 +68,7 @@ export const rollupTotals = async (db: Tx, villages: Villages) => {
 export type VillageRow = { villageId: string; name: string } & MoneyTotals & VisitTotals
 
 /** The villages that received most, and the most visited: `top` of each. */
-export const rollupVillages = async (db: Tx, villages: Villages, top: number) => {
+export const rollupVillages = async (db: RawReader, villages: Villages, top: number) => {
   const ranked = (order: Prisma.Sql, only: Prisma.Sql) => db.$queryRaw<
     ({ villageId: string; name: string } & MoneyColumns & VisitColumns)[]
   >`
@@ -98,7 +104,7 @@ const DONOR_SUMS = Prisma.sql`
   sum(s."donationCount")::bigint AS "donationCount"`
 
 /** The province's `top` donors and how many there are: StatsDonorTotal, names from StatsDonor. */
-const provinceDonors = (db: Tx, top: number) =>
+const provinceDonors = (db: RawReader, top: number) =>
   Promise.all([
     db.$queryRaw<DonorColumns[]>`
       SELECT t."donorKey", t."donorOrgId"::text AS "donorOrgId", n."donorName", t."cashFen", t."goodsValueFen",
@@ -108,12 +114,12 @@ const provinceDonors = (db: Tx, top: number) =>
         CROSS JOIN LATERAL (SELECT min(s."donorName") AS "donorName" FROM "StatsDonor" s
                              WHERE s."villageId" = ${PROVINCE}::uuid AND s."donorKey" = t."donorKey" AND s."donationCount" > 0) n
        ORDER BY t."totalFen" DESC, t."donorKey" COLLATE "C"`,
-    db.$queryRaw<{ donors: bigint }[]>`
+    db.$queryRaw<{ donors: Int }[]>`
       SELECT count(*)::bigint AS "donors" FROM "StatsDonorTotal" WHERE "donationCount" > 0`,
   ])
 
 /** The `top` donors, how many there are, and the totals of the donors named in `keys`. */
-export const rollupDonors = async (db: Tx, villages: Villages, top: number, keys: readonly string[] = []) => {
+export const rollupDonors = async (db: RawReader, villages: Villages, top: number, keys: readonly string[] = []) => {
   const [[ranked, [counted]], named] = await Promise.all([
     villages === null
       ? provinceDonors(db, top)
@@ -122,7 +128,7 @@ export const rollupDonors = async (db: Tx, villages: Villages, top: number, keys
             SELECT ${DONOR_SUMS} FROM "StatsDonor" s WHERE ${within('s."villageId"', villages)} AND s."donationCount" > 0
              GROUP BY s."donorKey", s."donorOrgId"
              ORDER BY sum(s."cashFen" + s."goodsValueFen") DESC, s."donorKey" COLLATE "C" LIMIT ${top}`,
-          db.$queryRaw<{ donors: bigint }[]>`
+          db.$queryRaw<{ donors: Int }[]>`
             SELECT count(DISTINCT s."donorKey")::bigint AS "donors" FROM "StatsDonor" s
              WHERE ${within('s."villageId"', villages)} AND s."donationCount" > 0`,
         ]),
@@ -157,7 +163,7 @@ const activityOf = (r: ActivityColumns): ActivityRow => ({
  * the activities in `ids` (zero where they have none there). For every village, the newest
  * activities are walked down Activity(heldOn); for some, their rows come by StatsActivityVillage(villageId).
  */
-export const rollupActivities = async (db: Tx, villages: Villages, top: number, ids: readonly string[] = []) => {
+export const rollupActivities = async (db: RawReader, villages: Villages, top: number, ids: readonly string[] = []) => {
   const recent =
     villages === null
       ? db.$queryRaw<ActivityColumns[]>`
@@ -187,7 +193,7 @@ export const rollupActivities = async (db: Tx, villages: Villages, top: number, 
 }
 
 /** Each activity's money and visits over all its villages, by id: a page of the activity list. */
-export const rollupActivityTotals = async (db: Tx, ids: readonly string[]) => {
+export const rollupActivityTotals = async (db: RawReader, ids: readonly string[]) => {
   const rows = ids.length
     ? await db.$queryRaw<({ activityId: string } & MoneyColumns & VisitColumns)[]>`
         SELECT s."activityId", ${SUMS} FROM "StatsActivityVillage" s
@@ -199,7 +205,7 @@ export const rollupActivityTotals = async (db: Tx, ids: readonly string[]) => {
 }
 
 /** Money per calendar month (`YYYY-MM`) of receipt, months with a donation only. */
-export const rollupMonths = async (db: Tx, villages: Villages) => {
+export const rollupMonths = async (db: RawReader, villages: Villages) => {
   const rows = await db.$queryRaw<({ month: string } & MoneyColumns)[]>`
     SELECT to_char(s."month", 'YYYY-MM') AS "month", sum(s."cashFen")::bigint AS "cashFen",
            sum(s."goodsValueFen")::bigint AS "goodsValueFen", sum(s."donationCount")::bigint AS "donationCount"
@@ -209,14 +215,14 @@ export const rollupMonths = async (db: Tx, villages: Villages) => {
 }
 
 /** The `top` households by what they received, named, with their village. */
-export const rollupHouseholds = async (db: Tx, villages: Villages, top: number) => {
+export const rollupHouseholds = async (db: RawReader, villages: Villages, top: number) => {
   const rows = await db.$queryRaw<
     {
       householdId: string
-      donationFen: bigint
-      visitCount: bigint
-      handedOverCashFen: bigint
-      handedOverGoodsValueFen: bigint
+      donationFen: Int
+      visitCount: Int
+      handedOverCashFen: Int
+      handedOverGoodsValueFen: Int
       code: string
       headName: string
       villageId: string
@@ -249,23 +255,23 @@ export const rollupHouseholds = async (db: Tx, villages: Villages, top: number) 
 }
 
 /** Needs per status and category. */
-export const rollupNeeds = async (db: Tx, villages: Villages) => {
-  const rows = await db.$queryRaw<{ status: NeedStatus; category: NeedCategory; count: bigint }[]>`
+export const rollupNeeds = async (db: RawReader, villages: Villages) => {
+  const rows = await db.$queryRaw<{ status: NeedStatus; category: NeedCategory; count: Int }[]>`
     SELECT s."status", s."category", sum(s."needCount")::bigint AS "count"
       FROM "StatsNeed" s WHERE ${withinProvince('s."villageId"', villages)} GROUP BY 1, 2`
   return rows.map((r) => ({ status: r.status, category: r.category, count: Number(r.count) }))
 }
 
 /** The province's open needs due before `day` (an admin's overdue needs). */
-export const rollupOverdueNeeds = async (db: Tx, day: Date) => {
-  const [row] = await db.$queryRaw<{ count: bigint }[]>`
+export const rollupOverdueNeeds = async (db: RawReader, day: Date) => {
+  const [row] = await db.$queryRaw<{ count: Int }[]>`
     SELECT coalesce(sum("needCount"), 0)::bigint AS "count" FROM "StatsOpenNeedDue" WHERE "dueOn" < ${day}::date`
   return Number(row?.count ?? 0)
 }
 
 /** The province's published activities (an admin's activities held). */
-export const rollupActivitiesHeld = async (db: Tx) => {
-  const [row] = await db.$queryRaw<{ count: bigint }[]>`
+export const rollupActivitiesHeld = async (db: RawReader) => {
+  const [row] = await db.$queryRaw<{ count: Int }[]>`
     SELECT coalesce(sum("activityCount"), 0)::bigint AS "count" FROM "StatsActivityHeld"`
   return Number(row?.count ?? 0)
 }

@@ -9,6 +9,7 @@
 import type { TStatsSummaryRequest } from '../../../common/contracts/stats/summary'
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { runAll } from '../../db/client'
+import { inOneStatement } from '../../db/raw-batch'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { countActivitiesHeld } from './activities-held'
 import { moneyAndVisits, namedVillageRows } from './money-and-visits'
@@ -87,26 +88,26 @@ export const statsSummary = async ({
   // An admin's whole province: the overdue needs and activities held come from rollups too.
   const isProvince = villages === null
 
+  // The rollup reads go as one statement (db/raw-batch.ts); the two counts over the base tables
+  // beside it, on the pool.
   const [
-    beyondReach,
-    totals,
-    villageRanks,
-    donors,
-    activities,
-    months,
-    byHousehold,
-    needs,
+    [beyondReach, totals, villageRanks, donors, activities, months, byHousehold, needs],
     overdueNeeds,
     activitiesHeld,
   ] = await runAll(db, [
-    () => findBeyondReach(db, actor, input.villageId),
-    () => rollupTotals(db, villages),
-    () => rollupVillages(db, villages, input.top),
-    () => rollupDonors(db, villages, input.top),
-    () => rollupActivities(db, villages, input.top),
-    () => rollupMonths(db, villages),
-    () => rollupHouseholds(db, villages, input.top),
-    () => rollupNeeds(db, villages),
+    () =>
+      inOneStatement(db, (reads) =>
+        Promise.all([
+          findBeyondReach(reads, actor, input.villageId),
+          rollupTotals(reads, villages),
+          rollupVillages(reads, villages, input.top),
+          rollupDonors(reads, villages, input.top),
+          rollupActivities(reads, villages, input.top),
+          rollupMonths(reads, villages),
+          rollupHouseholds(reads, villages, input.top),
+          rollupNeeds(reads, villages),
+        ]),
+      ),
     () => (isProvince ? rollupOverdueNeeds(db, dateOnlyToDate(shanghaiDate())) : countOverdueNeeds(db, needWhere)),
     () => (isProvince ? rollupActivitiesHeld(db) : countActivitiesHeld(db, actor, activityFilters)),
   ])
