@@ -1,6 +1,6 @@
 // The floor every call pays over HTTP before its own work: the real server as production runs it
-// (production-server.ts: the build with `npm start`'s flags, a process of its own), autocannon on loopback with one
-// connection, as one phone waits for each answer before it asks again. Measured: `/healthz` (no
+// (production-server.ts: the build with `npm start`'s flags, a process of its own), autocannon on
+// loopback with one connection, as one phone waits for each answer before it asks again. Measured: `/healthz` (no
 // sign-in, one `SELECT 1`), and `auth.me` (sign-in, the per-user limit, the wire format; the
 // procedure itself reads nothing more) as a secretary and a cadre of the 前跃村 story, sent as the
 // app sends it (POST, JSON body, bearer token).

@@ -1,9 +1,9 @@
 // What people wait for, over HTTP: the real server as production runs it (production-server.ts:
-// the build with `npm start`'s flags, in a process of its own), each call sent as the app's batch link sends it (POST /trpc/<path>?batch=1,
-// the wire format, a bearer token), one at a time on one keep-alive connection, as one phone waits
-// for each answer. Every call goes through sign-in, the per-user limit (raised for the run, still
-// counted), the scope middlewares and the wire format. The accounts are those bench/dashboard.ts
-// picks from the generated world:
+// the build with `npm start`'s flags, in a process of its own), each call sent as the app's batch
+// link sends it (POST /trpc/<path>?batch=1, the wire format, a bearer token), one at a time on one
+// keep-alive connection, as one phone waits for each answer. Every call goes through sign-in, the
+// per-user limit (raised for the run, still counted), the scope middlewares and the wire format.
+// The accounts are those bench/dashboard.ts picks from the generated world:
 //   - auth.me as the cadre: the floor every call pays (goal: p50 ≤ 2 ms, p99 ≤ 10 ms);
 //   - stats.summary (all time, top 10) as the admin, the secretary and the cadre (p95 ≤ 25 ms);
 //   - the four lists of bench/lists.ts (p95 ≤ 15 ms).
