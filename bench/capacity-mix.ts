@@ -4,12 +4,15 @@
 //   - writes: a donation and a need, each with its clientMutationId;
 //   - the launch (launch-prefetch.ts): auth.me, the totals and the overdue needs at once, one
 //     request per call as the app sends them.
+// capacity-cpu.ts sends them through the clients; capacity.ts replays the requests the clients
+// sent (recordedMix, replayed-requests.ts), so that its load generator takes less of the machine.
 import { createTRPCClient, httpLink } from '@trpc/client'
 import { wireFormat } from '../common/wire-format'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import type { AppRouter } from '../server/routers/app-router'
 import { type ApiClient, apiClient, RELIABILITY_PASSWORD } from '../tests/reliability/server-process'
-import { createDonation, createNeed } from './mix-writes'
+import { createDonation, createNeed, pick } from './mix-writes'
+import { freshWrite, type RecordedRequest, recordingFetch } from './replayed-requests'
 
 export type MixClients = {
   secretary: ApiClient
@@ -21,13 +24,14 @@ export type MixClients = {
 export type Operation = { name: string; weight: number; run: (api: MixClients) => Promise<unknown> }
 
 /** As the app's launch client (makeTrpcClient with isImmediate): one request per call. */
-const launchClient = (url: string, token: string) =>
+const launchClient = (url: string, token: string, fetch?: typeof globalThis.fetch) =>
   createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${url}/trpc`,
         transformer: wireFormat,
         methodOverride: 'POST',
+        ...(fetch ? { fetch } : {}),
         headers: () => ({ authorization: `Bearer ${token}` }),
       }),
     ],
@@ -67,19 +71,46 @@ export const sequenceOf = (count: number): Operation[] => {
   return Array.from({ length: count }, () => WEIGHTED[Math.floor(next() * WEIGHTED.length)] as Operation)
 }
 
-/** Signs in as the story's secretary and cadre on the server at `url`; the clients the mix calls with. */
-export const mixClients = async (url: string): Promise<MixClients> => {
+/**
+ * Signs in as the story's secretary and cadre on the server at `url`; the clients the mix calls
+ * with, sending through `fetch` (the global one by default).
+ */
+export const mixClients = async (url: string, fetch?: typeof globalThis.fetch): Promise<MixClients> => {
   const tokenOf = async (phone: string) =>
     (await apiClient(url).auth.loginWithPassword.mutate({ phone, password: RELIABILITY_PASSWORD })).token
   const secretaryToken = await tokenOf(DEMO_ACCOUNTS.secretary.phone)
   const cadreToken = await tokenOf(DEMO_ACCOUNTS.cadre.phone)
-  const secretary = apiClient(url, secretaryToken)
-  const cadre = apiClient(url, cadreToken)
+  const secretary = apiClient(url, secretaryToken, { fetch })
+  const cadre = apiClient(url, cadreToken, { fetch })
   return {
     secretary,
     cadre,
-    launch: launchClient(url, secretaryToken),
+    launch: launchClient(url, secretaryToken, fetch),
     villageId: (await cadre.auth.me.query()).villages[0]?.id ?? '',
     householdIds: (await cadre.household.list.query({ limit: 100 })).items.map((h) => h.id),
+  }
+}
+
+export type RecordedMix = {
+  /** Each kind of call: the requests one call of it sent (three for a launch). */
+  requestsOf: Map<string, RecordedRequest[]>
+  /** A recorded body made a new call: a fresh clientMutationId, a need for any of the households. */
+  vary: (body: string) => string
+}
+
+/** Each kind of call of the mix made once through the clients, its requests recorded for replaying. */
+export const recordedMix = async (url: string): Promise<RecordedMix> => {
+  const recorded: RecordedRequest[] = []
+  const api = await mixClients(url, recordingFetch(recorded))
+  const requestsOf = new Map<string, RecordedRequest[]>()
+  for (const op of OPERATIONS) {
+    recorded.length = 0
+    await op.run(api)
+    requestsOf.set(op.name, [...recorded])
+  }
+  const household = /"householdId":"[0-9a-f-]{36}"/g
+  return {
+    requestsOf,
+    vary: (body) => freshWrite(body).replace(household, () => `"householdId":"${pick(api.householdIds)}"`),
   }
 }

@@ -2,8 +2,9 @@
 // generator included (it runs on the same cores). An open-loop load (open-loop.ts): for each rate of
 // a ladder (CAPACITY_RATES, 50 to 500 per second; CAPACITY_SECONDS, 20 s each), requests go out at
 // fixed arrival times against the real server as `npm start` runs it (built, on a fresh embedded
-// PostgreSQL with the 前跃村 story): the app's mix of calls (capacity-mix.ts). A launch's latency
-// runs to the last of its three answers.
+// PostgreSQL with the 前跃村 story): the app's mix of calls (capacity-mix.ts), each kind made once
+// through the app's tRPC clients and its requests then replayed byte for byte, writes with fresh
+// keys (replayed-requests.ts). A launch's latency runs to the last of its three answers.
 // The limiter's hooks run on every request, but with limits raised (NO_RATE_LIMITS): all calls come
 // from one loopback address and the story's handful of accounts, and the production limits (per
 // account and per address, docs/security.md) model one person and one office, not a village's load.
@@ -11,10 +12,11 @@
 // Exits 1 when a request fails (not when one is merely late or unanswered).
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { failureOf, ROOT } from '../tests/reliability/server-process'
-import { type MixClients, mixClients, type Operation, sequenceOf } from './capacity-mix'
+import { ROOT } from '../tests/reliability/server-process'
+import { type Operation, type RecordedMix, recordedMix, sequenceOf } from './capacity-mix'
 import { type RateReport, runOpenLoop } from './open-loop'
 import { cpuSecondsBetween, cpuSecondsOf, descendantsCpuSeconds } from './process-cpu'
+import { ReplayRefused, replayer } from './replayed-requests'
 import { NO_RATE_LIMITS, withStoryServer } from './story-server'
 
 const QUICK = process.argv.includes('--quick')
@@ -29,18 +31,22 @@ const GOAL_RATE = 300
 /** A rate whose p99 passes this is past saturation: the higher rates are not run. */
 const SATURATED_P99_MS = 5_000
 
-const runRate = (api: MixClients, rate: number, seconds: number): Promise<RateReport> => {
+type Replayer = ReturnType<typeof replayer>
+
+const runRate = (mix: RecordedMix, replay: Replayer, rate: number, seconds: number): Promise<RateReport> => {
   const ops = sequenceOf(Math.floor(rate * seconds))
+  const nameOf = (i: number) => (ops[i] as Operation).name
   return runOpenLoop({
     rate,
     seconds,
     drainMs: DRAIN_MS,
-    send: (i) => (ops[i] as Operation).run(api),
-    nameOf: (i) => (ops[i] as Operation).name,
-    errorKind: (i, error) => {
-      const { code, appCode } = failureOf(error)
-      return `${(ops[i] as Operation).name} ${code}/${appCode ?? '-'}`
-    },
+    send: (i) =>
+      Promise.all((mix.requestsOf.get(nameOf(i)) ?? []).map((request) => replay.send(request, mix.vary(request.body)))),
+    nameOf,
+    errorKind: (i, error) =>
+      error instanceof ReplayRefused
+        ? `${nameOf(i)} ${error.code}/${error.appCode ?? '-'}`
+        : `${nameOf(i)} NETWORK/${error instanceof Error ? error.message : String(error)}`,
   })
 }
 
@@ -52,9 +58,10 @@ const main = () =>
     'capacity',
     { ...NO_RATE_LIMITS },
     async (server) => {
-      const api = await mixClients(server.url)
+      const mix = await recordedMix(server.url)
+      const replay = replayer()
       // Connections opened and the server's code warmed before the first measured rate.
-      await runRate(api, RATES[0] ?? 50, WARM_UP_SECONDS)
+      await runRate(mix, replay, RATES[0] ?? 50, WARM_UP_SECONDS)
 
       const reports: RateReport[] = []
       for (const rate of RATES) {
@@ -63,7 +70,7 @@ const main = () =>
           server: cpuSecondsOf(server.pid),
           database: descendantsCpuSeconds(server.pid),
         }
-        const report = await runRate(api, rate, SECONDS)
+        const report = await runRate(mix, replay, rate, SECONDS)
         reports.push(report)
         // Where the cores went: CPU seconds a second of the run.
         const generator = process.cpuUsage(before.generator)
@@ -90,6 +97,7 @@ const main = () =>
           withinGoal: highest >= GOAL_RATE,
         }),
       )
+      replay.close()
     },
     { isCompiled: true },
   )

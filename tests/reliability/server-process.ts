@@ -152,13 +152,15 @@ export const startServerProcess = async (
 
 // ─── Talking to it ──────────────────────────────────────────────────────────────────
 
-export const apiClient = (url: string, token?: string) =>
+/** `fetch`: what sends the requests (the global fetch by default). */
+export const apiClient = (url: string, token?: string, { fetch }: { fetch?: typeof globalThis.fetch } = {}) =>
   createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${url}/trpc`,
         transformer: wireFormat,
         methodOverride: 'POST',
+        ...(fetch ? { fetch } : {}),
         // As the app's client (src/lib/trpc.ts): under the server's batch cap.
         maxItems: 10,
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
