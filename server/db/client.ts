@@ -3,6 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { type Prisma, PrismaClient } from '../generated/prisma/client'
+import { statementNamer } from './statement-names'
 
 export type Db = PrismaClient
 /** What services take: the client itself or an open transaction. */
@@ -27,7 +28,7 @@ export const createPrismaClient = ({
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionWaitMs })
   const prisma = new PrismaClient({
     // $disconnect ends the pool, as it ends one the adapter made itself.
-    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementNamer() }),
     transactionOptions: { maxWait: connectionWaitMs },
   })
   pools.set(prisma, pool)
