@@ -13,7 +13,9 @@
 // A mutation that writes in one statement (`meta.writesInOneStatement`: donation.create, the
 // write path measured in docs/benchmarks.md) opens no transaction: its statement stores the key
 // with the result beside the rows it writes (`storeRetryKey`), and a statement that finds the key
-// taken fails whole. Its caller then answers from the stored result, as above.
+// taken fails whole. A call of it that fails looks for its key, and answers from the stored
+// result when there is one, as above (its checks ran before the write, and a replay's may fail
+// on what the first call wrote).
 //
 // Inputs and results hold personal data, so neither is kept in the clear: the input is kept as a
 // keyed digest (an ID number's plain hash could be brute-forced) and the result encrypted.
@@ -22,7 +24,7 @@ import { parse, stringify } from '../../common/wire-format'
 import type { Db, Tx } from '../db/client'
 import { AppError } from '../errors'
 import { Prisma } from '../generated/prisma/client'
-import { isUniqueViolation, isWriteConflict } from '../lib/db-errors'
+import { isWriteConflict } from '../lib/db-errors'
 import type { FieldCrypto } from '../lib/field-crypto'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -196,11 +198,11 @@ export const runIdempotent = async <R extends StepResult>({
       if (!key.sealed) throw new Error(`${procedure} writes in one statement but did not store its retry key`)
       return result
     }
-    // The statement found the key taken, by a call with the same key that committed first.
-    if (isUniqueViolation(result.error?.cause)) {
-      const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere })
-      if (stored) return replay<R>(crypto, stored, procedure, request)
-    }
+    // The statement found the key taken (a unique violation), or a check before it failed where
+    // the first call's write made it fail (the id that call recorded, now taken): a call with the
+    // same key committed first, and is replayed, as the transaction's claim would replay it.
+    const stored = await prisma.idempotencyKey.findUnique({ where: keyWhere }).catch(() => null)
+    if (stored) return replay<R>(crypto, stored, procedure, request)
     return result
   }
   // PostgreSQL aborts one transaction of a deadlock (two writers taking the same rows in

@@ -53,9 +53,24 @@ export const activityScopeArms = (actor: Actor): Prisma.ActivityWhereInput[] | n
   const arms: Prisma.ActivityWhereInput[] = []
   // The organiser is always one of an activity's orgs (activityOrgIds), so one semi-join on
   // ActivityOrg covers both; an OR with organiserOrgId would make PostgreSQL filter every activity.
-  const orgIds = [...new Set([...subtreeOrgIds(actor), ...memberOrgIds(actor)])]
+  const orgIds = activityOrgIds(actor)
   if (orgIds.length) arms.push({ orgs: { some: { orgId: { in: orgIds } } } })
   if (actor.cadreVillageIds.length) arms.push({ villageId: { in: [...actor.cadreVillageIds] } })
+  return arms
+}
+
+const activityOrgIds = (actor: Actor) => [...new Set([...subtreeOrgIds(actor), ...memberOrgIds(actor)])]
+
+/** activityScopeArms for raw SQL over "Activity" as `a`: the same arms, the same ids. */
+export const activityScopeArmsSql = (actor: Actor): Prisma.Sql[] | null => {
+  if (hasRole(actor, 'ADMIN')) return null
+  const arms: Prisma.Sql[] = []
+  const orgIds = activityOrgIds(actor)
+  if (orgIds.length)
+    arms.push(
+      Prisma.sql`EXISTS (SELECT FROM "ActivityOrg" ao WHERE ao."activityId" = a.id AND ao."orgId" = ANY(${orgIds}::uuid[]))`,
+    )
+  if (actor.cadreVillageIds.length) arms.push(Prisma.sql`a."villageId" = ANY(${[...actor.cadreVillageIds]}::uuid[])`)
   return arms
 }
 

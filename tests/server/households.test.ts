@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { maskIdNumber, maskPhone } from '../../common/personal-data'
 import { fakeIdNumber } from '../../prisma/seed/fake-identity'
 import { CHINESE, failureOf } from '../helpers/errors'
-import { editOf, householdInput, newClientMutationId } from '../helpers/factories'
+import { editOf, householdInput, memberInput, newClientMutationId } from '../helpers/factories'
 import { createWorld, type World } from '../helpers/world'
 
 let world: World
@@ -91,6 +91,21 @@ describe('household records', () => {
     const found = await world.cadre.household.list({ search: input.idNumber })
     expect(found.items.map((h) => h.id)).toEqual([created.id])
     expect((await world.cadre.household.list({ search: input.headName })).items.map((h) => h.id)).toContain(created.id)
+  })
+
+  it('lists each household with its members and its open needs counted', async () => {
+    const input = householdInput(village())
+    const created = await world.cadre.household.create({
+      ...input,
+      members: [...input.members, memberInput('测试配偶', { relationship: 'SPOUSE' })],
+    })
+    const needOf = (description: string) =>
+      world.cadre.need.create({ householdId: created.id, category: 'OTHER', description })
+    await needOf('第一条诉求')
+    const closed = await needOf('第二条诉求')
+    await world.cadre.need.transition({ id: closed.id, version: closed.version, to: 'REJECTED', note: '重复登记' })
+    const listed = (await world.cadre.household.list({ search: input.idNumber })).items
+    expect(listed).toMatchObject([{ id: created.id, memberCount: 2, openNeedCount: 1 }])
   })
 
   it('refuses an ID number already registered in another household, as head or member', async () => {

@@ -1,5 +1,6 @@
 // Exactly once: a mutation replayed with the same clientMutationId (a retry after a lost answer,
 // the offline queue syncing twice) writes one row and answers with the first result.
+import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { failureOf } from '../helpers/errors'
 import { cashDonationInput, householdInput, newClientMutationId } from '../helpers/factories'
@@ -72,6 +73,26 @@ describe('clientMutationId', () => {
     expect(await world.deps.prisma.idempotencyKey.count({ where: { clientMutationId: failingKey } })).toBe(0)
     const fixed = await world.cadre.household.create({ ...duplicate, code: `${input.code}-B` })
     expect(fixed.code).toBe(`${input.code}-B`)
+  })
+
+  it('replays a need recorded under an id the device made, which answers as need.byId does', async () => {
+    const household = await world.cadre.household.create(householdInput(world.ref.villages.qianyue.id))
+    const input = {
+      id: randomUUID(),
+      householdId: household.id,
+      category: 'OTHER' as const,
+      description: '离线登记的诉求',
+      dueOn: '2030-01-02',
+      clientMutationId: newClientMutationId(),
+    }
+    const first = await world.cadre.need.create(input)
+    expect(await world.cadre.need.byId({ id: first.id })).toEqual(first)
+    expect(await world.cadre.need.create(input)).toEqual(first)
+    const again = await failureOf(world.cadre.need.create({ ...input, clientMutationId: newClientMutationId() }))
+    expect(again).toMatchObject({ code: 'CONFLICT', appCode: 'ALREADY_RECORDED' })
+    expect(await world.deps.prisma.need.count({ where: { householdId: household.id } })).toBe(1)
+    expect(await world.deps.prisma.needEvent.count({ where: { needId: first.id } })).toBe(1)
+    expect(await world.deps.prisma.auditLog.count({ where: { entityId: first.id } })).toBe(1)
   })
 
   it('replays a need transition without moving the need twice', async () => {

@@ -3,7 +3,7 @@
 import type { TListHouseholdsRequest } from '../../../common/contracts/household/list-households'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
-import { findPage, JOINED_RELATIONS, runAll } from '../../db/client'
+import { findPage, JOINED_RELATIONS } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
@@ -22,32 +22,11 @@ const householdListSelect = {
   village: { select: { id: true, name: true } },
   responsibleUser: { select: { id: true, displayName: true } },
   risks: { where: { isEliminated: false }, select: { code: true } },
+  // Members and open needs, counted in the rows' statement: with joined relations each count is a
+  // LATERAL subquery for each of the page's rows, served by HouseholdMember(householdId) and
+  // Need(householdId) (docs/scaling.md).
+  _count: { select: { members: true, needs: { where: { status: { in: [...OPEN_NEED_STATUSES] } } } } },
 } satisfies Prisma.HouseholdSelect
-
-/**
- * Members and open needs of the page's households only: a relation `_count` in the select would
- * make Prisma group the whole HouseholdMember and Need tables on every page (docs/scaling.md).
- */
-const countsFor = async (ctx: ServiceContext, householdIds: string[]) => {
-  const [members, openNeeds] = await runAll(ctx.db, [
-    () =>
-      ctx.db.householdMember.groupBy({
-        by: ['householdId'],
-        where: { householdId: { in: householdIds } },
-        _count: { _all: true },
-      }),
-    () =>
-      ctx.db.need.groupBy({
-        by: ['householdId'],
-        where: { householdId: { in: householdIds }, status: { in: [...OPEN_NEED_STATUSES] } },
-        _count: { _all: true },
-      }),
-  ])
-  return {
-    members: new Map(members.map((g) => [g.householdId, g._count._all])),
-    openNeeds: new Map(openNeeds.map((g) => [g.householdId, g._count._all])),
-  }
-}
 
 export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; input: TListHouseholdsRequest }) => {
   const where: Prisma.HouseholdWhereInput = {
@@ -82,17 +61,13 @@ export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; inpu
         ...JOINED_RELATIONS,
       }),
   )
-  const counts = await countsFor(
-    ctx,
-    rows.slice(0, input.limit).map((r) => r.id),
-  )
   return toPage(
-    rows.map(({ idNumberMask, risks, ...row }) => ({
+    rows.map(({ idNumberMask, risks, _count, ...row }) => ({
       ...row,
       idNumberMasked: idNumberMask,
       riskCodes: risks.map((r) => r.code),
-      memberCount: counts.members.get(row.id) ?? 0,
-      openNeedCount: counts.openNeeds.get(row.id) ?? 0,
+      memberCount: _count.members,
+      openNeedCount: _count.needs,
     })),
     input.limit,
   )

@@ -1,78 +1,114 @@
 // Records a need for a household: from a visit, at the village office, or by the resident.
 
 import type { TCreateNeedRequest } from '../../../common/contracts/need/create-need'
-import type { TNeedFields } from '../../../common/contracts/need/need-fields'
-import { dateOnlyToDate } from '../../../common/dates'
-import type { NeedSource } from '../../../common/enums'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
 import { assertNewId } from '../assert-new-id'
-import { writeAudit } from '../audit/write-audit'
-import { assertRecordsOpen } from '../households/household-open'
-import { householdScope } from '../scope'
+import { assertHouseholdOpen } from '../households/household-open'
+import type { RetryKey } from '../idempotency'
+import { householdScopeSql, keepsRecordsOf } from '../scope'
 import type { ServiceContext } from '../service-context'
-import { getNeed } from './get-need'
+import { toNeedDetail } from './need-views'
+import { type NeedRows, type NewNeed, needRows, writeNeed } from './write-need'
 
-const SOURCE_NOTES: Record<NeedSource, string> = {
-  VISIT: '走访中收集',
-  RESIDENT: '群众通过小程序提交',
-  CADRE: '干部登记',
-}
-
-/** Inserts the need and the first event of its timeline. Callers have checked scope. */
+/**
+ * Inserts the need and the first event of its timeline, with its audit entry. Callers have checked
+ * scope (and, where it applies, that the household takes records).
+ */
 export const insertNeed = async (
   ctx: Pick<ServiceContext, 'actor' | 'requestId' | 'crypto'> & { db: Tx },
-  {
-    id,
-    householdId,
-    villageId,
-    fields,
-    source,
-    visitId,
-  }: {
-    id?: string | undefined
-    householdId: string
-    villageId: string
-    fields: TNeedFields
-    source: NeedSource
-    visitId?: string
-  },
+  need: NewNeed,
 ) => {
-  await assertNewId(id, (needId) => ctx.db.need.findUnique({ where: { id: needId }, select: { id: true } }))
-  const need = await ctx.db.need.create({
-    data: {
-      ...(id ? { id } : {}),
-      householdId,
-      villageId,
-      category: fields.category,
-      description: fields.description,
-      urgency: fields.urgency,
-      dueOn: fields.dueOn ? dateOnlyToDate(fields.dueOn) : null,
-      source,
-      visitId: visitId ?? null,
-      createdById: ctx.actor.userId,
-      events: {
-        create: { actorId: ctx.actor.userId, fromStatus: null, toStatus: 'RECEIVED', note: SOURCE_NOTES[source] },
-      },
-    },
-  })
-  await writeAudit(ctx, { action: 'need.create', entityType: 'Need', entityId: need.id, after: need })
-  return need
+  await assertNewId(need.id, (needId) => ctx.db.need.findUnique({ where: { id: needId }, select: { id: true } }))
+  const rows = needRows(need, ctx.actor.userId)
+  await writeNeed(ctx, rows, { whileOpen: false, retry: null })
+  return rows.need
 }
 
-export const createNeed = async ({ ctx, input }: { ctx: ServiceContext; input: TCreateNeedRequest }) => {
-  const household = await ctx.db.household.findFirst({
-    where: { id: input.householdId, ...householdScope(ctx.actor) },
-    select: { id: true, villageId: true },
-  })
-  if (!household) throw new AppError('NOT_FOUND')
-  await assertRecordsOpen(ctx.db, household.id)
-  const need = await insertNeed(ctx, {
-    id: input.id,
-    householdId: household.id,
-    villageId: household.villageId,
-    fields: input,
-    source: 'CADRE',
-  })
-  return getNeed({ ctx, id: need.id })
+type NeedTarget = {
+  id: string
+  villageId: string
+  code: string
+  headName: string
+  anonymisedAt: Date | null
+  villageName: string
+  actorName: string
+  isIdTaken: boolean
+}
+
+/**
+ * In one statement, what need.create checks and answers with: the household, if the caller
+ * reaches it, with its village's name; the caller's name, for the timeline; whether a need already
+ * has the id the device made.
+ */
+const findTarget = async (ctx: ServiceContext, input: TCreateNeedRequest): Promise<NeedTarget | undefined> => {
+  const [target] = await ctx.db.$queryRaw<NeedTarget[]>`
+    SELECT h."id", h."villageId", h."code", h."headName", h."anonymisedAt", v."name" AS "villageName",
+      (SELECT u."displayName" FROM "User" u WHERE u."id" = ${ctx.actor.userId}::uuid) AS "actorName",
+      EXISTS (SELECT FROM "Need" n WHERE n."id" = ${input.id ?? null}::uuid) AS "isIdTaken"
+    FROM "Household" h JOIN "Village" v ON v."id" = h."villageId"
+    WHERE h."id" = ${input.householdId}::uuid AND ${householdScopeSql(ctx.actor)}`
+  return target
+}
+
+/** The need as need.byId shows it, made from the rows about to be written. */
+const detailOf = (ctx: ServiceContext, target: NeedTarget, { need, event }: NeedRows) =>
+  toNeedDetail(
+    {
+      id: need.id,
+      version: need.version,
+      category: need.category,
+      description: need.description,
+      urgency: need.urgency,
+      status: need.status,
+      source: need.source,
+      dueOn: need.dueOn,
+      responsibleUnit: need.responsibleUnit,
+      satisfaction: need.satisfaction,
+      createdAt: need.createdAt,
+      updatedAt: need.updatedAt,
+      household: { id: target.id, code: target.code, headName: target.headName },
+      village: { id: target.villageId, name: target.villageName },
+      resolvedAt: need.resolvedAt,
+      closedAt: need.closedAt,
+      visit: null,
+      events: [
+        {
+          id: event.id,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+          note: event.note,
+          createdAt: event.createdAt,
+          actor: { id: ctx.actor.userId, displayName: target.actorName },
+        },
+      ],
+    },
+    { canTransition: keepsRecordsOf(ctx.actor, target.villageId) },
+  )
+
+/**
+ * need.create: the need as need.byId shows it. It is written in one statement with the call's
+ * retry key (`meta.writesInOneStatement`); the answer is made before the write, since the key
+ * stores it.
+ */
+export const createNeed = async ({
+  ctx,
+  input,
+  retryKey,
+}: {
+  ctx: ServiceContext
+  input: TCreateNeedRequest
+  retryKey: RetryKey | null
+}) => {
+  const target = await findTarget(ctx, input)
+  if (!target) throw new AppError('NOT_FOUND')
+  assertHouseholdOpen(target)
+  if (target.isIdTaken) throw new AppError('ALREADY_RECORDED')
+  const rows = needRows(
+    { id: input.id, householdId: target.id, villageId: target.villageId, fields: input, source: 'CADRE' },
+    ctx.actor.userId,
+  )
+  const answer = detailOf(ctx, target, rows)
+  await writeNeed(ctx, rows, { whileOpen: true, retry: retryKey && { key: retryKey, result: answer } })
+  return answer
 }

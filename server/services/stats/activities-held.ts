@@ -1,21 +1,24 @@
-// Activities held (published) in the actor's scope. activityScope is an OR of arms — the
+// Activities held (published) in the actor's scope, as a raw read (the summary sends it with its
+// rollup reads, as one statement: db/raw-batch.ts). activityScope is an OR of arms — the
 // activities of their orgs, those in a cadre's villages — and PostgreSQL serves no OR across a
 // join with an index: it read every activity of the province for a cadre (356 ms). Each arm is
 // read through its own index (ActivityOrg(orgId), Activity(villageId, heldOn)) and the ids united.
-import { runAll, type Tx } from '../../db/client'
-import type { Prisma } from '../../generated/prisma/client'
+import type { RawReader } from '../../db/raw-batch'
+import { Prisma } from '../../generated/prisma/client'
 import type { Actor } from '../auth/actor'
-import { activityScope, activityScopeArms } from '../scope'
+import { activityScopeArmsSql } from '../scope'
 
 export const countActivitiesHeld = async (
-  db: Tx,
+  db: RawReader,
   actor: Actor,
-  activityFilters: Prisma.ActivityWhereInput[],
+  /** Only this village's; every village in scope by default. */
+  villageId?: string | undefined,
 ): Promise<number> => {
-  const arms = activityScopeArms(actor)
-  if (!arms || arms.length < 2) return db.activity.count({ where: { AND: [activityScope(actor), ...activityFilters] } })
-  const idsOf = (arm: Prisma.ActivityWhereInput) => async () =>
-    (await db.activity.findMany({ where: { AND: [arm, ...activityFilters] }, select: { id: true } })).map((a) => a.id)
-  const found = await runAll(db, arms.map(idsOf))
-  return new Set(found.flat()).size
+  const arms = activityScopeArmsSql(actor) ?? [Prisma.sql`TRUE`]
+  if (!arms.length) return 0
+  const held = Prisma.sql`a.status = 'PUBLISHED'${villageId ? Prisma.sql` AND a."villageId" = ${villageId}::uuid` : Prisma.empty}`
+  const ids = arms.map((arm) => Prisma.sql`SELECT a.id FROM "Activity" a WHERE ${arm} AND ${held}`)
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM (${Prisma.join(ids, ' UNION ')}) ids`
+  return row?.count ?? 0
 }

@@ -13,17 +13,9 @@ import { inOneStatement } from '../../db/raw-batch'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { countActivitiesHeld } from './activities-held'
 import { moneyAndVisits, namedVillageRows } from './money-and-visits'
+import { countOverdueNeedsIn } from './overdue-needs'
 import { type BeyondReach, findBeyondReach } from './summary-beyond-reach'
-import {
-  byHeldOnDesc,
-  byTotalDesc,
-  byVisitsDesc,
-  countOverdueNeeds,
-  donorKey,
-  needCounts,
-  statsSummaryRecount,
-  summaryWheres,
-} from './summary-recount'
+import { byHeldOnDesc, byTotalDesc, byVisitsDesc, donorKey, needCounts, statsSummaryRecount } from './summary-recount'
 import {
   type ActivityRow,
   rollupActivities,
@@ -84,33 +76,37 @@ export const statsSummary = async ({
       ? [input.villageId]
       : []
     : reached
-  const { needWhere, activityFilters } = summaryWheres(actor, input)
-  // An admin's whole province: the overdue needs and activities held come from rollups too.
-  const isProvince = villages === null
-
-  // The rollup reads go as one statement (db/raw-batch.ts); the two counts over the base tables
-  // beside it, on the pool.
+  // The rollup reads and the two counts over the base tables go as one statement (db/raw-batch.ts).
+  // An admin's whole province (villages null): the overdue needs and activities held come from
+  // rollups too.
+  const today = shanghaiDate()
   const [
-    [beyondReach, totals, villageRanks, donors, activities, months, byHousehold, needs],
+    beyondReach,
+    totals,
+    villageRanks,
+    donors,
+    activities,
+    months,
+    byHousehold,
+    needs,
     overdueNeeds,
     activitiesHeld,
-  ] = await runAll(db, [
-    () =>
-      inOneStatement(db, (reads) =>
-        Promise.all([
-          findBeyondReach(reads, actor, input.villageId),
-          rollupTotals(reads, villages),
-          rollupVillages(reads, villages, input.top),
-          rollupDonors(reads, villages, input.top),
-          rollupActivities(reads, villages, input.top),
-          rollupMonths(reads, villages),
-          rollupHouseholds(reads, villages, input.top),
-          rollupNeeds(reads, villages),
-        ]),
-      ),
-    () => (isProvince ? rollupOverdueNeeds(db, dateOnlyToDate(shanghaiDate())) : countOverdueNeeds(db, needWhere)),
-    () => (isProvince ? rollupActivitiesHeld(db) : countActivitiesHeld(db, actor, activityFilters)),
-  ])
+  ] = await inOneStatement(db, (reads) =>
+    Promise.all([
+      findBeyondReach(reads, actor, input.villageId),
+      rollupTotals(reads, villages),
+      rollupVillages(reads, villages, input.top),
+      rollupDonors(reads, villages, input.top),
+      rollupActivities(reads, villages, input.top),
+      rollupMonths(reads, villages),
+      rollupHouseholds(reads, villages, input.top),
+      rollupNeeds(reads, villages),
+      villages === null
+        ? rollupOverdueNeeds(reads, dateOnlyToDate(today))
+        : countOverdueNeedsIn(reads, villages, today),
+      villages === null ? rollupActivitiesHeld(reads) : countActivitiesHeld(reads, actor, input.villageId),
+    ]),
+  )
   const beyond = await addBeyondReach(ctx, villages, input.top, beyondReach)
 
   const byDonor = mergeDonors(donors.top, beyond.donors)

@@ -2,11 +2,12 @@
 // with the village (after SECRETARY_ESCALATION_DAYS) and to the administrators (after
 // ADMIN_ESCALATION_DAYS). Read off the (status, dueOn) index, or (villageId, status) with villages.
 import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
-import { dateOnlyToDate, dateToDateOnly } from '../../../common/dates'
+import { dateOnlyToDate } from '../../../common/dates'
+import type { NeedStatus } from '../../../common/enums'
 import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
-import type { Prisma } from '../../generated/prisma/client'
+import { Prisma } from '../../generated/prisma/client'
 import { rollupOverdueNeeds } from '../stats/summary-rollups'
-import { type NeedTodoQuery, needTodos } from './need-todos'
+import { inVillages, type NeedTodoQuery, needLines, needTodos, statusList } from './need-todos'
 import { clip, countAndList, daysBetween, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
 
 /**
@@ -22,35 +23,30 @@ export const escalatedNeedsQuery = (
     afterDays,
     exceptVillageIds = [],
   }: { villageIds: readonly string[] | null; afterDays: number; exceptVillageIds?: readonly string[] },
-) => {
-  const except = exceptVillageIds.length ? { notIn: [...exceptVillageIds] } : {}
-  const where = {
-    ...(villageIds === null
-      ? exceptVillageIds.length
-        ? { villageId: except }
-        : {}
-      : { villageId: { in: [...villageIds], ...except } }),
-    status: { in: [...OPEN_NEED_STATUSES] },
-    dueOn: { lt: dateOnlyToDate(shiftDay(today, -afterDays)) },
-  } satisfies Prisma.NeedWhereInput
-  const select = { id: true, description: true, dueOn: true, village: { select: { name: true } } }
+  statuses: readonly NeedStatus[] = OPEN_NEED_STATUSES,
+): NeedTodoQuery => {
+  const conditions = [
+    Prisma.sql`n.status IN (${statusList(statuses)})`,
+    Prisma.sql`n."dueOn" < ${shiftDay(today, -afterDays)}::date`,
+  ]
+  if (villageIds !== null) conditions.push(inVillages(villageIds))
+  if (exceptVillageIds.length) conditions.push(Prisma.sql`NOT (${inVillages(exceptVillageIds)})`)
   return {
-    where,
-    select,
-    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    where: Prisma.join(conditions, ' AND '),
+    orderBy: Prisma.sql`n."dueOn", n.id`,
     toItem: (need): TTodoItem => {
-      const dueOn = dateToDateOnly(need.dueOn as Date)
+      const dueOn = need.dueOn as string
       return {
         key: `NEED_ESCALATED:${need.id}`,
         kind: 'NEED_ESCALATED',
-        title: `督办：${need.village.name}诉求逾期 ${daysBetween(dueOn, today)} 天`,
+        title: `督办：${need.villageName}诉求逾期 ${daysBetween(dueOn, today)} 天`,
         detail: `${clip(need.description)} · 应办结 ${dueOn}`,
         dueOn,
         isOverdue: true,
         target: { page: 'needDetail', id: need.id },
       }
     },
-  } satisfies NeedTodoQuery<typeof select>
+  }
 }
 
 /**
@@ -63,7 +59,8 @@ const escalatedEverywhere = (
   { ctx, today, limit }: TodoArgs,
   { afterDays, exceptVillageIds = [] }: { afterDays: number; exceptVillageIds?: readonly string[] },
 ): Promise<TodoSource> => {
-  const { toItem, ...query } = escalatedNeedsQuery(today, { villageIds: null, afterDays, exceptVillageIds })
+  const scope = { villageIds: null, afterDays, exceptVillageIds }
+  const { toItem } = escalatedNeedsQuery(today, scope)
   const before = dateOnlyToDate(shiftDay(today, -afterDays))
   return countAndList(
     { limit },
@@ -82,10 +79,10 @@ const escalatedEverywhere = (
     async () => {
       const byStatus = await Promise.all(
         OPEN_NEED_STATUSES.map((status) =>
-          ctx.db.need.findMany({ ...query, where: { ...query.where, status }, take: limit }),
+          needLines(ctx.db, escalatedNeedsQuery(today, scope, [status]), { limit, isCounted: false }),
         ),
       )
-      const key = (need: { dueOn: Date | null; id: string }) => `${need.dueOn?.toISOString() ?? ''} ${need.id}`
+      const key = (need: { dueOn: string | null; id: string }) => `${need.dueOn ?? ''} ${need.id}`
       return byStatus
         .flat()
         .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
@@ -99,4 +96,6 @@ export const escalatedNeeds = (
   args: TodoArgs,
   scope: Parameters<typeof escalatedNeedsQuery>[1],
 ): Promise<TodoSource> =>
-  scope.villageIds === null ? escalatedEverywhere(args, scope) : needTodos(args, escalatedNeedsQuery(args.today, scope))
+  scope.villageIds === null
+    ? escalatedEverywhere(args, scope)
+    : needTodos(args.ctx.db, args, escalatedNeedsQuery(args.today, scope))
