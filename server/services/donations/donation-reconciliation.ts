@@ -58,7 +58,7 @@ const narrowedOf = (input: Scope) => ({
   ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
 })
 
-/** The groupings the request narrows to one group, whose counts are then the totals' (one key each). */
+/** The groupings the request narrows to one group, whose figures and counts are the totals' (one key each). */
 const pinnedOf = (input: Scope) => ({
   ...(input.activityId ? { activity: input.activityId } : {}),
   ...(input.villageId ? { village: input.villageId } : {}),

@@ -143,7 +143,7 @@ export const reconciliationPages = async (
       FROM "Donation" d WHERE ${where}
     ) ${linesSql(request.lines)} ${request.groups.length ? groupsSql(request.groups) : Prisma.empty}
     SELECT 'count' AS level, NULL::text AS key, count(*)::int AS count, NULL::int AS donations,
-           NULL::text AS first, NULL::text AS "activityId", NULL::text AS "villageId",
+           NULL::text COLLATE "C" AS first, NULL::text AS "activityId", NULL::text AS "villageId",
            NULL::text AS "donorOrgId", NULL::text AS "donorName", NULL::text AS label
     FROM d
     UNION ALL
