@@ -1,7 +1,8 @@
-// `npm run stats:recount [-- --check]`: rebuilds the rollups behind stats.summary from the base
-// tables, in one transaction, on DATABASE_URL or the embedded database (a repair tool; the
-// database keeps them by itself, docs/scaling.md). With --check, only reports the rows where a
-// rollup and its recount differ; exit code 1 when there are any.
+// `npm run stats:recount [-- --check]`: rebuilds the rollups behind stats.summary, and what live
+// draws took from each donation (对账), from the base tables, in one transaction, on DATABASE_URL
+// or the embedded database (a repair tool; the database keeps them by itself, docs/scaling.md).
+// With --check, only reports the rows where a rollup and its recount differ; exit code 1 when
+// there are any.
 import { rollupDifferences } from '../server/services/stats/check-rollups'
 import { runOnToolDatabase } from './tool-database'
 
@@ -21,7 +22,9 @@ await runOnToolDatabase(async (prisma) => {
     return rows.length ? 1 : 0
   } else {
     // stats_rebuild() truncates and refills them: writers wait for the few seconds it takes.
-    await prisma.$transaction((tx) => tx.$executeRaw`SELECT stats_rebuild()`, { timeout: 30 * 60_000 })
+    await prisma.$transaction((tx) => tx.$executeRaw`SELECT stats_rebuild(), drawn_totals_rebuild()`, {
+      timeout: 30 * 60_000,
+    })
     console.log(`Rollups rebuilt from the base tables in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
     return 0
   }

@@ -2,10 +2,11 @@
 // to the fen and per goods item, with the number of handovers and of households (or cadres) they
 // reached; the same over all of them, and per activity, per village and per donor, each group with
 // the way to its households (handover.list, or its donations, each of which pages its own
-// recipients). Everything is added up in the database (reconciliation-sums.ts); only the donations
-// in scope are read here, their ids and what they are grouped by. The donations' own lines and the
-// groups come a page at a time, each with its own figures; and, for one donation, its recipients a
-// page at a time. Voided donations and voided handovers count nowhere.
+// recipients). Everything is added up and paged in the database: first the pages
+// (reconciliation-pages.ts: how many donations, the page of the donations' own lines, and a page of
+// each grouping), then, side by side, the figures and counts of the totals and of those pages
+// (reconciliation-sums.ts) and the lines' own details. For one donation, its recipients a page at a
+// time. Voided donations and voided handovers count nowhere.
 
 import type {
   TDonationReconciliation,
@@ -20,7 +21,8 @@ import { Prisma } from '../../generated/prisma/client'
 import { donationScopeSql } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { subtractFigures } from './reconciliation-figures'
-import { groupLabels, groupPage, groupsOf, type ScopedDonation } from './reconciliation-groups'
+import { groupsOf } from './reconciliation-groups'
+import { type GroupPage, reconciliationPages } from './reconciliation-pages'
 import { donationRecipients } from './reconciliation-recipients'
 import { NO_SUMS, reconciliationSums } from './reconciliation-sums'
 
@@ -49,13 +51,6 @@ const scopeWhere = (ctx: ServiceContext, input: Scope): Prisma.Sql => {
   return Prisma.sql`${donationScopeSql(ctx.actor)} AND ${Prisma.join(narrowing, ' AND ')}`
 }
 
-/** The donations in scope, by date received, with what they are grouped by. */
-const scopedDonations = (ctx: ServiceContext, where: Prisma.Sql): Promise<ScopedDonation[]> =>
-  ctx.db.$queryRaw<ScopedDonation[]>(Prisma.sql`
-    SELECT d.id::text AS id, d."activityId"::text AS "activityId", d."villageId"::text AS "villageId",
-           d."donorOrgId"::text AS "donorOrgId", d."donorName"
-    FROM "Donation" d WHERE ${where} ORDER BY d."receivedOn", d.id`)
-
 /** The request's own narrowing, which each group's scope narrows further. */
 const narrowedOf = (input: Scope) => ({
   ...(input.activityId ? { activityId: input.activityId } : {}),
@@ -63,7 +58,7 @@ const narrowedOf = (input: Scope) => ({
   ...(input.donorOrgId ? { donorOrgId: input.donorOrgId } : {}),
 })
 
-/** The groupings the request narrows to one group, whose counts are then the totals' (one key each). */
+/** The groupings the request narrows to one group, whose figures and counts are the totals' (one key each). */
 const pinnedOf = (input: Scope) => ({
   ...(input.activityId ? { activity: input.activityId } : {}),
   ...(input.villageId ? { village: input.villageId } : {}),
@@ -78,17 +73,28 @@ export const donationReconciliation = async ({
   input: TDonationReconciliationRequest
 }): Promise<TDonationReconciliation> => {
   const where = scopeWhere(ctx, input)
-  const scoped = await scopedDonations(ctx, where)
-  const only = input.donationId ? scoped[0] : undefined
-  const from = input.cursor && !only ? scoped.findIndex((d) => d.id === input.cursor) + 1 : 0
-  const lineIds = only ? [only.id] : scoped.slice(from, from + input.limit + 1).map((d) => d.id)
-  const pages = (['activity', 'village', 'donor'] as const).map((by) => groupPage(scoped, by, { limit: input.limit }))
-  const [activities, villages, donors] = pages
-  const [sums, lines, labels] = await Promise.all([
+  const paged = { limit: input.limit }
+  const { donationCount, lineIds, groups } = await reconciliationPages(ctx, where, {
+    // With one donation, `cursor` pages its recipients: its line is the only one.
+    lines: { limit: input.limit, cursor: input.donationId ? null : input.cursor },
+    groups: [
+      { by: 'activity', ...paged },
+      { by: 'village', ...paged },
+      { by: 'donor', ...paged },
+    ],
+  })
+  const [activities, villages, donors] = groups
+  const only = input.donationId !== undefined
+  const [sums, lines] = await Promise.all([
     reconciliationSums(
       ctx,
       where,
-      { donation: lineIds, activity: activities?.keys, village: villages?.keys, donor: donors?.keys },
+      {
+        donation: lineIds.slice(0, input.limit),
+        activity: activities?.keys,
+        village: villages?.keys,
+        donor: donors?.keys,
+      },
       pinnedOf(input),
     ),
     lineIds.length
@@ -98,7 +104,6 @@ export const donationReconciliation = async ({
           orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
         })
       : [],
-    groupLabels(ctx, pages),
   ])
   const donations = lines.map((row): TReconciledDonation => {
     const { received, handedOver, handoverCount, recipientCount } = sums.donation.get(row.id) ?? NO_SUMS
@@ -119,15 +124,15 @@ export const donationReconciliation = async ({
   })
   const { totals } = sums
   const narrowed = narrowedOf(input)
-  const grouped = (page: (typeof pages)[number] | undefined, of: 'activity' | 'village' | 'donor') =>
-    page ? groupsOf(page, sums[of], labels, narrowed) : { items: [], nextCursor: null, count: 0 }
+  const grouped = (page: GroupPage | undefined, of: 'activity' | 'village' | 'donor') =>
+    page ? groupsOf(page, sums[of], narrowed) : { items: [], nextCursor: null, count: 0 }
   const onlyLine = only ? lines[0] : undefined
   return {
-    donations: only ? { items: donations, nextCursor: null } : toPage(donations, input.limit),
+    donations: only ? { items: donations.slice(0, 1), nextCursor: null } : toPage(donations, input.limit),
     totals: {
       ...totals,
       balance: subtractFigures(totals.received, totals.handedOver),
-      donationCount: scoped.length,
+      donationCount,
     },
     byActivity: grouped(activities, 'activity'),
     byVillage: grouped(villages, 'village'),
@@ -145,10 +150,11 @@ export const reconciliationGroups = async ({
   input: TReconciliationGroupsRequest
 }): Promise<TReconciliationGroups> => {
   const where = scopeWhere(ctx, input)
-  const page = groupPage(await scopedDonations(ctx, where), input.by, input)
-  const [sums, labels] = await Promise.all([
-    reconciliationSums(ctx, where, { [input.by]: page.keys }, pinnedOf(input)),
-    groupLabels(ctx, [page]),
-  ])
-  return groupsOf(page, sums[input.by], labels, narrowedOf(input))
+  const { groups } = await reconciliationPages(ctx, where, {
+    lines: null,
+    groups: [{ by: input.by, cursor: input.cursor, limit: input.limit }],
+  })
+  const page = groups[0] as GroupPage
+  const sums = await reconciliationSums(ctx, where, { [input.by]: page.keys }, pinnedOf(input))
+  return groupsOf(page, sums[input.by], narrowedOf(input))
 }

@@ -1,16 +1,16 @@
 // The figures of 对账 added up in the database, over the donations in scope, in two statements run
-// side by side, each reading the live draws in scope with their handovers' recipients off one
-// covering index (index-only scans; each draw carries its handover's voidedAt and recipient, kept
-// by the triggers of migration 20261214090000_handover_draw_copies): what each donation received
-// (cash, or its goods lines) and what the draws took from it (cash, or a quantity of a goods
-// line), per goods item and unit, with GROUPING SETS; and the handovers and recipients behind
-// them, counted distinctly (a handover drawing on two donations of one group counts once in it).
-// Two statements on two connections measured faster than one reading the draws once
-// (docs/benchmarks.md, 对账).
-// Over all the donations, and for the groups and donations asked for only (a page of them): the
-// rest of the donations still count in the totals, and in no group. A grouping the request narrows
-// to one key (`pinned`) has one group, of every donation: its counts are the totals', not counted
-// again. Voided handovers count nowhere.
+// side by side. Figures: what each donation received (cash, or its goods lines) and what live
+// handovers took from it, per goods item and unit, with GROUPING SETS; what was taken is read off
+// the donation and its lines, where triggers keep it (migration
+// 20261215090000_donation_drawn_totals), so this statement reads no draw. Counts: the handovers and
+// recipients behind them, counted distinctly over the live draws (a handover drawing on two
+// donations of one group counts once in it), read off one covering index with each draw's copy of
+// its handover's state and recipient. Over all the donations, and for the groups and donations
+// asked for only (a page of them): the rest of the donations still count in the totals, and in no
+// group. Each donation carries its key's place in the list of keys asked for (an integer, or
+// null) rather than the key. A grouping the request narrows to one key (`pinned`) has one group,
+// of every donation: its figures and counts are the totals', not added up again. Voided handovers
+// count nowhere.
 import { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import type { ServiceContext } from '../service-context'
@@ -25,69 +25,51 @@ export type SumLevel = (typeof SUM_LEVELS)[number]
 
 export type SumsOf = { totals: Sums } & Record<SumLevel, Map<string, Sums>>
 
-/** The key a donation is grouped by per activity ('' without one) and per donor (its org, or its name). */
-export const activityKey = (activityId: string | null) => activityId ?? ''
-export const donorKey = (donorOrgId: string | null, donorName: string) => donorOrgId ?? `name:${donorName}`
+/** A key's place in its level's list (from 1), or null: per level, one column of that name. */
+type Places = Partial<Record<SumLevel, number | null>>
 
-type SumRow = {
+type FigureRow = Places & {
   g: number
-  activity: string | null
-  village: string | null
-  donor: string | null
-  donation: string | null
-  side: 'in' | 'out' | null
   item: string | null
   unit: string | null
-  quantity: bigint | null
-  fen: bigint | null
-  first: string | null
-  handovers: number | null
-  recipients: number | null
+  quantity: bigint
+  fen: bigint
+  first: string
+  drawnQuantity: bigint
+  drawnFen: bigint
+  drawnFirst: string | null
+}
+type CountRow = Places & { level: SumLevel | 'totals'; handovers: number; recipients: number }
+
+/** A donation's key's place in the level's list of keys (from 1), or null. */
+const PLACE_OF: Record<SumLevel, (keys: string[]) => Prisma.Sql> = {
+  activity: (keys) => Prisma.sql`array_position(${keys}::text[], COALESCE(d."activityId"::text, ''))`,
+  village: (keys) => Prisma.sql`array_position(${keys}::uuid[], d."villageId")`,
+  donor: (keys) =>
+    Prisma.sql`array_position(${keys}::text[], COALESCE(d."donorOrgId"::text, 'name:' || d."donorName"))`,
+  donation: (keys) => Prisma.sql`array_position(${keys}::uuid[], d.id)`,
 }
 
 /**
- * A column per level: the donation's key where it is one of those wanted, else null (and in no
- * group). Compared byte by byte (COLLATE "C"): they are only sorted to be grouped.
+ * Per donation, what it received and what was taken from it: a row per goods line of a goods
+ * donation, and one for cash (a cash donation's, or cash taken from any other). `line` orders a
+ * donation's goods after its own place (by date received, then id).
  */
-const levelColumns = (keys: (level: SumLevel) => string[]) => Prisma.sql`
-  CASE WHEN COALESCE(d."activityId"::text, '') = ANY(${keys('activity')}::text[])
-       THEN COALESCE(d."activityId"::text, '') END COLLATE "C" AS activity,
-  CASE WHEN d."villageId"::text = ANY(${keys('village')}::text[]) THEN d."villageId"::text END COLLATE "C" AS village,
-  CASE WHEN COALESCE(d."donorOrgId"::text, 'name:' || d."donorName") = ANY(${keys('donor')}::text[])
-       THEN COALESCE(d."donorOrgId"::text, 'name:' || d."donorName") END COLLATE "C" AS donor,
-  CASE WHEN d.id = ANY(${keys('donation')}::uuid[]) THEN d.id::text END COLLATE "C" AS donation`
+const DONATION_LINES = Prisma.sql`
+  CROSS JOIN LATERAL (
+    SELECT g.item, g.unit, g.quantity::bigint AS quantity, g."valueFen" AS fen, g."drawnQuantity",
+           g."drawnFen", g."drawCount" AS draws, g.id::text AS line
+    FROM "DonationGoods" g WHERE g."donationId" = d.id AND d.kind = 'GOODS'
+    UNION ALL
+    SELECT NULL, NULL, 0, CASE WHEN d.kind = 'CASH' THEN d."amountFen" ELSE 0 END, 0, d."drawnCashFen", 0, ''
+    WHERE d.kind = 'CASH' OR d."drawnCashFen" <> 0
+  ) x`
 
-// GROUPING(activity, village, donor, donation, side, item, unit): a bit set per column not grouped by
-// (the counts' rows shift theirs, of the levels only, to the same places).
-const LEVEL_BITS = { activity: 0b1000000, village: 0b0100000, donor: 0b0010000, donation: 0b0001000 }
-const ALL_LEVELS = 0b1111000
-const levelOf = (g: number): SumLevel | 'totals' | null => {
-  const grouped = ALL_LEVELS & ~g
-  if (!grouped) return 'totals'
-  return SUM_LEVELS.find((level) => grouped === LEVEL_BITS[level]) ?? null
-}
+type Entry = { item: string | null; unit: string; quantity: number; fen: number; first: string }
 
-/** Distinct handovers and recipients over the draws `x` of one level's keys (of all, for `totals`). */
-const countsOf = (level: SumLevel | 'totals') => {
-  const g = level === 'totals' ? ALL_LEVELS : ALL_LEVELS & ~LEVEL_BITS[level]
-  const columns = SUM_LEVELS.map((at) => Prisma.raw(at === level ? at : `NULL::text AS ${at}`))
-  const of =
-    level === 'totals' ? Prisma.empty : Prisma.sql`WHERE ${Prisma.raw(level)} IS NOT NULL GROUP BY ${Prisma.raw(level)}`
-  return Prisma.sql`
-    SELECT ${g}::int AS g, ${Prisma.join(columns)},
-           COUNT(DISTINCT handover)::int AS handovers, COUNT(DISTINCT recipient)::int AS recipients
-    FROM x ${of}`
-}
-
-const countsOnly = ({ handoverCount, recipientCount }: Counts): Counts => ({ handoverCount, recipientCount })
-
-type Entry = { side: 'in' | 'out'; item: string | null; unit: string; quantity: number; fen: number; first: string }
-type Gathered = { entries: Entry[] } & Counts
-
-const figuresOf = (entries: Entry[], side: 'in' | 'out'): Figures =>
+const figuresOf = (entries: Entry[]): Figures =>
   sumFigures(
     entries
-      .filter((e) => e.side === side)
       .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0))
       .map((e) =>
         e.item === null
@@ -95,6 +77,8 @@ const figuresOf = (entries: Entry[], side: 'in' | 'out'): Figures =>
           : goodsFigures([{ item: e.item, unit: e.unit, quantity: e.quantity, valueFen: e.fen }]),
       ),
   )
+
+type Gathered = { received: Entry[]; handedOver: Entry[] } & Counts
 
 /**
  * `where`: the donations in scope, a condition on "Donation" as `d`; `wanted`: per level, the keys
@@ -108,100 +92,112 @@ export const reconciliationSums = async (
   wanted: Partial<Record<SumLevel, string[]>>,
   pinned: Partial<Record<SumLevel, string>> = {},
 ): Promise<SumsOf> => {
-  const sums: SumsOf = {
+  const keys = (level: SumLevel) => wanted[level] ?? []
+  const grouped = SUM_LEVELS.filter((level) => keys(level).length && pinned[level] === undefined)
+  const places = grouped.map((level) => Prisma.sql`${PLACE_OF[level](keys(level))}::int AS ${Prisma.raw(level)}`)
+  const levels = grouped.map((level) => Prisma.raw(level))
+  const sets = [Prisma.sql`(item, unit)`, ...levels.map((level) => Prisma.sql`(${level}, item, unit)`)]
+  // Per level, its own column and nulls for the others'.
+  const columnsOf = (of: SumLevel | 'totals') =>
+    Prisma.join([...grouped.map((level) => Prisma.raw(level === of ? level : `NULL::int AS ${level}`)), Prisma.empty])
+  const counted = grouped.map(
+    (level) => Prisma.sql`
+    UNION ALL
+    SELECT ${level}::text, ${columnsOf(level)} COUNT(DISTINCT handover)::int, COUNT(DISTINCT recipient)::int
+    FROM x WHERE ${Prisma.raw(level)} IS NOT NULL GROUP BY ${Prisma.raw(level)}`,
+  )
+  const [figures, counts] = await Promise.all([
+    ctx.db.$queryRaw<FigureRow[]>(Prisma.sql`
+    SELECT GROUPING(${Prisma.join([...levels, Prisma.raw('item, unit')])})::int AS g,
+           ${Prisma.join([...levels, Prisma.raw('item, unit')])},
+           SUM(quantity)::bigint AS quantity, SUM(fen)::bigint AS fen, MIN(first) AS first,
+           SUM("drawnQuantity")::bigint AS "drawnQuantity", SUM("drawnFen")::bigint AS "drawnFen",
+           MIN(first) FILTER (WHERE draws > 0) AS "drawnFirst"
+    FROM (
+      SELECT ${Prisma.join([...places, Prisma.empty])} x.item, x.unit, x.quantity, x.fen, x."drawnQuantity",
+             x."drawnFen", x.draws, to_char(d."receivedOn", 'YYYY-MM-DD') || d.id::text || x.line COLLATE "C" AS first
+      FROM "Donation" d ${DONATION_LINES}
+      WHERE ${where}
+    ) p
+    GROUP BY GROUPING SETS (${Prisma.join(sets)})`),
+    ctx.db.$queryRaw<CountRow[]>(Prisma.sql`
+    WITH d AS MATERIALIZED (
+      SELECT ${Prisma.join([...places, Prisma.empty])} d.id FROM "Donation" d WHERE ${where}
+    ), x AS MATERIALIZED (
+      SELECT ${Prisma.join([...levels.map((level) => Prisma.sql`d.${level}`), Prisma.empty])}
+             dr."handoverId" AS handover, dr."recipientId" AS recipient
+      FROM d JOIN "HandoverDraw" dr ON dr."donationId" = d.id AND dr."handoverVoidedAt" IS NULL
+    )
+    SELECT 'totals' AS level, ${columnsOf('totals')} COUNT(DISTINCT handover)::int AS handovers, COUNT(DISTINCT recipient)::int AS recipients
+    FROM x ${counted.length ? Prisma.join(counted, '') : Prisma.empty}`),
+  ])
+  return gather(grouped, keys, pinned, figures, counts)
+}
+
+/** The rows of both statements as sums per level and key. */
+const gather = (
+  grouped: SumLevel[],
+  keys: (level: SumLevel) => string[],
+  pinned: Partial<Record<SumLevel, string>>,
+  figures: FigureRow[],
+  counts: CountRow[],
+): SumsOf => {
+  const held = new Map<string, Gathered>()
+  const at = (level: SumLevel | 'totals', place: number | null | undefined) => {
+    const key = level === 'totals' ? '' : keys(level)[(place ?? 0) - 1]
+    if (key === undefined) return undefined
+    const id = `${level}\u0000${key}`
+    const found = held.get(id) ?? { received: [], handedOver: [], handoverCount: 0, recipientCount: 0 }
+    held.set(id, found)
+    return found
+  }
+  // GROUPING(<levels>, item, unit): a bit set per level not grouped by, item and unit always are.
+  const all = (1 << grouped.length) - 1
+  const levelOf = (g: number): SumLevel | 'totals' | undefined => {
+    const bits = g >> 2
+    if (bits === all) return 'totals'
+    return grouped.find((_, i) => bits === (all & ~(1 << (grouped.length - 1 - i))))
+  }
+  for (const row of figures) {
+    const level = levelOf(row.g)
+    if (!level) continue
+    const sums = at(level, level === 'totals' ? null : row[level])
+    if (!sums) continue
+    const unit = row.unit ?? ''
+    sums.received.push({ item: row.item, unit, quantity: Number(row.quantity), fen: toFen(row.fen), first: row.first })
+    // Goods taken: only where a live draw took some; cash: always (nought adds nothing).
+    if (row.item === null || row.drawnFirst !== null)
+      sums.handedOver.push({
+        item: row.item,
+        unit,
+        quantity: Number(row.drawnQuantity),
+        fen: toFen(row.drawnFen),
+        first: row.drawnFirst ?? row.first,
+      })
+  }
+  for (const row of counts) {
+    const sums = at(row.level, row.level === 'totals' ? null : row[row.level])
+    if (!sums) continue
+    sums.handoverCount = row.handovers
+    sums.recipientCount = row.recipients
+  }
+  const made: SumsOf = {
     totals: NO_SUMS,
     activity: new Map(),
     village: new Map(),
     donor: new Map(),
     donation: new Map(),
   }
-  const keys = (level: SumLevel) => wanted[level] ?? []
-  const counted = SUM_LEVELS.filter((level) => keys(level).length && pinned[level] === undefined)
-  // The donations in scope, with the keys they are grouped by, and their live draws.
-  const drawsOf = Prisma.sql`
-    WITH d AS MATERIALIZED (
-      SELECT d.id, d.kind, d."amountFen", to_char(d."receivedOn", 'YYYY-MM-DD') || d.id::text AS first,
-             ${levelColumns(keys)}
-      FROM "Donation" d WHERE ${where}
-    ), x AS MATERIALIZED (
-      SELECT dr."donationId" AS id, dr."donationGoodsId" AS goods, COALESCE(dr.quantity, 0) AS quantity,
-             dr."amountFen" AS fen, dr."handoverId" AS handover, dr."recipientId" AS recipient,
-             d.activity, d.village, d.donor, d.donation
-      FROM "HandoverDraw" dr
-      JOIN d ON d.id = dr."donationId"
-      WHERE dr."handoverVoidedAt" IS NULL
-    )`
-  const [figures, counts] = await Promise.all([
-    ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
-    ${drawsOf}, p AS (
-      SELECT d.activity, d.village, d.donor, d.donation, 'in' AS side, NULL::text AS item, NULL::text AS unit,
-             0::bigint AS quantity, CASE WHEN d.kind = 'CASH' THEN d."amountFen" ELSE 0 END AS fen, d.first
-      FROM d
-      UNION ALL
-      SELECT d.activity, d.village, d.donor, d.donation, 'in', g.item, g.unit, g.quantity, g."valueFen",
-             d.first || g.id::text
-      FROM d JOIN "DonationGoods" g ON g."donationId" = d.id WHERE d.kind = 'GOODS'
-      UNION ALL
-      SELECT d.activity, d.village, d.donor, d.donation, 'out', g.item, g.unit, o.quantity, o.fen,
-             d.first || COALESCE(g.id::text, '')
-      FROM (SELECT id, goods, SUM(quantity)::bigint AS quantity, SUM(fen)::bigint AS fen FROM x GROUP BY 1, 2) o
-      JOIN d ON d.id = o.id
-      LEFT JOIN "DonationGoods" g ON g.id = o.goods
-    )
-    SELECT GROUPING(activity, village, donor, donation, side, item, unit)::int AS g,
-           activity, village, donor, donation, side, item, unit,
-           SUM(quantity)::bigint AS quantity, SUM(fen)::bigint AS fen, MIN(first) AS first,
-           NULL::int AS handovers, NULL::int AS recipients
-    FROM p
-    GROUP BY GROUPING SETS ((side, item, unit), (activity, side, item, unit), (village, side, item, unit),
-                            (donor, side, item, unit), (donation, side, item, unit))
-`),
-    ctx.db.$queryRaw<SumRow[]>(Prisma.sql`
-    ${drawsOf}
-    ${Prisma.join((['totals', ...counted] as const).map(countsOf), ' UNION ALL ')}`),
-  ])
-  const rows = [...figures, ...counts]
-  const gathered = new Map<string, Gathered>()
-  const gather = (key: string) => {
-    const held = gathered.get(key) ?? { entries: [], handoverCount: 0, recipientCount: 0 }
-    gathered.set(key, held)
-    return held
+  for (const [id, { received, handedOver, handoverCount, recipientCount }] of held) {
+    const [level, key] = id.split('\u0000') as [SumLevel | 'totals', string]
+    const sums = { received: figuresOf(received), handedOver: figuresOf(handedOver), handoverCount, recipientCount }
+    if (level === 'totals') made.totals = sums
+    else made[level].set(key, sums)
   }
-  for (const row of rows) {
-    const level = levelOf(row.g)
-    const key = level === 'totals' ? '' : level && row[level]
-    if (key === null || key === undefined) continue
-    if (row.handovers !== null) {
-      const held = gather(`${level}\u0000${key}`)
-      held.handoverCount = row.handovers
-      held.recipientCount = row.recipients ?? 0
-      continue
-    }
-    if (!row.side) continue
-    gather(`${level}\u0000${key}`).entries.push({
-      side: row.side,
-      item: row.item,
-      unit: row.unit ?? '',
-      quantity: Number(row.quantity ?? 0),
-      fen: toFen(row.fen),
-      first: row.first ?? '',
-    })
-  }
-  for (const [at, held] of gathered) {
-    const [level, key] = at.split('\u0000') as [SumLevel | 'totals', string]
-    const made: Sums = {
-      received: figuresOf(held.entries, 'in'),
-      handedOver: figuresOf(held.entries, 'out'),
-      handoverCount: held.handoverCount,
-      recipientCount: held.recipientCount,
-    }
-    if (level === 'totals') sums.totals = made
-    else sums[level].set(key, made)
-  }
+  // A pinned grouping's one group holds every donation: its sums are the totals'.
   for (const level of SUM_LEVELS) {
     const key = pinned[level]
-    const held = key === undefined ? undefined : sums[level].get(key)
-    if (key !== undefined && held) sums[level].set(key, { ...held, ...countsOnly(sums.totals) })
+    if (key !== undefined && keys(level).includes(key) && held.has('totals\u0000')) made[level].set(key, made.totals)
   }
-  return sums
+  return made
 }
