@@ -218,7 +218,8 @@ describe('管理, the demo administrator', () => {
     await auditEntry(page, '导入村名单').waitFor()
     await auditEntry(page, '结对帮扶').waitFor()
     await tapButton(page, '立即校验')
-    await app(page).getByTestId('chain-status').getByText('完整').waitFor()
+    // The tag alone: the section's title, 日志完整性, holds the same two characters.
+    await app(page).getByTestId('chain-status').getByText('完整', { exact: true }).waitFor()
     await choose(page, 'filter-entity', '组织')
     await auditEntry(page, '撤销组织').waitFor()
     await expect.poll(() => auditEntry(page, '导入村名单').count()).toBe(0)
