@@ -7,6 +7,7 @@ import type { AnyTRPCRouter } from '@trpc/server'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { AppDeps } from '../context'
 import { appRouter } from '../routers/app-router'
+import { endConnectionsOnClose } from './end-connections-on-close'
 import { registerExportRoutes } from './exports'
 import { refuseBeforeTrpc, refuseClientError, refuseFrameworkError, refuseNotFound } from './http-refusals'
 import { registerImportRoutes } from './imports'
@@ -67,6 +68,7 @@ export const buildServer = async ({
   })
   const h5Root = h5DistDir ? path.resolve(h5DistDir) : undefined
   const hasH5 = Boolean(h5Root && existsSync(path.join(h5Root, 'index.html')))
+  endConnectionsOnClose(app)
   const isOverLimit = await registerRateLimits(app, deps.security)
   app.addHook('onRequest', logIfAborted)
   app.addHook('onRequest', securityHeaders(hasH5 ? h5Root : undefined))

