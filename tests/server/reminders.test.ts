@@ -4,7 +4,7 @@
 // beyond the grants they gave, through the outbox, within WeChat's field rules and without whom
 // or what the item concerns.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { shanghaiDate } from '../../common/dates'
+import { nextDay, shanghaiDate, shanghaiDayStart } from '../../common/dates'
 import { parseEnv } from '../../server/env'
 import { loadActors } from '../../server/services/auth/actor'
 import { queueReminders, REMINDER_KINDS } from '../../server/services/notices/queue-reminders'
@@ -23,18 +23,15 @@ const templates = {
 }
 const DAY_MS = 86_400_000
 const start = new Date()
-const at = (days: number, hours = 0) => new Date(start.getTime() + days * DAY_MS + hours * 3_600_000)
+const at = (days: number) => new Date(start.getTime() + days * DAY_MS)
 const dayAt = (days: number) => shanghaiDate(at(days))
+/** The last moment of day `days` in Shanghai: a later run on the same day, whatever the hour now. */
+const lateOn = (days: number) => new Date(shanghaiDayStart(nextDay(dayAt(days))).getTime() - 1)
 
 let world: World
-const scan = (days: number, hours = 0) =>
-  queueReminders({
-    db: world.deps.prisma,
-    crypto: world.deps.crypto,
-    log: world.deps.log,
-    templates,
-    now: at(days, hours),
-  })
+const scanAt = (now: Date) =>
+  queueReminders({ db: world.deps.prisma, crypto: world.deps.crypto, log: world.deps.log, templates, now })
+const scan = (days: number) => scanAt(at(days))
 const grant = (userId: string, n: number) =>
   world.deps.prisma.noticeGrant.createMany({
     data: Array.from({ length: n }, () => ({ userId, templateId: REMINDER })),
@@ -90,7 +87,7 @@ describe('the reminder scan', () => {
     await grant(cadre.id, 1)
     // Day 0: the most urgent item takes the one grant; the need is not due yet.
     expect(await scan(0)).toMatchObject({ people: 1, queued: 1 })
-    expect(await scan(0, 1)).toMatchObject({ queued: 0 })
+    expect(await scanAt(lateOn(0))).toMatchObject({ queued: 0 })
     const [first] = await remindersOf(cadre.id)
     expect(first).toMatchObject({
       status: 'PENDING',
@@ -114,7 +111,7 @@ describe('the reminder scan', () => {
     // The household's visit is due at day 30 (a 监测对象), listed from day 27.
     expect(onDay7.some((n) => n.page.endsWith(household.id))).toBe(false)
     // Hourly runs the same day add nothing; the next day the need is told again, as overdue later.
-    expect(await scan(7, 2)).toMatchObject({ queued: 0 })
+    expect(await scanAt(lateOn(7))).toMatchObject({ queued: 0 })
     await scan(11)
     const onDay11 = (await remindersOf(cadre.id)).filter(
       (n) => n.eventKey.startsWith(`reminder:${dayAt(11)}:`) && n.page.endsWith(need.id),
