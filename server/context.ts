@@ -100,37 +100,63 @@ export type Context = AppDeps & {
   failure: unknown
 }
 
-export const createContextInner = (
-  deps: AppDeps,
-  options: Partial<
-    Pick<
-      Context,
-      | 'actor'
-      | 'authzEpoch'
-      | 'profile'
-      | 'sessionId'
-      | 'sessionProblem'
-      | 'requestId'
-      | 'clientIp'
-      | 'userAgent'
-      | 'failure'
-    >
-  > = {},
-): Context => ({
-  ...deps,
-  db: deps.prisma,
-  readDb: deps.replica ?? deps.prisma,
-  retryKey: null,
-  actor: options.actor ?? null,
-  authzEpoch: options.authzEpoch ?? null,
-  profile: options.profile ?? null,
-  sessionId: options.sessionId ?? null,
-  sessionProblem: options.sessionProblem ?? null,
-  requestId: options.requestId ?? randomUUID(),
-  clientIp: options.clientIp ?? null,
-  userAgent: options.userAgent ?? null,
-  failure: options.failure ?? null,
-})
+/** What createContext reads from the request, for createContextInner. */
+type RequestFacts = Partial<
+  Pick<
+    Context,
+    | 'actor'
+    | 'authzEpoch'
+    | 'profile'
+    | 'sessionId'
+    | 'sessionProblem'
+    | 'requestId'
+    | 'clientIp'
+    | 'userAgent'
+    | 'failure'
+  >
+>
+
+/** Every key of T present, those that are optional too (then possibly undefined). */
+type EveryKey<T> = { [K in keyof Required<T>]: T[K] }
+
+/**
+ * The context's keys are written out, AppDeps's included, rather than spread from `deps`: on
+ * Node 20 an object made as `{ ...deps, more }` gets a hidden class (map) of its own each time,
+ * which costs microseconds to make and leaves every later read of the object megamorphic
+ * (docs/benchmarks.md, Capacity). The type makes a key added to AppDeps fail to compile here.
+ */
+export const createContextInner = (deps: AppDeps, options: RequestFacts = {}): Context => {
+  const context: EveryKey<Context> = {
+    prisma: deps.prisma,
+    replica: deps.replica,
+    crypto: deps.crypto,
+    wechat: deps.wechat,
+    sessionTtlMs: deps.sessionTtlMs,
+    security: deps.security,
+    callsPerUser: deps.callsPerUser,
+    databaseKind: deps.databaseKind,
+    log: deps.log,
+    photos: deps.photos,
+    actors: deps.actors,
+    publicBaseUrl: deps.publicBaseUrl,
+    jobs: deps.jobs,
+    notices: deps.notices,
+    todos: deps.todos,
+    db: deps.prisma,
+    readDb: deps.replica ?? deps.prisma,
+    retryKey: null,
+    actor: options.actor ?? null,
+    authzEpoch: options.authzEpoch ?? null,
+    profile: options.profile ?? null,
+    sessionId: options.sessionId ?? null,
+    sessionProblem: options.sessionProblem ?? null,
+    requestId: options.requestId ?? randomUUID(),
+    clientIp: options.clientIp ?? null,
+    userAgent: options.userAgent ?? null,
+    failure: options.failure ?? null,
+  }
+  return context
+}
 
 const bearerToken = (req: FastifyRequest): string | null => {
   const header = req.headers.authorization
@@ -143,34 +169,44 @@ export const createContext = async (deps: AppDeps, req: FastifyRequest): Promise
   try {
     return await contextOf(deps, req)
   } catch (failure) {
-    return createContextInner(deps, { ...requestFacts(req), failure })
+    return createContextInner(deps, requestFacts(req, { failure }))
   }
 }
 
-const requestFacts = (req: FastifyRequest) => ({
+/** What the request tells of itself, with what was found of its session (`found`). */
+const requestFacts = (
+  req: FastifyRequest,
+  found: Omit<RequestFacts, 'requestId' | 'clientIp' | 'userAgent'> = {},
+): RequestFacts => ({
   requestId: String(req.id),
   clientIp: req.ip,
   userAgent: req.headers['user-agent'] ?? null,
+  actor: found.actor,
+  authzEpoch: found.authzEpoch,
+  profile: found.profile,
+  sessionId: found.sessionId,
+  sessionProblem: found.sessionProblem,
+  failure: found.failure,
 })
 
 const contextOf = async (deps: AppDeps, req: FastifyRequest): Promise<Context> => {
-  const base = requestFacts(req)
   const token = bearerToken(req)
-  if (!token) return createContextInner(deps, base)
+  if (!token) return createContextInner(deps, requestFacts(req))
   const session = await findLiveSession(deps.prisma, token)
-  if (!session) return createContextInner(deps, { ...base, sessionProblem: 'SESSION_EXPIRED' })
+  if (!session) return createContextInner(deps, requestFacts(req, { sessionProblem: 'SESSION_EXPIRED' }))
   noteRequestUser(req, session.userId)
-  const signedIn = { ...base, sessionId: session.id, authzEpoch: session.epoch }
+  const signedIn = (actor: Actor, profile: UserProfile | null) =>
+    requestFacts(req, { sessionId: session.id, authzEpoch: session.epoch, actor, profile })
   const cached = deps.actors?.get(session.userId, session.epoch)
-  if (cached) return createContextInner(deps, { ...signedIn, actor: cached.actor, profile: cached.profile })
+  if (cached) return createContextInner(deps, signedIn(cached.actor, cached.profile))
   try {
     const actor = await loadActor(deps.prisma, session.userId)
     deps.actors?.set(session.userId, session.epoch, actor)
-    return createContextInner(deps, { ...signedIn, actor })
+    return createContextInner(deps, signedIn(actor, null))
   } catch (error) {
     // A disabled or deleted account: the session is no use, and the person is told why.
     if (!(error instanceof AppError)) throw error
     const sessionProblem = error.code === 'ACCOUNT_DISABLED' ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED'
-    return createContextInner(deps, { ...base, sessionProblem })
+    return createContextInner(deps, requestFacts(req, { sessionProblem }))
   }
 }

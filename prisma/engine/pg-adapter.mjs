@@ -34,6 +34,14 @@ const CATALOG_TEXT_OIDS = new Set([
 const charColumnsOfQuery = new AsyncLocalStorage()
 
 /**
+ * The engine's pools not yet ended. When the last one ends, the store is disabled: while any
+ * AsyncLocalStorage is enabled Node runs a hook on every promise, and a server that applied its
+ * migrations at start would pay for it on every request it then served.
+ * @type {Set<pg.Pool>}
+ */
+const openPools = new Set()
+
+/**
  * @param {any} result
  * @param {{ charColumns: number[] } | undefined} store
  */
@@ -71,12 +79,16 @@ class CatalogFriendlyClient extends pg.Client {
 
 /** Ends a pool once; pg throws if `end` is called twice. @param {pg.Pool} pool */
 export const endPool = async (pool) => {
+  if (openPools.delete(pool) && openPools.size === 0) charColumnsOfQuery.disable()
   if (!pool.ended && !pool.ending) await pool.end()
 }
 
 /** @param {string} url */
-const newPool = (url) =>
-  new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true, Client: CatalogFriendlyClient })
+const newPool = (url) => {
+  const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true, Client: CatalogFriendlyClient })
+  openPools.add(pool)
+  return pool
+}
 
 /**
  * @param {pg.Pool} pool

@@ -75,7 +75,7 @@ const inFlight = new Map<string, Promise<unknown>>()
 const noop = () => {}
 
 /** What a tRPC middleware's `next()` resolves to, reduced to what we use. */
-type StepResult = { ok: true; data: unknown } | { ok: false; error?: { cause?: unknown } }
+export type StepResult = { ok: true; data: unknown } | { ok: false; error?: { cause?: unknown } }
 
 /** Carries a failed result out of the transaction callback, so that Prisma rolls back. */
 class RollBack<R> extends Error {

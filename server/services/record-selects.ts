@@ -1,6 +1,7 @@
 // The small pieces that many records' `select`s share, so that a household, a person or a goods
 // line is read, and shown, the same way wherever it appears.
 import type { Prisma } from '../generated/prisma/client'
+import { extend } from '../lib/extend'
 import { toFen } from '../lib/fen'
 
 /** A household named on another record (a visit, a donation, a need): 户主 and 户编号. */
@@ -19,8 +20,5 @@ export const goodsLineSelect = {
 } satisfies Prisma.VisitGoodsSelect & Prisma.DonationGoodsSelect
 
 /** A goods line with its values as fen. */
-export const toGoodsLine = <G extends { unitValueFen: bigint; valueFen: bigint }>(line: G) => ({
-  ...line,
-  unitValueFen: toFen(line.unitValueFen),
-  valueFen: toFen(line.valueFen),
-})
+export const toGoodsLine = <G extends { unitValueFen: bigint; valueFen: bigint }>(line: G) =>
+  extend(line, { unitValueFen: toFen(line.unitValueFen), valueFen: toFen(line.valueFen) })

@@ -7,6 +7,7 @@ import { dateOnlyToDate } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
 import { findPage, JOINED_RELATIONS, runAll } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { activityScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { rollupActivityTotals } from '../stats/summary-rollups'
@@ -67,9 +68,6 @@ export const listActivities = async ({ ctx, input }: { ctx: ServiceContext; inpu
   )
   return {
     ...page,
-    items: page.items.map((a) => ({
-      ...a,
-      totals: totals.get(a.id) ?? { ...emptyTotals(), ...emptyVisitTotals() },
-    })),
+    items: page.items.map((a) => extend(a, { totals: totals.get(a.id) ?? extend(emptyTotals(), emptyVisitTotals()) })),
   }
 }

@@ -4,6 +4,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-version'
 import type { Tx } from '../../db/client'
 import { AppError } from '../../errors'
 import type { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { liveOn } from './periods'
 import { loadReach, loadReaches, type Reach, type ReachRoles } from './reach'
 
@@ -98,7 +99,7 @@ const withoutReach = (user: ActorRow | null): { actor: Omit<Actor, 'reach'>; rol
 
 export const loadActor = async (db: Tx, userId: string): Promise<Actor> => {
   const { actor, roles } = withoutReach(await db.user.findUnique({ where: { id: userId }, select: actorSelect() }))
-  return { ...actor, reach: await loadReach(db, roles) }
+  return extend(actor, { reach: await loadReach(db, roles) })
 }
 
 /**
@@ -113,5 +114,5 @@ export const loadActors = async (db: Tx, userIds: readonly string[]): Promise<Ac
     db,
     parts.map((p) => p.roles),
   )
-  return parts.map((p, at) => ({ ...p.actor, reach: reaches[at] as Reach }))
+  return parts.map((p, at) => extend(p.actor, { reach: reaches[at] as Reach }))
 }

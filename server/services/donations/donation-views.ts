@@ -1,5 +1,6 @@
 import { dateToDateOnly } from '../../../common/dates'
 import type { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { toFen } from '../../lib/fen'
 import { goodsLineSelect, householdRefSelect, toGoodsLine, userRefSelect } from '../record-selects'
 import type { DonationRow } from './write-donation'
@@ -36,14 +37,14 @@ export const toDonationView = ({
   activity,
   goods,
   ...d
-}: Prisma.DonationGetPayload<{ select: typeof donationSelect }>) => ({
-  ...d,
-  amountFen: toFen(amountFen),
-  receivedOn: dateToDateOnly(receivedOn),
-  isVoided: d.voidedAt !== null,
-  activity: activity ? { ...activity, heldOn: dateToDateOnly(activity.heldOn) } : null,
-  goods: goods.map(toGoodsLine),
-})
+}: Prisma.DonationGetPayload<{ select: typeof donationSelect }>) =>
+  extend(d, {
+    amountFen: toFen(amountFen),
+    receivedOn: dateToDateOnly(receivedOn),
+    isVoided: d.voidedAt !== null,
+    activity: activity ? extend(activity, { heldOn: dateToDateOnly(activity.heldOn) }) : null,
+    goods: goods.map(toGoodsLine),
+  })
 
 /** A donation as recorded, before anything joins names to its ids: donation.create's answer. */
 export const toRecordedDonationView = (row: DonationRow) => ({

@@ -5,6 +5,7 @@ import { OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import { toPage } from '../../../common/pagination'
 import { findPage, JOINED_RELATIONS } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { householdScope } from '../scope'
 import type { ServiceContext } from '../service-context'
 import { householdSearchWhere } from './household-search-where'
@@ -62,13 +63,14 @@ export const listHouseholds = async ({ ctx, input }: { ctx: ServiceContext; inpu
       }),
   )
   return toPage(
-    rows.map(({ idNumberMask, risks, _count, ...row }) => ({
-      ...row,
-      idNumberMasked: idNumberMask,
-      riskCodes: risks.map((r) => r.code),
-      memberCount: _count.members,
-      openNeedCount: _count.needs,
-    })),
+    rows.map(({ idNumberMask, risks, _count, ...row }) =>
+      extend(row, {
+        idNumberMasked: idNumberMask,
+        riskCodes: risks.map((r) => r.code),
+        memberCount: _count.members,
+        openNeedCount: _count.needs,
+      }),
+    ),
     input.limit,
   )
 }

@@ -3,6 +3,7 @@ import { dateToDateOnly, shanghaiDate } from '../../../common/dates'
 import type { NeedStatus } from '../../../common/enums'
 import { NEED_TRANSITIONS, OPEN_NEED_STATUSES } from '../../../common/need-workflow'
 import type { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { householdRefSelect, userRefSelect } from '../record-selects'
 
 export const needListSelect = {
@@ -45,7 +46,11 @@ export const isOverdue = (status: NeedStatus, dueOn: string | null, today = shan
 
 export const toNeedListItem = <T extends Prisma.NeedGetPayload<{ select: typeof needListSelect }>>(need: T) => {
   const dueOn = need.dueOn ? dateToDateOnly(need.dueOn) : null
-  return { ...need, dueOn, isOpen: OPEN_NEED_STATUSES.includes(need.status), isOverdue: isOverdue(need.status, dueOn) }
+  return extend(need, {
+    dueOn,
+    isOpen: OPEN_NEED_STATUSES.includes(need.status),
+    isOverdue: isOverdue(need.status, dueOn),
+  })
 }
 
 export const toNeedDetail = (

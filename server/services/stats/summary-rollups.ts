@@ -6,6 +6,7 @@
 import type { NeedCategory, NeedStatus } from '../../../common/enums'
 import type { RawReader } from '../../db/raw-batch'
 import { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { toFen } from '../../lib/fen'
 import type { DonorTotals, MoneyTotals, VisitTotals } from './totals'
 
@@ -199,9 +200,7 @@ export const rollupActivityTotals = async (db: RawReader, ids: readonly string[]
         SELECT s."activityId", ${SUMS} FROM "StatsActivityVillage" s
          WHERE s."activityId" = ANY(${[...ids]}::uuid[]) GROUP BY s."activityId"`
     : []
-  return new Map(
-    rows.map((r): [string, MoneyTotals & VisitTotals] => [r.activityId, { ...moneyOf(r), ...visitsOf(r) }]),
-  )
+  return new Map(rows.map((r): [string, MoneyTotals & VisitTotals] => [r.activityId, extend(moneyOf(r), visitsOf(r))]))
 }
 
 /** Money per calendar month (`YYYY-MM`) of receipt, months with a donation only. */

@@ -10,6 +10,7 @@ import type { TStatsSummaryRequest } from '../../../common/contracts/stats/summa
 import { dateOnlyToDate, shanghaiDate } from '../../../common/dates'
 import { runAll } from '../../db/client'
 import { inOneStatement } from '../../db/raw-batch'
+import { extend } from '../../lib/extend'
 import { onReadReplica, type ServiceContext } from '../service-context'
 import { countActivitiesHeld } from './activities-held'
 import { moneyAndVisits, namedVillageRows } from './money-and-visits'
@@ -114,14 +115,13 @@ export const statsSummary = async ({
   for (const [month, money] of beyond.months) months.set(month, addMoney(months.get(month) ?? emptyTotals(), money))
 
   return {
-    totals: {
-      ...addMoney(totals.money, beyond.money),
+    totals: extend(addMoney(totals.money, beyond.money), {
       donorCount,
       activitiesHeld,
       ...addVisits(totals.visits, beyond.visits),
       ...needCounts(needs, needs),
       overdueNeeds,
-    },
+    }),
     byActivity: mergeActivities(activities.top, beyond.activities).sort(byHeldOnDesc).slice(0, input.top),
     byVillage: [...villageRanks.byTotal, ...beyond.villages].sort(byTotalDesc((v) => v.villageId)).slice(0, input.top),
     byVillageVisits: [...villageRanks.byVisits, ...beyond.villages.filter((v) => v.visitCount > 0)]
@@ -179,20 +179,15 @@ const addBeyondReach = async (
     donorsOnlyBeyond: donors.filter((d) => !donorsInReach.byKey.has(donorKey(d))).length,
     donors: donors.map((d) => {
       const known = donorsInReach.byKey.get(donorKey(d))
-      return known ? { ...d, ...addMoney(known, d) } : d
+      return known ? extend(d, addMoney(known, d)) : d
     }),
     months: new Map(byMonth.map(({ month, ...totals }) => [month, totals])),
     villages: villageRows,
     activities: byActivity.ids.flatMap((id) => {
       const row = inReach.byId.get(id)
       if (!row) return []
-      return [
-        {
-          ...row,
-          ...addMoney(row, byActivity.money.get(id) ?? emptyTotals()),
-          ...addVisits(row, byActivity.visits.get(id) ?? emptyVisitTotals()),
-        },
-      ]
+      const money = addMoney(row, byActivity.money.get(id) ?? emptyTotals())
+      return [extend(row, extend(money, addVisits(row, byActivity.visits.get(id) ?? emptyVisitTotals())))]
     }),
   }
 }

@@ -4,6 +4,7 @@
 import { dateToDateOnly } from '../../../common/dates'
 import { runAll, type Tx } from '../../db/client'
 import type { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { toFen } from '../../lib/fen'
 
 export type MoneyTotals = { cashFen: number; goodsValueFen: number; totalFen: number; donationCount: number }
@@ -70,7 +71,7 @@ export const donationTotalsByDonor = async (db: Tx, where: Prisma.DonationWhereI
   const byDonor = new Map<string, DonorTotals>()
   for (const g of groups) {
     const key = g.donorOrgId ?? `name:${g.donorName}`
-    const totals = byDonor.get(key) ?? { ...emptyTotals(), donorOrgId: g.donorOrgId, donorName: g.donorName }
+    const totals = byDonor.get(key) ?? extend(emptyTotals(), { donorOrgId: g.donorOrgId, donorName: g.donorName })
     addTo(totals, g.kind, g._sum.amountFen, g._count._all)
     byDonor.set(key, totals)
   }

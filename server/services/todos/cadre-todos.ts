@@ -4,6 +4,7 @@ import type { TTodoItem } from '../../../common/contracts/todo/list-todos'
 import type { Tx } from '../../db/client'
 import { inOneStatement, type RawReader } from '../../db/raw-batch'
 import { Prisma } from '../../generated/prisma/client'
+import { extend } from '../../lib/extend'
 import { inVillages, type NeedTodoQuery, needTodos, OPEN_STATUSES, type ScopedItem } from './need-todos'
 import { DUE_SOON_DAYS, FOLLOW_UP_WITHIN_DAYS } from './todo-settings'
 import { clip, dueText, shiftDay, type TodoArgs, type TodoSource } from './todo-source'
@@ -155,7 +156,7 @@ const householdsDueAVisit = async (
   args: TodoArgs,
   villageIds: readonly string[],
 ): Promise<TodoSource> => {
-  const { rows, total } = await visitsDue(db, { ...args, villageIds })
+  const { rows, total } = await visitsDue(db, extend(args, { villageIds }))
   return { items: rows.map((row) => visitDueItem(row, args.today)), total }
 }
 
@@ -170,7 +171,7 @@ export const householdsDueAVisitByVillage = async (
   perVillage: number | null = null,
 ): Promise<ScopedItem[]> => {
   if (!villageIds.length) return []
-  const { rows } = await visitsDue(db, { ...args, villageIds, limit: null, perVillage })
+  const { rows } = await visitsDue(db, extend(args, { villageIds, limit: null, perVillage }))
   return rows.map((row) => ({ scope: row.villageId, item: visitDueItem(row, args.today) }))
 }
 
