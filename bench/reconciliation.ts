@@ -1,11 +1,14 @@
 // 对账 at province scale, over HTTP through authentication: the real server as production runs it
 // (production-server.ts), `donation.reconciliation` sent as the app's batch link sends it (POST
 // ?batch=1, the wire format, a bearer token), one call at a time as one phone waits for each answer:
-//   - of the village with the most donations, as a 驻村干部 of it (its donations and what their
-//     handovers drew, counted and added up per activity, per village and per donor);
-//   - of the donor org with the most donations, across the province, as that org's 支部书记.
-// The handovers both read are the bench's own (bench/reconciliation-setup.ts: `npm run gen` makes
-// none), made on the first run and kept.
+//   - of the village with the most donations, as a 驻村干部 of it, as the 对账 screen asks for it
+//     (src/package-handover/reconciliation/ReconciliationView.tsx): the totals and the donors;
+//   - of the donor org with the most donations, across the province, as that org's 支部书记: the
+//     totals and where they went, village by village.
+// Each is also asked for with every part (the donations' own lines and all three groupings), as a
+// client naming no parts gets it: no screen asks for that, so it has no goal, and shows what the
+// parts cost. The handovers all read are the bench's own (bench/reconciliation-setup.ts: `npm run
+// gen` makes none), made on the first run and kept.
 //
 //   BENCH_DATABASE_URL  as bench/dashboard.ts (BENCH_FIELD_ENCRYPTION_KEY, BENCH_PASSWORD); unset:
 //                       county scale generated into a fresh embedded PostgreSQL.
@@ -24,7 +27,8 @@ import { percentile, roundMs } from './stats'
 
 const GOAL_P95_MS = 50
 
-type View = { measure: string; token: string; input: Record<string, string> }
+/** `goal`: false for a request no screen makes. */
+type View = { measure: string; token: string; input: Record<string, unknown>; goal: boolean }
 
 const main = async () => {
   if (!process.env.BENCH_DATABASE_URL) process.env.GEN_PASSWORD ??= 'bench-reconciliation-password'
@@ -42,17 +46,20 @@ const main = async () => {
       const { phone } = await world.prisma.user.findUniqueOrThrow({ where: { id }, select: { phone: true } })
       return (await apiClient(server.url).auth.loginWithPassword.mutate({ phone: phone ?? '', password })).token
     }
+    const cadre = await signIn(made.villageCadreId)
+    const secretary = await signIn(made.donorSecretaryId)
+    const village = { villageId: made.villageId }
+    const donor = { donorOrgId: made.donorOrgId }
     const views: View[] = [
-      {
-        measure: 'reconciliation.village.cadre',
-        token: await signIn(made.villageCadreId),
-        input: { villageId: made.villageId },
-      },
+      { measure: 'reconciliation.village.cadre', token: cadre, input: { ...village, parts: ['byDonor'] }, goal: true },
+      { measure: 'reconciliation.village.cadre.everything', token: cadre, input: village, goal: false },
       {
         measure: 'reconciliation.donor.secretary',
-        token: await signIn(made.donorSecretaryId),
-        input: { donorOrgId: made.donorOrgId },
+        token: secretary,
+        input: { ...donor, parts: ['byVillage'] },
+        goal: true,
       },
+      { measure: 'reconciliation.donor.secretary.everything', token: secretary, input: donor, goal: false },
     ]
     for (const view of views) {
       const post = async () => {
@@ -91,8 +98,8 @@ const main = async () => {
           medianMs: roundMs(percentile(samples, 50)),
           p95Ms,
           p99Ms: roundMs(percentile(samples, 99)),
-          goalP95Ms: GOAL_P95_MS,
-          withinGoal: p95Ms <= GOAL_P95_MS,
+          goalP95Ms: view.goal ? GOAL_P95_MS : null,
+          withinGoal: view.goal ? p95Ms <= GOAL_P95_MS : null,
         }),
       )
     }

@@ -81,7 +81,8 @@ describe('捐赠对账', () => {
   it('shows received, handed over and the balance, per item and per donor, with the counts behind them', async () => {
     const { calls } = renderWithApi(<ReconciliationView of={{ activityId: ACTIVITY }} />, answer)
     await waitFor(() => expect(screen.getByTestId('balance-total').textContent).toBe('¥900.00'))
-    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { activityId: ACTIVITY } }])
+    // The screen asks for the one part it shows beside the totals.
+    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { activityId: ACTIVITY, parts: ['byDonor'] } }])
     expect(screen.getByText('¥10,000.00')).toBeTruthy()
     expect(screen.getByText('¥9,100.00')).toBeTruthy()
     expect(screen.getByText('收到 40袋，已发放 36袋')).toBeTruthy()
@@ -93,7 +94,7 @@ describe('捐赠对账', () => {
     await waitFor(() => expect(screen.getByText('2025年1月23日 慰问金')).toBeTruthy())
     expect(calls[1]).toEqual({
       path: 'donation.reconciliation',
-      input: expect.objectContaining({ activityId: ACTIVITY, donorOrgId: 'firm', limit: 50 }),
+      input: expect.objectContaining({ activityId: ACTIVITY, donorOrgId: 'firm', limit: 50, parts: ['donations'] }),
     })
   })
 
@@ -151,7 +152,10 @@ describe('a donation’s balance', () => {
     )
     await waitFor(() => expect(screen.getByTestId('donation-balance').textContent).toBe('¥500.00'))
     expect(calls).toEqual([
-      { path: 'donation.reconciliation', input: expect.objectContaining({ donationId: 'd1', limit: 50 }) },
+      {
+        path: 'donation.reconciliation',
+        input: expect.objectContaining({ donationId: 'd1', limit: 50, parts: ['donations'] }),
+      },
     ])
     expect(screen.getByText('马德林')).toBeTruthy()
     expect(screen.getByText('11 次发放，5 户')).toBeTruthy()

@@ -20,7 +20,9 @@ beforeAll(async () => {
   const story = await replayStory({ ref: world.ref, callerFor: world.as })
   const firm = await addFirmSecretary(world)
   firmSecretary = await world.as(firm.user.id)
-  const { items: donations } = (await world.admin.donation.reconciliation({ activityId: story.activityId })).donations
+  const donations =
+    (await world.admin.donation.reconciliation({ activityId: story.activityId, parts: ['donations'] })).donations
+      ?.items ?? []
   const goods = donations.find((d) => d.kind === 'GOODS')
   const firms = donations.find((d) => d.donorOrgId === firm.firm.id)
   if (!goods || !firms) throw new Error('the story has the bureau’s goods and each firm’s cash')

@@ -1,7 +1,10 @@
 // 发放签收: handovers drawing on donations, refused beyond what a donation holds, voided with a
 // reason, confirmed by the household, and the 对账 of the 前跃村 story to a ¥0.00 balance.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { TReconciliationGroup } from '../../common/contracts/donation/donation-reconciliation'
+import type {
+  TDonationReconciliation,
+  TReconciliationGroup,
+} from '../../common/contracts/donation/donation-reconciliation'
 import { formatFen } from '../../common/money'
 import { replayStory, STORY_DONATIONS_FEN, STORY_MONEY } from '../../prisma/seed/story'
 import { CHINESE, failureOf } from '../helpers/errors'
@@ -17,12 +20,19 @@ beforeAll(async () => {
 })
 
 const qianyue = () => world.ref.villages.qianyue.id
+
+/** The parts of an answer to a request that names none: all of them. */
+const partsOf = (r: TDonationReconciliation) => {
+  const { donations, byActivity, byVillage, byDonor } = r
+  if (!donations || !byActivity || !byVillage || !byDonor) throw new Error('a request naming no parts gets them all')
+  return { donations, activity: byActivity, village: byVillage, donor: byDonor }
+}
 const household = (name: string) => story.households[name] as string
 
 describe('the story reconciles', () => {
   it('hands over all ¥44,000 of the party day: received, handed over, balance ¥0.00', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    expect(r.donations.items).toHaveLength(8)
+    expect(partsOf(r).donations.items).toHaveLength(8)
     expect(r.totals.received).toMatchObject({ ...STORY_MONEY, totalFen: STORY_DONATIONS_FEN })
     expect(r.totals.handedOver).toMatchObject({ ...STORY_MONEY, totalFen: STORY_DONATIONS_FEN })
     expect(formatFen(r.totals.balance.totalFen)).toBe('¥0.00')
@@ -31,20 +41,21 @@ describe('the story reconciles', () => {
       ['面粉', 0, 0],
       ['食用油', 0, 0],
     ])
-    for (const group of [...r.byActivity.items, ...r.byVillage.items]) expect(group.balance.totalFen).toBe(0)
-    expect(r.byDonor.items).toHaveLength(8)
-    for (const donor of r.byDonor.items) expect(donor.balance.totalFen).toBe(0)
+    const { activity, village, donor } = partsOf(r)
+    for (const group of [...activity.items, ...village.items]) expect(group.balance.totalFen).toBe(0)
+    expect(donor.items).toHaveLength(8)
+    for (const d of donor.items) expect(d.balance.totalFen).toBe(0)
   })
 
   it('counts the households behind each figure, and names them donation by donation, a page at a time', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    const [activity] = r.byActivity.items
+    const [activity] = partsOf(r).activity.items
     expect(activity).toMatchObject({ handoverCount: 10, recipientCount: 6, donationCount: 8 })
     expect(activity?.handoverFilter).toEqual({ activityId: story.activityId })
     const listed = await world.secretary.handover.list({ ...activity?.handoverFilter, limit: 100 })
     expect(listed.items).toHaveLength(activity?.handoverCount ?? -1)
     const recipients = []
-    for (const d of r.donations.items) {
+    for (const d of partsOf(r).donations.items) {
       let cursor: string | null = null
       do {
         const page = await world.secretary.donation.reconciliation({ donationId: d.id, cursor, limit: 2 })
@@ -67,19 +78,36 @@ describe('the story reconciles', () => {
     do {
       const page = await world.secretary.donation.reconciliation({ activityId: story.activityId, cursor, limit: 3 })
       expect(page.totals).toEqual(all.totals)
-      expect(page.byDonor.items).toEqual(all.byDonor.items.slice(0, 3))
-      expect(page.byDonor.count).toBe(all.byDonor.count)
-      seen.push(...page.donations.items.map((d) => d.id))
-      cursor = page.donations.nextCursor
+      expect(partsOf(page).donor.items).toEqual(partsOf(all).donor.items.slice(0, 3))
+      expect(partsOf(page).donor.count).toBe(partsOf(all).donor.count)
+      seen.push(...partsOf(page).donations.items.map((d) => d.id))
+      cursor = partsOf(page).donations.nextCursor
     } while (cursor)
-    expect(seen).toEqual(all.donations.items.map((d) => d.id))
+    expect(seen).toEqual(partsOf(all).donations.items.map((d) => d.id))
+  })
+
+  it('carries only the parts a request names, each as the full answer has it', async () => {
+    const all = await world.secretary.donation.reconciliation({ activityId: story.activityId })
+    const of = { activityId: story.activityId }
+    const donors = await world.secretary.donation.reconciliation({ ...of, parts: ['byDonor'] })
+    expect(donors).toEqual({ ...all, donations: null, byActivity: null, byVillage: null })
+    const totals = await world.secretary.donation.reconciliation({ ...of, parts: [] })
+    expect(totals).toEqual({ ...all, donations: null, byActivity: null, byVillage: null, byDonor: null })
+    const lines = await world.secretary.donation.reconciliation({ ...of, parts: ['byVillage', 'donations'] })
+    expect(lines).toEqual({ ...all, byActivity: null, byDonor: null })
+    // One donation's recipients come with or without its line.
+    const [first] = partsOf(all).donations.items
+    const one = await world.secretary.donation.reconciliation({ donationId: first?.id, parts: [] })
+    const whole = await world.secretary.donation.reconciliation({ donationId: first?.id })
+    expect(one.recipients?.items.length).toBeGreaterThan(0)
+    expect(one).toEqual({ ...whole, donations: null, byActivity: null, byVillage: null, byDonor: null })
   })
 
   it('pages each grouping, every group’s figures adding up to the totals', async () => {
     const all = await world.secretary.donation.reconciliation({ activityId: story.activityId, limit: 100 })
     expect(all.totals.donationCount).toBe(8)
     for (const by of ['activity', 'village', 'donor'] as const) {
-      const first = { activity: all.byActivity, village: all.byVillage, donor: all.byDonor }[by]
+      const first = partsOf(all)[by]
       expect(first.nextCursor).toBeNull()
       const seen: TReconciliationGroup[] = []
       let cursor: string | null = null
@@ -103,7 +131,7 @@ describe('the story reconciles', () => {
       expect(add((g) => g.handedOver.cashFen)).toBe(all.totals.handedOver.cashFen)
       expect(add((g) => g.balance.goodsValueFen)).toBe(all.totals.balance.goodsValueFen)
     }
-    const lines = all.donations.items
+    const lines = partsOf(all).donations.items
     const sum = (pick: (d: (typeof lines)[number]) => number) => lines.reduce((total, d) => total + pick(d), 0)
     expect(sum((d) => d.received.totalFen)).toBe(all.totals.received.totalFen)
     expect(sum((d) => d.handedOver.totalFen)).toBe(all.totals.handedOver.totalFen)
@@ -147,7 +175,7 @@ describe('drawing on donations', () => {
 
   it('refuses to draw more of a goods item than the donation has left', async () => {
     const r = await world.secretary.donation.reconciliation({ activityId: story.activityId })
-    const goods = r.donations.items.find((d) => d.kind === 'GOODS')
+    const goods = partsOf(r).donations.items.find((d) => d.kind === 'GOODS')
     const donation = await world.secretary.donation.byId({ id: goods?.id as string })
     const rice = donation.goods.find((g) => g.item === '大米')
     const refused = await failureOf(

@@ -2,23 +2,30 @@ import { z } from 'zod'
 import type { Page } from '../../pagination'
 import { ZPage } from '../fields'
 
+export const RECONCILIATION_GROUPINGS = ['activity', 'village', 'donor'] as const
+export type TReconciliationGrouping = (typeof RECONCILIATION_GROUPINGS)[number]
+
+/** The parts of a 对账 worked out beside its totals, named as the answer's fields. */
+export const RECONCILIATION_PARTS = ['donations', 'byActivity', 'byVillage', 'byDonor'] as const
+export type TReconciliationPart = (typeof RECONCILIATION_PARTS)[number]
+
 /**
  * 对账: the donations of an activity, a village, a donor, or one donation, against what was handed
  * over. `cursor` and `limit` page the donations' own lines, or, with `donationId`, that donation's
  * recipients; `limit` also sizes the first page of each grouping (byActivity, byVillage, byDonor),
  * whose later pages donation.reconciliationGroups gives. The totals, and each group's figures,
- * are always of every donation in scope.
+ * are always of every donation in scope. `parts` names the parts the answer carries beside the
+ * totals (each other part is null), all of them when absent: a screen asks for what it shows, and
+ * a part not asked for is work the database does not do.
  */
 export const ZDonationReconciliationRequestSchema = ZPage.extend({
   donationId: z.uuid().optional(),
   activityId: z.uuid().optional(),
   villageId: z.uuid().optional(),
   donorOrgId: z.uuid().optional(),
+  parts: z.array(z.enum(RECONCILIATION_PARTS)).max(RECONCILIATION_PARTS.length).optional(),
 })
 export type TDonationReconciliationRequest = z.infer<typeof ZDonationReconciliationRequestSchema>
-
-export const RECONCILIATION_GROUPINGS = ['activity', 'village', 'donor'] as const
-export type TReconciliationGrouping = (typeof RECONCILIATION_GROUPINGS)[number]
 
 /**
  * One grouping of a 对账 a page at a time, in the order of each group's first donation received.
@@ -87,12 +94,13 @@ export type TReconciliationRecipient = {
 
 export type TDonationReconciliation = {
   /** The donations in scope, a page at a time, by date received (one, with `donationId`). */
-  donations: Page<TReconciledDonation>
+  donations: Page<TReconciledDonation> | null
   /** Of every donation in scope; `donationCount` is how many there are. */
   totals: TReconciledFigures & THandoverCounts & { donationCount: number }
-  byActivity: TReconciliationGroups
-  byVillage: TReconciliationGroups
-  byDonor: TReconciliationGroups
+  /** Each grouping's first page. Each of these parts is null when the request's `parts` leaves it out. */
+  byActivity: TReconciliationGroups | null
+  byVillage: TReconciliationGroups | null
+  byDonor: TReconciliationGroups | null
   /** One donation's recipients, a page at a time, oldest first; null without `donationId`. */
   recipients: Page<TReconciliationRecipient> | null
 }

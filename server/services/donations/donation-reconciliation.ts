@@ -8,12 +8,16 @@
 // (reconciliation-sums.ts) and the lines' own details. For one donation, its recipients a page at a
 // time. Voided donations and voided handovers count nowhere.
 
-import type {
-  TDonationReconciliation,
-  TDonationReconciliationRequest,
-  TReconciledDonation,
-  TReconciliationGroups,
-  TReconciliationGroupsRequest,
+import {
+  RECONCILIATION_GROUPINGS,
+  RECONCILIATION_PARTS,
+  type TDonationReconciliation,
+  type TDonationReconciliationRequest,
+  type TReconciledDonation,
+  type TReconciliationGrouping,
+  type TReconciliationGroups,
+  type TReconciliationGroupsRequest,
+  type TReconciliationPart,
 } from '../../../common/contracts/donation/donation-reconciliation'
 import { dateToDateOnly } from '../../../common/dates'
 import { toPage } from '../../../common/pagination'
@@ -51,6 +55,13 @@ const scopeWhere = (ctx: ServiceContext, input: Scope): Prisma.Sql => {
   return Prisma.sql`${donationScopeSql(ctx.actor)} AND ${Prisma.join(narrowing, ' AND ')}`
 }
 
+/** The answer's part each grouping fills. */
+const PART_OF: Record<TReconciliationGrouping, TReconciliationPart> = {
+  activity: 'byActivity',
+  village: 'byVillage',
+  donor: 'byDonor',
+}
+
 /** The request's own narrowing, which each group's scope narrows further. */
 const narrowedOf = (input: Scope) => ({
   ...(input.activityId ? { activityId: input.activityId } : {}),
@@ -73,18 +84,15 @@ export const donationReconciliation = async ({
   input: TDonationReconciliationRequest
 }): Promise<TDonationReconciliation> => {
   const where = scopeWhere(ctx, input)
-  const paged = { limit: input.limit }
-  const { donationCount, lineIds, groups } = await reconciliationPages(ctx, where, {
-    // With one donation, `cursor` pages its recipients: its line is the only one.
-    lines: { limit: input.limit, cursor: input.donationId ? null : input.cursor },
-    groups: [
-      { by: 'activity', ...paged },
-      { by: 'village', ...paged },
-      { by: 'donor', ...paged },
-    ],
-  })
-  const [activities, villages, donors] = groups
+  const asked = new Set<TReconciliationPart>(input.parts ?? RECONCILIATION_PARTS)
   const only = input.donationId !== undefined
+  const { donationCount, lineIds, groups } = await reconciliationPages(ctx, where, {
+    // With one donation, `cursor` pages its recipients: its line is the only one, and they need it.
+    lines: asked.has('donations') || only ? { limit: input.limit, cursor: only ? null : input.cursor } : null,
+    groups: RECONCILIATION_GROUPINGS.filter((by) => asked.has(PART_OF[by])).map((by) => ({ by, limit: input.limit })),
+  })
+  const pageOf = (by: TReconciliationGrouping) => groups.find((page) => page.by === by)
+  const [activities, villages, donors] = [pageOf('activity'), pageOf('village'), pageOf('donor')]
   const [sums, lines] = await Promise.all([
     reconciliationSums(
       ctx,
@@ -124,11 +132,15 @@ export const donationReconciliation = async ({
   })
   const { totals } = sums
   const narrowed = narrowedOf(input)
-  const grouped = (page: GroupPage | undefined, of: 'activity' | 'village' | 'donor') =>
-    page ? groupsOf(page, sums[of], narrowed) : { items: [], nextCursor: null, count: 0 }
+  const grouped = (page: GroupPage | undefined, of: TReconciliationGrouping) =>
+    page ? groupsOf(page, sums[of], narrowed) : null
   const onlyLine = only ? lines[0] : undefined
   return {
-    donations: only ? { items: donations.slice(0, 1), nextCursor: null } : toPage(donations, input.limit),
+    donations: !asked.has('donations')
+      ? null
+      : only
+        ? { items: donations.slice(0, 1), nextCursor: null }
+        : toPage(donations, input.limit),
     totals: {
       ...totals,
       balance: subtractFigures(totals.received, totals.handedOver),

@@ -13,12 +13,12 @@ export const DonationBalance = ({ donationId }: { donationId: string }) => {
   const trpc = useTRPC()
   const query = useInfiniteQuery(
     trpc.donation.reconciliation.infiniteQueryOptions(
-      { donationId, limit: RECIPIENTS_PAGE },
+      { donationId, limit: RECIPIENTS_PAGE, parts: ['donations'] },
       { getNextPageParam: (page) => page.recipients?.nextCursor ?? null },
     ),
   )
   const pages = query.data?.pages ?? []
-  const donation = pages[0]?.donations.items[0]
+  const donation = pages[0]?.donations?.items[0]
   if (!donation) return null
   const recipients = pages.flatMap((page) => page.recipients?.items ?? [])
   const left = (item: string, unit: string) =>

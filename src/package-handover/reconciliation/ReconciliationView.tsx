@@ -17,9 +17,9 @@ import { useTRPC } from '../../lib/trpc'
 
 type Reconciliation = RouterOutputs['donation']['reconciliation']
 type Figures = Reconciliation['totals']['received']
-type Group = Reconciliation['byDonor']['items'][number]
+type Group = NonNullable<Reconciliation['byDonor']>['items'][number]
 
-type Donation = Reconciliation['donations']['items'][number]
+type Donation = NonNullable<Reconciliation['donations']>['items'][number]
 const DONATIONS_PAGE = 50
 const DONORS_PAGE = 20
 
@@ -37,11 +37,11 @@ const DonorDonations = ({ scope }: { scope: NonNullable<Group['scope']> }) => {
   const trpc = useTRPC()
   const query = useInfiniteQuery(
     trpc.donation.reconciliation.infiniteQueryOptions(
-      { ...scope, limit: DONATIONS_PAGE },
-      { getNextPageParam: (page) => page.donations.nextCursor },
+      { ...scope, limit: DONATIONS_PAGE, parts: ['donations'] },
+      { getNextPageParam: (page) => page.donations?.nextCursor ?? null },
     ),
   )
-  const donations = query.data?.pages.flatMap((page) => page.donations.items) ?? []
+  const donations = query.data?.pages.flatMap((page) => page.donations?.items ?? []) ?? []
   return (
     <>
       {donations.map((d) => (
@@ -113,6 +113,7 @@ const MoreDonors = ({ of, after }: { of: ReconciliationOf; after: string }) => {
 
 export const ReconciliationSummary = ({ data, of }: { data: Reconciliation; of: ReconciliationOf }) => {
   const { received, handedOver, balance } = data.totals
+  const { byDonor } = data
   return (
     <>
       <View className="section">
@@ -142,13 +143,15 @@ export const ReconciliationSummary = ({ data, of }: { data: Reconciliation; of: 
           ))}
         </View>
       ) : null}
-      <View className="section">
-        <View className="section__title">{`按捐赠方（${data.byDonor.count}）`}</View>
-        {data.byDonor.items.map((d) => (
-          <DonorGroup key={d.key} group={d} />
-        ))}
-        {data.byDonor.nextCursor ? <MoreDonors of={of} after={data.byDonor.nextCursor} /> : null}
-      </View>
+      {byDonor ? (
+        <View className="section">
+          <View className="section__title">{`按捐赠方（${byDonor.count}）`}</View>
+          {byDonor.items.map((d) => (
+            <DonorGroup key={d.key} group={d} />
+          ))}
+          {byDonor.nextCursor ? <MoreDonors of={of} after={byDonor.nextCursor} /> : null}
+        </View>
+      ) : null}
     </>
   )
 }
@@ -158,6 +161,7 @@ export type ReconciliationOf = { activityId: string } | { villageId: string }
 
 export const ReconciliationView = ({ of }: { of: ReconciliationOf }) => {
   const trpc = useTRPC()
-  const query = useQuery(trpc.donation.reconciliation.queryOptions(of))
+  // Beside the totals this screen shows the donors only: the other parts are not worked out.
+  const query = useQuery(trpc.donation.reconciliation.queryOptions({ ...of, parts: ['byDonor'] }))
   return <QueryState query={query}>{(data) => <ReconciliationSummary data={data} of={of} />}</QueryState>
 }
