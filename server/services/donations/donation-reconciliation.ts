@@ -6,7 +6,8 @@
 // (reconciliation-pages.ts: how many donations, the page of the donations' own lines, and a page of
 // each grouping), then, side by side, the figures and counts of the totals and of those pages
 // (reconciliation-sums.ts) and the lines' own details. For one donation, its recipients a page at a
-// time. Voided donations and voided handovers count nowhere.
+// time. Only the parts the request names are worked out (the page of lines, each grouping); the
+// totals always are. Voided donations and voided handovers count nowhere.
 
 import {
   RECONCILIATION_GROUPINGS,
