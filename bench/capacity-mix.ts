@@ -2,14 +2,16 @@
 // HTTP through sign-in and the app's clients, as the secretary and the cadre of the 前跃村 story.
 //   - reads: the 工作台's totals, the four lists, the to-do list;
 //   - writes: a donation and a need, each with its clientMutationId;
-//   - the launch (launch-prefetch.ts): auth.me, the totals and the overdue needs at once, one
-//     request per call as the app sends them.
+//   - the launch (launch-prefetch.ts): auth.me, the totals and the overdue needs at once, in one
+//     request as the app sends them (launch-batch.ts).
 // capacity-cpu.ts sends them through the clients; capacity.ts replays the requests the clients
 // sent (recordedMix, replayed-requests.ts), so that its load generator takes less of the machine.
 import { createTRPCClient, httpLink } from '@trpc/client'
 import { wireFormat } from '../common/wire-format'
 import { DEMO_ACCOUNTS } from '../prisma/seed/reference-data'
 import type { AppRouter } from '../server/routers/app-router'
+import { launchBatch } from '../src/lib/launch-batch'
+import type { taroFetch } from '../src/lib/taro-fetch'
 import { type ApiClient, apiClient, RELIABILITY_PASSWORD } from '../tests/reliability/server-process'
 import { createDonation, createNeed, pick } from './mix-writes'
 import { freshWrite, type RecordedRequest, recordingFetch } from './replayed-requests'
@@ -17,21 +19,25 @@ import { freshWrite, type RecordedRequest, recordingFetch } from './replayed-req
 export type MixClients = {
   secretary: ApiClient
   cadre: ApiClient
-  launch: ReturnType<typeof launchClient>
+  /** A new launch client, for one launch. */
+  launch: () => ReturnType<typeof launchClient>
   villageId: string
   householdIds: string[]
 }
 export type Operation = { name: string; weight: number; run: (api: MixClients) => Promise<unknown> }
 
-/** As the app's launch client (makeTrpcClient with isImmediate): one request per call. */
-const launchClient = (url: string, token: string, fetch?: typeof globalThis.fetch) =>
+/**
+ * As the app's launch client (makeTrpcClient with isImmediate, under launchBatch): each call sent
+ * at once, the launch's three in one request. One client a launch, as one app start makes one.
+ */
+const launchClient = (url: string, token: string, fetch: typeof globalThis.fetch = globalThis.fetch) =>
   createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${url}/trpc`,
         transformer: wireFormat,
         methodOverride: 'POST',
-        ...(fetch ? { fetch } : {}),
+        fetch: launchBatch(fetch as unknown as typeof taroFetch, 3) as unknown as typeof globalThis.fetch,
         headers: () => ({ authorization: `Bearer ${token}` }),
       }),
     ],
@@ -50,12 +56,14 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'launch',
     weight: 15,
-    run: ({ launch }) =>
-      Promise.all([
-        launch.auth.me.query(),
-        launch.stats.summary.query({ top: 5 }),
-        launch.need.list.query({ isOverdue: true, limit: 5 }),
-      ]),
+    run: ({ launch }) => {
+      const client = launch()
+      return Promise.all([
+        client.auth.me.query(),
+        client.stats.summary.query({ top: 5 }),
+        client.need.list.query({ isOverdue: true, limit: 5 }),
+      ])
+    },
   },
 ]
 
@@ -85,14 +93,14 @@ export const mixClients = async (url: string, fetch?: typeof globalThis.fetch): 
   return {
     secretary,
     cadre,
-    launch: launchClient(url, secretaryToken, fetch),
+    launch: () => launchClient(url, secretaryToken, fetch),
     villageId: (await cadre.auth.me.query()).villages[0]?.id ?? '',
     householdIds: (await cadre.household.list.query({ limit: 100 })).items.map((h) => h.id),
   }
 }
 
 export type RecordedMix = {
-  /** Each kind of call: the requests one call of it sent (three for a launch). */
+  /** Each kind of call: the requests one call of it sent. */
   requestsOf: Map<string, RecordedRequest[]>
   /** A recorded body made a new call: a fresh clientMutationId, a need for any of the households. */
   vary: (body: string) => string

@@ -4,7 +4,7 @@
 // fixed arrival times against the real server as `npm start` runs it (built, on a fresh embedded
 // PostgreSQL with the 前跃村 story): the app's mix of calls (capacity-mix.ts), each kind made once
 // through the app's tRPC clients and its requests then replayed byte for byte, writes with fresh
-// keys (replayed-requests.ts). A launch's latency runs to the last of its three answers.
+// keys (replayed-requests.ts). A launch is one request, its three calls in one batch.
 // The limiter's hooks run on every request, but with limits raised (NO_RATE_LIMITS): all calls come
 // from one loopback address and the story's handful of accounts, and the production limits (per
 // account and per address, docs/security.md) model one person and one office, not a village's load.

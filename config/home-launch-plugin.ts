@@ -1,9 +1,10 @@
 // The 工作台's launch for a person this device has no record of yet (the first launch after signing
 // in): what index.html's script sends and preloads before the app's code runs when there is no
 // record of that person's last launch (src/lib/launch-replay.h5.ts). The requests are the launch
-// prefetch's for the 工作台 (src/lib/launch-prefetch.ts), exactly: auth.me for anyone, the dashboard
-// for staff (tests/app/launch-replay.test.tsx compares them); the assets are the 工作台's chunks,
-// named by this build. The plugin writes them where index.html has `/*home-launch*/null`.
+// prefetch's for the 工作台 (src/lib/launch-prefetch.ts), exactly: auth.me for anyone, auth.me with
+// the dashboard in one batch for staff (tests/app/launch-replay.test.tsx compares them); the
+// assets are the 工作台's chunks, named by this build. The plugin writes them where index.html has
+// `/*home-launch*/null`.
 import type { Compilation, Compiler } from 'webpack'
 
 const PLACEHOLDER = '/*home-launch*/null'
@@ -11,16 +12,22 @@ const HOME_PAGE = /[\\/]src[\\/]pages[\\/]home[\\/]index\.tsx$/
 
 type Request = { url: string; body: string }
 
+const ME = '{"$undefined":true}'
+
 /** The requests, by API base URL ('' on H5: the app's own server). */
 export const homeLaunch = (apiBaseUrl = '') => ({
   /** The bare address opens the first page, the 工作台. */
   paths: ['', 'pages/home/index'],
-  requests: [{ url: `${apiBaseUrl}/trpc/auth.me`, body: '{"$undefined":true}' }] satisfies Request[],
+  /** For anyone: auth.me. */
+  requests: [{ url: `${apiBaseUrl}/trpc/auth.me`, body: ME }] satisfies Request[],
   /** Personas for whom the 工作台 is the staff dashboard (src/lib/roles.ts, isStaff). */
   staffPersonas: ['ADMIN', 'SECRETARY', 'CADRE', 'MEMBER'],
+  /** For them, in its place: auth.me and the dashboard's totals and overdue needs, one batch (src/lib/launch-batch.ts). */
   staffRequests: [
-    { url: `${apiBaseUrl}/trpc/stats.summary`, body: '{"top":5}' },
-    { url: `${apiBaseUrl}/trpc/need.list`, body: '{"isOverdue":true,"limit":5}' },
+    {
+      url: `${apiBaseUrl}/trpc/auth.me,stats.summary,need.list?batch=1`,
+      body: `{"0":${ME},"1":{"top":5},"2":{"isOverdue":true,"limit":5}}`,
+    },
   ] satisfies Request[],
 })
 

@@ -11,7 +11,7 @@ import { prefetchForLaunch } from '../../src/lib/launch-prefetch'
 import { launchFetch } from '../../src/lib/launch-replay.h5'
 import { personaOf } from '../../src/lib/roles'
 import { clearSession, LAUNCH_REQUESTS_KEY, saveSession } from '../../src/lib/session'
-import { makeQueryClient, makeTrpcClient } from '../../src/lib/trpc'
+import { makeQueryClient } from '../../src/lib/trpc'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./taro-page-hooks')).withPageHooks(await original()))
 
@@ -73,12 +73,9 @@ describe('launch replay (H5)', () => {
       saveSession({ token: 't', expiresAt: new Date(Date.now() + 3_600_000), user: { id: 'u1', roles } })
       for (const path of homeLaunch().paths) {
         localStorage.removeItem(LAUNCH_REQUESTS_KEY)
-        const client = makeTrpcClient({ isImmediate: true, fetch: launchFetch(path) })
-        prefetchForLaunch(makeQueryClient(), { client, path })
+        prefetchForLaunch(makeQueryClient(), { path, fetch: launchFetch(path) })
         const plan = homeLaunch()
-        const sent = plan.staffPersonas.includes(personaOf(roles))
-          ? [...plan.requests, ...plan.staffRequests]
-          : plan.requests
+        const sent = plan.staffPersonas.includes(personaOf(roles)) ? plan.staffRequests : plan.requests
         await waitFor(() =>
           expect(JSON.parse(localStorage.getItem(LAUNCH_REQUESTS_KEY) ?? 'null')?.data.requests).toHaveLength(
             sent.length,

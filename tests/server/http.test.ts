@@ -5,6 +5,8 @@ import type { HttpErrorBody } from '../../common/contracts/errors'
 import { parse } from '../../common/wire-format'
 import { DEMO_ACCOUNTS } from '../../prisma/seed/reference-data'
 import { createLogger } from '../../server/lib/logger'
+import { launchBatch } from '../../src/lib/launch-batch'
+import type { taroFetch } from '../../src/lib/taro-fetch'
 import { CHINESE } from '../helpers/errors'
 import { apiClient, clientErrorOf, serve } from '../helpers/http-world'
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/world'
@@ -94,6 +96,53 @@ describe('HTTP', () => {
     await api.auth.logout.mutate()
     const afterLogout = await clientErrorOf(api.auth.me.query())
     expect(afterLogout.data).toMatchObject({ appCode: 'SESSION_EXPIRED', httpStatus: 401 })
+  })
+
+  it('answers the launch’s calls in one request, each call its own answer or refusal', async () => {
+    const session = await client().auth.loginWithPassword.mutate({
+      phone: DEMO_ACCOUNTS.secretary.phone,
+      password: TEST_PASSWORD,
+    })
+    const sent: string[] = []
+    const counting = (async (url: string, init?: RequestInit) => {
+      sent.push(url)
+      return fetch(url, init)
+    }) as unknown as typeof taroFetch
+    const launch = (token: string) =>
+      apiClient(baseUrl, token, {
+        isBatched: false,
+        fetch: launchBatch(counting, 3) as unknown as typeof fetch,
+      })
+    const api = launch(session.token)
+    const [me, summary, overdue] = await Promise.all([
+      api.auth.me.query(),
+      api.stats.summary.query({ top: 5 }),
+      api.need.list.query({ isOverdue: true, limit: 5 }),
+    ])
+    expect(sent).toEqual([`${baseUrl}/trpc/auth.me,stats.summary,need.list?batch=1`])
+    expect(me.displayName).toBe(DEMO_ACCOUNTS.secretary.displayName)
+    expect(summary).toEqual(await client(session.token).stats.summary.query({ top: 5 }))
+    expect(overdue.items.map((n) => n.id)).toEqual(
+      (await client(session.token).need.list.query({ isOverdue: true, limit: 5 })).items.map((n) => n.id),
+    )
+    // One call refused: that call fails with its own error, the others are answered.
+    const [meAgain, refused] = await Promise.all([
+      launch(session.token).auth.me.query(),
+      clientErrorOf(launch(session.token).need.list.query({ limit: 5_000 })),
+      launch(session.token).stats.summary.query({ top: 5 }),
+    ])
+    expect(meAgain.id).toBe(me.id)
+    expect(refused.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 })
+    // A session ended: every call is refused as the single requests would be.
+    await client(session.token).auth.logout.mutate()
+    const ended = launch(session.token)
+    const refusals = await Promise.all([
+      clientErrorOf(ended.auth.me.query()),
+      clientErrorOf(ended.stats.summary.query({ top: 5 })),
+      clientErrorOf(ended.need.list.query({ isOverdue: true, limit: 5 })),
+    ])
+    for (const error of refusals) expect(error.data).toMatchObject({ appCode: 'SESSION_EXPIRED', httpStatus: 401 })
+    expect(refusals[0]?.message).toBe('登录已过期，请重新登录')
   })
 
   it('tells a signed-in person whose account was disabled that it was, not that the session expired', async () => {
