@@ -30,6 +30,16 @@ const exactIntegers = (_key: string, value: unknown) => {
   return value
 }
 
+/**
+ * A number token past 2^53 has 16 digits or more before any point, or an exponent: a text with no
+ * such token holds no inexact integer and is parsed without checking every value (a reviver makes
+ * JSON.parse several times slower). A token opens the text or follows `:`, `,` or `[`.
+ */
+const MAYBE_INEXACT = /(?:^|[:,[])\s*-?(?:\d{16}|\d+(?:\.\d+)?[eE])/
+
+export const parseExact = (text: string): unknown =>
+  JSON.parse(text, MAYBE_INEXACT.test(text) ? exactIntegers : undefined)
+
 export const rawBatch = (db: Tx) => {
   let pending: Pending[] | null = []
   const reader: RawReader = {
@@ -52,7 +62,7 @@ export const rawBatch = (db: Tx) => {
       const [row] = await db.$queryRaw<
         { rows: string }[]
       >`SELECT json_build_array(${Prisma.join(parts)})::text AS "rows"`
-      const results = JSON.parse(row?.rows ?? '[]', exactIntegers) as unknown[]
+      const results = parseExact(row?.rows ?? '[]') as unknown[]
       queries.forEach((q, i) => {
         q.resolve(results[i])
       })

@@ -2,7 +2,7 @@
 // have got alone, in its own order; integers stay exact or are refused; a read made after the
 // batch was sent goes on its own.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { inOneStatement, rawBatch } from '../../server/db/raw-batch'
+import { inOneStatement, parseExact, rawBatch } from '../../server/db/raw-batch'
 import { Prisma } from '../../server/generated/prisma/client'
 import { createWorld, type World } from '../helpers/world'
 
@@ -41,6 +41,16 @@ describe('raw reads in one statement', () => {
       (reads) => reads.$queryRaw<{ n: number }[]>`SELECT (2^60)::bigint AS n`,
     )
     await expect(read).rejects.toThrow(RangeError)
+  })
+
+  it('checks integers only in a text that could hold one beyond the exact range', () => {
+    expect(parseExact('[[{"n":9007199254740991, "id":"9e41c2d0-1234-4567-8901-123456789012"}]]')).toEqual([
+      [{ n: 9_007_199_254_740_991, id: '9e41c2d0-1234-4567-8901-123456789012' }],
+    ])
+    expect(parseExact('[{"note":"编号 12345678901234567"}]')).toEqual([{ note: '编号 12345678901234567' }])
+    for (const text of ['[9007199254740993]', '[{"n": -9007199254740993}]', '{"n":1e20}', '[1.5E+17]'])
+      expect(() => parseExact(text)).toThrow(RangeError)
+    expect(parseExact('[1.5e2, 2e-3]')).toEqual([150, 0.002])
   })
 
   it('sends a read made after the flush on its own', async () => {
