@@ -43,8 +43,9 @@ const linkOptions = {
 
 /**
  * The app's client batches the calls made together into one request, sent on the next turn of
- * the event loop. `isImmediate`: one request per call, sent at once, for the launch's first
- * requests (launch-prefetch.ts), which would otherwise wait behind the page's code loading.
+ * the event loop. `isImmediate`: each call handed to `fetch` at once, for the launch's first
+ * requests (launch-prefetch.ts), which would otherwise wait behind the page's code loading; the
+ * launch's fetch then sends its calls as one batch itself (launch-batch.ts).
  */
 export const makeTrpcClient = ({
   isImmediate = false,
