@@ -22,7 +22,10 @@ export const homeLaunch = (apiBaseUrl = '') => ({
   requests: [{ url: `${apiBaseUrl}/trpc/auth.me`, body: ME }] satisfies Request[],
   /** Personas for whom the 工作台 is the staff dashboard (src/lib/roles.ts, isStaff). */
   staffPersonas: ['ADMIN', 'SECRETARY', 'CADRE', 'MEMBER'],
-  /** For them, in its place: auth.me and the dashboard's totals and overdue needs, one batch (src/lib/launch-batch.ts). */
+  /**
+   * For them, in its place: auth.me with the dashboard's totals and overdue needs, one batch
+   * (src/lib/launch-batch.ts).
+   */
   staffRequests: [
     {
       url: `${apiBaseUrl}/trpc/auth.me,stats.summary,need.list?batch=1`,

@@ -20,12 +20,9 @@ type Held = { url: string; init: Init; resolve: (response: TaroResponse) => void
 const CALL_URL = /^(.*\/trpc)\/([^/?,]+)$/
 
 /** Whether a batch can carry the calls: POSTs to one API with a text body each. */
-const canBatch = (held: Held[]) => {
-  const bases = new Set(held.map(({ url }) => CALL_URL.exec(url)?.[1]))
-  return held.every(({ url, init }) => CALL_URL.test(url) && init.method === 'POST' && typeof init.body === 'string')
-    ? bases.size === 1
-    : false
-}
+const canBatch = (held: Held[]) =>
+  held.every(({ url, init }) => CALL_URL.test(url) && init.method === 'POST' && typeof init.body === 'string') &&
+  new Set(held.map(({ url }) => CALL_URL.exec(url)?.[1])).size === 1
 
 /** A call's answer from the batch's: its status its own (a refusal's, from its error), the rest the batch's. */
 const answerOf = (batch: TaroResponse, answer: unknown): TaroResponse => {
