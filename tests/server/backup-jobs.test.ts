@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Caller } from '../../server/caller'
 import { parseEnv } from '../../server/env'
 import { backupJob } from '../../server/jobs/backup-job'
@@ -168,18 +168,24 @@ describe('backup.run and backup.status', () => {
     const good = await (await admin()).backup.run()
     expect(good.run?.status).toBe('SUCCEEDED')
     const newest = good.run?.fileName as string
-    const after = await listing()
     // 3 days that have a backup: today's newest (the failed one's file is today's too, and older),
-    // 2025-01-19 and 2025-01-18; 1 month: this one.
-    expect(after.backups).toEqual(
-      ['README.txt', 'pdrl-20250118-023000.backup.gz', 'pdrl-20250119-023000.backup.gz', newest].sort(),
-    )
-    expect(after.keys).toEqual(
-      [
-        'pdrl-20250118-023000.field-encryption.key',
-        'pdrl-20250119-023000.field-encryption.key',
-        newest.replace('.backup.gz', '.field-encryption.key'),
-      ].sort(),
+    // 2025-01-19 and 2025-01-18; 1 month: this one. The answer comes once the run is recorded as
+    // ended, and the pruning follows that record (take-backup.ts): it is waited for.
+    await vi.waitFor(
+      async () => {
+        const after = await listing()
+        expect(after.backups).toEqual(
+          ['README.txt', 'pdrl-20250118-023000.backup.gz', 'pdrl-20250119-023000.backup.gz', newest].sort(),
+        )
+        expect(after.keys).toEqual(
+          [
+            'pdrl-20250118-023000.field-encryption.key',
+            'pdrl-20250119-023000.field-encryption.key',
+            newest.replace('.backup.gz', '.field-encryption.key'),
+          ].sort(),
+        )
+      },
+      { timeout: 10_000, interval: 100 },
     )
     const status = await (await admin()).backup.status()
     expect(status.lastSuccess?.id).toBe(good.run?.id)
