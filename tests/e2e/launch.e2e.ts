@@ -32,7 +32,7 @@ const reopen = async (withOfflineCopy: boolean) => {
   return context.newPage()
 }
 
-/** The 工作台's launch for staff: auth.me, the totals and the overdue needs in one request (src/lib/launch-batch.ts). */
+/** The 工作台's launch for staff: auth.me, the totals and the overdue needs, one request (launch-batch.ts). */
 const HOME_LAUNCH = ['/trpc/auth.me,stats.summary,need.list']
 
 type FetchSeen = { path: string; parsing: boolean }

@@ -126,12 +126,15 @@ describe('HTTP', () => {
       (await client(session.token).need.list.query({ isOverdue: true, limit: 5 })).items.map((n) => n.id),
     )
     // One call refused: that call fails with its own error, the others are answered.
-    const [meAgain, refused] = await Promise.all([
-      launch(session.token).auth.me.query(),
-      clientErrorOf(launch(session.token).need.list.query({ limit: 5_000 })),
-      launch(session.token).stats.summary.query({ top: 5 }),
+    const again = launch(session.token)
+    const [meAgain, refused, summaryAgain] = await Promise.all([
+      again.auth.me.query(),
+      clientErrorOf(again.need.list.query({ limit: 5_000 })),
+      again.stats.summary.query({ top: 5 }),
     ])
+    expect(sent.at(-1)).toBe(`${baseUrl}/trpc/auth.me,need.list,stats.summary?batch=1`)
     expect(meAgain.id).toBe(me.id)
+    expect(summaryAgain).toEqual(summary)
     expect(refused.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 })
     // A session ended: every call is refused as the single requests would be.
     await client(session.token).auth.logout.mutate()
