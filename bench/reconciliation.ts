@@ -3,8 +3,9 @@
 // ?batch=1, the wire format, a bearer token), one call at a time as one phone waits for each answer:
 //   - of the village with the most donations, as a 驻村干部 of it, as the 对账 screen asks for it
 //     (src/package-handover/reconciliation/ReconciliationView.tsx): the totals and the donors;
-//   - of the donor org with the most donations, across the province, as that org's 支部书记: the
-//     totals and where they went, village by village.
+//   - of the donor org with the most donations, across the province, as that org's 支部书记, as its
+//     捐赠去向 screen asks for it (the same view, of `{ donorOrgId }`): the totals and where they
+//     went, village by village.
 // Each is also asked for with every part (the donations' own lines and all three groupings), as a
 // client naming no parts gets it: no screen asks for that, so it has no goal, and shows what the
 // parts cost. The handovers all read are the bench's own (bench/reconciliation-setup.ts: `npm run

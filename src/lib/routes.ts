@@ -34,6 +34,8 @@ export const routes = {
   handoverReconciliation: (activityId: string) => withQuery('/package-handover/reconciliation/index', { activityId }),
   /** 捐赠对账 of a village: its donations against what was handed over. */
   villageReconciliation: (villageId: string) => withQuery('/package-handover/reconciliation/index', { villageId }),
+  /** 捐赠去向 of a donor org: all it gave, village by village, against what was handed over. */
+  donorReconciliation: (donorOrgId: string) => withQuery('/package-handover/reconciliation/index', { donorOrgId }),
   /** 发放签收表 (public: its 公示 version) of an activity, or of a village and a period: printable. */
   handoverSignSheet: (query: { activityId?: string; villageId?: string; from?: string; to?: string; public?: '1' }) =>
     withQuery('/package-handover/sign-sheet/index', query),

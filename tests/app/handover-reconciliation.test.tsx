@@ -121,6 +121,44 @@ describe('捐赠对账', () => {
   })
 })
 
+describe('捐赠去向 of a donor org', () => {
+  it('shows what the org gave against what was handed over, village by village, each opening to its donations', async () => {
+    const village = (key: string, label: string) => ({
+      ...group(key, label),
+      scope: { donorOrgId: 'firm', villageId: key },
+      handoverFilter: { villageId: key },
+    })
+    const gave: Reconciliation = {
+      ...RECONCILIATION,
+      byDonor: null,
+      byVillage: { items: [village('v1', '前跃村')], nextCursor: 'v1', count: 2 },
+    }
+    const { calls } = renderWithApi(<ReconciliationView of={{ donorOrgId: 'firm' }} />, (call) => {
+      if (call.path === 'donation.reconciliation') return { data: gave }
+      if (call.path === 'donation.reconciliationGroups')
+        return { data: { items: [village('v2', '元墩子村')], nextCursor: null, count: 2 } }
+      return { data: null }
+    })
+    await waitFor(() => expect(screen.getByTestId('balance-total').textContent).toBe('¥900.00'))
+    // The one request the screen makes first: the totals and the villages, nothing else.
+    expect(calls).toEqual([{ path: 'donation.reconciliation', input: { donorOrgId: 'firm', parts: ['byVillage'] } }])
+    expect(screen.getByText('按村（2）')).toBeTruthy()
+    expect(screen.queryByText(/按捐赠方/)).toBeNull()
+    fireEvent.click(screen.getByText('前跃村'))
+    await waitFor(() => expect(screen.getByText('2025年1月23日 慰问金')).toBeTruthy())
+    expect(calls[1]).toEqual({
+      path: 'donation.reconciliation',
+      input: expect.objectContaining({ donorOrgId: 'firm', villageId: 'v1', limit: 50, parts: ['donations'] }),
+    })
+    fireEvent.click(screen.getByText('更多村'))
+    await waitFor(() => expect(screen.getByText('元墩子村')).toBeTruthy())
+    expect(calls[2]).toEqual({
+      path: 'donation.reconciliationGroups',
+      input: expect.objectContaining({ donorOrgId: 'firm', by: 'village', cursor: 'v1', limit: 20 }),
+    })
+  })
+})
+
 describe('发放签收记录', () => {
   it('names each recipient, what they received and its state; an unseen household unnamed', async () => {
     renderWithApi(<HandoverList activityId={ACTIVITY} />, answer)

@@ -12,6 +12,7 @@ let world: World
 let firmSecretary: Caller
 let goodsDonationId: string
 let firmDonationId: string
+let firmOrgId: string
 
 const FULL_NAMES = ['马德林', '李桂兰', '韩永福', '祁有才', '星占林', '李振华']
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const story = await replayStory({ ref: world.ref, callerFor: world.as })
   const firm = await addFirmSecretary(world)
   firmSecretary = await world.as(firm.user.id)
+  firmOrgId = firm.firm.id
   const donations =
     (await world.admin.donation.reconciliation({ activityId: story.activityId, parts: ['donations'] })).donations
       ?.items ?? []
@@ -52,6 +54,22 @@ describe('the donor’s secretary', () => {
     expect(view.balance.totalFen).toBe(0)
     expect(view.villages.map((v) => v.villageName)).toEqual(['前跃村'])
     expect(view.villages[0]?.recipients.length).toBeGreaterThan(0)
+  })
+
+  it('of a law firm follows all it gave, village by village, on its 捐赠去向 screen', async () => {
+    const gave = await firmSecretary.donation.reconciliation({ donorOrgId: firmOrgId, parts: ['byVillage'] })
+    const one = await firmSecretary.donation.donorView({ donationId: firmDonationId })
+    expect(gave.totals.received).toEqual(one.received)
+    expect(gave.totals.handedOver).toEqual(one.handedOver)
+    expect(gave.totals.balance.totalFen).toBe(0)
+    expect([gave.donations, gave.byActivity, gave.byDonor]).toEqual([null, null, null])
+    const [village] = gave.byVillage?.items ?? []
+    expect(gave.byVillage?.count).toBe(1)
+    expect(village).toMatchObject({ label: '前跃村', balance: { totalFen: 0 }, donationCount: 1 })
+    expect(village?.handedOver).toEqual(gave.totals.handedOver)
+    // The village opens to the firm's donation there, the way to its households.
+    const opened = await firmSecretary.donation.reconciliation({ ...village?.scope, parts: ['donations'] })
+    expect(opened.donations?.items.map((d) => d.id)).toEqual([firmDonationId])
   })
 
   it('never sees a full name, an ID number or a phone', async () => {

@@ -122,6 +122,11 @@ const OrgView = ({ org }: { org: OrgDetail }) => {
           ) : null}
         </View>
       ) : null}
+      <View className="actions">
+        <NavButton url={routes.donorReconciliation(org.id)} size="small">
+          捐赠去向
+        </NavButton>
+      </View>
       {isClosing ? <CloseOrg org={org} onCancel={() => setIsClosing(false)} /> : null}
       <View className="section">
         <View className="section__title">结对帮扶的村</View>

@@ -1,8 +1,10 @@
-// 对账 of one activity or village: what its donations brought in, what was handed over from them, and the
-// balance, in fen and per goods item, then the same per donor, a page of donors at a time, with how
-// many handovers and households are behind each; a donor opens to its donations, paged, each of which
-// lists its households (DonationBalance).
-// From donation.reconciliation, and donation.reconciliationGroups for the donors after the first page.
+// 对账 of one activity, one village, or one donor org: what its donations brought in, what was
+// handed over from them, and the balance, in fen and per goods item, then the same per group, a
+// page of groups at a time, with how many handovers and households are behind each. An activity's
+// or a village's groups are its donors; a donor org's are the villages its donations went to
+// (捐赠去向, for the org's 支部书记). A group opens to its donations, paged, each of which lists
+// its households (DonationBalance, and for the donor the 公示-masked DonorView).
+// From donation.reconciliation, and donation.reconciliationGroups for the groups after the first page.
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
@@ -19,9 +21,18 @@ type Reconciliation = RouterOutputs['donation']['reconciliation']
 type Figures = Reconciliation['totals']['received']
 type Group = NonNullable<Reconciliation['byDonor']>['items'][number]
 
+/** 对账 of one activity, of one village (all its donations), or of one donor org (all it gave). */
+export type ReconciliationOf = { activityId: string } | { villageId: string } | { donorOrgId: string }
+
+/** The groups a 对账 shows beside its totals: a donor's villages, or an activity's or village's donors. */
+const groupingOf = (of: ReconciliationOf) =>
+  'donorOrgId' in of
+    ? ({ by: 'village', part: 'byVillage', title: '按村', more: '更多村' } as const)
+    : ({ by: 'donor', part: 'byDonor', title: '按捐赠方', more: '更多捐赠方' } as const)
+
 type Donation = NonNullable<Reconciliation['donations']>['items'][number]
 const DONATIONS_PAGE = 50
-const DONORS_PAGE = 20
+const GROUPS_PAGE = 20
 
 const DonationRow = ({ d }: { d: Donation }) => (
   <Cell
@@ -32,8 +43,8 @@ const DonationRow = ({ d }: { d: Donation }) => (
   />
 )
 
-/** A donor's donations in this 对账, a page at a time, each the way to its households. */
-const DonorDonations = ({ scope }: { scope: NonNullable<Group['scope']> }) => {
+/** A group's donations in this 对账, a page at a time, each the way to its households. */
+const GroupDonations = ({ scope }: { scope: NonNullable<Group['scope']> }) => {
   const trpc = useTRPC()
   const query = useInfiniteQuery(
     trpc.donation.reconciliation.infiniteQueryOptions(
@@ -56,8 +67,8 @@ const DonorDonations = ({ scope }: { scope: NonNullable<Group['scope']> }) => {
   )
 }
 
-/** One donor's figures and counts; tapped (a donor org), its donations. */
-const DonorGroup = ({ group }: { group: Group }) => {
+/** One group's figures and counts; tapped (a donor org, a village), its donations. */
+const GroupRow = ({ group }: { group: Group }) => {
   const [isOpen, setOpen] = useState(false)
   const { scope } = group
   return (
@@ -68,7 +79,7 @@ const DonorGroup = ({ group }: { group: Group }) => {
         extra={`结余 ${formatFen(group.balance.totalFen)}`}
         onClick={() => setOpen(!isOpen)}
       />
-      {isOpen && scope ? <DonorDonations scope={scope} /> : null}
+      {isOpen && scope ? <GroupDonations scope={scope} /> : null}
     </>
   )
 }
@@ -79,23 +90,23 @@ const goodsOf = (received: Figures, handedOver: Figures, balance: Figures) =>
     return { ...g, handed: same(handedOver)?.quantity ?? 0, left: same(balance)?.quantity ?? 0 }
   })
 
-/** The donors after the answer's first page, a page at a time, once asked for. */
-const MoreDonors = ({ of, after }: { of: ReconciliationOf; after: string }) => {
+/** The groups after the answer's first page, a page at a time, once asked for. */
+const MoreGroups = ({ of, after }: { of: ReconciliationOf; after: string }) => {
   const trpc = useTRPC()
   const [isAsked, setAsked] = useState(false)
   const query = useInfiniteQuery({
     ...trpc.donation.reconciliationGroups.infiniteQueryOptions(
-      { ...of, by: 'donor', limit: DONORS_PAGE },
+      { ...of, by: groupingOf(of).by, limit: GROUPS_PAGE },
       { initialCursor: after, getNextPageParam: (page) => page.nextCursor },
     ),
     enabled: isAsked,
   })
-  const donors = query.data?.pages.flatMap((page) => page.items) ?? []
+  const groups = query.data?.pages.flatMap((page) => page.items) ?? []
   const hasMore = !isAsked || query.hasNextPage
   return (
     <>
-      {donors.map((d) => (
-        <DonorGroup key={d.key} group={d} />
+      {groups.map((g) => (
+        <GroupRow key={g.key} group={g} />
       ))}
       {hasMore ? (
         <Button
@@ -104,7 +115,7 @@ const MoreDonors = ({ of, after }: { of: ReconciliationOf; after: string }) => {
           loading={query.isFetching}
           onClick={() => (isAsked ? void query.fetchNextPage() : setAsked(true))}
         >
-          更多捐赠方
+          {groupingOf(of).more}
         </Button>
       ) : null}
     </>
@@ -113,7 +124,8 @@ const MoreDonors = ({ of, after }: { of: ReconciliationOf; after: string }) => {
 
 export const ReconciliationSummary = ({ data, of }: { data: Reconciliation; of: ReconciliationOf }) => {
   const { received, handedOver, balance } = data.totals
-  const { byDonor } = data
+  const grouping = groupingOf(of)
+  const groups = data[grouping.part]
   return (
     <>
       <View className="section">
@@ -143,25 +155,22 @@ export const ReconciliationSummary = ({ data, of }: { data: Reconciliation; of: 
           ))}
         </View>
       ) : null}
-      {byDonor ? (
+      {groups ? (
         <View className="section">
-          <View className="section__title">{`按捐赠方（${byDonor.count}）`}</View>
-          {byDonor.items.map((d) => (
-            <DonorGroup key={d.key} group={d} />
+          <View className="section__title">{`${grouping.title}（${groups.count}）`}</View>
+          {groups.items.map((g) => (
+            <GroupRow key={g.key} group={g} />
           ))}
-          {byDonor.nextCursor ? <MoreDonors of={of} after={byDonor.nextCursor} /> : null}
+          {groups.nextCursor ? <MoreGroups of={of} after={groups.nextCursor} /> : null}
         </View>
       ) : null}
     </>
   )
 }
 
-/** 对账 of one activity, or of one village (all its donations). */
-export type ReconciliationOf = { activityId: string } | { villageId: string }
-
 export const ReconciliationView = ({ of }: { of: ReconciliationOf }) => {
   const trpc = useTRPC()
-  // Beside the totals this screen shows the donors only: the other parts are not worked out.
-  const query = useQuery(trpc.donation.reconciliation.queryOptions({ ...of, parts: ['byDonor'] }))
+  // Beside the totals this screen shows one grouping only: the other parts are not worked out.
+  const query = useQuery(trpc.donation.reconciliation.queryOptions({ ...of, parts: [groupingOf(of).part] }))
   return <QueryState query={query}>{(data) => <ReconciliationSummary data={data} of={of} />}</QueryState>
 }

@@ -1,9 +1,11 @@
 // 对账: an activity's (or a village's) donations against what was handed over, with the ways to
 // the handovers behind it and to the 发放签收表 people take away: printed, as Excel, and the 公示
-// version of both for the notice board.
+// version of both for the notice board. A donor org's (捐赠去向) shows the figures alone: the
+// 签收表 are the village's, with its households' signatures.
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { NavButton } from '../../components/NavButton'
 import { PageShell } from '../../components/PageShell'
 import { routes } from '../../lib/routes'
@@ -18,8 +20,18 @@ export default function ReconciliationPage() {
   const { params } = useRouter()
   const activityId = params.activityId ?? ''
   const villageId = params.villageId ?? ''
-  const of: ReconciliationOf = activityId ? { activityId } : { villageId }
+  const donorOrgId = params.donorOrgId ?? ''
   const exports = useExportDownload()
+  useEffect(() => {
+    if (donorOrgId) void Taro.setNavigationBarTitle({ title: '捐赠去向' })
+  }, [donorOrgId])
+  if (donorOrgId)
+    return (
+      <PageShell>
+        <ReconciliationView of={{ donorOrgId }} />
+      </PageShell>
+    )
+  const of: ReconciliationOf = activityId ? { activityId } : { villageId }
   return (
     <PageShell>
       <ReconciliationView of={of} />

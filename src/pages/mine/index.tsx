@@ -1,4 +1,4 @@
-// 我的: who I am, my org and role, 管理 for those who manage something, 待办提醒, 长辈模式, the privacy notice, my password, and logging out.
+// 我的: who I am, my org and role (a 支部书记's way to where the org's donations went), 管理 for those who manage something, 待办提醒, 长辈模式, the privacy notice, my password, and logging out.
 import { Button, Cell, Switch } from '@nutui/nutui-react-taro'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { View } from '@tarojs/components'
@@ -56,6 +56,16 @@ export default function MinePage() {
             extra={ROLE_LABELS[m.role]}
           />
         ))}
+        {me?.memberships
+          .filter((m) => m.role === 'SECRETARY')
+          .map((m) => (
+            <Cell
+              key={`gave-${m.orgId}`}
+              title="捐赠去向"
+              description={`${m.orgName}的捐赠，发放到哪些村、结余多少`}
+              onClick={() => void Taro.navigateTo({ url: routes.donorReconciliation(m.orgId) })}
+            />
+          ))}
         {me?.villages.map((v) => (
           <Cell key={v.id} title="联系村" extra={`${v.county}${v.township}${v.name}`} />
         ))}
