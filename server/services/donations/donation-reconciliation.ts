@@ -2,10 +2,10 @@
 // to the fen and per goods item, with the number of handovers and of households (or cadres) they
 // reached; the same over all of them, and per activity, per village and per donor, each group with
 // the way to its households (handover.list, or its donations, each of which pages its own
-// recipients). Everything is added up and paged in the database: first the pages
-// (reconciliation-pages.ts: how many donations, the page of the donations' own lines, and a page of
-// each grouping), then, side by side, the figures and counts of the totals and of those pages
-// (reconciliation-sums.ts) and the lines' own details. For one donation, its recipients a page at a
+// recipients). Everything is added up and paged in the database: the pages (reconciliation-pages.ts:
+// how many donations, the page of the donations' own lines, and a page of each grouping) and the
+// figures and counts (reconciliation-sums.ts) of the totals and of every group, side by side; with
+// the donations' own lines, the figures of the page of lines, and the lines' details, after it. For one donation, its recipients a page at a
 // time. Only the parts the request names are worked out (the page of lines, each grouping); the
 // totals always are. Voided donations and voided handovers count nowhere.
 
@@ -29,7 +29,7 @@ import { subtractFigures } from './reconciliation-figures'
 import { groupsOf } from './reconciliation-groups'
 import { type GroupPage, reconciliationPages } from './reconciliation-pages'
 import { donationRecipients } from './reconciliation-recipients'
-import { NO_SUMS, reconciliationSums } from './reconciliation-sums'
+import { ALL_KEYS, NO_SUMS, reconciliationSums } from './reconciliation-sums'
 
 type Scope = { donationId?: string; activityId?: string; villageId?: string; donorOrgId?: string }
 
@@ -87,25 +87,32 @@ export const donationReconciliation = async ({
   const where = scopeWhere(ctx, input)
   const asked = new Set<TReconciliationPart>(input.parts ?? RECONCILIATION_PARTS)
   const only = input.donationId !== undefined
-  const { donationCount, lineIds, groups } = await reconciliationPages(ctx, where, {
-    // With one donation, `cursor` pages its recipients: its line is the only one, and they need it.
-    lines: asked.has('donations') || only ? { limit: input.limit, cursor: only ? null : input.cursor } : null,
-    groups: RECONCILIATION_GROUPINGS.filter((by) => asked.has(PART_OF[by])).map((by) => ({ by, limit: input.limit })),
-  })
+  // With one donation, `cursor` pages its recipients: its line is the only one, and they need it.
+  const linePaging = asked.has('donations') || only ? { limit: input.limit, cursor: only ? null : input.cursor } : null
+  const groupings = RECONCILIATION_GROUPINGS.filter((by) => asked.has(PART_OF[by]))
+  // Without the donations' own lines, every group's sums are added up beside the pages rather than
+  // after them: the same rows are read, and the answer waits for one round, not two.
+  const [{ donationCount, lineIds, groups }, everyGroup] = await Promise.all([
+    reconciliationPages(ctx, where, { lines: linePaging, groups: groupings.map((by) => ({ by, limit: input.limit })) }),
+    linePaging
+      ? null
+      : reconciliationSums(ctx, where, Object.fromEntries(groupings.map((by) => [by, ALL_KEYS])), pinnedOf(input)),
+  ])
   const pageOf = (by: TReconciliationGrouping) => groups.find((page) => page.by === by)
   const [activities, villages, donors] = [pageOf('activity'), pageOf('village'), pageOf('donor')]
   const [sums, lines] = await Promise.all([
-    reconciliationSums(
-      ctx,
-      where,
-      {
-        donation: lineIds.slice(0, input.limit),
-        activity: activities?.keys,
-        village: villages?.keys,
-        donor: donors?.keys,
-      },
-      pinnedOf(input),
-    ),
+    everyGroup ??
+      reconciliationSums(
+        ctx,
+        where,
+        {
+          donation: lineIds.slice(0, input.limit),
+          activity: activities?.keys,
+          village: villages?.keys,
+          donor: donors?.keys,
+        },
+        pinnedOf(input),
+      ),
     lineIds.length
       ? ctx.db.donation.findMany({
           where: { id: { in: lineIds } },
@@ -163,11 +170,13 @@ export const reconciliationGroups = async ({
   input: TReconciliationGroupsRequest
 }): Promise<TReconciliationGroups> => {
   const where = scopeWhere(ctx, input)
-  const { groups } = await reconciliationPages(ctx, where, {
-    lines: null,
-    groups: [{ by: input.by, cursor: input.cursor, limit: input.limit }],
-  })
-  const page = groups[0] as GroupPage
-  const sums = await reconciliationSums(ctx, where, { [input.by]: page.keys }, pinnedOf(input))
-  return groupsOf(page, sums[input.by], narrowedOf(input))
+  // Every group's sums beside the page, as in donationReconciliation.
+  const [{ groups }, sums] = await Promise.all([
+    reconciliationPages(ctx, where, {
+      lines: null,
+      groups: [{ by: input.by, cursor: input.cursor, limit: input.limit }],
+    }),
+    reconciliationSums(ctx, where, { [input.by]: ALL_KEYS }, pinnedOf(input)),
+  ])
+  return groupsOf(groups[0] as GroupPage, sums[input.by], narrowedOf(input))
 }

@@ -8,9 +8,10 @@
 // its handover's state and recipient. Over all the donations, and for the groups and donations
 // asked for only (a page of them): the rest of the donations still count in the totals, and in no
 // group. Each donation carries its key's place in the list of keys asked for (an integer, or
-// null) rather than the key. A grouping the request narrows to one key (`pinned`) has one group,
-// of every donation: its figures and counts are the totals', not added up again. Voided handovers
-// count nowhere.
+// null) rather than the key; a level asked for with `ALL_KEYS` carries the key itself, and every
+// group of it is added up (so the page of groups need not be known first). A grouping the request
+// narrows to one key (`pinned`) has one group, of every donation: its figures and counts are the
+// totals', not added up again. Voided handovers count nowhere.
 import { Prisma } from '../../generated/prisma/client'
 import { toFen } from '../../lib/fen'
 import type { ServiceContext } from '../service-context'
@@ -25,8 +26,15 @@ export type SumLevel = (typeof SUM_LEVELS)[number]
 
 export type SumsOf = { totals: Sums } & Record<SumLevel, Map<string, Sums>>
 
-/** A key's place in its level's list (from 1), or null: per level, one column of that name. */
-type Places = Partial<Record<SumLevel, number | null>>
+/** Every group of a level, rather than a list of keys. */
+export const ALL_KEYS = 'all'
+export type Wanted = Partial<Record<SumLevel, string[] | typeof ALL_KEYS>>
+
+/**
+ * Per level, one column of that name: a key's place in its level's list (from 1) or null, or with
+ * `ALL_KEYS` the key.
+ */
+type Places = Partial<Record<SumLevel, number | string | null>>
 
 type FigureRow = Places & {
   g: number
@@ -40,6 +48,14 @@ type FigureRow = Places & {
   drawnFirst: string | null
 }
 type CountRow = Places & { level: SumLevel | 'totals'; handovers: number; recipients: number }
+
+/** A donation's key, as the contract spells it (reconciliation-pages.ts cuts pages of the same keys). */
+const KEY_OF: Record<SumLevel, Prisma.Sql> = {
+  activity: Prisma.sql`COALESCE(d."activityId"::text, '')`,
+  village: Prisma.sql`d."villageId"::text`,
+  donor: Prisma.sql`COALESCE(d."donorOrgId"::text, 'name:' || d."donorName")`,
+  donation: Prisma.sql`d.id::text`,
+}
 
 /** A donation's key's place in the level's list of keys (from 1), or null. */
 const PLACE_OF: Record<SumLevel, (keys: string[]) => Prisma.Sql> = {
@@ -89,17 +105,30 @@ type Gathered = { received: Entry[]; handedOver: Entry[] } & Counts
 export const reconciliationSums = async (
   ctx: ServiceContext,
   where: Prisma.Sql,
-  wanted: Partial<Record<SumLevel, string[]>>,
+  wanted: Wanted,
   pinned: Partial<Record<SumLevel, string>> = {},
 ): Promise<SumsOf> => {
-  const keys = (level: SumLevel) => wanted[level] ?? []
-  const grouped = SUM_LEVELS.filter((level) => keys(level).length && pinned[level] === undefined)
-  const places = grouped.map((level) => Prisma.sql`${PLACE_OF[level](keys(level))}::int AS ${Prisma.raw(level)}`)
+  const isAll = (level: SumLevel) => wanted[level] === ALL_KEYS
+  const keys = (level: SumLevel) => {
+    const asked = wanted[level]
+    return asked === undefined || asked === ALL_KEYS ? [] : asked
+  }
+  const grouped = SUM_LEVELS.filter((level) => (isAll(level) || keys(level).length) && pinned[level] === undefined)
+  const places = grouped.map((level) =>
+    isAll(level)
+      ? Prisma.sql`${KEY_OF[level]} AS ${Prisma.raw(level)}`
+      : Prisma.sql`${PLACE_OF[level](keys(level))}::int AS ${Prisma.raw(level)}`,
+  )
   const levels = grouped.map((level) => Prisma.raw(level))
   const sets = [Prisma.sql`(item, unit)`, ...levels.map((level) => Prisma.sql`(${level}, item, unit)`)]
   // Per level, its own column and nulls for the others'.
   const columnsOf = (of: SumLevel | 'totals') =>
-    Prisma.join([...grouped.map((level) => Prisma.raw(level === of ? level : `NULL::int AS ${level}`)), Prisma.empty])
+    Prisma.join([
+      ...grouped.map((level) =>
+        Prisma.raw(level === of ? level : `NULL::${isAll(level) ? 'text' : 'int'} AS ${level}`),
+      ),
+      Prisma.empty,
+    ])
   const counted = grouped.map(
     (level) => Prisma.sql`
     UNION ALL
@@ -131,20 +160,26 @@ export const reconciliationSums = async (
     SELECT 'totals' AS level, ${columnsOf('totals')} COUNT(DISTINCT handover)::int AS handovers, COUNT(DISTINCT recipient)::int AS recipients
     FROM x ${counted.length ? Prisma.join(counted, '') : Prisma.empty}`),
   ])
-  return gather(grouped, keys, pinned, figures, counts)
+  return gather(grouped, keys, isAll, pinned, figures, counts)
 }
 
 /** The rows of both statements as sums per level and key. */
 const gather = (
   grouped: SumLevel[],
   keys: (level: SumLevel) => string[],
+  isAll: (level: SumLevel) => boolean,
   pinned: Partial<Record<SumLevel, string>>,
   figures: FigureRow[],
   counts: CountRow[],
 ): SumsOf => {
   const held = new Map<string, Gathered>()
-  const at = (level: SumLevel | 'totals', place: number | null | undefined) => {
-    const key = level === 'totals' ? '' : keys(level)[(place ?? 0) - 1]
+  const at = (level: SumLevel | 'totals', place: number | string | null | undefined) => {
+    const key =
+      level === 'totals'
+        ? ''
+        : typeof place === 'string'
+          ? place
+          : keys(level)[(typeof place === 'number' ? place : 0) - 1]
     if (key === undefined) return undefined
     const id = `${level}\u0000${key}`
     const found = held.get(id) ?? { received: [], handedOver: [], handoverCount: 0, recipientCount: 0 }
@@ -197,7 +232,8 @@ const gather = (
   // A pinned grouping's one group holds every donation: its sums are the totals'.
   for (const level of SUM_LEVELS) {
     const key = pinned[level]
-    if (key !== undefined && keys(level).includes(key) && held.has('totals\u0000')) made[level].set(key, made.totals)
+    if (key !== undefined && (isAll(level) || keys(level).includes(key)) && held.has('totals\u0000'))
+      made[level].set(key, made.totals)
   }
   return made
 }
