@@ -5,9 +5,10 @@
 // recipients). Everything is added up and paged in the database: the pages (reconciliation-pages.ts:
 // how many donations, the page of the donations' own lines, and a page of each grouping) and the
 // figures and counts (reconciliation-sums.ts) of the totals and of every group, side by side; with
-// the donations' own lines, the figures of the page of lines, and the lines' details, after it. For one donation, its recipients a page at a
-// time. Only the parts the request names are worked out (the page of lines, each grouping); the
-// totals always are. Voided donations and voided handovers count nowhere.
+// the donations' own lines, the figures of the page of lines, and the lines' details, after it.
+// For one donation, its recipients a page at a time. Only the parts the request names are worked
+// out (the page of lines, each grouping); the totals always are. Voided donations and voided
+// handovers count nowhere.
 
 import {
   RECONCILIATION_GROUPINGS,
